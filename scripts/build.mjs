@@ -1,0 +1,27 @@
+// Bundles the CLI into one ESM file with no runtime dependencies.
+import {build} from 'esbuild';
+import {readFileSync} from 'node:fs';
+
+const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+await build({
+	entryPoints: ['source/cli.tsx'],
+	outfile: 'dist/cli.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	minify: true,
+	legalComments: 'none',
+	define: {
+		'process.env.NODE_ENV': '"production"',
+		SOCKTUI_VERSION: JSON.stringify(version),
+	},
+	// Ink only loads the devtools when DEV=true; never ship them.
+	alias: {'react-devtools-core': './scripts/empty-module.mjs'},
+	// Some bundled CommonJS packages call require(); give the ESM bundle one.
+	banner: {
+		js: "#!/usr/bin/env node\nimport {createRequire as __socktuiCreateRequire} from 'node:module';const require=__socktuiCreateRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+});

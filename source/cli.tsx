@@ -1,0 +1,79 @@
+import process from 'node:process';
+import meow from 'meow';
+import {commands, dashboardCommand} from './commands/index.js';
+import type {Command} from './commands/command.js';
+import {isSocktuiError} from './core/errors.js';
+
+function topLevelHelp(): string {
+	const list = commands
+		.filter((command) => !command.hidden && command !== dashboardCommand)
+		.map((command) => `    socktui ${command.name.padEnd(8)} ${command.summary}`)
+		.join('\n');
+	return `${dashboardCommand.help}\n\n  Commands\n    socktui          ${dashboardCommand.summary}\n${list}\n\n  Run 'socktui COMMAND --help' for a command's options.`;
+}
+
+/** Picks the command from argv[0]; `undefined` name means the default (dashboard). */
+function pickCommand(argv: string[]): {command: Command; rest: string[]} | {unknown: string} {
+	const first = argv[0];
+	if (first === undefined || first.startsWith('-')) return {command: dashboardCommand, rest: argv};
+	const command = commands.find((candidate) => candidate.name === first);
+	if (!command) return {unknown: first};
+	return {command, rest: argv.slice(1)};
+}
+
+function fail(message: string, code: number): number {
+	process.stderr.write(`socktui: ${message}\n`);
+	return code;
+}
+
+async function main(argv: string[]): Promise<number> {
+	const picked = pickCommand(argv);
+	if ('unknown' in picked) {
+		return fail(`unknown command '${picked.unknown}' (try 'socktui --help')`, 2);
+	}
+
+	const {command, rest} = picked;
+	if (command.rawArgs) {
+		return command.run({flags: {}, input: [], argv: rest});
+	}
+
+	const cli = meow(command === dashboardCommand ? topLevelHelp() : command.help, {
+		importMeta: import.meta,
+		argv: rest,
+		flags: command.flags,
+		pkg: {name: 'socktui', version: SOCKTUI_VERSION},
+		version: SOCKTUI_VERSION,
+		description: false,
+		allowUnknownFlags: true,
+	});
+
+	const unknownFlags = Object.keys(cli.unnormalizedFlags).filter((name) => !(name in cli.flags) && name !== '--');
+	const known = new Set(Object.keys(command.flags).flatMap((name) => [name, ...((command.flags[name] as {aliases?: string[]}).aliases ?? [])]));
+	const stray = rest.filter((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--').find((arg) => {
+		const name = arg.replace(/^--?(no-)?/, '').split('=')[0]!;
+		const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+		const shortFlag = Object.values(command.flags).some((flag) => (flag as {shortFlag?: string}).shortFlag === name);
+		return !known.has(camel) && !shortFlag && name !== 'help' && name !== 'version';
+	});
+	if (stray !== undefined || unknownFlags.length > 0) {
+		const flag = stray ?? `--${unknownFlags[0]}`;
+		return fail(`unknown option '${flag.split('=')[0]}' for '${command === dashboardCommand ? 'socktui' : `socktui ${command.name}`}' (try --help)`, 2);
+	}
+
+	if (cli.input.length > 0) {
+		return fail(`unexpected argument '${cli.input[0]}' (try --help)`, 2);
+	}
+
+	return command.run({flags: cli.flags as Record<string, unknown>, input: cli.input, argv: rest});
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error: unknown) {
+	if (isSocktuiError(error)) {
+		process.exitCode = fail(error.message, error.exitCode);
+	} else {
+		const message = error instanceof Error ? error.message : String(error);
+		process.exitCode = fail(`internal error: ${message.split('\n')[0]}`, 1);
+	}
+}

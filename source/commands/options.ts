@@ -1,0 +1,46 @@
+import {SocktuiError} from '../core/errors.js';
+import type {Protocol} from '../core/defaults.js';
+
+/** A TCP/UDP port from a flag: an integer 0-65535 (0 = pick a free port). */
+export function parsePort(value: unknown, flag = '--port'): number {
+	const text = String(value);
+	if (!/^\d+$/.test(text) || Number(text) > 65_535) {
+		throw new SocktuiError('BadUsage', `${flag} must be a port number from 0 to 65535, got '${text}'`);
+	}
+
+	return Number(text);
+}
+
+/** A positive duration in milliseconds from a flag given in seconds or with an `ms`/`s` suffix. */
+export function parseSeconds(value: unknown, flag: string): number {
+	const text = String(value).trim();
+	const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text);
+	if (!match) throw new SocktuiError('BadUsage', `${flag} must be a duration like 2, 0.5 or 500ms, got '${text}'`);
+	const amount = Number(match[1]);
+	const ms = match[2] === 'ms' ? amount : amount * 1000;
+	if (ms <= 0) throw new SocktuiError('BadUsage', `${flag} must be greater than zero`);
+	return ms;
+}
+
+/** `--tcp` / `--udp` (mutually exclusive); TCP when neither is given. */
+export function parseProtocol(flags: Record<string, unknown>): Protocol {
+	if (flags['tcp'] === true && flags['udp'] === true) {
+		throw new SocktuiError('BadUsage', '--tcp and --udp cannot be used together');
+	}
+
+	return flags['udp'] === true ? 'udp' : 'tcp';
+}
+
+/** `HOST:PORT` or `[v6]:PORT`. */
+export function parseHostPort(value: unknown, flag: string): {host: string; port: number} {
+	const text = String(value);
+	const match = /^\[([^\]]+)\]:(\d+)$/.exec(text) ?? /^([^:]+):(\d+)$/.exec(text);
+	if (!match) throw new SocktuiError('BadUsage', `${flag} must be HOST:PORT, got '${text}'`);
+	const port = parsePort(match[2], flag);
+	if (port === 0) throw new SocktuiError('BadUsage', `${flag} needs a port other than 0`);
+	return {host: match[1]!, port};
+}
+
+export function isLoopback(host: string): boolean {
+	return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
