@@ -1,0 +1,19 @@
+import type {Protocol} from '../defaults.js';
+import type {EchoServerEvent, EchoServerStats, Endpoint} from '../echo/types.js';
+import type {AutoMode, SessionEvent} from '../sessions/types.js';
+import type {OneCpuView} from './snapshot.js';
+
+/** Everything the store folds: core events as they are, plus the few facts the dashboard itself adds. */
+export type StoreEvent =
+	| {type: 'server-starting'; protocol: Protocol}
+	| {type: 'server'; event: EchoServerEvent}
+	| {type: 'server-stats'; stats: EchoServerStats}
+	| {type: 'reply-delay'; ms: number}
+	| {type: 'session'; event: SessionEvent}
+	| {type: 'session-closing'; sessionId: number}
+	/** Remove an exited session's pane. */
+	| {type: 'session-dismissed'; sessionId: number}
+	| {type: 'auto-set'; sessionId: number; auto: AutoMode}
+	| {type: 'remote'; remote: Endpoint}
+	| {type: 'notice'; level: 'info' | 'warn'; text: string}
+	| {type: 'one-cpu'; view: OneCpuView};
