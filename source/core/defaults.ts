@@ -24,6 +24,26 @@ export const defaults = {
 	sampleIntervalMs: 100,
 	/** Live timeline: columns kept per lane. */
 	timelineColumns: 600,
+	/** Client sessions: live session processes at once (each is an OS process). */
+	maxSessions: 16,
+	/** Closing a session: wait this long after asking politely before SIGTERM, and again before SIGKILL. */
+	sessionCloseGraceMs: 1000,
+	/** Session stderr kept for crash diagnostics (the tail). */
+	sessionStderrBytes: 4096,
+	/** Session messages waiting behind one in flight; more are refused with an error report. */
+	sessionSendQueue: 32,
+	/** Auto mode bounds: send interval and CPU burst per send. */
+	autoMinIntervalMs: 50,
+	autoMaxIntervalMs: 60_000,
+	autoMaxBurstMs: 5000,
+	/** Simulator: caps so a typo like `-l 999999999:50` fails with a message instead of eating memory. */
+	simMaxProcesses: 1000,
+	simMaxInstructions: 1_000_000,
+	/** Simulator: ticks x processes one run may print (the text output streams; --json holds it all). */
+	simMaxCells: 50_000_000,
+	simMaxJsonCells: 2_000_000,
+	/** Sim pane: ticks kept per run for stepping back; longer runs stop there with a notice. */
+	simPaneMaxTicks: 5000,
 } as const;
 
 export type Protocol = 'tcp' | 'udp';
