@@ -1,13 +1,140 @@
-import {SocktuiError} from '../core/errors.js';
+import process from 'node:process';
+import {defaults} from '../core/defaults.js';
+import {compareConfigs, iterateRun, runToEnd, statsOf} from '../core/sched/run.js';
+import {formatCompare} from '../core/sched/compare-format.js';
+import {runToJson, workloadToJson} from '../core/sched/json.js';
+import {formatSimHelp, parseSimArgs} from '../core/sched/sim-args.js';
+import {isSimReferenceError} from '../core/sched/sim-error.js';
+import {resolveSimRequest, type SimRequest} from '../core/sched/sim-request.js';
+import type {SimState, TraceRow} from '../core/sched/simulator.js';
+import {formatHeader, formatListing, formatRow, formatStats} from '../core/sched/trace-format.js';
+import type {SimConfig} from '../core/sched/types.js';
 import type {Command} from './command.js';
 
-// Placeholder until the owning issue lands; replaced wholesale.
+/** Buffers lines and writes them in chunks, waiting for 'drain' so a long trace never piles up in memory. */
+function createOutput(stream: NodeJS.WritableStream) {
+	let buffer = '';
+	let closed = false;
+	stream.on('error', () => {
+		// EPIPE (e.g. `| head`): stop writing quietly; the rest of the trace is not wanted.
+		closed = true;
+	});
+	const flush = async () => {
+		if (buffer === '' || closed) return;
+		const chunk = buffer;
+		buffer = '';
+		if (!stream.write(chunk)) {
+			await new Promise<void>((resolve) => {
+				const done = () => {
+					stream.off('drain', done);
+					stream.off('error', done);
+					resolve();
+				};
+				stream.on('drain', done);
+				stream.on('error', done);
+			});
+		}
+	};
+	return {
+		lines(lines: readonly string[]) {
+			for (const line of lines) buffer += `${line}\n`;
+		},
+		async lineMaybeFlush(line: string) {
+			buffer += `${line}\n`;
+			if (buffer.length >= 64 * 1024) await flush();
+		},
+		flush,
+		get closed() {
+			return closed;
+		},
+	};
+}
+
+type Output = ReturnType<typeof createOutput>;
+
+/** One trace in the reference's format, streamed; returns the final state. */
+async function printTrace(out: Output, request: SimRequest, config: SimConfig): Promise<SimState | undefined> {
+	out.lines([formatHeader(request.workload.processes.length)]);
+	let final: SimState | undefined;
+	for (const state of iterateRun(request.workload, config, defaults.simMaxCells)) {
+		await out.lineMaybeFlush(formatRow(state.row!));
+		if (out.closed) return undefined;
+		final = state;
+	}
+	return final;
+}
+
+function printJson(out: Output, request: SimRequest): void {
+	const collect = (config: SimConfig) => {
+		const rows: TraceRow[] = [];
+		const final = runToEnd(request.workload, config, {maxCells: defaults.simMaxJsonCells, onRow: (row) => rows.push(row)});
+		return runToJson(config, rows, final);
+	};
+	const base = {seed: request.seed.toString(), processes: workloadToJson(request.workload)};
+	if (request.compare) {
+		const configs = compareConfigs(request.config);
+		out.lines([JSON.stringify({...base, serial: collect(configs.serial), multiprogrammed: collect(configs.multiprogrammed)}, undefined, 2)]);
+	} else {
+		out.lines([JSON.stringify({...base, ...collect(request.config)}, undefined, 2)]);
+	}
+}
+
+async function printCompare(out: Output, request: SimRequest): Promise<void> {
+	const configs = compareConfigs(request.config);
+	const withSwitch = request.config.switchCost > 0;
+	const runs: SimState[] = [];
+	for (const [title, config] of [['Serial (SWITCH_ON_END)', configs.serial], ['Multiprogrammed (SWITCH_ON_IO)', configs.multiprogrammed]] as const) {
+		if (request.solve) {
+			out.lines([`${title}:`]);
+			const final = await printTrace(out, request, config);
+			if (!final) return;
+			if (request.printStats) out.lines(formatStats(statsOf(final), withSwitch));
+			else out.lines(['']);
+			runs.push(final);
+		} else {
+			runs.push(runToEnd(request.workload, config, {maxCells: defaults.simMaxCells}));
+		}
+	}
+	out.lines(formatCompare(statsOf(runs[0]!), statsOf(runs[1]!), {withSwitch}));
+}
+
+async function simulate(out: Output, argv: readonly string[]): Promise<number> {
+	const args = parseSimArgs(argv);
+	if (args.help) {
+		out.lines([formatSimHelp()]);
+		return 0;
+	}
+	const request = resolveSimRequest(args);
+	if (request.json) {
+		printJson(out, request);
+	} else if (request.compare) {
+		await printCompare(out, request);
+	} else if (!request.solve) {
+		out.lines(formatListing(request.workload, request.config.switchPolicy, request.config.ioDonePolicy));
+	} else {
+		const final = await printTrace(out, request, request.config);
+		if (final && request.printStats) out.lines(formatStats(statsOf(final), request.config.switchCost > 0));
+	}
+	return 0;
+}
+
 export const simCommand: Command = {
 	name: 'sim',
-	summary: 'sim (not built yet)',
-	help: '  Usage\n    $ socktui sim',
+	summary: "the OSTEP process-run simulator, exactly (try 'socktui sim -l 5:100,5:100 -c -p')",
+	help: formatSimHelp(),
 	flags: {},
-	async run() {
-		throw new SocktuiError('Internal', 'sim is not built yet');
+	rawArgs: true,
+	async run(context) {
+		const out = createOutput(process.stdout);
+		try {
+			return await simulate(out, context.argv);
+		} catch (error: unknown) {
+			// The reference prints its own input errors on stdout and exits 1; everything else goes to the edge.
+			if (!isSimReferenceError(error)) throw error;
+			out.lines(error.lines);
+			return 1;
+		} finally {
+			await out.flush();
+		}
 	},
 };
