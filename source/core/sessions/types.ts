@@ -26,7 +26,11 @@ export type SessionCommand =
 	| {type: 'set-auto'; auto: AutoMode}
 	| {type: 'close'};
 
-/** Session child -> dashboard. Byte payloads travel as base64 (IPC is JSON). */
+/**
+ * Session child -> dashboard. Byte payloads travel as base64 (IPC is JSON). Over TCP the child frames
+ * each message with a trailing "\n"; `requestBase64` and `replyBase64` carry the bytes without that one
+ * line terminator (what the user typed and its echo), so panes need not hide it.
+ */
 export type SessionReport =
 	| {type: 'hello'; pid: number; protocol: Protocol; remote: Endpoint}
 	| {type: 'state'; state: Exclude<SessionState, 'exited'>; local?: Endpoint; detail?: string}
@@ -41,9 +45,24 @@ export type SessionEvent =
 	| {type: 'session-report'; sessionId: number; report: SessionReport}
 	| {type: 'session-exited'; sessionId: number; code: number | null; signal: NodeJS.Signals | null};
 
+/**
+ * How a session process ends (the `code` of `session-exited`). Any other code or a signal means it was
+ * killed or crashed; the manager then reports the last line of its stderr as an `error` first.
+ */
+export const sessionExitCodes = {
+	/** Closed on request (`close`), or the dashboard went away. */
+	closed: 0,
+	/** The TCP server closed or reset the connection (reported first as state `closed` with a detail). */
+	peerClosed: 3,
+	/** Could not connect (refused, host not found); reported first as an `error` and state `closed`. */
+	connectFailed: 4,
+} as const;
+
 export interface SessionInfo {
 	sessionId: number;
 	pid: number;
 	protocol: Protocol;
 	remote: Endpoint;
+	/** The CPU the process was pinned to with taskset, when it was. */
+	pinnedCpu?: number;
 }

@@ -1,0 +1,210 @@
+import process from 'node:process';
+import {defaults, type Protocol} from '../defaults.js';
+import type {EchoExchange, Endpoint} from '../echo/types.js';
+import type {SessionChannel} from './session-channel.js';
+import {parseSessionCommand} from './session-messages.js';
+import {type AutoMode, type SessionPhase, type SessionReport, sessionExitCodes} from './types.js';
+
+/** The part of the echo client a session uses (source/core/echo/echo-client.ts provides it). */
+export interface SessionClient {
+	readonly local: Endpoint;
+	exchange(payload: Uint8Array): Promise<EchoExchange>;
+	onClose(listener: (...args: any[]) => void): unknown;
+	close(): unknown;
+}
+
+export interface SessionChildOptions {
+	protocol: Protocol;
+	host: string;
+	port: number;
+	replyTimeoutMs: number;
+}
+
+export interface SessionChildDeps {
+	channel: SessionChannel;
+	openClient(options: SessionChildOptions): Promise<SessionClient>;
+	/** A real busy computation for `ms` milliseconds (source/core/procs/cpu-burst.ts). */
+	burnCpu(ms: number): unknown;
+}
+
+interface Outgoing {
+	/** What the user sent, without the TCP line terminator. */
+	text: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+function toBase64(bytes: Uint8Array): string {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+function errorMessage(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n')[0]!;
+}
+
+function withoutNewline(bytes: Uint8Array): Uint8Array {
+	return bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : bytes;
+}
+
+/**
+ * The session child process: one echo client connection driven by commands from the dashboard over IPC,
+ * reporting everything it does. It never writes to stdout or stderr (the dashboard owns the terminal).
+ *
+ * Ends (resolving to the exit code, see `sessionExitCodes`) when the dashboard asks it to close, when the
+ * IPC channel disconnects (the dashboard died: no orphans), when the TCP server closes the connection
+ * (the pane then shows "exited 3" with the reason, like the tutorial's client ending), or when the
+ * connection cannot be made.
+ */
+export async function runSessionChild(options: SessionChildOptions, deps: SessionChildDeps): Promise<number> {
+	const {channel} = deps;
+	const report = (message: SessionReport) => {
+		if (!finished) channel.send(message);
+	};
+
+	const phase = (value: SessionPhase) => report({type: 'phase', phase: value, at: Date.now()});
+
+	let finished = false;
+	let client: SessionClient | undefined;
+	let busy = false;
+	let nextId = 1;
+	let autoCount = 0;
+	let autoTimer: NodeJS.Timeout | undefined;
+	let auto: AutoMode = {enabled: false, intervalMs: 1000, burstMs: 0};
+	const queue: Outgoing[] = [];
+	let resolveExit!: (code: number) => void;
+	const exited = new Promise<number>((resolve) => {
+		resolveExit = resolve;
+	});
+
+	const finish = async (code: number, last?: SessionReport) => {
+		if (finished) return;
+		if (last) channel.send(last);
+		finished = true;
+		clearInterval(autoTimer);
+		queue.length = 0;
+		try {
+			await client?.close();
+		} catch {}
+
+		await channel.close();
+		resolveExit(code);
+	};
+
+	const exchange = async (item: Outgoing) => {
+		const payload = options.protocol === 'tcp' ? Buffer.concat([item.text, encoder.encode('\n')]) : item.text;
+		if (options.protocol === 'udp' && payload.byteLength > defaults.maxDatagramBytes) {
+			report({type: 'error', message: `message too large for one UDP datagram (${payload.byteLength} bytes, at most ${defaults.maxDatagramBytes})`});
+			return;
+		}
+
+		const id = nextId++;
+		report({type: 'sent', id, requestBase64: toBase64(item.text), at: Date.now()});
+		report({type: 'state', state: 'waiting'});
+		phase('waiting-reply');
+		try {
+			const result = await client!.exchange(payload);
+			const reply = options.protocol === 'tcp' ? withoutNewline(result.reply) : result.reply;
+			report({type: 'reply', id, replyBase64: toBase64(reply), rttMs: result.rttMs, at: Date.now()});
+		} catch (error: unknown) {
+			// A UDP reply timeout lands here; the session stays usable. A TCP failure also closes the
+			// connection, which onClose reports.
+			report({type: 'error', message: errorMessage(error)});
+		}
+
+		if (finished) return;
+		report({type: 'state', state: 'connected'});
+		phase('idle');
+	};
+
+	/** One exchange at a time: a message typed while another waits for its reply queues behind it. */
+	const pump = async () => {
+		if (busy || finished || !client) return;
+		const item = queue.shift();
+		if (!item) return;
+		busy = true;
+		try {
+			await exchange(item);
+		} finally {
+			busy = false;
+		}
+
+		void pump();
+	};
+
+	const autoTick = async () => {
+		// Never overlap exchanges: when the last reply is late (or typed messages wait), skip this tick.
+		if (busy || finished || !client || queue.length > 0) return;
+		busy = true;
+		try {
+			if (auto.burstMs > 0) {
+				phase('computing');
+				await deps.burnCpu(auto.burstMs);
+				if (finished) return;
+			}
+
+			autoCount++;
+			await exchange({text: encoder.encode(`auto ${autoCount}`)});
+		} finally {
+			busy = false;
+		}
+
+		void pump();
+	};
+
+	const setAuto = (next: AutoMode) => {
+		auto = next;
+		clearInterval(autoTimer);
+		autoTimer = undefined;
+		if (next.enabled && !finished) autoTimer = setInterval(() => void autoTick(), next.intervalMs);
+	};
+
+	channel.onDisconnect(() => void finish(sessionExitCodes.closed));
+	channel.onMessage((message) => {
+		const command = parseSessionCommand(message);
+		if (!command || finished) return;
+		switch (command.type) {
+			case 'send':
+				if (queue.length >= defaults.sessionSendQueue) {
+					report({type: 'error', message: `too many messages waiting (${defaults.sessionSendQueue}); this one was not sent`});
+					return;
+				}
+
+				queue.push({text: encoder.encode(command.text)});
+				void pump();
+				return;
+			case 'set-auto':
+				setAuto(command.auto);
+				return;
+			case 'close':
+				void finish(sessionExitCodes.closed, {type: 'state', state: 'closed', detail: 'closed by the dashboard'});
+		}
+	});
+
+	report({type: 'hello', pid: process.pid, protocol: options.protocol, remote: {address: options.host, port: options.port}});
+	report({type: 'state', state: 'connecting'});
+	try {
+		const opened = await deps.openClient(options);
+		if (finished) {
+			await opened.close();
+			return await exited;
+		}
+
+		client = opened;
+	} catch (error: unknown) {
+		const message = errorMessage(error);
+		report({type: 'error', message});
+		void finish(sessionExitCodes.connectFailed, {type: 'state', state: 'closed', detail: message});
+		return exited;
+	}
+
+	client.onClose((reason?: unknown) => {
+		if (finished) return;
+		const detail = reason instanceof Error ? errorMessage(reason) : 'the server closed the connection';
+		void finish(sessionExitCodes.peerClosed, {type: 'state', state: 'closed', detail});
+	});
+	report({type: 'state', state: 'connected', local: client.local});
+	phase('idle');
+	void pump();
+	return exited;
+}

@@ -1,0 +1,137 @@
+import {defaults} from '../defaults.js';
+import type {Endpoint} from '../echo/types.js';
+import type {AutoMode, SessionCommand, SessionPhase, SessionReport, SessionState} from './types.js';
+
+/**
+ * Shape checks for the IPC messages in both directions. Whatever arrives over the channel is untrusted
+ * input: a message that does not match its type exactly is dropped (`undefined`), never a crash.
+ * Unknown extra fields are not copied through.
+ */
+
+type Data = Record<string, unknown>;
+
+const reportStates = new Set<string>(['connecting', 'connected', 'waiting', 'closed'] satisfies Array<Exclude<SessionState, 'exited'>>);
+const phases = new Set<string>(['idle', 'computing', 'waiting-reply'] satisfies SessionPhase[]);
+const base64 = /^[A-Za-z\d+/]*={0,2}$/;
+/** Base64 of the largest datagram, with room to spare. */
+const maxBase64Chars = Math.ceil((defaults.maxDatagramBytes * 4) / 3) + 4;
+const maxTextChars = 4096;
+
+function isData(value: unknown): value is Data {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isTime(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function isText(value: unknown, max = maxTextChars): value is string {
+	return typeof value === 'string' && value.length <= max;
+}
+
+function isBase64(value: unknown): value is string {
+	return typeof value === 'string' && value.length <= maxBase64Chars && value.length % 4 === 0 && base64.test(value);
+}
+
+function endpoint(value: unknown): Endpoint | undefined {
+	if (!isData(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535) return undefined;
+	return {address: value['address'], port: value['port']};
+}
+
+/** A report from a session child, or `undefined` when it is malformed. */
+export function parseSessionReport(value: unknown): SessionReport | undefined {
+	if (!isData(value)) return undefined;
+	switch (value['type']) {
+		case 'hello': {
+			const remote = endpoint(value['remote']);
+			const {pid, protocol} = value;
+			if (!remote || !isCount(pid) || pid === 0 || (protocol !== 'tcp' && protocol !== 'udp')) return undefined;
+			return {type: 'hello', pid, protocol, remote};
+		}
+
+		case 'state': {
+			const {state, detail} = value;
+			if (typeof state !== 'string' || !reportStates.has(state)) return undefined;
+			const report: Extract<SessionReport, {type: 'state'}> = {type: 'state', state: state as Exclude<SessionState, 'exited'>};
+			if (value['local'] !== undefined) {
+				const local = endpoint(value['local']);
+				if (!local) return undefined;
+				report.local = local;
+			}
+
+			if (detail !== undefined) {
+				if (!isText(detail)) return undefined;
+				report.detail = detail;
+			}
+
+			return report;
+		}
+
+		case 'phase': {
+			const {phase, at} = value;
+			if (typeof phase !== 'string' || !phases.has(phase) || !isTime(at)) return undefined;
+			return {type: 'phase', phase: phase as SessionPhase, at};
+		}
+
+		case 'sent': {
+			const {id, requestBase64, at} = value;
+			if (!isCount(id) || !isBase64(requestBase64) || !isTime(at)) return undefined;
+			return {type: 'sent', id, requestBase64, at};
+		}
+
+		case 'reply': {
+			const {id, replyBase64, rttMs, at} = value;
+			if (!isCount(id) || !isBase64(replyBase64) || !isTime(rttMs) || !isTime(at)) return undefined;
+			return {type: 'reply', id, replyBase64, rttMs, at};
+		}
+
+		case 'error': {
+			const {message} = value;
+			if (!isText(message)) return undefined;
+			return {type: 'error', message};
+		}
+
+		default:
+			return undefined;
+	}
+}
+
+/** Auto-mode settings brought inside the bounds in `defaults` (non-numbers become the bounds' floor). */
+export function clampAuto(auto: AutoMode): AutoMode {
+	const clamp = (value: number, low: number, high: number) => (Number.isFinite(value) ? Math.min(high, Math.max(low, Math.round(value))) : low);
+	return {
+		enabled: auto.enabled === true,
+		intervalMs: clamp(auto.intervalMs, defaults.autoMinIntervalMs, defaults.autoMaxIntervalMs),
+		burstMs: clamp(auto.burstMs, 0, defaults.autoMaxBurstMs),
+	};
+}
+
+/** A command from the dashboard, or `undefined` when it is malformed. */
+export function parseSessionCommand(value: unknown): SessionCommand | undefined {
+	if (!isData(value)) return undefined;
+	switch (value['type']) {
+		case 'send': {
+			const {text} = value;
+			// The byte cap is checked by the child, which reports it; here only a sanity bound on characters.
+			if (!isText(text, defaults.maxDatagramBytes)) return undefined;
+			return {type: 'send', text};
+		}
+
+		case 'set-auto': {
+			const {auto} = value;
+			if (!isData(auto) || typeof auto['enabled'] !== 'boolean') return undefined;
+			const {intervalMs, burstMs} = auto;
+			if (typeof intervalMs !== 'number' || typeof burstMs !== 'number') return undefined;
+			return {type: 'set-auto', auto: clampAuto({enabled: auto['enabled'], intervalMs, burstMs})};
+		}
+
+		case 'close':
+			return {type: 'close'};
+		default:
+			return undefined;
+	}
+}

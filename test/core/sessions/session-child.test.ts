@@ -1,0 +1,178 @@
+import {describe, expect, it} from 'vitest';
+import type {EchoExchange, Endpoint} from '../../../source/core/echo/types.js';
+import type {SessionChannel} from '../../../source/core/sessions/session-channel.js';
+import {runSessionChild, type SessionClient} from '../../../source/core/sessions/session-child.js';
+import {type SessionReport, sessionExitCodes} from '../../../source/core/sessions/types.js';
+
+/** In-memory stand-ins for the IPC channel and the echo client, to pin down the child's logic. */
+function fakeChannel() {
+	const reports: SessionReport[] = [];
+	let onMessage: ((message: unknown) => void) | undefined;
+	let onDisconnect: (() => void) | undefined;
+	let closed = false;
+	const channel: SessionChannel = {
+		send: (report) => {
+			if (closed) throw new Error('send after close');
+			reports.push(report);
+		},
+		onMessage: (listener) => {
+			onMessage = listener;
+		},
+		onDisconnect: (listener) => {
+			onDisconnect = listener;
+		},
+		async close() {
+			closed = true;
+		},
+	};
+	return {
+		channel,
+		reports,
+		deliver: (message: unknown) => onMessage!(message),
+		disconnect: () => onDisconnect!(),
+		isClosed: () => closed,
+	};
+}
+
+function fakeClient() {
+	const pending: Array<{payload: Uint8Array; resolve: (value: EchoExchange) => void; reject: (error: Error) => void}> = [];
+	let closeListener: ((reason?: unknown) => void) | undefined;
+	let closed = false;
+	const client: SessionClient = {
+		local: {address: '127.0.0.1', port: 40_000} satisfies Endpoint,
+		exchange: async (payload) =>
+			new Promise((resolve, reject) => {
+				pending.push({payload, resolve, reject});
+			}),
+		onClose: (listener) => {
+			closeListener = listener;
+		},
+		close: () => {
+			closed = true;
+		},
+	};
+	const answer = () => {
+		const next = pending.shift()!;
+		next.resolve({request: next.payload, reply: Buffer.from(next.payload).map((byte) => (byte >= 0x61 && byte <= 0x7a ? byte - 32 : byte)), rttMs: 0.5});
+	};
+	return {client, pending, answer, peerClose: () => closeListener!(), isClosed: () => closed};
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+	const start = Date.now();
+	while (!condition()) {
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
+
+const decode = (base64: string) => Buffer.from(base64, 'base64').toString();
+const options = {protocol: 'tcp' as const, host: '127.0.0.1', port: 9, replyTimeoutMs: 500};
+
+describe('runSessionChild (fake channel and client)', () => {
+	it('reports hello and connected, frames TCP text with a newline, reports it without, and serialises sends', async () => {
+		const ipc = fakeChannel();
+		const echo = fakeClient();
+		const exit = runSessionChild(options, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		expect(ipc.reports[0]).toEqual({type: 'hello', pid: process.pid, protocol: 'tcp', remote: {address: '127.0.0.1', port: 9}});
+		ipc.deliver({type: 'send', text: 'one'});
+		ipc.deliver({type: 'send', text: 'two'});
+		ipc.deliver({type: 'bogus'});
+		await until(() => echo.pending.length === 1, 'first exchange');
+		expect(Buffer.from(echo.pending[0]!.payload).toString()).toBe('one\n');
+		// The second waits for the first reply.
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(echo.pending).toHaveLength(1);
+		echo.answer();
+		await until(() => echo.pending.length === 1, 'second exchange');
+		echo.answer();
+		await until(() => ipc.reports.filter((report) => report.type === 'reply').length === 2, 'two replies');
+		const replies = ipc.reports.flatMap((report) => (report.type === 'reply' ? [decode(report.replyBase64)] : []));
+		const sent = ipc.reports.flatMap((report) => (report.type === 'sent' ? [decode(report.requestBase64)] : []));
+		expect(sent).toEqual(['one', 'two']);
+		expect(replies).toEqual(['ONE', 'TWO']);
+		ipc.deliver({type: 'close'});
+		expect(await exit).toBe(sessionExitCodes.closed);
+		expect(echo.isClosed()).toBe(true);
+		expect(ipc.isClosed()).toBe(true);
+		expect(ipc.reports.at(-1)).toEqual({type: 'state', state: 'closed', detail: 'closed by the dashboard'});
+	});
+
+	it('exits when the dashboard disconnects, even mid-exchange', async () => {
+		const ipc = fakeChannel();
+		const echo = fakeClient();
+		const exit = runSessionChild(options, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		ipc.deliver({type: 'send', text: 'x'});
+		await until(() => echo.pending.length === 1, 'exchange');
+		ipc.disconnect();
+		expect(await exit).toBe(sessionExitCodes.closed);
+		expect(echo.isClosed()).toBe(true);
+	});
+
+	it('a TCP peer close ends the session with the peer-closed code after saying why', async () => {
+		const ipc = fakeChannel();
+		const echo = fakeClient();
+		const exit = runSessionChild(options, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		echo.peerClose();
+		expect(await exit).toBe(sessionExitCodes.peerClosed);
+		expect(ipc.reports.at(-1)).toEqual({type: 'state', state: 'closed', detail: 'the server closed the connection'});
+	});
+
+	it('a failed connect is reported and ends with the connect-failed code', async () => {
+		const ipc = fakeChannel();
+		const exit = runSessionChild(options, {
+			channel: ipc.channel,
+			openClient: async () => {
+				throw new Error('connection refused by tcp 127.0.0.1:9 (is the server running?)');
+			},
+			burnCpu: () => {},
+		});
+		expect(await exit).toBe(sessionExitCodes.connectFailed);
+		expect(ipc.reports).toContainEqual({type: 'error', message: 'connection refused by tcp 127.0.0.1:9 (is the server running?)'});
+	});
+
+	it('auto mode burns, sends, waits, and skips ticks while a reply is late', async () => {
+		const ipc = fakeChannel();
+		const echo = fakeClient();
+		const bursts: number[] = [];
+		const exit = runSessionChild(options, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: (ms) => bursts.push(ms)});
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		ipc.deliver({type: 'set-auto', auto: {enabled: true, intervalMs: 50, burstMs: 7}});
+		await until(() => echo.pending.length === 1, 'first auto exchange');
+		// Hold the reply across several intervals: no second exchange, no second burst.
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(echo.pending).toHaveLength(1);
+		expect(bursts).toEqual([7]);
+		echo.answer();
+		await until(() => echo.pending.length === 1, 'second auto exchange');
+		ipc.deliver({type: 'set-auto', auto: {enabled: false, intervalMs: 50, burstMs: 7}});
+		echo.answer();
+		ipc.deliver({type: 'close'});
+		await exit;
+		const phases = ipc.reports.flatMap((report) => (report.type === 'phase' ? [report.phase] : []));
+		expect(phases.slice(0, 4)).toEqual(['idle', 'computing', 'waiting-reply', 'idle']);
+		const sent = ipc.reports.flatMap((report) => (report.type === 'sent' ? [decode(report.requestBase64)] : []));
+		expect(sent).toEqual(['auto 1', 'auto 2']);
+	});
+
+	it('a failed exchange is an error report and the session stays usable', async () => {
+		const ipc = fakeChannel();
+		const echo = fakeClient();
+		const exit = runSessionChild({...options, protocol: 'udp'}, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		ipc.deliver({type: 'send', text: 'lost'});
+		await until(() => echo.pending.length === 1, 'exchange');
+		expect(Buffer.from(echo.pending[0]!.payload).toString()).toBe('lost');
+		echo.pending.shift()!.reject(new Error('no reply from udp 127.0.0.1:9 within 500 ms'));
+		await until(() => ipc.reports.some((report) => report.type === 'error'), 'error');
+		ipc.deliver({type: 'send', text: 'again'});
+		await until(() => echo.pending.length === 1, 'second exchange');
+		echo.answer();
+		await until(() => ipc.reports.some((report) => report.type === 'reply'), 'reply');
+		ipc.deliver({type: 'close'});
+		expect(await exit).toBe(0);
+	});
+});
