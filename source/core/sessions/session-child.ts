@@ -1,6 +1,7 @@
 import process from 'node:process';
 import {defaults, type Protocol} from '../defaults.js';
 import type {EchoExchange, Endpoint} from '../echo/types.js';
+import {fromSocketError, isSocktuiError} from '../errors.js';
 import type {SessionChannel} from './session-channel.js';
 import {parseSessionCommand} from './session-messages.js';
 import {type AutoMode, type SessionPhase, type SessionReport, sessionExitCodes} from './types.js';
@@ -38,8 +39,13 @@ function toBase64(bytes: Uint8Array): string {
 	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-function errorMessage(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
+/** One line for a pane; raw socket errors get the same wording as everywhere else in socktui. */
+function errorMessage(error: unknown, options: SessionChildOptions): string {
+	const readable =
+		isSocktuiError(error) || typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string'
+			? error
+			: fromSocketError(error, {protocol: options.protocol, host: options.host, port: options.port});
+	const message = readable instanceof Error ? readable.message : String(readable);
 	return message.split('\n')[0]!;
 }
 
@@ -109,7 +115,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		} catch (error: unknown) {
 			// A UDP reply timeout lands here; the session stays usable. A TCP failure also closes the
 			// connection, which onClose reports.
-			report({type: 'error', message: errorMessage(error)});
+			report({type: 'error', message: errorMessage(error, options)});
 		}
 
 		if (finished) return;
@@ -192,7 +198,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 
 		client = opened;
 	} catch (error: unknown) {
-		const message = errorMessage(error);
+		const message = errorMessage(error, options);
 		report({type: 'error', message});
 		void finish(sessionExitCodes.connectFailed, {type: 'state', state: 'closed', detail: message});
 		return exited;
@@ -200,7 +206,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 
 	client.onClose((reason?: unknown) => {
 		if (finished) return;
-		const detail = reason instanceof Error ? errorMessage(reason) : 'the server closed the connection';
+		const detail = reason instanceof Error ? errorMessage(reason, options) : 'the server closed the connection';
 		void finish(sessionExitCodes.peerClosed, {type: 'state', state: 'closed', detail});
 	});
 	report({type: 'state', state: 'connected', local: client.local});
