@@ -1,0 +1,213 @@
+import {Box, useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import type {DashboardSnapshot} from '../core/store/snapshot.js';
+import {HelpOverlay} from './components/help-overlay.js';
+import {StatusBar} from './components/status-bar.js';
+import {TooSmall} from './components/too-small.js';
+import type {DashboardActions} from './dashboard-actions.js';
+import {useSnapshot, type SnapshotSource} from './hooks/use-snapshot.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {dashboardBindings} from './keymap/dashboard-bindings.js';
+import {activeScopes, dispatchKey, type Effect} from './keymap/dispatch-key.js';
+import type {KeyBinding, KeyScope} from './keymap/key-binding.js';
+import {keyName} from './keymap/key-name.js';
+import {burstSteps, intervalSteps, replyDelaySteps, step} from './keymap/steps.js';
+import {computeLayout} from './layout.js';
+import {ServerPane} from './panes/server-pane.js';
+import {SessionsRow} from './panes/sessions-row.js';
+import {TimelineArea} from './panes/timeline-area.js';
+import {initialUiState, reconcileUiState, type SessionSummary, type TimelineView, type UiState} from './state/ui-state.js';
+import {ThemeContext, type Theme} from './theme.js';
+import type {TimelineHost} from './timeline-host.js';
+
+export interface AppProps {
+	store: SnapshotSource;
+	actions: DashboardActions;
+	theme: Theme;
+	timeline?: TimelineHost;
+	initialView?: TimelineView;
+}
+
+function summaries(snapshot: DashboardSnapshot): SessionSummary[] {
+	return snapshot.sessions.map((session) => ({sessionId: session.sessionId, exited: session.state === 'exited'}));
+}
+
+function runEffect(effect: Effect, snapshot: DashboardSnapshot, actions: DashboardActions): void {
+	const session = 'sessionId' in effect ? snapshot.sessions.find((candidate) => candidate.sessionId === effect.sessionId) : undefined;
+	switch (effect.type) {
+		case 'quit':
+			actions.quit();
+			return;
+		case 'open':
+			actions.openSession(effect.protocol);
+			return;
+		case 'close':
+			actions.closeSession(effect.sessionId);
+			return;
+		case 'dismiss':
+			actions.dismissSession(effect.sessionId);
+			return;
+		case 'send':
+			actions.send(effect.sessionId, effect.text);
+			return;
+		case 'toggle-auto':
+			if (session) actions.setAuto(effect.sessionId, {...session.auto, enabled: !session.auto.enabled});
+			return;
+		case 'auto-interval':
+			if (session) actions.setAuto(effect.sessionId, {...session.auto, intervalMs: step(intervalSteps, session.auto.intervalMs, effect.direction)});
+			return;
+		case 'auto-burst':
+			if (session) actions.setAuto(effect.sessionId, {...session.auto, burstMs: step(burstSteps, session.auto.burstMs, effect.direction)});
+			return;
+		case 'reply-delay': {
+			const current = snapshot.servers[0]?.replyDelayMs ?? 0;
+			actions.setReplyDelay(step(replyDelaySteps, current, effect.direction));
+			return;
+		}
+
+		case 'one-cpu':
+			actions.toggleOneCpu();
+			return;
+		case 'timeline':
+			// Delivered through state (see App); nothing to do here.
+			return;
+	}
+}
+
+/** The dashboard: one snapshot source, one key listener, panes laid out for the terminal size. */
+export function App({store, actions, theme, timeline, initialView = 'live'}: AppProps) {
+	const snapshot = useSnapshot(store);
+	const {columns, rows} = useTerminalSize();
+	const [ui, setUi] = useState<UiState>(() => initialUiState(initialView));
+	const [timelineIntent, setTimelineIntent] = useState<{seq: number; value: unknown} | undefined>(undefined);
+	const sessions = useMemo(() => summaries(snapshot), [snapshot.sessions]);
+	const layout = computeLayout(columns, rows, snapshot.sessions.length);
+	const hosted = ui.view === 'live' ? timeline?.live : timeline?.sim;
+
+	// Keep focus valid as sessions come and go (and focus a session just opened with n/u).
+	const reconciled = reconcileUiState(ui, sessions);
+	useEffect(() => {
+		if (reconciled !== ui) setUi(reconciled);
+	}, [reconciled, ui]);
+
+	// The single key listener reads the latest values through a ref, so it never goes stale.
+	const latest = useRef({ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted});
+	latest.current = {ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted};
+	const onKey = useCallback(
+		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+			const name = keyName(input, key);
+			// Several shortcut letters in one chunk (fast typing, a test writing "nu"): one at a time.
+			if (name === undefined && !latest.current.ui.typing && [...input].length > 1 && !key.ctrl && !key.meta) {
+				for (const char of input) onKeyName(char, keyName(char, key));
+				return;
+			}
+
+			onKeyName(input, name);
+		},
+		[actions],
+	);
+	const onKeyName = useCallback(
+		(input: string, name: string | undefined) => {
+			const current = latest.current;
+			const result = dispatchKey(current.ui, input, name, {
+				sessions: current.sessions,
+				tooSmall: current.tooSmall,
+				timelineBindings: current.hosted?.bindings,
+			});
+			if (!result.handled) return;
+			if (result.state !== current.ui) {
+				latest.current = {...current, ui: result.state};
+				setUi(result.state);
+			}
+
+			for (const effect of result.effects) {
+				if (effect.type === 'timeline') setTimelineIntent((previous) => ({seq: (previous?.seq ?? 0) + 1, value: effect.intent}));
+				else runEffect(effect, current.snapshot, actions);
+			}
+		},
+		[actions],
+	);
+	useInput(onKey);
+
+	if (layout.tooSmall) {
+		return (
+			<ThemeContext.Provider value={theme}>
+				<TooSmall columns={columns} rows={rows} />
+			</ThemeContext.Provider>
+		);
+	}
+
+	const focus = reconciled.focus;
+	const statusBindings = statusBindingsFor(reconciled, hosted?.bindings);
+	const where =
+		reconciled.typing && focus.kind === 'session'
+			? `typing into #${focus.sessionId}`
+			: focus.kind === 'session'
+				? `session #${focus.sessionId}`
+				: focus.kind;
+	const bodyHeight = layout.frameHeight - layout.statusHeight;
+	const helpBindings: Array<KeyBinding<unknown>> = [...dashboardBindings, ...(timeline?.sim?.bindings ?? []), ...(timeline?.live?.bindings ?? [])];
+	const TimelineContent = hosted?.Component;
+	const timelineInner = {width: Math.max(0, layout.top.timelineWidth - 2), height: Math.max(0, layout.top.height - 2)};
+	return (
+		<ThemeContext.Provider value={theme}>
+			<Box flexDirection="column" width={columns} height={layout.frameHeight}>
+				{reconciled.help ? (
+					<HelpOverlay bindings={helpBindings} width={columns} height={bodyHeight} />
+				) : (
+					<>
+						<Box flexDirection="row" height={layout.top.height}>
+							<ServerPane
+								servers={snapshot.servers}
+								log={snapshot.serverLog}
+								notices={snapshot.notices}
+								remote={snapshot.remote}
+								serverPid={snapshot.serverPid}
+								width={layout.top.serverWidth}
+								height={layout.top.height}
+								focused={focus.kind === 'server'}
+							/>
+							<TimelineArea
+								view={reconciled.view}
+								width={layout.top.timelineWidth}
+								height={layout.top.height}
+								focused={focus.kind === 'timeline'}
+								unavailable={reconciled.view === 'live' ? timeline?.liveUnavailable : timeline?.simUnavailable}
+								content={
+									TimelineContent ? (
+										<TimelineContent
+											width={timelineInner.width}
+											height={timelineInner.height}
+											focused={focus.kind === 'timeline'}
+											intent={timelineIntent}
+										/>
+									) : undefined
+								}
+							/>
+						</Box>
+						<SessionsRow
+							sessions={snapshot.sessions}
+							focus={focus}
+							typing={reconciled.typing}
+							draft={reconciled.draft}
+							width={columns}
+							height={layout.sessions.height}
+							visible={layout.sessions.visible}
+						/>
+					</>
+				)}
+				<StatusBar where={reconciled.help ? 'help' : where} bindings={statusBindings} width={columns} />
+			</Box>
+		</ThemeContext.Provider>
+	);
+}
+
+/** The keys worth showing in the status bar for the focused pane: its own first, then the common ones. */
+function statusBindingsFor(ui: UiState, hostedBindings: ReadonlyArray<KeyBinding<unknown>> | undefined): Array<KeyBinding<unknown>> {
+	if (ui.help) return [];
+	const scopes: KeyScope[] = activeScopes(ui).filter((scope) => scope !== 'global');
+	const own: Array<KeyBinding<unknown>> = dashboardBindings.filter((binding) => scopes.includes(binding.scope));
+	const hosted = ui.focus.kind === 'timeline' && !ui.typing ? [...(hostedBindings ?? [])] : [];
+	const common = ui.typing ? [] : dashboardBindings.filter((binding) => binding.scope === 'global' && ['new-session', 'focus-next'].includes(binding.intent.type));
+	return [...own, ...hosted, ...common];
+}

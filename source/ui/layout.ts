@@ -1,0 +1,46 @@
+import {defaults} from '../core/defaults.js';
+
+/** Where every pane goes for a terminal size. Pure: the resize hook feeds it, tests table it. */
+export interface Layout {
+	columns: number;
+	rows: number;
+	tooSmall: boolean;
+	/** Lines the frame may use: always below the terminal height (Ink clears the screen otherwise). */
+	frameHeight: number;
+	top: {height: number; serverWidth: number; timelineWidth: number};
+	sessions: {height: number; paneWidth: number; visible: number};
+	statusHeight: number;
+}
+
+const minSessionWidth = 30;
+
+export function computeLayout(columns: number, rows: number, sessionCount: number): Layout {
+	const tooSmall = columns < defaults.minColumns || rows < defaults.minRows;
+	const frameHeight = Math.max(1, rows - 1);
+	const statusHeight = 1;
+	const body = frameHeight - statusHeight;
+	const topHeight = Math.max(7, Math.floor(body * 0.45));
+	const sessionsHeight = Math.max(0, body - topHeight);
+	const serverWidth = Math.min(64, Math.max(36, Math.floor(columns * 0.46)));
+	const timelineWidth = Math.max(0, columns - serverWidth);
+	const fit = Math.max(1, Math.floor(columns / minSessionWidth));
+	const visible = Math.max(1, Math.min(fit, Math.max(1, sessionCount), 4));
+	const paneWidth = Math.floor(columns / visible);
+	return {
+		columns,
+		rows,
+		tooSmall,
+		frameHeight,
+		top: {height: topHeight, serverWidth, timelineWidth},
+		sessions: {height: sessionsHeight, paneWidth, visible},
+		statusHeight,
+	};
+}
+
+/** Which `count` items of `total` to show so that `focused` stays visible (a window that follows focus). */
+export function visibleWindow(total: number, count: number, focused: number): {start: number; end: number} {
+	if (total <= count) return {start: 0, end: total};
+	const clamped = Math.min(Math.max(focused, 0), total - 1);
+	const start = Math.min(Math.max(0, clamped - Math.floor((count - 1) / 2)), total - count);
+	return {start, end: start + count};
+}

@@ -1,0 +1,136 @@
+import {Text} from 'ink';
+import {memo, type ReactElement} from 'react';
+import {formatHostPort} from '../../core/errors.js';
+import type {Endpoint} from '../../core/echo/types.js';
+import type {LogEntry, NoticeEntry, ServerView} from '../../core/store/snapshot.js';
+import {Line} from '../components/line.js';
+import {PaneFrame} from '../components/pane-frame.js';
+import {formatBytes, formatCount, formatRate} from '../format.js';
+import {useTheme, type Theme} from '../theme.js';
+
+export interface ServerPaneProps {
+	servers: readonly ServerView[];
+	log: readonly LogEntry[];
+	notices: readonly NoticeEntry[];
+	remote?: Endpoint;
+	serverPid: number;
+	width: number;
+	height: number;
+	focused: boolean;
+}
+
+const stateWords: Record<ServerView['state'], string> = {
+	starting: 'starting',
+	listening: 'listening',
+	closed: 'closed',
+	failed: 'failed',
+};
+
+function serverLine(server: ServerView): string {
+	const where = server.local ? formatHostPort(server.local.address, server.local.port) : '';
+	const who = server.protocol === 'tcp' ? `${server.activeConnections} conn` : `${server.activeConnections} peer${server.activeConnections === 1 ? '' : 's'}`;
+	return `${server.protocol.toUpperCase()} ${stateWords[server.state]} ${where}  ${who}`;
+}
+
+function trafficLine(server: ServerView, theme: Theme): string {
+	const {rates} = server;
+	return `  in ${formatCount(server.messagesIn)} msg ${formatBytes(server.bytesIn)} ${formatRate(rates.messagesInPerSec)} ${theme.dot} out ${formatCount(server.messagesOut)} ${formatBytes(server.bytesOut)} ${formatRate(rates.messagesOutPerSec)}`;
+}
+
+const logArrows: Record<LogEntry['kind'], string> = {
+	in: '>>',
+	out: '<<',
+	open: '++',
+	close: '--',
+	refused: '!!',
+	dropped: '!!',
+	error: '!!',
+};
+
+const logWords: Partial<Record<LogEntry['kind'], string>> = {
+	open: 'connected',
+	close: 'disconnected',
+	refused: 'refused',
+	dropped: 'dropped',
+	error: 'error',
+};
+
+function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
+	const word = logWords[entry.kind];
+	const tone = entry.kind === 'in' ? 'sent' : entry.kind === 'out' ? 'reply' : entry.kind === 'open' || entry.kind === 'close' ? 'muted' : 'warn';
+	const peer = entry.peer === '' ? entry.protocol.toUpperCase() : `${entry.protocol === 'udp' ? 'u' : 't'} ${entry.peer}`;
+	return (
+		<Line>
+			<Text color={theme.tone('muted')}>{peer} </Text>
+			<Text color={theme.tone(tone)}>
+				{logArrows[entry.kind]} {word === undefined ? entry.text : `${word}${entry.text === '' ? '' : ` (${entry.text})`}`}
+			</Text>
+		</Line>
+	);
+}
+
+/** The echo servers this dashboard runs (or the remote server the sessions use), with a scrolling log. */
+export const ServerPane = memo(function ServerPane({servers, log, notices, remote, serverPid, width, height, focused}: ServerPaneProps) {
+	const theme = useTheme();
+	const inner = Math.max(0, height - 2);
+	const lines: ReactElement[] = [];
+	if (remote) {
+		lines.push(
+			<Line key="remote" bold>
+				Remote server {formatHostPort(remote.address, remote.port)}
+			</Line>,
+			<Line key="remote2">sessions talk to it; socktui runs no server</Line>,
+			<Line key="remote3" color={theme.tone('muted')}>
+				(its side is not visible here)
+			</Line>,
+		);
+	}
+
+	for (const server of servers) {
+		const tone = server.state === 'listening' ? 'good' : server.state === 'starting' ? 'warn' : 'bad';
+		lines.push(
+			<Line key={`${server.protocol}-state`} color={theme.tone(tone)}>
+				{serverLine(server)}
+			</Line>,
+			<Line key={`${server.protocol}-traffic`}>{trafficLine(server, theme)}</Line>,
+		);
+	}
+
+	if (servers.length > 0) {
+		const first = servers[0]!;
+		const dropped = servers.reduce((sum, server) => sum + server.dropped, 0);
+		const refused = servers.reduce((sum, server) => sum + server.refused, 0);
+		lines.push(
+			<Line key="totals">
+				delay {first.replyDelayMs} ms {theme.dot} dropped {formatCount(dropped)} {theme.dot} refused {formatCount(refused)}
+				{focused ? <Text color={theme.tone('muted')}> (+/- delay)</Text> : null}
+			</Line>,
+		);
+	}
+
+	for (const notice of notices.slice(-2)) {
+		lines.push(
+			<Line key={`notice-${notice.id}`} color={theme.tone(notice.level === 'warn' ? 'warn' : 'accent')}>
+				{notice.level === 'warn' ? '! ' : 'i '}
+				{notice.text}
+			</Line>,
+		);
+	}
+
+	const room = Math.max(0, inner - lines.length);
+	const shown = room > 0 ? log.slice(-room) : [];
+	if (room > 0 && shown.length === 0) {
+		lines.push(
+			<Line key="empty" color={theme.tone('muted')}>
+				(no messages yet)
+			</Line>,
+		);
+	}
+
+	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} />);
+	return (
+		<PaneFrame title={`Server (pid ${serverPid})`} focused={focused} width={width} height={height}>
+			{lines.slice(0, inner)}
+		</PaneFrame>
+	);
+});

@@ -1,0 +1,134 @@
+import {Text} from 'ink';
+import {memo, type ReactElement} from 'react';
+import {formatHostPort} from '../../core/errors.js';
+import type {SessionView} from '../../core/store/snapshot.js';
+import {Line} from '../components/line.js';
+import {PaneFrame} from '../components/pane-frame.js';
+import {formatMs} from '../format.js';
+import {useTheme} from '../theme.js';
+
+export interface SessionPaneProps {
+	session: SessionView;
+	width: number;
+	height: number;
+	focused: boolean;
+	typing: boolean;
+	/** The input line's text (only while this pane is being typed into). */
+	draft: string;
+	/** Sessions scrolled off to the left / right of the row (shown in the title). */
+	hiddenBefore?: number;
+	hiddenAfter?: number;
+}
+
+/** The state in words (colour only repeats it). */
+export function sessionStateText(session: SessionView): string {
+	if (session.state === 'exited') {
+		const exit = session.exit;
+		if (!exit) return 'exited';
+		if (exit.signal) return `exited (signal ${exit.signal})`;
+		return `exited (code ${exit.code ?? '?'})`;
+	}
+
+	if (session.closing) return 'closing';
+	switch (session.state) {
+		case 'connecting':
+			return 'connecting';
+		case 'connected':
+			return session.phase === 'computing' ? 'connected, computing' : 'connected';
+		case 'waiting':
+			return 'waiting for reply';
+		case 'closed':
+			return 'closed';
+	}
+}
+
+function stateTone(session: SessionView): 'good' | 'warn' | 'bad' | 'muted' {
+	if (session.state === 'exited') return session.exit?.code === 0 ? 'muted' : 'bad';
+	if (session.state === 'connected') return 'good';
+	if (session.state === 'closed') return 'muted';
+	return 'warn';
+}
+
+/** One client session: a real process with its own input line and conversation. */
+export const SessionPane = memo(function SessionPane({session, width, height, focused, typing, draft, hiddenBefore = 0, hiddenAfter = 0}: SessionPaneProps) {
+	const theme = useTheme();
+	const inner = Math.max(0, height - 2);
+	const innerWidth = Math.max(0, width - 2);
+	const head: ReactElement[] = [
+		<Line key="state" color={theme.tone(stateTone(session))}>
+			{sessionStateText(session)}
+			{session.detail !== undefined && session.state !== 'connected' ? <Text color={theme.tone('muted')}> {session.detail}</Text> : null}
+		</Line>,
+		<Line key="addr" color={theme.tone('muted')}>
+			{session.local ? formatHostPort(session.local.address, session.local.port) : '?'} {theme.arrow} {formatHostPort(session.remote.address, session.remote.port)}
+		</Line>,
+	];
+	if (session.auto.enabled) {
+		head.push(
+			<Line key="auto" color={theme.tone('accent')}>
+				auto: every {session.auto.intervalMs} ms, burst {session.auto.burstMs} ms
+			</Line>,
+		);
+	}
+
+	const input = (() => {
+		if (session.state === 'exited') return null;
+		if (typing) {
+			const cursor = theme.ascii ? '_' : '█';
+			const room = Math.max(1, innerWidth - 3);
+			const visible = [...draft].slice(-room + 1).join('');
+			return (
+				<Line key="input" bold>
+					{'> '}
+					{visible}
+					{cursor}
+				</Line>
+			);
+		}
+
+		return (
+			<Line key="input" color={theme.tone('muted')}>
+				{focused ? '> (Enter to type)' : '>'}
+			</Line>
+		);
+	})();
+
+	const room = Math.max(0, inner - head.length - (input ? 1 : 0));
+	const conversation = room > 0 ? session.conversation.slice(-room) : [];
+	const body = conversation.map((entry) => {
+		if (entry.kind === 'sent') {
+			return (
+				<Line key={entry.id} color={theme.tone('sent')}>
+					{'>>> '}
+					{entry.text}
+				</Line>
+			);
+		}
+
+		if (entry.kind === 'reply') {
+			return (
+				<Line key={entry.id}>
+					<Text color={theme.tone('reply')}>{entry.text}</Text>
+					{entry.rttMs === undefined ? null : <Text color={theme.tone('muted')}> ({formatMs(entry.rttMs)})</Text>}
+				</Line>
+			);
+		}
+
+		return (
+			<Line key={entry.id} color={theme.tone(entry.kind === 'error' ? 'bad' : 'muted')}>
+				{entry.kind === 'error' ? '! ' : ''}
+				{entry.text}
+			</Line>
+		);
+	});
+	const padding = Math.max(0, room - body.length);
+	const fill = Array.from({length: padding}, (_, index) => <Line key={`pad-${index}`}> </Line>);
+	const more = `${hiddenBefore > 0 ? `<${hiddenBefore} ` : ''}`;
+	const after = hiddenAfter > 0 ? ` ${hiddenAfter}>` : '';
+	const title = `${more}#${session.sessionId} ${session.protocol.toUpperCase()} pid ${session.pid}${session.pinnedCpu === undefined ? '' : ` cpu${session.pinnedCpu}`}${after}`;
+	return (
+		<PaneFrame title={title} focused={focused} width={width} height={height}>
+			{[...head, ...body, ...fill, ...(input ? [input] : [])].slice(0, inner)}
+		</PaneFrame>
+	);
+});

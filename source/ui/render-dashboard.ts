@@ -1,0 +1,25 @@
+import {render, type Instance} from 'ink';
+import {createElement} from 'react';
+import {App, type AppProps} from './app.js';
+import {FrameWriter} from './terminal/frame-writer.js';
+
+export interface RenderedDashboard {
+	instance: Instance;
+	writer: FrameWriter;
+}
+
+/**
+ * Mounts the dashboard with Ink on a FrameWriter (changed lines only). Ctrl-C is a key like any other (the
+ * app quits through its actions); console patching is off because nothing may print over the frame.
+ */
+export function renderDashboard(props: AppProps, streams: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream}): RenderedDashboard {
+	const writer = new FrameWriter(streams.stdout);
+	const instance = render(createElement(App, props), {
+		stdout: writer as unknown as NodeJS.WriteStream,
+		stdin: streams.stdin,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		maxFps: 30,
+	});
+	return {instance, writer};
+}

@@ -1,0 +1,61 @@
+export type Focus = {kind: 'server'} | {kind: 'timeline'} | {kind: 'session'; sessionId: number};
+
+export type TimelineView = 'live' | 'sim';
+
+/** UI-only state (what has focus, what is being typed); the data itself lives in the store's snapshot. */
+export interface UiState {
+	focus: Focus;
+	typing: boolean;
+	draft: string;
+	help: boolean;
+	view: TimelineView;
+	/** Focus the next session that appears (after `n` / `u`). */
+	focusNewest: boolean;
+	/** The highest session id seen so far (to tell which session is new). */
+	knownMaxId: number;
+}
+
+export const maxDraftLength = 500;
+
+export function initialUiState(view: TimelineView = 'live'): UiState {
+	return {focus: {kind: 'session', sessionId: 1}, typing: false, draft: '', help: false, view, focusNewest: false, knownMaxId: 0};
+}
+
+export interface SessionSummary {
+	sessionId: number;
+	exited: boolean;
+}
+
+export function sameFocus(a: Focus, b: Focus): boolean {
+	return a.kind === b.kind && (a.kind !== 'session' || a.sessionId === (b as {sessionId: number}).sessionId);
+}
+
+/** The panes Tab walks through, in screen order. */
+export function focusOrder(sessions: readonly SessionSummary[]): Focus[] {
+	return [{kind: 'server'}, {kind: 'timeline'}, ...sessions.map((session) => ({kind: 'session' as const, sessionId: session.sessionId}))];
+}
+
+/** Keeps the UI state consistent with the sessions that exist (a new one to focus, a removed one). */
+export function reconcileUiState(state: UiState, sessions: readonly SessionSummary[]): UiState {
+	let next = state;
+	const maxId = sessions.reduce((max, session) => Math.max(max, session.sessionId), 0);
+	if (maxId > state.knownMaxId) {
+		next = {...next, knownMaxId: maxId};
+		if (state.focusNewest) next = {...next, focus: {kind: 'session', sessionId: maxId}, focusNewest: false, typing: false, draft: ''};
+	}
+
+	const focus = next.focus;
+	if (focus.kind === 'session') {
+		const index = sessions.findIndex((session) => session.sessionId === focus.sessionId);
+		if (index === -1) {
+			// Before the first session exists, keep waiting for it; after a removal, move to a neighbour.
+			if (sessions.length === 0 && next.knownMaxId === 0) return next;
+			const neighbour = sessions.find((session) => session.sessionId > focus.sessionId) ?? sessions.at(-1);
+			next = {...next, focus: neighbour ? {kind: 'session', sessionId: neighbour.sessionId} : {kind: 'server'}, typing: false, draft: ''};
+		} else if (sessions[index]!.exited && next.typing) {
+			next = {...next, typing: false};
+		}
+	}
+
+	return next;
+}

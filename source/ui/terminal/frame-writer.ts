@@ -1,0 +1,113 @@
+import {EventEmitter} from 'node:events';
+
+const esc = '\u001B[';
+// What Ink 6.8's log-update puts before a frame: ansiEscapes.eraseLines(n) = (ESC[2K ESC[1A)* ESC[2K ESC[G.
+const eraseLinesPrefix = /^(?:\u001B\[2K(?:\u001B\[1A)?)*(?:\u001B\[G)?/;
+const clearTerminalPrefix = /^\u001B\[2J(?:\u001B\[3J)?\u001B\[H/;
+
+export interface FrameWriterTarget {
+	write(data: string): unknown;
+	columns?: number;
+	rows?: number;
+	on(event: 'resize', listener: () => void): unknown;
+	off(event: 'resize', listener: () => void): unknown;
+}
+
+/**
+ * A stdout stand-in for Ink that rewrites only the lines that changed.
+ *
+ * Ink 6.8 (without its `incrementalRendering`, which has a cursor off-by-one fixed only in 7.0) erases and
+ * rewrites the whole frame whenever anything changes: about 3 KB per update at 100x30. We own the whole
+ * alternate screen and the frame always starts at its top-left corner, so each changed line can be written
+ * at its absolute position instead: a counter ticking costs one line, not the frame.
+ * Writes that are not frames (cursor hide/show, synchronized-output markers) pass through untouched.
+ */
+export class FrameWriter extends EventEmitter {
+	readonly isTTY = true;
+	#target: FrameWriterTarget;
+	#lines: string[] = [];
+	#valid = false;
+	#bytes = 0;
+	readonly #onResize = () => {
+		this.invalidate();
+		this.emit('resize');
+	};
+
+	constructor(target: FrameWriterTarget) {
+		super();
+		this.#target = target;
+		target.on('resize', this.#onResize);
+	}
+
+	get columns(): number {
+		return this.#target.columns ?? 80;
+	}
+
+	get rows(): number {
+		return this.#target.rows ?? 24;
+	}
+
+	/** Bytes handed to the terminal so far. */
+	get bytesWritten(): number {
+		return this.#bytes;
+	}
+
+	/** The next frame is drawn in full on a cleared screen (after a resize, or when the screen was disturbed). */
+	invalidate(): void {
+		this.#valid = false;
+	}
+
+	detach(): void {
+		this.#target.off('resize', this.#onResize);
+	}
+
+	write(chunk: string | Uint8Array, encodingOrCallback?: unknown, callback?: unknown): boolean {
+		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+		const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
+		const output = this.#translate(text);
+		if (output !== '') {
+			this.#bytes += Buffer.byteLength(output);
+			this.#target.write(output);
+		}
+
+		if (typeof done === 'function') (done as () => void)();
+		return true;
+	}
+
+	#translate(text: string): string {
+		const cleared = clearTerminalPrefix.exec(text);
+		if (cleared) {
+			this.invalidate();
+			return this.#frame(text.slice(cleared[0].length));
+		}
+
+		const erase = eraseLinesPrefix.exec(text)![0];
+		const rest = text.slice(erase.length);
+		// A frame from log-update ends with a newline (Ink adds one while the frame is below the terminal height).
+		if (rest.endsWith('\n')) return this.#frame(rest.slice(0, -1));
+		// log.clear(): erase only. The next frame repaints what changed; nothing to do now.
+		if (rest === '' && erase !== '') return '';
+		return text;
+	}
+
+	#frame(frame: string): string {
+		const next = frame.split('\n');
+		const parts: string[] = [];
+		if (!this.#valid) {
+			parts.push(`${esc}H${esc}2J`);
+			this.#lines = [];
+			this.#valid = true;
+		}
+
+		const previous = this.#lines;
+		for (let index = 0; index < next.length; index++) {
+			const line = next[index]!;
+			if (line === previous[index]) continue;
+			parts.push(`${esc}${index + 1};1H${line}${esc}K`);
+		}
+
+		if (previous.length > next.length) parts.push(`${esc}${next.length + 1};1H${esc}J`);
+		this.#lines = next;
+		return parts.join('');
+	}
+}

@@ -1,0 +1,167 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {keys, renderDashboardApp, replied, sent} from './helpers/dashboard-fixture.js';
+
+type Fixture = ReturnType<typeof renderDashboardApp>;
+let fixture: Fixture | undefined;
+const open = (...args: Parameters<typeof renderDashboardApp>) => {
+	fixture = renderDashboardApp(...args);
+	return fixture;
+};
+
+afterEach(() => {
+	fixture?.cleanup();
+	fixture = undefined;
+});
+
+function lines(frame: string): string[] {
+	return frame.split('\n');
+}
+
+describe('App', () => {
+	it('shows both servers, two sessions and the status bar at 100x30 within rows - 1 lines', async () => {
+		const app = open();
+		const frame = app.frame();
+		expect(frame).toContain('TCP listening 127.0.0.1:8082');
+		expect(frame).toContain('UDP listening 127.0.0.1:8082');
+		expect(frame).toContain('#1 TCP pid 1001');
+		expect(frame).toContain('#2 UDP pid 1002');
+		expect(frame).toContain('session #1');
+		expect(frame).toContain('? help');
+		expect(lines(frame).length).toBeLessThanOrEqual(29);
+		expect(Math.max(...lines(frame).map((line) => line.length))).toBeLessThanOrEqual(100);
+	});
+
+	it('fits 80x24 and re-lays out at once on resize', async () => {
+		const app = open({columns: 80, rows: 24});
+		expect(lines(app.frame()).length).toBeLessThanOrEqual(23);
+		expect(Math.max(...lines(app.frame()).map((line) => line.length))).toBeLessThanOrEqual(80);
+		app.resize(120, 40);
+		expect(lines(app.frame()).length).toBeLessThanOrEqual(39);
+		expect(lines(app.frame()).length).toBeGreaterThan(30);
+	});
+
+	it('says the terminal is too small below 60x16, and q still quits', async () => {
+		const app = open({columns: 59, rows: 20});
+		expect(app.frame()).toContain('terminal too small: need 60x16, have 59x20');
+		await app.press('n');
+		expect(app.calls).toEqual([]);
+		await app.press('q');
+		expect(app.calls).toEqual([['quit']]);
+	});
+
+	it('types into the focused session, sends on Enter and shows the reply with its RTT', async () => {
+		const app = open();
+		await app.press(keys.enter, 'h', 'e', 'l', 'x', keys.backspace, 'l', 'o');
+		expect(app.frame()).toContain('> hello');
+		expect(app.frame()).toContain('typing into #1');
+		await app.press(keys.enter);
+		expect(app.calls).toEqual([['send', 1, 'hello']]);
+		app.apply(sent(1, 'hello'), replied(1, 'HELLO', 0.42));
+		expect(app.frame()).toContain('>>> hello');
+		expect(app.frame()).toContain('HELLO (0.42 ms)');
+	});
+
+	it('sends letters to the input line, not to shortcuts, while typing', async () => {
+		const app = open();
+		await app.press(keys.enter, 'q', 'n', 'x', '?');
+		expect(app.calls).toEqual([]);
+		expect(app.frame()).toContain('> qnx?');
+		await app.press(keys.escape, 'n');
+		expect(app.calls).toEqual([['openSession', 'tcp']]);
+	});
+
+	it('handles both DEL and BS as backspace', async () => {
+		const app = open();
+		await app.press(keys.enter, 'a', 'b', 'c', '\u0008', '\u007F');
+		expect(app.frame()).toContain('> a');
+		expect(app.frame()).not.toContain('> ab');
+	});
+
+	it('opens TCP and UDP sessions with n and u and focuses the new one when it appears', async () => {
+		const app = open();
+		await app.press('n', 'u');
+		expect(app.calls).toEqual([
+			['openSession', 'tcp'],
+			['openSession', 'udp'],
+		]);
+		app.apply({type: 'session', event: {type: 'session-started', sessionId: 3, pid: 1003, protocol: 'tcp', remote: {address: '127.0.0.1', port: 8082}}});
+		expect(app.frame()).toContain('session #3');
+	});
+
+	it('closes the focused session with x and shows how it ended; x again removes it', async () => {
+		const app = open();
+		await app.press('2', 'x');
+		expect(app.calls).toEqual([['closeSession', 2]]);
+		app.apply({type: 'session-closing', sessionId: 2});
+		expect(app.frame()).toContain('closing');
+		app.apply({type: 'session', event: {type: 'session-exited', sessionId: 2, code: 0, signal: null}});
+		expect(app.frame()).toContain('exited (code 0)');
+		await app.press('x');
+		expect(app.calls.at(-1)).toEqual(['dismissSession', 2]);
+	});
+
+	it('moves focus with Tab and Shift-Tab through server, timeline and sessions', async () => {
+		const app = open();
+		await app.press(keys.tab);
+		expect(app.frame()).toContain('session #2');
+		// Regression: a focus change used to blank each pane's first row (Ink re-enabled the top border).
+		expect(app.frame().match(/connected/g)).toHaveLength(2);
+		await app.press(keys.tab);
+		expect(app.frame()).toContain(' server ');
+		await app.press(keys.tab);
+		expect(app.frame()).toContain(' timeline ');
+		await app.press(keys.shiftTab, keys.shiftTab);
+		expect(app.frame()).toContain('session #2');
+	});
+
+	it('changes the reply delay from the server pane and auto mode from a session', async () => {
+		const app = open();
+		await app.press('a', ']', '}');
+		expect(app.calls).toEqual([
+			['setAuto', 1, {enabled: true, intervalMs: 1000, burstMs: 0}],
+			['setAuto', 1, {enabled: false, intervalMs: 2000, burstMs: 0}],
+			['setAuto', 1, {enabled: false, intervalMs: 1000, burstMs: 10}],
+		]);
+		await app.press(keys.shiftTab, keys.shiftTab, '+');
+		expect(app.calls.at(-1)).toEqual(['setReplyDelay', 10]);
+	});
+
+	it('renders the help overlay from the key bindings and closes it', async () => {
+		const app = open();
+		await app.press('?');
+		const frame = app.frame();
+		expect(frame).toContain('new TCP session');
+		expect(frame).toContain('1-9');
+		expect(frame).toContain('Esc/Tab');
+		await app.press('n');
+		expect(app.calls).toEqual([]);
+		await app.press('?');
+		expect(app.frame()).toContain('#1 TCP');
+	});
+
+	it('quits with q and with Ctrl-C', async () => {
+		const app = open();
+		await app.press('q', keys.ctrlC);
+		expect(app.calls).toEqual([['quit'], ['quit']]);
+	});
+
+	it('never prints a payload raw', async () => {
+		const app = open();
+		app.apply(replied(1, '\u001B]0;owned\u0007\u001B[2J', 1));
+		expect(app.frame()).not.toContain('\u001B]0;');
+		expect(app.frame()).toContain('\\e]0;owned\\a\\e[2J');
+	});
+
+	it('uses ASCII borders with --ascii and marks focus without colour', async () => {
+		const app = open({ascii: true});
+		const frame = app.frame();
+		expect(frame).not.toMatch(/[^\u0000-\u007F]/);
+		expect(frame).toContain('#= > #1 TCP');
+	});
+
+	it('shows the remote server when the sessions talk to another one', async () => {
+		const app = open({events: [{type: 'remote', remote: {address: '192.0.2.7', port: 9000}}]});
+		expect(app.frame()).toContain('Remote server 192.0.2.7:9000');
+		expect(app.frame()).toContain('no client sessions');
+	});
+});

@@ -1,0 +1,111 @@
+import {act} from 'react';
+import {render} from 'ink-testing-library';
+import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import type {StoreEvent} from '../../../source/core/store/store-event.js';
+import {App} from '../../../source/ui/app.js';
+import type {DashboardActions} from '../../../source/ui/dashboard-actions.js';
+import {createTheme} from '../../../source/ui/theme.js';
+import type {TimelineHost} from '../../../source/ui/timeline-host.js';
+
+(globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
+
+export const keys = {
+	enter: '\r',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	escape: '\u001B',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+};
+
+export type ActionCall = [keyof DashboardActions, ...unknown[]];
+
+const endpoint = {address: '127.0.0.1', port: 8082};
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+/** Events for a dashboard with both servers listening and two connected sessions (1 TCP, 2 UDP). */
+export function standardEvents(): StoreEvent[] {
+	return [
+		{type: 'server', event: {type: 'listening', protocol: 'tcp', local: endpoint}},
+		{type: 'server', event: {type: 'listening', protocol: 'udp', local: endpoint}},
+		{type: 'session', event: {type: 'session-started', sessionId: 1, pid: 1001, protocol: 'tcp', remote: endpoint}},
+		{type: 'session', event: {type: 'session-report', sessionId: 1, report: {type: 'state', state: 'connected', local: {address: '127.0.0.1', port: 40_001}}}},
+		{type: 'session', event: {type: 'session-started', sessionId: 2, pid: 1002, protocol: 'udp', remote: endpoint}},
+		{type: 'session', event: {type: 'session-report', sessionId: 2, report: {type: 'state', state: 'connected', local: {address: '127.0.0.1', port: 40_002}}}},
+	];
+}
+
+export function sent(sessionId: number, text: string, id = 1): StoreEvent {
+	return {type: 'session', event: {type: 'session-report', sessionId, report: {type: 'sent', id, requestBase64: b64(text), at: 0}}};
+}
+
+export function replied(sessionId: number, text: string, rttMs: number, id = 1): StoreEvent {
+	return {type: 'session', event: {type: 'session-report', sessionId, report: {type: 'reply', id, replyBase64: b64(text), rttMs, at: 0}}};
+}
+
+export function renderDashboardApp(options: {events?: StoreEvent[]; ascii?: boolean; color?: boolean; columns?: number; rows?: number; timeline?: TimelineHost} = {}) {
+	const store = new DashboardStore({serverPid: 4242, ascii: options.ascii ?? false});
+	for (const event of options.events ?? standardEvents()) store.apply(event);
+	store.flush();
+	const calls: ActionCall[] = [];
+	const record =
+		(name: keyof DashboardActions) =>
+		(...args: unknown[]) => {
+			calls.push([name, ...args]);
+		};
+	const actions: DashboardActions = {
+		quit: record('quit'),
+		openSession: record('openSession'),
+		closeSession: record('closeSession'),
+		dismissSession: record('dismissSession'),
+		send: record('send'),
+		setAuto: record('setAuto'),
+		setReplyDelay: record('setReplyDelay'),
+		toggleOneCpu: record('toggleOneCpu'),
+	};
+	let instance!: ReturnType<typeof render>;
+	act(() => {
+		instance = render(<App store={store} actions={actions} theme={createTheme({color: options.color ?? false, ascii: options.ascii ?? false})} timeline={options.timeline} />);
+	});
+	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {columns: number; rows: number};
+	const resize = (columns: number, rows: number) => {
+		Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+		Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+		act(() => {
+			stdout.emit('resize');
+		});
+	};
+
+	resize(options.columns ?? 100, options.rows ?? 30);
+	return {
+		store,
+		calls,
+		instance,
+		resize,
+		frame: () => instance.lastFrame() ?? '',
+		/** Each input separately, letting Ink flush a lone Esc (it waits one setImmediate for more bytes). */
+		async press(...inputs: string[]) {
+			for (const input of inputs) {
+				// eslint-disable-next-line no-await-in-loop
+				await act(async () => {
+					instance.stdin.write(input);
+					await new Promise((resolve) => {
+						setImmediate(resolve);
+					});
+				});
+			}
+		},
+		apply(...events: StoreEvent[]) {
+			act(() => {
+				for (const event of events) store.apply(event);
+				store.flush();
+			});
+		},
+		cleanup() {
+			act(() => {
+				instance.unmount();
+			});
+			store.dispose();
+		},
+	};
+}
