@@ -73,9 +73,9 @@ function printJson(out: Output, request: SimRequest): void {
 	const base = {seed: request.seed.toString(), processes: workloadToJson(request.workload)};
 	if (request.compare) {
 		const configs = compareConfigs(request.config);
-		out.lines([JSON.stringify({...base, serial: collect(configs.serial), multiprogrammed: collect(configs.multiprogrammed)}, undefined, 2)]);
+		out.lines([JSON.stringify({...base, serial: collect(configs.serial), multiprogrammed: collect(configs.multiprogrammed)})]);
 	} else {
-		out.lines([JSON.stringify({...base, ...collect(request.config)}, undefined, 2)]);
+		out.lines([JSON.stringify({...base, ...collect(request.config)})]);
 	}
 }
 
