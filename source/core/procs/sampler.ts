@@ -1,0 +1,409 @@
+import {availableParallelism} from 'node:os';
+import {defaults} from '../defaults.js';
+import type {SessionPhase} from '../sessions/types.js';
+import {classifyTick, runDeltaNs} from './classify.js';
+import {coreOwners, type CoreUse} from './core-owners.js';
+import {createProcessSource} from './create-source.js';
+import {
+	cellCode,
+	coreUnknown,
+	phaseCode,
+	type Capabilities,
+	type CoreLaneSnapshot,
+	type ProcessLaneSnapshot,
+	type ProcessLatest,
+	type ProcessSource,
+	type RawCoreSample,
+	type RawProcessSample,
+	type TimelineSnapshot,
+} from './types.js';
+
+export interface SamplerTimers {
+	/** Milliseconds from a monotonic clock. */
+	now(): number;
+	setTimeout(callback: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+}
+
+const realTimers: SamplerTimers = {
+	now: () => performance.now(),
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export interface SamplerOptions {
+	/** Where readings come from; default: /proc on Linux, ps elsewhere. */
+	source?: ProcessSource;
+	intervalMs?: number;
+	/** Ticks kept per lane (ring capacity). */
+	columns?: number;
+	/** Watched processes at most; watch() refuses more (exited ones are dropped first). */
+	maxProcesses?: number;
+	timers?: SamplerTimers;
+}
+
+export const minSampleIntervalMs = 20;
+export const maxSampleIntervalMs = 5000;
+const maxRuntimeNotes = 4;
+
+interface Lane {
+	pid: number;
+	label: string;
+	cells: Uint8Array;
+	phases: Uint8Array;
+	previous?: RawProcessSample;
+	previousAt?: number;
+	latest: ProcessLatest;
+	exited: boolean;
+	/** Ticks written since the process exited: at `columns` the lane has scrolled off and is dropped. */
+	exitedTicks: number;
+	phase?: SessionPhase;
+	phaseSince: number;
+	/** Milliseconds spent in each phase (by phaseCode) since the last tick. */
+	phaseSpent: Float64Array;
+}
+
+type Listener = (snapshot: TimelineSnapshot) => void;
+
+/**
+ * Samples the watched processes every interval and keeps a scrolling timeline of what each one did:
+ * measured cells (running / runnable / sleeping / exited), a parallel lane of the phases processes report
+ * about themselves (never mixed with the measured data), and one lane per core. All history lives in
+ * fixed-size typed-array rings, so memory is flat however long it runs. Emits a snapshot per tick.
+ */
+export class ProcessSampler {
+	readonly columns: number;
+	readonly #source: ProcessSource;
+	readonly #timers: SamplerTimers;
+	readonly #maxProcesses: number;
+	readonly #lanes = new Map<number, Lane>();
+	readonly #coreLanes: Int32Array[];
+	readonly #listeners = new Set<Listener>();
+	readonly #runtimeNotes = new Set<string>();
+	#intervalMs: number;
+	#tick = 0;
+	#lastTickAt: number;
+	#previousCores?: RawCoreSample[];
+	#running = false;
+	#paused = false;
+	#closed = false;
+	#inFlight?: Promise<TimelineSnapshot>;
+	#timer: unknown;
+	#nextDue = 0;
+	#snapshot?: TimelineSnapshot;
+
+	constructor(options: SamplerOptions = {}) {
+		this.#source = options.source ?? createProcessSource();
+		this.#timers = options.timers ?? realTimers;
+		this.columns = options.columns ?? defaults.timelineColumns;
+		if (!Number.isInteger(this.columns) || this.columns < 1) throw new RangeError(`columns must be a positive integer, got ${this.columns}`);
+		this.#maxProcesses = options.maxProcesses ?? 64;
+		this.#intervalMs = clampInterval(options.intervalMs ?? defaults.sampleIntervalMs);
+		this.#lastTickAt = this.#timers.now();
+		const caps = this.#source.capabilities;
+		const cores = this.#source.coreCount > 0 ? this.#source.coreCount : caps.lastCpu ? availableParallelism() : 0;
+		this.#coreLanes = Array.from({length: cores}, () => new Int32Array(this.columns).fill(coreUnknown));
+	}
+
+	get capabilities(): Capabilities {
+		const caps = this.#source.capabilities;
+		return this.#runtimeNotes.size === 0 ? caps : {...caps, notes: [...caps.notes, ...this.#runtimeNotes]};
+	}
+
+	get intervalMs(): number {
+		return this.#intervalMs;
+	}
+
+	get paused(): boolean {
+		return this.#paused;
+	}
+
+	/** Watches a process (or renames its lane). Returns false when the cap of watched processes is reached. */
+	watch(pid: number, label: string): boolean {
+		const existing = this.#lanes.get(pid);
+		if (existing && !existing.exited) {
+			existing.label = label;
+			this.#changed();
+			return true;
+		}
+
+		if (existing) this.#drop(pid); // a new process with a reused PID gets a fresh lane
+		if (this.#lanes.size >= this.#maxProcesses && !this.#dropOldestExited()) return false;
+		this.#lanes.set(pid, {
+			pid,
+			label,
+			cells: new Uint8Array(this.columns),
+			phases: new Uint8Array(this.columns),
+			latest: {cell: 'none'},
+			exited: false,
+			exitedTicks: 0,
+			phaseSince: this.#timers.now(),
+			phaseSpent: new Float64Array(4),
+		});
+		this.#changed();
+		return true;
+	}
+
+	/** Stops watching at once and drops the lane (an exited process scrolls off by itself; no need). */
+	unwatch(pid: number): void {
+		if (this.#lanes.has(pid)) {
+			this.#drop(pid);
+			this.#changed();
+		}
+	}
+
+	/** Records what a process says it is doing. Self-reported: kept in its own lane, never in the measured one. */
+	reportPhase(pid: number, phase: SessionPhase): void {
+		const lane = this.#lanes.get(pid);
+		if (!lane || lane.exited) return;
+		const now = this.#timers.now();
+		if (lane.phase !== undefined) lane.phaseSpent[phaseCode[lane.phase]]! += now - Math.max(lane.phaseSince, this.#lastTickAt);
+		lane.phase = phase;
+		lane.phaseSince = now;
+	}
+
+	/** Changes the sampling period (clamped to 20-5000 ms); returns the period in effect. */
+	setIntervalMs(ms: number): number {
+		this.#intervalMs = clampInterval(ms);
+		if (this.#running && !this.#paused) this.#schedule(true);
+		this.#changed();
+		return this.#intervalMs;
+	}
+
+	/** Starts sampling on a timer. */
+	start(): void {
+		if (this.#running || this.#closed) return;
+		this.#running = true;
+		this.#nextDue = this.#timers.now() + this.#intervalMs;
+		this.#schedule(false);
+	}
+
+	stop(): void {
+		this.#running = false;
+		this.#cancel();
+	}
+
+	/** Freezes the timeline (no sampling) until resume(); lanes keep their history. */
+	pause(): void {
+		if (this.#paused) return;
+		this.#paused = true;
+		this.#cancel();
+		this.#changed();
+	}
+
+	resume(): void {
+		if (!this.#paused) return;
+		this.#paused = false;
+		// Deltas across the pause would smear a long gap into one tick: start the comparisons afresh.
+		for (const lane of this.#lanes.values()) lane.previous = undefined;
+		this.#previousCores = undefined;
+		this.#lastTickAt = this.#timers.now();
+		if (this.#running) {
+			this.#nextDue = this.#timers.now() + this.#intervalMs;
+			this.#schedule(false);
+		}
+
+		this.#changed();
+	}
+
+	/** Samples once now (also used by tests and the bench); concurrent calls share one reading. */
+	async sampleNow(): Promise<TimelineSnapshot> {
+		if (this.#closed) return this.snapshot();
+		this.#inFlight ??= this.#sample().finally(() => {
+			this.#inFlight = undefined;
+		});
+		return this.#inFlight;
+	}
+
+	/** The latest snapshot (rebuilt only after something changed). */
+	snapshot(): TimelineSnapshot {
+		this.#snapshot ??= this.#buildSnapshot();
+		return this.#snapshot;
+	}
+
+	subscribe(listener: Listener): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	close(): void {
+		this.#closed = true;
+		this.stop();
+		this.#listeners.clear();
+		this.#source.close();
+	}
+
+	async #sample(): Promise<TimelineSnapshot> {
+		const lanes = [...this.#lanes.values()];
+		const live = lanes.filter((lane) => !lane.exited);
+		let readings: RawProcessSample[] = [];
+		try {
+			readings = live.length === 0 ? [] : await this.#source.read(live.map((lane) => lane.pid));
+		} catch (error) {
+			this.#note(`reading processes failed: ${(error as Error).message}`);
+		}
+
+		const cores = this.#coreLanes.length > 0 ? this.#source.readCores?.() : undefined;
+		const now = this.#timers.now();
+		const at = this.#tick % this.columns;
+		const uses: CoreUse[] = [];
+		for (const [index, lane] of live.entries()) {
+			const reading = readings[index];
+			if (!reading) {
+				lane.cells[at] = cellCode.none;
+				continue;
+			}
+
+			if (reading.error) this.#note(reading.error);
+			const elapsedNs = lane.previousAt === undefined ? 0 : (now - lane.previousAt) * 1e6;
+			lane.latest = classifyTick(lane.previous, reading, elapsedNs);
+			lane.cells[at] = cellCode[lane.latest.cell];
+			const runNs = runDeltaNs(lane.previous, reading);
+			if (runNs !== undefined && reading.lastCpu !== undefined && lane.previous !== undefined) uses.push({pid: lane.pid, cpu: reading.lastCpu, runNs});
+			if (lane.latest.cell === 'exited') {
+				lane.exited = true;
+				this.#source.forget?.(lane.pid);
+			}
+
+			lane.previous = reading;
+			lane.previousAt = now;
+		}
+
+		for (const lane of lanes) {
+			lane.phases[at] = this.#closePhaseTick(lane, now);
+			if (lane.exited && !live.includes(lane)) {
+				lane.cells[at] = cellCode.exited;
+				lane.exitedTicks += 1;
+				if (lane.exitedTicks >= this.columns) this.#drop(lane.pid); // scrolled off every column kept
+			}
+		}
+
+		this.#writeCores(at, uses, cores, (now - this.#lastTickAt) * 1e6);
+		this.#lastTickAt = now;
+		this.#tick += 1;
+		this.#snapshot = undefined;
+		const snapshot = this.snapshot();
+		for (const listener of this.#listeners) listener(snapshot);
+		return snapshot;
+	}
+
+	/** The phase that filled most of the tick just ended (0 when the process never reported one). */
+	#closePhaseTick(lane: Lane, now: number): number {
+		if (lane.phase === undefined || lane.exited) return phaseCode.none;
+		lane.phaseSpent[phaseCode[lane.phase]]! += now - Math.max(lane.phaseSince, this.#lastTickAt);
+		let best = phaseCode[lane.phase];
+		for (let code = 1; code < lane.phaseSpent.length; code++) {
+			if (lane.phaseSpent[code]! > lane.phaseSpent[best]!) best = code;
+		}
+
+		lane.phaseSpent.fill(0);
+		lane.phaseSince = now;
+		return best;
+	}
+
+	#writeCores(at: number, uses: CoreUse[], cores: RawCoreSample[] | undefined, elapsedNs: number): void {
+		if (this.#coreLanes.length === 0) return;
+		let busy: Array<number | undefined> | undefined;
+		const before = this.#previousCores;
+		if (cores && before) {
+			busy = new Array<number | undefined>(this.#coreLanes.length);
+			for (const core of cores) {
+				const old = before.find((candidate) => candidate.cpu === core.cpu);
+				if (old && core.cpu < busy.length) busy[core.cpu] = Math.max(0, core.busyNs - old.busyNs);
+			}
+		}
+
+		this.#previousCores = cores;
+		// Without /proc/stat, "idle" can only mean "no watched process ran there", which needs one delta first.
+		const known = elapsedNs > 0 && (busy !== undefined || uses.length > 0 || (!this.#source.capabilities.coreBusy && this.#tick > 0));
+		const owners = known ? coreOwners(this.#coreLanes.length, uses, elapsedNs, busy) : undefined;
+		for (const [cpu, lane] of this.#coreLanes.entries()) lane[at] = owners?.[cpu] ?? coreUnknown;
+	}
+
+	#buildSnapshot(): TimelineSnapshot {
+		const columns = Math.min(this.#tick, this.columns);
+		const processes: ProcessLaneSnapshot[] = [];
+		for (const lane of this.#lanes.values()) {
+			processes.push({
+				pid: lane.pid,
+				label: lane.label,
+				cells: this.#linear(lane.cells, columns),
+				phases: this.#linear(lane.phases, columns),
+				phase: lane.exited ? undefined : lane.phase,
+				exited: lane.exited,
+				latest: lane.latest,
+			});
+		}
+
+		const cores: CoreLaneSnapshot[] = this.#coreLanes.map((owners, cpu) => ({cpu, owners: this.#linear(owners, columns)}));
+		return {tick: this.#tick, columns, intervalMs: this.#intervalMs, paused: this.#paused, capabilities: this.capabilities, processes, cores};
+	}
+
+	/** The last `columns` entries of a ring, oldest first, as a new array (the snapshot must not change later). */
+	#linear<T extends Uint8Array | Int32Array>(ring: T, columns: number): T {
+		const out = new (ring.constructor as new (length: number) => T)(columns);
+		const end = this.#tick % this.columns;
+		const start = (this.#tick - columns) % this.columns;
+		if (columns === 0) return out;
+		if (start < end) {
+			out.set(ring.subarray(start, end));
+		} else {
+			const head = ring.subarray(start);
+			out.set(head);
+			out.set(ring.subarray(0, end), head.length);
+		}
+
+		return out;
+	}
+
+	#drop(pid: number): void {
+		this.#lanes.delete(pid);
+		this.#source.forget?.(pid);
+	}
+
+	#dropOldestExited(): boolean {
+		for (const lane of this.#lanes.values()) {
+			if (lane.exited) {
+				this.#drop(lane.pid);
+				return true;
+			}
+		}
+
+		return false;
+	}
+
+	#note(text: string): void {
+		if (this.#runtimeNotes.has(text) || this.#runtimeNotes.size >= maxRuntimeNotes) return;
+		this.#runtimeNotes.add(text);
+	}
+
+	/** Something changed outside a tick: publish a fresh snapshot so the screen follows at once. */
+	#changed(): void {
+		this.#snapshot = undefined;
+		if (this.#listeners.size === 0) return;
+		const snapshot = this.snapshot();
+		for (const listener of this.#listeners) listener(snapshot);
+	}
+
+	#schedule(reset: boolean): void {
+		this.#cancel();
+		if (!this.#running || this.#paused || this.#closed) return;
+		const now = this.#timers.now();
+		if (reset || this.#nextDue < now - this.#intervalMs) this.#nextDue = now + this.#intervalMs;
+		this.#timer = this.#timers.setTimeout(() => {
+			this.#timer = undefined;
+			this.#nextDue += this.#intervalMs;
+			void this.sampleNow().finally(() => this.#schedule(false));
+		}, Math.max(0, this.#nextDue - now));
+	}
+
+	#cancel(): void {
+		if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
+		this.#timer = undefined;
+	}
+}
+
+function clampInterval(ms: number): number {
+	if (!Number.isFinite(ms)) return defaults.sampleIntervalMs;
+	return Math.min(maxSampleIntervalMs, Math.max(minSampleIntervalMs, Math.round(ms)));
+}
