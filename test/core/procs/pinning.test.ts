@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest';
+import {burnCpu} from '../../../source/core/procs/cpu-burst.js';
+import {chooseOneCpu, detect, parseCpuList, pinnedCommand, type PinningSupport} from '../../../source/core/procs/pinning.js';
+
+describe('pinning', () => {
+	const available: PinningSupport = {available: true, taskset: '/usr/bin/taskset', allowedCpus: [0, 1, 2, 3]};
+
+	it('prefixes a command with taskset -c CPU', () => {
+		expect(pinnedCommand(3, '/usr/bin/node', ['cli.js', 'session'], available)).toEqual({
+			ok: true,
+			command: '/usr/bin/taskset',
+			args: ['-c', '3', '/usr/bin/node', 'cli.js', 'session'],
+		});
+		expect(chooseOneCpu(available)).toBe(3);
+	});
+
+	it('says why when it cannot pin', () => {
+		expect(detect('darwin', '/usr/bin')).toEqual({available: false, reason: expect.stringMatching(/needs Linux taskset/)});
+		expect(detect('linux', '/nonexistent-dir')).toEqual({available: false, reason: expect.stringMatching(/taskset not found/)});
+		const missing = pinnedCommand(0, 'node', [], {available: false, reason: 'no taskset'});
+		expect(missing).toEqual({ok: false, reason: 'no taskset'});
+		expect(pinnedCommand(9, 'node', [], available)).toMatchObject({ok: false, reason: expect.stringMatching(/CPU 9/)});
+		expect(chooseOneCpu({available: false, reason: 'x'})).toBeUndefined();
+	});
+
+	it('parses CPU lists', () => {
+		expect(parseCpuList('0-3,8,10-11\n')).toEqual([0, 1, 2, 3, 8, 10, 11]);
+		expect(parseCpuList('1')).toEqual([1]);
+		expect(parseCpuList('x,3-1')).toEqual([]);
+	});
+});
+
+describe('burnCpu', () => {
+	it('computes (hashes, CPU time used) until the deadline has passed', () => {
+		const before = process.cpuUsage();
+		const start = performance.now();
+		const hashes = burnCpu(60);
+		const elapsed = performance.now() - start;
+		const used = process.cpuUsage(before);
+		expect(hashes).toBeGreaterThan(0);
+		expect(elapsed).toBeGreaterThanOrEqual(60); // it never returns early (a guarantee, not a speed limit)
+		expect(used.user + used.system).toBeGreaterThan(0);
+		expect(burnCpu(0)).toBe(0);
+	});
+});
