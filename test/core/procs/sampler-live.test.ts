@@ -52,7 +52,7 @@ async function waitFor(sampler: ProcessSampler, check: (snapshot: TimelineSnapsh
 
 const recent = (snapshot: TimelineSnapshot, pid: number, count: number) =>
 	[...(snapshot.processes.find((lane) => lane.pid === pid)?.cells.subarray(-count) ?? [])].map((code) => cellKinds[code]);
-const countOf = (cells: string[], kind: string) => cells.filter((cell) => cell === kind).length;
+const countOf = (cells: ReadonlyArray<string | undefined>, kind: string) => cells.filter((cell) => cell === kind).length;
 const describeLanes = (snapshot: TimelineSnapshot) =>
 	snapshot.processes.map((lane) => `${lane.label}=${recent(snapshot, lane.pid, 10).join(',')}`).join(' ');
 
