@@ -11,6 +11,14 @@ export const defaults = {
 	maxTcpConnections: 1024,
 	/** Bytes a TCP connection may have queued for writing before the server stops reading from it. */
 	tcpWriteHighWaterBytes: 64 * 1024,
+	/** UDP server: replies waiting in the send queue or behind the reply delay; more are dropped and counted. */
+	udpMaxPendingReplies: 1024,
+	/** UDP server: peers whose counters are kept (the oldest is forgotten beyond this). */
+	udpMaxTrackedPeers: 256,
+	/** UDP server: a peer counts as active this long after its last datagram. */
+	udpPeerActiveMs: 60_000,
+	/** Reply delay (the IO-latency knob) is clamped to this. */
+	maxReplyDelayMs: 60_000,
 	/** Dashboard snapshots published per second, at most. */
 	frameRateHz: 12,
 	/** Dashboard: entries kept in each log or conversation ring buffer. */

@@ -52,6 +52,8 @@ export interface EchoServerStats extends Omit<TrafficCounters, 'firstSeen' | 'la
 	droppedMessages: number;
 	/** TCP connections currently paused because their peer is not reading. */
 	pausedConnections: number;
+	/** Reply bytes the server holds right now (socket write queues plus replies held by the delay). */
+	bufferedBytes?: number;
 }
 
 export interface EchoServerOptions {

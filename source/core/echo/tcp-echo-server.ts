@@ -1,0 +1,230 @@
+import net from 'node:net';
+import {defaults} from '../defaults.js';
+import {clampDelay, connectionIdOf, newCounters} from './counters.js';
+import {DelayQueue} from './delay-queue.js';
+import {EventHub} from './event-hub.js';
+import type {EchoServer, EchoServerListener, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
+import {uppercase, uppercaseInPlace} from './uppercase.js';
+
+type CloseReason = 'end' | 'reset' | 'error' | 'server';
+
+interface Connection {
+	readonly id: string;
+	readonly socket: net.Socket;
+	readonly peer: Endpoint;
+	readonly counters: TrafficCounters;
+	/** Reading stopped because the peer is not taking our replies fast enough. */
+	paused: boolean;
+	/** Replies held back by the reply delay, and their total size. */
+	delayed: DelayQueue<Uint8Array> | undefined;
+	delayedBytes: number;
+	peerEnded: boolean;
+	reason: CloseReason | undefined;
+}
+
+export interface TcpEchoServerOptions {
+	maxConnections: number;
+	replyDelayMs: number;
+	writeHighWaterBytes: number;
+}
+
+/**
+ * The TCP uppercase echo: a byte stream echoed chunk by chunk as it arrives (no framing). A peer that
+ * does not read its replies gets its connection paused once more than `writeHighWaterBytes` are waiting,
+ * so the server never buffers without bound.
+ */
+export class TcpEchoServer implements EchoServer {
+	readonly protocol = 'tcp' as const;
+	private readonly hub = new EventHub();
+	private readonly open = new Map<string, Connection>();
+	private readonly options: TcpEchoServerOptions;
+	private replyDelayMs: number;
+	private closing: Promise<void> | undefined;
+	private totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
+	private totalConnections = 0;
+	private refusedConnections = 0;
+	private pausedConnections = 0;
+
+	constructor(
+		private readonly server: net.Server,
+		readonly local: Endpoint,
+		options: TcpEchoServerOptions,
+	) {
+		this.options = options;
+		this.replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
+		server.on('connection', (socket) => this.accept(socket));
+		server.on('error', (error) => this.hub.active && this.hub.emit({type: 'error', protocol: 'tcp', message: error.message}));
+	}
+
+	subscribe(listener: EchoServerListener): () => void {
+		return this.hub.subscribe(listener);
+	}
+
+	stats(): EchoServerStats {
+		let bufferedBytes = 0;
+		for (const connection of this.open.values()) bufferedBytes += connection.socket.writableLength + connection.delayedBytes;
+		return {
+			protocol: 'tcp',
+			local: this.local,
+			...this.totals,
+			activeConnections: this.open.size,
+			totalConnections: this.totalConnections,
+			refusedConnections: this.refusedConnections,
+			droppedMessages: 0,
+			pausedConnections: this.pausedConnections,
+			bufferedBytes,
+		};
+	}
+
+	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}> {
+		return [...this.open.values()].map(({id, peer, counters}) => ({connectionId: id, peer, counters: {...counters}}));
+	}
+
+	setReplyDelay(ms: number): void {
+		this.replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
+	}
+
+	async close(): Promise<void> {
+		this.closing ??= (async () => {
+			const waits = [new Promise<void>((resolve) => this.server.close(() => resolve()))];
+			for (const connection of this.open.values()) {
+				connection.reason ??= 'server';
+				waits.push(new Promise<void>((resolve) => connection.socket.once('close', () => resolve())));
+				connection.socket.destroy();
+			}
+
+			// Every connection-closed event comes before `closed`.
+			await Promise.all(waits);
+			if (this.hub.active) this.hub.emit({type: 'closed', protocol: 'tcp'});
+		})();
+		return this.closing;
+	}
+
+	private accept(socket: net.Socket): void {
+		const peer = {address: socket.remoteAddress ?? '?', port: socket.remotePort ?? 0};
+		if (this.closing !== undefined || this.open.size >= this.options.maxConnections) {
+			this.refusedConnections += 1;
+			socket.on('error', () => {});
+			socket.destroy();
+			if (this.hub.active) this.hub.emit({type: 'connection-refused', protocol: 'tcp', peer, reason: 'limit'});
+			return;
+		}
+
+		socket.setNoDelay(true);
+		const connection: Connection = {
+			id: connectionIdOf('tcp', peer),
+			socket,
+			peer,
+			counters: newCounters(Date.now()),
+			paused: false,
+			delayed: undefined,
+			delayedBytes: 0,
+			peerEnded: false,
+			reason: undefined,
+		};
+		this.open.set(connection.id, connection);
+		this.totalConnections += 1;
+		socket.on('data', (chunk: Buffer) => this.receive(connection, chunk));
+		socket.on('drain', () => this.maybeResume(connection));
+		socket.on('end', () => {
+			connection.peerEnded = true;
+			// Half-close: finish echoing what is held back, then close our side too.
+			if ((connection.delayed?.size ?? 0) === 0) socket.end();
+		});
+		socket.on('error', (error: NodeJS.ErrnoException) => {
+			connection.reason ??= error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'reset' : 'error';
+		});
+		socket.on('close', () => this.closed(connection));
+		if (this.hub.active) this.hub.emit({type: 'connection-opened', protocol: 'tcp', connectionId: connection.id, peer});
+	}
+
+	/** The hot path: count, uppercase, reply (or hold the reply for the delay). */
+	private receive(connection: Connection, chunk: Buffer): void {
+		const counters = connection.counters;
+		const length = chunk.length;
+		counters.bytesIn += length;
+		counters.messagesIn += 1;
+		counters.lastSeen = Date.now();
+		this.totals.bytesIn += length;
+		this.totals.messagesIn += 1;
+		let reply: Uint8Array;
+		if (this.hub.active) {
+			this.hub.emit({type: 'message-in', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: chunk});
+			// Listeners may keep the request bytes, so the reply gets its own copy.
+			reply = uppercase(chunk);
+		} else {
+			reply = uppercaseInPlace(chunk);
+		}
+
+		if (this.replyDelayMs > 0 || (connection.delayed?.size ?? 0) > 0) {
+			connection.delayed ??= new DelayQueue((held) => this.releaseHeld(connection, held));
+			connection.delayed.push(reply, this.replyDelayMs);
+			connection.delayedBytes += length;
+			this.maybePause(connection);
+			return;
+		}
+
+		this.send(connection, reply);
+	}
+
+	private releaseHeld(connection: Connection, reply: Uint8Array): void {
+		connection.delayedBytes -= reply.length;
+		if (connection.socket.destroyed) return;
+		this.send(connection, reply);
+		if (connection.peerEnded && connection.delayed!.size === 0) connection.socket.end();
+		this.maybeResume(connection);
+	}
+
+	private send(connection: Connection, reply: Uint8Array): void {
+		const {socket, counters} = connection;
+		if (!socket.writable) return;
+		socket.write(reply);
+		counters.bytesOut += reply.length;
+		counters.messagesOut += 1;
+		this.totals.bytesOut += reply.length;
+		this.totals.messagesOut += 1;
+		if (this.hub.active) {
+			this.hub.emit({type: 'message-out', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: reply});
+		}
+
+		this.maybePause(connection);
+	}
+
+	private maybePause(connection: Connection): void {
+		if (connection.paused) return;
+		if (connection.socket.writableLength + connection.delayedBytes <= this.options.writeHighWaterBytes) return;
+		connection.paused = true;
+		this.pausedConnections += 1;
+		connection.socket.pause();
+	}
+
+	private maybeResume(connection: Connection): void {
+		if (!connection.paused) return;
+		if (connection.socket.writableLength + connection.delayedBytes > this.options.writeHighWaterBytes) return;
+		connection.paused = false;
+		this.pausedConnections -= 1;
+		connection.socket.resume();
+	}
+
+	private closed(connection: Connection): void {
+		if (this.open.get(connection.id) !== connection) return;
+		this.open.delete(connection.id);
+		connection.delayed?.clear();
+		connection.delayedBytes = 0;
+		if (connection.paused) {
+			connection.paused = false;
+			this.pausedConnections -= 1;
+		}
+
+		if (this.hub.active) {
+			this.hub.emit({
+				type: 'connection-closed',
+				protocol: 'tcp',
+				connectionId: connection.id,
+				peer: connection.peer,
+				reason: connection.reason ?? 'end',
+				counters: {...connection.counters},
+			});
+		}
+	}
+}
