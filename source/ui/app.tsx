@@ -78,7 +78,7 @@ function runEffect(effect: Effect, snapshot: DashboardSnapshot, actions: Dashboa
 export function App({store, actions, theme, timeline, initialView = 'live'}: AppProps) {
 	const snapshot = useSnapshot(store);
 	const {columns, rows} = useTerminalSize();
-	const [ui, setUi] = useState<UiState>(() => initialUiState(initialView));
+	const [ui, setUi] = useState<UiState>(() => initialUiState(initialView, snapshot.sessions[0]?.sessionId));
 	const [timelineIntent, setTimelineIntent] = useState<{seq: number; value: unknown} | undefined>(undefined);
 	const sessions = useMemo(() => summaries(snapshot), [snapshot.sessions]);
 	const layout = computeLayout(columns, rows, snapshot.sessions.length);

@@ -26,20 +26,35 @@ const scopeOrder: KeyScope[] = ['global', 'session', 'typing', 'server', 'timeli
 /** Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. */
 export const HelpOverlay = memo(function HelpOverlay({bindings, width, height}: HelpOverlayProps) {
 	const theme = useTheme();
-	const rows: Array<{key: string; text: string; heading?: boolean}> = [];
+	const inner = Math.max(1, height - 3);
+	// Pack whole groups into columns so a heading is never cut off from its keys (unless a group alone is
+	// taller than a column).
+	type Row = {key: string; text: string; heading?: boolean};
+	const columns: Row[][] = [[]];
 	for (const scope of scopeOrder) {
 		const group = bindings.filter((binding) => binding.scope === scope);
 		if (group.length === 0) continue;
-		rows.push({key: `h-${scope}`, text: scopeTitles[scope], heading: true});
-		for (const [index, binding] of group.entries()) {
-			rows.push({key: `${scope}-${index}`, text: `${formatKeys(binding.keys).padEnd(12)} ${binding.description}`});
+		const rows: Row[] = [
+			{key: `h-${scope}`, text: scopeTitles[scope], heading: true},
+			...group.map((binding, index) => ({key: `${scope}-${index}`, text: `${formatKeys(binding.keys).padEnd(12)} ${binding.description}`})),
+		];
+		let column = columns.at(-1)!;
+		if (column.length > 0 && column.length + rows.length > inner) {
+			column = [];
+			columns.push(column);
+		}
+
+		for (const row of rows) {
+			if (column.length >= inner) {
+				column = [];
+				columns.push(column);
+			}
+
+			column.push(row);
 		}
 	}
 
-	const inner = Math.max(1, height - 3);
-	const columnCount = Math.max(1, Math.min(3, Math.ceil(rows.length / inner)));
-	const columnWidth = Math.floor((width - 2) / columnCount);
-	const columns = Array.from({length: columnCount}, (_, index) => rows.slice(index * inner, (index + 1) * inner));
+	const columnWidth = Math.floor((width - 2) / columns.length);
 	return (
 		<PaneFrame title="Keys (? or Esc closes)" focused width={width} height={height}>
 			<Box flexDirection="row">

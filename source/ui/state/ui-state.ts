@@ -17,8 +17,10 @@ export interface UiState {
 
 export const maxDraftLength = 500;
 
-export function initialUiState(view: TimelineView = 'live'): UiState {
-	return {focus: {kind: 'session', sessionId: 1}, typing: false, draft: '', help: false, view, focusNewest: false, knownMaxId: 0};
+/** Focus starts on the first session (so Enter types at once), or on the server when there is none yet. */
+export function initialUiState(view: TimelineView = 'live', firstSessionId?: number): UiState {
+	const focus: Focus = firstSessionId === undefined ? {kind: 'server'} : {kind: 'session', sessionId: firstSessionId};
+	return {focus, typing: false, draft: '', help: false, view, focusNewest: false, knownMaxId: 0};
 }
 
 export interface SessionSummary {

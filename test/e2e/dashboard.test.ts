@@ -1,0 +1,133 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {runCli} from '../helpers/run-cli.js';
+import {childPids, sessionPidsOnScreen, TestTerminal, waitForGone} from './helpers/terminal.js';
+
+const leaveAltScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+let terminals: TestTerminal[] = [];
+
+function start(args: string[], size: {columns: number; rows: number}): TestTerminal {
+	const terminal = new TestTerminal(['--port', '0', ...args], size);
+	terminals.push(terminal);
+	return terminal;
+}
+
+afterEach(async () => {
+	await Promise.all(terminals.map(async (terminal) => terminal.dispose()));
+	terminals = [];
+});
+
+/** Waits for both starting sessions to be connected; returns their PIDs (from the screen and from /proc). */
+async function twoConnectedSessions(terminal: TestTerminal): Promise<number[]> {
+	const screen = await terminal.waitForText(/connected[\s\S]*connected/);
+	const onScreen = sessionPidsOnScreen(screen);
+	expect(onScreen).toHaveLength(2);
+	const children = childPids(terminal.pid);
+	for (const pid of onScreen) expect(children).toContain(pid);
+	return onScreen;
+}
+
+async function assertRestored(terminal: TestTerminal): Promise<void> {
+	expect(await terminal.isAltScreen()).toBe(false);
+	const raw = terminal.raw;
+	const leave = raw.lastIndexOf(leaveAltScreen);
+	expect(leave).toBeGreaterThan(-1);
+	expect(raw.lastIndexOf(showCursor)).toBeGreaterThan(-1);
+	expect(raw.lastIndexOf(showCursor)).toBeLessThan(leave + leaveAltScreen.length);
+}
+
+describe('dashboard in a real terminal', () => {
+	it('at 100x30: talks TCP, opens and closes sessions, resizes and quits with q leaving nothing behind', async () => {
+		const terminal = start([], {columns: 100, rows: 30});
+		await terminal.waitForText(/TCP listening 127\.0\.0\.1:\d+/);
+		expect(await terminal.isAltScreen()).toBe(true);
+		const pids = await twoConnectedSessions(terminal);
+
+		await terminal.type('\r', 'hello', '\r');
+		await terminal.waitForText('>>> hello');
+		await terminal.waitForText(/HELLO \(\d+(\.\d+)? ms\)/);
+		await terminal.waitForText(/>> hello/);
+		await terminal.waitForText(/<< HELLO/);
+		await terminal.type('\u001B');
+
+		await terminal.type('u');
+		const withThird = await terminal.waitForText(/#3 UDP pid \d+/);
+		const third = sessionPidsOnScreen(withThird).find((pid) => !pids.includes(pid))!;
+		expect(childPids(terminal.pid)).toContain(third);
+		await terminal.waitForText(/session #3/);
+		await terminal.type('x');
+		await terminal.waitForText(/exited \((code|signal) /);
+		await waitForGone([third]);
+
+		terminal.resize(80, 24);
+		const small = await terminal.waitForText(/#1 TCP pid/);
+		expect(small.split('\n').length).toBe(24);
+		terminal.resize(50, 12);
+		await terminal.waitForText('terminal too small: need 60x16, have 50x12');
+		terminal.resize(100, 30);
+		await terminal.waitForText(/#1 TCP pid/);
+
+		await terminal.type('q');
+		const exit = await terminal.waitForExit();
+		expect(exit.exitCode).toBe(0);
+		await assertRestored(terminal);
+		await waitForGone(pids);
+	});
+
+	it('at 80x24: types into the UDP session and sees the reply with its RTT', async () => {
+		const terminal = start([], {columns: 80, rows: 24});
+		const pids = await twoConnectedSessions(terminal);
+		await terminal.type('2', '\r', 'udp ping', '\r');
+		await terminal.waitForText(/UDP PING \(\d+(\.\d+)? ms\)/);
+		const screen = await terminal.screen();
+		// Nothing drawn on the last row: the frame stays below the terminal height.
+		expect(screen.split('\n')[23]).toBe('');
+		await terminal.type('\u0003');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+		await assertRestored(terminal);
+		await waitForGone(pids);
+	});
+
+	it.each(['SIGTERM', 'SIGHUP'] as const)('%s restores the terminal and ends every session', async (signal) => {
+		const terminal = start([], {columns: 100, rows: 30});
+		const pids = await twoConnectedSessions(terminal);
+		process.kill(terminal.pid, signal);
+		await terminal.waitForExit();
+		if (signal === 'SIGTERM') await assertRestored(terminal);
+		await waitForGone(pids);
+	});
+
+	it('SIGKILL of the dashboard leaves no session process (they notice the lost channel)', async () => {
+		const terminal = start([], {columns: 100, rows: 30});
+		const pids = await twoConnectedSessions(terminal);
+		process.kill(terminal.pid, 'SIGKILL');
+		await terminal.waitForExit();
+		await waitForGone(pids);
+	});
+
+	it('an explicit --port that is taken is one line on stderr, before the screen changes', async () => {
+		const {createServer} = await import('node:net');
+		const blocker = createServer();
+		await new Promise<void>((resolve) => {
+			blocker.listen(0, '127.0.0.1', resolve);
+		});
+		const {port} = blocker.address() as {port: number};
+		const terminal = new TestTerminal(['--port', String(port)], {columns: 100, rows: 30});
+		terminals.push(terminal);
+		const exit = await terminal.waitForExit();
+		blocker.close();
+		expect(exit.exitCode).toBe(1);
+		expect(terminal.raw).not.toContain('\u001B[?1049h');
+		expect(terminal.raw).toMatch(new RegExp(`socktui: port ${port} is already in use`));
+	});
+});
+
+describe('dashboard without a terminal', () => {
+	it('says it needs a terminal in one line and exits 2', async () => {
+		const result = await runCli([]);
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		expect(result.stderr).toMatch(/^socktui: the dashboard needs a terminal.*socktui server.*socktui client/);
+	});
+});
