@@ -1,13 +1,173 @@
+import process from 'node:process';
+import {defaults} from '../core/defaults.js';
+import {startEchoServer} from '../core/echo/start-echo-server.js';
 import {SocktuiError} from '../core/errors.js';
+import {SessionManager} from '../core/sessions/session-manager.js';
+import {DashboardStore} from '../core/store/dashboard-store.js';
+import {startDashboardRuntime, type DashboardRuntime} from '../core/store/dashboard-runtime.js';
+import type {DashboardActions} from '../ui/dashboard-actions.js';
+import {renderDashboard} from '../ui/render-dashboard.js';
+import {detectCapabilities} from '../ui/terminal/capabilities.js';
+import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
+import {createTheme} from '../ui/theme.js';
 import type {Command} from './command.js';
+import {parseHostPort, parsePort} from './options.js';
 
-// Placeholder until the owning issue lands; replaced wholesale.
+const help = `  socktui: a terminal dashboard for teaching sockets and processes
+
+  Usage
+    $ socktui [options]          the dashboard (needs a terminal)
+    $ socktui COMMAND [options]  a headless command (see below)
+
+  Dashboard options
+    --port P          port of the dashboard's TCP and UDP echo servers (default ${defaults.port};
+                      if the default is taken a free port is used; 0 = a free port)
+    --host H          address the servers bind (default ${defaults.host}; anything but loopback
+                      is reachable from other machines)
+    --sessions N      client sessions opened at start, alternately TCP and UDP (default ${defaults.sessions})
+    --connect H:P     sessions talk to this server instead (e.g. the tutorial's Python server);
+                      socktui then runs no server of its own
+    --sim "OPTIONS"   open the simulator view with these process-run options,
+                      e.g. --sim "-l 5:100,5:100 -S SWITCH_ON_IO"
+    --one-cpu         pin the server and new sessions to one CPU (Linux, needs taskset)
+    --no-color        no colour (also NO_COLOR=1 or TERM=dumb)
+    --ascii           ASCII borders and glyphs (automatic when the locale is not UTF-8)
+    --help, --version
+
+  Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
+  x close a session, q quit.`;
+
+const maxStartSessions = 8;
+
+function parseSessions(value: unknown): number {
+	if (value === undefined) return defaults.sessions;
+	const text = String(value);
+	if (!/^\d+$/.test(text) || Number(text) > maxStartSessions) {
+		throw new SocktuiError('BadUsage', `--sessions must be a number from 0 to ${maxStartSessions}, got '${text}'`);
+	}
+
+	return Number(text);
+}
+
+function needsTerminal(): SocktuiError {
+	return new SocktuiError(
+		'NeedsTerminal',
+		"the dashboard needs a terminal (stdin and stdout must be a TTY); use 'socktui server' or 'socktui client' for pipes and scripts",
+	);
+}
+
 export const dashboardCommand: Command = {
 	name: 'dashboard',
-	summary: 'dashboard (not built yet)',
-	help: '  Usage\n    $ socktui dashboard',
-	flags: {},
-	async run() {
-		throw new SocktuiError('Internal', 'dashboard is not built yet');
+	summary: 'the full-screen dashboard (default)',
+	help,
+	flags: {
+		port: {type: 'string'},
+		host: {type: 'string', default: defaults.host},
+		sessions: {type: 'string'},
+		connect: {type: 'string'},
+		sim: {type: 'string'},
+		oneCpu: {type: 'boolean', default: false},
+		color: {type: 'boolean', default: true},
+		ascii: {type: 'boolean', default: false},
+	},
+	async run({flags}) {
+		// Flags first (a typo is a usage error even without a terminal), then the terminal check.
+		const port = flags['port'] === undefined ? undefined : parsePort(flags['port']);
+		const connect = flags['connect'] === undefined ? undefined : parseHostPort(flags['connect'], '--connect');
+		const sessionCount = parseSessions(flags['sessions']);
+		const host = String(flags['host'] ?? defaults.host);
+		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
+
+		const capabilities = detectCapabilities(process.env, {color: flags['color'] !== false, ascii: flags['ascii'] === true});
+		const store = new DashboardStore({ascii: capabilities.ascii, frameRateHz: defaults.frameRateHz});
+		// Servers bind before the screen changes, so a taken --port is one plain line on stderr.
+		const runtime = await startDashboardRuntime({
+			host,
+			...(port === undefined ? {} : {port}),
+			...(connect ? {connect} : {}),
+			sessions: sessionCount,
+			store,
+			startEchoServer: async (protocol, options) => startEchoServer(protocol, options),
+			createSessionManager: (target) => new SessionManager({target}),
+		});
+		return runDashboard({runtime, store, theme: createTheme(capabilities)});
 	},
 };
+
+interface RunOptions {
+	runtime: DashboardRuntime;
+	store: DashboardStore;
+	theme: ReturnType<typeof createTheme>;
+}
+
+const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
+
+/**
+ * Full screen from here on. Every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash) leaves the alternate
+ * screen, shows the cursor, turns raw mode off and ends every session process.
+ */
+async function runDashboard({runtime, store, theme}: RunOptions): Promise<number> {
+	let finish!: (code: number) => void;
+	const finished = new Promise<number>((resolve) => {
+		finish = resolve;
+	});
+	let screen: ScreenGuard | undefined;
+
+	const onExit = () => {
+		screen?.restore();
+		runtime.killAllNow();
+	};
+
+	const onSignal = (signal: NodeJS.Signals) => finish(128 + (signalNumbers[signal] ?? 1));
+	const onCrash = (error: unknown) => {
+		screen?.restore();
+		runtime.killAllNow();
+		const message = error instanceof Error ? error.message : String(error);
+		try {
+			process.stderr.write(`socktui: internal error: ${message.split('\n')[0]}\n`);
+		} catch {}
+
+		// Unavoidable exit: after an uncaught error the process state is unknown; the terminal is already restored.
+		process.exit(1);
+	};
+
+	// After SIGHUP the terminal is gone and writes fail with EIO: that must not become a crash.
+	const ignoreStreamError = () => {};
+	process.stdout.on('error', ignoreStreamError);
+	process.stdin.on('error', ignoreStreamError);
+	process.on('exit', onExit);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+	for (const signal of Object.keys(signalNumbers) as NodeJS.Signals[]) process.on(signal, onSignal);
+
+	const actions: DashboardActions = {
+		quit: () => finish(0),
+		openSession: (protocol) => runtime.openSession(protocol),
+		closeSession: (sessionId) => runtime.closeSession(sessionId),
+		dismissSession: (sessionId) => store.apply({type: 'session-dismissed', sessionId}),
+		send: (sessionId, text) => runtime.send(sessionId, text),
+		setAuto: (sessionId, auto) => runtime.setAuto(sessionId, auto),
+		setReplyDelay: (ms) => runtime.setReplyDelay(ms),
+		toggleOneCpu: () => store.apply({type: 'notice', level: 'info', text: 'one-CPU mode is not available in this build'}),
+	};
+
+	screen = enterScreen({stdin: process.stdin, stdout: process.stdout});
+	store.flush();
+	const {instance, writer} = renderDashboard({store, actions, theme}, {stdin: process.stdin, stdout: process.stdout});
+	const code = await finished;
+
+	instance.unmount();
+	writer.detach();
+	screen.restore();
+	store.dispose();
+	await runtime.shutdown();
+	process.off('exit', onExit);
+	process.off('uncaughtException', onCrash);
+	process.off('unhandledRejection', onCrash);
+	for (const signal of Object.keys(signalNumbers) as NodeJS.Signals[]) process.off(signal, onSignal);
+	process.stdin.pause();
+	// If a forgotten handle kept the process alive, do not hang a user's terminal; unref'd, so it never
+	// delays a normal exit.
+	setTimeout(() => process.exit(), 3000).unref();
+	return code;
+}

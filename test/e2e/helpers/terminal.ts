@@ -4,7 +4,7 @@ import xterm from '@xterm/headless';
 import {cliPath} from '../../helpers/run-cli.js';
 
 /** The built CLI (SOCKTUI_E2E_CLI points the tests at another bundle, e.g. while bisecting a build). */
-export const e2eCliPath = process.env['SOCKTUI_E2E_CLI'] ?? cliPath;
+export const e2eCliPath = process.env['SOCKTUI_E2E_CLI'] || cliPath;
 
 export interface TerminalOptions {
 	columns?: number;
