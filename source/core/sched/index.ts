@@ -12,3 +12,4 @@ export * from './workload.js';
 export * from './run.js';
 export * from './compare-format.js';
 export * from './json.js';
+export * from './sim-spec.js';

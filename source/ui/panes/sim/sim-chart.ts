@@ -1,0 +1,218 @@
+import {formatFixed} from '../../../core/sched/format-fixed.js';
+import type {TraceCell, TraceRow} from '../../../core/sched/simulator.js';
+import {asciiGlyphs, cellColors, legendOrder, pidGlyph, unicodeGlyphs, type CellKind, type GlyphSet} from './sim-glyphs.js';
+import {lastTick, simSpeeds, trackStateAt, type SimPlayerState, type SimTrack} from './sim-player.js';
+
+/**
+ * Turns a player state into the pane's lines, pure and Ink-free: each line is segments of plain text that
+ * together never exceed `width` characters (every glyph used is one column), and never more than `height`
+ * lines. Long runs scroll so the current tick is always the rightmost visible column once it passes the edge.
+ */
+export interface Segment {
+	text: string;
+	color?: string;
+	bold?: boolean;
+	dim?: boolean;
+}
+export type ChartLine = Segment[];
+
+export interface ChartOptions {
+	width: number;
+	height: number;
+	ascii: boolean;
+	color: boolean;
+	focused: boolean;
+}
+
+export function cellKind(cell: TraceCell): CellKind {
+	if (cell.ioCompleted) return 'io-done';
+	if (cell.instruction !== undefined) return 'run';
+	switch (cell.state) {
+		case 'READY':
+			return 'ready';
+		case 'BLOCKED':
+			return 'blocked';
+		case 'DONE':
+			return 'done';
+		case 'RUNNING':
+			// Running without executing: switching in (--switch-cost) or an empty process being dispatched.
+			return 'switch';
+	}
+}
+
+const percent = (count: number, total: number) => (total === 0 ? '0.0' : formatFixed((100 * count) / total, 1));
+
+/** Clips segments to `width` columns. */
+export function fitLine(line: ChartLine, width: number): ChartLine {
+	const out: ChartLine = [];
+	let room = Math.max(0, width);
+	for (const segment of line) {
+		if (room === 0) break;
+		const chars = [...segment.text];
+		const text = chars.length > room ? chars.slice(0, room).join('') : segment.text;
+		room -= Math.min(chars.length, room);
+		if (text !== '') out.push({...segment, text});
+	}
+	return out;
+}
+
+export function lineText(line: ChartLine): string {
+	return line.map((segment) => segment.text).join('');
+}
+
+interface Window {
+	first: number;
+	columns: number;
+}
+
+/** Ticks [first, first + columns) are visible; the cursor stays in view. */
+function tickWindow(cursor: number, columns: number): Window {
+	return {first: Math.max(1, cursor - columns + 1), columns: Math.max(0, columns)};
+}
+
+function rowsOf(track: SimTrack, window: Window, cursor: number): Array<TraceRow | undefined> {
+	const rows: Array<TraceRow | undefined> = [];
+	for (let t = window.first; t < window.first + window.columns; t++) {
+		rows.push(t <= cursor ? track.states[t]?.row : undefined);
+	}
+	return rows;
+}
+
+function run(text: string, kind: CellKind, glyphs: GlyphSet, color: boolean): Segment {
+	return {text, color: color ? cellColors[kind] : undefined};
+}
+
+/** Collapses consecutive same-kind cells into one segment. */
+function laneSegments(kinds: Array<CellKind>, glyphs: GlyphSet, color: boolean): Segment[] {
+	const segments: Segment[] = [];
+	let text = '';
+	let current: CellKind | undefined;
+	for (const kind of kinds) {
+		if (kind !== current && text !== '') {
+			segments.push(run(text, current!, glyphs, color));
+			text = '';
+		}
+		current = kind;
+		text += glyphs.cell[kind];
+	}
+	if (text !== '') segments.push(run(text, current!, glyphs, color));
+	return segments;
+}
+
+/** Tick numbers every 10 ticks up to the run's end, and the cursor mark; a number never overlaps the mark. */
+function rulerLine(window: Window, cursor: number, end: number, labelWidth: number, glyphs: GlyphSet, color: boolean): ChartLine {
+	const chars = Array.from({length: window.columns}, () => ' ');
+	const cursorAt = cursor - window.first;
+	for (let t = window.first; t <= Math.min(end, window.first + window.columns - 1); t++) {
+		if (t % 10 !== 0) continue;
+		const label = String(t);
+		const at = t - window.first;
+		const overlapsCursor = cursorAt >= at - 1 && cursorAt <= at + label.length;
+		if (at + label.length <= window.columns && !overlapsCursor) {
+			for (let index = 0; index < label.length; index++) chars[at + index] = label[index]!;
+		}
+	}
+	const line: ChartLine = [{text: 't'.padEnd(labelWidth), dim: true}];
+	if (cursorAt >= 0 && cursorAt < window.columns) {
+		line.push({text: chars.slice(0, cursorAt).join(''), dim: true});
+		line.push({text: glyphs.cursor, bold: true, color: color ? 'cyan' : undefined});
+		line.push({text: chars.slice(cursorAt + 1).join(''), dim: true});
+	} else {
+		line.push({text: chars.join(''), dim: true});
+	}
+	return line;
+}
+
+function trackLines(track: SimTrack, cursor: number, options: ChartOptions & {labelWidth: number; laneBudget: number}, glyphs: GlyphSet): ChartLine[] {
+	const columns = options.width - options.labelWidth;
+	const window = tickWindow(cursor, columns);
+	const rows = rowsOf(track, window, cursor);
+	const processes = track.states[0]!.procs.length;
+	const lines: ChartLine[] = [rulerLine(window, cursor, track.states.length - 1, options.labelWidth, glyphs, options.color)];
+	const shown = processes <= options.laneBudget ? processes : Math.max(0, options.laneBudget - 1);
+	for (let pid = 0; pid < shown; pid++) {
+		const kinds = rows.map((row): CellKind => (row ? cellKind(row.cells[pid]!) : 'future'));
+		lines.push([{text: `P${pid}`.padEnd(options.labelWidth), bold: pid === trackStateAt(track, cursor).current}, ...laneSegments(kinds, glyphs, options.color)]);
+	}
+	if (shown < processes) lines.push([{text: `+${processes - shown} more processes (taller terminal shows them)`, dim: true}]);
+	const cpu: Segment[] = [{text: 'CPU'.padEnd(options.labelWidth)}];
+	for (const row of rows) {
+		if (!row) cpu.push({text: ' '});
+		else if (row.cpu === 'busy') cpu.push(run(pidGlyph(row.ran), 'run', glyphs, options.color));
+		else if (row.cpu === 'switch') cpu.push(run(glyphs.cell.switch, 'switch', glyphs, options.color));
+		else cpu.push({text: ' '});
+	}
+	const io: Segment[] = [{text: 'IO'.padEnd(options.labelWidth)}];
+	for (const row of rows) {
+		io.push(row && row.ios > 0 ? run(row.ios > 9 ? '+' : String(row.ios), 'blocked', glyphs, options.color) : {text: ' '});
+	}
+	lines.push(cpu, io);
+	return lines;
+}
+
+function trackStats(track: SimTrack, cursor: number): string {
+	const state = trackStateAt(track, cursor);
+	const total = track.truncated ? `${track.states.length - 1}+` : String(track.states.length - 1);
+	return `t ${state.t}/${total}  CPU busy ${percent(state.cpuBusy, state.t)}%  IO busy ${percent(state.ioBusy, state.t)}%${state.switchTicks > 0 ? `  switching ${percent(state.switchTicks, state.t)}%` : ''}`;
+}
+
+function statusLine(player: SimPlayerState, glyphs: GlyphSet, options: ChartOptions): ChartLine {
+	const sep = ` ${glyphs.separator} `;
+	const {config} = player;
+	const extras = [config.quantum > 0 ? `quantum ${config.quantum}` : '', config.switchCost > 0 ? `switch ${config.switchCost}` : ''].filter(Boolean);
+	const policy = player.compare ? `compare${sep}${config.ioDonePolicy}` : `${config.switchPolicy}${sep}${config.ioDonePolicy}`;
+	return [
+		{text: `${player.playing ? glyphs.play : glyphs.pause} ${simSpeeds[player.speedIndex]}/s`, bold: true, color: options.color ? (player.playing ? 'green' : 'yellow') : undefined},
+		{text: `${sep}${policy}${sep}L=${config.ioLength}${extras.map((extra) => `${sep}${extra}`).join('')}${sep}${player.label}`},
+	];
+}
+
+function legendLine(glyphs: GlyphSet, color: boolean): ChartLine {
+	const line: ChartLine = [];
+	for (const {kind, label} of legendOrder) {
+		line.push(run(glyphs.cell[kind], kind, glyphs, color), {text: ` ${label}  `});
+	}
+	line.push({text: 'CPU: pid that ran  IO: IOs in flight', dim: true});
+	return line;
+}
+
+export function buildSimLines(player: SimPlayerState, options: ChartOptions): ChartLine[] {
+	const {width, height} = options;
+	if (width <= 0 || height <= 0) return [];
+	const glyphs = options.ascii ? asciiGlyphs : unicodeGlyphs;
+	const processes = player.tracks[0]?.states[0]?.procs.length ?? 0;
+	const labelWidth = Math.max(4, `P${processes - 1}`.length + 1);
+	const blocks = player.tracks.length;
+	const headerLines: ChartLine[] = [statusLine(player, glyphs, options)];
+	if (player.editing !== undefined) {
+		headerLines.push([{text: '-P '}, {text: player.editing, bold: true}, {text: '_  (Enter load, Esc cancel)', dim: true}]);
+	} else if (player.message) {
+		headerLines.push([{text: player.message, color: options.color ? 'red' : undefined}]);
+	} else if (blocks === 1) {
+		headerLines.push([{text: trackStats(player.tracks[0]!, player.cursor)}]);
+	} else {
+		headerLines.push([{text: player.story, dim: true}]);
+	}
+	// Per block: an optional title (compare), the ruler, lanes, CPU and IO.
+	const blockTitle = blocks > 1;
+	const fixedPerBlock = (blockTitle ? 1 : 0) + 1 + 2;
+	const footer: ChartLine[] = [legendLine(glyphs, options.color)];
+	if (blocks === 1 && player.message === undefined && player.editing === undefined) footer.push([{text: player.story, dim: true}]);
+	let room = height - headerLines.length - blocks * fixedPerBlock;
+	// Lanes first; the legend and story only when everything else fits.
+	const wantedLanes = processes;
+	const extra = room - blocks * wantedLanes;
+	const footerShown = extra > 0 ? footer.slice(0, extra) : [];
+	room -= footerShown.length;
+	const laneBudget = Math.max(1, Math.floor(room / blocks));
+	const lines: ChartLine[] = [...headerLines];
+	for (const track of player.tracks) {
+		if (blockTitle) lines.push([{text: `${track.title}: `, bold: true}, {text: trackStats(track, player.cursor)}]);
+		lines.push(...trackLines(track, player.cursor, {...options, labelWidth, laneBudget}, glyphs));
+	}
+	lines.push(...footerShown);
+	if (player.cursor >= lastTick(player) && player.tracks.some((track) => track.truncated) && lines.length < height) {
+		lines.push([{text: `run cut at ${lastTick(player)} ticks (the pane keeps at most that many)`, dim: true}]);
+	}
+	return lines.slice(0, height).map((line) => fitLine(line, width));
+}

@@ -1,0 +1,223 @@
+import {defaults} from '../../../core/defaults.js';
+import {isSocktuiError} from '../../../core/errors.js';
+import {compareConfigs} from '../../../core/sched/run.js';
+import {initialState, isFinished, step, type SimState} from '../../../core/sched/simulator.js';
+import {parseSimSpec, type SimSpec} from '../../../core/sched/sim-spec.js';
+import type {SimConfig, Workload} from '../../../core/sched/types.js';
+import {buildFromProgram} from '../../../core/sched/workload.js';
+import {simPresets} from './sim-presets.js';
+
+/**
+ * The sim pane's player: plain TypeScript, no React. Every run is computed once, state by state with the
+ * pure `step`, and kept (capped): playing and stepping forward or back only move `cursor`.
+ */
+export interface SimTrack {
+	readonly title: string;
+	readonly config: SimConfig;
+	/** states[t] is the state after tick t (states[0] is the start). */
+	readonly states: readonly SimState[];
+	/** True when the run was cut at `defaults.simPaneMaxTicks`. */
+	readonly truncated: boolean;
+}
+
+export interface SimPlayerState {
+	readonly workload: Workload;
+	/** Preset name, or the `--sim` / typed program text. */
+	readonly label: string;
+	/** Index into simPresets, or -1 for a custom workload. */
+	readonly presetIndex: number;
+	readonly story: string;
+	/** Policies of the normal view (compare overrides the switch policy per track). */
+	readonly config: SimConfig;
+	readonly compare: boolean;
+	/** One track normally; serial then multiprogrammed in compare view. */
+	readonly tracks: readonly SimTrack[];
+	/** The tick shown: 0 = before the first tick. */
+	readonly cursor: number;
+	readonly playing: boolean;
+	readonly speedIndex: number;
+	/** The `-P` program being typed, when editing. */
+	readonly editing?: string;
+	/** The last error or notice (e.g. a bad program), shown on the status line. */
+	readonly message?: string;
+}
+
+export type SimIntent =
+	| {type: 'toggle-play'}
+	| {type: 'tick'}
+	| {type: 'step-forward'}
+	| {type: 'step-back'}
+	| {type: 'faster'}
+	| {type: 'slower'}
+	| {type: 'restart'}
+	| {type: 'toggle-switch'}
+	| {type: 'toggle-io-done'}
+	| {type: 'toggle-compare'}
+	| {type: 'next-preset'}
+	| {type: 'load-preset'; index: number}
+	| {type: 'load-program'; program: string}
+	| {type: 'load-spec'; text: string}
+	| {type: 'edit-start'}
+	| {type: 'edit-input'; text: string}
+	| {type: 'edit-backspace'}
+	| {type: 'edit-commit'}
+	| {type: 'edit-cancel'};
+
+const intentTypes = new Set<string>([
+	'toggle-play', 'tick', 'step-forward', 'step-back', 'faster', 'slower', 'restart', 'toggle-switch', 'toggle-io-done',
+	'toggle-compare', 'next-preset', 'load-preset', 'load-program', 'load-spec', 'edit-start', 'edit-input', 'edit-backspace',
+	'edit-commit', 'edit-cancel',
+]);
+
+/** For hosts that carry intents as `unknown`. */
+export function isSimIntent(value: unknown): value is SimIntent {
+	return typeof value === 'object' && value !== null && intentTypes.has((value as {type?: unknown}).type as string);
+}
+
+/** Playback speeds in ticks per second. */
+export const simSpeeds: readonly number[] = [1, 2, 4, 8, 16, 32];
+const defaultSpeedIndex = 2;
+const maxProgramLength = 200;
+
+export function buildTrack(title: string, workload: Workload, config: SimConfig, maxTicks = defaults.simPaneMaxTicks): SimTrack {
+	let state = initialState(workload, config);
+	const states: SimState[] = [state];
+	while (!isFinished(state) && state.t < maxTicks) {
+		state = step(state);
+		states.push(state);
+	}
+	return {title, config, states, truncated: !isFinished(state)};
+}
+
+function buildTracks(workload: Workload, config: SimConfig, compare: boolean): SimTrack[] {
+	if (!compare) return [buildTrack(`${config.switchPolicy} · ${config.ioDonePolicy}`, workload, config)];
+	const configs = compareConfigs(config);
+	return [
+		buildTrack('Serial (SWITCH_ON_END)', workload, configs.serial),
+		buildTrack('Multiprogrammed (SWITCH_ON_IO)', workload, configs.multiprogrammed),
+	];
+}
+
+/** The last tick any track reaches. */
+export function lastTick(player: Pick<SimPlayerState, 'tracks'>): number {
+	return Math.max(0, ...player.tracks.map((track) => track.states.length - 1));
+}
+
+export function isAtEnd(player: SimPlayerState): boolean {
+	return player.cursor >= lastTick(player);
+}
+
+/** The state a track shows at the player's cursor (its final state once it has finished). */
+export function trackStateAt(track: SimTrack, cursor: number): SimState {
+	return track.states[Math.min(cursor, track.states.length - 1)]!;
+}
+
+function withTracks(player: SimPlayerState, changes: Partial<SimPlayerState>): SimPlayerState {
+	const next = {...player, ...changes};
+	const tracks = buildTracks(next.workload, next.config, next.compare);
+	const cursor = Math.min(next.cursor, lastTick({tracks}));
+	return {...next, tracks, cursor};
+}
+
+export function createPlayer(spec?: SimSpec, presetIndex = 0): SimPlayerState {
+	const preset = simPresets[presetIndex];
+	const resolved = spec ?? parseSimSpec(preset!.args);
+	const base = {
+		workload: resolved.workload,
+		label: spec ? spec.source || 'custom' : preset!.name,
+		presetIndex: spec ? -1 : presetIndex,
+		story: spec ? 'your workload' : preset!.story,
+		config: resolved.config,
+		compare: resolved.compare,
+		tracks: [],
+		cursor: 0,
+		playing: false,
+		speedIndex: defaultSpeedIndex,
+	};
+	return withTracks(base, {});
+}
+
+function loadSpec(player: SimPlayerState, spec: SimSpec, label: string, presetIndex: number, story: string): SimPlayerState {
+	return withTracks(
+		{...player, editing: undefined, message: undefined},
+		{workload: spec.workload, config: spec.config, compare: spec.compare, label, presetIndex, story, cursor: 0, playing: false},
+	);
+}
+
+function failed(player: SimPlayerState, error: unknown): SimPlayerState {
+	if (!isSocktuiError(error)) throw error;
+	return {...player, message: error.message.replace(/^sim: /u, '')};
+}
+
+function loadProgram(player: SimPlayerState, program: string): SimPlayerState {
+	try {
+		const workload = buildFromProgram(program.trim());
+		const spec: SimSpec = {workload, config: player.config, compare: player.compare, source: `-P ${program.trim()}`};
+		return loadSpec(player, spec, `-P ${program.trim()}`, -1, 'your program');
+	} catch (error: unknown) {
+		if (error instanceof Error && error.name === 'SimReferenceError') return {...player, message: error.message};
+		return failed(player, error);
+	}
+}
+
+export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlayerState {
+	switch (intent.type) {
+		case 'toggle-play':
+			if (player.playing) return {...player, playing: false};
+			return {...player, playing: true, cursor: isAtEnd(player) ? 0 : player.cursor};
+		case 'tick':
+			if (!player.playing) return player;
+			if (isAtEnd(player)) return {...player, playing: false};
+			return {...player, cursor: player.cursor + 1, playing: player.cursor + 1 < lastTick(player)};
+		case 'step-forward':
+			return {...player, playing: false, cursor: Math.min(player.cursor + 1, lastTick(player))};
+		case 'step-back':
+			return {...player, playing: false, cursor: Math.max(player.cursor - 1, 0)};
+		case 'faster':
+			return {...player, speedIndex: Math.min(player.speedIndex + 1, simSpeeds.length - 1)};
+		case 'slower':
+			return {...player, speedIndex: Math.max(player.speedIndex - 1, 0)};
+		case 'restart':
+			return {...player, cursor: 0, playing: false};
+		case 'toggle-switch':
+			return withTracks(player, {
+				config: {...player.config, switchPolicy: player.config.switchPolicy === 'SWITCH_ON_IO' ? 'SWITCH_ON_END' : 'SWITCH_ON_IO'},
+				compare: false,
+			});
+		case 'toggle-io-done':
+			return withTracks(player, {
+				config: {...player.config, ioDonePolicy: player.config.ioDonePolicy === 'IO_RUN_LATER' ? 'IO_RUN_IMMEDIATE' : 'IO_RUN_LATER'},
+			});
+		case 'toggle-compare':
+			return withTracks(player, {compare: !player.compare});
+		case 'next-preset':
+			return reducePlayer(player, {type: 'load-preset', index: (player.presetIndex + 1) % simPresets.length});
+		case 'load-preset': {
+			const preset = simPresets[intent.index];
+			if (!preset) return player;
+			return loadSpec(player, parseSimSpec(preset.args), preset.name, intent.index, preset.story);
+		}
+		case 'load-program':
+			return loadProgram(player, intent.program);
+		case 'load-spec':
+			try {
+				return loadSpec(player, parseSimSpec(intent.text), intent.text.trim(), -1, 'your workload');
+			} catch (error: unknown) {
+				return failed(player, error);
+			}
+		case 'edit-start':
+			return {...player, playing: false, editing: player.editing ?? '', message: undefined};
+		case 'edit-input':
+			if (player.editing === undefined) return player;
+			return {...player, editing: (player.editing + intent.text.replace(/[^\x20-\x7e]/gu, '')).slice(0, maxProgramLength)};
+		case 'edit-backspace':
+			if (player.editing === undefined) return player;
+			return {...player, editing: [...player.editing].slice(0, -1).join('')};
+		case 'edit-cancel':
+			return {...player, editing: undefined};
+		case 'edit-commit':
+			if (player.editing === undefined) return player;
+			if (player.editing.trim() === '') return {...player, editing: undefined};
+			return loadProgram({...player, editing: undefined}, player.editing);
+	}
+}
