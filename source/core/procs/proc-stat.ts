@@ -5,7 +5,7 @@ export interface ProcStat {
 	comm: string;
 	/** One state letter: R, S, D, Z, T, t, X, I, ... (see state-letters.ts). */
 	state: string;
-	/** User and system CPU time in clock ticks (CLK_TCK), summed over all threads of the process. */
+	/** User and system CPU time in clock ticks (CLK_TCK): all threads in /proc/<pid>/stat, one in .../task/<tid>/stat. */
 	utimeTicks: number;
 	stimeTicks: number;
 	numThreads: number;

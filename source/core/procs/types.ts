@@ -46,7 +46,7 @@ export interface RawProcessSample {
 	/** False when the process is gone (or was replaced by another with the same PID). */
 	present: boolean;
 	state?: string;
-	/** Cumulative CPU time of the whole process, ns (utime+stime; clock-tick resolution). */
+	/** Cumulative CPU time of the main thread, ns (utime+stime; clock-tick resolution). */
 	cpuTimeNs?: number;
 	/** Cumulative on-CPU and run-queue time of the main thread, ns (schedstat). */
 	runNs?: number;
