@@ -7,13 +7,11 @@ export interface SessionArgvOptions {
 	protocol: Protocol;
 	target: {host: string; port: number};
 	replyTimeoutMs: number;
-	/** Prefix with `taskset -c CPU` (taskset execs node, so the PID is the session's own). */
-	pinCpu?: number | undefined;
 }
 
-/** The command line of a session child: `[taskset -c N] node [execArgv] CLI session --protocol ...`. */
+/** The command line of a session child: `node [execArgv] CLI session --protocol=...` (pinning is added by the caller). */
 export function sessionArgv(options: SessionArgvOptions): string[] {
-	const node = [
+	return [
 		options.execPath,
 		...options.execArgv,
 		options.cliPath,
@@ -24,5 +22,4 @@ export function sessionArgv(options: SessionArgvOptions): string[] {
 		`--port=${options.target.port}`,
 		`--reply-timeout=${options.replyTimeoutMs}`,
 	];
-	return options.pinCpu === undefined ? node : ['taskset', '-c', String(options.pinCpu), ...node];
 }

@@ -2,6 +2,7 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import process from 'node:process';
 import {defaults, type Protocol} from '../defaults.js';
 import {SocktuiError} from '../errors.js';
+import {pinnedCommand} from '../procs/pinning.js';
 import {sessionArgv} from './session-argv.js';
 import {clampAuto, parseSessionReport} from './session-messages.js';
 import {type AutoMode, type SessionCommand, type SessionEvent, type SessionInfo, sessionExitCodes} from './types.js';
@@ -11,7 +12,10 @@ export interface SessionManagerOptions {
 	cliPath?: string;
 	/** The echo server every session talks to. */
 	target: {host: string; port: number};
-	/** Pin new session processes to this CPU with taskset (the one-CPU demo); undefined = not pinned. */
+	/**
+	 * Pin new session processes to this CPU with taskset (the one-CPU demo); undefined = not pinned. Check
+	 * `detectPinning()` first: when pinning is unavailable, `open` throws with the reason.
+	 */
 	pinCpu?: number | undefined;
 	/** Node flags for the children (e.g. a loader when cliPath is TypeScript); none by default. */
 	execArgv?: string[];
@@ -117,18 +121,24 @@ export class SessionManager {
 		}
 
 		const pinnedCpu = this.#pinCpu;
-		const [command, ...args] = sessionArgv({
+		let [command, ...args] = sessionArgv({
 			execPath: process.execPath,
 			execArgv: this.#execArgv,
 			cliPath: this.#cliPath,
 			protocol,
 			target: this.#target,
 			replyTimeoutMs: this.#replyTimeoutMs,
-			pinCpu: pinnedCpu,
-		});
+		}) as [string, ...string[]];
+		if (pinnedCpu !== undefined) {
+			// `taskset -c CPU node ...`: taskset execs node, so the PID we hold is the session's own.
+			const pinned = pinnedCommand(pinnedCpu, command, args);
+			if (!pinned.ok) throw new SocktuiError('BadInput', `cannot pin the session to CPU ${pinnedCpu}: ${pinned.reason}`);
+			({command, args} = pinned);
+		}
+
 		let child: ChildProcess;
 		try {
-			child = spawn(command!, args, {stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json'});
+			child = spawn(command, args, {stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json'});
 		} catch (error: unknown) {
 			throw new SocktuiError('Internal', `cannot start a client session: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
 		}
