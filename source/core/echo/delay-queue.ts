@@ -1,24 +1,36 @@
 /**
- * Items held for a delay and delivered in the order they were pushed, even when the delay shrinks while
- * some are waiting (an item is never due before the one ahead of it). One timer per queue.
+ * Items held for a delay and delivered in the order they were pushed. Every item waits `delayMs` from
+ * when it was pushed; changing the delay re-times the items already waiting (a knob turned down
+ * releases them sooner), and since all share one delay, the order never changes. One timer per queue.
  */
 export class DelayQueue<T> {
-	private items: Array<{due: number; item: T}> = [];
+	private items: Array<{at: number; item: T}> = [];
 	private head = 0;
-	private lastDue = 0;
+	private delayMs: number;
 	private timer: NodeJS.Timeout | undefined;
 
-	constructor(private readonly deliver: (item: T) => void) {}
+	constructor(
+		private readonly deliver: (item: T) => void,
+		delayMs: number,
+	) {
+		this.delayMs = delayMs;
+	}
 
 	get size(): number {
 		return this.items.length - this.head;
 	}
 
-	push(item: T, delayMs: number): void {
-		const due = Math.max(Date.now() + delayMs, this.lastDue);
-		this.lastDue = due;
-		this.items.push({due, item});
+	push(item: T): void {
+		this.items.push({at: Date.now(), item});
 		if (this.timer === undefined) this.schedule();
+	}
+
+	setDelay(delayMs: number): void {
+		this.delayMs = delayMs;
+		if (this.timer === undefined) return;
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		this.schedule();
 	}
 
 	/** Drops everything still waiting. */
@@ -32,28 +44,28 @@ export class DelayQueue<T> {
 	private schedule(): void {
 		const next = this.items[this.head];
 		if (next === undefined) return;
-		this.timer = setTimeout(() => this.fire(), Math.max(0, next.due - Date.now()));
-		this.timer.unref?.();
+		this.timer = setTimeout(() => this.fire(), Math.max(0, next.at + this.delayMs - Date.now()));
 	}
 
 	private fire(): void {
 		this.timer = undefined;
 		const now = Date.now();
-		while (this.head < this.items.length && this.items[this.head]!.due <= now) {
-			const {item} = this.items[this.head]!;
+		const items = this.items;
+		while (this.head < items.length && items[this.head]!.at + this.delayMs <= now) {
+			const {item} = items[this.head]!;
 			this.head += 1;
 			this.deliver(item);
-			if (this.timer !== undefined || this.items.length === 0) return; // cleared or re-armed by deliver
+			if (this.items !== items) return; // cleared by deliver
 		}
 
-		if (this.head === this.items.length) {
+		if (this.head === items.length) {
 			this.items = [];
 			this.head = 0;
 		} else if (this.head > 1024) {
-			this.items = this.items.slice(this.head);
+			this.items = items.slice(this.head);
 			this.head = 0;
 		}
 
-		this.schedule();
+		if (this.timer === undefined) this.schedule();
 	}
 }

@@ -5,6 +5,7 @@ import {performance} from 'node:perf_hooks';
 import {defaults, type Protocol} from '../defaults.js';
 import {SocktuiError, formatHostPort, fromSocketError} from '../errors.js';
 import type {EchoExchange, Endpoint} from './types.js';
+import {uppercase} from './uppercase.js';
 
 export interface EchoClientOptions {
 	protocol: Protocol;
@@ -153,12 +154,19 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 	const timeoutMs = options.replyTimeoutMs ?? defaults.udpReplyTimeoutMs;
 	const noReply = () =>
 		new SocktuiError('NoReply', `no reply from ${formatHostPort(options.host, options.port)} (is a UDP server listening?)`);
-	let waiter: {done: (reply: Buffer) => void; fail: (error: Error) => void} | undefined;
+	let waiter: {expected: Uint8Array; done: (reply: Buffer) => void; fail: (error: Error) => void} | undefined;
+	// Replies to exchanges that timed out may still arrive. While some are owed, a datagram that is not
+	// the echo of the request in flight is taken for one of them and dropped, so replies never shift.
+	let lateOwed = 0;
 	socket.on('message', (message) => {
-		// A datagram with nothing in flight (a reply that came after its timeout) is dropped.
 		const current = waiter;
+		if (current === undefined || (lateOwed > 0 && !message.equals(current.expected))) {
+			lateOwed = Math.max(0, lateOwed - 1);
+			return;
+		}
+
 		waiter = undefined;
-		current?.done(message);
+		current.done(message);
 	});
 	socket.on('error', (error: NodeJS.ErrnoException) => {
 		// On a connected UDP socket the kernel reports "port unreachable" as ECONNREFUSED: nobody listens.
@@ -198,9 +206,11 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 				const reply = await new Promise<Buffer>((resolve, reject) => {
 					const timer = setTimeout(() => {
 						waiter = undefined;
+						lateOwed += 1;
 						reject(noReply());
 					}, timeoutMs);
 					waiter = {
+						expected: uppercase(payload),
 						done(message) {
 							clearTimeout(timer);
 							resolve(message);

@@ -82,6 +82,7 @@ export class TcpEchoServer implements EchoServer {
 
 	setReplyDelay(ms: number): void {
 		this.replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
+		for (const connection of this.open.values()) connection.delayed?.setDelay(this.replyDelayMs);
 	}
 
 	async close(): Promise<void> {
@@ -157,8 +158,8 @@ export class TcpEchoServer implements EchoServer {
 		}
 
 		if (this.replyDelayMs > 0 || (connection.delayed?.size ?? 0) > 0) {
-			connection.delayed ??= new DelayQueue((held) => this.releaseHeld(connection, held));
-			connection.delayed.push(reply, this.replyDelayMs);
+			connection.delayed ??= new DelayQueue((held) => this.releaseHeld(connection, held), this.replyDelayMs);
+			connection.delayed.push(reply);
 			connection.delayedBytes += length;
 			this.maybePause(connection);
 			return;

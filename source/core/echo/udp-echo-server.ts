@@ -49,7 +49,7 @@ export class UdpEchoServer implements EchoServer {
 	) {
 		this.options = options;
 		this.replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
-		this.held = new DelayQueue((reply) => this.send(reply.peer, reply.bytes));
+		this.held = new DelayQueue((reply) => this.send(reply.peer, reply.bytes), this.replyDelayMs);
 		socket.on('message', (message, remote) => this.receive(message, remote));
 		socket.on('error', (error) => this.hub.active && this.hub.emit({type: 'error', protocol: 'udp', message: error.message}));
 	}
@@ -84,6 +84,7 @@ export class UdpEchoServer implements EchoServer {
 
 	setReplyDelay(ms: number): void {
 		this.replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
+		this.held.setDelay(this.replyDelayMs);
 	}
 
 	/** Replies not yet handed to the kernel (held by the delay or queued in the socket). */
@@ -131,7 +132,7 @@ export class UdpEchoServer implements EchoServer {
 		}
 
 		if (this.replyDelayMs > 0 || this.held.size > 0) {
-			this.held.push({peer, bytes: reply}, this.replyDelayMs);
+			this.held.push({peer, bytes: reply});
 			return;
 		}
 

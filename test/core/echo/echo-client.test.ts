@@ -1,0 +1,170 @@
+import dgram from 'node:dgram';
+import net from 'node:net';
+import {randomBytes} from 'node:crypto';
+import {afterEach, describe, expect, it} from 'vitest';
+import {openEchoClient, type EchoClient} from '../../../source/core/echo/echo-client.js';
+import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
+import type {EchoServer} from '../../../source/core/echo/types.js';
+import {isSocktuiError, type SocktuiError} from '../../../source/core/errors.js';
+import {referenceUpper, waitFor} from './echo-test-kit.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function server(protocol: 'tcp' | 'udp'): Promise<EchoServer> {
+	const started = await startEchoServer(protocol, {host: '127.0.0.1', port: 0});
+	cleanups.push(async () => started.close());
+	return started;
+}
+
+async function client(protocol: 'tcp' | 'udp', port: number, replyTimeoutMs = 2000): Promise<EchoClient> {
+	const opened = await openEchoClient({protocol, host: '127.0.0.1', port, replyTimeoutMs});
+	cleanups.push(async () => opened.close());
+	return opened;
+}
+
+async function failure(promise: Promise<unknown>): Promise<SocktuiError> {
+	const error = await promise.then(
+		() => undefined,
+		(caught: unknown) => caught,
+	);
+	if (!isSocktuiError(error)) throw new Error(`expected a SocktuiError, got ${String(error)}`);
+	return error;
+}
+
+/** A free port nobody listens on: bind one, note it, close it. */
+async function unusedTcpPort(): Promise<number> {
+	const probe = net.createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const {port} = probe.address() as net.AddressInfo;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}
+
+describe.each(['tcp', 'udp'] as const)('echo client over %s', (protocol) => {
+	it('exchanges binary payloads and reports endpoints and the round-trip time', async () => {
+		const echo = await server(protocol);
+		const opened = await client(protocol, echo.local.port);
+		expect(opened.remote).toEqual({address: '127.0.0.1', port: echo.local.port});
+		expect(opened.local.port).toBeGreaterThan(0);
+		const payload = Buffer.concat([Buffer.from('hi ä\0'), randomBytes(3000)]);
+		const result = await opened.exchange(payload);
+		expect(Buffer.from(result.reply).equals(referenceUpper(payload))).toBe(true);
+		expect(result.request).toBe(payload);
+		expect(result.rttMs).toBeGreaterThanOrEqual(0);
+	});
+
+	it('runs concurrent exchanges one at a time, each getting its own reply', async () => {
+		const echo = await server(protocol);
+		const opened = await client(protocol, echo.local.port);
+		const payloads = Array.from({length: 50}, (_, index) => Buffer.from(`message ${index} ${'y'.repeat(index * 3)}`));
+		const results = await Promise.all(payloads.map(async (payload) => opened.exchange(payload)));
+		expect(results.map((result) => Buffer.from(result.reply).toString())).toEqual(payloads.map((payload) => payload.toString().toUpperCase()));
+	});
+
+	it('an empty payload gets an empty reply', async () => {
+		const echo = await server(protocol);
+		const opened = await client(protocol, echo.local.port);
+		expect((await opened.exchange(new Uint8Array(0))).reply).toHaveLength(0);
+	});
+
+	it('host not found is a HostNotFound error', async () => {
+		const error = await failure(openEchoClient({protocol, host: 'no-such-host.invalid', port: 9}));
+		expect(error.kind).toBe('HostNotFound');
+		expect(error.message).toBe('host not found: no-such-host.invalid');
+	});
+});
+
+describe('echo client over tcp: failures', () => {
+	it('connection refused is one clear error', async () => {
+		const port = await unusedTcpPort();
+		const error = await failure(openEchoClient({protocol: 'tcp', host: '127.0.0.1', port}));
+		expect(error.kind).toBe('ConnectionRefused');
+		expect(error.message).toBe(`connection refused by tcp 127.0.0.1:${port} (is the server running?)`);
+	});
+
+	it('reports a peer close through onClose and fails the exchange in flight', async () => {
+		// A server that accepts, reads, and closes without replying.
+		const silent = net.createServer((socket) => socket.once('data', () => socket.end()));
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		cleanups.push(async () => new Promise((resolve) => silent.close(() => resolve())));
+		const opened = await client('tcp', (silent.address() as net.AddressInfo).port);
+		const reasons: Array<Error | undefined> = [];
+		opened.onClose((reason) => reasons.push(reason));
+		const error = await failure(opened.exchange(Buffer.from('hello\n')));
+		expect(error.kind).toBe('PeerClosed');
+		expect(error.message).toMatch(/^connection closed by 127\.0\.0\.1:\d+$/);
+		await waitFor(() => reasons.length === 1, 'onClose');
+		expect(reasons[0]).toBeUndefined();
+		expect((await failure(opened.exchange(Buffer.from('again')))).kind).toBe('PeerClosed');
+	});
+
+	it('reports a reset through onClose with the error', async () => {
+		const resetting = net.createServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
+		await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve));
+		cleanups.push(async () => new Promise((resolve) => resetting.close(() => resolve())));
+		const opened = await client('tcp', (resetting.address() as net.AddressInfo).port);
+		const reasons: Array<Error | undefined> = [];
+		opened.onClose((reason) => reasons.push(reason));
+		const error = await failure(opened.exchange(Buffer.from('hello\n')));
+		expect(error.kind).toBe('PeerClosed');
+		expect(error.message).toContain('connection reset by');
+		await waitFor(() => reasons.length === 1, 'onClose');
+		expect((reasons[0] as NodeJS.ErrnoException).code).toBe('ECONNRESET');
+	});
+
+	it('does not call onClose after its own close()', async () => {
+		const echo = await server('tcp');
+		const opened = await client('tcp', echo.local.port);
+		let called = false;
+		opened.onClose(() => (called = true));
+		await opened.close();
+		await opened.close();
+		await waitFor(() => echo.stats().activeConnections === 0, 'the server to see the close');
+		expect(called).toBe(false);
+	});
+});
+
+describe('echo client over udp: no reply', () => {
+	it('times out with NoReply when the server never answers', async () => {
+		const silent = dgram.createSocket('udp4');
+		await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
+		cleanups.push(async () => new Promise((resolve) => silent.close(() => resolve())));
+		let received = 0;
+		silent.on('message', () => received++);
+		const opened = await client('udp', silent.address().port, 200);
+		const error = await failure(opened.exchange(Buffer.from('anyone?')));
+		expect(error.kind).toBe('NoReply');
+		expect(error.message).toBe(`no reply from 127.0.0.1:${silent.address().port} (is a UDP server listening?)`);
+		expect(received).toBe(1);
+	});
+
+	it('says the same, at once or after the timeout, when nothing listens on the port', async () => {
+		const probe = dgram.createSocket('udp4');
+		await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
+		const port = probe.address().port;
+		await new Promise<void>((resolve) => probe.close(() => resolve()));
+		const opened = await client('udp', port, 1000);
+		const error = await failure(opened.exchange(Buffer.from('anyone?')));
+		expect(error.kind).toBe('NoReply');
+		expect(error.message).toBe(`no reply from 127.0.0.1:${port} (is a UDP server listening?)`);
+	});
+
+	it('stays usable after a timeout', async () => {
+		const echo = await server('udp');
+		const opened = await client('udp', echo.local.port, 300);
+		echo.setReplyDelay(60_000);
+		expect((await failure(opened.exchange(Buffer.from('slow')))).kind).toBe('NoReply');
+		echo.setReplyDelay(0);
+		const result = await opened.exchange(Buffer.from('fast'));
+		expect(Buffer.from(result.reply).toString()).toBe('FAST');
+	});
+
+	it('refuses a payload larger than one datagram', async () => {
+		const echo = await server('udp');
+		const opened = await client('udp', echo.local.port);
+		expect((await failure(opened.exchange(new Uint8Array(65_508)))).kind).toBe('BadInput');
+	});
+});
