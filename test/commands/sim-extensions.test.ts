@@ -10,7 +10,7 @@ const run = async (...args: string[]) => {
 	return result.stdout;
 };
 
-describe('socktui sim --json', () => {
+describe.concurrent('socktui sim --json', () => {
 	it('prints processes, per-tick rows and stats that agree with the text trace', async () => {
 		const args = ['-s', '5', '-l', '5:30,8:70,6:50', '-L', '3'];
 		const json = JSON.parse(await run(...args, '--json')) as {
@@ -43,7 +43,7 @@ describe('socktui sim --json', () => {
 	});
 });
 
-describe('socktui sim --compare', () => {
+describe.concurrent('socktui sim --compare', () => {
 	it('prints both totals and CPU utilisations side by side', async () => {
 		const lines = rightStrip(await run('-P', 'c3,i,c2:c4', '--compare')).split('\n');
 		expect(lines).toContain('Total Time                  16                12');
@@ -59,7 +59,7 @@ describe('socktui sim --compare', () => {
 	});
 });
 
-describe('socktui sim --quantum and --switch-cost', () => {
+describe.concurrent('socktui sim --quantum and --switch-cost', () => {
 	it('shows round robin with a switch cost losing to serial for CPU-bound jobs', async () => {
 		const out = rightStrip(await run('-l', '4:100,4:100', '--quantum', '1', '--switch-cost', '1', '-c', '-p'));
 		const lines = out.split('\n');
