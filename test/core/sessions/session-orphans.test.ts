@@ -16,7 +16,7 @@ afterAll(async () => {
 	await server?.close();
 });
 
-it('session processes exit when their dashboard is SIGKILLed (no orphans)', async () => {
+it('session processes exit when their dashboard is SIGKILLed, even one in the middle of a CPU burst (no orphans)', async () => {
 	const parent = spawn(process.execPath, ['--import', 'tsx', fixture('orphan-parent.ts'), cliPath, '127.0.0.1', String(server.local.port)], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
