@@ -48,7 +48,7 @@ export const defaults = {
 	simMaxProcesses: 1000,
 	simMaxInstructions: 1_000_000,
 	/** Simulator: ticks x processes one run may print (the text output streams; --json holds it all). */
-	simMaxCells: 50_000_000,
+	simMaxCells: 20_000_000,
 	simMaxJsonCells: 2_000_000,
 	/** Sim pane: ticks kept per run for stepping back; longer runs stop there with a notice. */
 	simPaneMaxTicks: 5000,
