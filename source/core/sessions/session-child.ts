@@ -190,9 +190,11 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 	report({type: 'hello', pid: process.pid, protocol: options.protocol, remote: {address: options.host, port: options.port}});
 	report({type: 'state', state: 'connecting'});
 	try {
-		const opened = await deps.openClient(options);
-		if (finished) {
-			await opened.close();
+		// Closing (or losing the dashboard) while the connect hangs must not wait for the OS to give up on it.
+		const connecting = deps.openClient(options);
+		const opened = await Promise.race([connecting, exited.then(() => undefined)]);
+		if (opened === undefined || finished) {
+			connecting.then(async (late) => late.close()).catch(() => {});
 			return await exited;
 		}
 

@@ -134,6 +134,25 @@ describe('runSessionChild (fake channel and client)', () => {
 		expect(ipc.reports).toContainEqual({type: 'error', message: 'connection refused by tcp 127.0.0.1:9 (is the server running?)'});
 	});
 
+	it('closing while the connect hangs ends the session at once, and closes the late connection', async () => {
+		const ipc = fakeChannel();
+		const echo = fakeClient();
+		let connect!: (client: SessionClient) => void;
+		const exit = runSessionChild(options, {
+			channel: ipc.channel,
+			openClient: async () =>
+				new Promise((resolve) => {
+					connect = resolve;
+				}),
+			burnCpu: () => {},
+		});
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connecting'), 'connecting');
+		ipc.disconnect();
+		expect(await exit).toBe(sessionExitCodes.closed);
+		connect(echo.client);
+		await until(() => echo.isClosed(), 'the late connection to be closed');
+	});
+
 	it('auto mode burns, sends, waits, and skips ticks while a reply is late', async () => {
 		const ipc = fakeChannel();
 		const echo = fakeClient();
