@@ -15,10 +15,11 @@ import type {Command} from './command.js';
 function createOutput(stream: NodeJS.WritableStream) {
 	let buffer = '';
 	let closed = false;
-	stream.on('error', () => {
+	const onError = () => {
 		// EPIPE (e.g. `| head`): stop writing quietly; the rest of the trace is not wanted.
 		closed = true;
-	});
+	};
+	stream.on('error', onError);
 	const flush = async () => {
 		if (buffer === '' || closed) return;
 		const chunk = buffer;
@@ -44,6 +45,9 @@ function createOutput(stream: NodeJS.WritableStream) {
 			if (buffer.length >= 64 * 1024) await flush();
 		},
 		flush,
+		dispose() {
+			stream.off('error', onError);
+		},
 		get closed() {
 			return closed;
 		},
@@ -135,6 +139,7 @@ export const simCommand: Command = {
 			return 1;
 		} finally {
 			await out.flush();
+			out.dispose();
 		}
 	},
 };
