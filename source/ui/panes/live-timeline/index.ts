@@ -1,0 +1,3 @@
+export {LiveTimelinePane, type LiveTimelinePaneProps} from './live-timeline-pane.js';
+export {buildTimelineLines, lineText, type TimelineLine, type TimelineLineOptions} from './timeline-lines.js';
+export {useLiveTimeline, type TimelineSource} from './use-live-timeline.js';

@@ -1,0 +1,36 @@
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import type {TimelineSnapshot} from '../../../core/procs/types.js';
+import {buildTimelineLines} from './timeline-lines.js';
+
+export interface LiveTimelinePaneProps {
+	/** The sampler's latest snapshot. */
+	snapshot: TimelineSnapshot;
+	/** Columns and rows the pane may use; it never draws more (lanes are cut, never wrapped). */
+	width: number;
+	height: number;
+	ascii: boolean;
+	color: boolean;
+	focused: boolean;
+	/** One-CPU mode, in words: "pinned to CPU 1", or why it is unavailable. */
+	oneCpuNote?: string;
+}
+
+/** The live process/CPU timeline: one lane per watched process, its self-reported phases, one lane per core. */
+export const LiveTimelinePane = memo(function LiveTimelinePane({snapshot, width, height, ascii, color, focused, oneCpuNote}: LiveTimelinePaneProps) {
+	const lines = buildTimelineLines(snapshot, {width, height, ascii, color, focused, oneCpuNote});
+	return (
+		<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
+			{lines.map((line, row) => (
+				// Rows are positional: the same row index is the same lane from frame to frame.
+				<Text key={row} wrap="truncate-end">
+					{line.map((segment, index) => (
+						<Text key={index} color={segment.color} bold={segment.bold} italic={segment.italic} dimColor={color ? segment.dim : undefined}>
+							{segment.text}
+						</Text>
+					))}
+				</Text>
+			))}
+		</Box>
+	);
+});

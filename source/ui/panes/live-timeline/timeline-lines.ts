@@ -1,0 +1,259 @@
+import {stateShortWords} from '../../../core/procs/state-letters.js';
+import {
+	cellKinds,
+	coreIdle,
+	coreOther,
+	coreUnknown,
+	phaseKinds,
+	type CoreLaneSnapshot,
+	type ProcessLaneSnapshot,
+	type TimelineSnapshot,
+} from '../../../core/procs/types.js';
+import {asciiLiveGlyphs, cellColors, cellWords, laneMark, markColors, phaseColors, phaseWords, unicodeLiveGlyphs, type LiveGlyphs} from './live-glyphs.js';
+
+/**
+ * Turns a sampler snapshot into the pane's lines, pure and Ink-free. Every line's segments together fit in
+ * `width` columns (all glyphs are one column wide) and there are never more than `height` lines: lanes
+ * are dropped or cut, never wrapped. The newest tick is the rightmost column.
+ */
+export interface Segment {
+	text: string;
+	color?: string;
+	bold?: boolean;
+	dim?: boolean;
+	italic?: boolean;
+}
+export type TimelineLine = Segment[];
+
+export interface TimelineLineOptions {
+	width: number;
+	height: number;
+	ascii: boolean;
+	color: boolean;
+	focused: boolean;
+	oneCpuNote?: string;
+}
+
+interface Row {
+	line: TimelineLine;
+	/** Lower is kept first when rows are short. */
+	priority: number;
+	order: number;
+}
+
+const labelMax = 20;
+
+export function buildTimelineLines(snapshot: TimelineSnapshot, options: TimelineLineOptions): TimelineLine[] {
+	const {width, height} = options;
+	if (width <= 0 || height <= 0) return [];
+	const glyphs = options.ascii ? asciiLiveGlyphs : unicodeLiveGlyphs;
+	const paint = (color: string | undefined) => (options.color ? color : undefined);
+	const caps = snapshot.capabilities;
+	const allLanes = snapshot.processes.map((lane, index) => ({lane, mark: laneMark(index), markColor: markColors[index % markColors.length]!}));
+	const marks = new Map(allLanes.map((entry) => [entry.lane.pid, entry]));
+
+	// Column layout: label | cells | stats. Stats shrink, then go, before the cells get too narrow.
+	const labelWidth = Math.min(labelMax, Math.max(8, ...allLanes.map(({lane}) => 2 + lane.label.length + 1 + String(lane.pid).length)));
+	let statsWidth = width >= 100 ? 38 : width >= 80 ? 30 : width >= 56 ? 12 : 0;
+	let cellsWidth = width - labelWidth - 1 - (statsWidth > 0 ? statsWidth + 1 : 0);
+	if (cellsWidth < 10 && statsWidth > 0) {
+		statsWidth = 0;
+		cellsWidth = width - labelWidth - 1;
+	}
+
+	const labelCol = Math.min(labelWidth, Math.max(0, width - 2));
+	cellsWidth = Math.max(0, width - labelCol - 1 - (statsWidth > 0 ? statsWidth + 1 : 0));
+	const visible = Math.min(cellsWidth, snapshot.columns);
+	const pad = cellsWidth - visible;
+	const from = snapshot.columns - visible;
+
+	// An exited process whose visible cells are all "exited" has scrolled off: its lane goes.
+	const lanes = allLanes.filter(({lane}) => !lane.exited || hasLiveCell(lane, from));
+
+	const rows: Row[] = [];
+	let order = 0;
+	const add = (line: TimelineLine, priority: number) => rows.push({line, priority, order: order++});
+
+	add(header(snapshot, options, glyphs), 0);
+	if (caps.notes.length > 0) add([{text: `not measured: ${caps.notes.join('; ')}`, color: paint('yellow')}], 2);
+	if (lanes.length === 0) add([{text: 'no processes watched yet', color: paint('gray')}], 1);
+
+	for (const {lane, mark, markColor} of lanes) {
+		const label = laneLabel(`${mark} ${lane.label}`, lane.pid, labelCol);
+		const line: TimelineLine = [{text: label.padEnd(labelCol), color: paint(markColor), bold: true}, {text: ' '}];
+		if (pad > 0) line.push({text: ' '.repeat(pad)});
+		line.push(...runs(lane.cells, from, (code) => {
+			const kind = cellKinds[code] ?? 'none';
+			return {text: glyphs.cell[kind], color: paint(cellColors[kind])};
+		}));
+		if (statsWidth > 0) line.push({text: ' '}, ...stats(lane, statsWidth, caps.cpuPercentIsAverage, paint));
+		add(line, 1);
+		if (hasPhase(lane, from)) {
+			const phaseLabel = labelCol >= 15 ? 'self-reported' : labelCol >= 11 ? 'self-rep.' : 'self';
+			const phaseLine: TimelineLine = [{text: `  ${glyphs.selfArrow} ${phaseLabel}`.slice(0, labelCol).padEnd(labelCol), dim: true, italic: true}, {text: ' '}];
+			if (pad > 0) phaseLine.push({text: ' '.repeat(pad)});
+			phaseLine.push(...runs(lane.phases, from, (code) => {
+				const phase = phaseKinds[code];
+				return phase === undefined || phase === 'none' ? {text: ' '} : {text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true};
+			}));
+			if (statsWidth > 0 && lane.phase) phaseLine.push({text: ' '}, {text: `says: ${phaseWords[lane.phase]}`.slice(0, statsWidth), dim: true, italic: true});
+			add(phaseLine, 4);
+		}
+	}
+
+	for (const core of pickCores(snapshot.cores, from, height)) {
+		const line: TimelineLine = [{text: `cpu${core.cpu}`.padEnd(labelCol).slice(0, labelCol), bold: true}, {text: ' '}];
+		if (pad > 0) line.push({text: ' '.repeat(pad)});
+		line.push(...runs(core.owners, from, (owner) => coreCell(owner, marks, glyphs, paint)));
+		if (statsWidth > 0) line.push({text: ' '}, {text: coreNow(core, marks).slice(0, statsWidth), dim: true});
+		add(line, 3);
+	}
+
+	const [measuredLegend, reportedLegend] = legend(glyphs, paint, caps.coreBusy, width);
+	add(measuredLegend, 2);
+	add(reportedLegend, 3);
+
+	// Keep the most important rows that fit, then show them in their natural order.
+	const kept = [...rows].sort((a, b) => a.priority - b.priority || a.order - b.order).slice(0, height);
+	const droppedProcesses = rows.filter((row) => row.priority === 1 && !kept.includes(row)).length;
+	if (droppedProcesses > 0 && kept.length > 1) {
+		// Say that processes are missing rather than silently cutting them.
+		const last = kept.filter((row) => row.priority === 1).at(-1);
+		if (last) last.line = [{text: `+${droppedProcesses + 1} more processes (enlarge the terminal)`, color: paint('yellow')}];
+	}
+
+	return kept.sort((a, b) => a.order - b.order).map((row) => fitLine(row.line, width));
+}
+
+function header(snapshot: TimelineSnapshot, options: TimelineLineOptions, glyphs: LiveGlyphs): TimelineLine {
+	const caps = snapshot.capabilities;
+	const source = caps.source === 'proc' ? 'measured: /proc (main thread)' : caps.source === 'ps' ? 'measured: ps (CPU % is an average)' : 'nothing measured';
+	const seconds = (snapshot.columns * snapshot.intervalMs) / 1000;
+	const parts: TimelineLine = [
+		{text: snapshot.paused ? 'PAUSED ' : '', color: options.color ? 'yellow' : undefined, bold: true},
+		{text: `${source} ${glyphs.separator} ${snapshot.intervalMs} ms/column`},
+	];
+	if (options.oneCpuNote) parts.push({text: ` ${glyphs.separator} ${options.oneCpuNote}`, color: options.color ? 'cyan' : undefined});
+	parts.push({text: ` ${glyphs.separator} ${seconds.toFixed(1)} s shown`});
+	if (options.focused) parts.push({text: ` ${glyphs.separator} space pause, +/- speed`, dim: true});
+	return parts.filter((part) => part.text !== '');
+}
+
+/** Two legend rows: the measured states, then the self-reported phases and the core lanes. */
+function legend(glyphs: LiveGlyphs, paint: (color: string | undefined) => string | undefined, coreBusy: boolean, width: number): [TimelineLine, TimelineLine] {
+	const long = width >= 84;
+	const measured: TimelineLine = [{text: 'measured: '}];
+	for (const kind of ['running', 'runnable', 'sleeping', 'exited'] as const) {
+		measured.push({text: glyphs.cell[kind], color: paint(cellColors[kind])}, {text: ` ${long ? cellWords[kind] : shortCellWords[kind]}  `});
+	}
+
+	const reported: TimelineLine = [{text: 'self-reported: ', italic: true}];
+	for (const phase of ['computing', 'waiting-reply', 'idle'] as const) {
+		reported.push({text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true}, {text: ` ${long ? phaseWords[phase] : shortPhaseWords[phase]}  `, italic: true});
+	}
+
+	reported.push({text: `${glyphs.separator} cpu: A-Z process ${glyphs.coreIdle} idle${coreBusy ? ` ${glyphs.coreOther} other` : ''}`});
+	return [measured, reported];
+}
+
+const shortCellWords = {running: 'run', runnable: 'runnable', sleeping: 'sleep', exited: 'exited'} as const;
+const shortPhaseWords = {computing: 'compute', 'waiting-reply': 'wait reply', idle: 'idle'} as const;
+
+function laneLabel(name: string, pid: number, width: number): string {
+	const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+	const pidText = ` ${pid}`;
+	if (clean.length + pidText.length <= width) return clean + pidText;
+	const room = width - pidText.length;
+	if (room >= 3) return clean.slice(0, room) + pidText;
+	return clean.slice(0, width);
+}
+
+function stats(lane: ProcessLaneSnapshot, width: number, average: boolean, paint: (color: string | undefined) => string | undefined): TimelineLine {
+	const latest = lane.latest;
+	if (lane.exited) return [{text: 'exited'.slice(0, width), color: paint('gray')}];
+	const letter = latest.state ?? '?';
+	const word = stateShortWords[letter] ?? '?';
+	// `~` marks an average (ps), not the CPU use during the last tick.
+	const cpu = (latest.cpuPercent === undefined ? '-' : `${Math.round(latest.cpuPercent)}%${average ? '~' : ''}`).padStart(average ? 5 : 4);
+	let text = `${letter} ${cpu} ${word}`;
+	if (width >= 20 && latest.voluntary !== undefined && latest.involuntary !== undefined) {
+		text = `${text.padEnd(14)}`;
+		const delta = (value: number | undefined) => (value ? `+${value}` : '');
+		text += ` vol ${latest.voluntary}${delta(latest.voluntaryDelta)} inv ${latest.involuntary}${delta(latest.involuntaryDelta)}`;
+	}
+
+	return [{text: text.slice(0, width)}];
+}
+
+function coreCell(
+	owner: number,
+	marks: Map<number, {mark: string; markColor: string}>,
+	glyphs: LiveGlyphs,
+	paint: (color: string | undefined) => string | undefined,
+): Segment {
+	if (owner === coreIdle) return {text: glyphs.coreIdle, color: paint('gray')};
+	if (owner === coreOther) return {text: glyphs.coreOther, color: paint('gray')};
+	if (owner === coreUnknown) return {text: glyphs.coreUnknown};
+	const entry = marks.get(owner);
+	return entry ? {text: entry.mark, color: paint(entry.markColor), bold: true} : {text: '?'};
+}
+
+function coreNow(core: CoreLaneSnapshot, marks: Map<number, {mark: string}>): string {
+	const owner = core.owners.at(-1);
+	if (owner === undefined || owner === coreUnknown) return '';
+	if (owner === coreIdle) return 'now: idle';
+	if (owner === coreOther) return 'now: other processes';
+	const entry = marks.get(owner);
+	return entry ? `now: ${entry.mark} (PID ${owner})` : `now: PID ${owner}`;
+}
+
+/** Cores worth a row: those a watched process used in the window first; at most `limit`. */
+function pickCores(cores: readonly CoreLaneSnapshot[], from: number, limit: number): CoreLaneSnapshot[] {
+	const used = (core: CoreLaneSnapshot) => core.owners.subarray(from).some((owner) => owner > 0);
+	const ordered = [...cores.filter(used), ...cores.filter((core) => !used(core))].slice(0, limit);
+	return ordered.sort((a, b) => a.cpu - b.cpu);
+}
+
+/** Groups equal neighbouring cells into one segment each (fewer Ink nodes). */
+function runs(values: Uint8Array | Int32Array, from: number, segmentOf: (value: number) => Segment): TimelineLine {
+	const out: TimelineLine = [];
+	let last: number | undefined;
+	for (let index = from; index < values.length; index++) {
+		const value = values[index]!;
+		if (value === last) {
+			out[out.length - 1]!.text += out[out.length - 1]!.text.slice(-1);
+		} else {
+			out.push({...segmentOf(value)});
+			last = value;
+		}
+	}
+
+	return out;
+}
+
+function hasLiveCell(lane: ProcessLaneSnapshot, from: number): boolean {
+	return lane.cells.subarray(from).some((code) => cellKinds[code] !== 'exited' && cellKinds[code] !== 'none');
+}
+
+function hasPhase(lane: ProcessLaneSnapshot, from: number): boolean {
+	return lane.phase !== undefined || lane.phases.subarray(from).some((code) => code !== 0);
+}
+
+/** Clips segments to `width` columns. */
+export function fitLine(line: TimelineLine, width: number): TimelineLine {
+	const out: TimelineLine = [];
+	let room = Math.max(0, width);
+	for (const segment of line) {
+		if (room === 0) break;
+		const chars = [...segment.text];
+		const text = chars.length > room ? chars.slice(0, room).join('') : segment.text;
+		room -= Math.min(chars.length, room);
+		if (text !== '') out.push({...segment, text});
+	}
+
+	return out;
+}
+
+export function lineText(line: TimelineLine): string {
+	return line.map((segment) => segment.text).join('');
+}
