@@ -124,17 +124,16 @@ function rulerLine(window: Window, cursor: number, end: number, labelWidth: numb
 }
 
 function trackLines(track: SimTrack, cursor: number, options: ChartOptions & {labelWidth: number; laneBudget: number}, glyphs: GlyphSet): ChartLine[] {
-	const columns = options.width - options.labelWidth;
-	const window = tickWindow(cursor, columns);
+	const window = tickWindow(cursor, options.width - options.labelWidth);
 	const rows = rowsOf(track, window, cursor);
 	const processes = track.states[0]!.procs.length;
-	const lines: ChartLine[] = [rulerLine(window, cursor, track.states.length - 1, options.labelWidth, glyphs, options.color)];
+	const lines: ChartLine[] = [];
 	const shown = processes <= options.laneBudget ? processes : Math.max(0, options.laneBudget - 1);
 	for (let pid = 0; pid < shown; pid++) {
 		const kinds = rows.map((row): CellKind => (row ? cellKind(row.cells[pid]!) : 'future'));
 		lines.push([{text: `P${pid}`.padEnd(options.labelWidth), bold: pid === trackStateAt(track, cursor).current}, ...laneSegments(kinds, glyphs, options.color)]);
 	}
-	if (shown < processes) lines.push([{text: `+${processes - shown} more processes (taller terminal shows them)`, dim: true}]);
+	if (shown < processes && options.laneBudget > 0) lines.push([{text: `+${processes - shown} more processes (a taller pane shows them)`, dim: true}]);
 	const cpu: Segment[] = [{text: 'CPU'.padEnd(options.labelWidth)}];
 	for (const row of rows) {
 		if (!row) cpu.push({text: ' '});
@@ -176,6 +175,11 @@ function legendLine(glyphs: GlyphSet, color: boolean): ChartLine {
 	return line;
 }
 
+/**
+ * Layout, most important first: the status line, the stats (or the line being typed, or an error), one
+ * shared tick ruler, then per run its title (compare view), CPU and IO lanes; process lanes take what is
+ * left; the legend and the preset's story only when everything else fits.
+ */
 export function buildSimLines(player: SimPlayerState, options: ChartOptions): ChartLine[] {
 	const {width, height} = options;
 	if (width <= 0 || height <= 0) return [];
@@ -183,34 +187,29 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 	const processes = player.tracks[0]?.states[0]?.procs.length ?? 0;
 	const labelWidth = Math.max(4, `P${processes - 1}`.length + 1);
 	const blocks = player.tracks.length;
-	const headerLines: ChartLine[] = [statusLine(player, glyphs, options)];
+	const compare = blocks > 1;
+	const lines: ChartLine[] = [statusLine(player, glyphs, options)];
+	let story: ChartLine | undefined = [{text: player.story, dim: true}];
 	if (player.editing !== undefined) {
-		headerLines.push([{text: '-P '}, {text: player.editing, bold: true}, {text: '_  (Enter load, Esc cancel)', dim: true}]);
+		lines.push([{text: '-P '}, {text: player.editing, bold: true}, {text: '_  (Enter load, Esc cancel)', dim: true}]);
+		story = undefined;
 	} else if (player.message) {
-		headerLines.push([{text: player.message, color: options.color ? 'red' : undefined}]);
-	} else if (blocks === 1) {
-		headerLines.push([{text: trackStats(player.tracks[0]!, player.cursor)}]);
-	} else {
-		headerLines.push([{text: player.story, dim: true}]);
+		lines.push([{text: player.message, color: options.color ? 'red' : undefined}]);
+		story = undefined;
+	} else if (!compare) {
+		lines.push([{text: trackStats(player.tracks[0]!, player.cursor)}]);
 	}
-	// Per block: an optional title (compare), the ruler, lanes, CPU and IO.
-	const blockTitle = blocks > 1;
-	const fixedPerBlock = (blockTitle ? 1 : 0) + 1 + 2;
-	const footer: ChartLine[] = [legendLine(glyphs, options.color)];
-	if (blocks === 1 && player.message === undefined && player.editing === undefined) footer.push([{text: player.story, dim: true}]);
-	let room = height - headerLines.length - blocks * fixedPerBlock;
-	// Lanes first; the legend and story only when everything else fits.
-	const wantedLanes = processes;
-	const extra = room - blocks * wantedLanes;
-	const footerShown = extra > 0 ? footer.slice(0, extra) : [];
-	room -= footerShown.length;
-	const laneBudget = Math.max(1, Math.floor(room / blocks));
-	const lines: ChartLine[] = [...headerLines];
+	const window = tickWindow(player.cursor, width - labelWidth);
+	lines.push(rulerLine(window, player.cursor, lastTick(player), labelWidth, glyphs, options.color));
+	const fixed = lines.length + blocks * ((compare ? 1 : 0) + 2);
+	const laneRoom = Math.max(0, height - fixed);
+	const laneBudget = Math.floor(laneRoom / Math.max(1, blocks));
+	const extras = [legendLine(glyphs, options.color), ...(story ? [story] : [])].slice(0, Math.max(0, laneRoom - blocks * processes));
 	for (const track of player.tracks) {
-		if (blockTitle) lines.push([{text: `${track.title}: `, bold: true}, {text: trackStats(track, player.cursor)}]);
+		if (compare) lines.push([{text: `${track.title}: `, bold: true}, {text: trackStats(track, player.cursor)}]);
 		lines.push(...trackLines(track, player.cursor, {...options, labelWidth, laneBudget}, glyphs));
 	}
-	lines.push(...footerShown);
+	lines.push(...extras);
 	if (player.cursor >= lastTick(player) && player.tracks.some((track) => track.truncated) && lines.length < height) {
 		lines.push([{text: `run cut at ${lastTick(player)} ticks (the pane keeps at most that many)`, dim: true}]);
 	}

@@ -78,6 +78,16 @@ describe('SimPane', () => {
 		expect(frame.split('\n').filter((line) => line.startsWith('CPU '))).toHaveLength(2);
 	});
 
+	it('keeps both runs CPU and IO lanes in a short compare pane (one shared ruler, process lanes give way)', () => {
+		const player = forward(apply(createPlayer(spec), {type: 'toggle-compare'}), 6);
+		const lines = buildSimLines(player, {width: 52, height: 8, ascii: false, color: false, focused: true}).map((line) => lineText(line));
+		expect(lines).toHaveLength(8);
+		expect(lines.filter((line) => line.startsWith('CPU '))).toEqual(['CPU 0000'.padEnd(52), 'CPU 000011'.padEnd(52)]);
+		expect(lines.filter((line) => line.startsWith('IO '))).toHaveLength(2);
+		expect(lines.filter((line) => line.includes('▼'))).toHaveLength(1);
+		expect(lines[2]).toMatch(/^Serial \(SWITCH_ON_END\)/u);
+	});
+
 	it('uses ASCII glyphs when asked, with no non-ASCII character', () => {
 		const frame = show(forward(createPlayer(spec), 12), {ascii: true}).lastFrame()!;
 		expect(frame).toMatch(/^[\x20-\x7e\n]*$/u);
