@@ -1,3 +1,5 @@
+export {isLiveTimelineIntent, liveIntervalSteps, liveTimelineBindings, stepInterval, type LiveTimelineIntent} from './live-bindings.js';
+export {createLiveTimelineHostedPane, oneCpuNote, type LiveTimelineControl} from './live-timeline-host.js';
 export {LiveTimelinePane, type LiveTimelinePaneProps} from './live-timeline-pane.js';
 export {buildTimelineLines, lineText, type TimelineLine, type TimelineLineOptions} from './timeline-lines.js';
 export {useLiveTimeline, type TimelineSource} from './use-live-timeline.js';

@@ -1,0 +1,54 @@
+import {useEffect, useRef} from 'react';
+import type {OneCpuView} from '../../../core/store/snapshot.js';
+import {useTheme} from '../../theme.js';
+import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
+import {isLiveTimelineIntent, liveTimelineBindings, stepInterval} from './live-bindings.js';
+import {LiveTimelinePane} from './live-timeline-pane.js';
+import {useLiveTimeline, type TimelineSource} from './use-live-timeline.js';
+
+/** What the host needs from a ProcessSampler: snapshots, plus the controls its keys drive. */
+export interface LiveTimelineControl extends TimelineSource {
+	readonly paused: boolean;
+	readonly intervalMs: number;
+	pause(): void;
+	resume(): void;
+	setIntervalMs(ms: number): number;
+}
+
+/** One-CPU mode in words for the pane's header. */
+export function oneCpuNote(view: OneCpuView): string | undefined {
+	if (view.unavailable) return `one CPU unavailable: ${view.unavailable}`;
+	if (view.enabled) return view.cpu === undefined ? 'one-CPU mode' : `one-CPU mode: pinned to CPU ${view.cpu}`;
+	return undefined;
+}
+
+/**
+ * Adapts the live timeline to the dashboard's timeline host. The sampler is created, started and closed by
+ * the dashboard (core); this only renders its snapshots and turns keys into sampler calls.
+ * `useNote` is an optional hook returning the one-CPU note (e.g. from the store snapshot via oneCpuNote).
+ */
+export function createLiveTimelineHostedPane(sampler: LiveTimelineControl, useNote: () => string | undefined = () => undefined): HostedPane {
+	function LiveTimelineHostedPane({width, height, focused, intent}: HostedPaneProps) {
+		const theme = useTheme();
+		const snapshot = useLiveTimeline(sampler);
+		const note = useNote();
+		const seenSeq = useRef(intent?.seq ?? 0);
+		useEffect(() => {
+			if (!intent || intent.seq === seenSeq.current) return;
+			seenSeq.current = intent.seq;
+			const value = intent.value;
+			if (!isLiveTimelineIntent(value)) return;
+			if (value.type === 'live-toggle-pause') {
+				if (sampler.paused) sampler.resume();
+				else sampler.pause();
+			} else {
+				sampler.setIntervalMs(stepInterval(sampler.intervalMs, value.type === 'live-faster' ? 'faster' : 'slower'));
+			}
+		}, [intent]);
+		return (
+			<LiveTimelinePane snapshot={snapshot} width={width} height={height} ascii={theme.ascii} color={theme.color} focused={focused} oneCpuNote={note} />
+		);
+	}
+
+	return {Component: LiveTimelineHostedPane, bindings: liveTimelineBindings};
+}

@@ -1,0 +1,50 @@
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import {ProcessSampler} from '../../../../source/core/procs/sampler.js';
+import {stepInterval} from '../../../../source/ui/panes/live-timeline/live-bindings.js';
+import {createLiveTimelineHostedPane, oneCpuNote} from '../../../../source/ui/panes/live-timeline/live-timeline-host.js';
+import {FakeSource, FakeTimers} from '../../../core/procs/fake-source.js';
+
+async function waitForFrame(lastFrame: () => string | undefined, text: string): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while (!(lastFrame() ?? '').includes(text)) {
+		if (Date.now() > deadline) throw new Error(`frame never showed "${text}"; last frame: ${lastFrame()}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+describe('live timeline hosted pane', () => {
+	it('turns key intents into pause/resume and interval steps, and shows the one-CPU note', async () => {
+		const source = new FakeSource();
+		const sampler = new ProcessSampler({source, timers: new FakeTimers()});
+		source.advance(1, {});
+		sampler.watch(1, 'server');
+		const {Component, bindings} = createLiveTimelineHostedPane(sampler, () => oneCpuNote({enabled: true, cpu: 1}));
+		expect(bindings.map((binding) => binding.keys[0])).toEqual(['space', '+', '-']);
+		const {lastFrame, rerender, unmount} = render(<Component width={100} height={10} focused />);
+		expect(lastFrame()).toContain('one-CPU mode: pinned to CPU 1');
+		rerender(<Component width={100} height={10} focused intent={{seq: 1, value: {type: 'live-toggle-pause'}}} />);
+		await waitForFrame(lastFrame, 'PAUSED');
+		expect(sampler.paused).toBe(true);
+		rerender(<Component width={100} height={10} focused intent={{seq: 2, value: {type: 'live-faster'}}} />);
+		await waitForFrame(lastFrame, '50 ms/column');
+		rerender(<Component width={100} height={10} focused intent={{seq: 3, value: {type: 'live-toggle-pause'}}} />);
+		await waitForFrame(lastFrame, 'measured: /proc');
+		expect(lastFrame()).not.toContain('PAUSED');
+		// the same intent again (same seq) is not applied twice
+		rerender(<Component width={100} height={10} focused={false} intent={{seq: 3, value: {type: 'live-toggle-pause'}}} />);
+		expect(sampler.paused).toBe(false);
+		unmount();
+		sampler.close();
+	});
+
+	it('steps the interval and words the one-CPU state', () => {
+		expect(stepInterval(100, 'faster')).toBe(50);
+		expect(stepInterval(50, 'faster')).toBe(50);
+		expect(stepInterval(100, 'slower')).toBe(200);
+		expect(stepInterval(130, 'slower')).toBe(200);
+		expect(stepInterval(1000, 'slower')).toBe(1000);
+		expect(oneCpuNote({enabled: false})).toBeUndefined();
+		expect(oneCpuNote({enabled: false, unavailable: 'taskset not found'})).toBe('one CPU unavailable: taskset not found');
+	});
+});
