@@ -10,6 +10,8 @@ import {renderDashboard} from '../ui/render-dashboard.js';
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {createTheme} from '../ui/theme.js';
+import type {TimelineHost} from '../ui/timeline-host.js';
+import {createSimHostedPane, parseSimSpec, type SimSpec} from '../ui/panes/sim/index.js';
 import type {Command} from './command.js';
 import {parseHostPort, parsePort} from './options.js';
 
@@ -76,6 +78,7 @@ export const dashboardCommand: Command = {
 		const connect = flags['connect'] === undefined ? undefined : parseHostPort(flags['connect'], '--connect');
 		const sessionCount = parseSessions(flags['sessions']);
 		const host = String(flags['host'] ?? defaults.host);
+		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(String(flags['sim']));
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
 
 		const capabilities = detectCapabilities(process.env, {color: flags['color'] !== false, ascii: flags['ascii'] === true});
@@ -90,7 +93,8 @@ export const dashboardCommand: Command = {
 			startEchoServer: async (protocol, options) => startEchoServer(protocol, options),
 			createSessionManager: (target) => new SessionManager({target}),
 		});
-		return runDashboard({runtime, store, theme: createTheme(capabilities)});
+		const timeline: TimelineHost = {sim: createSimHostedPane(simSpec)};
+		return runDashboard({runtime, store, theme: createTheme(capabilities), timeline, initialView: simSpec || !timeline.live ? 'sim' : 'live'});
 	},
 };
 
@@ -98,6 +102,8 @@ interface RunOptions {
 	runtime: DashboardRuntime;
 	store: DashboardStore;
 	theme: ReturnType<typeof createTheme>;
+	timeline: TimelineHost;
+	initialView: 'live' | 'sim';
 }
 
 const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
@@ -106,7 +112,7 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGIN
  * Full screen from here on. Every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash) leaves the alternate
  * screen, shows the cursor, turns raw mode off and ends every session process.
  */
-async function runDashboard({runtime, store, theme}: RunOptions): Promise<number> {
+async function runDashboard({runtime, store, theme, timeline, initialView}: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
 		finish = resolve;
@@ -153,7 +159,7 @@ async function runDashboard({runtime, store, theme}: RunOptions): Promise<number
 
 	screen = enterScreen({stdin: process.stdin, stdout: process.stdout});
 	store.flush();
-	const {instance, writer} = renderDashboard({store, actions, theme}, {stdin: process.stdin, stdout: process.stdout});
+	const {instance, writer} = renderDashboard({store, actions, theme, timeline, initialView}, {stdin: process.stdin, stdout: process.stdout});
 	const code = await finished;
 
 	instance.unmount();

@@ -11,6 +11,7 @@ import {dashboardBindings} from './keymap/dashboard-bindings.js';
 import {activeScopes, dispatchKey, type Effect} from './keymap/dispatch-key.js';
 import type {KeyBinding, KeyScope} from './keymap/key-binding.js';
 import {keyName} from './keymap/key-name.js';
+import {splitInput} from './keymap/split-input.js';
 import {burstSteps, intervalSteps, replyDelaySteps, step} from './keymap/steps.js';
 import {computeLayout} from './layout.js';
 import {ServerPane} from './panes/server-pane.js';
@@ -80,29 +81,42 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 	const {columns, rows} = useTerminalSize();
 	const [ui, setUi] = useState<UiState>(() => initialUiState(initialView, snapshot.sessions[0]?.sessionId));
 	const [timelineIntent, setTimelineIntent] = useState<{seq: number; value: unknown} | undefined>(undefined);
+	const [timelineCapturing, setTimelineCapturing] = useState(false);
 	const sessions = useMemo(() => summaries(snapshot), [snapshot.sessions]);
 	const layout = computeLayout(columns, rows, snapshot.sessions.length);
 	const hosted = ui.view === 'live' ? timeline?.live : timeline?.sim;
+	const capture =
+		timelineCapturing && hosted?.captureBindings && hosted.textIntent ? {bindings: hosted.captureBindings, textIntent: hosted.textIntent} : undefined;
+
+	// A pane that unmounts while capturing text cannot say it stopped.
+	useEffect(() => {
+		setTimelineCapturing(false);
+	}, [ui.view]);
 
 	// Keep focus valid as sessions come and go (and focus a session just opened with n/u).
+	// Functional update: a key handled between this render and the effect must not be overwritten by a stale copy.
 	const reconciled = reconcileUiState(ui, sessions);
 	useEffect(() => {
-		if (reconciled !== ui) setUi(reconciled);
-	}, [reconciled, ui]);
+		setUi((previous) => reconcileUiState(previous, sessions));
+	}, [sessions]);
 
 	// The single key listener reads the latest values through a ref, so it never goes stale.
-	const latest = useRef({ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted});
-	latest.current = {ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted};
+	const latest = useRef({ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted, capture});
+	latest.current = {ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted, capture};
 	const onKey = useCallback(
 		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
 			const name = keyName(input, key);
-			// Several shortcut letters in one chunk (fast typing, a test writing "nu"): one at a time.
-			if (name === undefined && !latest.current.ui.typing && [...input].length > 1 && !key.ctrl && !key.meta) {
-				for (const char of input) onKeyName(char, keyName(char, key));
+			if (name !== undefined || [...input].length <= 1 || key.ctrl || key.meta) {
+				onKeyName(input, name);
 				return;
 			}
 
-			onKeyName(input, name);
+			// A chunk of several keys ("hello\r", a paste, "nu" typed fast): text runs and control keys in order;
+			// outside the input line every character is its own shortcut.
+			for (const piece of splitInput(input)) {
+				if (piece.name !== undefined || latest.current.ui.typing || latest.current.capture) onKeyName(piece.text, piece.name);
+				else for (const char of piece.text) onKeyName(char, char === ' ' ? 'space' : char);
+			}
 		},
 		[actions],
 	);
@@ -113,6 +127,7 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 				sessions: current.sessions,
 				tooSmall: current.tooSmall,
 				timelineBindings: current.hosted?.bindings,
+				timelineCapture: current.capture,
 			});
 			if (!result.handled) return;
 			if (result.state !== current.ui) {
@@ -138,9 +153,11 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 	}
 
 	const focus = reconciled.focus;
-	const statusBindings = statusBindingsFor(reconciled, hosted?.bindings);
+	const statusBindings = capture && focus.kind === 'timeline' ? [...capture.bindings] : statusBindingsFor(reconciled, hosted?.bindings);
 	const where =
-		reconciled.typing && focus.kind === 'session'
+		capture && focus.kind === 'timeline'
+			? 'typing into the timeline'
+			: reconciled.typing && focus.kind === 'session'
 			? `typing into #${focus.sessionId}`
 			: focus.kind === 'session'
 				? `session #${focus.sessionId}`
@@ -180,6 +197,7 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 											height={timelineInner.height}
 											focused={focus.kind === 'timeline'}
 											intent={timelineIntent}
+											onCaptureChange={setTimelineCapturing}
 										/>
 									) : undefined
 								}

@@ -19,7 +19,8 @@ afterEach(async () => {
 
 /** Waits for both starting sessions to be connected; returns their PIDs (from the screen and from /proc). */
 async function twoConnectedSessions(terminal: TestTerminal): Promise<number[]> {
-	const screen = await terminal.waitForText(/connected[\s\S]*connected/);
+	// Both panes' state rows (side by side on one line), not the server log's "connected".
+	const screen = await terminal.waitForText(/^.connected\b.*\bconnected\b/m);
 	const onScreen = sessionPidsOnScreen(screen);
 	expect(onScreen).toHaveLength(2);
 	const children = childPids(terminal.pid);
@@ -30,10 +31,9 @@ async function twoConnectedSessions(terminal: TestTerminal): Promise<number[]> {
 async function assertRestored(terminal: TestTerminal): Promise<void> {
 	expect(await terminal.isAltScreen()).toBe(false);
 	const raw = terminal.raw;
-	const leave = raw.lastIndexOf(leaveAltScreen);
-	expect(leave).toBeGreaterThan(-1);
-	expect(raw.lastIndexOf(showCursor)).toBeGreaterThan(-1);
-	expect(raw.lastIndexOf(showCursor)).toBeLessThan(leave + leaveAltScreen.length);
+	// The last word on alternate screen and cursor visibility is "leave" and "show".
+	expect(raw.lastIndexOf(leaveAltScreen)).toBeGreaterThan(raw.lastIndexOf('\u001B[?1049h'));
+	expect(raw.lastIndexOf(showCursor)).toBeGreaterThan(raw.lastIndexOf('\u001B[?25l'));
 }
 
 describe('dashboard in a real terminal', () => {

@@ -165,3 +165,16 @@ describe('App', () => {
 		expect(app.frame()).toContain('no client sessions');
 	});
 });
+
+describe('App with keys arriving in one chunk', () => {
+	it('keeps the Enter of "hello\\r" and runs "nu" as two shortcuts', async () => {
+		const app = open();
+		await app.press(keys.enter, 'hello\r', 'world\r', keys.escape, 'nu');
+		expect(app.calls).toEqual([
+			['send', 1, 'hello'],
+			['send', 1, 'world'],
+			['openSession', 'tcp'],
+			['openSession', 'udp'],
+		]);
+	});
+});

@@ -23,6 +23,8 @@ export interface DispatchContext {
 	tooSmall: boolean;
 	/** Bindings of the pane shown in the timeline area right now (the sim pane's, the live timeline's). */
 	timelineBindings?: ReadonlyArray<KeyBinding<unknown>>;
+	/** The hosted timeline pane is capturing text (its form is open): keys go to it. */
+	timelineCapture?: {bindings: ReadonlyArray<KeyBinding<unknown>>; textIntent: (text: string) => unknown};
 	bindings?: ReadonlyArray<KeyBinding<DashboardIntent>>;
 }
 
@@ -79,6 +81,15 @@ export function dispatchKey(state: UiState, input: string, name: string | undefi
 		const text = printable(name === 'space' ? ' ' : input);
 		if (text === '') return ignored;
 		return done({...state, draft: (state.draft + text).slice(0, maxDraftLength)});
+	}
+
+	if (state.focus.kind === 'timeline' && context.timelineCapture) {
+		const capture = context.timelineCapture;
+		const binding = name === undefined ? undefined : find(capture.bindings, ['typing', 'sim', 'timeline'], name);
+		if (binding) return done(state, [{type: 'timeline', intent: binding.intent}]);
+		const text = printable(name === 'space' ? ' ' : input);
+		if (text === '') return ignored;
+		return done(state, [{type: 'timeline', intent: capture.textIntent(text)}]);
 	}
 
 	if (name === undefined) return ignored;
