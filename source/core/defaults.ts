@@ -32,6 +32,8 @@ export const defaults = {
 	sampleIntervalMs: 100,
 	/** Live timeline: columns kept per lane. */
 	timelineColumns: 600,
+	/** Live timeline: processes watched at once (each keeps three /proc files open). */
+	sampleMaxProcesses: 64,
 	/** Client sessions: live session processes at once (each is an OS process). */
 	maxSessions: 16,
 	/** Closing a session: wait this long after asking politely before SIGTERM, and again before SIGKILL. */

@@ -97,7 +97,7 @@ export class ProcessSampler {
 		this.#timers = options.timers ?? realTimers;
 		this.columns = options.columns ?? defaults.timelineColumns;
 		if (!Number.isInteger(this.columns) || this.columns < 1) throw new RangeError(`columns must be a positive integer, got ${this.columns}`);
-		this.#maxProcesses = options.maxProcesses ?? 64;
+		this.#maxProcesses = options.maxProcesses ?? defaults.sampleMaxProcesses;
 		this.#intervalMs = clampInterval(options.intervalMs ?? defaults.sampleIntervalMs);
 		this.#lastTickAt = this.#timers.now();
 		const caps = this.#source.capabilities;
