@@ -171,6 +171,7 @@ function laneLabel(name: string, pid: number, width: number): string {
 function stats(lane: ProcessLaneSnapshot, width: number, average: boolean, paint: (color: string | undefined) => string | undefined): TimelineLine {
 	const latest = lane.latest;
 	if (lane.exited) return [{text: 'exited'.slice(0, width), color: paint('gray')}];
+	if (latest.state === undefined && latest.cpuPercent === undefined) return [{text: 'no reading yet'.slice(0, width), dim: true}];
 	const letter = latest.state ?? '?';
 	const word = stateShortWords[letter] ?? '?';
 	// `~` marks an average (ps), not the CPU use during the last tick.
