@@ -94,7 +94,7 @@ export const serverCommand: Command = {
 			if (quiet) return;
 			const line = formatServerEvent(event, defaults.maxTcpConnections);
 			if (line !== undefined) write(line);
-		});
+		}, {messages: !quiet}); // --quiet: no per-message event work at all
 		write(`listening ${protocol} ${formatHostPort(server.local.address, server.local.port)}`);
 		if (!isLoopback(server.local.address)) {
 			process.stderr.write(

@@ -1,25 +1,44 @@
-import type {EchoServerEvent, EchoServerListener} from './types.js';
+import type {EchoServerEvent, EchoServerListener, EchoSubscribeOptions} from './types.js';
 
 /**
- * The subscriber list of one echo server. The hot path checks `active` before building an event, so a
- * server nobody watches allocates nothing per message.
+ * The subscriber list of one echo server. The hot path checks `active` (anyone at all) or `wantsMessages`
+ * (anyone for message-in/out) before building an event, so a server nobody watches message by message
+ * allocates nothing per message.
  */
 export class EventHub {
-	private readonly listeners = new Set<EchoServerListener>();
+	private readonly all = new Set<EchoServerListener>();
+	private readonly messageListeners = new Set<EchoServerListener>();
 
 	get active(): boolean {
-		return this.listeners.size > 0;
+		return this.all.size > 0;
 	}
 
-	subscribe(listener: EchoServerListener): () => void {
-		this.listeners.add(listener);
+	get wantsMessages(): boolean {
+		return this.messageListeners.size > 0;
+	}
+
+	subscribe(listener: EchoServerListener, options: EchoSubscribeOptions = {}): () => void {
+		// A wrapper makes each subscription distinct, even for the same function subscribed twice.
+		const entry: EchoServerListener = (event) => listener(event);
+		this.all.add(entry);
+		if (options.messages !== false) this.messageListeners.add(entry);
 		return () => {
-			this.listeners.delete(listener);
+			this.all.delete(entry);
+			this.messageListeners.delete(entry);
 		};
 	}
 
+	/** For message-in/message-out events (only called when `wantsMessages`). */
+	emitMessage(event: EchoServerEvent): void {
+		this.deliver(this.messageListeners, event);
+	}
+
 	emit(event: EchoServerEvent): void {
-		for (const listener of this.listeners) {
+		this.deliver(this.all, event);
+	}
+
+	private deliver(listeners: Set<EchoServerListener>, event: EchoServerEvent): void {
+		for (const listener of listeners) {
 			try {
 				listener(event);
 			} catch (error: unknown) {

@@ -3,7 +3,7 @@ import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import type {EchoServer, EchoServerListener, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
+import type {EchoServer, EchoServerListener, EchoSubscribeOptions, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 
 type CloseReason = 'end' | 'reset' | 'error' | 'server';
@@ -56,8 +56,8 @@ export class TcpEchoServer implements EchoServer {
 		server.on('error', (error) => this.hub.active && this.hub.emit({type: 'error', protocol: 'tcp', message: error.message}));
 	}
 
-	subscribe(listener: EchoServerListener): () => void {
-		return this.hub.subscribe(listener);
+	subscribe(listener: EchoServerListener, options?: EchoSubscribeOptions): () => void {
+		return this.hub.subscribe(listener, options);
 	}
 
 	stats(): EchoServerStats {
@@ -149,8 +149,8 @@ export class TcpEchoServer implements EchoServer {
 		this.totals.bytesIn += length;
 		this.totals.messagesIn += 1;
 		let reply: Uint8Array;
-		if (this.hub.active) {
-			this.hub.emit({type: 'message-in', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: chunk});
+		if (this.hub.wantsMessages) {
+			this.hub.emitMessage({type: 'message-in', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: chunk});
 			// Listeners may keep the request bytes, so the reply gets its own copy.
 			reply = uppercase(chunk);
 		} else {
@@ -184,8 +184,8 @@ export class TcpEchoServer implements EchoServer {
 		counters.messagesOut += 1;
 		this.totals.bytesOut += reply.length;
 		this.totals.messagesOut += 1;
-		if (this.hub.active) {
-			this.hub.emit({type: 'message-out', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: reply});
+		if (this.hub.wantsMessages) {
+			this.hub.emitMessage({type: 'message-out', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: reply});
 		}
 
 		this.maybePause(connection);

@@ -41,6 +41,11 @@ export type EchoServerEvent =
 
 export type EchoServerListener = (event: EchoServerEvent) => void;
 
+export interface EchoSubscribeOptions {
+	/** Receive message-in/message-out events (default true). */
+	messages?: boolean;
+}
+
 /** Whole-server totals (cheap to read at any time). */
 export interface EchoServerStats extends Omit<TrafficCounters, 'firstSeen' | 'lastSeen'> {
 	protocol: Protocol;
@@ -69,8 +74,12 @@ export interface EchoServer {
 	readonly protocol: Protocol;
 	/** The bound address (the real port when 0 was asked for). */
 	readonly local: Endpoint;
-	/** Subscribe to events; returns the unsubscribe function. */
-	subscribe(listener: EchoServerListener): () => void;
+	/**
+	 * Subscribe to events; returns the unsubscribe function. With `{messages: false}` the listener gets
+	 * everything except message-in/message-out, and a server with no message listener does no per-message
+	 * event work at all. Event `bytes` are shared: read them, never modify them.
+	 */
+	subscribe(listener: EchoServerListener, options?: EchoSubscribeOptions): () => void;
 	stats(): EchoServerStats;
 	/** Per-connection counters (TCP connections open now; UDP peers recently seen). */
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}>;

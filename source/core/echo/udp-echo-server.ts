@@ -3,7 +3,7 @@ import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import type {EchoServer, EchoServerListener, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
+import type {EchoServer, EchoServerListener, EchoSubscribeOptions, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 
 interface Peer {
@@ -54,8 +54,8 @@ export class UdpEchoServer implements EchoServer {
 		socket.on('error', (error) => this.hub.active && this.hub.emit({type: 'error', protocol: 'udp', message: error.message}));
 	}
 
-	subscribe(listener: EchoServerListener): () => void {
-		return this.hub.subscribe(listener);
+	subscribe(listener: EchoServerListener, options?: EchoSubscribeOptions): () => void {
+		return this.hub.subscribe(listener, options);
 	}
 
 	stats(): EchoServerStats {
@@ -124,8 +124,8 @@ export class UdpEchoServer implements EchoServer {
 		this.totals.bytesIn += length;
 		this.totals.messagesIn += 1;
 		let reply: Uint8Array;
-		if (this.hub.active) {
-			this.hub.emit({type: 'message-in', protocol: 'udp', connectionId: peer.id, peer: peer.endpoint, bytes: message});
+		if (this.hub.wantsMessages) {
+			this.hub.emitMessage({type: 'message-in', protocol: 'udp', connectionId: peer.id, peer: peer.endpoint, bytes: message});
 			reply = uppercase(message);
 		} else {
 			reply = uppercaseInPlace(message);
@@ -146,8 +146,8 @@ export class UdpEchoServer implements EchoServer {
 		peer.counters.messagesOut += 1;
 		this.totals.bytesOut += reply.length;
 		this.totals.messagesOut += 1;
-		if (this.hub.active) {
-			this.hub.emit({type: 'message-out', protocol: 'udp', connectionId: peer.id, peer: peer.endpoint, bytes: reply});
+		if (this.hub.wantsMessages) {
+			this.hub.emitMessage({type: 'message-out', protocol: 'udp', connectionId: peer.id, peer: peer.endpoint, bytes: reply});
 		}
 	}
 

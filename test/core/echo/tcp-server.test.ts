@@ -156,6 +156,19 @@ describe('TCP echo server: events and counters', () => {
 		expect(events.filter((type) => type === 'closed')).toHaveLength(1);
 	});
 
+	it('a listener subscribed without messages gets connection events only', async () => {
+		const server = await start();
+		const types: string[] = [];
+		server.subscribe((event) => types.push(event.type), {messages: false});
+		const socket = await connect(server);
+		const reply = readBytes(socket, 2);
+		socket.write('ab');
+		await reply;
+		socket.end();
+		await waitFor(() => types.includes('connection-closed'), 'connection-closed');
+		expect(types).toEqual(['connection-opened', 'connection-closed']);
+	});
+
 	it('stops calling a listener after unsubscribe', async () => {
 		const server = await start();
 		let count = 0;
