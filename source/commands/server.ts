@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {defaults} from '../core/defaults.js';
 import {startEchoServer} from '../core/echo/start-echo-server.js';
-import type {EchoServerEvent} from '../core/echo/types.js';
+import type {EchoServerEvent, Endpoint} from '../core/echo/types.js';
 import {formatHostPort} from '../core/errors.js';
 import {safeText} from '../core/text/safe-text.js';
 import type {Command} from './command.js';
@@ -67,6 +67,12 @@ export function formatServerEvent(event: EchoServerEvent, maxConnections: number
 	}
 }
 
+/** Binding anything but loopback is an explicit choice, and the server says so. */
+export function reachabilityWarning(protocol: string, local: Endpoint): string | undefined {
+	if (isLoopback(local.address)) return undefined;
+	return `${protocol} ${formatHostPort(local.address, local.port)} is reachable from the network, not just this machine`;
+}
+
 export const serverCommand: Command = {
 	name: 'server',
 	summary: 'the uppercase echo server, headless (--tcp or --udp)',
@@ -96,11 +102,8 @@ export const serverCommand: Command = {
 			if (line !== undefined) write(line);
 		}, {messages: !quiet}); // --quiet: no per-message event work at all
 		write(`listening ${protocol} ${formatHostPort(server.local.address, server.local.port)}`);
-		if (!isLoopback(server.local.address)) {
-			process.stderr.write(
-				`socktui: warning: ${protocol} ${formatHostPort(server.local.address, server.local.port)} is reachable from the network, not just this machine\n`,
-			);
-		}
+		const warning = reachabilityWarning(protocol, server.local);
+		if (warning !== undefined) process.stderr.write(`socktui: warning: ${warning}\n`);
 
 		// A reader of our stdout that goes away (`| head`) must not crash the server.
 		process.stdout.on('error', () => {});
