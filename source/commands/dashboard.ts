@@ -12,6 +12,11 @@ import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {createTheme} from '../ui/theme.js';
 import type {TimelineHost} from '../ui/timeline-host.js';
 import {createSimHostedPane, parseSimSpec, type SimSpec} from '../ui/panes/sim/index.js';
+import {createLiveTimelineHostedPane, oneCpuNote} from '../ui/panes/live-timeline/index.js';
+import {useSnapshot} from '../ui/hooks/use-snapshot.js';
+import {chooseOneCpu, detectPinning, pinProcess, ProcessSampler} from '../core/procs/index.js';
+import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
+import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
 import {parseHostPort, parsePort} from './options.js';
 
@@ -93,8 +98,31 @@ export const dashboardCommand: Command = {
 			startEchoServer: async (protocol, options) => startEchoServer(protocol, options),
 			createSessionManager: (target) => new SessionManager({target}),
 		});
-		const timeline: TimelineHost = {sim: createSimHostedPane(simSpec)};
-		return runDashboard({runtime, store, theme: createTheme(capabilities), timeline, initialView: simSpec || !timeline.live ? 'sim' : 'live'});
+		const sampler = startSampler(runtime);
+		const oneCpu = createOneCpuMode(store, {
+			detect: detectPinning,
+			choose: chooseOneCpu,
+			pin: async (pid, cpu) => pinProcess(pid, cpu),
+			setSessionPin: (cpu) => runtime.sessions.setPinCpu?.(cpu),
+			pids: () => [process.pid, ...runtime.sessions.list().map((session) => session.pid)],
+		});
+		if (flags['oneCpu'] === true) await oneCpu.toggle();
+		const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
+		const timeline: TimelineHost = {sim: createSimHostedPane(simSpec), live: createLiveTimelineHostedPane(sampler, useNote)};
+		try {
+			return await runDashboard({
+				runtime,
+				store,
+				theme: createTheme(capabilities),
+				timeline,
+				initialView: simSpec ? 'sim' : 'live',
+				toggleOneCpu: () => {
+					void oneCpu.toggle();
+				},
+			});
+		} finally {
+			sampler.close();
+		}
 	},
 };
 
@@ -104,6 +132,28 @@ interface RunOptions {
 	theme: ReturnType<typeof createTheme>;
 	timeline: TimelineHost;
 	initialView: 'live' | 'sim';
+	toggleOneCpu: () => void;
+}
+
+/** The live timeline watches the server (this process) and every session process, with its reported phases. */
+function startSampler(runtime: DashboardRuntime): ProcessSampler {
+	const sampler = new ProcessSampler({intervalMs: defaults.sampleIntervalMs});
+	const pids = new Map<number, number>();
+	if (runtime.servers.length > 0) sampler.watch(process.pid, 'server');
+	const onEvent = (event: SessionEvent) => {
+		if (event.type === 'session-started') {
+			pids.set(event.sessionId, event.pid);
+			sampler.watch(event.pid, `#${event.sessionId} ${event.protocol.toUpperCase()}`);
+		} else if (event.type === 'session-report' && event.report.type === 'phase') {
+			const pid = pids.get(event.sessionId);
+			if (pid !== undefined) sampler.reportPhase(pid, event.report.phase);
+		}
+	};
+
+	for (const session of runtime.sessions.list()) onEvent({type: 'session-started', sessionId: session.sessionId, pid: session.pid, protocol: session.protocol, remote: session.remote});
+	runtime.sessions.subscribe(onEvent);
+	sampler.start();
+	return sampler;
 }
 
 const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
@@ -112,7 +162,7 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGIN
  * Full screen from here on. Every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash) leaves the alternate
  * screen, shows the cursor, turns raw mode off and ends every session process.
  */
-async function runDashboard({runtime, store, theme, timeline, initialView}: RunOptions): Promise<number> {
+async function runDashboard({runtime, store, theme, timeline, initialView, toggleOneCpu}: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
 		finish = resolve;
@@ -154,7 +204,7 @@ async function runDashboard({runtime, store, theme, timeline, initialView}: RunO
 		send: (sessionId, text) => runtime.send(sessionId, text),
 		setAuto: (sessionId, auto) => runtime.setAuto(sessionId, auto),
 		setReplyDelay: (ms) => runtime.setReplyDelay(ms),
-		toggleOneCpu: () => store.apply({type: 'notice', level: 'info', text: 'one-CPU mode is not available in this build'}),
+		toggleOneCpu,
 	};
 
 	screen = enterScreen({stdin: process.stdin, stdout: process.stdout});

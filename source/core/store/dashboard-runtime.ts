@@ -1,7 +1,7 @@
 import {defaults, type Protocol} from '../defaults.js';
 import type {EchoServer} from '../echo/types.js';
 import {formatHostPort, isSocktuiError, SocktuiError} from '../errors.js';
-import type {AutoMode, SessionEvent} from '../sessions/types.js';
+import type {AutoMode, SessionEvent, SessionInfo} from '../sessions/types.js';
 import type {DashboardStore} from './dashboard-store.js';
 
 export type StartEchoServer = (protocol: Protocol, options: {host: string; port: number; replyDelayMs?: number}) => Promise<EchoServer>;
@@ -16,6 +16,7 @@ export interface SessionManagerLike {
 	killAllNow(): void;
 	subscribe(listener: (event: SessionEvent) => void): () => void;
 	setPinCpu?(cpu: number | undefined): void;
+	list(): SessionInfo[];
 }
 
 export interface DashboardRuntimeOptions {

@@ -1,4 +1,5 @@
 import {EventEmitter} from 'node:events';
+import {encodeStyled, lineUpdate} from './line-diff.js';
 
 const esc = '\u001B[';
 // What Ink 6.8's log-update puts before a frame: ansiEscapes.eraseLines(n) = (ESC[2K ESC[1A)* ESC[2K ESC[G.
@@ -102,8 +103,16 @@ export class FrameWriter extends EventEmitter {
 		const previous = this.#lines;
 		for (let index = 0; index < next.length; index++) {
 			const line = next[index]!;
-			if (line === previous[index]) continue;
-			parts.push(`${esc}${index + 1};1H${line}${esc}K`);
+			const before = previous[index];
+			if (line === before) continue;
+			if (before === undefined) {
+				parts.push(`${esc}${index + 1};1H${encodeStyled(line)}${esc}K`);
+				continue;
+			}
+
+			// Only from the first visible difference on: a ticking timeline leaves the pane beside it alone.
+			const update = lineUpdate(before, line);
+			parts.push(`${esc}${index + 1};${update.column + 1}H${update.text}${esc}K`);
 		}
 
 		if (previous.length > next.length) parts.push(`${esc}${next.length + 1};1H${esc}J`);

@@ -69,7 +69,7 @@ describe('FrameWriter', () => {
 		draw(base.map((line, index) => (index === 5 ? 'line 5 changed' : line)).join('\n'));
 		const delta = writer.bytesWritten - before;
 		expect(delta).toBeLessThan(40);
-		expect(terminal.written.at(-1)).toBe('\u001B[6;1Hline 5 changed\u001B[K');
+		expect(terminal.written.at(-1)).toBe('\u001B[6;8Hchanged\u001B[K');
 		const unchanged = writer.bytesWritten;
 		draw(base.map((line, index) => (index === 5 ? 'line 5 changed' : line)).join('\n'));
 		expect(writer.bytesWritten).toBe(unchanged);
