@@ -4,7 +4,7 @@
 import {fileURLToPath} from 'node:url';
 import {generateLoad, type LoadResult} from './echo/load-generator.js';
 import {LatencyHistogram} from './echo/latency-histogram.js';
-import {startServerProcess, type ServerProcess} from './echo/server-process.js';
+import {cpuSeconds, startServerProcess, type ServerProcess} from './echo/server-process.js';
 
 const cases: Array<{protocol: 'tcp' | 'udp'; connections: number}> = [
 	{protocol: 'tcp', connections: 1},
@@ -13,14 +13,17 @@ const cases: Array<{protocol: 'tcp' | 'udp'; connections: number}> = [
 	{protocol: 'udp', connections: 1},
 	{protocol: 'udp', connections: 16},
 ];
-const rounds = 2;
-const measureMs = Number(process.env['BENCH_ECHO_MS'] ?? 2500);
+// Short alternating rounds: on a shared 2-core machine noise comes in bursts, and alternation spreads it.
+const rounds = 4;
+const measureMs = Number(process.env['BENCH_ECHO_MS'] ?? 1250);
 const warmupMs = 400;
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const bare = fileURLToPath(new URL('echo/bare-server.mjs', import.meta.url));
 
 interface Totals {
+	/** Server CPU seconds while measuring (undefined off Linux). */
+	cpu: number | undefined;
 	messages: number;
 	seconds: number;
 	lost: number;
@@ -34,8 +37,9 @@ function add(totals: Totals, result: LoadResult): void {
 	totals.latency.merge(result.latency);
 }
 
-const empty = (): Totals => ({messages: 0, seconds: 0, lost: 0, latency: new LatencyHistogram()});
+const empty = (): Totals => ({cpu: 0, messages: 0, seconds: 0, lost: 0, latency: new LatencyHistogram()});
 const rate = (totals: Totals) => totals.messages / totals.seconds;
+const cpuPerMessage = (totals: Totals) => (totals.cpu === undefined ? '-' : `${((totals.cpu / totals.messages) * 1e6).toFixed(1)}µs`);
 const micros = (value: number) => (value >= 100_000 ? '>=100ms' : `${value}µs`);
 
 export async function run(): Promise<void> {
@@ -54,7 +58,11 @@ export async function run(): Promise<void> {
 					for (const index of order) {
 						const server = servers[index]!;
 						await generateLoad({protocol, port: server.port, connections, durationMs: warmupMs});
-						add(index === 0 ? bareTotals : socktuiTotals, await generateLoad({protocol, port: server.port, connections, durationMs: measureMs}));
+						const totals = index === 0 ? bareTotals : socktuiTotals;
+						const cpuBefore = cpuSeconds(server.pid);
+						add(totals, await generateLoad({protocol, port: server.port, connections, durationMs: measureMs}));
+						const cpuAfter = cpuSeconds(server.pid);
+						totals.cpu = cpuBefore === undefined || cpuAfter === undefined || totals.cpu === undefined ? undefined : totals.cpu + cpuAfter - cpuBefore;
 					}
 				}
 
@@ -66,6 +74,7 @@ export async function run(): Promise<void> {
 					`${ratio.toFixed(2)}x`,
 					`${micros(bareTotals.latency.quantile(0.5))} / ${micros(bareTotals.latency.quantile(0.99))}`,
 					`${micros(socktuiTotals.latency.quantile(0.5))} / ${micros(socktuiTotals.latency.quantile(0.99))}`,
+					`${cpuPerMessage(bareTotals)} / ${cpuPerMessage(socktuiTotals)}`,
 					protocol === 'udp' ? `${bareTotals.lost} / ${socktuiTotals.lost}` : '-',
 				]);
 				console.log(`  measured ${protocol} x${connections}: ratio ${ratio.toFixed(2)}x`);
@@ -75,7 +84,7 @@ export async function run(): Promise<void> {
 		}
 	}
 
-	const header = ['case', 'bare msgs/s', 'socktui msgs/s', 'socktui/bare', 'bare p50 / p99', 'socktui p50 / p99', 'udp lost (bare / socktui)'];
+	const header = ['case', 'bare msgs/s', 'socktui msgs/s', 'socktui/bare', 'bare p50 / p99', 'socktui p50 / p99', 'server CPU per msg (bare / socktui)', 'udp lost (bare / socktui)'];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
 	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
 	console.log(`\n${rounds} rounds x ${measureMs} ms per server and case, strict ping-pong, ${Buffer.byteLength('the quick brown fox jumps over the lazy dog 0123456789\n')}-byte requests, every reply verified\n`);

@@ -1,10 +1,12 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {once} from 'node:events';
+import {readFileSync} from 'node:fs';
 import {createInterface} from 'node:readline';
 
 export interface ServerProcess {
 	name: string;
 	port: number;
+	pid: number;
 	stop(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function startServerProcess(name: string, command: string, args: st
 	return {
 		name,
 		port,
+		pid: child.pid!,
 		async stop() {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			const exited = once(child, 'exit');
@@ -32,4 +35,18 @@ export async function startServerProcess(name: string, command: string, args: st
 			await exited;
 		},
 	};
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere.
+ * Clock ticks are assumed to be 100 per second (USER_HZ on every mainstream Linux build).
+ */
+export function cpuSeconds(pid: number): number | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return undefined;
+	}
 }
