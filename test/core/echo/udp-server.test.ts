@@ -61,6 +61,25 @@ describe('UDP echo server: protocol', () => {
 		expect(connection!.counters).toMatchObject({bytesIn: 3, bytesOut: 3, messagesIn: 1, messagesOut: 1});
 	});
 
+	it('drops and counts a datagram larger than 65,507 bytes (possible over IPv6)', async () => {
+		let server: EchoServer;
+		try {
+			server = await start({host: '::1'});
+		} catch (error: unknown) {
+			console.log(`skipped: no IPv6 loopback here (${String(error)})`);
+			return;
+		}
+
+		const dropped: EchoServerEvent[] = [];
+		server.subscribe((event) => event.type === 'dropped' && dropped.push(event));
+		const socket = dgram.createSocket('udp6');
+		sockets.push(socket);
+		socket.send(Buffer.alloc(defaults.maxDatagramBytes + 1, 0x61), server.local.port, '::1');
+		await waitFor(() => server.stats().droppedMessages === 1, 'the drop to be counted');
+		expect(dropped[0]).toMatchObject({reason: 'too-large', byteCount: defaults.maxDatagramBytes + 1});
+		expect(server.stats().messagesOut).toBe(0);
+	});
+
 	it('rejects with PortInUse when the port is taken', async () => {
 		const first = await start();
 		const error = await startEchoServer('udp', {host: '127.0.0.1', port: first.local.port}).catch((caught: unknown) => caught);
