@@ -6,14 +6,11 @@ import {SessionManager} from '../core/sessions/session-manager.js';
 import {DashboardStore} from '../core/store/dashboard-store.js';
 import {startDashboardRuntime, type DashboardRuntime} from '../core/store/dashboard-runtime.js';
 import type {DashboardActions} from '../ui/dashboard-actions.js';
-import {renderDashboard} from '../ui/render-dashboard.js';
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
-import {createTheme} from '../ui/theme.js';
-import type {TimelineHost} from '../ui/timeline-host.js';
-import {createSimHostedPane, parseSimSpec, type SimSpec} from '../ui/panes/sim/index.js';
-import {createLiveTimelineHostedPane, oneCpuNote} from '../ui/panes/live-timeline/index.js';
-import {useSnapshot} from '../ui/hooks/use-snapshot.js';
+import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
+import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
+import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
 import {chooseOneCpu, detectPinning, pinProcess, ProcessSampler} from '../core/procs/index.js';
 import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
 import type {SessionEvent} from '../core/sessions/types.js';
@@ -107,15 +104,13 @@ export const dashboardCommand: Command = {
 			pids: () => [process.pid, ...runtime.sessions.list().map((session) => session.pid)],
 		});
 		if (flags['oneCpu'] === true) await oneCpu.toggle();
-		const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
-		const timeline: TimelineHost = {sim: createSimHostedPane(simSpec), live: createLiveTimelineHostedPane(sampler, useNote)};
 		try {
 			return await runDashboard({
 				runtime,
 				store,
-				theme: createTheme(capabilities),
-				timeline,
-				initialView: simSpec ? 'sim' : 'live',
+				capabilities,
+				simSpec,
+				sampler,
 				toggleOneCpu: () => {
 					void oneCpu.toggle();
 				},
@@ -129,9 +124,9 @@ export const dashboardCommand: Command = {
 interface RunOptions {
 	runtime: DashboardRuntime;
 	store: DashboardStore;
-	theme: ReturnType<typeof createTheme>;
-	timeline: TimelineHost;
-	initialView: 'live' | 'sim';
+	capabilities: TerminalCapabilities;
+	simSpec: SimSpec | undefined;
+	sampler: ProcessSampler;
 	toggleOneCpu: () => void;
 }
 
@@ -162,7 +157,7 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGIN
  * Full screen from here on. Every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash) leaves the alternate
  * screen, shows the cursor, turns raw mode off and ends every session process.
  */
-async function runDashboard({runtime, store, theme, timeline, initialView, toggleOneCpu}: RunOptions): Promise<number> {
+async function runDashboard({runtime, store, capabilities, simSpec, sampler, toggleOneCpu}: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
 		finish = resolve;
@@ -207,9 +202,18 @@ async function runDashboard({runtime, store, theme, timeline, initialView, toggl
 		toggleOneCpu,
 	};
 
+	// Ink, React and Yoga load only now (a dynamic import esbuild keeps lazy), after the servers are up.
+	const ui = await withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
 	screen = enterScreen({stdin: process.stdin, stdout: process.stdout});
 	store.flush();
-	const {instance, writer} = renderDashboard({store, actions, theme, timeline, initialView}, {stdin: process.stdin, stdout: process.stdout});
+	const {instance, writer} = ui.mountDashboard({
+		store,
+		actions,
+		capabilities,
+		...(simSpec ? {simSpec} : {}),
+		sampler,
+		streams: {stdin: process.stdin, stdout: process.stdout},
+	});
 	const code = await finished;
 
 	instance.unmount();

@@ -105,6 +105,14 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 	latest.current = {ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted, capture};
 	const onKey = useCallback(
 		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+			// Esc then a letter arriving in one read (a busy moment, a slow SSH link) parses as Alt+letter. No
+			// Alt chord is bound, so take it for what a person typed: Esc, then the letter.
+			if (key.meta && !key.escape && !key.ctrl && [...input].length === 1 && input >= ' ') {
+				onKeyName('\u001B', 'escape');
+				onKeyName(input, keyName(input, {...key, meta: false}));
+				return;
+			}
+
 			const name = keyName(input, key);
 			if (name !== undefined || [...input].length <= 1 || key.ctrl || key.meta) {
 				onKeyName(input, name);

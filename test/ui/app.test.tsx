@@ -178,3 +178,12 @@ describe('App with keys arriving in one chunk', () => {
 		]);
 	});
 });
+
+describe('App with Esc glued to the next key', () => {
+	it('reads ESC+u in one chunk as Esc, then u (not Alt-u into the input line)', async () => {
+		const app = open();
+		await app.press(keys.enter, 'hi', '\u001Bu');
+		expect(app.calls).toEqual([['openSession', 'udp']]);
+		expect(app.frame()).not.toContain('typing into');
+	});
+});

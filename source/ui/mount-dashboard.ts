@@ -1,0 +1,36 @@
+import type {DashboardStore} from '../core/store/dashboard-store.js';
+import type {SimSpec} from '../core/sched/sim-spec.js';
+import type {DashboardActions} from './dashboard-actions.js';
+import {useSnapshot} from './hooks/use-snapshot.js';
+import {createLiveTimelineHostedPane, oneCpuNote, type LiveTimelineControl} from './panes/live-timeline/index.js';
+import {createSimHostedPane} from './panes/sim/index.js';
+import {renderDashboard, type RenderedDashboard} from './render-dashboard.js';
+import type {TerminalCapabilities} from './terminal/capabilities.js';
+import {createTheme} from './theme.js';
+import type {TimelineHost} from './timeline-host.js';
+
+export interface MountOptions {
+	store: DashboardStore;
+	actions: DashboardActions;
+	capabilities: TerminalCapabilities;
+	simSpec?: SimSpec;
+	/** The live timeline's sampler; undefined when there is none. */
+	sampler?: LiveTimelineControl;
+	streams: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream};
+}
+
+/**
+ * Everything that needs React and Ink, in one module the dashboard command imports lazily: the headless
+ * commands (`server`, `client`, `sim`, `--version`) never load Ink, React or Yoga.
+ */
+export function mountDashboard({store, actions, capabilities, simSpec, sampler, streams}: MountOptions): RenderedDashboard {
+	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
+	const timeline: TimelineHost = {
+		sim: createSimHostedPane(simSpec),
+		...(sampler ? {live: createLiveTimelineHostedPane(sampler, useNote)} : {}),
+	};
+	return renderDashboard(
+		{store, actions, theme: createTheme(capabilities), timeline, initialView: simSpec || !sampler ? 'sim' : 'live'},
+		streams,
+	);
+}
