@@ -75,59 +75,79 @@ async function runPiped(client: EchoClient, protocol: Protocol): Promise<number>
 	return 0;
 }
 
+/** Lines typed (or pasted) while a reply is awaited wait here; beyond this many they are dropped. */
+const maxQueuedLines = 1000;
+
 async function runInteractive(client: EchoClient, protocol: Protocol, where: string): Promise<number> {
 	process.stderr.write(`connected to ${where} (Ctrl-D or Ctrl-C to quit)\n`);
 	const rl = readline.createInterface({input: process.stdin, output: process.stdout, prompt: '>>> '});
 	return new Promise<number>((resolve, reject) => {
+		const queue: string[] = [];
 		let busy = false;
+		let inputEnded = false;
+		let finished = false;
 		const finish = (outcome: number | Error) => {
+			if (finished) return;
+			finished = true;
 			rl.removeAllListeners('close');
 			rl.close();
 			if (typeof outcome === 'number') resolve(outcome);
 			else reject(outcome);
 		};
 
-		client.onClose((reason) => {
-			process.stdout.write('\n');
-			finish(reason ? new SocktuiError('PeerClosed', `connection reset by ${where}`) : new SocktuiError('PeerClosed', `connection closed by ${where}`));
-		});
-		rl.on('SIGINT', () => {
-			process.stdout.write('\n');
-			finish(0);
-		});
-		rl.on('close', () => {
-			process.stdout.write('\n');
-			finish(0);
-		});
-		rl.on('line', (text) => {
-			if (busy) return; // readline is paused while a reply is awaited; ignore type-ahead races
+		// One exchange at a time, in the order the lines were typed.
+		const pump = () => {
+			if (busy || finished) return;
+			const text = queue.shift();
+			if (text === undefined) {
+				if (inputEnded) finish(0);
+				else rl.prompt();
+				return;
+			}
+
 			if (text.length === 0) {
-				rl.prompt();
+				pump();
 				return;
 			}
 
 			busy = true;
-			rl.pause();
 			client.exchange(requestFor(Buffer.from(text, 'utf8'), protocol)).then(
 				({reply}) => {
 					process.stdout.write(`${replyText(reply, protocol)}\n`);
 					busy = false;
-					rl.resume();
-					rl.prompt();
+					pump();
 				},
 				(error: unknown) => {
+					busy = false;
 					// A missing UDP reply is worth a message, not the end of the session.
 					if (isSocktuiError(error) && error.kind === 'NoReply') {
 						process.stderr.write(`socktui: ${error.message}\n`);
-						busy = false;
-						rl.resume();
-						rl.prompt();
+						pump();
 						return;
 					}
 
 					finish(error instanceof Error ? error : new Error(String(error)));
 				},
 			);
+		};
+
+		client.onClose((reason) => {
+			process.stdout.write('\n');
+			finish(new SocktuiError('PeerClosed', `connection ${reason ? 'reset' : 'closed'} by ${where}`));
+		});
+		rl.on('SIGINT', () => {
+			process.stdout.write('\n');
+			finish(0);
+		});
+		rl.on('close', () => {
+			// Ctrl-D: answer what is still queued, then leave.
+			process.stdout.write('\n');
+			inputEnded = true;
+			pump();
+		});
+		rl.on('line', (text) => {
+			if (queue.length < maxQueuedLines) queue.push(text);
+			pump();
 		});
 		rl.prompt();
 	});

@@ -89,7 +89,7 @@ describe('socktui client, piped (built CLI)', () => {
 		const result = await runCli(['client', '--port', String(port)], {input: 'first\nsecond\nthird\n'});
 		expect(result.stdout).toBe('FIRST\n');
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`socktui: connection closed by 127.0.0.1:${port}\n`);
+		expect(result.stderr).toBe(`socktui: connection closed by tcp 127.0.0.1:${port}\n`);
 	});
 
 	it('UDP without a reply: the tutorial client would hang; this one says so after --timeout, exit 1', async () => {
@@ -142,8 +142,25 @@ describe('socktui client in a terminal', () => {
 		pty.write('again\r');
 		await waitFor(() => output.includes('AGAIN'), 'the second reply');
 		expect(output.split('>>> ').length - 1).toBeGreaterThanOrEqual(4);
+		// Pasted lines arrive while a reply is awaited: each is still sent, in order.
+		pty.write('one\rtwo\rthree\r');
+		await waitFor(() => /ONE[\s\S]*TWO[\s\S]*THREE/.test(output), 'three pasted replies');
 		pty.write('\u0004');
 		expect(await exited).toBe(0);
-		expect(server.stats().messagesIn).toBe(2);
+		expect(server.stats().bytesIn).toBe('hello there\nagain\none\ntwo\nthree\n'.length);
+	});
+
+	it('a server that closes the connection ends the session: one line, exit 1', async () => {
+		const port = await listenTcp((socket) => socket.once('data', () => socket.end()));
+		const env: Record<string, string> = {};
+		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
+		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(port)], {cols: 80, rows: 24, env});
+		let output = '';
+		pty.onData((data) => (output += data));
+		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
+		await waitFor(() => output.includes('>>> '), 'the first prompt');
+		pty.write('bye\r');
+		expect(await exited).toBe(1);
+		expect(output).toContain(`socktui: connection closed by tcp 127.0.0.1:${port}`);
 	});
 });

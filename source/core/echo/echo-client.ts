@@ -99,7 +99,7 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 		const peerSide = !closedByUs;
 		ended = lastError
 			? fromSocketError(lastError, context(options))
-			: new SocktuiError('PeerClosed', `connection closed by ${formatHostPort(options.host, options.port)}`);
+			: new SocktuiError('PeerClosed', `connection closed by tcp ${formatHostPort(options.host, options.port)}`);
 		waiter?.fail(closedByUs ? new SocktuiError('PeerClosed', 'connection closed') : ended);
 		waiter = undefined;
 		if (peerSide) for (const listener of closeListeners) listener(lastError);

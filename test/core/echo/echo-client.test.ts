@@ -95,7 +95,7 @@ describe('echo client over tcp: failures', () => {
 		opened.onClose((reason) => reasons.push(reason));
 		const error = await failure(opened.exchange(Buffer.from('hello\n')));
 		expect(error.kind).toBe('PeerClosed');
-		expect(error.message).toMatch(/^connection closed by 127\.0\.0\.1:\d+$/);
+		expect(error.message).toMatch(/^connection closed by tcp 127\.0\.0\.1:\d+$/);
 		await waitFor(() => reasons.length === 1, 'onClose');
 		expect(reasons[0]).toBeUndefined();
 		expect((await failure(opened.exchange(Buffer.from('again')))).kind).toBe('PeerClosed');
