@@ -112,7 +112,7 @@ export class FrameWriter extends EventEmitter {
 
 			// Only from the first visible difference on: a ticking timeline leaves the pane beside it alone.
 			const update = lineUpdate(before, line);
-			parts.push(`${esc}${index + 1};${update.column + 1}H${update.text}${esc}K`);
+			parts.push(`${esc}${index + 1};${update.column + 1}H${update.text}${update.eraseRest ? `${esc}K` : ''}`);
 		}
 
 		if (previous.length > next.length) parts.push(`${esc}${next.length + 1};1H${esc}J`);

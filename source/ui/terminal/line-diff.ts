@@ -1,4 +1,4 @@
-import {applySgr, defaultSgr, isDefaultSgr, sgrTransition, type SgrState} from './sgr-state.js';
+import {applySgr, defaultSgr, isDefaultSgr, sameSgr, sgrTransition, type SgrState} from './sgr-state.js';
 
 const esc = '\u001B';
 
@@ -69,41 +69,71 @@ export function encodeStyled(text: string, from = 0, state: SgrState = defaultSg
 	return parts.join('');
 }
 
-/**
- * How to turn `previous` into `next` on screen by rewriting only from the first visible difference: the
- * unchanged prefix (often a whole neighbouring pane) is skipped, and the style in force there is carried over.
- */
-export function lineUpdate(previous: string, next: string): LineUpdate {
-	let common = 0;
-	const max = Math.min(previous.length, next.length);
-	while (common < max && previous.charCodeAt(common) === next.charCodeAt(common)) common++;
+interface Cell {
+	char: string;
+	state: SgrState;
+	narrow: boolean;
+}
 
-	let index = 0;
-	let column = 0;
-	let boundary = 0;
-	let boundaryColumn = 0;
+/** A line as cells (character + style); undefined when it holds escapes other than SGR (never diffed). */
+function toCells(text: string): Cell[] | undefined {
+	const cells: Cell[] = [];
 	let state: SgrState = defaultSgr;
-	let stateAtBoundary: SgrState = defaultSgr;
-	while (index < next.length) {
-		if (next[index] === esc) {
-			const length = escapeLength(next, index);
-			if (index + length > common) break;
-			const sequence = next.slice(index, index + length);
-			if (sequence.startsWith(`${esc}[`) && sequence.endsWith('m')) state = applySgr(state, sequence.slice(2, -1));
+	let index = 0;
+	while (index < text.length) {
+		if (text[index] === esc) {
+			const length = escapeLength(text, index);
+			const sequence = text.slice(index, index + length);
+			if (!(sequence.startsWith(`${esc}[`) && sequence.endsWith('m'))) return undefined;
+			state = applySgr(state, sequence.slice(2, -1));
 			index += length;
 			continue;
 		}
 
-		const codePoint = next.codePointAt(index)!;
+		const codePoint = text.codePointAt(index)!;
 		const size = codePoint > 0xffff ? 2 : 1;
-		if (index + size > common || !isNarrow(codePoint)) break;
+		cells.push({char: text.slice(index, index + size), state, narrow: isNarrow(codePoint)});
 		index += size;
-		column += 1;
-		boundary = index;
-		boundaryColumn = column;
-		stateAtBoundary = state;
 	}
 
-	// Escapes right after the last skipped character belong to what follows and are re-encoded with it.
-	return {column: boundaryColumn, text: encodeStyled(next, boundary, stateAtBoundary)};
+	return cells;
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+	return a.char === b.char && a.narrow && b.narrow && sameSgr(a.state, b.state);
+}
+
+function encodeCells(cells: readonly Cell[]): string {
+	let current: SgrState = defaultSgr;
+	const parts: string[] = [];
+	for (const cell of cells) {
+		const transition = sgrTransition(current, cell.state);
+		if (transition !== '') parts.push(transition);
+		current = cell.state;
+		parts.push(cell.char);
+	}
+
+	if (!isDefaultSgr(current)) parts.push(`${esc}[0m`);
+	return parts.join('');
+}
+
+/**
+ * How to turn `previous` into `next` on screen by rewriting only the part that changed: an unchanged prefix
+ * (often a whole neighbouring pane) is skipped; an unchanged tail at the same columns is left alone too.
+ * `eraseRest` says whether the end of the line must be cleared after `text`.
+ */
+export function lineUpdate(previous: string, next: string): LineUpdate & {eraseRest: boolean} {
+	const before = toCells(previous);
+	const after = toCells(next);
+	if (!before || !after) return {column: 0, text: encodeStyled(next), eraseRest: true};
+	let prefix = 0;
+	while (prefix < before.length && prefix < after.length && sameCell(before[prefix]!, after[prefix]!)) prefix++;
+	// A tail can be kept only where both lines put it at the same column: same cell count, all narrow.
+	let suffix = 0;
+	if (before.length === after.length && before.every((cell) => cell.narrow) && after.every((cell) => cell.narrow)) {
+		while (suffix < after.length - prefix && sameCell(before[before.length - 1 - suffix]!, after[after.length - 1 - suffix]!)) suffix++;
+	}
+
+	const middle = after.slice(prefix, after.length - suffix);
+	return {column: prefix, text: encodeCells(middle), eraseRest: suffix === 0};
 }

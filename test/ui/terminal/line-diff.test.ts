@@ -22,7 +22,7 @@ async function paint(lines: string[]): Promise<{text: string; cells: string[]}> 
 /** Draws `previous`, then applies the update; the screen must equal drawing `next` from scratch. */
 async function check(previous: string, next: string): Promise<void> {
 	const update = lineUpdate(previous, next);
-	const incremental = await paint([`\u001B[1;1H${previous}\u001B[0m\u001B[K`, `\u001B[1;${update.column + 1}H${update.text}\u001B[0m\u001B[K`]);
+	const incremental = await paint([`\u001B[1;1H${previous}\u001B[0m\u001B[K`, `\u001B[1;${update.column + 1}H${update.text}${update.eraseRest ? '\u001B[K' : ''}`]);
 	const fresh = await paint([`\u001B[1;1H${next}\u001B[0m\u001B[K`]);
 	expect(incremental).toEqual(fresh);
 }
@@ -41,6 +41,14 @@ describe('lineUpdate', () => {
 		const previous = '中文 abc';
 		const next = '中文 abd';
 		expect(lineUpdate(previous, next).column).toBe(0);
+		await check(previous, next);
+	});
+
+	it('leaves an unchanged tail alone (the pane on the right of a changed one)', async () => {
+		const previous = '│in 1 msg│\u001B[34m≈≈≈█≈≈\u001B[39m│';
+		const next = '│in 2 msg│\u001B[34m≈≈≈█≈≈\u001B[39m│';
+		const update = lineUpdate(previous, next);
+		expect(update).toEqual({column: 4, text: '2', eraseRest: false});
 		await check(previous, next);
 	});
 
