@@ -1,4 +1,5 @@
 import net from 'node:net';
+import {getDefaultHighWaterMark} from 'node:stream';
 import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
@@ -44,6 +45,8 @@ export class TcpEchoServer implements EchoServer {
 	private totalConnections = 0;
 	private refusedConnections = 0;
 	private pausedConnections = 0;
+	/** Our write high-water mark is at least the socket stream's, so `write() === true` means "below ours". */
+	private readonly writeReturnImpliesBelow: boolean;
 
 	constructor(
 		private readonly server: net.Server,
@@ -51,6 +54,7 @@ export class TcpEchoServer implements EchoServer {
 		options: TcpEchoServerOptions,
 	) {
 		this.options = options;
+		this.writeReturnImpliesBelow = options.writeHighWaterBytes >= getDefaultHighWaterMark(false);
 		this.replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
 		server.on('connection', (socket) => this.accept(socket));
 		server.on('error', (error) => this.hub.active && this.hub.emit({type: 'error', protocol: 'tcp', message: error.message}));
@@ -157,7 +161,7 @@ export class TcpEchoServer implements EchoServer {
 			reply = uppercaseInPlace(chunk);
 		}
 
-		if (this.replyDelayMs > 0 || (connection.delayed?.size ?? 0) > 0) {
+		if (this.replyDelayMs > 0 || connection.delayedBytes > 0 || (connection.delayed !== undefined && connection.delayed.size > 0)) {
 			connection.delayed ??= new DelayQueue((held) => this.releaseHeld(connection, held), this.replyDelayMs);
 			connection.delayed.push(reply);
 			connection.delayedBytes += length;
@@ -178,8 +182,10 @@ export class TcpEchoServer implements EchoServer {
 
 	private send(connection: Connection, reply: Uint8Array): void {
 		const {socket, counters} = connection;
-		if (!socket.writable) return;
-		socket.write(reply);
+		// No writable check: data stops before the socket can end or be destroyed, and held replies are
+		// checked in releaseHeld. write() returning true means less than the stream's own high-water mark
+		// is queued, which is below ours: nothing to pause for.
+		const belowMark = socket.write(reply) && this.writeReturnImpliesBelow && connection.delayedBytes === 0;
 		counters.bytesOut += reply.length;
 		counters.messagesOut += 1;
 		this.totals.bytesOut += reply.length;
@@ -188,7 +194,7 @@ export class TcpEchoServer implements EchoServer {
 			this.hub.emitMessage({type: 'message-out', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: reply});
 		}
 
-		this.maybePause(connection);
+		if (!belowMark) this.maybePause(connection);
 	}
 
 	private maybePause(connection: Connection): void {
