@@ -122,6 +122,37 @@ describe('dashboard in a real terminal', () => {
 	});
 });
 
+describe('dashboard colour and character set', () => {
+	it.each([
+		['NO_COLOR=1', [], {NO_COLOR: '1'}],
+		['TERM=dumb', [], {TERM: 'dumb'}],
+		['--no-color', ['--no-color'], {}],
+	] as const)('%s: no colour escapes at all', async (_, args, env) => {
+		const terminal = new TestTerminal(['--port', '0', '--sessions', '1', ...args], {columns: 100, rows: 30, env});
+		terminals.push(terminal);
+		await terminal.waitForText(/#1 TCP pid \d+/);
+		await terminal.waitForText(/^.connected\b/m);
+		// SGR colour parameters: 30-37, 38;..., 39 is "default" and harmless, 40-49 backgrounds, 90-107 bright.
+		const colours = [...terminal.raw.matchAll(/\u001B\[([\d;]*)m/g)].flatMap((match) => match[1]!.split(';')).filter((code) => /^(3[0-8]|4[0-8]|9\d|10[0-7])$/.test(code));
+		expect(colours).toEqual([]);
+		await terminal.type('q');
+		await terminal.waitForExit();
+	});
+
+	it.each([
+		['--ascii', ['--ascii'], {}],
+		['LANG=C', [], {LANG: 'C'}],
+	] as const)('%s: only ASCII on screen', async (_, args, env) => {
+		const terminal = new TestTerminal(['--port', '0', '--sessions', '1', ...args], {columns: 100, rows: 30, env});
+		terminals.push(terminal);
+		const screen = await terminal.waitForText(/#1 TCP pid \d+/);
+		expect(screen).toContain('+-');
+		expect(screen).not.toMatch(/[^\u0000-\u007F]/);
+		await terminal.type('q');
+		await terminal.waitForExit();
+	});
+});
+
 describe('dashboard without a terminal', () => {
 	it('says it needs a terminal in one line and exits 2', async () => {
 		const result = await runCli([]);

@@ -42,7 +42,9 @@ export class TestTerminal {
 		this.term.onTitleChange(() => {
 			this.titleChanges++;
 		});
-		this.pty = spawnPty(process.execPath, [e2eCliPath, ...args], {cols: columns, rows, env: ptyEnv(options.env), name: 'xterm-256color'});
+		const env = ptyEnv(options.env);
+		// node-pty sets TERM from `name`: keep the one asked for (TERM=dumb tests).
+		this.pty = spawnPty(process.execPath, [e2eCliPath, ...args], {cols: columns, rows, env, name: env['TERM'] ?? 'xterm-256color'});
 		this.pty.onData((data) => {
 			this.chunks.push(data);
 			this.term.write(data);
