@@ -14,9 +14,9 @@ const cases: Array<{protocol: 'tcp' | 'udp'; connections: number}> = [
 	{protocol: 'udp', connections: 16},
 ];
 // Short alternating rounds: on a shared 2-core machine noise comes in bursts, and alternation spreads it.
-const rounds = 4;
-const measureMs = Number(process.env['BENCH_ECHO_MS'] ?? 1250);
-const warmupMs = 400;
+const rounds = 8;
+const measureMs = Number(process.env['BENCH_ECHO_MS'] ?? 700);
+const warmupMs = 200;
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const bare = fileURLToPath(new URL('echo/bare-server.mjs', import.meta.url));
