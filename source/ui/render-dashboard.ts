@@ -19,7 +19,9 @@ export function renderDashboard(props: AppProps, streams: {stdin: NodeJS.ReadStr
 		stdin: streams.stdin,
 		exitOnCtrlC: false,
 		patchConsole: false,
-		maxFps: 30,
+		// Data renders are already capped by the store (12/s) and the sampler (10/s); a higher Ink cap only lets a
+		// key's effect show without waiting out the throttle window.
+		maxFps: 60,
 	});
 	return {instance, writer};
 }
