@@ -122,6 +122,35 @@ describe('dashboard in a real terminal', () => {
 	});
 });
 
+describe('dashboard --connect', () => {
+	it('points the sessions at another server and says the server is remote', async () => {
+		const {createServer} = await import('node:net');
+		// A stand-in for the tutorial's Python server: uppercase echo over TCP.
+		const server = createServer((socket) => {
+			socket.on('data', (data) => socket.write(data.toString('latin1').toUpperCase(), 'latin1'));
+			socket.on('error', () => {});
+		});
+		await new Promise<void>((resolve) => {
+			server.listen(0, '127.0.0.1', resolve);
+		});
+		const {port} = server.address() as {port: number};
+		try {
+			const terminal = new TestTerminal(['--connect', `127.0.0.1:${port}`, '--sessions', '1'], {columns: 100, rows: 30});
+			terminals.push(terminal);
+			await terminal.waitForText(`Remote server 127.0.0.1:${port}`);
+			await terminal.waitForText(/^.connected\b/m);
+			await terminal.type('\r', 'remote', '\r');
+			await terminal.waitForText(/REMOTE \(\d+(\.\d+)? ms\)/);
+			await terminal.type('\u001B');
+			await terminal.waitForNoText('typing into');
+			await terminal.type('q');
+			expect((await terminal.waitForExit()).exitCode).toBe(0);
+		} finally {
+			server.close();
+		}
+	});
+});
+
 describe('dashboard colour and character set', () => {
 	it.each([
 		['NO_COLOR=1', [], {NO_COLOR: '1'}],
