@@ -91,18 +91,33 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 		spareBytes += chunk.length;
 		tryComplete();
 	});
+	const closedByPeer = () => new SocktuiError('PeerClosed', `connection closed by tcp ${formatHostPort(options.host, options.port)}`);
+	const isReset = (error: Error | undefined) => ['ECONNRESET', 'EPIPE'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
 	socket.on('error', (error) => {
 		lastError = error;
 	});
-	socket.on('end', () => socket.end());
+	let peerEnded = false;
+	socket.on('end', () => {
+		peerEnded = true;
+		// The peer sent FIN: every byte it will ever send has arrived, so a reply still missing never comes.
+		ended ??= closedByPeer();
+		const current = waiter;
+		waiter = undefined;
+		current?.fail(ended);
+		socket.end();
+	});
 	socket.on('close', () => {
 		const peerSide = !closedByUs;
-		ended = lastError
-			? fromSocketError(lastError, context(options))
-			: new SocktuiError('PeerClosed', `connection closed by tcp ${formatHostPort(options.host, options.port)}`);
-		waiter?.fail(closedByUs ? new SocktuiError('PeerClosed', 'connection closed') : ended);
+		// A reset is worth its own wording; an error after the peer's clean FIN (a write racing the close)
+		// is just the peer closing.
+		const reset = isReset(lastError);
+		const cause = reset || !peerEnded ? lastError : undefined;
+		if (reset) ended = fromSocketError(lastError, context(options));
+		else ended ??= cause ? fromSocketError(cause, context(options)) : closedByPeer();
+		const current = waiter;
 		waiter = undefined;
-		if (peerSide) for (const listener of closeListeners) listener(lastError);
+		current?.fail(closedByUs ? new SocktuiError('PeerClosed', 'connection closed') : ended);
+		if (peerSide) for (const listener of closeListeners) listener(cause);
 	});
 
 	return {
@@ -115,6 +130,11 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 				const started = performance.now();
 				if (payload.length === 0) return {request: payload, reply: new Uint8Array(0), rttMs: 0};
 				const reply = await new Promise<Buffer>((resolve, reject) => {
+					if (ended || !socket.writable) {
+						reject(ended ?? closedByPeer());
+						return;
+					}
+
 					waiter = {expected: payload.length, done: resolve, fail: reject};
 					socket.write(payload);
 					tryComplete();

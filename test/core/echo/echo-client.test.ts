@@ -101,6 +101,22 @@ describe('echo client over tcp: failures', () => {
 		expect((await failure(opened.exchange(Buffer.from('again')))).kind).toBe('PeerClosed');
 	});
 
+	it('a server that answers and closes: the next exchange is PeerClosed with a clear message (20 times)', async () => {
+		const answerAndClose = net.createServer((socket) => socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))));
+		await new Promise<void>((resolve) => answerAndClose.listen(0, '127.0.0.1', resolve));
+		cleanups.push(async () => new Promise((resolve) => answerAndClose.close(() => resolve())));
+		const port = (answerAndClose.address() as net.AddressInfo).port;
+		for (let attempt = 0; attempt < 20; attempt++) {
+			const opened = await client('tcp', port);
+			const first = opened.exchange(Buffer.from('first\n'));
+			const second = opened.exchange(Buffer.from('second\n'));
+			expect(Buffer.from((await first).reply).toString()).toBe('FIRST\n');
+			const error = await failure(second);
+			expect(error.kind).toBe('PeerClosed');
+			expect(error.message).toBe(`connection closed by tcp 127.0.0.1:${port}`);
+		}
+	});
+
 	it('reports a reset through onClose with the error', async () => {
 		const resetting = net.createServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
 		await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve));
