@@ -178,7 +178,7 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={columns} height={layout.frameHeight}>
 				{reconciled.help ? (
-					<HelpOverlay bindings={helpBindings} width={columns} height={bodyHeight} />
+					<HelpOverlay bindings={helpBindings} width={columns} height={bodyHeight} offset={reconciled.helpOffset} />
 				) : (
 					<>
 						<Box flexDirection="row" height={layout.top.height}>

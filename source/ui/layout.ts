@@ -21,7 +21,7 @@ export function computeLayout(columns: number, rows: number, sessionCount: numbe
 	const body = frameHeight - statusHeight;
 	const topHeight = Math.max(7, Math.floor(body * 0.45));
 	const sessionsHeight = Math.max(0, body - topHeight);
-	const serverWidth = Math.min(64, Math.max(36, Math.floor(columns * 0.46)));
+	const serverWidth = Math.min(60, Math.max(38, Math.floor(columns * 0.5)));
 	const timelineWidth = Math.max(0, columns - serverWidth);
 	const fit = Math.max(1, Math.floor(columns / minSessionWidth));
 	const visible = Math.max(1, Math.min(fit, Math.max(1, sessionCount), 4));

@@ -10,7 +10,12 @@ export interface HelpOverlayProps {
 	bindings: ReadonlyArray<KeyBinding<unknown>>;
 	width: number;
 	height: number;
+	/** First row shown when the keys do not fit (arrows or j/k scroll). */
+	offset?: number;
 }
+
+/** A column narrower than this truncates the descriptions; use fewer columns and scroll instead. */
+const minColumnWidth = 40;
 
 const scopeTitles: Record<KeyScope, string> = {
 	global: 'Anywhere',
@@ -24,20 +29,25 @@ const scopeTitles: Record<KeyScope, string> = {
 const scopeOrder: KeyScope[] = ['global', 'session', 'typing', 'server', 'timeline', 'sim'];
 
 /** Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. */
-export const HelpOverlay = memo(function HelpOverlay({bindings, width, height}: HelpOverlayProps) {
+export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, offset = 0}: HelpOverlayProps) {
 	const theme = useTheme();
 	const inner = Math.max(1, height - 3);
-	// Pack whole groups into columns so a heading is never cut off from its keys (unless a group alone is
-	// taller than a column).
+	const maxColumns = Math.max(1, Math.floor((width - 2) / minColumnWidth));
 	type Row = {key: string; text: string; heading?: boolean};
-	const columns: Row[][] = [[]];
+	const groups: Row[][] = [];
 	for (const scope of scopeOrder) {
 		const group = bindings.filter((binding) => binding.scope === scope);
 		if (group.length === 0) continue;
-		const rows: Row[] = [
+		groups.push([
 			{key: `h-${scope}`, text: scopeTitles[scope], heading: true},
 			...group.map((binding, index) => ({key: `${scope}-${index}`, text: `${formatKeys(binding.keys).padEnd(12)} ${binding.description}`})),
-		];
+		]);
+	}
+
+	// Pack whole groups into columns so a heading is never cut off from its keys (unless a group alone is
+	// taller than a column).
+	const columns: Row[][] = [[]];
+	for (const rows of groups) {
 		let column = columns.at(-1)!;
 		if (column.length > 0 && column.length + rows.length > inner) {
 			column = [];
@@ -54,11 +64,19 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height}: 
 		}
 	}
 
-	const columnWidth = Math.floor((width - 2) / columns.length);
+	// Too many columns for the width: one flowing list instead, scrolled by `offset`.
+	const scrolling = columns.length > maxColumns;
+	const all = groups.flat();
+	const start = scrolling ? Math.min(Math.max(0, offset), Math.max(0, all.length - inner * maxColumns)) : 0;
+	const shownColumns = scrolling
+		? Array.from({length: maxColumns}, (_, index) => all.slice(start + index * inner, start + (index + 1) * inner)).filter((column) => column.length > 0)
+		: columns;
+	const columnWidth = Math.floor((width - 2) / shownColumns.length);
+	const more = scrolling ? ` (${start + 1}-${Math.min(all.length, start + inner * maxColumns)} of ${all.length}: arrows or j/k scroll)` : '';
 	return (
 		<PaneFrame title="Keys (? or Esc closes)" focused width={width} height={height}>
 			<Box flexDirection="row">
-				{columns.map((column, index) => (
+				{shownColumns.map((column, index) => (
 					<Box key={index} flexDirection="column" width={columnWidth}>
 						{column.map((row) => (
 							<Line key={row.key} bold={row.heading} color={row.heading ? theme.tone('accent') : undefined}>
@@ -69,7 +87,7 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height}: 
 				))}
 			</Box>
 			<Text color={theme.tone('muted')} wrap="truncate-end">
-				States are always words: connected, waiting for reply, exited (code N).
+				{more === '' ? 'States are always words: connected, waiting for reply, exited (code N).' : more.trim()}
 			</Text>
 		</PaneFrame>
 	);

@@ -72,6 +72,9 @@ export function dispatchKey(state: UiState, input: string, name: string | undefi
 	if (state.help) {
 		if (name === 'q') return done(state, [{type: 'quit'}]);
 		if (name === '?' || name === 'escape' || name === 'enter') return done({...state, help: false});
+		// Scrolling the overlay (a plain `k` here only moves the view).
+		if (name === 'down' || name === 'j') return done({...state, helpOffset: Math.min(state.helpOffset + 1, 60)});
+		if (name === 'up' || name === 'k') return done({...state, helpOffset: Math.max(0, state.helpOffset - 1)});
 		return ignored;
 	}
 
@@ -114,7 +117,7 @@ function applyIntent(state: UiState, intent: DashboardIntent, name: string, cont
 		case 'quit':
 			return done(state, [{type: 'quit'}]);
 		case 'toggle-help':
-			return done({...state, help: !state.help});
+			return done({...state, help: !state.help, helpOffset: 0});
 		case 'close-help':
 			return done({...state, help: false});
 		case 'new-session':

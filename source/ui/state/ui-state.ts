@@ -8,6 +8,8 @@ export interface UiState {
 	typing: boolean;
 	draft: string;
 	help: boolean;
+	/** First row of the help overlay when it scrolls. */
+	helpOffset: number;
 	view: TimelineView;
 	/** Focus the next session that appears (after `n` / `u`). */
 	focusNewest: boolean;
@@ -20,7 +22,7 @@ export const maxDraftLength = 500;
 /** Focus starts on the first session (so Enter types at once), or on the server when there is none yet. */
 export function initialUiState(view: TimelineView = 'live', firstSessionId?: number): UiState {
 	const focus: Focus = firstSessionId === undefined ? {kind: 'server'} : {kind: 'session', sessionId: firstSessionId};
-	return {focus, typing: false, draft: '', help: false, view, focusNewest: false, knownMaxId: 0};
+	return {focus, typing: false, draft: '', help: false, helpOffset: 0, view, focusNewest: false, knownMaxId: 0};
 }
 
 export interface SessionSummary {
