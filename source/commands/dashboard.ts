@@ -93,7 +93,8 @@ export const dashboardCommand: Command = {
 			sessions: sessionCount,
 			store,
 			startEchoServer: async (protocol, options) => startEchoServer(protocol, options),
-			createSessionManager: (target) => new SessionManager({target}),
+			// With --one-cpu the first sessions start pinned (so their titles say so); the toggle below pins the server.
+			createSessionManager: (target) => new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
 		});
 		const sampler = startSampler(runtime);
 		const oneCpu = createOneCpuMode(store, {
