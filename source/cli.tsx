@@ -21,6 +21,31 @@ function pickCommand(argv: string[]): {command: Command; rest: string[]} | {unkn
 	return {command, rest: argv.slice(1)};
 }
 
+/**
+ * `--sim "-P c3,i"`: a string flag's value may itself start with a dash, which meow would read as another
+ * flag. Join such a pair into `--sim=-P c3,i` before parsing.
+ */
+function joinDashedValues(argv: string[], command: Command): string[] {
+	const stringFlags = new Set(
+		Object.entries(command.flags)
+			.filter(([, flag]) => (flag as {type?: string}).type === 'string')
+			.map(([name]) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`),
+	);
+	const joined: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const arg = argv[index]!;
+		const next = argv[index + 1];
+		if (stringFlags.has(arg) && next !== undefined && next.startsWith('-') && next.length > 1) {
+			joined.push(`${arg}=${next}`);
+			index++;
+		} else {
+			joined.push(arg);
+		}
+	}
+
+	return joined;
+}
+
 function fail(message: string, code: number): number {
 	process.stderr.write(`socktui: ${message}\n`);
 	return code;
@@ -37,9 +62,10 @@ async function main(argv: string[]): Promise<number> {
 		return command.run({flags: {}, input: [], argv: rest});
 	}
 
+	const args = joinDashedValues(rest, command);
 	const cli = meow(command === dashboardCommand ? topLevelHelp() : command.help, {
 		importMeta: import.meta,
-		argv: rest,
+		argv: args,
 		flags: command.flags,
 		pkg: {name: 'socktui', version: SOCKTUI_VERSION},
 		version: SOCKTUI_VERSION,
@@ -49,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
 
 	const unknownFlags = Object.keys(cli.unnormalizedFlags).filter((name) => !(name in cli.flags) && name !== '--');
 	const known = new Set(Object.keys(command.flags).flatMap((name) => [name, ...((command.flags[name] as {aliases?: string[]}).aliases ?? [])]));
-	const stray = rest.filter((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--').find((arg) => {
+	const stray = args.filter((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--').find((arg) => {
 		const name = arg.replace(/^--?(no-)?/, '').split('=')[0]!;
 		const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 		const shortFlag = Object.values(command.flags).some((flag) => (flag as {shortFlag?: string}).shortFlag === name);
@@ -64,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
 		return fail(`unexpected argument '${cli.input[0]}' (try --help)`, 2);
 	}
 
-	return command.run({flags: cli.flags as Record<string, unknown>, input: cli.input, argv: rest});
+	return command.run({flags: cli.flags as Record<string, unknown>, input: cli.input, argv: args});
 }
 
 try {

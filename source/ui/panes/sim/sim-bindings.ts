@@ -16,12 +16,12 @@ export const simBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
 	{keys: ['i'], description: 'IO done policy: IO_RUN_LATER / IO_RUN_IMMEDIATE', scope: 'sim', intent: {type: 'toggle-io-done'}},
 	{keys: ['c'], description: 'compare serial vs multiprogrammed', scope: 'sim', intent: {type: 'toggle-compare'}},
 	{keys: ['p'], description: 'next preset workload', scope: 'sim', intent: {type: 'next-preset'}},
+	{keys: ['e'], description: 'type a -P program (e.g. c3,i,c2:c4)', scope: 'sim', intent: {type: 'edit-start'}},
 ];
 
 /**
- * Typing a `-P` program is not bound yet: the host must first route typed text to the pane. To wire it,
- * bind a key (e.g. `e`) to {type: 'edit-start'}; then, while the player is editing (`player.editing !== undefined`) the host must send typed text as
- * `edit-input` and these keys instead of the bindings above (and of its global keys, like `q`).
+ * While the player is editing (`player.editing !== undefined`) the host sends typed text as `edit-input`
+ * and these keys instead of the bindings above (and of its global keys, like `q`).
  */
 export const simEditingBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
 	{keys: ['enter'], description: 'load the program', scope: 'typing', intent: {type: 'edit-commit'}},

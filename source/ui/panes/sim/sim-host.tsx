@@ -2,8 +2,8 @@ import {useEffect, useRef} from 'react';
 import type {SimSpec} from '../../../core/sched/sim-spec.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
-import {simBindings} from './sim-bindings.js';
-import {isSimIntent} from './sim-player.js';
+import {simBindings, simEditingBindings} from './sim-bindings.js';
+import {isSimIntent, type SimIntent} from './sim-player.js';
 import {SimPane} from './sim-pane.js';
 import {useSimPlayer} from './use-sim-player.js';
 
@@ -12,7 +12,7 @@ import {useSimPlayer} from './use-sim-player.js';
  * single key listener; glyphs and colour come from the theme.
  */
 export function createSimHostedPane(spec?: SimSpec): HostedPane {
-	function SimHostedPane({width, height, focused, intent}: HostedPaneProps) {
+	function SimHostedPane({width, height, focused, intent, onCaptureChange}: HostedPaneProps) {
 		const theme = useTheme();
 		const [player, dispatch] = useSimPlayer(spec);
 		// Intents sent before this pane mounted are not replayed.
@@ -22,7 +22,17 @@ export function createSimHostedPane(spec?: SimSpec): HostedPane {
 			seenSeq.current = intent.seq;
 			if (isSimIntent(intent.value)) dispatch(intent.value);
 		}, [intent, dispatch]);
+		// While a `-P` program is typed, the dashboard sends text and the editing keys, not shortcuts.
+		const editing = player.editing !== undefined;
+		useEffect(() => {
+			onCaptureChange?.(editing);
+		}, [editing, onCaptureChange]);
 		return <SimPane player={player} width={width} height={height} ascii={theme.ascii} color={theme.color} focused={focused} />;
 	}
-	return {Component: SimHostedPane, bindings: simBindings};
+	return {
+		Component: SimHostedPane,
+		bindings: simBindings,
+		captureBindings: simEditingBindings,
+		textIntent: (text: string): SimIntent => ({type: 'edit-input', text}),
+	};
 }
