@@ -110,13 +110,16 @@ describe('SessionManager with real session processes', () => {
 	});
 
 	it('auto mode computes, sends, waits for the reply and goes idle, repeatedly', async () => {
-		const {manager: sessions, waitForReport, reports} = manager();
+		const {manager: sessions, waitForReport, waitFor, reports} = manager();
 		const info = sessions.open('tcp');
 		await waitForReport(info.sessionId, 'state', (report) => report.state === 'connected');
 		expect(sessions.setAuto(info.sessionId, {enabled: true, intervalMs: 100, burstMs: 30})).toEqual({enabled: true, intervalMs: 100, burstMs: 30});
 		await waitForReport(info.sessionId, 'reply', (report) => decode(report.replyBase64) === 'AUTO 2', 'AUTO 2');
+		const phasesSoFar = () => reports(info.sessionId).flatMap((report) => (report.type === 'phase' ? [report.phase] : []));
+		// The 'idle' after AUTO 2 travels over IPC behind the reply: wait for it rather than race it.
+		await waitFor(() => (phasesSoFar().length >= 7 ? true : undefined), 'the idle phase after AUTO 2');
 		sessions.setAuto(info.sessionId, {enabled: false, intervalMs: 100, burstMs: 30});
-		const phases = reports(info.sessionId).flatMap((report) => (report.type === 'phase' ? [report.phase] : []));
+		const phases = phasesSoFar();
 		// After the first idle: computing -> waiting-reply -> idle, per auto message.
 		expect(phases.slice(1, 7)).toEqual(['computing', 'waiting-reply', 'idle', 'computing', 'waiting-reply', 'idle']);
 		const replies = reports(info.sessionId).flatMap((report) => (report.type === 'reply' ? [decode(report.replyBase64)] : []));
