@@ -10,19 +10,15 @@ import {
 	type TimelineSnapshot,
 } from '../../../core/procs/types.js';
 import {asciiLiveGlyphs, cellColors, cellWords, laneMark, markColors, phaseColors, phaseWords, unicodeLiveGlyphs, type LiveGlyphs} from './live-glyphs.js';
+import {fitLine, lineText, type Segment} from '../../segments.js';
+
+export {fitLine, lineText, type Segment};
 
 /**
  * Turns a sampler snapshot into the pane's lines, pure and Ink-free. Every line's segments together fit in
  * `width` columns (all glyphs are one column wide) and there are never more than `height` lines: lanes
  * are dropped or cut, never wrapped. The newest tick is the rightmost column.
  */
-export interface Segment {
-	text: string;
-	color?: string;
-	bold?: boolean;
-	dim?: boolean;
-	italic?: boolean;
-}
 export type TimelineLine = Segment[];
 
 export interface TimelineLineOptions {
@@ -240,21 +236,3 @@ function hasPhase(lane: ProcessLaneSnapshot, from: number): boolean {
 	return lane.phase !== undefined || lane.phases.subarray(from).some((code) => code !== 0);
 }
 
-/** Clips segments to `width` columns. */
-export function fitLine(line: TimelineLine, width: number): TimelineLine {
-	const out: TimelineLine = [];
-	let room = Math.max(0, width);
-	for (const segment of line) {
-		if (room === 0) break;
-		const chars = [...segment.text];
-		const text = chars.length > room ? chars.slice(0, room).join('') : segment.text;
-		room -= Math.min(chars.length, room);
-		if (text !== '') out.push({...segment, text});
-	}
-
-	return out;
-}
-
-export function lineText(line: TimelineLine): string {
-	return line.map((segment) => segment.text).join('');
-}

@@ -2,18 +2,15 @@ import {formatFixed} from '../../../core/sched/format-fixed.js';
 import type {TraceCell, TraceRow} from '../../../core/sched/simulator.js';
 import {asciiGlyphs, cellColors, legendOrder, pidGlyph, unicodeGlyphs, type CellKind, type GlyphSet} from './sim-glyphs.js';
 import {lastTick, simSpeeds, trackStateAt, type SimPlayerState, type SimTrack} from './sim-player.js';
+import {fitLine, lineText, type Segment} from '../../segments.js';
+
+export {fitLine, lineText, type Segment};
 
 /**
  * Turns a player state into the pane's lines, pure and Ink-free: each line is segments of plain text that
  * together never exceed `width` characters (every glyph used is one column), and never more than `height`
  * lines. Long runs scroll so the current tick is always the rightmost visible column once it passes the edge.
  */
-export interface Segment {
-	text: string;
-	color?: string;
-	bold?: boolean;
-	dim?: boolean;
-}
 export type ChartLine = Segment[];
 
 export interface ChartOptions {
@@ -42,23 +39,6 @@ export function cellKind(cell: TraceCell): CellKind {
 
 const percent = (count: number, total: number) => (total === 0 ? '0.0' : formatFixed((100 * count) / total, 1));
 
-/** Clips segments to `width` columns. */
-export function fitLine(line: ChartLine, width: number): ChartLine {
-	const out: ChartLine = [];
-	let room = Math.max(0, width);
-	for (const segment of line) {
-		if (room === 0) break;
-		const chars = [...segment.text];
-		const text = chars.length > room ? chars.slice(0, room).join('') : segment.text;
-		room -= Math.min(chars.length, room);
-		if (text !== '') out.push({...segment, text});
-	}
-	return out;
-}
-
-export function lineText(line: ChartLine): string {
-	return line.map((segment) => segment.text).join('');
-}
 
 interface Window {
 	first: number;

@@ -1,0 +1,27 @@
+/** A run of text with one style: the unit the chart panes (sim, live timeline) build their lines from. */
+export interface Segment {
+	text: string;
+	color?: string;
+	bold?: boolean;
+	dim?: boolean;
+	italic?: boolean;
+}
+
+/** Clips segments to `width` columns (every glyph the charts use is one column wide). */
+export function fitLine<S extends Segment>(line: S[], width: number): S[] {
+	const out: S[] = [];
+	let room = Math.max(0, width);
+	for (const segment of line) {
+		if (room === 0) break;
+		const chars = [...segment.text];
+		const text = chars.length > room ? chars.slice(0, room).join('') : segment.text;
+		room -= Math.min(chars.length, room);
+		if (text !== '') out.push({...segment, text});
+	}
+
+	return out;
+}
+
+export function lineText(line: Segment[]): string {
+	return line.map((segment) => segment.text).join('');
+}
