@@ -17,8 +17,18 @@ await build({
 		'process.env.NODE_ENV': '"production"',
 		SOCKTUI_VERSION: JSON.stringify(version),
 	},
-	// Ink only loads the devtools when DEV=true; never ship them.
+	// Ink only loads the devtools when DEV=true; never ship them (nor the `ws` client they pull in).
 	alias: {'react-devtools-core': './scripts/empty-module.mjs'},
+	plugins: [
+		{
+			name: 'no-ink-devtools',
+			setup(context) {
+				context.onResolve({filter: /^\.\/devtools\.js$/}, (args) =>
+					args.importer.includes(`${'node_modules'}/ink/`) ? {path: new URL('empty-module.mjs', import.meta.url).pathname} : undefined,
+				);
+			},
+		},
+	],
 	// Some bundled CommonJS packages call require(); give the ESM bundle one.
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __socktuiCreateRequire} from 'node:module';const require=__socktuiCreateRequire(import.meta.url);",

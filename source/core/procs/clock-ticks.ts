@@ -1,21 +1,9 @@
-import {execFileSync} from 'node:child_process';
-
-let cached: number | undefined;
-
 /**
- * CLK_TCK, the unit of utime/stime in `/proc/<pid>/stat` and of `/proc/stat`. It is 100 on every Linux
- * build socktui is likely to meet; `getconf` is asked once (a few ms) and 100 is used when it cannot answer.
+ * CLK_TCK, the unit of utime/stime in `/proc/<pid>/stat` and of `/proc/stat`. Linux exports USER_HZ = 100
+ * to user space on every architecture still in use (x86, arm, arm64, riscv, ppc, s390), whatever the
+ * kernel's internal HZ, so it is a constant here: asking `getconf` cost a synchronous ~25 ms spawn on
+ * the dashboard's start-up path. Run-queue times come from schedstat in nanoseconds and do not depend on it.
  */
 export function clockTicksPerSecond(): number {
-	if (cached === undefined) {
-		cached = 100;
-		try {
-			const value = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore']}).trim());
-			if (Number.isInteger(value) && value > 0) cached = value;
-		} catch {
-			// keep 100
-		}
-	}
-
-	return cached;
+	return 100;
 }

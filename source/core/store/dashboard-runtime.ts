@@ -124,7 +124,12 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		}
 	};
 
-	for (let index = 0; index < options.sessions; index++) openSession(index % 2 === 0 ? 'tcp' : 'udp');
+	// The first sessions start on the next turn of the event loop, after the caller has drawn its first
+	// frame: each child loads the whole bundle, and on a 2-core machine two of them starting at once slow
+	// the dashboard's own start-up by competing for the CPU.
+	const startSessions = setImmediate(() => {
+		for (let index = 0; index < options.sessions; index++) openSession(index % 2 === 0 ? 'tcp' : 'udp');
+	});
 
 	let shutdownPromise: Promise<void> | undefined;
 	return {
@@ -149,6 +154,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		},
 		async shutdown() {
 			shutdownPromise ??= (async () => {
+				clearImmediate(startSessions);
 				clearInterval(statsTimer);
 				await sessions.closeAll();
 				await Promise.all(servers.map(async (server) => server.close()));
