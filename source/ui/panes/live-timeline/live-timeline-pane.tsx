@@ -1,19 +1,12 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {TimelineSnapshot} from '../../../core/procs/types.js';
-import {buildTimelineLines} from './timeline-lines.js';
+import {buildTimelineLines, type TimelineLineOptions} from './timeline-lines.js';
 
-export interface LiveTimelinePaneProps {
+/** The line options (size in columns and rows, ascii, color, focused, one-CPU note) plus the data. */
+export interface LiveTimelinePaneProps extends TimelineLineOptions {
 	/** The sampler's latest snapshot. */
 	snapshot: TimelineSnapshot;
-	/** Columns and rows the pane may use; it never draws more (lanes are cut, never wrapped). */
-	width: number;
-	height: number;
-	ascii: boolean;
-	color: boolean;
-	focused: boolean;
-	/** One-CPU mode, in words: "pinned to CPU 1", or why it is unavailable. */
-	oneCpuNote?: string;
 }
 
 /** The live process/CPU timeline: one lane per watched process, its self-reported phases, one lane per core. */

@@ -22,11 +22,13 @@ export {fitLine, lineText, type Segment};
 export type TimelineLine = Segment[];
 
 export interface TimelineLineOptions {
+	/** Columns and rows the lines may use: lanes are cut, never wrapped. */
 	width: number;
 	height: number;
 	ascii: boolean;
 	color: boolean;
 	focused: boolean;
+	/** One-CPU mode, in words: "pinned to CPU 1", or why it is unavailable. */
 	oneCpuNote?: string;
 }
 
