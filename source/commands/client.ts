@@ -5,7 +5,7 @@ import {openEchoClient, type EchoClient} from '../core/echo/echo-client.js';
 import {SocktuiError, formatHostPort, isSocktuiError} from '../core/errors.js';
 import {safeText} from '../core/text/safe-text.js';
 import type {Command} from './command.js';
-import {parsePort, parseProtocol, parseSeconds} from './options.js';
+import {endpointFlags, parsePort, parseProtocol, parseSeconds} from './options.js';
 
 const help = `  A client for the uppercase echo server (socktui's, the tutorial's Python servers, or any other).
 
@@ -158,10 +158,7 @@ export const clientCommand: Command = {
 	summary: 'a client for the echo server: interactive, or one reply per piped line',
 	help,
 	flags: {
-		tcp: {type: 'boolean', default: false},
-		udp: {type: 'boolean', default: false},
-		host: {type: 'string', default: defaults.host},
-		port: {type: 'string', default: String(defaults.port)},
+		...endpointFlags,
 		timeout: {type: 'string'},
 	},
 	async run({flags}) {

@@ -1,5 +1,5 @@
 import {SocktuiError} from '../core/errors.js';
-import type {Protocol} from '../core/defaults.js';
+import {defaults, type Protocol} from '../core/defaults.js';
 
 /** A TCP/UDP port from a flag: an integer 0-65535 (0 = pick a free port). */
 export function parsePort(value: unknown, flag = '--port'): number {
@@ -41,6 +41,10 @@ export function parseHostPort(value: unknown, flag: string): {host: string; port
 	return {host: match[1]!, port};
 }
 
-export function isLoopback(host: string): boolean {
-	return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
+/** The flags `server` and `client` share: which protocol, and which address. */
+export const endpointFlags = {
+	tcp: {type: 'boolean', default: false},
+	udp: {type: 'boolean', default: false},
+	host: {type: 'string', default: defaults.host},
+	port: {type: 'string', default: String(defaults.port)},
+} as const;

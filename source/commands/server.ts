@@ -3,9 +3,10 @@ import {defaults} from '../core/defaults.js';
 import {startEchoServer} from '../core/echo/start-echo-server.js';
 import type {EchoServerEvent, Endpoint} from '../core/echo/types.js';
 import {formatHostPort} from '../core/errors.js';
+import {isLoopback} from '../core/loopback.js';
 import {safeText} from '../core/text/safe-text.js';
 import type {Command} from './command.js';
-import {isLoopback, parsePort, parseProtocol} from './options.js';
+import {endpointFlags, parsePort, parseProtocol} from './options.js';
 
 /** Payload characters shown per log line; longer payloads end in `…`. */
 const maxShownChars = 200;
@@ -78,10 +79,7 @@ export const serverCommand: Command = {
 	summary: 'the uppercase echo server, headless (--tcp or --udp)',
 	help,
 	flags: {
-		tcp: {type: 'boolean', default: false},
-		udp: {type: 'boolean', default: false},
-		host: {type: 'string', default: defaults.host},
-		port: {type: 'string', default: String(defaults.port)},
+		...endpointFlags,
 		quiet: {type: 'boolean', default: false},
 	},
 	async run({flags}) {

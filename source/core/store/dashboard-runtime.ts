@@ -3,6 +3,7 @@ import type {EchoServer} from '../echo/types.js';
 import {formatHostPort, isSocktuiError, SocktuiError} from '../errors.js';
 import type {AutoMode, SessionEvent, SessionInfo} from '../sessions/types.js';
 import type {DashboardStore} from './dashboard-store.js';
+import {isLoopback} from '../loopback.js';
 
 export type StartEchoServer = (protocol: Protocol, options: {host: string; port: number; replyDelayMs?: number}) => Promise<EchoServer>;
 
@@ -104,7 +105,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 
 		const connectHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host === '::' ? '::1' : options.host;
 		target = {host: connectHost, port: servers[0]!.local.port};
-		if (!/^(127\.|::1$|localhost$)/.test(options.host)) {
+		if (!isLoopback(options.host)) {
 			store.apply({type: 'notice', level: 'warn', text: `listening on ${formatHostPort(options.host, target.port)}: reachable from other machines`});
 		}
 	}
