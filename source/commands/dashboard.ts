@@ -4,8 +4,8 @@ import {startEchoServer} from '../core/echo/start-echo-server.js';
 import {SocktuiError} from '../core/errors.js';
 import {SessionManager} from '../core/sessions/session-manager.js';
 import {DashboardStore} from '../core/store/dashboard-store.js';
+import {createDashboardCommands} from '../core/store/dashboard-commands.js';
 import {startDashboardRuntime, type DashboardRuntime} from '../core/store/dashboard-runtime.js';
-import type {DashboardActions} from '../ui/dashboard-actions.js';
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
@@ -112,9 +112,7 @@ export const dashboardCommand: Command = {
 				capabilities,
 				simSpec,
 				sampler,
-				toggleOneCpu: () => {
-					void oneCpu.toggle();
-				},
+				oneCpu,
 			});
 		} finally {
 			sampler.close();
@@ -128,7 +126,7 @@ interface RunOptions {
 	capabilities: TerminalCapabilities;
 	simSpec: SimSpec | undefined;
 	sampler: ProcessSampler;
-	toggleOneCpu: () => void;
+	oneCpu: {toggle(): Promise<void>};
 }
 
 /** The live timeline watches the server (this process) and every session process, with its reported phases. */
@@ -158,7 +156,7 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGIN
  * Full screen from here on. Every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash) leaves the alternate
  * screen, shows the cursor, turns raw mode off and ends every session process.
  */
-async function runDashboard({runtime, store, capabilities, simSpec, sampler, toggleOneCpu}: RunOptions): Promise<number> {
+async function runDashboard({runtime, store, capabilities, simSpec, sampler, oneCpu}: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
 		finish = resolve;
@@ -192,16 +190,7 @@ async function runDashboard({runtime, store, capabilities, simSpec, sampler, tog
 	process.on('unhandledRejection', onCrash);
 	for (const signal of Object.keys(signalNumbers) as NodeJS.Signals[]) process.on(signal, onSignal);
 
-	const actions: DashboardActions = {
-		quit: () => finish(0),
-		openSession: (protocol) => runtime.openSession(protocol),
-		closeSession: (sessionId) => runtime.closeSession(sessionId),
-		dismissSession: (sessionId) => store.apply({type: 'session-dismissed', sessionId}),
-		send: (sessionId, text) => runtime.send(sessionId, text),
-		setAuto: (sessionId, auto) => runtime.setAuto(sessionId, auto),
-		setReplyDelay: (ms) => runtime.setReplyDelay(ms),
-		toggleOneCpu,
-	};
+	const commands = createDashboardCommands({runtime, store, oneCpu, quit: () => finish(0)});
 
 	// Ink, React and Yoga load only now (a dynamic import esbuild keeps lazy), after the servers are up.
 	const ui = await withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
@@ -209,7 +198,7 @@ async function runDashboard({runtime, store, capabilities, simSpec, sampler, tog
 	store.flush();
 	const {instance, writer} = ui.mountDashboard({
 		store,
-		actions,
+		commands,
 		capabilities,
 		...(simSpec ? {simSpec} : {}),
 		sampler,

@@ -1,156 +1,51 @@
 import {Box, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import type {DashboardSnapshot} from '../core/store/snapshot.js';
+import {useEffect, useLayoutEffect, useState, useSyncExternalStore} from 'react';
+import type {DashboardCommands} from '../core/store/dashboard-commands.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
 import {TooSmall} from './components/too-small.js';
-import type {DashboardActions} from './dashboard-actions.js';
 import {useSnapshot, type SnapshotSource} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {dashboardBindings} from './keymap/dashboard-bindings.js';
-import {activeScopes, dispatchKey, type Effect} from './keymap/dispatch-key.js';
+import {activeScopes} from './keymap/dispatch-key.js';
 import type {KeyBinding, KeyScope} from './keymap/key-binding.js';
-import {keyName} from './keymap/key-name.js';
-import {splitInput} from './keymap/split-input.js';
-import {burstSteps, intervalSteps, replyDelaySteps, step} from './keymap/steps.js';
 import {computeLayout} from './layout.js';
 import {ServerPane} from './panes/server-pane.js';
 import {SessionsRow} from './panes/sessions-row.js';
 import {TimelineArea} from './panes/timeline-area.js';
-import {initialUiState, reconcileUiState, type SessionSummary, type TimelineView, type UiState} from './state/ui-state.js';
+import type {TimelineView, UiState} from './state/ui-state.js';
+import {UiStore} from './state/ui-store.js';
 import {ThemeContext, type Theme} from './theme.js';
-import type {TimelineHost} from './timeline-host.js';
+import type {TextCapture, TimelineHost} from './timeline-host.js';
 
 export interface AppProps {
 	store: SnapshotSource;
-	actions: DashboardActions;
+	commands: DashboardCommands;
 	theme: Theme;
 	timeline?: TimelineHost;
 	initialView?: TimelineView;
 }
 
-function summaries(snapshot: DashboardSnapshot): SessionSummary[] {
-	return snapshot.sessions.map((session) => ({sessionId: session.sessionId, exited: session.state === 'exited'}));
-}
+const noSubscription = () => () => {};
+const noCapture = (): TextCapture | undefined => undefined;
 
-function runEffect(effect: Effect, snapshot: DashboardSnapshot, actions: DashboardActions): void {
-	const session = 'sessionId' in effect ? snapshot.sessions.find((candidate) => candidate.sessionId === effect.sessionId) : undefined;
-	switch (effect.type) {
-		case 'quit':
-			actions.quit();
-			return;
-		case 'open':
-			actions.openSession(effect.protocol);
-			return;
-		case 'close':
-			actions.closeSession(effect.sessionId);
-			return;
-		case 'dismiss':
-			actions.dismissSession(effect.sessionId);
-			return;
-		case 'send':
-			actions.send(effect.sessionId, effect.text);
-			return;
-		case 'toggle-auto':
-			if (session) actions.setAuto(effect.sessionId, {...session.auto, enabled: !session.auto.enabled});
-			return;
-		case 'auto-interval':
-			if (session) actions.setAuto(effect.sessionId, {...session.auto, intervalMs: step(intervalSteps, session.auto.intervalMs, effect.direction)});
-			return;
-		case 'auto-burst':
-			if (session) actions.setAuto(effect.sessionId, {...session.auto, burstMs: step(burstSteps, session.auto.burstMs, effect.direction)});
-			return;
-		case 'reply-delay': {
-			const current = snapshot.servers[0]?.replyDelayMs ?? 0;
-			actions.setReplyDelay(step(replyDelaySteps, current, effect.direction));
-			return;
-		}
-
-		case 'one-cpu':
-			actions.toggleOneCpu();
-			return;
-		case 'timeline':
-			// Delivered through state (see App); nothing to do here.
-			return;
-	}
-}
-
-/** The dashboard: one snapshot source, one key listener, panes laid out for the terminal size. */
-export function App({store, actions, theme, timeline, initialView = 'live'}: AppProps) {
+/**
+ * The dashboard: one snapshot source, one key path (UiStore, outside React), panes laid out for the terminal
+ * size. The props are read once, when it mounts.
+ */
+export function App({store, commands, theme, timeline, initialView = 'live'}: AppProps) {
 	const snapshot = useSnapshot(store);
 	const {columns, rows} = useTerminalSize();
-	const [ui, setUi] = useState<UiState>(() => initialUiState(initialView, snapshot.sessions[0]?.sessionId));
-	const [timelineIntent, setTimelineIntent] = useState<{seq: number; value: unknown} | undefined>(undefined);
-	const [timelineCapturing, setTimelineCapturing] = useState(false);
-	const sessions = useMemo(() => summaries(snapshot), [snapshot.sessions]);
+	const [keys] = useState(() => new UiStore({snapshots: store, commands, timeline, initialView}));
+	const ui = useSyncExternalStore(keys.subscribe, keys.getSnapshot, keys.getSnapshot);
 	const layout = computeLayout(columns, rows, snapshot.sessions.length);
 	const hosted = ui.view === 'live' ? timeline?.live : timeline?.sim;
-	const capture =
-		timelineCapturing && hosted?.captureBindings && hosted.textIntent ? {bindings: hosted.captureBindings, textIntent: hosted.textIntent} : undefined;
-
-	// A pane that unmounts while capturing text cannot say it stopped.
-	useEffect(() => {
-		setTimelineCapturing(false);
-	}, [ui.view]);
-
-	// Keep focus valid as sessions come and go (and focus a session just opened with n/u).
-	// Functional update: a key handled between this render and the effect must not be overwritten by a stale copy.
-	const reconciled = reconcileUiState(ui, sessions);
-	useEffect(() => {
-		setUi((previous) => reconcileUiState(previous, sessions));
-	}, [sessions]);
-
-	// The single key listener reads the latest values through a ref, so it never goes stale.
-	const latest = useRef({ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted, capture});
-	latest.current = {ui: reconciled, snapshot, sessions, tooSmall: layout.tooSmall, hosted, capture};
-	const onKey = useCallback(
-		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-			// Esc then a letter arriving in one read (a busy moment, a slow SSH link) parses as Alt+letter. No
-			// Alt chord is bound, so take it for what a person typed: Esc, then the letter.
-			if (key.meta && !key.escape && !key.ctrl && [...input].length === 1 && input >= ' ') {
-				onKeyName('\u001B', 'escape');
-				onKeyName(input, keyName(input, {...key, meta: false}));
-				return;
-			}
-
-			const name = keyName(input, key);
-			if (name !== undefined || [...input].length <= 1 || key.ctrl || key.meta) {
-				onKeyName(input, name);
-				return;
-			}
-
-			// A chunk of several keys ("hello\r", a paste, "nu" typed fast): text runs and control keys in order;
-			// outside the input line every character is its own shortcut.
-			for (const piece of splitInput(input)) {
-				if (piece.name !== undefined || latest.current.ui.typing || latest.current.capture) onKeyName(piece.text, piece.name);
-				else for (const char of piece.text) onKeyName(char, char === ' ' ? 'space' : char);
-			}
-		},
-		[actions],
-	);
-	const onKeyName = useCallback(
-		(input: string, name: string | undefined) => {
-			const current = latest.current;
-			const result = dispatchKey(current.ui, input, name, {
-				sessions: current.sessions,
-				tooSmall: current.tooSmall,
-				timelineBindings: current.hosted?.bindings,
-				timelineCapture: current.capture,
-			});
-			if (!result.handled) return;
-			if (result.state !== current.ui) {
-				latest.current = {...current, ui: result.state};
-				setUi(result.state);
-			}
-
-			for (const effect of result.effects) {
-				if (effect.type === 'timeline') setTimelineIntent((previous) => ({seq: (previous?.seq ?? 0) + 1, value: effect.intent}));
-				else runEffect(effect, current.snapshot, actions);
-			}
-		},
-		[actions],
-	);
-	useInput(onKey);
+	const capture = useSyncExternalStore(hosted?.textInput?.subscribe ?? noSubscription, hosted?.textInput?.current ?? noCapture);
+	useEffect(() => keys.connect(), [keys]);
+	useLayoutEffect(() => {
+		keys.setTooSmall(layout.tooSmall);
+	}, [keys, layout.tooSmall]);
+	useInput(keys.input);
 
 	if (layout.tooSmall) {
 		return (
@@ -160,25 +55,25 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 		);
 	}
 
-	const focus = reconciled.focus;
-	const statusBindings = capture && focus.kind === 'timeline' ? [...capture.bindings] : statusBindingsFor(reconciled, hosted?.bindings);
+	const focus = ui.focus;
+	const statusBindings = capture && focus.kind === 'timeline' ? [...capture.bindings] : statusBindingsFor(ui, hosted?.bindings);
 	const where =
 		capture && focus.kind === 'timeline'
 			? 'typing into the timeline'
-			: reconciled.typing && focus.kind === 'session'
+			: ui.typing && focus.kind === 'session'
 			? `typing into #${focus.sessionId}`
 			: focus.kind === 'session'
 				? `session #${focus.sessionId}`
 				: focus.kind;
 	const bodyHeight = layout.frameHeight - layout.statusHeight;
-	const helpBindings: Array<KeyBinding<unknown>> = [...dashboardBindings, ...(timeline?.sim?.bindings ?? []), ...(timeline?.live?.bindings ?? [])];
+	const helpBindings: ReadonlyArray<KeyBinding<unknown>> = [...dashboardBindings, ...(timeline?.sim?.bindings ?? []), ...(timeline?.live?.bindings ?? [])];
 	const TimelineContent = hosted?.Component;
 	const timelineInner = {width: Math.max(0, layout.top.timelineWidth - 2), height: Math.max(0, layout.top.height - 2)};
 	return (
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={columns} height={layout.frameHeight}>
-				{reconciled.help ? (
-					<HelpOverlay bindings={helpBindings} width={columns} height={bodyHeight} offset={reconciled.helpOffset} />
+				{ui.help ? (
+					<HelpOverlay bindings={helpBindings} width={columns} height={bodyHeight} offset={ui.helpOffset} />
 				) : (
 					<>
 						<Box flexDirection="row" height={layout.top.height}>
@@ -193,19 +88,17 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 								focused={focus.kind === 'server'}
 							/>
 							<TimelineArea
-								view={reconciled.view}
+								view={ui.view}
 								width={layout.top.timelineWidth}
 								height={layout.top.height}
 								focused={focus.kind === 'timeline'}
-								unavailable={reconciled.view === 'live' ? timeline?.liveUnavailable : timeline?.simUnavailable}
+								unavailable={ui.view === 'live' ? timeline?.liveUnavailable : timeline?.simUnavailable}
 								content={
 									TimelineContent ? (
 										<TimelineContent
 											width={timelineInner.width}
 											height={timelineInner.height}
 											focused={focus.kind === 'timeline'}
-											intent={timelineIntent}
-											onCaptureChange={setTimelineCapturing}
 										/>
 									) : undefined
 								}
@@ -214,15 +107,15 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 						<SessionsRow
 							sessions={snapshot.sessions}
 							focus={focus}
-							typing={reconciled.typing}
-							draft={reconciled.draft}
+							typing={ui.typing}
+							draft={ui.draft}
 							width={columns}
 							height={layout.sessions.height}
 							visible={layout.sessions.visible}
 						/>
 					</>
 				)}
-				<StatusBar where={reconciled.help ? 'help' : where} bindings={statusBindings} width={columns} />
+				<StatusBar where={ui.help ? 'help' : where} bindings={statusBindings} width={columns} />
 			</Box>
 		</ThemeContext.Provider>
 	);
@@ -234,6 +127,6 @@ function statusBindingsFor(ui: UiState, hostedBindings: ReadonlyArray<KeyBinding
 	const scopes: KeyScope[] = activeScopes(ui).filter((scope) => scope !== 'global');
 	const own: Array<KeyBinding<unknown>> = dashboardBindings.filter((binding) => scopes.includes(binding.scope));
 	const hosted = ui.focus.kind === 'timeline' && !ui.typing ? [...(hostedBindings ?? [])] : [];
-	const common = ui.typing ? [] : dashboardBindings.filter((binding) => binding.scope === 'global' && ['new-session', 'focus-next'].includes(binding.intent.type));
+	const common = ui.typing ? [] : dashboardBindings.filter((binding) => binding.scope === 'global' && 'ui' in binding.action && ['new-session', 'focus-next'].includes(binding.action.ui));
 	return [...own, ...hosted, ...common];
 }

@@ -1,6 +1,6 @@
+import type {DashboardCommands} from '../core/store/dashboard-commands.js';
 import type {DashboardStore} from '../core/store/dashboard-store.js';
 import type {SimSpec} from '../core/sched/sim-spec.js';
-import type {DashboardActions} from './dashboard-actions.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {createLiveTimelineHostedPane, oneCpuNote, type LiveTimelineControl} from './panes/live-timeline/index.js';
 import {createSimHostedPane} from './panes/sim/index.js';
@@ -11,7 +11,7 @@ import type {TimelineHost} from './timeline-host.js';
 
 export interface MountOptions {
 	store: DashboardStore;
-	actions: DashboardActions;
+	commands: DashboardCommands;
 	capabilities: TerminalCapabilities;
 	simSpec?: SimSpec;
 	/** The live timeline's sampler; undefined when there is none. */
@@ -23,14 +23,14 @@ export interface MountOptions {
  * Everything that needs React and Ink, in one module the dashboard command imports lazily: the headless
  * commands (`server`, `client`, `sim`, `--version`) never load Ink, React or Yoga.
  */
-export function mountDashboard({store, actions, capabilities, simSpec, sampler, streams}: MountOptions): RenderedDashboard {
+export function mountDashboard({store, commands, capabilities, simSpec, sampler, streams}: MountOptions): RenderedDashboard {
 	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
 	const timeline: TimelineHost = {
 		sim: createSimHostedPane(simSpec),
 		...(sampler ? {live: createLiveTimelineHostedPane(sampler, useNote)} : {}),
 	};
 	return renderDashboard(
-		{store, actions, theme: createTheme(capabilities), timeline, initialView: simSpec || !sampler ? 'sim' : 'live'},
+		{store, commands, theme: createTheme(capabilities), timeline, initialView: simSpec || !sampler ? 'sim' : 'live'},
 		streams,
 	);
 }

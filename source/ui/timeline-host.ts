@@ -6,23 +6,30 @@ export interface HostedPaneProps {
 	width: number;
 	height: number;
 	focused: boolean;
-	/** The latest key intent for this pane; `seq` grows with every key so a repeated intent is still new. */
-	intent?: {seq: number; value: unknown};
-	/**
-	 * The pane calls this when it starts or stops capturing text (a small form): while it captures, the
-	 * dashboard sends it `captureBindings` and typed text (through `textIntent`) instead of shortcuts.
-	 */
-	onCaptureChange?: (capturing: boolean) => void;
 }
 
+/** A hosted pane capturing typed text (a small form): the keys it takes, and typed text as its intent. */
+export interface TextCapture {
+	bindings: ReadonlyArray<KeyBinding<unknown>>;
+	text(text: string): unknown;
+}
+
+/**
+ * A pane the timeline area hosts. Its state lives in a store outside React (it survives the pane being
+ * unmounted by a view switch, the help overlay or "terminal too small"); the dashboard's single key path
+ * calls `dispatch` synchronously, so every key of a chunk reaches it in order.
+ */
 export interface HostedPane {
 	Component: ComponentType<HostedPaneProps>;
-	/** The pane's keys (scope 'sim' or 'timeline'); dispatched by the dashboard's single listener. */
+	/** The pane's keys (scope 'sim' or 'timeline'), shown in the help and the status bar. */
 	bindings: ReadonlyArray<KeyBinding<unknown>>;
-	/** Keys while the pane captures text (e.g. Enter loads, Esc cancels). */
-	captureBindings?: ReadonlyArray<KeyBinding<unknown>>;
-	/** The intent that carries typed text to the pane while it captures. */
-	textIntent?: (text: string) => unknown;
+	/** Applies one of the pane's intents (a binding's `action`) at once; others are ignored. */
+	dispatch(intent: unknown): void;
+	/** For a pane with a form: whether it captures text right now (read before every key), and its changes. */
+	textInput?: {
+		current(): TextCapture | undefined;
+		subscribe(listener: () => void): () => void;
+	};
 }
 
 /** The panes the timeline area can show; a missing one shows why it is missing. */

@@ -116,14 +116,19 @@ describe('App', () => {
 
 	it('changes the reply delay from the server pane and auto mode from a session', async () => {
 		const app = open();
-		await app.press('a', ']', '}');
+		await app.press('a', ']', '}', '[', '{');
 		expect(app.calls).toEqual([
-			['setAuto', 1, {enabled: true, intervalMs: 1000, burstMs: 0}],
-			['setAuto', 1, {enabled: false, intervalMs: 2000, burstMs: 0}],
-			['setAuto', 1, {enabled: false, intervalMs: 1000, burstMs: 10}],
+			['toggleAuto', 1],
+			['stepAutoInterval', 1, 1],
+			['stepAutoBurst', 1, 1],
+			['stepAutoInterval', 1, -1],
+			['stepAutoBurst', 1, -1],
 		]);
-		await app.press(keys.shiftTab, keys.shiftTab, '+');
-		expect(app.calls.at(-1)).toEqual(['setReplyDelay', 10]);
+		await app.press(keys.shiftTab, keys.shiftTab, '+', '-');
+		expect(app.calls.slice(-2)).toEqual([
+			['stepReplyDelay', 1],
+			['stepReplyDelay', -1],
+		]);
 	});
 
 	it('renders the help overlay from the key bindings and closes it', async () => {

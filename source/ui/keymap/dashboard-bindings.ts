@@ -1,39 +1,40 @@
 import type {KeyBinding} from './key-binding.js';
-import type {DashboardIntent} from './dashboard-intent.js';
+import type {DashboardAction} from './dashboard-action.js';
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /**
  * Every dashboard key, as data. The dispatcher tries the scopes in priority order (typing, the focused
- * pane, global); the help overlay and the status bar are rendered from this same list.
+ * pane, global); the help overlay and the status bar are rendered from this same list. A key that reaches
+ * the core names a DashboardCommands method (`command`, or `sessionCommand` for the focused session).
  * Plain `k` is never bound to anything destructive (it is "up" in vi muscle memory).
  */
-export const dashboardBindings: Array<KeyBinding<DashboardIntent>> = [
-	{keys: ['enter'], description: 'send the line', scope: 'typing', intent: {type: 'send'}},
-	{keys: ['escape', 'tab'], description: 'stop typing', scope: 'typing', intent: {type: 'stop-typing'}},
-	{keys: ['backspace'], description: 'delete a character', scope: 'typing', intent: {type: 'backspace'}},
+export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
+	{keys: ['enter'], description: 'send the line', scope: 'typing', action: {ui: 'send'}},
+	{keys: ['escape', 'tab'], description: 'stop typing', scope: 'typing', action: {ui: 'stop-typing'}},
+	{keys: ['backspace'], description: 'delete a character', scope: 'typing', action: {ui: 'backspace'}},
 
-	{keys: ['enter'], description: 'type a message', scope: 'session', intent: {type: 'start-typing'}},
-	{keys: ['x'], description: 'close this session (x again removes it)', scope: 'session', intent: {type: 'close-session'}},
-	{keys: ['a'], description: 'auto mode on/off', scope: 'session', intent: {type: 'toggle-auto'}},
-	{keys: [']'], description: 'auto: send less often', scope: 'session', intent: {type: 'auto-interval', direction: 1}},
-	{keys: ['['], description: 'auto: send more often', scope: 'session', intent: {type: 'auto-interval', direction: -1}},
-	{keys: ['}'], description: 'auto: longer CPU burst', scope: 'session', intent: {type: 'auto-burst', direction: 1}},
-	{keys: ['{'], description: 'auto: shorter CPU burst', scope: 'session', intent: {type: 'auto-burst', direction: -1}},
+	{keys: ['enter'], description: 'type a message', scope: 'session', action: {ui: 'start-typing'}},
+	{keys: ['x'], description: 'close this session (x again: the next one; exited: remove it)', scope: 'session', action: {ui: 'close-session'}},
+	{keys: ['a'], description: 'auto mode on/off', scope: 'session', action: {sessionCommand: 'toggleAuto'}},
+	{keys: [']'], description: 'auto: send less often', scope: 'session', action: {sessionCommand: 'stepAutoInterval', args: [1]}},
+	{keys: ['['], description: 'auto: send more often', scope: 'session', action: {sessionCommand: 'stepAutoInterval', args: [-1]}},
+	{keys: ['}'], description: 'auto: longer CPU burst', scope: 'session', action: {sessionCommand: 'stepAutoBurst', args: [1]}},
+	{keys: ['{'], description: 'auto: shorter CPU burst', scope: 'session', action: {sessionCommand: 'stepAutoBurst', args: [-1]}},
 
-	{keys: ['+', '='], description: 'longer reply delay', scope: 'server', intent: {type: 'reply-delay', direction: 1}},
-	{keys: ['-'], description: 'shorter reply delay', scope: 'server', intent: {type: 'reply-delay', direction: -1}},
+	{keys: ['+', '='], description: 'longer reply delay', scope: 'server', action: {command: 'stepReplyDelay', args: [1]}},
+	{keys: ['-'], description: 'shorter reply delay', scope: 'server', action: {command: 'stepReplyDelay', args: [-1]}},
 
-	{keys: ['v'], description: 'switch live / sim view', scope: 'timeline', intent: {type: 'toggle-view'}},
+	{keys: ['v'], description: 'switch live / sim view', scope: 'timeline', action: {ui: 'toggle-view'}},
 
-	{keys: ['n'], description: 'new TCP session', scope: 'global', intent: {type: 'new-session', protocol: 'tcp'}},
-	{keys: ['u'], description: 'new UDP session', scope: 'global', intent: {type: 'new-session', protocol: 'udp'}},
-	{keys: ['tab'], description: 'next pane', scope: 'global', intent: {type: 'focus-next'}},
-	{keys: ['shift+tab'], description: 'previous pane', scope: 'global', intent: {type: 'focus-prev'}},
-	{keys: digits, description: 'jump to session N', scope: 'global', intent: {type: 'focus-session'}},
-	{keys: ['o'], description: 'one-CPU mode on/off', scope: 'global', intent: {type: 'one-cpu'}},
-	{keys: ['?'], description: 'help', scope: 'global', intent: {type: 'toggle-help'}},
-	{keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', intent: {type: 'quit'}},
+	{keys: ['n'], description: 'new TCP session', scope: 'global', action: {ui: 'new-session', protocol: 'tcp'}},
+	{keys: ['u'], description: 'new UDP session', scope: 'global', action: {ui: 'new-session', protocol: 'udp'}},
+	{keys: ['tab'], description: 'next pane', scope: 'global', action: {ui: 'focus-next'}},
+	{keys: ['shift+tab'], description: 'previous pane', scope: 'global', action: {ui: 'focus-prev'}},
+	{keys: digits, description: 'jump to session N', scope: 'global', action: {ui: 'focus-session'}},
+	{keys: ['o'], description: 'one-CPU mode on/off', scope: 'global', action: {command: 'toggleOneCpu'}},
+	{keys: ['?'], description: 'help', scope: 'global', action: {ui: 'toggle-help'}},
+	{keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', action: {command: 'quit'}},
 ];
 
 /** `1`..`9` shows as `1-9`; otherwise the keys joined with `/`. */

@@ -1,37 +1,28 @@
-import type {Protocol} from '../../core/defaults.js';
+import type {DashboardCommands} from '../../core/store/dashboard-commands.js';
 import {focusOrder, maxDraftLength, sameFocus, type SessionSummary, type UiState} from '../state/ui-state.js';
-import type {KeyBinding, KeyScope} from './key-binding.js';
+import type {TextCapture} from '../timeline-host.js';
+import type {DashboardAction} from './dashboard-action.js';
 import {dashboardBindings} from './dashboard-bindings.js';
-import type {DashboardIntent} from './dashboard-intent.js';
+import type {KeyBinding, KeyScope} from './key-binding.js';
+import type {KeyPress} from './read-keys.js';
 
-/** What a key asks the core (or a hosted pane) to do; the UI state change comes back separately. */
-export type Effect =
-	| {type: 'quit'}
-	| {type: 'open'; protocol: Protocol}
-	| {type: 'close'; sessionId: number}
-	| {type: 'dismiss'; sessionId: number}
-	| {type: 'send'; sessionId: number; text: string}
-	| {type: 'toggle-auto'; sessionId: number}
-	| {type: 'auto-interval'; sessionId: number; direction: 1 | -1}
-	| {type: 'auto-burst'; sessionId: number; direction: 1 | -1}
-	| {type: 'reply-delay'; direction: 1 | -1}
-	| {type: 'one-cpu'}
-	| {type: 'timeline'; intent: unknown};
+/** What a key asks for besides the UI state: a DashboardCommands call, or an intent for the shown timeline pane. */
+export type KeyCall = {command: keyof DashboardCommands; args: readonly unknown[]} | {pane: unknown};
 
 export interface DispatchContext {
 	sessions: readonly SessionSummary[];
 	tooSmall: boolean;
 	/** Bindings of the pane shown in the timeline area right now (the sim pane's, the live timeline's). */
-	timelineBindings?: ReadonlyArray<KeyBinding<unknown>>;
-	/** The hosted timeline pane is capturing text (its form is open): keys go to it. */
-	timelineCapture?: {bindings: ReadonlyArray<KeyBinding<unknown>>; textIntent: (text: string) => unknown};
-	bindings?: ReadonlyArray<KeyBinding<DashboardIntent>>;
+	paneBindings?: ReadonlyArray<KeyBinding<unknown>>;
+	/** Set while that pane captures text (its form is open), as read just before this key. */
+	paneCapture?: TextCapture;
+	bindings?: ReadonlyArray<KeyBinding<DashboardAction>>;
 }
 
 export interface DispatchResult {
 	state: UiState;
-	effects: Effect[];
-	/** True when some binding or the input line took the key. */
+	calls: KeyCall[];
+	/** True when some binding or an input line took the key. */
 	handled: boolean;
 }
 
@@ -58,19 +49,23 @@ function printable(input: string): string {
 	return [...input].filter((char) => char >= ' ' && char !== '\u007F').join('');
 }
 
-/**
- * The single key dispatcher: one key name (or typed text) -> the next UI state and effects. Priority:
- * Ctrl-C, the help overlay, the too-small screen, typing, the focused pane (and the pane it hosts), global.
- */
-export function dispatchKey(state: UiState, input: string, name: string | undefined, context: DispatchContext): DispatchResult {
-	const bindings = context.bindings ?? dashboardBindings;
-	const done = (next: UiState, effects: Effect[] = []): DispatchResult => ({state: next, effects, handled: true});
-	const ignored: DispatchResult = {state, effects: [], handled: false};
+const call = (command: keyof DashboardCommands, ...args: unknown[]): KeyCall => ({command, args});
 
-	if (name === 'ctrl+c') return done(state, [{type: 'quit'}]);
-	if (context.tooSmall) return name === 'q' ? done(state, [{type: 'quit'}]) : ignored;
+/**
+ * The single key dispatcher, pure: one key -> the next UI state and the calls to make. Priority: Ctrl-C,
+ * the too-small screen, the help overlay, typing, a timeline pane capturing text, the focused pane (and
+ * the pane it hosts), global.
+ */
+export function dispatchKey(state: UiState, key: KeyPress, context: DispatchContext): DispatchResult {
+	const {name} = key;
+	const bindings = context.bindings ?? dashboardBindings;
+	const done = (next: UiState, calls: KeyCall[] = []): DispatchResult => ({state: next, calls, handled: true});
+	const ignored: DispatchResult = {state, calls: [], handled: false};
+
+	if (name === 'ctrl+c') return done(state, [call('quit')]);
+	if (context.tooSmall) return name === 'q' ? done(state, [call('quit')]) : ignored;
 	if (state.help) {
-		if (name === 'q') return done(state, [{type: 'quit'}]);
+		if (name === 'q') return done(state, [call('quit')]);
 		if (name === '?' || name === 'escape' || name === 'enter') return done({...state, help: false});
 		// Scrolling the overlay (a plain `k` here only moves the view).
 		if (name === 'down' || name === 'j') return done({...state, helpOffset: Math.min(state.helpOffset + 1, 60)});
@@ -80,56 +75,55 @@ export function dispatchKey(state: UiState, input: string, name: string | undefi
 
 	if (state.typing) {
 		const binding = name === undefined ? undefined : find(bindings, 'typing', name);
-		if (binding) return applyIntent(state, binding.intent, name!, context);
-		const text = printable(name === 'space' ? ' ' : input);
+		if (binding) return apply(state, binding.action, name!, context);
+		const text = printable(key.text);
 		if (text === '') return ignored;
 		return done({...state, draft: (state.draft + text).slice(0, maxDraftLength)});
 	}
 
-	if (state.focus.kind === 'timeline' && context.timelineCapture) {
-		const capture = context.timelineCapture;
+	if (state.focus.kind === 'timeline' && context.paneCapture) {
+		const capture = context.paneCapture;
 		const binding = name === undefined ? undefined : find(capture.bindings, ['typing', 'sim', 'timeline'], name);
-		if (binding) return done(state, [{type: 'timeline', intent: binding.intent}]);
-		const text = printable(name === 'space' ? ' ' : input);
+		if (binding) return done(state, [{pane: binding.action}]);
+		const text = printable(key.text);
 		if (text === '') return ignored;
-		return done(state, [{type: 'timeline', intent: capture.textIntent(text)}]);
+		return done(state, [{pane: capture.text(text)}]);
 	}
 
 	if (name === undefined) return ignored;
-	if (state.focus.kind === 'timeline' && context.timelineBindings) {
-		const hosted = find(context.timelineBindings, ['sim', 'timeline'], name);
+	if (state.focus.kind === 'timeline' && context.paneBindings) {
+		const hosted = find(context.paneBindings, ['sim', 'timeline'], name);
 		// The view toggle stays ours even if a hosted pane binds the same key.
-		if (hosted && find(bindings, 'timeline', name) === undefined) return done(state, [{type: 'timeline', intent: hosted.intent}]);
+		if (hosted && find(bindings, 'timeline', name) === undefined) return done(state, [{pane: hosted.action}]);
 	}
 
 	for (const scope of activeScopes(state)) {
 		const binding = find(bindings, scope, name);
-		if (binding) return applyIntent(state, binding.intent, name, context);
+		if (binding) return apply(state, binding.action, name, context);
 	}
 
 	return ignored;
 }
 
-function applyIntent(state: UiState, intent: DashboardIntent, name: string, context: DispatchContext): DispatchResult {
-	const done = (next: UiState, effects: Effect[] = []): DispatchResult => ({state: next, effects, handled: true});
-	const focused = state.focus.kind === 'session' ? context.sessions.find((session) => session.sessionId === (state.focus as {sessionId: number}).sessionId) : undefined;
-	switch (intent.type) {
-		case 'quit':
-			return done(state, [{type: 'quit'}]);
+function apply(state: UiState, action: DashboardAction, name: string, context: DispatchContext): DispatchResult {
+	const done = (next: UiState, calls: KeyCall[] = []): DispatchResult => ({state: next, calls, handled: true});
+	const focusedId = state.focus.kind === 'session' ? state.focus.sessionId : undefined;
+	const focused = context.sessions.find((session) => session.sessionId === focusedId);
+	const live = focused && !focused.exited ? focused : undefined;
+	if ('command' in action) return done(state, [call(action.command, ...(action.args ?? []))]);
+	if ('sessionCommand' in action) return done(state, live ? [call(action.sessionCommand, live.sessionId, ...(action.args ?? []))] : []);
+	switch (action.ui) {
 		case 'toggle-help':
 			return done({...state, help: !state.help, helpOffset: 0});
-		case 'close-help':
-			return done({...state, help: false});
 		case 'new-session':
-			return done({...state, focusNewest: true}, [{type: 'open', protocol: intent.protocol}]);
+			return done({...state, focusNewest: true}, [call('openSession', action.protocol)]);
 		case 'close-session':
-			if (!focused) return done(state);
-			return done(state, [focused.exited ? {type: 'dismiss', sessionId: focused.sessionId} : {type: 'close', sessionId: focused.sessionId}]);
+			return closeSession(state, focused, context.sessions);
 		case 'focus-next':
 		case 'focus-prev': {
 			const order = focusOrder(context.sessions);
 			const index = order.findIndex((focus) => sameFocus(focus, state.focus));
-			const step = intent.type === 'focus-next' ? 1 : -1;
+			const step = action.ui === 'focus-next' ? 1 : -1;
 			const next = order[(index + step + order.length) % order.length]!;
 			return done({...state, focus: next, typing: false});
 		}
@@ -142,27 +136,35 @@ function applyIntent(state: UiState, intent: DashboardIntent, name: string, cont
 		}
 
 		case 'start-typing':
-			if (!focused || focused.exited) return done(state);
-			return done({...state, typing: true});
-		case 'send': {
-			if (!focused || focused.exited || state.draft === '') return done({...state, draft: ''});
-			return done({...state, draft: ''}, [{type: 'send', sessionId: focused.sessionId, text: state.draft}]);
-		}
-
+			return done(live ? {...state, typing: true} : state);
+		case 'send':
+			if (!live || state.draft === '') return done({...state, draft: ''});
+			return done({...state, draft: ''}, [call('send', live.sessionId, state.draft)]);
 		case 'stop-typing':
 			return done({...state, typing: false});
 		case 'backspace':
 			return done({...state, draft: [...state.draft].slice(0, -1).join('')});
 		case 'toggle-view':
 			return done({...state, view: state.view === 'live' ? 'sim' : 'live'});
-		case 'toggle-auto':
-			return focused && !focused.exited ? done(state, [{type: 'toggle-auto', sessionId: focused.sessionId}]) : done(state);
-		case 'auto-interval':
-		case 'auto-burst':
-			return focused && !focused.exited ? done(state, [{type: intent.type, sessionId: focused.sessionId, direction: intent.direction}]) : done(state);
-		case 'reply-delay':
-			return done(state, [{type: 'reply-delay', direction: intent.direction}]);
-		case 'one-cpu':
-			return done(state, [{type: 'one-cpu'}]);
 	}
+}
+
+/**
+ * `x`: closes the focused session; pressed again while that one is still closing, closes the next live
+ * session and moves focus to it (so `x x x` closes three); on an exited session, removes its pane.
+ */
+function closeSession(state: UiState, focused: SessionSummary | undefined, sessions: readonly SessionSummary[]): DispatchResult {
+	const done = (next: UiState, calls: KeyCall[] = []): DispatchResult => ({state: next, calls, handled: true});
+	if (!focused) return done(state);
+	if (focused.exited) return done(state, [call('dismissSession', focused.sessionId)]);
+	const closing = (session: SessionSummary) => session.closing || state.closeRequested.includes(session.sessionId);
+	const close = (session: SessionSummary) =>
+		done(
+			{...state, focus: {kind: 'session', sessionId: session.sessionId}, closeRequested: [...state.closeRequested, session.sessionId]},
+			[call('closeSession', session.sessionId)],
+		);
+	if (!closing(focused)) return close(focused);
+	const index = sessions.indexOf(focused);
+	const next = [...sessions.slice(index + 1), ...sessions.slice(0, index)].find((session) => !session.exited && !closing(session));
+	return next ? close(next) : done(state);
 }

@@ -1,17 +1,18 @@
 /**
- * Key bindings are data: the single input listener dispatches with them and the help overlay is rendered
- * from them, so the help can never drift from the real keys.
+ * Key bindings are data: the single key path dispatches with them and the help overlay and status bar are
+ * rendered from them, so neither can drift from the real keys.
  *
  * Key names: a printable character ('q', '?', '+', ' ' is written 'space'), or one of 'enter', 'escape',
  * 'tab', 'shift+tab', 'backspace', 'up', 'down', 'left', 'right', 'ctrl+c'.
  */
 export type KeyScope = 'global' | 'server' | 'session' | 'typing' | 'timeline' | 'sim';
 
-export interface KeyBinding<Intent> {
+export interface KeyBinding<Action> {
 	/** Key names that trigger it; the first is shown in the help. */
 	keys: string[];
 	/** Short text for the help overlay and status bar. */
 	description: string;
 	scope: KeyScope;
-	intent: Intent;
+	/** What the key does: a dashboard action (see dashboard-action.ts) or a hosted pane's own intent. */
+	action: Action;
 }

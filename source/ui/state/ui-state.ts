@@ -15,6 +15,8 @@ export interface UiState {
 	focusNewest: boolean;
 	/** The highest session id seen so far (to tell which session is new). */
 	knownMaxId: number;
+	/** Sessions `x` asked to close that the snapshot may not show as closing yet (a second `x` moves on). */
+	closeRequested: readonly number[];
 }
 
 export const maxDraftLength = 500;
@@ -22,12 +24,14 @@ export const maxDraftLength = 500;
 /** Focus starts on the first session (so Enter types at once), or on the server when there is none yet. */
 export function initialUiState(view: TimelineView = 'live', firstSessionId?: number): UiState {
 	const focus: Focus = firstSessionId === undefined ? {kind: 'server'} : {kind: 'session', sessionId: firstSessionId};
-	return {focus, typing: false, draft: '', help: false, helpOffset: 0, view, focusNewest: false, knownMaxId: 0};
+	return {focus, typing: false, draft: '', help: false, helpOffset: 0, view, focusNewest: false, knownMaxId: 0, closeRequested: []};
 }
 
 export interface SessionSummary {
 	sessionId: number;
 	exited: boolean;
+	/** Asked to close and not exited yet. */
+	closing: boolean;
 }
 
 export function sameFocus(a: Focus, b: Focus): boolean {
@@ -47,6 +51,10 @@ export function reconcileUiState(state: UiState, sessions: readonly SessionSumma
 		next = {...next, knownMaxId: maxId};
 		if (state.focusNewest) next = {...next, focus: {kind: 'session', sessionId: maxId}, focusNewest: false, typing: false, draft: ''};
 	}
+
+	// A close request is done once its session has exited or gone.
+	const pending = next.closeRequested.filter((id) => sessions.some((session) => session.sessionId === id && !session.exited));
+	if (pending.length !== next.closeRequested.length) next = {...next, closeRequested: pending};
 
 	const focus = next.focus;
 	if (focus.kind === 'session') {

@@ -2,8 +2,8 @@ import {act} from 'react';
 import {render} from 'ink-testing-library';
 import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
 import type {StoreEvent} from '../../../source/core/store/store-event.js';
-import {App} from '../../../source/ui/app.js';
-import type {DashboardActions} from '../../../source/ui/dashboard-actions.js';
+import {App, type AppProps} from '../../../source/ui/app.js';
+import type {DashboardCommands} from '../../../source/core/store/dashboard-commands.js';
 import {createTheme} from '../../../source/ui/theme.js';
 import type {TimelineHost} from '../../../source/ui/timeline-host.js';
 
@@ -18,7 +18,7 @@ export const keys = {
 	ctrlC: '\u0003',
 };
 
-export type ActionCall = [keyof DashboardActions, ...unknown[]];
+export type CommandCallRecord = [keyof DashboardCommands, ...unknown[]];
 
 const endpoint = {address: '127.0.0.1', port: 8082};
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -43,29 +43,34 @@ export function replied(sessionId: number, text: string, rttMs: number, id = 1):
 	return {type: 'session', event: {type: 'session-report', sessionId, report: {type: 'reply', id, replyBase64: b64(text), rttMs, at: 0}}};
 }
 
-export function renderDashboardApp(options: {events?: StoreEvent[]; ascii?: boolean; color?: boolean; columns?: number; rows?: number; timeline?: TimelineHost} = {}) {
+export function renderDashboardApp(options: {events?: StoreEvent[]; ascii?: boolean; color?: boolean; columns?: number; rows?: number; timeline?: TimelineHost; initialView?: AppProps['initialView']} = {}) {
 	const store = new DashboardStore({serverPid: 4242, ascii: options.ascii ?? false});
 	for (const event of options.events ?? standardEvents()) store.apply(event);
 	store.flush();
-	const calls: ActionCall[] = [];
+	const calls: CommandCallRecord[] = [];
 	const record =
-		(name: keyof DashboardActions) =>
+		(name: keyof DashboardCommands) =>
 		(...args: unknown[]) => {
 			calls.push([name, ...args]);
 		};
-	const actions: DashboardActions = {
+	// A fake core: records every call, in order.
+	const commands: DashboardCommands = {
 		quit: record('quit'),
 		openSession: record('openSession'),
 		closeSession: record('closeSession'),
 		dismissSession: record('dismissSession'),
 		send: record('send'),
-		setAuto: record('setAuto'),
-		setReplyDelay: record('setReplyDelay'),
+		toggleAuto: record('toggleAuto'),
+		stepAutoInterval: record('stepAutoInterval'),
+		stepAutoBurst: record('stepAutoBurst'),
+		stepReplyDelay: record('stepReplyDelay'),
 		toggleOneCpu: record('toggleOneCpu'),
 	};
 	let instance!: ReturnType<typeof render>;
 	act(() => {
-		instance = render(<App store={store} actions={actions} theme={createTheme({color: options.color ?? false, ascii: options.ascii ?? false})} timeline={options.timeline} />);
+		instance = render(
+			<App store={store} commands={commands} theme={createTheme({color: options.color ?? false, ascii: options.ascii ?? false})} timeline={options.timeline} initialView={options.initialView} />,
+		);
 	});
 	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {columns: number; rows: number};
 	const resize = (columns: number, rows: number) => {

@@ -4,9 +4,9 @@ export type LiveTimelineIntent = {type: 'live-toggle-pause'} | {type: 'live-fast
 
 /** The live timeline's keys, as data (scope 'timeline'): dispatched by the dashboard's single listener. */
 export const liveTimelineBindings: ReadonlyArray<KeyBinding<LiveTimelineIntent>> = [
-	{keys: ['space'], description: 'pause / resume the live timeline', scope: 'timeline', intent: {type: 'live-toggle-pause'}},
-	{keys: ['+', '='], description: 'sample faster (shorter columns)', scope: 'timeline', intent: {type: 'live-faster'}},
-	{keys: ['-', '_'], description: 'sample slower (longer columns)', scope: 'timeline', intent: {type: 'live-slower'}},
+	{keys: ['space'], description: 'pause / resume the live timeline', scope: 'timeline', action: {type: 'live-toggle-pause'}},
+	{keys: ['+', '='], description: 'sample faster (shorter columns)', scope: 'timeline', action: {type: 'live-faster'}},
+	{keys: ['-', '_'], description: 'sample slower (longer columns)', scope: 'timeline', action: {type: 'live-slower'}},
 ];
 
 /** Sampling periods `+` and `-` step through, in ms. */

@@ -1,4 +1,3 @@
-import {useEffect, useRef} from 'react';
 import type {OneCpuView} from '../../../core/store/snapshot.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
@@ -24,31 +23,31 @@ export function oneCpuNote(view: OneCpuView): string | undefined {
 
 /**
  * Adapts the live timeline to the dashboard's timeline host. The sampler is created, started and closed by
- * the dashboard (core); this only renders its snapshots and turns keys into sampler calls.
- * `useNote` is an optional hook returning the one-CPU note (e.g. from the store snapshot via oneCpuNote).
+ * the dashboard (core) and holds the view's state (paused, sampling period); this renders its snapshots
+ * and turns keys into sampler calls at once. `useNote` is an optional hook returning the one-CPU note (e.g.
+ * from the store snapshot via oneCpuNote).
  */
 export function createLiveTimelineHostedPane(sampler: LiveTimelineControl, useNote: () => string | undefined = () => undefined): HostedPane {
-	function LiveTimelineHostedPane({width, height, focused, intent}: HostedPaneProps) {
+	function LiveTimelineHostedPane({width, height, focused}: HostedPaneProps) {
 		const theme = useTheme();
 		const snapshot = useLiveTimeline(sampler);
 		const note = useNote();
-		const seenSeq = useRef(intent?.seq ?? 0);
-		useEffect(() => {
-			if (!intent || intent.seq === seenSeq.current) return;
-			seenSeq.current = intent.seq;
-			const value = intent.value;
-			if (!isLiveTimelineIntent(value)) return;
-			if (value.type === 'live-toggle-pause') {
-				if (sampler.paused) sampler.resume();
-				else sampler.pause();
-			} else {
-				sampler.setIntervalMs(stepInterval(sampler.intervalMs, value.type === 'live-faster' ? 'faster' : 'slower'));
-			}
-		}, [intent]);
 		return (
 			<LiveTimelinePane snapshot={snapshot} width={width} height={height} ascii={theme.ascii} color={theme.color} focused={focused} oneCpuNote={note} />
 		);
 	}
 
-	return {Component: LiveTimelineHostedPane, bindings: liveTimelineBindings};
+	return {
+		Component: LiveTimelineHostedPane,
+		bindings: liveTimelineBindings,
+		dispatch(intent) {
+			if (!isLiveTimelineIntent(intent)) return;
+			if (intent.type === 'live-toggle-pause') {
+				if (sampler.paused) sampler.resume();
+				else sampler.pause();
+			} else {
+				sampler.setIntervalMs(stepInterval(sampler.intervalMs, intent.type === 'live-faster' ? 'faster' : 'slower'));
+			}
+		},
+	};
 }

@@ -1,6 +1,7 @@
 // What the dashboard wires: the pane, its player (reducer + hook), its keys and the --sim parser.
 export {SimPane, type SimPaneProps} from './sim-pane.js';
 export {useSimPlayer} from './use-sim-player.js';
+export {SimPlayerStore} from './sim-player-store.js';
 export {
 	createPlayer,
 	reducePlayer,

@@ -6,17 +6,17 @@ import type {SimIntent} from './sim-player.js';
  * `reducePlayer` and renders the help overlay from them.
  */
 export const simBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
-	{keys: ['space'], description: 'play / pause', scope: 'sim', intent: {type: 'toggle-play'}},
-	{keys: ['.', 'right'], description: 'step forward one tick', scope: 'sim', intent: {type: 'step-forward'}},
-	{keys: [',', 'left'], description: 'step back one tick', scope: 'sim', intent: {type: 'step-back'}},
-	{keys: ['+', '='], description: 'play faster', scope: 'sim', intent: {type: 'faster'}},
-	{keys: ['-', '_'], description: 'play slower', scope: 'sim', intent: {type: 'slower'}},
-	{keys: ['r'], description: 'restart from tick 0', scope: 'sim', intent: {type: 'restart'}},
-	{keys: ['s'], description: 'switch policy: SWITCH_ON_IO / SWITCH_ON_END', scope: 'sim', intent: {type: 'toggle-switch'}},
-	{keys: ['i'], description: 'IO done policy: IO_RUN_LATER / IO_RUN_IMMEDIATE', scope: 'sim', intent: {type: 'toggle-io-done'}},
-	{keys: ['c'], description: 'compare serial vs multiprogrammed', scope: 'sim', intent: {type: 'toggle-compare'}},
-	{keys: ['p'], description: 'next preset workload', scope: 'sim', intent: {type: 'next-preset'}},
-	{keys: ['e'], description: 'type a -P program (e.g. c3,i,c2:c4)', scope: 'sim', intent: {type: 'edit-start'}},
+	{keys: ['space'], description: 'play / pause', scope: 'sim', action: {type: 'toggle-play'}},
+	{keys: ['.', 'right'], description: 'step forward one tick', scope: 'sim', action: {type: 'step-forward'}},
+	{keys: [',', 'left'], description: 'step back one tick', scope: 'sim', action: {type: 'step-back'}},
+	{keys: ['+', '='], description: 'play faster', scope: 'sim', action: {type: 'faster'}},
+	{keys: ['-', '_'], description: 'play slower', scope: 'sim', action: {type: 'slower'}},
+	{keys: ['r'], description: 'restart from tick 0', scope: 'sim', action: {type: 'restart'}},
+	{keys: ['s'], description: 'switch policy: SWITCH_ON_IO / SWITCH_ON_END', scope: 'sim', action: {type: 'toggle-switch'}},
+	{keys: ['i'], description: 'IO done policy: IO_RUN_LATER / IO_RUN_IMMEDIATE', scope: 'sim', action: {type: 'toggle-io-done'}},
+	{keys: ['c'], description: 'compare serial vs multiprogrammed', scope: 'sim', action: {type: 'toggle-compare'}},
+	{keys: ['p'], description: 'next preset workload', scope: 'sim', action: {type: 'next-preset'}},
+	{keys: ['e'], description: 'type a -P program (e.g. c3,i,c2:c4)', scope: 'sim', action: {type: 'edit-start'}},
 ];
 
 /**
@@ -24,7 +24,7 @@ export const simBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
  * and these keys instead of the bindings above (and of its global keys, like `q`).
  */
 export const simEditingBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
-	{keys: ['enter'], description: 'load the program', scope: 'typing', intent: {type: 'edit-commit'}},
-	{keys: ['escape'], description: 'cancel', scope: 'typing', intent: {type: 'edit-cancel'}},
-	{keys: ['backspace'], description: 'delete a character', scope: 'typing', intent: {type: 'edit-backspace'}},
+	{keys: ['enter'], description: 'load the program', scope: 'typing', action: {type: 'edit-commit'}},
+	{keys: ['escape'], description: 'cancel', scope: 'typing', action: {type: 'edit-cancel'}},
+	{keys: ['backspace'], description: 'delete a character', scope: 'typing', action: {type: 'edit-backspace'}},
 ];

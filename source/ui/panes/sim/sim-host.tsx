@@ -1,38 +1,35 @@
-import {useEffect, useRef} from 'react';
 import type {SimSpec} from '../../../core/sched/sim-spec.js';
 import {useTheme} from '../../theme.js';
-import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
+import type {HostedPane, HostedPaneProps, TextCapture} from '../../timeline-host.js';
 import {simBindings, simEditingBindings} from './sim-bindings.js';
 import {isSimIntent, type SimIntent} from './sim-player.js';
+import {SimPlayerStore} from './sim-player-store.js';
 import {SimPane} from './sim-pane.js';
 import {useSimPlayer} from './use-sim-player.js';
 
+const editing: TextCapture = {
+	bindings: simEditingBindings,
+	text: (text: string): SimIntent => ({type: 'edit-input', text}),
+};
+
 /**
- * Adapts the sim pane to the dashboard's timeline host: keys arrive as `intent` ({seq, value}) from the
- * single key listener; glyphs and colour come from the theme.
+ * Adapts the sim pane to the dashboard's timeline host: the player lives in `store` (made here unless
+ * given), keys arrive through `dispatch`; glyphs and colour come from the theme.
  */
-export function createSimHostedPane(spec?: SimSpec): HostedPane {
-	function SimHostedPane({width, height, focused, intent, onCaptureChange}: HostedPaneProps) {
+export function createSimHostedPane(spec?: SimSpec, store = new SimPlayerStore(spec)): HostedPane {
+	function SimHostedPane({width, height, focused}: HostedPaneProps) {
 		const theme = useTheme();
-		const [player, dispatch] = useSimPlayer(spec);
-		// Intents sent before this pane mounted are not replayed.
-		const seenSeq = useRef(intent?.seq ?? 0);
-		useEffect(() => {
-			if (!intent || intent.seq === seenSeq.current) return;
-			seenSeq.current = intent.seq;
-			if (isSimIntent(intent.value)) dispatch(intent.value);
-		}, [intent, dispatch]);
-		// While a `-P` program is typed, the dashboard sends text and the editing keys, not shortcuts.
-		const editing = player.editing !== undefined;
-		useEffect(() => {
-			onCaptureChange?.(editing);
-		}, [editing, onCaptureChange]);
+		const player = useSimPlayer(store);
 		return <SimPane player={player} width={width} height={height} ascii={theme.ascii} color={theme.color} focused={focused} />;
 	}
+
 	return {
 		Component: SimHostedPane,
 		bindings: simBindings,
-		captureBindings: simEditingBindings,
-		textIntent: (text: string): SimIntent => ({type: 'edit-input', text}),
+		dispatch(intent) {
+			if (isSimIntent(intent)) store.dispatch(intent);
+		},
+		// While a `-P` program is typed, the dashboard sends text and the editing keys, not shortcuts.
+		textInput: {current: () => (store.editing ? editing : undefined), subscribe: store.subscribe},
 	};
 }

@@ -1,18 +1,19 @@
-import {useEffect, useReducer, type Dispatch} from 'react';
-import type {SimSpec} from '../../../core/sched/sim-spec.js';
-import {createPlayer, reducePlayer, simSpeeds, type SimIntent, type SimPlayerState} from './sim-player.js';
+import {useEffect, useSyncExternalStore} from 'react';
+import {simSpeeds, type SimPlayerState} from './sim-player.js';
+import type {SimPlayerStore} from './sim-player-store.js';
 
 /**
- * The player as React state, with a timer that sends `tick` at the current speed while playing.
- * The timer runs only while playing and is cleared on pause, speed change and unmount.
+ * The player from its store, with a timer that sends `tick` at the current speed while playing. The timer
+ * runs only while the pane is shown and playing; it is cleared on pause, speed change and unmount (a hidden
+ * simulator waits where it was).
  */
-export function useSimPlayer(spec?: SimSpec): [SimPlayerState, Dispatch<SimIntent>] {
-	const [player, dispatch] = useReducer(reducePlayer, spec, (initial) => createPlayer(initial));
+export function useSimPlayer(store: SimPlayerStore): SimPlayerState {
+	const player = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 	const speed = simSpeeds[player.speedIndex]!;
 	useEffect(() => {
 		if (!player.playing) return undefined;
-		const timer = setInterval(() => dispatch({type: 'tick'}), Math.round(1000 / speed));
+		const timer = setInterval(() => store.dispatch({type: 'tick'}), Math.round(1000 / speed));
 		return () => clearInterval(timer);
-	}, [player.playing, speed]);
-	return [player, dispatch];
+	}, [store, player.playing, speed]);
+	return player;
 }

@@ -15,25 +15,29 @@ async function waitForFrame(lastFrame: () => string | undefined, text: string | 
 }
 
 describe('live timeline hosted pane', () => {
-	it('turns key intents into pause/resume and interval steps, and shows the one-CPU note', async () => {
+	it('applies key intents to the sampler at once (pause/resume, interval steps) and shows the one-CPU note', async () => {
 		const source = new FakeSource();
 		const sampler = new ProcessSampler({source, timers: new FakeTimers()});
 		source.advance(1, {});
 		sampler.watch(1, 'server');
-		const {Component, bindings} = createLiveTimelineHostedPane(sampler, () => oneCpuNote({enabled: true, cpu: 1}));
+		const {Component, bindings, dispatch} = createLiveTimelineHostedPane(sampler, () => oneCpuNote({enabled: true, cpu: 1}));
 		expect(bindings.map((binding) => binding.keys[0])).toEqual(['space', '+', '-']);
-		const {lastFrame, rerender, unmount} = render(<Component width={100} height={10} focused />);
+		const {lastFrame, unmount} = render(<Component width={100} height={10} focused />);
 		expect(lastFrame()).toContain('one-CPU mode: pinned to CPU 1');
-		rerender(<Component width={100} height={10} focused intent={{seq: 1, value: {type: 'live-toggle-pause'}}} />);
-		await waitForFrame(lastFrame, 'PAUSED');
+		dispatch({type: 'live-toggle-pause'});
 		expect(sampler.paused).toBe(true);
-		rerender(<Component width={100} height={10} focused intent={{seq: 2, value: {type: 'live-faster'}}} />);
+		await waitForFrame(lastFrame, 'PAUSED');
+		// Keys in a row all apply (none is lost to batching): 100 -> 200 -> 100 -> 50 ms, then resume.
+		dispatch({type: 'live-slower'});
+		dispatch({type: 'live-faster'});
+		dispatch({type: 'live-faster'});
+		expect(sampler.intervalMs).toBe(50);
 		await waitForFrame(lastFrame, '50 ms/column');
-		rerender(<Component width={100} height={10} focused intent={{seq: 3, value: {type: 'live-toggle-pause'}}} />);
-		await waitForFrame(lastFrame, /^measured: \/proc/);
+		dispatch({type: 'live-toggle-pause'});
 		expect(sampler.paused).toBe(false);
-		// the same intent again (same seq) is not applied twice
-		rerender(<Component width={100} height={10} focused={false} intent={{seq: 3, value: {type: 'live-toggle-pause'}}} />);
+		await waitForFrame(lastFrame, /^measured: \/proc/);
+		// Not one of its intents: ignored.
+		dispatch({type: 'toggle-play'});
 		expect(sampler.paused).toBe(false);
 		unmount();
 		sampler.close();

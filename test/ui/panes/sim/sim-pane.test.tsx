@@ -8,6 +8,7 @@ import {createPlayer, reducePlayer, type SimIntent, type SimPlayerState} from '.
 import {SimPane} from '../../../../source/ui/panes/sim/sim-pane.js';
 import {simPresets} from '../../../../source/ui/panes/sim/sim-presets.js';
 import {createSimHostedPane} from '../../../../source/ui/panes/sim/sim-host.js';
+import {SimPlayerStore} from '../../../../source/ui/panes/sim/sim-player-store.js';
 
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -153,24 +154,41 @@ describe('SimPane', () => {
 	});
 });
 
-describe('useSimPlayer through the hosted pane', () => {
-	it('applies intents from the dashboard by sequence number and plays on a timer', async () => {
-		const {Component, bindings} = createSimHostedPane(parseSimSpec('-P c3,i,c2:c4'));
+describe('the sim hosted pane and its store', () => {
+	it('applies intents at once, keeps the player across unmounts and plays on a timer while shown', async () => {
+		const store = new SimPlayerStore(parseSimSpec('-P c3,i,c2:c4'));
+		const {Component, bindings, dispatch, textInput} = createSimHostedPane(undefined, store);
 		expect(bindings.length).toBeGreaterThan(0);
-		const view = (seq: number, value: SimIntent) => <Component width={80} height={20} focused intent={{seq, value}} />;
 		let instance!: ReturnType<typeof render>;
 		act(() => {
-			instance = render(view(0, {type: 'restart'}));
+			instance = render(<Component width={80} height={20} focused />);
 		});
 		mounted.push(instance);
 		expect(instance.lastFrame()).toContain('t 0/12');
-		act(() => instance.rerender(view(1, {type: 'step-forward'})));
-		expect(instance.lastFrame()).toContain('t 1/12');
-		// The same seq again is not a new key press.
-		act(() => instance.rerender(view(1, {type: 'step-forward'})));
-		expect(instance.lastFrame()).toContain('t 1/12');
-		for (let seq = 2; seq <= 6; seq++) act(() => instance.rerender(view(seq, {type: 'faster'})));
-		act(() => instance.rerender(view(7, {type: 'toggle-play'})));
+		// Three keys before any render: all three apply.
+		act(() => {
+			dispatch({type: 'step-forward'});
+			dispatch({type: 'step-forward'});
+			dispatch({type: 'step-forward'});
+		});
+		expect(store.getSnapshot().cursor).toBe(3);
+		expect(instance.lastFrame()).toContain('t 3/12');
+		// Editing is known synchronously, so the next key can be typed into the form.
+		expect(textInput?.current()).toBeUndefined();
+		act(() => dispatch({type: 'edit-start'}));
+		expect(textInput?.current()?.text('c1')).toEqual({type: 'edit-input', text: 'c1'});
+		act(() => dispatch({type: 'edit-cancel'}));
+		// Unmounted and mounted again: the same player.
+		act(() => instance.unmount());
+		act(() => {
+			instance = render(<Component width={80} height={20} focused />);
+		});
+		mounted.push(instance);
+		expect(instance.lastFrame()).toContain('t 3/12');
+		act(() => {
+			for (let count = 0; count < 5; count++) dispatch({type: 'faster'});
+		});
+		act(() => dispatch({type: 'toggle-play'}));
 		const deadline = Date.now() + 10_000;
 		while (!instance.lastFrame()!.includes('t 12/12')) {
 			if (Date.now() > deadline) throw new Error(`playback did not reach the end:\n${instance.lastFrame()}`);

@@ -99,7 +99,7 @@ describe('reducePlayer', () => {
 	});
 
 	it('binds every intent the issue asks for, in scope sim', () => {
-		const byKey = new Map(simBindings.flatMap((binding) => binding.keys.map((key) => [key, binding.intent.type] as const)));
+		const byKey = new Map(simBindings.flatMap((binding) => binding.keys.map((key) => [key, binding.action.type] as const)));
 		expect(Object.fromEntries(byKey)).toMatchObject({
 			space: 'toggle-play',
 			'.': 'step-forward',
@@ -114,7 +114,7 @@ describe('reducePlayer', () => {
 			c: 'toggle-compare',
 			p: 'next-preset',
 		});
-		expect(simBindings.every((binding) => binding.scope === 'sim' && isSimIntent(binding.intent))).toBe(true);
+		expect(simBindings.every((binding) => binding.scope === 'sim' && isSimIntent(binding.action))).toBe(true);
 		expect(isSimIntent({type: 'quit'})).toBe(false);
 	});
 });

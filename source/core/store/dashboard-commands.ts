@@ -1,0 +1,67 @@
+import type {Protocol} from '../defaults.js';
+import type {AutoMode} from '../sessions/types.js';
+import type {DashboardRuntime} from './dashboard-runtime.js';
+import type {DashboardStore} from './dashboard-store.js';
+import {burstSteps, intervalSteps, replyDelaySteps, step} from './knob-steps.js';
+
+/**
+ * Everything a key may ask of the core, in one interface: key bindings name these methods (see
+ * source/ui/keymap/dashboard-bindings.ts) and the dashboard command implements them below. Adding a key
+ * that reaches the core is one method here and one binding there.
+ */
+export interface DashboardCommands {
+	quit(): void;
+	openSession(protocol: Protocol): void;
+	closeSession(sessionId: number): void;
+	/** Removes an exited session's pane. */
+	dismissSession(sessionId: number): void;
+	send(sessionId: number, text: string): void;
+	toggleAuto(sessionId: number): void;
+	stepAutoInterval(sessionId: number, direction: 1 | -1): void;
+	stepAutoBurst(sessionId: number, direction: 1 | -1): void;
+	stepReplyDelay(direction: 1 | -1): void;
+	toggleOneCpu(): void;
+}
+
+export interface DashboardCommandDeps {
+	runtime: Pick<DashboardRuntime, 'openSession' | 'closeSession' | 'send' | 'setAuto' | 'setReplyDelay'>;
+	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
+	oneCpu: {toggle(): Promise<void>};
+	quit(): void;
+}
+
+export function createDashboardCommands({runtime, store, oneCpu, quit}: DashboardCommandDeps): DashboardCommands {
+	// The knobs last asked for: the published snapshot lags up to a frame behind, and two `]` in one read
+	// must step twice, not set the same value twice.
+	const autos = new Map<number, AutoMode>();
+	let replyDelayMs: number | undefined;
+	const autoOf = (sessionId: number) => autos.get(sessionId) ?? store.getSnapshot().sessions.find((session) => session.sessionId === sessionId)?.auto;
+	const setAuto = (sessionId: number, change: (auto: AutoMode) => AutoMode) => {
+		const auto = autoOf(sessionId);
+		if (!auto) return;
+		const next = change(auto);
+		autos.set(sessionId, next);
+		runtime.setAuto(sessionId, next);
+	};
+
+	return {
+		quit,
+		openSession: (protocol) => runtime.openSession(protocol),
+		closeSession: (sessionId) => runtime.closeSession(sessionId),
+		dismissSession(sessionId) {
+			autos.delete(sessionId);
+			store.apply({type: 'session-dismissed', sessionId});
+		},
+		send: (sessionId, text) => runtime.send(sessionId, text),
+		toggleAuto: (sessionId) => setAuto(sessionId, (auto) => ({...auto, enabled: !auto.enabled})),
+		stepAutoInterval: (sessionId, direction) => setAuto(sessionId, (auto) => ({...auto, intervalMs: step(intervalSteps, auto.intervalMs, direction)})),
+		stepAutoBurst: (sessionId, direction) => setAuto(sessionId, (auto) => ({...auto, burstMs: step(burstSteps, auto.burstMs, direction)})),
+		stepReplyDelay(direction) {
+			replyDelayMs = step(replyDelaySteps, replyDelayMs ?? store.getSnapshot().servers[0]?.replyDelayMs ?? 0, direction);
+			runtime.setReplyDelay(replyDelayMs);
+		},
+		toggleOneCpu() {
+			void oneCpu.toggle();
+		},
+	};
+}

@@ -1,0 +1,113 @@
+import type {Key} from 'ink';
+import type {DashboardCommands} from '../../core/store/dashboard-commands.js';
+import type {DashboardSnapshot} from '../../core/store/snapshot.js';
+import type {SnapshotSource} from '../hooks/use-snapshot.js';
+import {dispatchKey} from '../keymap/dispatch-key.js';
+import {readKeys, type KeyPress} from '../keymap/read-keys.js';
+import type {TimelineHost} from '../timeline-host.js';
+import {initialUiState, reconcileUiState, type SessionSummary, type TimelineView, type UiState} from './ui-state.js';
+
+export interface UiStoreOptions {
+	snapshots: SnapshotSource;
+	commands: DashboardCommands;
+	timeline?: TimelineHost;
+	initialView?: TimelineView;
+}
+
+/**
+ * The UI state (focus, typing, the draft, help, the view) in plain TypeScript, and the one key path: every
+ * key is dispatched once, synchronously and in order, against the state the key before it left, then its
+ * calls go straight to the commands or to the shown timeline pane. React reads the state with
+ * useSyncExternalStore; nothing here lives in a component, so a re-layout loses nothing.
+ */
+export class UiStore {
+	readonly #snapshots: SnapshotSource;
+	readonly #commands: DashboardCommands;
+	readonly #timeline: TimelineHost | undefined;
+	readonly #listeners = new Set<() => void>();
+	#state: UiState;
+	/** The state listeners last heard of. */
+	#published: UiState | undefined;
+	#tooSmall = false;
+	#summaries: {from?: DashboardSnapshot['sessions']; value: SessionSummary[]} = {value: []};
+
+	constructor({snapshots, commands, timeline, initialView = 'live'}: UiStoreOptions) {
+		this.#snapshots = snapshots;
+		this.#commands = commands;
+		this.#timeline = timeline;
+		const sessions = this.#sessions();
+		this.#state = reconcileUiState(initialUiState(initialView, sessions[0]?.sessionId), sessions);
+		this.#published = this.#state;
+	}
+
+	getSnapshot = (): UiState => this.#state;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	};
+
+	/** Keeps focus valid as sessions come and go (and focuses a session just opened with n/u). */
+	connect(): () => void {
+		return this.#snapshots.subscribe(() => {
+			this.#set(reconcileUiState(this.#state, this.#sessions()));
+		});
+	}
+
+	/** Below the minimum size only `q` and Ctrl-C work. */
+	setTooSmall(tooSmall: boolean): void {
+		this.#tooSmall = tooSmall;
+	}
+
+	/** Ink's input handler: every key of the chunk, in order. */
+	input = (input: string, key: Key): void => {
+		this.press(...readKeys(input, key));
+	};
+
+	press(...keys: KeyPress[]): void {
+		let state = this.#state;
+		for (const key of keys) {
+			const sessions = this.#sessions();
+			state = reconcileUiState(state, sessions);
+			const pane = state.view === 'live' ? this.#timeline?.live : this.#timeline?.sim;
+			const result = dispatchKey(state, key, {
+				sessions,
+				tooSmall: this.#tooSmall,
+				paneBindings: pane?.bindings,
+				paneCapture: pane?.textInput?.current(),
+			});
+			state = result.state;
+			// The next key must see this one's state even if a command below reads it.
+			this.#state = state;
+			for (const call of result.calls) {
+				if ('pane' in call) pane?.dispatch(call.pane);
+				else Reflect.apply(this.#commands[call.command], this.#commands, call.args);
+			}
+		}
+
+		this.#notify();
+	}
+
+	#set(next: UiState): void {
+		this.#state = next;
+		this.#notify();
+	}
+
+	#notify(): void {
+		if (this.#published === this.#state) return;
+		this.#published = this.#state;
+		for (const listener of this.#listeners) listener();
+	}
+
+	#sessions(): SessionSummary[] {
+		const {sessions} = this.#snapshots.getSnapshot();
+		if (this.#summaries.from !== sessions) {
+			this.#summaries = {
+				from: sessions,
+				value: sessions.map((session) => ({sessionId: session.sessionId, exited: session.state === 'exited', closing: session.closing})),
+			};
+		}
+
+		return this.#summaries.value;
+	}
+}
