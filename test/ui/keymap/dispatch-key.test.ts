@@ -1,0 +1,100 @@
+import {describe, expect, it} from 'vitest';
+import {dispatchKey, type DispatchContext, type KeyCall} from '../../../source/ui/keymap/dispatch-key.js';
+import type {KeyPress} from '../../../source/ui/keymap/read-keys.js';
+import {simBindings, simEditingBindings} from '../../../source/ui/panes/sim/sim-bindings.js';
+import {initialUiState, type SessionSummary, type UiState} from '../../../source/ui/state/ui-state.js';
+
+const live = (sessionId: number): SessionSummary => ({sessionId, exited: false, closing: false});
+const sessions = [live(1), live(2), live(3)];
+const context: DispatchContext = {sessions, tooSmall: false};
+const key = (text: string): KeyPress => ({name: text === ' ' ? 'space' : text, text});
+const named = (name: string, text = ''): KeyPress => ({name, text});
+
+/** Runs keys through the reducer as the UI store does; returns the end state and every call, in order. */
+function run(state: UiState, presses: KeyPress[], ctx: DispatchContext = context): {state: UiState; calls: KeyCall[]} {
+	const calls: KeyCall[] = [];
+	for (const press of presses) {
+		const result = dispatchKey(state, press, ctx);
+		state = result.state;
+		calls.push(...result.calls);
+	}
+
+	return {state, calls};
+}
+
+const onSession = (sessionId = 1) => initialUiState('sim', sessionId);
+
+describe('dispatchKey', () => {
+	it('types, edits and sends the draft to the focused session', () => {
+		const {state, calls} = run(onSession(2), [named('enter'), ...'hex'.split('').map(key), named('backspace'), key('y'), named('enter')]);
+		expect(calls).toEqual([{command: 'send', args: [2, 'hey']}]);
+		expect(state).toMatchObject({typing: true, draft: ''});
+		// While typing, shortcuts are text.
+		expect(run(onSession(), [named('enter'), key('q'), key('x')])).toMatchObject({state: {draft: 'qx'}, calls: []});
+		expect(run(onSession(), [named('enter'), key('a'), named('escape'), key('n')]).calls).toEqual([{command: 'openSession', args: ['tcp']}]);
+	});
+
+	it('calls session commands on the focused live session only', () => {
+		expect(run(onSession(3), [key('a'), key(']'), key('{')]).calls).toEqual([
+			{command: 'toggleAuto', args: [3]},
+			{command: 'stepAutoInterval', args: [3, 1]},
+			{command: 'stepAutoBurst', args: [3, -1]},
+		]);
+		const exited = {...context, sessions: [{sessionId: 1, exited: true, closing: false}]};
+		expect(run(onSession(1), [key('a'), named('enter'), key('h')], exited)).toMatchObject({calls: [], state: {typing: false}});
+	});
+
+	it('x closes the focused session, then the next live one while it is closing, then nothing; an exited one is removed', () => {
+		const first = run(onSession(2), [key('x')]);
+		expect(first.calls).toEqual([{command: 'closeSession', args: [2]}]);
+		expect(first.state.closeRequested).toEqual([2]);
+		const more = run(first.state, [key('x'), key('x'), key('x')]);
+		// 3 after 2, then 1 (wrapping); then no live session is left.
+		expect(more.calls).toEqual([
+			{command: 'closeSession', args: [3]},
+			{command: 'closeSession', args: [1]},
+		]);
+		expect(more.state.focus).toEqual({kind: 'session', sessionId: 1});
+		// The snapshot alone can say a session is closing (asked before, e.g. by an earlier UI).
+		const closing = {...context, sessions: [{...live(1), closing: true}, live(2)]};
+		expect(run(onSession(1), [key('x')], closing).calls).toEqual([{command: 'closeSession', args: [2]}]);
+		const exited = {...context, sessions: [{sessionId: 1, exited: true, closing: false}, live(2)]};
+		expect(run(onSession(1), [key('x')], exited).calls).toEqual([{command: 'dismissSession', args: [1]}]);
+	});
+
+	it('gives timeline keys to the hosted pane, and all keys to it while it captures text', () => {
+		const onTimeline: UiState = {...onSession(), focus: {kind: 'timeline'}};
+		const withSim = {...context, paneBindings: simBindings};
+		expect(run(onTimeline, [key('.'), key('c'), key('v')], withSim)).toMatchObject({
+			calls: [{pane: {type: 'step-forward'}}, {pane: {type: 'toggle-compare'}}],
+			state: {view: 'live'},
+		});
+		const capturing = {...withSim, paneCapture: {bindings: simEditingBindings, text: (text: string) => ({type: 'edit-input', text})}};
+		expect(run(onTimeline, [key('c'), key('v'), key('q'), named('backspace'), named('enter')], capturing).calls).toEqual([
+			{pane: {type: 'edit-input', text: 'c'}},
+			{pane: {type: 'edit-input', text: 'v'}},
+			{pane: {type: 'edit-input', text: 'q'}},
+			{pane: {type: 'edit-backspace'}},
+			{pane: {type: 'edit-commit'}},
+		]);
+		// Ctrl-C still quits.
+		expect(run(onTimeline, [named('ctrl+c')], capturing).calls).toEqual([{command: 'quit', args: []}]);
+	});
+
+	it('takes only q and Ctrl-C when the terminal is too small, and scrolls or closes the help', () => {
+		const small = {...context, tooSmall: true};
+		expect(run(onSession(), [key('n'), key('x'), named('enter'), key('q')], small).calls).toEqual([{command: 'quit', args: []}]);
+		const help = run(onSession(), [key('?'), key('j'), key('j'), key('k'), key('n')]);
+		expect(help.state).toMatchObject({help: true, helpOffset: 1});
+		expect(help.calls).toEqual([]);
+		expect(run(help.state, [named('escape')]).state.help).toBe(false);
+	});
+
+	it('walks the focus with Tab and jumps with digits; n focuses the session that appears next', () => {
+		const walked = run(onSession(3), [named('tab'), named('tab'), named('shift+tab')]);
+		expect(walked.state.focus).toEqual({kind: 'server'});
+		expect(run(onSession(1), [key('2')]).state.focus).toEqual({kind: 'session', sessionId: 2});
+		expect(run(onSession(1), [key('9')]).state.focus).toEqual({kind: 'session', sessionId: 1});
+		expect(run(onSession(1), [key('u')])).toMatchObject({state: {focusNewest: true}, calls: [{command: 'openSession', args: ['udp']}]});
+	});
+});
