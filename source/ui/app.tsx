@@ -1,5 +1,5 @@
 import {Box, useInput} from 'ink';
-import {useEffect, useLayoutEffect, useState, useSyncExternalStore} from 'react';
+import {useLayoutEffect, useState, useSyncExternalStore} from 'react';
 import type {DashboardCommands} from '../core/store/dashboard-commands.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
@@ -36,16 +36,15 @@ const noCapture = (): TextCapture | undefined => undefined;
 export function App({store, commands, theme, timeline, initialView = 'live'}: AppProps) {
 	const snapshot = useSnapshot(store);
 	const {columns, rows} = useTerminalSize();
-	const [keys] = useState(() => new UiStore({snapshots: store, commands, timeline, initialView}));
-	const ui = useSyncExternalStore(keys.subscribe, keys.getSnapshot, keys.getSnapshot);
+	const [uiStore] = useState(() => new UiStore({snapshots: store, commands, timeline, initialView}));
+	const ui = useSyncExternalStore(uiStore.subscribe, uiStore.getSnapshot, uiStore.getSnapshot);
 	const layout = computeLayout(columns, rows, snapshot.sessions.length);
 	const hosted = ui.view === 'live' ? timeline?.live : timeline?.sim;
 	const capture = useSyncExternalStore(hosted?.textInput?.subscribe ?? noSubscription, hosted?.textInput?.current ?? noCapture);
-	useEffect(() => keys.connect(), [keys]);
 	useLayoutEffect(() => {
-		keys.setTooSmall(layout.tooSmall);
-	}, [keys, layout.tooSmall]);
-	useInput(keys.input);
+		uiStore.setTooSmall(layout.tooSmall);
+	}, [uiStore, layout.tooSmall]);
+	useInput(uiStore.input);
 
 	if (layout.tooSmall) {
 		return (

@@ -18,7 +18,8 @@ export interface UiStoreOptions {
  * The UI state (focus, typing, the draft, help, the view) in plain TypeScript, and the one key path: every
  * key is dispatched once, synchronously and in order, against the state the key before it left, then its
  * calls go straight to the commands or to the shown timeline pane. React reads the state with
- * useSyncExternalStore; nothing here lives in a component, so a re-layout loses nothing.
+ * useSyncExternalStore (and re-renders with every data snapshot); nothing here lives in a component, so a
+ * re-layout loses nothing.
  */
 export class UiStore {
 	readonly #snapshots: SnapshotSource;
@@ -40,19 +41,21 @@ export class UiStore {
 		this.#published = this.#state;
 	}
 
-	getSnapshot = (): UiState => this.#state;
+	/**
+	 * The state, first made consistent with the sessions that exist now (a session just opened with n/u gets
+	 * focus; focus leaves a removed one). Idempotent for one data snapshot, so a render never shows focus on
+	 * a session that is gone, whichever store told React first.
+	 */
+	getSnapshot = (): UiState => {
+		this.#state = reconcileUiState(this.#state, this.#sessions());
+		this.#published = this.#state;
+		return this.#state;
+	};
 
 	subscribe = (listener: () => void): (() => void) => {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
 	};
-
-	/** Keeps focus valid as sessions come and go (and focuses a session just opened with n/u). */
-	connect(): () => void {
-		return this.#snapshots.subscribe(() => {
-			this.#set(reconcileUiState(this.#state, this.#sessions()));
-		});
-	}
 
 	/** Below the minimum size only `q` and Ctrl-C work. */
 	setTooSmall(tooSmall: boolean): void {
@@ -65,10 +68,9 @@ export class UiStore {
 	};
 
 	press(...keys: KeyPress[]): void {
-		let state = this.#state;
 		for (const key of keys) {
 			const sessions = this.#sessions();
-			state = reconcileUiState(state, sessions);
+			const state = reconcileUiState(this.#state, sessions);
 			const pane = state.view === 'live' ? this.#timeline?.live : this.#timeline?.sim;
 			const result = dispatchKey(state, key, {
 				sessions,
@@ -76,20 +78,14 @@ export class UiStore {
 				paneBindings: pane?.bindings,
 				paneCapture: pane?.textInput?.current(),
 			});
-			state = result.state;
-			// The next key must see this one's state even if a command below reads it.
-			this.#state = state;
+			this.#state = result.state;
 			for (const call of result.calls) {
 				if ('pane' in call) pane?.dispatch(call.pane);
+				// The arguments were checked against DashboardCommands where the binding was written (CommandCall).
 				else Reflect.apply(this.#commands[call.command], this.#commands, call.args);
 			}
 		}
 
-		this.#notify();
-	}
-
-	#set(next: UiState): void {
-		this.#state = next;
 		this.#notify();
 	}
 
