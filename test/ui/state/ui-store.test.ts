@@ -1,0 +1,51 @@
+import {describe, expect, it} from 'vitest';
+import type {DashboardCommands} from '../../../source/core/store/dashboard-commands.js';
+import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import {parseSimSpec} from '../../../source/core/sched/sim-spec.js';
+import type {KeyPress} from '../../../source/ui/keymap/read-keys.js';
+import {createSimHostedPane} from '../../../source/ui/panes/sim/sim-host.js';
+import {SimPlayerStore} from '../../../source/ui/panes/sim/sim-player-store.js';
+import {UiStore} from '../../../source/ui/state/ui-store.js';
+import {standardEvents} from '../helpers/dashboard-fixture.js';
+
+const press = (text: string): KeyPress[] => [...text].map((char) => ({name: char === '\r' ? 'enter' : char, text: char}));
+
+function setup() {
+	const data = new DashboardStore({serverPid: 1});
+	for (const event of standardEvents()) data.apply(event);
+	data.flush();
+	const calls: unknown[][] = [];
+	const commands = new Proxy({} as DashboardCommands, {get: (_target, name) => (...args: unknown[]) => calls.push([name, ...args])});
+	const sim = new SimPlayerStore(parseSimSpec('-P c3,i,c2:c4'));
+	const ui = new UiStore({snapshots: data, commands, timeline: {sim: createSimHostedPane(undefined, sim)}, initialView: 'sim'});
+	let notified = 0;
+	ui.subscribe(() => notified++);
+	return {data, calls, sim, ui, notified: () => notified};
+}
+
+describe('UiStore, without React', () => {
+	it('applies a chunk key by key: the pane capturing text is read before each key', () => {
+		const {data, calls, sim, ui, notified} = setup();
+		ui.press({name: 'shift+tab', text: ''});
+		expect(ui.getSnapshot().focus).toEqual({kind: 'timeline'});
+		ui.press(...press('..ec3,i\r.'));
+		expect(sim.getSnapshot()).toMatchObject({label: '-P c3,i', cursor: 1, compare: false});
+		expect(calls).toEqual([]);
+		// One notification per chunk, not per key.
+		expect(notified()).toBe(1);
+		data.dispose();
+	});
+
+	it('takes only q once told the terminal is too small, and reconciles focus when a session is removed', () => {
+		const {data, calls, ui} = setup();
+		ui.setTooSmall(true);
+		ui.press(...press('nx2q'));
+		expect(calls).toEqual([['quit']]);
+		ui.setTooSmall(false);
+		ui.press(...press('2'));
+		data.apply({type: 'session-dismissed', sessionId: 2});
+		data.flush();
+		expect(ui.getSnapshot().focus).toEqual({kind: 'session', sessionId: 1});
+		data.dispose();
+	});
+});
