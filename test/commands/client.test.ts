@@ -264,6 +264,25 @@ describe('socktui client in a terminal', () => {
 		expect(server.stats().bytesIn).toBe('hello there\nagain\none\ntwo\nthree\n'.length);
 	});
 
+	it('a TCP server that never answers: after --timeout one line and exit 1 (a late reply would answer the wrong line)', async () => {
+		const port = await listenTcp((socket) => socket.resume());
+		const env: Record<string, string> = {};
+		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
+		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(port), '--timeout', '500ms'], {cols: 100, rows: 24, env});
+		let output = '';
+		pty.onData((data) => (output += data));
+		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
+		cleanups.push(() => {
+			try {
+				pty.kill();
+			} catch {}
+		});
+		await waitFor(() => output.includes('>>> '), 'the first prompt');
+		pty.write('anyone?\r');
+		expect(await exited).toBe(1);
+		expect(output).toContain(`socktui: no reply from tcp 127.0.0.1:${port} within 500 ms`);
+	});
+
 	it('a server that closes the connection ends the session: one line, exit 1', async () => {
 		const port = await listenTcp((socket) => socket.once('data', () => socket.end()));
 		const env: Record<string, string> = {};
