@@ -167,10 +167,10 @@ describe('socktui client, piped (built CLI)', () => {
 
 	it('a long reply is printed in slices without cutting a UTF-8 character at a slice edge', async () => {
 		const server = await echoServer('tcp');
-		const line = `a${'中ä'.repeat(100_000)}\u001b`;
+		const line = `ab${'中ä'.repeat(100_000)}\u001b`;
 		const result = await runCli(['client', '--port', String(server.local.port)], {input: `${line}\n`});
 		expect(result.stderr).toBe('');
-		expect(result.stdout).toBe(`A${'中ä'.repeat(100_000)}\\e\n`);
+		expect(result.stdout).toBe(`AB${'中ä'.repeat(100_000)}\\e\n`);
 	});
 
 	it('a line over the 32 MiB cap: the replies before it, then one line, exit 1', async () => {
