@@ -64,12 +64,26 @@ async function writeReply(output: Output, reply: Uint8Array, protocol: Protocol)
 		const text = safeText(shown.subarray(start, end)) + (end === shown.length ? '\n' : '');
 		start = end;
 		if (output.closed) return;
-		if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve).once('error', () => resolve()));
+		if (!process.stdout.write(text)) await drained();
 	} while (start < shown.length);
 }
 
-function lineTooLong(lineNumber: number): SocktuiError {
-	return new SocktuiError('BadInput', `line ${lineNumber} is longer than ${defaults.clientMaxLineBytes / 1024 / 1024} MiB; socktui client sends at most that much per line`);
+/** Resolves when stdout can take more, or has failed (the 'error' handler in `run` deals with that). */
+async function drained(): Promise<void> {
+	await new Promise<void>((resolve) => {
+		const done = () => {
+			process.stdout.off('drain', done);
+			process.stdout.off('error', done);
+			resolve();
+		};
+
+		process.stdout.on('drain', done);
+		process.stdout.on('error', done);
+	});
+}
+
+function lineTooLong(which: string): SocktuiError {
+	return new SocktuiError('BadInput', `${which} is longer than ${defaults.clientMaxLineBytes / 1024 / 1024} MiB; socktui client sends at most that much per line`);
 }
 
 /**
@@ -83,7 +97,7 @@ async function* lines(input: AsyncIterable<Buffer>, maxBytes = defaults.clientMa
 	const add = (piece: Buffer) => {
 		size += piece.length;
 		// The cap counts a trailing \r too: one byte of slack is not worth a special case.
-		if (size > maxBytes) throw lineTooLong(lineNumber);
+		if (size > maxBytes) throw lineTooLong(`line ${lineNumber}`);
 		if (piece.length > 0) pieces.push(piece);
 	};
 
@@ -167,7 +181,7 @@ async function runInteractive(client: EchoClient, protocol: Protocol, where: str
 
 			const line = Buffer.from(text, 'utf8');
 			if (line.length > defaults.clientMaxLineBytes) {
-				process.stderr.write(`socktui: ${lineTooLong(1).message.replace('line 1', 'that line')} (not sent)\n`);
+				process.stderr.write(`socktui: ${lineTooLong('that line').message} (not sent)\n`);
 				pump();
 				return;
 			}
