@@ -2,6 +2,7 @@ import process from 'node:process';
 import meow from 'meow';
 import {commands, dashboardCommand} from './commands/index.js';
 import type {Command} from './commands/command.js';
+import {missingFlagValue} from './commands/options.js';
 import {isSocktuiError} from './core/errors.js';
 
 function topLevelHelp(): string {
@@ -63,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	const args = joinDashedValues(rest, command);
+	const missing = missingFlagValue(args);
+	if (missing !== undefined) return fail(missing, 2);
 	const cli = meow(command === dashboardCommand ? topLevelHelp() : command.help, {
 		importMeta: import.meta,
 		argv: args,

@@ -11,14 +11,25 @@ export function parsePort(value: unknown, flag = '--port'): number {
 	return Number(text);
 }
 
-/** A positive duration in milliseconds from a flag given in seconds or with an `ms`/`s` suffix. */
+/** The longest timer Node can run: beyond 2^31-1 ms it silently fires after 1 ms. */
+const maxTimerMs = 2 ** 31 - 1;
+
+/**
+ * A duration in milliseconds from a flag given in seconds or with an `ms`/`s` suffix, from 1 ms up to
+ * Node's longest timer (about 24.8 days); out of range is a usage error in the unit the user wrote.
+ */
 export function parseSeconds(value: unknown, flag: string): number {
 	const text = String(value).trim();
 	const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text);
 	if (!match) throw new SocktuiError('BadUsage', `${flag} must be a duration like 2, 0.5 or 500ms, got '${text}'`);
 	const amount = Number(match[1]);
-	const ms = match[2] === 'ms' ? amount : amount * 1000;
-	if (ms <= 0) throw new SocktuiError('BadUsage', `${flag} must be greater than zero`);
+	const inMs = match[2] === 'ms';
+	const ms = inMs ? amount : amount * 1000;
+	if (!(ms >= 1 && ms <= maxTimerMs)) {
+		const range = inMs ? `1 to ${maxTimerMs} ms` : `0.001 to ${maxTimerMs / 1000} s`;
+		throw new SocktuiError('BadUsage', `${flag} must be from ${range}, got '${text}'`);
+	}
+
 	return ms;
 }
 
@@ -39,6 +50,31 @@ export function parseHostPort(value: unknown, flag: string): {host: string; port
 	const port = parsePort(match[2], flag);
 	if (port === 0) throw new SocktuiError('BadUsage', `${flag} needs a port other than 0`);
 	return {host: match[1]!, port};
+}
+
+/** The address flags, which must never fall back to their default when given without a value. */
+const valueFlags = ['--host', '--port'];
+
+/**
+ * `--host` / `--port` given with no value (`--port` last, `--host=`, `--host ''`) or followed by another
+ * flag (`--host --udp`) would otherwise mean the default: the one-line usage error for that, if any.
+ * Takes the arguments as the CLI edge sees them (after `--flag -value` pairs are joined with `=`).
+ */
+export function missingFlagValue(args: readonly string[]): string | undefined {
+	for (let index = 0; index < args.length; index++) {
+		const arg = args[index]!;
+		if (arg === '--') return undefined;
+		const [name, ...rest] = arg.split('=');
+		if (!valueFlags.includes(name!)) continue;
+		const value = rest.length > 0 ? rest.join('=') : args[index + 1];
+		if (value === undefined || value.trim() === '' || (name === '--host' && value.startsWith('-'))) {
+			return `${name} needs a value, e.g. ${name === '--host' ? `${name} ${defaults.host}` : `${name} ${defaults.port}`}`;
+		}
+
+		if (rest.length === 0) index++;
+	}
+
+	return undefined;
 }
 
 /** The flags `server` and `client` share: which protocol, and which address. */

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {defaults} from '../core/defaults.js';
-import {compareConfigs, iterateRun, runToEnd, statsOf} from '../core/sched/run.js';
+import {checkRunLength, compareConfigs, iterateRun, runToEnd, statsOf} from '../core/sched/run.js';
 import {formatCompare} from '../core/sched/compare-format.js';
 import {runToJson, workloadToJson} from '../core/sched/json.js';
 import {formatSimHelp, parseSimArgs} from '../core/sched/sim-args.js';
@@ -109,6 +109,12 @@ async function simulate(out: Output, argv: readonly string[]): Promise<number> {
 		return 0;
 	}
 	const request = resolveSimRequest(args);
+	// A trace streams as it runs: a run too long to finish must fail before its first line.
+	if (request.solve && !request.json) {
+		const configs = request.compare ? Object.values(compareConfigs(request.config)) : [request.config];
+		for (const config of configs) checkRunLength(request.workload, config, defaults.simMaxCells);
+	}
+
 	if (request.json) {
 		printJson(out, request);
 	} else if (request.compare) {

@@ -5,6 +5,8 @@ export const defaults = {
 	protocol: 'tcp',
 	/** UDP client: how long to wait for a reply before giving up. */
 	udpReplyTimeoutMs: 2000,
+	/** `socktui client`: the longest input line, and the longest TCP reply line, it will hold in memory. */
+	clientMaxLineBytes: 32 * 1024 * 1024,
 	/** The largest UDP payload over IPv4 (65,535 - 8 UDP header - 20 IP header). */
 	maxDatagramBytes: 65_507,
 	/** Concurrent TCP connections a server accepts; more are refused and counted. */

@@ -1,4 +1,6 @@
+import {spawn} from 'node:child_process';
 import dgram from 'node:dgram';
+import {readFileSync} from 'node:fs';
 import net from 'node:net';
 import {spawn as spawnPty} from '@lydell/node-pty';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -102,6 +104,122 @@ describe('socktui client, piped (built CLI)', () => {
 		expect(result.stderr).toBe(`socktui: no reply from 127.0.0.1:${port} (is a UDP server listening?)\n`);
 	});
 
+	it('TCP server that accepts and never answers: one line naming the server and the wait, exit 1', async () => {
+		// Reads (so it sees the client go) and never writes.
+		const port = await listenTcp((socket) => socket.resume());
+		const result = await runCli(['client', '--port', String(port), '--timeout', '2'], {input: 'hello?\nsecond\n'});
+		expect(result).toMatchObject({code: 1, stdout: ''});
+		expect(result.stderr).toBe(`socktui: no reply from tcp 127.0.0.1:${port} within 2 s\n`);
+	});
+
+	it('TCP server that answers with fewer bytes: says what arrived, exit 1', async () => {
+		const port = await listenTcp((socket) => socket.on('data', (data: Buffer) => socket.write(data.subarray(0, 2))));
+		const result = await runCli(['client', '--port', String(port), '--timeout', '500ms'], {input: 'hello\n'});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(`socktui: incomplete reply from tcp 127.0.0.1:${port} within 500 ms: 2 bytes and no newline (he)\n`);
+	});
+
+	it('TCP server that says more than the echo: replies stay matched by line, the extra is reported as safe text', async () => {
+		// Reply and extra line in one write, so the extra is there before the next line is sent.
+		const extra = 'extra \u001b]0;pwned\u0007\n';
+		const port = await listenTcp((socket) => socket.on('data', (data: Buffer) => socket.write(`${data.toString().toUpperCase()}${extra}`)));
+		const result = await runCli(['client', '--port', String(port)], {input: 'one\ntwo\nthree\n'});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe('ONE\nTWO\nTHREE\n');
+		const report = `socktui: tcp 127.0.0.1:${port} sent ${Buffer.byteLength(extra)} bytes that answer no line (ignored): extra \\e]0;pwned\\a\\n\n`;
+		expect(result.stderr).toBe(report.repeat(3));
+	});
+
+	it('a 20 MB line through a real server: the reply is byte-exact and memory stays bounded', async () => {
+		const server = await echoServer('tcp');
+		const size = 20 * 1024 * 1024;
+		const line = Buffer.alloc(size);
+		for (let index = 0; index < size; index++) line[index] = 0x20 + ((index * 7) % 95); // printable ASCII, no backslash issues below
+		const expected = Buffer.from(line.toString('latin1').toUpperCase().replaceAll('\\', '\\\\'), 'latin1');
+		const child = spawn(process.execPath, [cliPath, 'client', '--port', String(server.local.port), '--timeout', '120'], {stdio: ['pipe', 'pipe', 'pipe']});
+		cleanups.push(() => {
+			child.kill('SIGKILL');
+		});
+		const chunks: Buffer[] = [];
+		let received = 0;
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			chunks.push(chunk);
+			received += chunk.length;
+		});
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+		// stdin stays open until the reply is in, so the client is still there to be measured.
+		child.stdin.write(line);
+		child.stdin.write('\n');
+		await waitFor(() => received >= expected.length + 1 || child.exitCode !== null, 'the whole reply', 120_000);
+		const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]);
+		child.stdin.end();
+		expect(await exited).toBe(0);
+		expect(stderr).toBe('');
+		const output = Buffer.concat(chunks);
+		expect(output.length).toBe(expected.length + 1);
+		expect(output.subarray(0, -1).equals(expected)).toBe(true);
+		// Linear assembly holds a few copies of the line (about 180 MB measured); the quadratic one peaked
+		// above 800 MB for this size.
+		expect(peakKb / 1024).toBeLessThan(400);
+	}, 180_000);
+
+	it('a long reply is printed in slices without cutting a UTF-8 character at a slice edge', async () => {
+		const server = await echoServer('tcp');
+		const line = `ab${'中ä'.repeat(100_000)}\u001b`;
+		const result = await runCli(['client', '--port', String(server.local.port)], {input: `${line}\n`});
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toBe(`AB${'中ä'.repeat(100_000)}\\e\n`);
+	});
+
+	it('a line over the 32 MiB cap: the replies before it, then one line, exit 1', async () => {
+		const server = await echoServer('tcp');
+		const input = Buffer.concat([Buffer.from('first\n'), Buffer.alloc(33 * 1024 * 1024, 'a'), Buffer.from('\n')]);
+		const result = await runCli(['client', '--port', String(server.local.port), '--timeout', '60'], {input, timeoutMs: 60_000});
+		expect(result.stdout).toBe('FIRST\n');
+		expect(result.stderr).toBe('socktui: line 2 is longer than 32 MiB; socktui client sends at most that much per line\n');
+		expect(result.code).toBe(1);
+	}, 90_000);
+
+	it('a reader that goes away (| head -1) ends the client quietly with exit code 0', async () => {
+		const server = await echoServer('tcp');
+		// 2 MB of replies: far more than a pipe holds, so the client must meet the closed pipe.
+		const input = Array.from({length: 20_000}, (_, index) => `line ${index} ${'x'.repeat(90)}`).join('\n');
+		const pipeline = spawn('bash', ['-c', 'set -o pipefail; "$0" "$1" client --port "$2" | head -1', process.execPath, cliPath, String(server.local.port)], {stdio: ['pipe', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		pipeline.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		pipeline.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		pipeline.stdin.on('error', () => {});
+		pipeline.stdin.end(input);
+		const code = await new Promise<number | null>((resolve) => pipeline.on('close', resolve));
+		expect(stdout).toBe(`LINE 0 ${'X'.repeat(90)}\n`);
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+	}, 60_000);
+
+	it.each([
+		[['client', '--timeout', '2147484'], "--timeout must be from 0.001 to 2147483.647 s, got '2147484'"],
+		[['client', '--timeout', '2147483648ms'], "--timeout must be from 1 to 2147483647 ms, got '2147483648ms'"],
+		[['client', '--timeout', '0'], "--timeout must be from 0.001 to 2147483.647 s, got '0'"],
+		[['client', '--host'], '--host needs a value, e.g. --host 127.0.0.1'],
+		[['client', '--host='], '--host needs a value'],
+		[['client', '--host', ''], '--host needs a value'],
+		[['client', '--host', '--udp'], '--host needs a value'],
+		[['client', '--port'], '--port needs a value, e.g. --port 8082'],
+		[['client', '--port='], '--port needs a value'],
+		[['server', '--port'], '--port needs a value'],
+		[['server', '--host', ' '], '--host needs a value'],
+		[['--host'], '--host needs a value'],
+		[['--port='], '--port needs a value'],
+	])('%j is a one-line usage error: exit 2', async (args, message) => {
+		const result = await runCli(args, {input: ''});
+		expect(result.code).toBe(2);
+		expect(result.stderr.startsWith(`socktui: ${message}`)).toBe(true);
+		expect(result.stderr.split('\n')).toHaveLength(2);
+	});
+
 	it.each([
 		[['client', '--timeout', 'soon'], '--timeout must be a duration'],
 		[['client', '--port', '0'], '--port must name the server port'],
@@ -148,6 +266,25 @@ describe('socktui client in a terminal', () => {
 		pty.write('\u0004');
 		expect(await exited).toBe(0);
 		expect(server.stats().bytesIn).toBe('hello there\nagain\none\ntwo\nthree\n'.length);
+	});
+
+	it('a TCP server that never answers: after --timeout one line and exit 1 (a late reply would answer the wrong line)', async () => {
+		const port = await listenTcp((socket) => socket.resume());
+		const env: Record<string, string> = {};
+		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
+		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(port), '--timeout', '500ms'], {cols: 100, rows: 24, env});
+		let output = '';
+		pty.onData((data) => (output += data));
+		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
+		cleanups.push(() => {
+			try {
+				pty.kill();
+			} catch {}
+		});
+		await waitFor(() => output.includes('>>> '), 'the first prompt');
+		pty.write('anyone?\r');
+		expect(await exited).toBe(1);
+		expect(output).toContain(`socktui: no reply from tcp 127.0.0.1:${port} within 500 ms`);
 	});
 
 	it('a server that closes the connection ends the session: one line, exit 1', async () => {

@@ -5,22 +5,42 @@ import {performance} from 'node:perf_hooks';
 import {defaults, type Protocol} from '../defaults.js';
 import {SocktuiError, formatHostPort, fromSocketError} from '../errors.js';
 import type {EchoExchange, Endpoint} from './types.js';
+import {safeText} from '../text/safe-text.js';
 import {uppercase} from './uppercase.js';
 
 export interface EchoClientOptions {
 	protocol: Protocol;
 	host: string;
 	port: number;
-	/** UDP: how long to wait for the reply datagram (default `defaults.udpReplyTimeoutMs`). TCP waits, as TCP delivers or fails. */
+	/** UDP: how long to wait for the reply datagram (default `defaults.udpReplyTimeoutMs`). */
 	replyTimeoutMs?: number;
+	/**
+	 * TCP: how long to wait for each reply, from sending the request; past it the exchange fails with
+	 * NoReply and the connection is closed. Unset: wait as long as the connection lives.
+	 */
+	tcpReplyTimeoutMs?: number;
+	/** TCP: the longest reply line held while waiting for its newline (default `defaults.clientMaxLineBytes`). */
+	maxReplyLineBytes?: number;
 }
 
 /** Why the connection ended when the peer ended it: `undefined` for a clean close, the error for a reset. */
 export type EchoClientCloseListener = (reason?: Error) => void;
 
+/** TCP bytes that answer no request: how many, and the first few of them. */
+export interface UnexpectedBytes {
+	byteCount: number;
+	preview: Uint8Array;
+}
+
 /**
  * One client connection to an uppercase echo server. `exchange` sends a request and resolves with the
  * reply; exchanges run one at a time in call order.
+ *
+ * TCP matching: a request that ends with a newline is line-based, and its reply is the bytes up to and
+ * including as many newlines as the request has (one for one line), however long. Any other request gets
+ * as many bytes as it sent. Bytes that arrive when no request is waiting (before the first, after a
+ * reply is complete) answer nothing: they are counted and reported through `onUnexpected`, never taken
+ * for a later reply.
  */
 export interface EchoClient {
 	readonly protocol: Protocol;
@@ -29,6 +49,8 @@ export interface EchoClient {
 	exchange(payload: Uint8Array): Promise<EchoExchange>;
 	/** TCP: the peer closed or reset the connection (not called after our own `close()`). */
 	onClose(listener: EchoClientCloseListener): () => void;
+	/** TCP: unexpected bytes, reported once per gap between replies (when the next request starts, or at the end). */
+	onUnexpected(listener: (unexpected: UnexpectedBytes) => void): () => void;
 	close(): Promise<void>;
 }
 
@@ -50,6 +72,31 @@ function context(options: EchoClientOptions) {
 	return {protocol: options.protocol, host: options.host, port: options.port};
 }
 
+/** Unexpected bytes kept to show (the rest are only counted). */
+const unexpectedPreviewBytes = 80;
+
+/** `2 s`, `0.5 s`, `500 ms`: a wait as the user would write it. */
+function formatWait(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${ms / 1000} s`;
+}
+
+function countNewlines(bytes: Uint8Array): number {
+	let count = 0;
+	for (let index = bytes.indexOf(0x0a); index !== -1; index = bytes.indexOf(0x0a, index + 1)) count++;
+	return count;
+}
+
+interface TcpWaiter {
+	/** Line-based request: newlines still to come; `undefined` for a request matched by length. */
+	newlinesLeft: number | undefined;
+	/** Length-matched request: bytes still to come. */
+	bytesLeft: number;
+	chunks: Buffer[];
+	byteCount: number;
+	done: (reply: Buffer) => void;
+	fail: (error: Error) => void;
+}
+
 async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 	const socket = net.connect({host: options.host, port: options.port, noDelay: true});
 	await new Promise<void>((resolve, reject) => {
@@ -61,38 +108,97 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 	});
 	const local = {address: socket.localAddress ?? '?', port: socket.localPort ?? 0};
 	const remote = {address: socket.remoteAddress ?? options.host, port: socket.remotePort ?? options.port};
+	const where = `tcp ${formatHostPort(options.host, options.port)}`;
+	const maxLineBytes = options.maxReplyLineBytes ?? defaults.clientMaxLineBytes;
 	const closeListeners = new Set<EchoClientCloseListener>();
+	const unexpectedListeners = new Set<(unexpected: UnexpectedBytes) => void>();
 	const serial = serialiser();
 	let closedByUs = false;
 	let ended: SocktuiError | undefined;
-	// Reply bytes arrive in any chunking; `pending` collects them for the exchange in flight. Bytes that
-	// arrive with nothing in flight (a server that says more than an echo) wait for the next exchange.
-	let spare: Buffer[] = [];
-	let spareBytes = 0;
-	let waiter: {expected: number; done: (reply: Buffer) => void; fail: (error: Error) => void} | undefined;
+	// The reply in flight collects its chunks and is joined once, so a long reply costs linear time.
+	let waiter: TcpWaiter | undefined;
+	let unexpected: {byteCount: number; preview: Buffer[]; previewBytes: number} | undefined;
 
-	const tryComplete = () => {
-		if (waiter === undefined || spareBytes < waiter.expected) return;
-		const all = spare.length === 1 ? spare[0]! : Buffer.concat(spare, spareBytes);
-		const reply = all.subarray(0, waiter.expected);
-		const rest = all.subarray(waiter.expected);
-		spare = rest.length > 0 ? [rest] : [];
-		spareBytes = rest.length;
-		const {done} = waiter;
-		waiter = undefined;
-		done(reply);
+	const addUnexpected = (bytes: Buffer) => {
+		if (bytes.length === 0) return;
+		unexpected ??= {byteCount: 0, preview: [], previewBytes: 0};
+		unexpected.byteCount += bytes.length;
+		const room = unexpectedPreviewBytes - unexpected.previewBytes;
+		if (room > 0) {
+			const kept = Buffer.from(bytes.subarray(0, room));
+			unexpected.preview.push(kept);
+			unexpected.previewBytes += kept.length;
+		}
 	};
 
-	let lastError: Error | undefined;
+	const reportUnexpected = () => {
+		if (unexpected === undefined) return;
+		const report = {byteCount: unexpected.byteCount, preview: Buffer.concat(unexpected.preview)};
+		unexpected = undefined;
+		for (const listener of unexpectedListeners) listener(report);
+	};
+
+	const complete = (current: TcpWaiter) => {
+		waiter = undefined;
+		current.done(current.chunks.length === 1 ? current.chunks[0]! : Buffer.concat(current.chunks, current.byteCount));
+	};
+
+	/** Ends the connection from our side with `error`, failing the exchange in flight. */
+	const abandon = (error: SocktuiError) => {
+		ended = error;
+		const current = waiter;
+		waiter = undefined;
+		closedByUs = true;
+		socket.destroy();
+		current?.fail(error);
+	};
+
+	const take = (current: TcpWaiter, bytes: Buffer) => {
+		current.chunks.push(bytes);
+		current.byteCount += bytes.length;
+	};
+
 	socket.on('data', (chunk: Buffer) => {
-		// Bounded: an exchange waits for at most its own length, and stray bytes beyond a cap are dropped.
-		if (waiter === undefined && spareBytes > defaults.tcpWriteHighWaterBytes) return;
-		spare.push(chunk);
-		spareBytes += chunk.length;
-		tryComplete();
+		const current = waiter;
+		if (current === undefined) {
+			addUnexpected(chunk);
+			return;
+		}
+
+		if (current.newlinesLeft === undefined) {
+			const used = Math.min(current.bytesLeft, chunk.length);
+			take(current, chunk.subarray(0, used));
+			current.bytesLeft -= used;
+			addUnexpected(chunk.subarray(used));
+			if (current.bytesLeft === 0) complete(current);
+			return;
+		}
+
+		// Only the new chunk is searched: earlier chunks had no newline still owed.
+		let end = 0;
+		while (current.newlinesLeft > 0) {
+			const found = chunk.indexOf(0x0a, end);
+			if (found === -1) break;
+			current.newlinesLeft--;
+			end = found + 1;
+		}
+
+		if (current.newlinesLeft > 0) {
+			take(current, chunk);
+			if (current.byteCount > maxLineBytes) {
+				abandon(new SocktuiError('BadInput', `the reply from ${where} is longer than ${maxLineBytes} bytes without a newline; giving up`));
+			}
+
+			return;
+		}
+
+		take(current, chunk.subarray(0, end));
+		addUnexpected(chunk.subarray(end));
+		complete(current);
 	});
-	const closedByPeer = () => new SocktuiError('PeerClosed', `connection closed by tcp ${formatHostPort(options.host, options.port)}`);
+	const closedByPeer = () => new SocktuiError('PeerClosed', `connection closed by ${where}`);
 	const isReset = (error: Error | undefined) => ['ECONNRESET', 'EPIPE'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+	let lastError: Error | undefined;
 	socket.on('error', (error) => {
 		lastError = error;
 	});
@@ -101,6 +207,7 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 		peerEnded = true;
 		// The peer sent FIN: every byte it will ever send has arrived, so a reply still missing never comes.
 		ended ??= closedByPeer();
+		reportUnexpected();
 		const current = waiter;
 		waiter = undefined;
 		current?.fail(ended);
@@ -112,13 +219,27 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 		// is just the peer closing.
 		const reset = isReset(lastError);
 		const cause = reset || !peerEnded ? lastError : undefined;
-		if (reset) ended = fromSocketError(lastError, context(options));
+		if (reset && peerSide) ended = fromSocketError(lastError, context(options));
 		else ended ??= cause ? fromSocketError(cause, context(options)) : closedByPeer();
 		const current = waiter;
 		waiter = undefined;
 		current?.fail(closedByUs ? new SocktuiError('PeerClosed', 'connection closed') : ended);
-		if (peerSide) for (const listener of closeListeners) listener(cause);
+		if (peerSide) {
+			reportUnexpected();
+			for (const listener of closeListeners) listener(cause);
+		}
 	});
+
+	const timedOut = (current: TcpWaiter, timeoutMs: number) => {
+		const wait = formatWait(timeoutMs);
+		if (current.byteCount === 0) {
+			return new SocktuiError('NoReply', `no reply from ${where} within ${wait}`);
+		}
+
+		const got = current.newlinesLeft === undefined ? `${current.byteCount} of ${current.byteCount + current.bytesLeft} bytes` : `${current.byteCount} bytes and no newline`;
+		const start = safeText(current.chunks[0]!, {maxLength: 40});
+		return new SocktuiError('NoReply', `incomplete reply from ${where} within ${wait}: ${got} (${start})`);
+	};
 
 	return {
 		protocol: 'tcp',
@@ -127,6 +248,8 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 		async exchange(payload) {
 			return serial(async () => {
 				if (ended) throw ended;
+				// Whatever arrived since the last reply answers nothing we sent: say so before the next request.
+				reportUnexpected();
 				const started = performance.now();
 				if (payload.length === 0) return {request: payload, reply: new Uint8Array(0), rttMs: 0};
 				const reply = await new Promise<Buffer>((resolve, reject) => {
@@ -135,9 +258,30 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 						return;
 					}
 
-					waiter = {expected: payload.length, done: resolve, fail: reject};
+					let timer: NodeJS.Timeout | undefined;
+					const current: TcpWaiter = {
+						newlinesLeft: payload.at(-1) === 0x0a ? countNewlines(payload) : undefined,
+						bytesLeft: payload.length,
+						chunks: [],
+						byteCount: 0,
+						done(message) {
+							clearTimeout(timer);
+							resolve(message);
+						},
+						fail(error) {
+							clearTimeout(timer);
+							reject(error);
+						},
+					};
+					const timeoutMs = options.tcpReplyTimeoutMs;
+					if (timeoutMs !== undefined) {
+						timer = setTimeout(() => {
+							if (waiter === current) abandon(timedOut(current, timeoutMs));
+						}, timeoutMs);
+					}
+
+					waiter = current;
 					socket.write(payload);
-					tryComplete();
 				});
 				return {request: payload, reply, rttMs: performance.now() - started};
 			});
@@ -146,7 +290,12 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 			closeListeners.add(listener);
 			return () => closeListeners.delete(listener);
 		},
+		onUnexpected(listener) {
+			unexpectedListeners.add(listener);
+			return () => unexpectedListeners.delete(listener);
+		},
 		async close() {
+			reportUnexpected();
 			if (socket.destroyed) return;
 			closedByUs = true;
 			await new Promise<void>((resolve) => {
@@ -252,6 +401,10 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 		},
 		onClose() {
 			// UDP has no connection to lose.
+			return () => {};
+		},
+		onUnexpected() {
+			// UDP: a datagram that is not the reply awaited is dropped (see `lateOwed`).
 			return () => {};
 		},
 		async close() {

@@ -143,6 +143,85 @@ describe('echo client over tcp: failures', () => {
 	});
 });
 
+/** A TCP server that answers each chunk it reads with `answer(chunk)` (nothing when it returns undefined). */
+async function tcpPeer(answer: (chunk: Buffer) => Buffer | undefined): Promise<number> {
+	const peer = net.createServer((socket) =>
+		socket.on('data', (chunk: Buffer) => {
+			const reply = answer(chunk);
+			if (reply !== undefined) socket.write(reply);
+		}),
+	);
+	await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
+	const sockets = new Set<net.Socket>();
+	peer.on('connection', (socket) => sockets.add(socket));
+	cleanups.push(async () => {
+		// Close what the peer still holds open, or peer.close() never calls back.
+		for (const socket of sockets) socket.destroy();
+		await new Promise((resolve) => peer.close(() => resolve(undefined)));
+	});
+	return (peer.address() as net.AddressInfo).port;
+}
+
+async function tcpClient(port: number, extra: {tcpReplyTimeoutMs?: number; maxReplyLineBytes?: number} = {}): Promise<EchoClient> {
+	const opened = await openEchoClient({protocol: 'tcp', host: '127.0.0.1', port, ...extra});
+	cleanups.push(async () => opened.close());
+	return opened;
+}
+
+describe('echo client over tcp: stuck and non-echo servers', () => {
+	it('a server that accepts and never answers: NoReply after the timeout, naming the server and the wait', async () => {
+		const port = await tcpPeer(() => undefined);
+		const opened = await tcpClient(port, {tcpReplyTimeoutMs: 300});
+		const error = await failure(opened.exchange(Buffer.from('hello\n')));
+		expect(error.kind).toBe('NoReply');
+		expect(error.message).toBe(`no reply from tcp 127.0.0.1:${port} within 300 ms`);
+		// The connection is given up: a late reply would answer the wrong request.
+		expect((await failure(opened.exchange(Buffer.from('again\n')))).message).toBe(error.message);
+	});
+
+	it('a reply shorter than the line (no newline): says how much arrived', async () => {
+		const port = await tcpPeer((chunk) => Buffer.from(chunk.toString().toUpperCase().slice(0, 3)));
+		const opened = await tcpClient(port, {tcpReplyTimeoutMs: 1500});
+		const error = await failure(opened.exchange(Buffer.from('hello\n')));
+		expect(error.kind).toBe('NoReply');
+		expect(error.message).toBe(`incomplete reply from tcp 127.0.0.1:${port} within 1.5 s: 3 bytes and no newline (HEL)`);
+	});
+
+	it('a request without a newline is matched by length, and a short reply to it times out too', async () => {
+		const port = await tcpPeer((chunk) => chunk.subarray(0, 2));
+		const opened = await tcpClient(port, {tcpReplyTimeoutMs: 300});
+		expect((await failure(opened.exchange(Buffer.from('abcd')))).message).toBe(`incomplete reply from tcp 127.0.0.1:${port} within 300 ms: 2 of 4 bytes (ab)`);
+	});
+
+	it('a server that says more than the echo: each reply is its own line, the extra bytes are reported, nothing shifts', async () => {
+		const port = await tcpPeer((chunk) => Buffer.concat([Buffer.from(chunk.toString().toUpperCase()), Buffer.from('EXTRA\u001b[2J\n')]));
+		const opened = await tcpClient(port, {tcpReplyTimeoutMs: 10_000});
+		const reports: Array<{byteCount: number; preview: string}> = [];
+		opened.onUnexpected(({byteCount, preview}) => reports.push({byteCount, preview: Buffer.from(preview).toString()}));
+		const replies: string[] = [];
+		// The peer writes reply and extra in one write; reports come before the next request and at close.
+		for (const line of ['one', 'two', 'three']) replies.push(Buffer.from((await opened.exchange(Buffer.from(`${line}\n`))).reply).toString());
+
+		expect(replies).toEqual(['ONE\n', 'TWO\n', 'THREE\n']);
+		await opened.close();
+		expect(reports).toEqual(Array.from({length: 3}, () => ({byteCount: 10, preview: 'EXTRA\u001b[2J\n'})));
+	});
+
+	it('a reply line past the cap ends the exchange with a clear error instead of growing', async () => {
+		const port = await tcpPeer(() => Buffer.alloc(300_000, 'x'));
+		const opened = await tcpClient(port, {maxReplyLineBytes: 100_000});
+		const error = await failure(opened.exchange(Buffer.from('hello\n')));
+		expect(error.kind).toBe('BadInput');
+		expect(error.message).toBe(`the reply from tcp 127.0.0.1:${port} is longer than 100000 bytes without a newline; giving up`);
+	});
+
+	it('a multi-line request waits for as many reply lines', async () => {
+		const echo = await server('tcp');
+		const opened = await tcpClient(echo.local.port, {tcpReplyTimeoutMs: 10_000});
+		expect(Buffer.from((await opened.exchange(Buffer.from('a\nb\n'))).reply).toString()).toBe('A\nB\n');
+	});
+});
+
 describe('echo client over udp: no reply', () => {
 	it('times out with NoReply when the server never answers', async () => {
 		const silent = dgram.createSocket('udp4');
