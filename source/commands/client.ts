@@ -27,7 +27,8 @@ const help = `  A client for the uppercase echo server (socktui's, the tutorial'
   Over TCP a reply is the bytes up to and including the next newline; bytes that answer no line
   are reported on stderr and ignored. Lines (and reply lines) are at most ${defaults.clientMaxLineBytes / 1024 / 1024} MiB.
   Connection refused, host not found, a closed connection, a missing or incomplete reply: one line
-  on stderr, exit code 1. When the reader of its output goes away ('| head -1') it stops quietly
+  on stderr, exit code 1. UDP has no connection: a UDP port that nobody listens on is reported
+  ("port unreachable") as soon as the kernel's ICMP answer arrives, not after the timeout. When the reader of its output goes away ('| head -1') it stops quietly
   with exit code 0.
 
   Examples
@@ -148,7 +149,9 @@ async function runPiped(client: EchoClient, protocol: Protocol, output: Output):
 const maxQueuedLines = 1000;
 
 async function runInteractive(client: EchoClient, protocol: Protocol, where: string, output: Output): Promise<number> {
-	process.stderr.write(`connected to ${where} (Ctrl-D or Ctrl-C to quit)\n`);
+	// UDP has no connection: the socket only remembers where its datagrams go.
+	const ready = protocol === 'udp' ? `ready to send to ${where} (UDP: no connection)` : `connected to ${where}`;
+	process.stderr.write(`${ready} (Ctrl-D or Ctrl-C to quit)\n`);
 	const rl = readline.createInterface({input: process.stdin, output: process.stdout, prompt: '>>> '});
 	return new Promise<number>((resolve, reject) => {
 		const queue: string[] = [];

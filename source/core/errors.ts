@@ -10,6 +10,7 @@ export type ErrorKind =
 	| 'HostNotFound'
 	| 'PeerClosed'
 	| 'NoReply'
+	| 'PortUnreachable'
 	| 'NeedsTerminal'
 	| 'BadInput'
 	| 'Internal';
@@ -22,6 +23,7 @@ export const exitCodes: Record<ErrorKind, number> = {
 	HostNotFound: 1,
 	PeerClosed: 1,
 	NoReply: 1,
+	PortUnreachable: 1,
 	NeedsTerminal: 2,
 	BadInput: 1,
 	Internal: 1,

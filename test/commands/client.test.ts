@@ -1,5 +1,6 @@
 import {spawn} from 'node:child_process';
 import dgram from 'node:dgram';
+import {performance} from 'node:perf_hooks';
 import {readFileSync} from 'node:fs';
 import net from 'node:net';
 import {spawn as spawnPty} from '@lydell/node-pty';
@@ -102,6 +103,20 @@ describe('socktui client, piped (built CLI)', () => {
 		const result = await runCli(['client', '--udp', '--port', String(port), '--timeout', '300ms'], {input: 'hello?\n'});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe(`socktui: no reply from 127.0.0.1:${port} (is a UDP server listening?)\n`);
+	});
+
+	it('UDP to a port nobody listens on: "port unreachable" from the ICMP answer, long before the timeout, exit 1', async () => {
+		const probe = dgram.createSocket('udp4');
+		await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
+		const port = probe.address().port;
+		await new Promise<void>((resolve) => probe.close(() => resolve()));
+		const started = performance.now();
+		// A 60 s timeout: only the kernel's port-unreachable can end this run within the test's time.
+		const result = await runCli(['client', '--udp', '--port', String(port), '--timeout', '60'], {input: 'hello?\nsecond\n'});
+		console.log(`socktui client --udp to a closed port ended after ${(performance.now() - started).toFixed(0)} ms`);
+		expect(result.stderr).toBe(`socktui: port unreachable: nothing listens on udp 127.0.0.1:${port}\n`);
+		expect(result.stdout).toBe('');
+		expect(result.code).toBe(1);
 	});
 
 	it('TCP server that accepts and never answers: one line naming the server and the wait, exit 1', async () => {

@@ -17,10 +17,10 @@ afterEach(async () => {
 	terminals = [];
 });
 
-/** Waits for both starting sessions to be connected; returns their PIDs (from the screen and from /proc). */
+/** Waits for both starting sessions (TCP connected, UDP ready); returns their PIDs (from the screen and from /proc). */
 async function twoConnectedSessions(terminal: TestTerminal): Promise<number[]> {
-	// Both panes' state rows (side by side on one line), not the server log's "connected".
-	const screen = await terminal.waitForText(/^.connected\b.*\bconnected\b/m);
+	// Both panes' state rows (side by side on one line), not the server log's "connected". UDP has no connection.
+	const screen = await terminal.waitForText(/^.connected\b.*\bready \(UDP: no connection\)/m);
 	const onScreen = sessionPidsOnScreen(screen);
 	expect(onScreen).toHaveLength(2);
 	const children = childPids(terminal.pid);
@@ -148,6 +148,35 @@ describe('dashboard --connect', () => {
 		} finally {
 			server.close();
 		}
+	});
+});
+
+describe('dashboard: UDP is connectionless', () => {
+	it('with --connect to a closed port: TCP is refused, UDP is only ready, then says "port unreachable" when it sends; never "connected"', async () => {
+		const dgram = await import('node:dgram');
+		const {createServer} = await import('node:net');
+		// A port with nothing on it, for both protocols: bind port 0 for TCP, check UDP is free too, close both.
+		const probe = createServer();
+		await new Promise<void>((resolve) => {
+			probe.listen(0, '127.0.0.1', resolve);
+		});
+		const {port} = probe.address() as {port: number};
+		const udpProbe = dgram.createSocket('udp4');
+		await new Promise<void>((resolve) => udpProbe.bind(port, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) => udpProbe.close(() => resolve()));
+		await new Promise<void>((resolve) => probe.close(() => resolve()));
+		const terminal = new TestTerminal(['--connect', `127.0.0.1:${port}`, '--sessions', '2'], {columns: 100, rows: 30});
+		terminals.push(terminal);
+		await terminal.waitForText('ready (UDP: no connection)');
+		await terminal.waitForText(/connection refused/);
+		await terminal.type('2', '\r', 'anyone', '\r');
+		const screen = await terminal.waitForText('port unreachable');
+		expect(screen).toContain('! port unreachable: nothing listens on udp');
+		expect(terminal.raw).not.toMatch(/\bconnected\b/);
+		await terminal.type('\u001B');
+		await terminal.waitForNoText('typing into');
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
 	});
 });
 

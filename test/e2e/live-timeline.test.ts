@@ -15,7 +15,7 @@ if (!hasProc) console.log('skipping the live timeline e2e test: no /proc on this
 describe.skipIf(!hasProc)('live timeline in a real terminal', () => {
 	it('shows a new session as a lane labelled with its PID, and marks it exited after x', async () => {
 		terminal = new TestTerminal(['--port', '0'], {columns: 100, rows: 30});
-		await terminal.waitForText(/^.connected\b.*\bconnected\b/m);
+		await terminal.waitForText(/^.connected\b.*\bready \(UDP: no connection\)/m);
 		await terminal.waitForText(/Timeline: live processes/);
 
 		await terminal.type('u');

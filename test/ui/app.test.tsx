@@ -88,6 +88,25 @@ describe('App', () => {
 		expect(app.frame()).toContain('session #3');
 	});
 
+	it('a UDP session never says "connected": ready, sent and waiting, no reply after the real timeout, port unreachable', async () => {
+		const app = open();
+		const udpState = (state: 'connected' | 'waiting' | 'no-reply' | 'unreachable' | 'ready') =>
+			app.apply({type: 'session', event: {type: 'session-report', sessionId: 2, report: {type: 'state', state}}});
+		app.apply({type: 'session', event: {type: 'session-report', sessionId: 2, report: {type: 'hello', pid: 1002, protocol: 'udp', remote: {address: '127.0.0.1', port: 8082}, replyTimeoutMs: 1500}}});
+		expect(app.frame()).toContain('ready (UDP: no connection)');
+		udpState('waiting');
+		expect(app.frame()).toContain('sent, waiting for reply');
+		udpState('no-reply');
+		expect(app.frame()).toContain('no reply after 1.5 s');
+		udpState('unreachable');
+		expect(app.frame()).toContain('port unreachable');
+		// Even a (stray) "connected" report reads as ready for UDP.
+		udpState('connected');
+		expect(app.frame()).toContain('ready (UDP: no connection)');
+		// The one "connected" on screen is the TCP session's.
+		expect(app.frame().match(/connected/g)).toHaveLength(1);
+	});
+
 	it('closes the focused session with x and shows how it ended; x again removes it', async () => {
 		const app = open();
 		await app.press('2', 'x');
@@ -105,7 +124,8 @@ describe('App', () => {
 		await app.press(keys.tab);
 		expect(app.frame()).toContain('session #2');
 		// Regression: a focus change used to blank each pane's first row (Ink re-enabled the top border).
-		expect(app.frame().match(/connected/g)).toHaveLength(2);
+		expect(app.frame().match(/connected/g)).toHaveLength(1);
+		expect(app.frame()).toContain('ready (UDP: no connection)');
 		await app.press(keys.tab);
 		expect(app.frame()).toContain(' server ');
 		await app.press(keys.tab);

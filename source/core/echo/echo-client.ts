@@ -337,11 +337,15 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 		waiter = undefined;
 		current.done(message);
 	});
+	// On a connected UDP socket the kernel reports the ICMP "port unreachable" as ECONNREFUSED on the next
+	// send or receive: nobody listens, and that is known at once, long before the reply timeout.
+	const unreachable = () =>
+		new SocktuiError('PortUnreachable', `port unreachable: nothing listens on udp ${formatHostPort(options.host, options.port)}`);
+	const udpError = (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? unreachable() : fromSocketError(error, context(options)));
 	socket.on('error', (error: NodeJS.ErrnoException) => {
-		// On a connected UDP socket the kernel reports "port unreachable" as ECONNREFUSED: nobody listens.
 		const current = waiter;
 		waiter = undefined;
-		current?.fail(error.code === 'ECONNREFUSED' ? noReply() : fromSocketError(error, context(options)));
+		current?.fail(udpError(error));
 	});
 	await new Promise<void>((resolve, reject) => {
 		socket.once('error', reject);
@@ -393,7 +397,7 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 						if (!error || waiter === undefined) return;
 						const current = waiter;
 						waiter = undefined;
-						current.fail(fromSocketError(error, context(options)));
+						current.fail(udpError(error));
 					});
 				});
 				return {request: payload, reply, rttMs: performance.now() - started};

@@ -49,6 +49,13 @@ function errorMessage(error: unknown, options: SessionChildOptions): string {
 	return message.split('\n')[0]!;
 }
 
+/** What a failed UDP exchange leaves the session in. */
+function udpFailureState(error: unknown): 'no-reply' | 'unreachable' | 'ready' {
+	if (!isSocktuiError(error)) return 'ready';
+	if (error.kind === 'PortUnreachable') return 'unreachable';
+	return error.kind === 'NoReply' ? 'no-reply' : 'ready';
+}
+
 function withoutNewline(bytes: Uint8Array): Uint8Array {
 	return bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : bytes;
 }
@@ -69,6 +76,8 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 	};
 
 	const phase = (value: SessionPhase) => report({type: 'phase', phase: value, at: Date.now()});
+	// UDP has no connection: an open UDP socket is only ready to send.
+	const idleState = options.protocol === 'udp' ? 'ready' : 'connected';
 
 	let finished = false;
 	let client: SessionClient | undefined;
@@ -112,14 +121,17 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 			const result = await client!.exchange(payload);
 			const reply = options.protocol === 'tcp' ? withoutNewline(result.reply) : result.reply;
 			report({type: 'reply', id, replyBase64: toBase64(reply), rttMs: result.rttMs, at: Date.now()});
+			if (finished) return;
+			report({type: 'state', state: idleState});
 		} catch (error: unknown) {
-			// A UDP reply timeout lands here; the session stays usable. A TCP failure also closes the
-			// connection, which onClose reports.
+			// A UDP reply timeout or port unreachable lands here; the session stays usable. A TCP failure also
+			// closes the connection, which onClose reports.
 			report({type: 'error', message: errorMessage(error, options)});
+			if (finished) return;
+			report({type: 'state', state: options.protocol === 'udp' ? udpFailureState(error) : idleState});
 		}
 
 		if (finished) return;
-		report({type: 'state', state: 'connected'});
 		phase('idle');
 	};
 
@@ -187,7 +199,14 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		}
 	});
 
-	report({type: 'hello', pid: process.pid, protocol: options.protocol, remote: {address: options.host, port: options.port}});
+	report({
+		type: 'hello',
+		pid: process.pid,
+		protocol: options.protocol,
+		remote: {address: options.host, port: options.port},
+		// The UDP pane names the real wait in "no reply after 2 s".
+		...(options.protocol === 'udp' ? {replyTimeoutMs: options.replyTimeoutMs} : {}),
+	});
 	report({type: 'state', state: 'connecting'});
 	try {
 		// Closing (or losing the dashboard) while the connect hangs must not wait for the OS to give up on it.
@@ -211,7 +230,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		const detail = reason instanceof Error ? errorMessage(reason, options) : 'the server closed the connection';
 		void finish(sessionExitCodes.peerClosed, {type: 'state', state: 'closed', detail});
 	});
-	report({type: 'state', state: 'connected', local: client.local});
+	report({type: 'state', state: idleState, local: client.local});
 	phase('idle');
 	void pump();
 	return exited;

@@ -10,7 +10,7 @@ import type {AutoMode, SessionCommand, SessionPhase, SessionReport, SessionState
 
 type Data = Record<string, unknown>;
 
-const reportStates = new Set<string>(['connecting', 'connected', 'waiting', 'closed'] satisfies Array<Exclude<SessionState, 'exited'>>);
+const reportStates = new Set<string>(['connecting', 'connected', 'ready', 'waiting', 'no-reply', 'unreachable', 'closed'] satisfies Array<Exclude<SessionState, 'exited'>>);
 const phases = new Set<string>(['idle', 'computing', 'waiting-reply'] satisfies SessionPhase[]);
 const base64 = /^[A-Za-z\d+/]*={0,2}$/;
 /** Base64 of the largest datagram, with room to spare. */
@@ -50,7 +50,10 @@ export function parseSessionReport(value: unknown): SessionReport | undefined {
 			const remote = endpoint(value['remote']);
 			const {pid, protocol} = value;
 			if (!remote || !isCount(pid) || pid === 0 || (protocol !== 'tcp' && protocol !== 'udp')) return undefined;
-			return {type: 'hello', pid, protocol, remote};
+			const {replyTimeoutMs} = value;
+			if (replyTimeoutMs === undefined) return {type: 'hello', pid, protocol, remote};
+			if (!isCount(replyTimeoutMs) || replyTimeoutMs === 0) return undefined;
+			return {type: 'hello', pid, protocol, remote, replyTimeoutMs};
 		}
 
 		case 'state': {

@@ -6,8 +6,12 @@ import type {Endpoint} from '../echo/types.js';
  * the echo server. Dashboard and child speak these typed messages over Node's IPC channel.
  */
 
-/** Where the session says it is, in its own words. */
-export type SessionState = 'connecting' | 'connected' | 'waiting' | 'closed' | 'exited';
+/**
+ * Where the session says it is, in its own words. TCP: connecting, connected, waiting, closed. UDP has no
+ * connection, so a UDP session is `ready` (socket open), `waiting` (sent, reply awaited), `no-reply` (the
+ * reply timeout passed) or `unreachable` (the kernel reported ICMP port unreachable: nothing listens).
+ */
+export type SessionState = 'connecting' | 'connected' | 'ready' | 'waiting' | 'no-reply' | 'unreachable' | 'closed' | 'exited';
 
 /** What the session process says it is doing right now (self-reported, not measured). */
 export type SessionPhase = 'idle' | 'computing' | 'waiting-reply';
@@ -32,7 +36,7 @@ export type SessionCommand =
  * line terminator (what the user typed and its echo), so panes need not hide it.
  */
 export type SessionReport =
-	| {type: 'hello'; pid: number; protocol: Protocol; remote: Endpoint}
+	| {type: 'hello'; pid: number; protocol: Protocol; remote: Endpoint; replyTimeoutMs?: number}
 	| {type: 'state'; state: Exclude<SessionState, 'exited'>; local?: Endpoint; detail?: string}
 	| {type: 'phase'; phase: SessionPhase; at: number}
 	| {type: 'sent'; id: number; requestBase64: string; at: number}

@@ -431,7 +431,12 @@ export class DashboardStore {
 		const safe = (text: string, maxLength = conversationChars) => safeText(text, {ascii: this.#ascii, maxLength});
 		switch (report.type) {
 			case 'hello':
-				return this.#patchSession(sessionId, {pid: report.pid, protocol: report.protocol, remote: {...report.remote}});
+				return this.#patchSession(sessionId, {
+					pid: report.pid,
+					protocol: report.protocol,
+					remote: {...report.remote},
+					...(report.replyTimeoutMs === undefined ? {} : {replyTimeoutMs: report.replyTimeoutMs}),
+				});
 			case 'state': {
 				const state: SessionState = report.state;
 				const patch: Partial<SessionView> = {state};

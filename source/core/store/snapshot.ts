@@ -72,6 +72,8 @@ export interface SessionView {
 	/** Extra words for the state (an error, why it closed), safe to print. */
 	detail?: string;
 	phase: SessionPhase;
+	/** UDP: how long the session waits for a reply (from the session's hello). */
+	replyTimeoutMs?: number;
 	auto: AutoMode;
 	pinnedCpu?: number;
 	exit?: SessionExit;

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {memo, type ReactElement} from 'react';
+import {defaults} from '../../core/defaults.js';
 import {formatHostPort} from '../../core/errors.js';
 import type {SessionView} from '../../core/store/snapshot.js';
 import {Line} from '../components/line.js';
@@ -30,23 +31,60 @@ export function sessionStateText(session: SessionView): string {
 	}
 
 	if (session.closing) return 'closing';
+	const computing = session.phase === 'computing' ? ', computing' : '';
+	if (session.protocol === 'udp') return udpStateText(session, computing);
 	switch (session.state) {
 		case 'connecting':
 			return 'connecting';
 		case 'connected':
-			return session.phase === 'computing' ? 'connected, computing' : 'connected';
+		case 'ready':
+			return `connected${computing}`;
 		case 'waiting':
 			return 'waiting for reply';
+		case 'no-reply':
+			return 'no reply';
+		case 'unreachable':
+			return 'connection refused';
 		case 'closed':
 			return 'closed';
 	}
 }
 
+/** UDP has no connection, so a UDP session never says "connected" (the first lesson of the tutorial). */
+function udpStateText(session: SessionView, computing: string): string {
+	switch (session.state) {
+		case 'connecting':
+			return 'opening UDP socket';
+		case 'connected':
+		case 'ready':
+			return `ready (UDP: no connection)${computing}`;
+		case 'waiting':
+			return 'sent, waiting for reply';
+		case 'no-reply':
+			return `no reply after ${formatWait(session.replyTimeoutMs ?? defaults.udpReplyTimeoutMs)}${computing}`;
+		case 'unreachable':
+			return `port unreachable${computing}`;
+		default:
+			return session.state;
+	}
+}
+
+/** `2 s`, `500 ms`. */
+function formatWait(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${ms / 1000} s`;
+}
+
 function stateTone(session: SessionView): 'good' | 'warn' | 'bad' | 'muted' {
 	if (session.state === 'exited') return session.exit?.code === 0 ? 'muted' : 'bad';
-	if (session.state === 'connected') return 'good';
+	if (session.state === 'connected' || session.state === 'ready') return 'good';
+	if (session.state === 'no-reply' || session.state === 'unreachable') return 'bad';
 	if (session.state === 'closed') return 'muted';
 	return 'warn';
+}
+
+/** The detail (an error, why it closed) belongs to a state that ended something; UDP errors are in the conversation. */
+function showsDetail(session: SessionView): boolean {
+	return session.state === 'closed' || session.state === 'exited' || session.state === 'connecting' || (session.protocol === 'tcp' && session.state !== 'connected');
 }
 
 /** One client session: a real process with its own input line and conversation. */
@@ -57,7 +95,7 @@ export const SessionPane = memo(function SessionPane({session, width, height, fo
 	const head: ReactElement[] = [
 		<Line key="state" color={theme.tone(stateTone(session))}>
 			{sessionStateText(session)}
-			{session.detail !== undefined && session.state !== 'connected' ? <Text color={theme.tone('muted')}> {session.detail}</Text> : null}
+			{session.detail !== undefined && showsDetail(session) ? <Text color={theme.tone('muted')}> {session.detail}</Text> : null}
 		</Line>,
 		<Line key="addr" color={theme.tone('muted')}>
 			{session.local ? formatHostPort(session.local.address, session.local.port) : '?'} {theme.arrow} {formatHostPort(session.remote.address, session.remote.port)}

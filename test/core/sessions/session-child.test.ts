@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {EchoExchange, Endpoint} from '../../../source/core/echo/types.js';
+import {SocktuiError} from '../../../source/core/errors.js';
 import type {SessionChannel} from '../../../source/core/sessions/session-channel.js';
 import {runSessionChild, type SessionClient} from '../../../source/core/sessions/session-child.js';
 import {type SessionReport, sessionExitCodes} from '../../../source/core/sessions/types.js';
@@ -181,7 +182,7 @@ describe('runSessionChild (fake channel and client)', () => {
 		const ipc = fakeChannel();
 		const echo = fakeClient();
 		const exit = runSessionChild({...options, protocol: 'udp'}, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
-		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'ready'), 'ready');
 		ipc.deliver({type: 'send', text: 'lost'});
 		await until(() => echo.pending.length === 1, 'exchange');
 		expect(Buffer.from(echo.pending[0]!.payload).toString()).toBe('lost');
@@ -193,5 +194,29 @@ describe('runSessionChild (fake channel and client)', () => {
 		await until(() => ipc.reports.some((report) => report.type === 'reply'), 'reply');
 		ipc.deliver({type: 'close'});
 		expect(await exit).toBe(0);
+	});
+
+	it('UDP never reports "connected": ready, waiting, no-reply or unreachable, and ready again after a reply', async () => {
+		const ipc = fakeChannel();
+		const echo = fakeClient();
+		const exit = runSessionChild({...options, protocol: 'udp', replyTimeoutMs: 700}, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'ready'), 'ready');
+		const states = () => ipc.reports.flatMap((report) => (report.type === 'state' ? [report.state] : []));
+		ipc.deliver({type: 'send', text: 'one'});
+		await until(() => echo.pending.length === 1, 'first exchange');
+		echo.pending.shift()!.reject(new SocktuiError('NoReply', 'no reply'));
+		await until(() => states().includes('no-reply'), 'no-reply');
+		ipc.deliver({type: 'send', text: 'two'});
+		await until(() => echo.pending.length === 1, 'second exchange');
+		echo.pending.shift()!.reject(new SocktuiError('PortUnreachable', 'port unreachable: nothing listens on udp 127.0.0.1:9'));
+		await until(() => states().includes('unreachable'), 'unreachable');
+		ipc.deliver({type: 'send', text: 'three'});
+		await until(() => echo.pending.length === 1, 'third exchange');
+		echo.answer();
+		await until(() => ipc.reports.some((report) => report.type === 'reply'), 'reply');
+		ipc.deliver({type: 'close'});
+		await exit;
+		expect(states()).toEqual(['connecting', 'ready', 'waiting', 'no-reply', 'waiting', 'unreachable', 'waiting', 'ready', 'closed']);
+		expect(ipc.reports[0]).toMatchObject({type: 'hello', protocol: 'udp', replyTimeoutMs: 700});
 	});
 });

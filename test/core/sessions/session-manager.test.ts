@@ -1,7 +1,9 @@
 import {execFileSync} from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
+import {performance} from 'node:perf_hooks';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {defaults} from '../../../source/core/defaults.js';
 import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
 import type {EchoServer} from '../../../source/core/echo/types.js';
 import {isSocktuiError} from '../../../source/core/errors.js';
@@ -74,8 +76,10 @@ describe('SessionManager with real session processes', () => {
 
 		for (const info of [tcpInfo, udpInfo]) {
 			const hello = await waitForReport(info.sessionId, 'hello');
-			expect(hello).toEqual({type: 'hello', pid: info.pid, protocol: info.protocol, remote: {address: host, port: tcp.local.port}});
-			const connected = await waitForReport(info.sessionId, 'state', (report) => report.state === 'connected');
+			const timeout = info.protocol === 'udp' ? {replyTimeoutMs: defaults.udpReplyTimeoutMs} : {};
+			expect(hello).toEqual({type: 'hello', pid: info.pid, protocol: info.protocol, remote: {address: host, port: tcp.local.port}, ...timeout});
+			// UDP has no connection: its socket is only ready.
+			const connected = await waitForReport(info.sessionId, 'state', (report) => report.state === (info.protocol === 'udp' ? 'ready' : 'connected'));
 			expect(connected.local?.port).toBeGreaterThan(0);
 			expect(sessions.send(info.sessionId, `hello ${info.protocol} ä`)).toBe(true);
 			const sent = await waitForReport(info.sessionId, 'sent');
@@ -126,13 +130,18 @@ describe('SessionManager with real session processes', () => {
 		expect(replies.slice(0, 2)).toEqual(['AUTO 1', 'AUTO 2']);
 	});
 
-	it('a UDP session with no server reports the missing reply and stays usable', async () => {
+	it('a UDP session with no server says "port unreachable" before the reply timeout and stays usable', async () => {
 		const port = await freePort('udp');
-		const {manager: sessions, waitForReport, waitFor, waitForExit, reports} = manager({target: {host, port}, replyTimeoutMs: 300});
+		// A reply timeout far beyond the test's own: only the kernel's ICMP answer can end the exchange.
+		const {manager: sessions, waitForReport, waitFor, waitForExit, reports} = manager({target: {host, port}, replyTimeoutMs: 60_000});
 		const info = sessions.open('udp');
-		await waitForReport(info.sessionId, 'state', (report) => report.state === 'connected');
+		await waitForReport(info.sessionId, 'state', (report) => report.state === 'ready');
+		const started = performance.now();
 		sessions.send(info.sessionId, 'anyone?');
-		await waitForReport(info.sessionId, 'error');
+		await waitForReport(info.sessionId, 'state', (report) => report.state === 'unreachable');
+		console.log(`UDP session to a closed port said so after ${(performance.now() - started).toFixed(1)} ms`);
+		expect((await waitForReport(info.sessionId, 'error')).message).toBe(`port unreachable: nothing listens on udp ${host}:${port}`);
+		expect(reports(info.sessionId).some((report) => report.type === 'state' && report.state === 'connected')).toBe(false);
 		await waitForReport(info.sessionId, 'phase', (report) => report.phase === 'idle');
 		sessions.send(info.sessionId, 'still here?');
 		await waitFor(() => (reports(info.sessionId).filter((report) => report.type === 'error').length === 2 ? true : undefined), 'a second error');

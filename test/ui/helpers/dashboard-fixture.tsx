@@ -23,7 +23,7 @@ export type CommandCallRecord = [keyof DashboardCommands, ...unknown[]];
 const endpoint = {address: '127.0.0.1', port: 8082};
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
-/** Events for a dashboard with both servers listening and two connected sessions (1 TCP, 2 UDP). */
+/** Events for a dashboard with both servers listening and two open sessions (1 TCP connected, 2 UDP ready). */
 export function standardEvents(): StoreEvent[] {
 	return [
 		{type: 'server', event: {type: 'listening', protocol: 'tcp', local: endpoint}},
@@ -31,7 +31,7 @@ export function standardEvents(): StoreEvent[] {
 		{type: 'session', event: {type: 'session-started', sessionId: 1, pid: 1001, protocol: 'tcp', remote: endpoint}},
 		{type: 'session', event: {type: 'session-report', sessionId: 1, report: {type: 'state', state: 'connected', local: {address: '127.0.0.1', port: 40_001}}}},
 		{type: 'session', event: {type: 'session-started', sessionId: 2, pid: 1002, protocol: 'udp', remote: endpoint}},
-		{type: 'session', event: {type: 'session-report', sessionId: 2, report: {type: 'state', state: 'connected', local: {address: '127.0.0.1', port: 40_002}}}},
+		{type: 'session', event: {type: 'session-report', sessionId: 2, report: {type: 'state', state: 'ready', local: {address: '127.0.0.1', port: 40_002}}}},
 	];
 }
 
