@@ -36,6 +36,11 @@ export const defaults = {
 	timelineColumns: 600,
 	/** Live timeline: processes watched at once (each keeps three /proc files open). */
 	sampleMaxProcesses: 64,
+	/** Live timeline, `--watch`: thread lanes and child-process lanes per watched process (more are counted). */
+	watchMaxThreadLanes: 8,
+	watchMaxChildLanes: 8,
+	/** `--watch`: outside processes at most. */
+	watchMaxPids: 8,
 	/** Client sessions: live session processes at once (each is an OS process). */
 	maxSessions: 16,
 	/** Closing a session: wait this long after asking politely before SIGTERM, and again before SIGKILL. */

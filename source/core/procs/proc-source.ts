@@ -1,10 +1,10 @@
-import {closeSync, openSync, readSync} from 'node:fs';
+import {closeSync, openSync, readdirSync, readFileSync, readSync} from 'node:fs';
 import {clockTicksPerSecond} from './clock-ticks.js';
 import {parseCpuStat} from './cpu-stat.js';
 import {parseProcStat} from './proc-stat.js';
-import {parseContextSwitches} from './proc-status.js';
+import {parseContextSwitches, parseResidentBytes} from './proc-status.js';
 import {parseSchedstat} from './schedstat.js';
-import type {Capabilities, ProcessSource, RawCoreSample, RawProcessSample} from './types.js';
+import type {Capabilities, ProcessSource, ProcessTasks, RawCoreSample, RawProcessSample} from './types.js';
 
 /**
  * Reads process state from Linux /proc. Cheap by design: each watched process keeps its three files open
@@ -135,16 +135,49 @@ export class ProcSource implements ProcessSource {
 			}
 		}
 
-		if (this.capabilities.contextSwitches) {
-			const text = this.#read(pid, watched, 'status').text;
-			const switches = text === undefined ? undefined : parseContextSwitches(text);
+		// The thread's status also holds the process's resident memory (VmRSS): the threads share it.
+		const text = this.#read(pid, watched, 'status').text;
+		if (text !== undefined) {
+			const switches = this.capabilities.contextSwitches ? parseContextSwitches(text) : undefined;
 			if (switches) {
 				sample.voluntary = switches.voluntary;
 				sample.involuntary = switches.involuntary;
 			}
+
+			const rss = parseResidentBytes(text);
+			if (rss !== undefined) sample.rssBytes = rss;
 		}
 
 		return sample;
+	}
+
+	tasks(pid: number): ProcessTasks | undefined {
+		let threads: number[];
+		try {
+			threads = readdirSync(`${this.#root}/${pid}/task`).map(Number).filter((tid) => Number.isSafeInteger(tid) && tid > 0);
+		} catch {
+			return undefined;
+		}
+
+		// Each thread lists the children it forked (Linux 3.5+ with CONFIG_PROC_CHILDREN).
+		const children = new Set<number>();
+		for (const tid of threads) {
+			try {
+				for (const word of readFileSync(`${this.#root}/${pid}/task/${tid}/children`, 'latin1').split(' ')) {
+					const child = Number(word);
+					if (word !== '' && Number.isSafeInteger(child) && child > 0) children.add(child);
+				}
+			} catch {
+				// the thread ended meanwhile, or the kernel has no children file
+			}
+		}
+
+		return {threads: threads.sort((a, b) => a - b), children: [...children].sort((a, b) => a - b)};
+	}
+
+	commandName(pid: number): string | undefined {
+		const text = this.#readOnce(`${this.#root}/${pid}/stat`);
+		return text === undefined ? undefined : parseProcStat(text)?.comm;
 	}
 
 	#markGone(pid: number, watched: Watched): RawProcessSample {

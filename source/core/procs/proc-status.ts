@@ -27,3 +27,13 @@ export function parseContextSwitches(text: string): ContextSwitches | undefined 
 	if (voluntary === undefined || involuntary === undefined) return undefined;
 	return {voluntary, involuntary};
 }
+
+/** Resident memory (`VmRSS`, in kB) in bytes; undefined for a kernel thread or a zombie, which have none. */
+export function parseResidentBytes(text: string): number | undefined {
+	const needle = '\nVmRSS:';
+	const at = text.indexOf(needle);
+	if (at < 0) return undefined;
+	const end = text.indexOf('\n', at + needle.length);
+	const match = /^\s*(\d+)\s*kB\s*$/.exec(text.slice(at + needle.length, end < 0 ? undefined : end));
+	return match ? Number(match[1]) * 1024 : undefined;
+}

@@ -49,7 +49,13 @@ const maxRuntimeNotes = 4;
 interface Lane {
 	pid: number;
 	label: string;
+	kind: ProcessLaneSnapshot['kind'];
+	parentPid?: number;
 	cells: Uint8Array;
+	ran: Uint8Array;
+	/** Switch counts per tick (rings like `cells`), summed over the last second for `latest`. */
+	voluntaryTicks: Uint32Array;
+	involuntaryTicks: Uint32Array;
 	phases: Uint8Array;
 	previous?: RawProcessSample;
 	previousAt?: number;
@@ -61,6 +67,13 @@ interface Lane {
 	phaseSince: number;
 	/** Milliseconds spent in each phase (by phaseCode) since the last tick. */
 	phaseSpent: Float64Array;
+}
+
+/** A process watched with its threads and children (`watchTree`). */
+interface Tree {
+	/** Threads and children seen but not given a lane (over the caps). */
+	hiddenThreads: number;
+	hiddenChildren: number;
 }
 
 type Listener = (snapshot: TimelineSnapshot) => void;
@@ -77,6 +90,7 @@ export class ProcessSampler {
 	readonly #timers: SamplerTimers;
 	readonly #maxProcesses: number;
 	readonly #lanes = new Map<number, Lane>();
+	readonly #trees = new Map<number, Tree>();
 	readonly #coreLanes: Int32Array[];
 	readonly #listeners = new Set<Listener>();
 	readonly #runtimeNotes = new Set<string>();
@@ -120,6 +134,22 @@ export class ProcessSampler {
 
 	/** Watches a process (or renames its lane). Returns false when the cap of watched processes is reached. */
 	watch(pid: number, label: string): boolean {
+		return this.#addLane(pid, label, 'process');
+	}
+
+	/**
+	 * Watches an outside process together with its threads and child processes: every tick the source lists
+	 * them, and each new one gets its own lane (labelled with its TID or PID) until the caps in `defaults`;
+	 * the rest are counted. A thread or child that ends turns its lane to exited, like any process.
+	 */
+	watchTree(pid: number, label: string): boolean {
+		if (!this.#addLane(pid, label, 'process')) return false;
+		this.#trees.set(pid, {hiddenThreads: 0, hiddenChildren: 0});
+		this.#discover();
+		return true;
+	}
+
+	#addLane(pid: number, label: string, kind: Lane['kind'], parentPid?: number): boolean {
 		const existing = this.#lanes.get(pid);
 		if (existing && !existing.exited) {
 			existing.label = label;
@@ -132,7 +162,12 @@ export class ProcessSampler {
 		this.#lanes.set(pid, {
 			pid,
 			label,
+			kind,
+			...(parentPid === undefined ? {} : {parentPid}),
 			cells: new Uint8Array(this.columns),
+			ran: new Uint8Array(this.columns),
+			voluntaryTicks: new Uint32Array(this.columns),
+			involuntaryTicks: new Uint32Array(this.columns),
 			phases: new Uint8Array(this.columns),
 			latest: {cell: 'none'},
 			exited: false,
@@ -233,7 +268,48 @@ export class ProcessSampler {
 		this.#source.close();
 	}
 
+	/** New threads and children of the processes watched with `watchTree` get lanes. */
+	#discover(): void {
+		if (this.#trees.size === 0 || !this.#source.tasks) return;
+		for (const [pid, tree] of this.#trees) {
+			const root = this.#lanes.get(pid);
+			if (!root || root.exited) {
+				this.#trees.delete(pid);
+				continue;
+			}
+
+			const tasks = this.#source.tasks(pid);
+			if (!tasks) continue;
+			const live = (kind: Lane['kind']) => [...this.#lanes.values()].filter((lane) => lane.parentPid === pid && lane.kind === kind && !lane.exited).length;
+			let threads = live('thread');
+			tree.hiddenThreads = 0;
+			for (const tid of tasks.threads) {
+				if (tid === pid || this.#lanes.get(tid)?.exited === false) continue;
+				if (threads >= defaults.watchMaxThreadLanes || !this.#addLane(tid, 'thread', 'thread', pid)) {
+					tree.hiddenThreads += 1;
+					continue;
+				}
+
+				threads += 1;
+			}
+
+			let children = live('child');
+			tree.hiddenChildren = 0;
+			for (const child of tasks.children) {
+				if (this.#lanes.get(child)?.exited === false) continue;
+				const name = this.#source.commandName?.(child) ?? 'child';
+				if (children >= defaults.watchMaxChildLanes || !this.#addLane(child, `child ${name}`, 'child', pid)) {
+					tree.hiddenChildren += 1;
+					continue;
+				}
+
+				children += 1;
+			}
+		}
+	}
+
 	async #sample(): Promise<TimelineSnapshot> {
+		this.#discover();
 		const lanes = [...this.#lanes.values()];
 		const live = lanes.filter((lane) => !lane.exited);
 		let readings: RawProcessSample[] = [];
@@ -259,6 +335,9 @@ export class ProcessSampler {
 			lane.latest = classifyTick(lane.previous, reading, elapsedNs);
 			lane.cells[at] = cellCode[lane.latest.cell];
 			const runNs = runDeltaNs(lane.previous, reading);
+			lane.ran[at] = runNs !== undefined && runNs > 0 && lane.previous !== undefined ? 1 : 0;
+			this.#recordSwitches(lane, at);
+			if (reading.rssBytes !== undefined && lane.latest.cell !== 'exited') lane.latest.rssBytes = reading.rssBytes;
 			if (runNs !== undefined && reading.lastCpu !== undefined && lane.previous !== undefined) uses.push({pid: lane.pid, cpu: reading.lastCpu, runNs});
 			if (lane.latest.cell === 'exited') {
 				lane.exited = true;
@@ -273,6 +352,9 @@ export class ProcessSampler {
 			lane.phases[at] = this.#closePhaseTick(lane, now);
 			if (lane.exited && !live.includes(lane)) {
 				lane.cells[at] = cellCode.exited;
+				lane.ran[at] = 0;
+				lane.voluntaryTicks[at] = 0;
+				lane.involuntaryTicks[at] = 0;
 				lane.exitedTicks += 1;
 				if (lane.exitedTicks >= this.columns) this.#drop(lane.pid); // scrolled off every column kept
 			}
@@ -285,6 +367,26 @@ export class ProcessSampler {
 		const snapshot = this.snapshot();
 		for (const listener of this.#listeners) listener(snapshot);
 		return snapshot;
+	}
+
+	/** Keeps this tick's switch counts and sums the last second's into `latest` (so the words stay readable). */
+	#recordSwitches(lane: Lane, at: number): void {
+		const latest = lane.latest;
+		lane.voluntaryTicks[at] = latest.voluntaryDelta ?? 0;
+		lane.involuntaryTicks[at] = latest.involuntaryDelta ?? 0;
+		if (latest.voluntary === undefined || latest.involuntary === undefined) return;
+		const ticks = Math.min(this.columns, this.#tick + 1, Math.max(1, Math.round(1000 / this.#intervalMs)));
+		let voluntary = 0;
+		let involuntary = 0;
+		for (let back = 0; back < ticks; back++) {
+			const index = (at - back + this.columns) % this.columns;
+			voluntary += lane.voluntaryTicks[index]!;
+			involuntary += lane.involuntaryTicks[index]!;
+		}
+
+		latest.voluntaryRecent = voluntary;
+		latest.involuntaryRecent = involuntary;
+		latest.recentMs = ticks * this.#intervalMs;
 	}
 
 	/** The phase that filled most of the tick just ended (0 when the process never reported one). */
@@ -323,20 +425,37 @@ export class ProcessSampler {
 	#buildSnapshot(): TimelineSnapshot {
 		const columns = Math.min(this.#tick, this.columns);
 		const processes: ProcessLaneSnapshot[] = [];
-		for (const lane of this.#lanes.values()) {
+		for (const lane of this.#ordered()) {
+			const tree = this.#trees.get(lane.pid);
 			processes.push({
 				pid: lane.pid,
 				label: lane.label,
+				kind: lane.kind,
+				...(lane.parentPid === undefined ? {} : {parentPid: lane.parentPid}),
 				cells: this.#linear(lane.cells, columns),
+				ran: this.#linear(lane.ran, columns),
 				phases: this.#linear(lane.phases, columns),
 				phase: lane.exited ? undefined : lane.phase,
 				exited: lane.exited,
 				latest: lane.latest,
+				...(tree && tree.hiddenThreads + tree.hiddenChildren > 0 ? {hidden: {threads: tree.hiddenThreads, children: tree.hiddenChildren}} : {}),
 			});
 		}
 
 		const cores: CoreLaneSnapshot[] = this.#coreLanes.map((owners, cpu) => ({cpu, owners: this.#linear(owners, columns)}));
 		return {tick: this.#tick, columns, intervalMs: this.#intervalMs, paused: this.#paused, capabilities: this.capabilities, processes, cores};
+	}
+
+	/** Lanes in watch order, each thread and child lane right after the process it belongs to. */
+	#ordered(): Lane[] {
+		const all = [...this.#lanes.values()];
+		const out: Lane[] = [];
+		for (const lane of all) {
+			if (lane.parentPid !== undefined && this.#lanes.has(lane.parentPid)) continue;
+			out.push(lane, ...all.filter((candidate) => candidate.parentPid === lane.pid));
+		}
+
+		return out;
 	}
 
 	/** The last `columns` entries of a ring, oldest first, as a new array (the snapshot must not change later). */
@@ -358,6 +477,7 @@ export class ProcessSampler {
 
 	#drop(pid: number): void {
 		this.#lanes.delete(pid);
+		this.#trees.delete(pid);
 		this.#source.forget?.(pid);
 	}
 

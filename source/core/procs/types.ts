@@ -56,6 +56,8 @@ export interface RawProcessSample {
 	involuntary?: number;
 	/** ps: %cpu as ps computes it (an average, not per tick). */
 	percentCpu?: number;
+	/** Resident memory of the whole process (VmRSS), bytes. */
+	rssBytes?: number;
 	/** Set when a read failed for a reason other than the process being gone (e.g. EACCES). */
 	error?: string;
 }
@@ -77,7 +79,16 @@ export interface ProcessSource {
 	readCores?(): RawCoreSample[] | undefined;
 	/** Drop anything cached for a PID no longer watched (open file descriptors). */
 	forget?(pid: number): void;
+	/** The threads (TIDs, the main thread included) and child processes of a process; undefined when unknown. */
+	tasks?(pid: number): ProcessTasks | undefined;
+	/** The command name of a process (`python3`), when it can be read. */
+	commandName?(pid: number): string | undefined;
 	close(): void;
+}
+
+export interface ProcessTasks {
+	threads: number[];
+	children: number[];
 }
 
 /** The latest numbers of one process, for the side column of its lane. */
@@ -93,6 +104,12 @@ export interface ProcessLatest {
 	involuntary?: number;
 	voluntaryDelta?: number;
 	involuntaryDelta?: number;
+	/** Switches over the last `recentMs` (about a second of ticks), so their words stay on screen long enough to read. */
+	voluntaryRecent?: number;
+	involuntaryRecent?: number;
+	recentMs?: number;
+	/** Resident memory (RSS) in bytes, when measured. */
+	rssBytes?: number;
 }
 
 export interface ProcessLaneSnapshot {
@@ -100,8 +117,19 @@ export interface ProcessLaneSnapshot {
 	label: string;
 	/** Measured cells, oldest first, one per tick, aligned with every other lane (codes of cellCode). */
 	cells: Uint8Array;
+	/**
+	 * Per tick, aligned with `cells`: 1 when the process got any CPU time during the tick (the cell shows the
+	 * state that filled most of it, so a process that ran a part of a mostly-waiting tick needs this mark).
+	 */
+	ran: Uint8Array;
 	/** Self-reported phases, aligned the same way (codes of phaseCode). Not measured: the process said so. */
 	phases: Uint8Array;
+	/** The watched process this lane belongs to, for a thread or child lane added by `watchTree`. */
+	parentPid?: number;
+	/** What the lane is: a watched process, one of its threads, or one of its child processes. */
+	kind: 'process' | 'thread' | 'child';
+	/** `watchTree`: threads and children that exist but got no lane (over the caps). */
+	hidden?: {threads: number; children: number};
 	/** The phase the process last reported, if any. */
 	phase?: SessionPhase;
 	exited: boolean;

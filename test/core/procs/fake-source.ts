@@ -1,4 +1,4 @@
-import type {Capabilities, ProcessSource, RawCoreSample, RawProcessSample} from '../../../source/core/procs/types.js';
+import type {Capabilities, ProcessSource, ProcessTasks, RawCoreSample, RawProcessSample} from '../../../source/core/procs/types.js';
 
 export const fullCapabilities: Capabilities = {
 	source: 'proc',
@@ -28,7 +28,7 @@ export class FakeSource implements ProcessSource {
 	}
 
 	/** Adds run / wait ns and switches to a PID's counters (creating it at zero). */
-	advance(pid: number, change: {runNs?: number; waitNs?: number; cpu?: number; state?: string; voluntary?: number; involuntary?: number}): void {
+	advance(pid: number, change: {runNs?: number; waitNs?: number; cpu?: number; state?: string; voluntary?: number; involuntary?: number; rssBytes?: number}): void {
 		const sample = this.samples.get(pid) ?? {pid, present: true, state: 'S', runNs: 0, waitNs: 0, cpuTimeNs: 0, lastCpu: 0, voluntary: 0, involuntary: 0};
 		if (sample.runNs !== undefined) sample.runNs += change.runNs ?? 0;
 		sample.cpuTimeNs! += change.runNs ?? 0;
@@ -37,6 +37,7 @@ export class FakeSource implements ProcessSource {
 		sample.involuntary! += change.involuntary ?? 0;
 		if (change.cpu !== undefined) sample.lastCpu = change.cpu;
 		if (change.state !== undefined) sample.state = change.state;
+		if (change.rssBytes !== undefined) sample.rssBytes = change.rssBytes;
 		this.samples.set(pid, sample);
 	}
 
@@ -56,6 +57,18 @@ export class FakeSource implements ProcessSource {
 
 	forget(pid: number): void {
 		this.forgotten.push(pid);
+	}
+
+	/** Threads and children per PID, for `watchTree`. */
+	readonly taskLists = new Map<number, ProcessTasks>();
+
+	tasks(pid: number): ProcessTasks | undefined {
+		const tasks = this.taskLists.get(pid);
+		return tasks ? {threads: [...tasks.threads], children: [...tasks.children]} : undefined;
+	}
+
+	commandName(pid: number): string | undefined {
+		return this.samples.has(pid) ? `cmd${pid}` : undefined;
 	}
 
 	close(): void {

@@ -247,3 +247,73 @@ describe('ProcessSampler robustness and control', () => {
 		for (const [index, name] of cellKinds.entries()) expect(cellCode[name]).toBe(index);
 	});
 });
+
+describe('ProcessSampler: turns, switches, memory', () => {
+	it('marks every column a process got CPU time in, also when it mostly waited or slept', async () => {
+		const {source, sampler, tick} = setup();
+		for (const pid of [1, 2]) source.advance(pid, {});
+		sampler.watch(1, 'turn A');
+		sampler.watch(2, 'turn B');
+		await tick();
+		// Two processes taking turns on one CPU within each column: both mostly runnable, both ran.
+		source.advance(1, {runNs: 0.4 * tickNs, waitNs: 0.6 * tickNs, state: 'R'});
+		source.advance(2, {runNs: 0.4 * tickNs, waitNs: 0.6 * tickNs, state: 'R'});
+		await tick();
+		// Then one sleeps without running at all, the other sleeps after a short run.
+		source.advance(1, {state: 'S'});
+		source.advance(2, {runNs: 0.02 * tickNs, state: 'S'});
+		const snapshot = await tick();
+		expect(cellsOf(snapshot, 1)).toEqual(['none', 'runnable', 'sleeping']);
+		expect([...lane(snapshot, 1).ran]).toEqual([0, 1, 0]);
+		expect(cellsOf(snapshot, 2)).toEqual(['none', 'runnable', 'sleeping']);
+		expect([...lane(snapshot, 2).ran]).toEqual([0, 1, 1]);
+	});
+
+	it('sums the switches of the last second, and reports resident memory', async () => {
+		const {source, sampler, tick} = setup({columns: 30});
+		source.advance(1, {rssBytes: 45e6});
+		sampler.watch(1, 'p');
+		await tick();
+		for (let index = 0; index < 10; index++) {
+			source.advance(1, {voluntary: 2, involuntary: index === 9 ? 5 : 0});
+			await tick();
+		}
+
+		let latest = lane(sampler.snapshot(), 1).latest;
+		expect(latest).toMatchObject({voluntaryRecent: 20, involuntaryRecent: 5, recentMs: 1000, rssBytes: 45e6});
+		// A second later with nothing new: the words go, the totals stay.
+		for (let index = 0; index < 10; index++) await tick();
+		latest = lane(sampler.snapshot(), 1).latest;
+		expect(latest).toMatchObject({voluntaryRecent: 0, involuntaryRecent: 0, voluntary: 20, involuntary: 5});
+	});
+
+	it('watchTree: a lane per thread and child as they appear (after their process), bounded, exited when gone', async () => {
+		const {source, sampler, tick} = setup();
+		source.advance(100, {});
+		source.taskLists.set(100, {threads: [100], children: []});
+		expect(sampler.watchTree(100, 'python3')).toBe(true);
+		await tick();
+		expect(sampler.snapshot().processes.map((entry) => entry.pid)).toEqual([100]);
+		sampler.watch(200, 'server');
+		source.advance(200, {});
+		const threads = Array.from({length: 12}, (_, index) => 101 + index);
+		for (const tid of threads) source.advance(tid, {});
+		source.advance(150, {});
+		source.taskLists.set(100, {threads: [100, ...threads], children: [150]});
+		let snapshot = await tick();
+		const lanes = snapshot.processes;
+		// The threads (up to the cap) and the child follow their process, before lanes watched later.
+		expect(lanes.map((entry) => entry.pid)).toEqual([100, ...threads.slice(0, 8), 150, 200]);
+		expect(lanes.filter((entry) => entry.kind === 'thread').every((entry) => entry.label === 'thread' && entry.parentPid === 100)).toBe(true);
+		expect(lane(snapshot, 150)).toMatchObject({kind: 'child', label: 'child cmd150', parentPid: 100});
+		expect(lane(snapshot, 100).hidden).toEqual({threads: 4, children: 0});
+		// A thread ends: its lane turns exited, and a waiting thread gets a lane in its place.
+		source.kill(101);
+		source.taskLists.set(100, {threads: [100, ...threads.slice(1)], children: [150]});
+		await tick();
+		snapshot = await tick();
+		expect(lane(snapshot, 101).exited).toBe(true);
+		expect(snapshot.processes.some((entry) => entry.pid === 109)).toBe(true);
+		expect(lane(snapshot, 100).hidden).toEqual({threads: 3, children: 0});
+	});
+});

@@ -8,6 +8,8 @@ import type {SessionPhase} from '../../../core/sessions/types.js';
  */
 export interface LiveGlyphs {
 	cell: Readonly<Record<CellKind, string>>;
+	/** The process ran during a column that it mostly spent waiting for a CPU, or asleep. */
+	ranPart: Readonly<{runnable: string; sleeping: string}>;
 	phase: Readonly<Record<SessionPhase, string>>;
 	coreIdle: string;
 	coreOther: string;
@@ -18,6 +20,7 @@ export interface LiveGlyphs {
 
 export const unicodeLiveGlyphs: LiveGlyphs = {
 	cell: {running: '█', runnable: '░', sleeping: '≈', exited: '×', none: ' '},
+	ranPart: {runnable: '▒', sleeping: '▁'},
 	phase: {computing: 'c', 'waiting-reply': 'w', idle: 'i'},
 	coreIdle: '·',
 	coreOther: 'o',
@@ -28,6 +31,7 @@ export const unicodeLiveGlyphs: LiveGlyphs = {
 
 export const asciiLiveGlyphs: LiveGlyphs = {
 	cell: {running: '#', runnable: '-', sleeping: '~', exited: 'x', none: ' '},
+	ranPart: {runnable: '=', sleeping: '_'},
 	phase: {computing: 'c', 'waiting-reply': 'w', idle: 'i'},
 	coreIdle: '.',
 	coreOther: 'o',
@@ -59,6 +63,8 @@ export const cellWords: Readonly<Record<Exclude<CellKind, 'none'>, string>> = {
 	sleeping: 'sleeping (IO or event)',
 	exited: 'exited',
 };
+
+export const ranPartWords = {runnable: 'ran part, mostly runnable', sleeping: 'ran part, mostly asleep'} as const;
 
 export const phaseWords: Readonly<Record<SessionPhase, string>> = {
 	computing: 'computing',

@@ -9,7 +9,9 @@ import {
 	type ProcessLaneSnapshot,
 	type TimelineSnapshot,
 } from '../../../core/procs/types.js';
-import {asciiLiveGlyphs, cellColors, cellWords, laneMark, markColors, phaseColors, phaseWords, unicodeLiveGlyphs, type LiveGlyphs} from './live-glyphs.js';
+import {asciiLiveGlyphs, cellColors, cellWords, laneMark, markColors, phaseColors, phaseWords, ranPartWords, unicodeLiveGlyphs, type LiveGlyphs} from './live-glyphs.js';
+import {laneDetailLines} from './lane-detail.js';
+import {formatCount} from '../../format.js';
 import {fitLine, lineText, type Segment} from '../../segments.js';
 
 export {fitLine, lineText, type Segment};
@@ -80,9 +82,10 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		const label = laneLabel(`${mark} ${lane.label}`, lane.pid, labelCol);
 		const line: TimelineLine = [{text: label.padEnd(labelCol), color: paint(markColor), bold: true}, {text: ' '}];
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
-		line.push(...runs(lane.cells, from, (code) => {
-			const kind = cellKinds[code] ?? 'none';
-			return {text: glyphs.cell[kind], color: paint(cellColors[kind])};
+		line.push(...runs(withRan(lane), from, (code) => {
+			const kind = cellKinds[code & cellMask] ?? 'none';
+			const ranPart = (code & ranFlag) !== 0 && (kind === 'runnable' || kind === 'sleeping');
+			return {text: ranPart ? glyphs.ranPart[kind] : glyphs.cell[kind], color: paint(cellColors[kind])};
 		}));
 		if (statsWidth > 0) line.push({text: ' '}, ...stats(lane, statsWidth, caps.cpuPercentIsAverage, paint));
 		add(line, 1);
@@ -97,6 +100,12 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 			if (statsWidth > 0 && lane.phase) phaseLine.push({text: ' '}, {text: `says: ${phaseWords[lane.phase]}`.slice(0, statsWidth), dim: true, italic: true});
 			add(phaseLine, 4);
 		}
+
+		// Memory and why it lost the CPU, in words, under the lane (and its self-reported phases).
+		const indent = width >= 30 ? `  ${glyphs.selfArrow} ` : `${glyphs.selfArrow} `;
+		for (const detail of laneDetailLines(lane, {width: width - indent.length, maxLines: 2, ascii: options.ascii})) {
+			add([{text: indent, dim: true}, {text: detail, color: paint(detailColor(lane))}], 2);
+		}
 	}
 
 	for (const core of pickCores(snapshot.cores, from, height)) {
@@ -109,6 +118,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 
 	const [measuredLegend, reportedLegend] = legend(glyphs, paint, caps.coreBusy, width);
 	add(measuredLegend, 2);
+	if (lanes.length > 0 && snapshot.columns > 0) add(ranLegend(glyphs, paint, width), 2);
 	add(reportedLegend, 3);
 
 	// Keep the most important rows that fit, then show them in their natural order.
@@ -154,6 +164,33 @@ function legend(glyphs: LiveGlyphs, paint: (color: string | undefined) => string
 	return [measured, reported];
 }
 
+/** The marks for a column the process ran part of, on their own legend row. */
+function ranLegend(glyphs: LiveGlyphs, paint: (color: string | undefined) => string | undefined, width: number): TimelineLine {
+	const long = width >= 64;
+	return [
+		{text: long ? 'ran during the column: ' : 'ran: '},
+		{text: glyphs.ranPart.runnable, color: paint(cellColors.runnable)},
+		{text: ` ${long ? ranPartWords.runnable : 'mostly runnable'}  `},
+		{text: glyphs.ranPart.sleeping, color: paint(cellColors.sleeping)},
+		{text: ` ${long ? ranPartWords.sleeping : 'mostly asleep'}`},
+	];
+}
+
+const cellMask = 0x07;
+const ranFlag = 0x08;
+
+/** The lane's cell codes with the "got CPU time" flag folded in, so `runs` groups by both. */
+function withRan(lane: ProcessLaneSnapshot): Uint8Array {
+	const out = new Uint8Array(lane.cells.length);
+	for (let index = 0; index < out.length; index++) out[index] = lane.cells[index]! | (lane.ran[index] ? ranFlag : 0);
+	return out;
+}
+
+/** The reasons line is coloured when the process was preempted in the last second (the lesson of turns). */
+function detailColor(lane: ProcessLaneSnapshot): string | undefined {
+	return (lane.latest.involuntaryRecent ?? 0) > 0 ? 'yellow' : undefined;
+}
+
 const shortCellWords = {running: 'run', runnable: 'runnable', sleeping: 'sleep', exited: 'exited'} as const;
 const shortPhaseWords = {computing: 'compute', 'waiting-reply': 'wait reply', idle: 'idle'} as const;
 
@@ -174,11 +211,15 @@ function stats(lane: ProcessLaneSnapshot, width: number, average: boolean, paint
 	const word = stateShortWords[letter] ?? '?';
 	// `~` marks an average (ps), not the CPU use during the last tick.
 	const cpu = (latest.cpuPercent === undefined ? '-' : `${Math.round(latest.cpuPercent)}%${average ? '~' : ''}`).padStart(average ? 5 : 4);
-	let text = `${letter} ${cpu} ${word}`;
+	const head = `${letter} ${cpu} ${word}`;
+	let text = head;
 	if (width >= 20 && latest.voluntary !== undefined && latest.involuntary !== undefined) {
-		text = `${text.padEnd(14)}`;
-		const delta = (value: number | undefined) => (value ? `+${value}` : '');
-		text += ` vol ${latest.voluntary}${delta(latest.voluntaryDelta)} inv ${latest.involuntary}${delta(latest.involuntaryDelta)}`;
+		// Counts are abbreviated (formatCount); the deltas, then the state word go before `inv` could be cut.
+		const delta = (value: number | undefined) => (value ? `+${formatCount(value)}` : '');
+		const withDeltas = ` vol ${formatCount(latest.voluntary)}${delta(latest.voluntaryDelta)} inv ${formatCount(latest.involuntary)}${delta(latest.involuntaryDelta)}`;
+		const counts = ` vol ${formatCount(latest.voluntary)} inv ${formatCount(latest.involuntary)}`;
+		const candidates = [head.padEnd(14) + withDeltas, head.padEnd(14) + counts, head + counts, `${letter} ${cpu}${counts}`, head];
+		text = candidates.find((candidate) => candidate.length <= width) ?? head;
 	}
 
 	return [{text: text.slice(0, width)}];
