@@ -13,6 +13,7 @@ import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
 import {chooseOneCpu, detectPinning, pinProcess, ProcessSampler} from '../core/procs/index.js';
 import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
+import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
 import {parseHostPort, parsePort} from './options.js';
@@ -33,6 +34,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       socktui then runs no server of its own
     --sim "OPTIONS"   open the simulator view with these process-run options,
                       e.g. --sim "-l 5:100,5:100 -S SWITCH_ON_IO"
+    --watch PID[,PID] also show these processes in the live timeline, each with a lane per thread
+                      and per child process (e.g. the tutorial's Python server)
     --one-cpu         pin the server and new sessions to one CPU (Linux, needs taskset)
     --no-color        no colour (also NO_COLOR=1 or TERM=dumb)
     --ascii           ASCII borders and glyphs (automatic when the locale is not UTF-8)
@@ -51,6 +54,32 @@ function parseSessions(value: unknown): number {
 	}
 
 	return Number(text);
+}
+
+/** `--watch 1234,5678`: existing processes only (a typo must not silently watch nothing). */
+function parseWatch(value: unknown): number[] {
+	if (value === undefined) return [];
+	const text = String(value);
+	const pids = [...new Set(text.split(','))].map((part) => part.trim());
+	if (text.trim() === '') throw new SocktuiError('BadUsage', '--watch needs a process ID, e.g. --watch 1234');
+	const usage = `--watch takes process IDs, like --watch 1234 or --watch 1234,5678; got '${text}'`;
+	if (pids.length > defaults.watchMaxPids) throw new SocktuiError('BadUsage', `--watch takes at most ${defaults.watchMaxPids} process IDs`);
+	return pids.map((part) => {
+		const pid = Number(part);
+		if (!/^\d{1,7}$/.test(part) || pid <= 0) throw new SocktuiError('BadUsage', usage);
+		if (!processExists(pid)) throw new SocktuiError('BadUsage', `--watch: no process with PID ${pid}`);
+		return pid;
+	});
+}
+
+function processExists(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error: unknown) {
+		// EPERM: it exists but belongs to someone else; reading its /proc entries may still work.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }
 
 function needsTerminal(): SocktuiError {
@@ -73,6 +102,7 @@ export const dashboardCommand: Command = {
 		oneCpu: {type: 'boolean', default: false},
 		color: {type: 'boolean', default: true},
 		ascii: {type: 'boolean', default: false},
+		watch: {type: 'string'},
 	},
 	async run({flags}) {
 		// Flags first (a typo is a usage error even without a terminal), then the terminal check.
@@ -81,6 +111,7 @@ export const dashboardCommand: Command = {
 		const sessionCount = parseSessions(flags['sessions']);
 		const host = String(flags['host'] ?? defaults.host);
 		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(String(flags['sim']));
+		const watchPids = parseWatch(flags['watch']);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
 
 		const capabilities = detectCapabilities(process.env, {color: flags['color'] !== false, ascii: flags['ascii'] === true});
@@ -96,7 +127,7 @@ export const dashboardCommand: Command = {
 			// With --one-cpu the first sessions start pinned (so their titles say so); the toggle below pins the server.
 			createSessionManager: (target) => new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
 		});
-		const sampler = startSampler(runtime);
+		const sampler = startSampler(runtime, store, watchPids);
 		const oneCpu = createOneCpuMode(store, {
 			detect: detectPinning,
 			choose: chooseOneCpu,
@@ -129,11 +160,20 @@ interface RunOptions {
 	oneCpu: {toggle(): Promise<void>};
 }
 
-/** The live timeline watches the server (this process) and every session process, with its reported phases. */
-function startSampler(runtime: DashboardRuntime): ProcessSampler {
+/**
+ * The live timeline watches the server (this process) and every session process, with its reported phases,
+ * and the `--watch` processes with their threads and children. The demo's total memory goes to the store.
+ */
+function startSampler(runtime: DashboardRuntime, store: DashboardStore, watchPids: readonly number[]): ProcessSampler {
 	const sampler = new ProcessSampler({intervalMs: defaults.sampleIntervalMs});
 	const pids = new Map<number, number>();
 	if (runtime.servers.length > 0) sampler.watch(process.pid, 'server');
+	for (const pid of watchPids) sampler.watchTree(pid);
+	const outside = new Set(watchPids);
+	sampler.subscribe((snapshot) => {
+		const view = demoMemory(snapshot, (pid) => !outside.has(pid));
+		if (view) store.apply({type: 'demo-memory', view});
+	});
 	const onEvent = (event: SessionEvent) => {
 		if (event.type === 'session-started') {
 			pids.set(event.sessionId, event.pid);

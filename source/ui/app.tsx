@@ -78,6 +78,7 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 						<Box flexDirection="row" height={layout.top.height}>
 							<ServerPane
 								servers={snapshot.servers}
+								memory={snapshot.demoMemory}
 								log={snapshot.serverLog}
 								notices={snapshot.notices}
 								remote={snapshot.remote}

@@ -142,13 +142,16 @@ export class ProcessSampler {
 	 * them, and each new one gets its own lane (labelled with its TID or PID) until the caps in `defaults`;
 	 * the rest are counted. A thread or child that ends turns its lane to exited, like any process.
 	 */
-	watchTree(pid: number, label: string): boolean {
-		if (!this.#addLane(pid, label, 'process')) return false;
+	watchTree(pid: number, label?: string): boolean {
+		const name = label ?? printableName(this.#source.commandName?.(pid)) ?? 'process';
+		if (!this.#addLane(pid, name, 'process')) return false;
 		this.#trees.set(pid, {hiddenThreads: 0, hiddenChildren: 0});
 		this.#discover();
+		this.#changed();
 		return true;
 	}
 
+	/** Adds (or renames) a lane; publishes at once unless `parentPid` is set (threads and children are found during a tick, which publishes). */
 	#addLane(pid: number, label: string, kind: Lane['kind'], parentPid?: number): boolean {
 		const existing = this.#lanes.get(pid);
 		if (existing && !existing.exited) {
@@ -175,7 +178,7 @@ export class ProcessSampler {
 			phaseSince: this.#timers.now(),
 			phaseSpent: new Float64Array(4),
 		});
-		this.#changed();
+		if (parentPid === undefined) this.#changed();
 		return true;
 	}
 
@@ -297,8 +300,8 @@ export class ProcessSampler {
 			tree.hiddenChildren = 0;
 			for (const child of tasks.children) {
 				if (this.#lanes.get(child)?.exited === false) continue;
-				const name = this.#source.commandName?.(child) ?? 'child';
-				if (children >= defaults.watchMaxChildLanes || !this.#addLane(child, `child ${name}`, 'child', pid)) {
+				const name = printableName(this.#source.commandName?.(child));
+				if (children >= defaults.watchMaxChildLanes || !this.#addLane(child, name === undefined ? 'child' : `child ${name}`, 'child', pid)) {
 					tree.hiddenChildren += 1;
 					continue;
 				}
@@ -521,6 +524,12 @@ export class ProcessSampler {
 		if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
 		this.#timer = undefined;
 	}
+}
+
+/** A command name as lane text: any process may name itself anything, so only printable ASCII stays. */
+function printableName(name: string | undefined): string | undefined {
+	if (name === undefined || name === '') return undefined;
+	return name.replace(/[^\x20-\x7e]/g, '?');
 }
 
 function clampInterval(ms: number): number {

@@ -13,6 +13,7 @@ import type {
 	LogKind,
 	NoticeEntry,
 	OneCpuView,
+	DemoMemoryView,
 	ServerView,
 	SessionExit,
 	SessionView,
@@ -126,6 +127,7 @@ export class DashboardStore {
 	#noticesView: readonly NoticeEntry[] = [];
 	#remote: Endpoint | undefined;
 	#oneCpu: OneCpuView = {enabled: false};
+	#demoMemory: DemoMemoryView | undefined;
 	#dirty = false;
 	#timer: unknown;
 	#rateTimer: unknown;
@@ -260,6 +262,13 @@ export class DashboardStore {
 
 			case 'one-cpu': {
 				this.#oneCpu = {...event.view};
+				return true;
+			}
+
+			case 'demo-memory': {
+				const before = this.#demoMemory;
+				if (before?.rssBytes === event.view.rssBytes && before.processes === event.view.processes) return false;
+				this.#demoMemory = Object.freeze({...event.view});
 				return true;
 			}
 		}
@@ -519,6 +528,7 @@ export class DashboardStore {
 			sessions: this.#sessionsView,
 			notices: this.#noticesView,
 			oneCpu: this.#oneCpu,
+			...(this.#demoMemory ? {demoMemory: this.#demoMemory} : {}),
 		});
 	}
 

@@ -103,6 +103,16 @@ export interface DashboardSnapshot {
 	sessions: readonly SessionView[];
 	notices: readonly NoticeEntry[];
 	oneCpu: OneCpuView;
+	/** Total resident memory of the demo's processes, once measured. */
+	demoMemory?: DemoMemoryView;
+}
+
+/** "Multiplexing in space": what the demo's processes hold in memory together. */
+export interface DemoMemoryView {
+	/** Summed VmRSS (shared pages counted once per process), bytes. */
+	rssBytes: number;
+	/** How many processes the sum covers. */
+	processes: number;
 }
 
 export interface OneCpuView {

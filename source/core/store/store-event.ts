@@ -1,7 +1,7 @@
 import type {Protocol} from '../defaults.js';
 import type {EchoServerEvent, EchoServerStats, Endpoint} from '../echo/types.js';
 import type {AutoMode, SessionEvent} from '../sessions/types.js';
-import type {OneCpuView} from './snapshot.js';
+import type {DemoMemoryView, OneCpuView} from './snapshot.js';
 
 /** Everything the store folds: core events as they are, plus the few facts the dashboard itself adds. */
 export type StoreEvent =
@@ -16,4 +16,6 @@ export type StoreEvent =
 	| {type: 'auto-set'; sessionId: number; auto: AutoMode}
 	| {type: 'remote'; remote: Endpoint}
 	| {type: 'notice'; level: 'info' | 'warn'; text: string}
-	| {type: 'one-cpu'; view: OneCpuView};
+	| {type: 'one-cpu'; view: OneCpuView}
+	/** Resident memory of the demo's processes (server and sessions), measured by the sampler. */
+	| {type: 'demo-memory'; view: DemoMemoryView};

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {memo, type ReactElement} from 'react';
 import {formatHostPort} from '../../core/errors.js';
 import type {Endpoint} from '../../core/echo/types.js';
-import type {LogEntry, NoticeEntry, ServerView} from '../../core/store/snapshot.js';
+import type {DemoMemoryView, LogEntry, NoticeEntry, ServerView} from '../../core/store/snapshot.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';
@@ -13,6 +13,8 @@ export interface ServerPaneProps {
 	log: readonly LogEntry[];
 	notices: readonly NoticeEntry[];
 	remote?: Endpoint;
+	/** Resident memory of the demo's processes together, once measured. */
+	memory?: DemoMemoryView;
 	serverPid: number;
 	width: number;
 	height: number;
@@ -70,7 +72,7 @@ function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
 }
 
 /** The echo servers this dashboard runs (or the remote server the sessions use), with a scrolling log. */
-export const ServerPane = memo(function ServerPane({servers, log, notices, remote, serverPid, width, height, focused}: ServerPaneProps) {
+export const ServerPane = memo(function ServerPane({servers, log, notices, remote, memory, serverPid, width, height, focused}: ServerPaneProps) {
 	const theme = useTheme();
 	const inner = Math.max(0, height - 2);
 	const lines: ReactElement[] = [];
@@ -104,6 +106,15 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 			<Line key="totals">
 				delay {first.replyDelayMs} ms {theme.dot} dropped {formatCount(dropped)} {theme.dot} refused {formatCount(refused)}
 				{focused ? <Text color={theme.tone('muted')}> (+/- delay)</Text> : null}
+			</Line>,
+		);
+	}
+
+	if (memory) {
+		// Multiplexing in space: every process holds its own memory.
+		lines.push(
+			<Line key="memory" color={theme.tone('muted')}>
+				memory: {formatBytes(memory.rssBytes)} resident (RSS) in {memory.processes} {memory.processes === 1 ? 'process' : 'processes'}
 			</Line>,
 		);
 	}
