@@ -21,4 +21,21 @@ describe('the CLI edge', () => {
 		expect(result.stderr).toMatch(/the dashboard needs a terminal/);
 		expect(result.stderr).not.toMatch(/unknown option/);
 	});
+
+	it.each([
+		[['--watch', 'abc'], "socktui: --watch takes process IDs, like --watch 1234 or --watch 1234,5678; got 'abc'"],
+		[['--watch', '12,-3'], "socktui: --watch takes process IDs, like --watch 1234 or --watch 1234,5678; got '12,-3'"],
+		[['--watch', '0'], "socktui: --watch takes process IDs, like --watch 1234 or --watch 1234,5678; got '0'"],
+		[['--watch='], 'socktui: --watch needs a process ID, e.g. --watch 1234'],
+		[['--watch', '4194305'], 'socktui: --watch: no process with PID 4194305'],
+	])('--watch %j: one line, exit 2', async (args, message) => {
+		const result = await runCli(args);
+		expect(result.stderr).toBe(`${message}\n`);
+		expect(result.code).toBe(2);
+	});
+
+	it('--watch of an existing process passes the flag checks (then needs a terminal)', async () => {
+		const result = await runCli(['--watch', `${process.pid},${process.ppid}`]);
+		expect(result.stderr).toMatch(/^socktui: the dashboard needs a terminal/);
+	});
 });

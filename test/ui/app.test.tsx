@@ -107,6 +107,13 @@ describe('App', () => {
 		expect(app.frame().match(/connected/g)).toHaveLength(1);
 	});
 
+	it('the server pane shows the demo processes\' memory together once it is measured', async () => {
+		const app = open();
+		expect(app.frame()).not.toContain('resident (RSS)');
+		app.apply({type: 'demo-memory', view: {rssBytes: 142_000_000, processes: 3}});
+		expect(app.frame()).toContain('memory: 142 MB resident (RSS) in 3 processes');
+	});
+
 	it('closes the focused session with x and shows how it ended; x again removes it', async () => {
 		const app = open();
 		await app.press('2', 'x');

@@ -110,4 +110,27 @@ describe.skipIf(skipReason !== undefined)('ProcessSampler on live processes (Lin
 			sampler.close();
 		}
 	});
+
+	it('marks the turns: two burners sharing one core both got CPU time in each 100 ms column', async () => {
+		const sampler = new ProcessSampler({intervalMs: 100});
+		try {
+			const first = spawnPinned(cpu, burner);
+			const second = spawnPinned(cpu, burner);
+			sampler.watch(first, 'burner-1');
+			sampler.watch(second, 'burner-2');
+			sampler.start();
+			const ranIn = (snapshot: TimelineSnapshot, pid: number) => [...(snapshot.processes.find((lane) => lane.pid === pid)?.ran.subarray(-5) ?? [])];
+			const snapshot = await waitFor(
+				sampler,
+				(current) => [first, second].every((pid) => ranIn(current, pid).length === 5 && ranIn(current, pid).every((ran) => ran === 1)),
+				'both burners ran during each of 5 columns in a row',
+			);
+			// Whatever state won each column, the "ran" mark shows both took turns.
+			const states = [first, second].flatMap((pid) => recent(snapshot, pid, 5));
+			expect(states.every((state) => state === 'running' || state === 'runnable')).toBe(true);
+		} finally {
+			sampler.close();
+		}
+	});
 });
+

@@ -128,4 +128,20 @@ describe('DashboardStore', () => {
 		expect(small.getSnapshot().sessions.map((session) => session.sessionId)).toEqual([3]);
 		small.dispose();
 	});
+
+	it('keeps the demo processes\' total memory, and publishes only when it changes', () => {
+		const listener = vi.fn();
+		store.subscribe(listener);
+		store.apply({type: 'demo-memory', view: {rssBytes: 142e6, processes: 3}});
+		store.flush();
+		expect(store.getSnapshot().demoMemory).toEqual({rssBytes: 142e6, processes: 3});
+		expect(listener).toHaveBeenCalledTimes(1);
+		store.apply({type: 'demo-memory', view: {rssBytes: 142e6, processes: 3}});
+		store.flush();
+		expect(listener).toHaveBeenCalledTimes(1);
+		store.apply({type: 'demo-memory', view: {rssBytes: 190e6, processes: 4}});
+		store.flush();
+		expect(store.getSnapshot().demoMemory).toEqual({rssBytes: 190e6, processes: 4});
+	});
 });
+
