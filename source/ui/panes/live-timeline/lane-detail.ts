@@ -79,6 +79,13 @@ function detailItems(lane: ProcessLaneSnapshot, ascii: boolean): Item[] {
 		});
 	}
 
+	if (lane.hidden && lane.hidden.threads + lane.hidden.children > 0) {
+		const {threads, children} = lane.hidden;
+		const parts = [threads > 0 ? `${threads} more ${threads === 1 ? 'thread' : 'threads'}` : '', children > 0 ? `${children} more ${children === 1 ? 'child' : 'children'}` : ''];
+		const text = parts.filter((part) => part !== '').join(', ');
+		items.push({full: `${text} without a lane`, short: `+${threads + children} not shown`, optional: false});
+	}
+
 	if (latest.voluntary !== undefined && latest.involuntary !== undefined) {
 		const totals = `${formatCount(latest.involuntary)} preempted, ${formatCount(latest.voluntary)} blocked`;
 		// With nothing happening now, the totals are all there is to say: never dropped then.

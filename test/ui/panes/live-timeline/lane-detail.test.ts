@@ -39,6 +39,11 @@ describe('laneDetailLines', () => {
 		expect(laneDetailLines(busy, {width: 46, maxLines: 2, ascii: false})).toEqual(['RSS 45 MB · 3× preempted: time slice used up', '12× blocked: waiting for IO in 1 s']);
 	});
 
+	it('counts the threads and children that got no lane', () => {
+		const crowded = {...laneWith({rssBytes: 9e6}), hidden: {threads: 4, children: 1}};
+		expect(laneDetailLines(crowded, {width: 80, maxLines: 2, ascii: false})).toEqual(['RSS 9.0 MB · 4 more threads, 1 more child without a lane']);
+	});
+
 	it('says nothing for an exited lane; the totals alone when nothing happened in the last second', () => {
 		expect(laneDetailLines({...busy, exited: true}, {width: 80, maxLines: 2, ascii: false})).toEqual([]);
 		const quiet = laneWith({rssBytes: 2_000_000, voluntary: 14_289, involuntary: 7, voluntaryRecent: 0, involuntaryRecent: 0, recentMs: 1000});
