@@ -109,9 +109,13 @@ describe('App', () => {
 
 	it('the server pane shows the demo processes\' memory together once it is measured', async () => {
 		const app = open();
-		expect(app.frame()).not.toContain('resident (RSS)');
+		expect(app.frame()).not.toContain('(RSS)');
 		app.apply({type: 'demo-memory', view: {rssBytes: 142_000_000, processes: 3}});
-		expect(app.frame()).toContain('memory: 142 MB resident (RSS) in 3 processes');
+		expect(app.frame()).toContain('memory (RSS): 142 MB in 3 processes');
+		app.resize(80, 24);
+		expect(app.frame()).toContain('memory (RSS): 142 MB in 3 processes');
+		app.resize(60, 30);
+		expect(app.frame()).toContain('memory (RSS): 142 MB in 3 processes');
 	});
 
 	it('closes the focused session with x and shows how it ended; x again removes it', async () => {

@@ -112,9 +112,10 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 
 	if (memory) {
 		// Multiplexing in space: every process holds its own memory.
+		const text = `memory (RSS): ${formatBytes(memory.rssBytes)} in ${memory.processes} ${memory.processes === 1 ? 'process' : 'processes'}`;
 		lines.push(
 			<Line key="memory" color={theme.tone('muted')}>
-				memory: {formatBytes(memory.rssBytes)} resident (RSS) in {memory.processes} {memory.processes === 1 ? 'process' : 'processes'}
+				{text.length <= width - 2 ? text : text.replace('memory (RSS)', 'RSS')}
 			</Line>,
 		);
 	}

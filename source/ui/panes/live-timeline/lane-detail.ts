@@ -22,6 +22,15 @@ export const reasonWords = {
 
 const reasonShort = {involuntary: 'preempted', voluntary: 'blocked'} as const;
 
+/** The legend row that explains the short words, whatever the lanes could show. */
+export function reasonLegend(width: number): string {
+	const long = `why a process lost the CPU: ${reasonWords.involuntary} · ${reasonWords.voluntary}`;
+	if (long.length <= width) return long;
+	const medium = `${reasonWords.involuntary} · ${reasonWords.voluntary}`;
+	if (medium.length <= width) return medium;
+	return 'preempted: slice used up · blocked: IO wait';
+}
+
 interface Item {
 	full: string;
 	short: string;
@@ -61,7 +70,7 @@ export function laneDetailLines(lane: ProcessLaneSnapshot, options: LaneDetailOp
 function detailItems(lane: ProcessLaneSnapshot, ascii: boolean): Item[] {
 	const latest = lane.latest;
 	const items: Item[] = [];
-	if (latest.rssBytes !== undefined) items.push({full: `RSS ${formatBytes(latest.rssBytes)}`, short: formatBytes(latest.rssBytes), optional: false});
+	if (latest.rssBytes !== undefined) items.push({full: `RSS ${formatBytes(latest.rssBytes)}`, short: `RSS ${formatBytes(latest.rssBytes)}`, optional: false});
 	const times = ascii ? 'x' : '×';
 	const recent = [
 		{kind: 'involuntary', count: latest.involuntaryRecent},

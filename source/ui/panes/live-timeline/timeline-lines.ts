@@ -10,7 +10,7 @@ import {
 	type TimelineSnapshot,
 } from '../../../core/procs/types.js';
 import {asciiLiveGlyphs, cellColors, cellWords, laneMark, markColors, phaseColors, phaseWords, ranPartWords, unicodeLiveGlyphs, type LiveGlyphs} from './live-glyphs.js';
-import {laneDetailLines} from './lane-detail.js';
+import {laneDetailLines, reasonLegend} from './lane-detail.js';
 import {formatCount} from '../../format.js';
 import {fitLine, lineText, type Segment} from '../../segments.js';
 
@@ -119,6 +119,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	const [measuredLegend, reportedLegend] = legend(glyphs, paint, caps.coreBusy, width);
 	add(measuredLegend, 2);
 	if (lanes.length > 0 && snapshot.columns > 0) add(ranLegend(glyphs, paint, width), 2);
+	if (caps.contextSwitches && lanes.length > 0) add([{text: reasonLegend(width).replaceAll('·', glyphs.separator)}], 2);
 	add(reportedLegend, 3);
 
 	// Keep the most important rows that fit, then show them in their natural order.

@@ -17,7 +17,7 @@ const base = {ascii: false, color: false, focused: false} as const;
 describe('LiveTimelinePane', () => {
 	it('shows one lane per process with label and PID, its self-reported phases apart, core lanes and a legend', async () => {
 		const snapshot = await sampleSnapshot();
-		const frame = frameOf({...base, snapshot, width: 100, height: 14});
+		const frame = frameOf({...base, snapshot, width: 100, height: 18});
 		const lines = frame.split('\n');
 		expect(lines[0]).toMatch(/^measured: \/proc \(main thread\) · 100 ms\/column/);
 		const server = lines.find((line) => line.includes(`A server ${pids.server}`))!;
