@@ -315,4 +315,29 @@ describe('socktui client in a terminal', () => {
 		expect(await exited).toBe(1);
 		expect(output).toContain(`socktui: connection closed by tcp 127.0.0.1:${port}`);
 	});
+
+	it('UDP in a terminal: says it has no connection, and "port unreachable" at once when nothing listens, exit 1', async () => {
+		const probe = dgram.createSocket('udp4');
+		await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
+		const port = probe.address().port;
+		await new Promise<void>((resolve) => probe.close(() => resolve()));
+		const env: Record<string, string> = {};
+		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
+		const pty = spawnPty(process.execPath, [cliPath, 'client', '--udp', '--port', String(port), '--timeout', '60'], {cols: 100, rows: 24, env});
+		let output = '';
+		pty.onData((data) => (output += data));
+		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
+		cleanups.push(() => {
+			try {
+				pty.kill();
+			} catch {}
+		});
+		await waitFor(() => output.includes('>>> '), 'the first prompt');
+		expect(output).toContain(`ready to send to udp 127.0.0.1:${port} (UDP: no connection)`);
+		expect(output).not.toMatch(/connected/);
+		pty.write('anyone?\r');
+		expect(await exited).toBe(1);
+		expect(output).toContain(`socktui: port unreachable: nothing listens on udp 127.0.0.1:${port}`);
+	});
 });
+
