@@ -69,6 +69,12 @@ function runEffect(effect: Effect, snapshot: DashboardSnapshot, actions: Dashboa
 		case 'one-cpu':
 			actions.toggleOneCpu();
 			return;
+		case 'toggle-dashboard-lane':
+			actions.toggleDashboardLane();
+			return;
+		case 'restart-server':
+			actions.restartServer();
+			return;
 		case 'timeline':
 			// Delivered through state (see App); nothing to do here.
 			return;
@@ -188,6 +194,8 @@ export function App({store, actions, theme, timeline, initialView = 'live'}: App
 								notices={snapshot.notices}
 								remote={snapshot.remote}
 								serverPid={snapshot.serverPid}
+								serverProcess={snapshot.serverProcess}
+								pinnedCpu={snapshot.oneCpu.enabled && snapshot.serverProcess ? snapshot.oneCpu.cpu : undefined}
 								width={layout.top.serverWidth}
 								height={layout.top.height}
 								focused={focus.kind === 'server'}

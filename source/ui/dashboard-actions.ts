@@ -12,4 +12,8 @@ export interface DashboardActions {
 	setAuto(sessionId: number, auto: AutoMode): void;
 	setReplyDelay(ms: number): void;
 	toggleOneCpu(): void;
+	/** Shows or hides the timeline lane of the dashboard's own process. */
+	toggleDashboardLane(): void;
+	/** Starts the echo server process again after it stopped (same port). */
+	restartServer(): void;
 }

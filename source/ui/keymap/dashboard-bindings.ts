@@ -32,6 +32,8 @@ export const dashboardBindings: Array<KeyBinding<DashboardIntent>> = [
 	{keys: ['shift+tab'], description: 'previous pane', scope: 'global', intent: {type: 'focus-prev'}},
 	{keys: digits, description: 'jump to session N', scope: 'global', intent: {type: 'focus-session'}},
 	{keys: ['o'], description: 'one-CPU mode on/off', scope: 'global', intent: {type: 'one-cpu'}},
+	{keys: ['d'], description: "show/hide the dashboard's own timeline lane", scope: 'global', intent: {type: 'toggle-dashboard-lane'}},
+	{keys: ['r'], description: 'restart the server process after it stopped', scope: 'global', intent: {type: 'restart-server'}},
 	{keys: ['?'], description: 'help', scope: 'global', intent: {type: 'toggle-help'}},
 	{keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', intent: {type: 'quit'}},
 ];

@@ -19,4 +19,6 @@ export type DashboardIntent =
 	| {type: 'auto-interval'; direction: 1 | -1}
 	| {type: 'auto-burst'; direction: 1 | -1}
 	| {type: 'reply-delay'; direction: 1 | -1}
-	| {type: 'one-cpu'};
+	| {type: 'one-cpu'}
+	| {type: 'toggle-dashboard-lane'}
+	| {type: 'restart-server'};

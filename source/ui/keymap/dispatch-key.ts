@@ -16,6 +16,8 @@ export type Effect =
 	| {type: 'auto-burst'; sessionId: number; direction: 1 | -1}
 	| {type: 'reply-delay'; direction: 1 | -1}
 	| {type: 'one-cpu'}
+	| {type: 'toggle-dashboard-lane'}
+	| {type: 'restart-server'}
 	| {type: 'timeline'; intent: unknown};
 
 export interface DispatchContext {
@@ -163,6 +165,8 @@ function applyIntent(state: UiState, intent: DashboardIntent, name: string, cont
 		case 'reply-delay':
 			return done(state, [{type: 'reply-delay', direction: intent.direction}]);
 		case 'one-cpu':
-			return done(state, [{type: 'one-cpu'}]);
+		case 'toggle-dashboard-lane':
+		case 'restart-server':
+			return done(state, [{type: intent.type}]);
 	}
 }

@@ -62,6 +62,8 @@ export function renderDashboardApp(options: {events?: StoreEvent[]; ascii?: bool
 		setAuto: record('setAuto'),
 		setReplyDelay: record('setReplyDelay'),
 		toggleOneCpu: record('toggleOneCpu'),
+		toggleDashboardLane: record('toggleDashboardLane'),
+		restartServer: record('restartServer'),
 	};
 	let instance!: ReturnType<typeof render>;
 	act(() => {
