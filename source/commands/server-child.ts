@@ -29,6 +29,8 @@ export const serverChildCommand: Command = {
 			throw new SocktuiError('BadUsage', "'socktui server-child' is the dashboard's internal server process; use 'socktui server' instead");
 		}
 
+		// meow renamed the process to 'socktui'; benches and ps find the server by this word.
+		process.title = 'socktui server-child';
 		const options = parseServerChildOptions(String(flags['options'] ?? ''));
 		if (!options) throw new SocktuiError('BadUsage', '--options must be a JSON object with at least a "host"');
 		const code = await runServerChild(options, {

@@ -99,7 +99,7 @@ function foldServerEvents(server: ServerProcessLike, store: DashboardStore): () 
 				store.apply({type: 'server-process', process: {pid: event.pid, state: event.expected ? 'stopped' : 'exited', code: event.code, signal: event.signal}});
 				if (!event.expected) {
 					const how = event.signal ? `was killed (${event.signal})` : `exited with code ${event.code ?? '?'}`;
-					store.apply({type: 'notice', level: 'warn', text: `server process ${event.pid} ${how}; press r to restart it`});
+					store.apply({type: 'notice', level: 'warn', text: `server process ${event.pid} ${how}`});
 				}
 			}
 		}

@@ -80,8 +80,9 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 			...(uiCpu === undefined ? [] : [deps.pin(deps.uiPid, uiCpu)]),
 		]);
 		if (!warnFirst(results)) return;
-		const where = uiCpu === undefined ? `this dashboard shares it (the only CPU available)` : `this dashboard on CPU ${uiCpu}`;
-		store.apply({type: 'notice', level: 'info', text: `one-CPU mode: server and sessions on CPU ${demoCpu}, ${where}`});
+		// Two short notices: the server pane is narrow, and both stay on screen.
+		store.apply({type: 'notice', level: 'info', text: `one CPU: server and sessions on CPU ${demoCpu}`});
+		store.apply({type: 'notice', level: 'info', text: uiCpu === undefined ? 'this dashboard shares it (the only CPU)' : `this dashboard on CPU ${uiCpu}, not the demo's`});
 	};
 
 	const disable = async () => {
@@ -100,7 +101,7 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 			...(uiOriginal === undefined || uiCpu === undefined ? [] : [deps.pin(deps.uiPid, uiOriginal)]),
 		]);
 		originals.clear();
-		if (warnFirst(results)) store.apply({type: 'notice', level: 'info', text: `one-CPU mode off: server, sessions and this dashboard back on CPUs ${uiOriginal ?? 'as before'}`});
+		if (warnFirst(results)) store.apply({type: 'notice', level: 'info', text: `one CPU off: all back on CPUs ${uiOriginal ?? 'as before'}`});
 	};
 
 	return {

@@ -52,19 +52,19 @@ const logArrows: Record<LogEntry['kind'], string> = {
 	skipped: '..',
 };
 
-/** The server process's state in words, when it is not simply running. */
-export function serverProcessLine(view: ServerProcessView | undefined): string | undefined {
-	if (!view) return undefined;
+/** The server process's state in words (one or two lines), when it is not simply running. */
+export function serverProcessLines(view: ServerProcessView | undefined): string[] {
+	if (!view) return [];
 	switch (view.state) {
 		case 'starting':
-			return `starting the server process (pid ${view.pid})`;
+			return [`starting the server process (pid ${view.pid})`];
 		case 'running':
-			return undefined;
+			return [];
 		case 'stopped':
-			return `server process ${view.pid} stopped`;
+			return [`server process ${view.pid} stopped`];
 		case 'exited': {
 			const how = view.signal ? `was killed (${view.signal})` : `exited with code ${view.code ?? '?'}`;
-			return `server process ${view.pid} ${how}: r restarts it`;
+			return [`server process ${view.pid} ${how}:`, 'r restarts it (same port)'];
 		}
 	}
 }
@@ -96,11 +96,10 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 	const theme = useTheme();
 	const inner = Math.max(0, height - 2);
 	const lines: ReactElement[] = [];
-	const processLine = serverProcessLine(serverProcess);
-	if (processLine !== undefined) {
+	for (const [index, text] of serverProcessLines(serverProcess).entries()) {
 		lines.push(
-			<Line key="process" bold color={theme.tone(serverProcess?.state === 'exited' ? 'bad' : 'warn')}>
-				{processLine}
+			<Line key={`process-${index}`} bold color={theme.tone(serverProcess?.state === 'exited' ? 'bad' : 'warn')}>
+				{text}
 			</Line>,
 		);
 	}
