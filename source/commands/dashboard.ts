@@ -111,9 +111,10 @@ export const dashboardCommand: Command = {
 				runtime.server?.setPinCpu?.(cpu);
 			},
 			demo: () => [
-				...(runtime.server?.pid === undefined ? [] : [{pid: runtime.server.pid, pinned() {}}]),
+				...(runtime.server?.pid === undefined ? [] : [{pid: runtime.server.pid, startedPinned: runtime.server.startedOnCpu !== undefined, pinned() {}}]),
 				...runtime.sessions.list().map((session) => ({
 					pid: session.pid,
+					startedPinned: session.pinnedCpu !== undefined,
 					pinned: (cpu: number | undefined) => store.apply({type: 'session-pinned', sessionId: session.sessionId, cpu}),
 				})),
 			],

@@ -40,6 +40,7 @@ export type ServerProcessListener = (event: ServerProcessEvent) => void;
 interface Live {
 	child: ChildProcess;
 	pid: number;
+	pinnedCpu: number | undefined;
 	ready: boolean;
 	stopping: boolean;
 	stderrTail: Buffer;
@@ -100,6 +101,11 @@ export class ServerProcess {
 		return this.#pinCpu;
 	}
 
+	/** The CPU the running child was spawned pinned to, if it was. */
+	get startedOnCpu(): number | undefined {
+		return this.#live?.pinnedCpu;
+	}
+
 	/** Messages from the child that failed validation and were dropped. */
 	get droppedMessages(): number {
 		return this.#droppedMessages;
@@ -147,6 +153,7 @@ export class ServerProcess {
 		const live: Live = {
 			child,
 			pid,
+			pinnedCpu,
 			ready: false,
 			stopping: false,
 			stderrTail: Buffer.alloc(0),

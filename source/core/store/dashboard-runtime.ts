@@ -10,6 +10,8 @@ import {isLoopback} from '../loopback.js';
 export interface ServerProcessLike {
 	readonly pid: number | undefined;
 	readonly running: boolean;
+	/** The CPU the running server was spawned pinned to, if it was. */
+	readonly startedOnCpu?: number | undefined;
 	start(): Promise<ServerReady>;
 	setReplyDelay(ms: number): void;
 	shutdown(): Promise<void>;

@@ -6,6 +6,8 @@ type PinResult = {ok: true} | {ok: false; reason: string};
 /** A process of the demo (the server, a session): its PID, and how to tell the screen where it runs now. */
 export interface DemoProcess {
 	pid: number;
+	/** It was spawned pinned (taskset -c): what it had before is the dashboard's own original. */
+	startedPinned?: boolean;
 	/** Called after it was pinned to `cpu`, or given back its own CPUs (undefined). */
 	pinned(cpu: number | undefined): void;
 }
@@ -70,7 +72,7 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 		remember(deps.uiPid);
 		deps.setDemoPin(demoCpu);
 		store.apply({type: 'one-cpu', view: {enabled: true, cpu: demoCpu, ...(uiCpu === undefined ? {} : {uiCpu})}});
-		const demo = deps.demo().filter((process) => remember(process.pid));
+		const demo = deps.demo().filter((process) => (process.startedPinned ? deps.affinity(process.pid) !== undefined : remember(process.pid)));
 		const results = await Promise.all([
 			...demo.map(async (process) => {
 				const result = await deps.pin(process.pid, demoCpu);

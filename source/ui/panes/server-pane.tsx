@@ -158,7 +158,7 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 
 	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} />);
 	return (
-		<PaneFrame title={`Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`})`} focused={focused} width={width} height={height}>
+		<PaneFrame title={remote ? 'Server (remote)' : `Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`})`} focused={focused} width={width} height={height}>
 			{lines.slice(0, inner)}
 		</PaneFrame>
 	);

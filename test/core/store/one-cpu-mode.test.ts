@@ -43,7 +43,7 @@ describe('one-CPU mode', () => {
 
 		// Started while on (pinned at spawn): it gets the dashboard's original CPUs back.
 		affinity.set(4, '3');
-		demo.push({pid: 4, pinned() {}});
+		demo.push({pid: 4, startedPinned: true, pinned() {}});
 		await mode.toggle();
 		expect(Object.fromEntries(affinity)).toEqual({1: '0-3', 2: '2-3', 3: '0-3', 4: '0-3'});
 		expect(demoPin()).toBeUndefined();
