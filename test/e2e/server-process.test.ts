@@ -92,6 +92,32 @@ describe('the echo server in its own process', () => {
 		await waitForGone([serverPid]);
 	});
 
+	it('under a UDP flood the log says how many lines it left out, and the dashboard keeps answering keys', async () => {
+		const terminal = start(['--sessions', '0']);
+		const screen = await terminal.waitForText(/UDP listening 127\.0\.0\.1:\d+/);
+		const port = Number(/UDP listening 127\.0\.0\.1:(\d+)/.exec(screen)![1]);
+		const {createSocket} = await import('node:dgram');
+		const client = createSocket('udp4');
+		client.on('message', () => {});
+		try {
+			// 20,000 datagrams over about 2 s.
+			for (let sent = 0; sent < 20_000; sent += 200) {
+				for (let index = 0; index < 200; index++) client.send(`flood ${sent + index}`, port, '127.0.0.1');
+				// eslint-disable-next-line no-await-in-loop
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+		} finally {
+			client.close();
+		}
+
+		await terminal.waitForText(/UDP \.\. \+\d+ lines? not shown/);
+		await terminal.waitForText(/UDP listening .*\n.*in \d+(\.\d+)?k msg/);
+		await terminal.type('d');
+		await terminal.waitForNoText('dashboard (this UI)');
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+	});
+
 	it('SIGKILL of the server process is shown in words, the dashboard stays up, and r restarts it on the same port', async () => {
 		const terminal = start();
 		const screen = await terminal.waitForText(/^.connected\b.*\bconnected\b/m);
