@@ -37,6 +37,9 @@ export type ServerProcessEvent =
 
 export type ServerProcessListener = (event: ServerProcessEvent) => void;
 
+/** Batches folded per second at most: the child sends about 10; more means it misbehaves, and the rest are dropped. */
+const maxBatchesPerSecond = 40;
+
 interface Live {
 	child: ChildProcess;
 	pid: number;
@@ -44,6 +47,9 @@ interface Live {
 	ready: boolean;
 	stopping: boolean;
 	stderrTail: Buffer;
+	/** Rate guard: batches taken in the current one-second window. */
+	windowStart: number;
+	windowCount: number;
 	gone: Promise<void>;
 }
 
@@ -157,6 +163,8 @@ export class ServerProcess {
 			ready: false,
 			stopping: false,
 			stderrTail: Buffer.alloc(0),
+			windowStart: 0,
+			windowCount: 0,
 			gone: new Promise((resolve) => {
 				markGone = resolve;
 			}),
@@ -190,7 +198,12 @@ export class ServerProcess {
 				}
 
 				if (message.type === 'batch') {
-					if (live.ready) this.#emit({type: 'batch', pid, batch: message});
+					if (!live.ready || !this.#withinRate(live)) {
+						this.#droppedMessages++;
+						return;
+					}
+
+					this.#emit({type: 'batch', pid, batch: message});
 					return;
 				}
 
@@ -254,6 +267,16 @@ export class ServerProcess {
 		try {
 			live.child.kill('SIGKILL');
 		} catch {}
+	}
+
+	#withinRate(live: Live): boolean {
+		const now = performance.now();
+		if (now - live.windowStart >= 1000) {
+			live.windowStart = now;
+			live.windowCount = 0;
+		}
+
+		return ++live.windowCount <= maxBatchesPerSecond;
 	}
 
 	#send(live: Live, command: ServerChildCommand): boolean {

@@ -1,4 +1,5 @@
 import type {Protocol} from '../defaults.js';
+import type {EchoServerOptions} from '../echo/types.js';
 import {formatHostPort} from '../errors.js';
 import type {ServerChildOptions} from '../server-process/server-messages.js';
 import type {ServerProcessEvent, ServerReady} from '../server-process/server-process.js';
@@ -41,6 +42,8 @@ export interface DashboardRuntimeOptions {
 	connect?: {host: string; port: number};
 	sessions: number;
 	store: DashboardStore;
+	/** Further server options (limits, guards), handed to the server process as they are. */
+	serverOptions?: Omit<EchoServerOptions, 'host' | 'port'>;
 	/** The echo server's own process (source/core/server-process/server-process.ts). */
 	createServerProcess: (options: ServerChildOptions) => ServerProcessLike;
 	createSessionManager: (target: {host: string; port: number}) => SessionManagerLike;
@@ -119,7 +122,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 	} else {
 		store.apply({type: 'server-starting', protocol: 'tcp'});
 		store.apply({type: 'server-starting', protocol: 'udp'});
-		server = options.createServerProcess({host: options.host, ...(options.port === undefined ? {} : {port: options.port})});
+		server = options.createServerProcess({...options.serverOptions, host: options.host, ...(options.port === undefined ? {} : {port: options.port})});
 		unsubscribers.push(foldServerEvents(server, store));
 		const ready = await server.start();
 		const connectHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host === '::' ? '::1' : options.host;

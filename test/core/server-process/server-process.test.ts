@@ -5,6 +5,7 @@ import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {maxBatchLines} from '../../../source/core/server-process/server-messages.js';
 import {ServerProcess, type ServerProcessEvent} from '../../../source/core/server-process/server-process.js';
 import {isSocktuiError} from '../../../source/core/errors.js';
+import {fileURLToPath} from 'node:url';
 import {assertBuilt, cliPath, isAlive, waitUntilGone} from '../sessions/session-test-kit.js';
 
 const host = '127.0.0.1';
@@ -188,6 +189,24 @@ describe('ServerProcess: the echo server in its own process', () => {
 		} finally {
 			child.kill('SIGKILL');
 		}
+	});
+
+	it('drops whatever a misbehaving child sends that is malformed, names another PID, comes twice or comes too fast', async () => {
+		const server = new ServerProcess({cliPath: fileURLToPath(new URL('fixtures/garbage-server.mjs', import.meta.url)), server: {host}});
+		started.push(server);
+		const batches: number[] = [];
+		server.subscribe((event) => {
+			if (event.type === 'batch') batches.push(event.batch.seq);
+		});
+		const ready = await server.start();
+		expect(ready).toEqual({pid: server.pid, port: 5, local: {tcp: {address: host, port: 5}, udp: {address: host, port: 5}}});
+		// 6 malformed or foreign messages before the ready, the late second ready, and the batches over the rate.
+		await waitFor(() => (batches.length + server.droppedMessages >= 6 + 500 + 1 ? true : undefined), 'every message to be handled');
+		expect(batches.length).toBeGreaterThan(0);
+		expect(batches.length).toBeLessThanOrEqual(80);
+		expect(batches.length + server.droppedMessages).toBe(6 + 500 + 1);
+		expect(server.options.port).toBe(5);
+		await server.shutdown();
 	});
 
 	it('run by hand it explains itself and exits 2', async () => {
