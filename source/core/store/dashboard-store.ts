@@ -13,6 +13,7 @@ import type {
 	LogKind,
 	NoticeEntry,
 	OneCpuView,
+	ServerProcessView,
 	ServerView,
 	SessionExit,
 	SessionView,
@@ -125,6 +126,8 @@ export class DashboardStore {
 	#serversView: readonly ServerView[] = [];
 	#noticesView: readonly NoticeEntry[] = [];
 	#remote: Endpoint | undefined;
+	#serverProcess: ServerProcessView | undefined;
+	#serverPid: number;
 	#oneCpu: OneCpuView = {enabled: false};
 	#dirty = false;
 	#timer: unknown;
@@ -141,9 +144,10 @@ export class DashboardStore {
 		this.#conversationEntries = options.conversationEntries ?? 50;
 		this.#log = new RingBuffer(options.logEntries ?? defaults.logEntries);
 		this.#notices = new RingBuffer(4);
+		this.#serverPid = options.serverPid ?? process.pid;
 		this.#snapshot = {
 			seq: 0,
-			serverPid: options.serverPid ?? process.pid,
+			serverPid: this.#serverPid,
 			servers: [],
 			serverLog: [],
 			sessions: [],
@@ -232,6 +236,28 @@ export class DashboardStore {
 				return this.#foldStats(event.stats);
 			case 'reply-delay': {
 				for (const model of this.#servers.values()) this.#patchServer(model, {replyDelayMs: event.ms});
+				return true;
+			}
+
+			case 'server-process': {
+				this.#serverProcess = Object.freeze({...event.process});
+				this.#serverPid = event.process.pid;
+				return true;
+			}
+
+			case 'server-log-skipped': {
+				if (event.count <= 0) return false;
+				this.#logItem({at: this.#timers.now(), protocol: event.protocol, kind: 'skipped', note: `+${event.count} line${event.count === 1 ? '' : 's'} not shown`});
+				return true;
+			}
+
+			case 'session-pinned': {
+				const model = this.#session(event.sessionId);
+				if (!model || model.fields.pinnedCpu === event.cpu) return false;
+				const {pinnedCpu: _, ...rest} = model.fields;
+				model.fields = event.cpu === undefined ? rest : {...rest, pinnedCpu: event.cpu};
+				model.dirty = true;
+				this.#sessionsDirty = true;
 				return true;
 			}
 
@@ -507,7 +533,8 @@ export class DashboardStore {
 
 		return Object.freeze({
 			seq: previous.seq + 1,
-			serverPid: previous.serverPid,
+			serverPid: this.#serverPid,
+			...(this.#serverProcess ? {serverProcess: this.#serverProcess} : {}),
 			servers: this.#serversView,
 			...(this.#remote ? {remote: this.#remote} : {}),
 			serverLog: this.#logView,

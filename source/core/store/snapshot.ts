@@ -34,7 +34,8 @@ export interface ServerView {
 	error?: string;
 }
 
-export type LogKind = 'in' | 'out' | 'open' | 'close' | 'refused' | 'dropped' | 'error';
+/** `skipped`: lines the server process counted but did not send (a flood); the text says how many. */
+export type LogKind = 'in' | 'out' | 'open' | 'close' | 'refused' | 'dropped' | 'error' | 'skipped';
 
 export interface LogEntry {
 	id: number;
@@ -92,8 +93,10 @@ export interface NoticeEntry {
 export interface DashboardSnapshot {
 	/** Increases with every publish. */
 	seq: number;
-	/** PID of the dashboard process, which is also the server process. */
+	/** PID of the echo server process (a child of the dashboard); the dashboard's own before one runs. */
 	serverPid: number;
+	/** The echo server process, when the dashboard runs one (not with --connect). */
+	serverProcess?: ServerProcessView;
 	servers: readonly ServerView[];
 	/** Set with `--connect`: the sessions talk to this server instead of socktui's own. */
 	remote?: Endpoint;
@@ -103,10 +106,20 @@ export interface DashboardSnapshot {
 	oneCpu: OneCpuView;
 }
 
+export interface ServerProcessView {
+	pid: number;
+	/** `exited`: it ended without being asked to (killed, crashed); `r` restarts it. */
+	state: 'starting' | 'running' | 'exited' | 'stopped';
+	code?: number | null;
+	signal?: string | null;
+}
+
 export interface OneCpuView {
 	enabled: boolean;
-	/** The core everything is pinned to when enabled. */
+	/** The core the server and the sessions are pinned to when enabled. */
 	cpu?: number;
+	/** The core this dashboard runs on meanwhile (unset when there is only one). */
+	uiCpu?: number;
 	/** Why it is unavailable (no taskset, not Linux), when it is. */
 	unavailable?: string;
 }

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {memo, type ReactElement} from 'react';
 import {formatHostPort} from '../../core/errors.js';
 import type {Endpoint} from '../../core/echo/types.js';
-import type {LogEntry, NoticeEntry, ServerView} from '../../core/store/snapshot.js';
+import type {LogEntry, NoticeEntry, ServerProcessView, ServerView} from '../../core/store/snapshot.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';
@@ -14,6 +14,10 @@ export interface ServerPaneProps {
 	notices: readonly NoticeEntry[];
 	remote?: Endpoint;
 	serverPid: number;
+	/** The echo server's own process (absent with --connect). */
+	serverProcess?: ServerProcessView;
+	/** One-CPU mode: the CPU the server runs on. */
+	pinnedCpu?: number;
 	width: number;
 	height: number;
 	focused: boolean;
@@ -45,7 +49,25 @@ const logArrows: Record<LogEntry['kind'], string> = {
 	refused: '!!',
 	dropped: '!!',
 	error: '!!',
+	skipped: '..',
 };
+
+/** The server process's state in words (one or two lines), when it is not simply running. */
+export function serverProcessLines(view: ServerProcessView | undefined): string[] {
+	if (!view) return [];
+	switch (view.state) {
+		case 'starting':
+			return [`starting the server process (pid ${view.pid})`];
+		case 'running':
+			return [];
+		case 'stopped':
+			return [`server process ${view.pid} stopped`];
+		case 'exited': {
+			const how = view.signal ? `was killed (${view.signal})` : `exited with code ${view.code ?? '?'}`;
+			return [`server process ${view.pid} ${how}:`, 'r restarts it (same port)'];
+		}
+	}
+}
 
 const logWords: Partial<Record<LogEntry['kind'], string>> = {
 	open: 'connected',
@@ -70,10 +92,17 @@ function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
 }
 
 /** The echo servers this dashboard runs (or the remote server the sessions use), with a scrolling log. */
-export const ServerPane = memo(function ServerPane({servers, log, notices, remote, serverPid, width, height, focused}: ServerPaneProps) {
+export const ServerPane = memo(function ServerPane({servers, log, notices, remote, serverPid, serverProcess, pinnedCpu, width, height, focused}: ServerPaneProps) {
 	const theme = useTheme();
 	const inner = Math.max(0, height - 2);
 	const lines: ReactElement[] = [];
+	for (const [index, text] of serverProcessLines(serverProcess).entries()) {
+		lines.push(
+			<Line key={`process-${index}`} bold color={theme.tone(serverProcess?.state === 'exited' ? 'bad' : 'warn')}>
+				{text}
+			</Line>,
+		);
+	}
 	if (remote) {
 		lines.push(
 			<Line key="remote" bold>
@@ -129,7 +158,7 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 
 	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} />);
 	return (
-		<PaneFrame title={`Server (pid ${serverPid})`} focused={focused} width={width} height={height}>
+		<PaneFrame title={remote ? 'Server (remote)' : `Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`})`} focused={focused} width={width} height={height}>
 			{lines.slice(0, inner)}
 		</PaneFrame>
 	);

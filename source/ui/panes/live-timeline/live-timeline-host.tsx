@@ -17,6 +17,7 @@ export interface LiveTimelineControl extends TimelineSource {
 /** One-CPU mode in words for the pane's header. */
 export function oneCpuNote(view: OneCpuView): string | undefined {
 	if (view.unavailable) return `one CPU unavailable: ${view.unavailable}`;
+	if (view.enabled && view.cpu !== undefined && view.uiCpu !== undefined) return `one CPU: demo on CPU ${view.cpu}, this UI on CPU ${view.uiCpu}`;
 	if (view.enabled) return view.cpu === undefined ? 'one-CPU mode' : `one-CPU mode: pinned to CPU ${view.cpu}`;
 	return undefined;
 }
