@@ -3,8 +3,8 @@ import type {OneCpuView} from '../../../core/store/snapshot.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
 import {isLiveTimelineIntent, liveTimelineBindings, stepInterval} from './live-bindings.js';
-import {LiveTimelinePane} from './live-timeline-pane.js';
-import {useLiveTimeline, type TimelineSource} from './use-live-timeline.js';
+import {LiveTimelineLines} from './live-timeline-pane.js';
+import {useTimelineLines, type TimelineSource} from './use-live-timeline.js';
 
 /** What the host needs from a ProcessSampler: snapshots, plus the controls its keys drive. */
 export interface LiveTimelineControl extends TimelineSource {
@@ -30,8 +30,8 @@ export function oneCpuNote(view: OneCpuView): string | undefined {
 export function createLiveTimelineHostedPane(sampler: LiveTimelineControl, useNote: () => string | undefined = () => undefined): HostedPane {
 	function LiveTimelineHostedPane({width, height, focused, intent}: HostedPaneProps) {
 		const theme = useTheme();
-		const snapshot = useLiveTimeline(sampler);
 		const note = useNote();
+		const lines = useTimelineLines(sampler, {width, height, ascii: theme.ascii, color: theme.color, focused, oneCpuNote: note});
 		const seenSeq = useRef(intent?.seq ?? 0);
 		useEffect(() => {
 			if (!intent || intent.seq === seenSeq.current) return;
@@ -45,9 +45,7 @@ export function createLiveTimelineHostedPane(sampler: LiveTimelineControl, useNo
 				sampler.setIntervalMs(stepInterval(sampler.intervalMs, value.type === 'live-faster' ? 'faster' : 'slower'));
 			}
 		}, [intent]);
-		return (
-			<LiveTimelinePane snapshot={snapshot} width={width} height={height} ascii={theme.ascii} color={theme.color} focused={focused} oneCpuNote={note} />
-		);
+		return <LiveTimelineLines lines={lines} width={width} height={height} color={theme.color} />;
 	}
 
 	return {Component: LiveTimelineHostedPane, bindings: liveTimelineBindings};
