@@ -2,6 +2,7 @@
 // dist/cli.dev.js (same code, readable names, for CPU profiles); the shipped dist/cli.js is unchanged.
 import {build} from 'esbuild';
 import {readFileSync} from 'node:fs';
+import {patchInkOutput} from './ink-output-cache.mjs';
 
 const dev = process.argv.includes('--dev');
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -28,6 +29,12 @@ await build({
 				context.onResolve({filter: /^\.\/devtools\.js$/}, (args) =>
 					args.importer.includes(`${'node_modules'}/ink/`) ? {path: new URL('empty-module.mjs', import.meta.url).pathname} : undefined,
 				);
+			},
+		},
+		{
+			name: 'ink-output-cache',
+			setup(context) {
+				context.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, (args) => ({contents: patchInkOutput(readFileSync(args.path, 'utf8')), loader: 'js'}));
 			},
 		},
 	],
