@@ -2,7 +2,7 @@
 // dist/cli.dev.js (same code, readable names, for CPU profiles); the shipped dist/cli.js is unchanged.
 import {build} from 'esbuild';
 import {readFileSync} from 'node:fs';
-import {patchInkOutput} from './ink-output-cache.mjs';
+import {renderCachesPlugin} from './render-caches.mjs';
 
 const dev = process.argv.includes('--dev');
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -31,12 +31,8 @@ await build({
 				);
 			},
 		},
-		{
-			name: 'ink-output-cache',
-			setup(context) {
-				context.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, (args) => ({contents: patchInkOutput(readFileSync(args.path, 'utf8')), loader: 'js'}));
-			},
-		},
+		// See scripts/render-caches.mjs: frame-spanning caches in Ink's output and in string-width.
+		renderCachesPlugin,
 	],
 	// Some bundled CommonJS packages call require(); give the ESM bundle one.
 	banner: {
