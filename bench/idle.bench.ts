@@ -69,6 +69,8 @@ interface Window {
 	sessions: number;
 	baseline: number;
 	bytesPerSecond: number;
+	/** Writes reaching the terminal per second: about one per changed frame. */
+	writesPerSecond: number;
 }
 
 /** CPU % of one core of each process, and terminal bytes/s, over `seconds`. */
@@ -89,6 +91,7 @@ async function measureWindow(terminal: TestTerminal, baselinePid: number, second
 		sessions: children.sessions.reduce((sum, pid) => sum + percent(pid), 0),
 		baseline: percent(baselinePid),
 		bytesPerSecond: bytes / elapsed,
+		writesPerSecond: (terminal.chunks.length - firstChunk) / elapsed,
 	};
 }
 
@@ -131,6 +134,7 @@ function row(name: string, window: Window): string[] {
 		window.sessions.toFixed(2),
 		window.baseline.toFixed(2),
 		(window.bytesPerSecond / 1000).toFixed(2),
+		window.writesPerSecond.toFixed(1),
 	];
 }
 
@@ -159,7 +163,7 @@ export async function idleBench(options: IdleBenchOptions): Promise<string> {
 		await terminal.dispose();
 	}
 
-	const header = ['scenario (100x30)', 'dashboard %', 'server %', 'sessions %', 'idle node baseline %', 'terminal KB/s'];
+	const header = ['scenario (100x30)', 'dashboard %', 'server %', 'sessions %', 'idle node baseline %', 'terminal KB/s', 'writes/s'];
 	const widths = header.map((title, column) => Math.max(title.length, ...rowsOut.map((cells) => cells[column]!.length)));
 	const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
 	return [
