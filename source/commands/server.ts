@@ -109,7 +109,7 @@ export function formatServerEvent(event: EchoServerEvent, maxConnections: number
 		case 'message-out':
 			return `[${formatHostPort(event.peer.address, event.peer.port)}] out ${payload(event.bytes)}`;
 		case 'dropped': {
-			const more = event.unreported ? `; ${plural(event.unreported, 'more')} like it since the last report` : '';
+			const more = event.unreported ? `; ${event.unreported} more like it since the last report` : '';
 			return `[${formatHostPort(event.peer.address, event.peer.port)}] dropped ${plural(event.byteCount, 'byte')} (${dropWords[event.reason]}${more})`;
 		}
 
@@ -120,18 +120,19 @@ export function formatServerEvent(event: EchoServerEvent, maxConnections: number
 	}
 }
 
-const guardWords: Array<[keyof EchoGuardStats, string]> = [
-	['loopsSuspected', 'echo loops suspected (peer muted)'],
-	['muted', 'datagrams from muted peers'],
-	['unreplyable', 'datagrams that cannot be replied to (source port 0, broadcast or multicast)'],
-	['ownAddress', "datagrams forged with this server's own address"],
-	['lowPort', 'datagrams from ports below 1024'],
-	['rateLimited', 'datagrams over the per-peer reply rate'],
-	['overload', 'datagrams dropped with too many replies pending'],
-	['tooLarge', 'datagrams too large'],
-	['sendErrors', 'replies the system refused to send'],
-	['idleClosed', 'idle connections closed'],
-	['evicted', 'connections closed at the connection cap'],
+/** Each guard counter in words: [key, one, many]. */
+const guardWords: Array<[keyof EchoGuardStats, string, string]> = [
+	['loopsSuspected', 'echo loop suspected (peer muted)', 'echo loops suspected (peers muted)'],
+	['muted', 'datagram from a muted peer', 'datagrams from muted peers'],
+	['unreplyable', 'datagram that cannot be replied to (source port 0, broadcast or multicast)', 'datagrams that cannot be replied to (source port 0, broadcast or multicast)'],
+	['ownAddress', "datagram forged with this server's own address", "datagrams forged with this server's own address"],
+	['lowPort', 'datagram from a port below 1024', 'datagrams from ports below 1024'],
+	['rateLimited', 'datagram over the per-peer reply rate', 'datagrams over the per-peer reply rate'],
+	['overload', 'datagram dropped with too many replies pending', 'datagrams dropped with too many replies pending'],
+	['tooLarge', 'datagram too large', 'datagrams too large'],
+	['sendErrors', 'reply the system refused to send', 'replies the system refused to send'],
+	['idleClosed', 'idle connection closed', 'idle connections closed'],
+	['evicted', 'connection closed at the connection cap', 'connections closed at the connection cap'],
 ];
 
 /** Counters that grew since `before`, in words ('' when none did). */
@@ -139,9 +140,9 @@ export function guardSummary(before: GuardTotals, after: GuardTotals): string {
 	const parts: string[] = [];
 	const kernel = after.kernelDrops - before.kernelDrops;
 	if (kernel > 0) parts.push(`${kernel.toLocaleString('en-US')} kernel drops (receive buffer full)`);
-	for (const [key, words] of guardWords) {
+	for (const [key, one, many] of guardWords) {
 		const grown = after.guards[key] - before.guards[key];
-		if (grown > 0) parts.push(`${grown.toLocaleString('en-US')} ${words}`);
+		if (grown > 0) parts.push(`${grown.toLocaleString('en-US')} ${grown === 1 ? one : many}`);
 	}
 
 	return parts.join(', ');
@@ -208,6 +209,17 @@ export const serverCommand: Command = {
 			if (event.type === 'peer-muted') err.write(`socktui: warning: ${where}: ${line}`);
 			if (!quiet) out.write(line);
 		}, {messages: !quiet}); // --quiet: no per-message event work at all
+		// Signal handlers before the ready line: whoever reads it may signal us at once.
+		const stopped = new Promise<void>((resolve) => {
+			const stop = () => {
+				process.off('SIGINT', stop);
+				process.off('SIGTERM', stop);
+				resolve();
+			};
+
+			process.on('SIGINT', stop);
+			process.on('SIGTERM', stop);
+		});
 		out.write(`listening ${where}`);
 		const warning = reachabilityWarning(protocol, server.local);
 		if (warning !== undefined) err.write(`socktui: warning: ${warning}`);
@@ -221,16 +233,7 @@ export const serverCommand: Command = {
 		};
 
 		const reporter = setInterval(report, defaults.serverDropReportMs);
-		await new Promise<void>((resolve) => {
-			const stop = () => {
-				process.off('SIGINT', stop);
-				process.off('SIGTERM', stop);
-				resolve();
-			};
-
-			process.on('SIGINT', stop);
-			process.on('SIGTERM', stop);
-		});
+		await stopped;
 		clearInterval(reporter);
 		await server.close();
 		report();
