@@ -17,8 +17,11 @@ export const defaults = {
 	udpMaxTrackedPeers: 256,
 	/** UDP server: a peer counts as active this long after its last datagram. */
 	udpPeerActiveMs: 60_000,
-	/** TCP server: a connection silent this long is closed (0 = never). */
-	idleTimeoutMs: 300_000,
+	/**
+	 * TCP server: a connection silent this long is closed (0 = never). Long, so that a dashboard session
+	 * left open through a lecture survives; near the cap the busy timeout takes over.
+	 */
+	idleTimeoutMs: 3_600_000,
 	/** TCP server: the idle timeout once `busyConnectionsFraction` of the connection cap is open. */
 	busyIdleTimeoutMs: 30_000,
 	busyConnectionsFraction: 0.9,
