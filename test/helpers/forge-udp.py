@@ -2,6 +2,7 @@
 """Sends UDP datagrams with a forged IPv4 source address and port, over loopback only (needs root).
 
 Usage: forge-udp.py SRC_HOST SRC_PORT DST_HOST DST_PORT PAYLOAD [COUNT]
+A '{}' in PAYLOAD becomes the datagram's number (0, 1, ...), so that each one differs.
 Builds the IPv4 and UDP headers itself (raw socket, IP_HDRINCL), so the source can be anything, port 0
 included. Prints the number of datagrams sent.
 """
@@ -40,11 +41,10 @@ def main() -> int:
     if not ipaddress.ip_address(dst).is_loopback:
         print('forge-udp.py: only loopback destinations', file=sys.stderr)
         return 2
-    packet = datagram(src, sport, dst, dport, text.encode())
     with socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW) as raw:
         raw.setsockopt(socket.IPPROTO_IP, socket.IP_HDRINCL, 1)
-        for _ in range(min(count, 100_000)):
-            raw.sendto(packet, (dst, 0))
+        for index in range(min(count, 100_000)):
+            raw.sendto(datagram(src, sport, dst, dport, text.replace('{}', str(index)).encode()), (dst, 0))
     print(min(count, 100_000))
     return 0
 

@@ -2,7 +2,7 @@
 const sampled = 32;
 
 /**
- * A 32-bit FNV-1a fingerprint of a payload's length and its first and last 32 bytes. Used only to notice
+ * A 32-bit FNV-1a fingerprint (never 0) of a payload's length and its first and last 32 bytes. Used only to notice
  * a peer sending back our own recent replies (an echo loop), never as a security hash.
  */
 export function fingerprint(bytes: Uint8Array): number {
@@ -11,5 +11,6 @@ export function fingerprint(bytes: Uint8Array): number {
 	const head = Math.min(length, sampled);
 	for (let index = 0; index < head; index++) hash = Math.imul(hash ^ bytes[index]!, 0x01_00_01_93);
 	for (let index = Math.max(head, length - sampled); index < length; index++) hash = Math.imul(hash ^ bytes[index]!, 0x01_00_01_93);
-	return hash;
+	// Never 0: an empty table slot holds 0.
+	return hash === 0 ? 1 : hash;
 }

@@ -20,8 +20,12 @@ import type {
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 
-/** Fingerprints of the last replies kept per busy peer: loops with up to this many datagrams in flight are seen. */
-const recentReplies = 8;
+/**
+ * Slots of the per-peer table of recent reply fingerprints (direct-mapped: a slot holds the latest reply
+ * whose fingerprint falls in it). With many datagrams looping at once some are overwritten, but enough
+ * still match for the rate test to see the loop.
+ */
+const recentSlots = 256;
 /** Guard drops of one reason are reported (as events) at most this often. */
 const dropReportMs = 1000;
 /** Kernel drop counts are re-read from /proc at most this often. */
@@ -38,10 +42,8 @@ interface Peer {
 	/** Datagrams in the current one-second window (the rate cap; loop checks start above `loopMatches`). */
 	rateWindowStart: number;
 	rateCount: number;
-	/** Fingerprints of the last replies sent to this peer (allocated once the peer is busy). */
+	/** Fingerprints of recent replies to this peer, by `fingerprint & (recentSlots - 1)` (allocated once the peer is busy). */
 	recent: Int32Array | undefined;
-	recentNext: number;
-	recentFilled: number;
 	loopWindowStart: number;
 	loopMatches: number;
 	loopStreak: number;
@@ -261,15 +263,7 @@ export class UdpEchoServer implements EchoServer {
 		const recent = peer.recent;
 		if (recent === undefined) return false;
 		const print = fingerprint(message);
-		let match = false;
-		for (let index = 0; index < peer.recentFilled; index++) {
-			if (recent[index] === print) {
-				match = true;
-				break;
-			}
-		}
-
-		if (!match) return false;
+		if (recent[print & (recentSlots - 1)] !== print) return false;
 		const {loopWindowMs, loopMatches, loopWindows} = this.options;
 		if (now - peer.loopWindowStart >= loopWindowMs) {
 			// A new window; the streak goes on only if the last one was busy and just ended.
@@ -284,17 +278,16 @@ export class UdpEchoServer implements EchoServer {
 		peer.mutedUntil = now + this.options.loopMuteMs;
 		peer.loopMatches = 0;
 		peer.loopStreak = 0;
-		peer.recentFilled = 0;
+		recent.fill(0);
 		this.guards.loopsSuspected += 1;
 		if (this.hub.active) this.hub.emit({type: 'peer-muted', protocol: 'udp', peer: peer.endpoint, reason: 'loop', forMs: this.options.loopMuteMs});
 		return true;
 	}
 
 	private remember(peer: Peer, reply: Uint8Array): void {
-		peer.recent ??= new Int32Array(recentReplies);
-		peer.recent[peer.recentNext] = fingerprint(reply);
-		peer.recentNext = (peer.recentNext + 1) % recentReplies;
-		if (peer.recentFilled < recentReplies) peer.recentFilled += 1;
+		peer.recent ??= new Int32Array(recentSlots);
+		const print = fingerprint(reply);
+		peer.recent[print & (recentSlots - 1)] = print;
 	}
 
 	private send(peer: Peer, reply: Uint8Array): void {
@@ -357,8 +350,6 @@ export class UdpEchoServer implements EchoServer {
 				rateWindowStart: now,
 				rateCount: 0,
 				recent: undefined,
-				recentNext: 0,
-				recentFilled: 0,
 				loopWindowStart: 0,
 				loopMatches: 0,
 				loopStreak: 0,

@@ -69,14 +69,17 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 		expect(open.stats().guards.lowPort).toBe(0);
 	});
 
-	it('two servers forged into an echo loop: the loop dies, both keep serving', async () => {
+	it.each([
+		['one forged datagram', 1],
+		['50 different forged datagrams at once', 50],
+	])('two servers forged into an echo loop (%s): the loop dies, both keep serving', async (_name, count) => {
 		const a = await start();
 		const b = await start();
 		const muted: EchoServerEvent[] = [];
 		for (const server of [a, b]) server.subscribe((event) => event.type === 'peer-muted' && muted.push(event), {messages: false});
 		const total = () => a.stats().messagesIn + b.stats().messagesIn;
-		// One datagram "from B" to A: A answers B, B answers A, ...
-		await forgeUdp({address: '127.0.0.1', port: b.local.port}, {address: '127.0.0.1', port: a.local.port}, 'LOOP');
+		// Datagrams "from B" to A: A answers B, B answers A, ...
+		await forgeUdp({address: '127.0.0.1', port: b.local.port}, {address: '127.0.0.1', port: a.local.port}, 'LOOP {}', count);
 		await waitFor(() => total() > 0, 'the loop to start');
 		const started = performance.now();
 		let last = total();
@@ -96,7 +99,7 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 			20_000,
 		);
 		const lifetimeMs = lastGrowth - started;
-		console.log(`echo loop between two servers: ${last} datagrams, died after ${lifetimeMs.toFixed(0)} ms`);
+		console.log(`echo loop between two servers from ${count} forged datagram(s): ${last} datagrams, died after ${lifetimeMs.toFixed(0)} ms`);
 		expect(a.stats().guards.loopsSuspected + b.stats().guards.loopsSuspected).toBeGreaterThanOrEqual(1);
 		expect(muted[0]).toMatchObject({type: 'peer-muted', reason: 'loop', forMs: 10_000});
 		expect(lifetimeMs).toBeLessThan(1000);
