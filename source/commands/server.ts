@@ -12,7 +12,7 @@ import {endpointFlags, parseCount, parsePort, parseProtocol, parseSecondsOrNever
 /** Payload characters shown per log line; longer payloads end in `…`. */
 const maxShownChars = 200;
 /** On SIGTERM/SIGINT, how long the log may take to reach a slow reader before we exit anyway. */
-const exitFlushMs = 500;
+const exitFlushMs = 300;
 
 const help = `  The uppercase echo server, headless: every byte a-z comes back as A-Z, all other bytes unchanged
   (Python's bytes.upper()). Works with the tutorial's Python clients, nc and socat.
@@ -209,7 +209,8 @@ export const serverCommand: Command = {
 			if (event.type === 'peer-muted') err.write(`socktui: warning: ${where}: ${line}`);
 			if (!quiet) out.write(line);
 		}, {messages: !quiet}); // --quiet: no per-message event work at all
-		// Signal handlers before the ready line: whoever reads it may signal us at once.
+		// Counters and signal handlers before the ready line: whoever reads it may act (or signal us) at once.
+		let reported = guardTotals(server);
 		const stopped = new Promise<void>((resolve) => {
 			const stop = () => {
 				process.off('SIGINT', stop);
@@ -224,7 +225,6 @@ export const serverCommand: Command = {
 		const warning = reachabilityWarning(protocol, server.local);
 		if (warning !== undefined) err.write(`socktui: warning: ${warning}`);
 
-		let reported = guardTotals(server);
 		const report = () => {
 			const now = guardTotals(server);
 			const summary = guardSummary(reported, now);
@@ -235,8 +235,9 @@ export const serverCommand: Command = {
 		const reporter = setInterval(report, defaults.serverDropReportMs);
 		await stopped;
 		clearInterval(reporter);
-		await server.close();
+		// Before closing: the kernel's counters go with the socket.
 		report();
+		await server.close();
 		const flushed = await Promise.all([out.flush(exitFlushMs), err.flush(exitFlushMs)]);
 		out.close();
 		err.close();

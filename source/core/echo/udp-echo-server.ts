@@ -15,7 +15,6 @@ import type {
 	EchoSubscribeOptions,
 	EchoServerStats,
 	Endpoint,
-	KernelDrops,
 	TrafficCounters,
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
@@ -28,8 +27,6 @@ import {uppercase, uppercaseInPlace} from './uppercase.js';
 const recentSlots = 256;
 /** Guard drops of one reason are reported (as events) at most this often. */
 const dropReportMs = 1000;
-/** Kernel drop counts are re-read from /proc at most this often. */
-const kernelDropsMaxAgeMs = 200;
 
 interface Peer {
 	readonly id: string;
@@ -104,7 +101,6 @@ export class UdpEchoServer implements EchoServer {
 	private readonly guards = newGuardStats();
 	private readonly dropReportedAt = new Map<DropReason, number>();
 	private readonly dropsUnreported = new Map<DropReason, number>();
-	private kernelDrops: {at: number; value: KernelDrops} | undefined;
 	// The last peer seen: a ping-pong client needs no map lookup or key string per datagram.
 	private lastPeer: Peer | undefined;
 
@@ -131,10 +127,6 @@ export class UdpEchoServer implements EchoServer {
 		const activeSince = now - defaults.udpPeerActiveMs;
 		let activeConnections = 0;
 		for (const peer of this.peers.values()) if (peer.counters.lastSeen >= activeSince) activeConnections += 1;
-		if (this.kernelDrops === undefined || now - this.kernelDrops.at >= kernelDropsMaxAgeMs) {
-			this.kernelDrops = {at: now, value: readKernelDrops(this.local, this.family)};
-		}
-
 		return {
 			protocol: 'udp',
 			local: this.local,
@@ -146,7 +138,8 @@ export class UdpEchoServer implements EchoServer {
 			pausedConnections: 0,
 			bufferedBytes: this.closing === undefined ? this.socket.getSendQueueSize() : 0,
 			guards: {...this.guards},
-			kernelDrops: {...this.kernelDrops.value},
+			// Read from /proc on each call (a few KiB; callers ask about once a second), never per packet.
+			kernelDrops: this.closing === undefined ? readKernelDrops(this.local, this.family) : {unavailable: 'the server is closed'},
 		};
 	}
 

@@ -74,8 +74,10 @@ describe('TCP echo server: silent connections', () => {
 
 	it('with the cap nearly reached, the shorter busy idle timeout applies', async () => {
 		const server = await start({maxTcpConnections: 10, idleTimeoutMs: 600_000, busyIdleTimeoutMs: 200});
-		const open = await Promise.all(Array.from({length: 9}, async () => connect(server)));
-		await Promise.all(open.map(async (socket) => new Promise((resolve) => socket.once('close', resolve))));
-		expect(server.stats().guards.idleClosed).toBe(9);
+		await Promise.all(Array.from({length: 9}, async () => connect(server)));
+		// 9 of 10 open is "nearly": silent ones are closed until fewer than 9 are open.
+		await waitFor(() => server.stats().guards.idleClosed >= 1, 'a silent connection closed', 15_000);
+		expect(server.stats().activeConnections).toBeLessThan(9);
+		expect(server.stats().activeConnections + server.stats().guards.idleClosed).toBe(9);
 	});
 });

@@ -156,7 +156,6 @@ describe('UDP echo server: loop guard and rate cap never hit ordinary clients', 
 			return drops !== undefined && 'count' in drops ? drops.count : 0;
 		};
 
-		// Read at most every 200 ms: wait for a fresh reading.
 		await waitFor(() => kernelDropCount() > 0, 'kernel drops to be shown');
 		console.log(`kernel drops after 2,000 datagrams to a busy server: ${kernelDropCount()}, answered ${server.stats().messagesOut}`);
 		expect(server.stats().droppedMessages).toBe(0);
