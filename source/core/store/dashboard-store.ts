@@ -340,8 +340,11 @@ export class DashboardStore {
 				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'out', bytes: event.bytes.subarray(0, payloadChars * 4)});
 				return true;
 			case 'dropped':
-				this.#patchServer(model, {dropped: view.dropped + 1});
+				this.#patchServer(model, {dropped: view.dropped + 1 + (event.unreported ?? 0)});
 				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'dropped', note: `${event.byteCount} B (${event.reason})`});
+				return true;
+			case 'peer-muted':
+				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'dropped', note: `echo loop suspected: muted ${Math.round(event.forMs / 1000)} s`});
 				return true;
 			case 'error': {
 				const error = safeText(event.message, {ascii: this.#ascii, maxLength: 120});
@@ -386,7 +389,18 @@ export class DashboardStore {
 			bytesIn: stats.bytesIn,
 			bytesOut: stats.bytesOut,
 		};
-		const changed = (Object.keys(patch) as Array<keyof typeof patch>).some((key) => patch[key] !== view[key]);
+		let changed = (Object.keys(patch) as Array<keyof typeof patch>).some((key) => patch[key] !== view[key]);
+		// Older servers (or one in another process) may not send these.
+		if (stats.guards !== undefined && JSON.stringify(stats.guards) !== JSON.stringify(view.guards)) {
+			patch.guards = {...stats.guards};
+			changed = true;
+		}
+
+		if (stats.kernelDrops !== undefined && JSON.stringify(stats.kernelDrops) !== JSON.stringify(view.kernelDrops)) {
+			patch.kernelDrops = {...stats.kernelDrops};
+			changed = true;
+		}
+
 		if (changed) this.#patchServer(model, patch);
 		return changed;
 	}

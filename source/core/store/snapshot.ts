@@ -1,5 +1,5 @@
 import type {Protocol} from '../defaults.js';
-import type {Endpoint} from '../echo/types.js';
+import type {EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
 import type {AutoMode, SessionPhase, SessionState} from '../sessions/types.js';
 
 /**
@@ -30,6 +30,10 @@ export interface ServerView {
 	dropped: number;
 	refused: number;
 	replyDelayMs: number;
+	/** What the guards against hostile peers did (from the server's stats). */
+	guards?: EchoGuardStats;
+	/** UDP: receive-buffer drops by the kernel, or why they are unavailable. */
+	kernelDrops?: KernelDrops;
 	/** The last error the server reported, already safe to print. */
 	error?: string;
 }

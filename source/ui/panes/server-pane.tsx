@@ -41,6 +41,21 @@ function trafficLine(server: ServerView, theme: Theme): string {
 	return `  in ${formatCount(server.messagesIn)} msg ${formatBytes(server.bytesIn)} ${formatRate(rates.messagesInPerSec)} ${theme.dot} out ${formatCount(server.messagesOut)} ${formatBytes(server.bytesOut)} ${formatRate(rates.messagesOutPerSec)}`;
 }
 
+/** What the guards did, compactly ('' on a quiet network): `guards loop 1 · muted 98 · bad src 3 · kernel drops 1.2k`. */
+function guardsLine(servers: readonly ServerView[], theme: Theme): string {
+	const sum = (pick: (server: ServerView) => number) => servers.reduce((total, server) => total + pick(server), 0);
+	const parts: Array<[string, number]> = [
+		['loop', sum((server) => server.guards?.loopsSuspected ?? 0)],
+		['muted', sum((server) => server.guards?.muted ?? 0)],
+		['bad src', sum((server) => (server.guards ? server.guards.unreplyable + server.guards.ownAddress + server.guards.lowPort : 0))],
+		['rate', sum((server) => server.guards?.rateLimited ?? 0)],
+		['idle', sum((server) => (server.guards ? server.guards.idleClosed + server.guards.evicted : 0))],
+		['kernel drops', sum((server) => (server.kernelDrops && 'count' in server.kernelDrops ? server.kernelDrops.count : 0))],
+	];
+	const shown = parts.filter(([, count]) => count > 0).map(([label, count]) => `${label} ${formatCount(count)}`);
+	return shown.length === 0 ? '' : `guards ${shown.join(` ${theme.dot} `)}`;
+}
+
 const logArrows: Record<LogEntry['kind'], string> = {
 	in: '>>',
 	out: '<<',
@@ -135,6 +150,14 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 				{focused ? <Text color={theme.tone('muted')}> (+/- delay)</Text> : null}
 			</Line>,
 		);
+		const guards = guardsLine(servers, theme);
+		if (guards !== '') {
+			lines.push(
+				<Line key="guards" color={theme.tone('warn')}>
+					{guards}
+				</Line>,
+			);
+		}
 	}
 
 	for (const notice of notices.slice(-2)) {
