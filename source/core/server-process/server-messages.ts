@@ -1,5 +1,5 @@
 import type {Protocol} from '../defaults.js';
-import type {EchoServerEvent, EchoServerOptions, EchoServerStats, Endpoint, TrafficCounters} from '../echo/types.js';
+import type {DropReason, EchoGuardStats, EchoServerEvent, EchoServerOptions, EchoServerStats, Endpoint, KernelDrops, TrafficCounters} from '../echo/types.js';
 import {exitCodes, type ErrorKind} from '../errors.js';
 
 /**
@@ -48,7 +48,21 @@ type Data = Record<string, unknown>;
 const maxTextChars = 4096;
 const maxExtraStatKeys = 32;
 const errorKinds = new Set<string>(Object.keys(exitCodes));
-const closeReasons = new Set(['end', 'reset', 'error', 'server']);
+const closeReasons = new Set(['end', 'reset', 'error', 'server', 'idle', 'evicted']);
+const dropReasons = new Set<string>(['overload', 'too-large', 'unreplyable', 'own-address', 'low-port', 'rate-limit', 'muted'] satisfies DropReason[]);
+const guardCounts = [
+	'unreplyable',
+	'ownAddress',
+	'lowPort',
+	'rateLimited',
+	'muted',
+	'overload',
+	'tooLarge',
+	'loopsSuspected',
+	'sendErrors',
+	'idleClosed',
+	'evicted',
+] as const satisfies ReadonlyArray<keyof EchoGuardStats>;
 const base64 = /^[A-Za-z\d+/]*={0,2}$/;
 
 function isData(value: unknown): value is Data {
@@ -72,6 +86,17 @@ function endpoint(value: unknown): Endpoint | undefined {
 	return {address: value['address'], port: value['port']};
 }
 
+function guards(value: unknown): EchoGuardStats | undefined {
+	if (!isData(value) || !guardCounts.every((key) => isCount(value[key]))) return undefined;
+	return Object.fromEntries(guardCounts.map((key) => [key, value[key]])) as unknown as EchoGuardStats;
+}
+
+function kernelDrops(value: unknown): KernelDrops | undefined {
+	if (!isData(value)) return undefined;
+	if (isCount(value['count'])) return {count: value['count']};
+	return isText(value['unavailable'], 300) ? {unavailable: value['unavailable']} : undefined;
+}
+
 function counters(value: unknown): TrafficCounters | undefined {
 	if (!isData(value)) return undefined;
 	const keys = ['bytesIn', 'bytesOut', 'messagesIn', 'messagesOut', 'firstSeen', 'lastSeen'] as const;
@@ -90,7 +115,15 @@ export function parseStats(value: unknown): EchoServerStats | undefined {
 	const local = endpoint(value['local']);
 	if (!local || !statCounts.every((key) => isCount(value[key]))) return undefined;
 	if (value['bufferedBytes'] !== undefined && !isCount(value['bufferedBytes'])) return undefined;
-	const stats: Data = {protocol: value['protocol'], local};
+	const guardStats = guards(value['guards']);
+	if (!guardStats) return undefined;
+	const stats: Data = {protocol: value['protocol'], local, guards: guardStats};
+	if (value['kernelDrops'] !== undefined) {
+		const drops = kernelDrops(value['kernelDrops']);
+		if (!drops) return undefined;
+		stats['kernelDrops'] = drops;
+	}
+
 	let extra = 0;
 	for (const [key, field] of Object.entries(value)) {
 		if (key in stats || key === '__proto__') continue;
@@ -124,7 +157,9 @@ export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 			const reason = value['reason'];
 			const traffic = counters(value['counters']);
 			if (typeof reason !== 'string' || !closeReasons.has(reason) || !traffic) return undefined;
-			return {type: 'connection-closed', protocol, connectionId, peer, reason: reason as 'end', counters: traffic};
+			const idleMs = value['idleMs'];
+			if (idleMs !== undefined && !isCount(idleMs)) return undefined;
+			return {type: 'connection-closed', protocol, connectionId, peer, reason: reason as 'end', counters: traffic, ...(idleMs === undefined ? {} : {idleMs})};
 		}
 
 		case 'message-in':
@@ -138,9 +173,17 @@ export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 
 		case 'dropped': {
 			const peer = endpoint(value['peer']);
-			const {byteCount, reason} = value;
-			if (!peer || !isCount(byteCount) || (reason !== 'overload' && reason !== 'too-large')) return undefined;
-			return {type: 'dropped', protocol, peer, byteCount, reason};
+			const {byteCount, reason, unreported} = value;
+			if (!peer || !isCount(byteCount) || typeof reason !== 'string' || !dropReasons.has(reason)) return undefined;
+			if (unreported !== undefined && !isCount(unreported)) return undefined;
+			return {type: 'dropped', protocol, peer, byteCount, reason: reason as DropReason, ...(unreported === undefined ? {} : {unreported})};
+		}
+
+		case 'peer-muted': {
+			const peer = endpoint(value['peer']);
+			const forMs = value['forMs'];
+			if (!peer || protocol !== 'udp' || value['reason'] !== 'loop' || !isCount(forMs)) return undefined;
+			return {type: 'peer-muted', protocol, peer, reason: 'loop', forMs};
 		}
 
 		case 'error':

@@ -19,11 +19,35 @@ function stats(protocol: 'tcp' | 'udp', extra: Record<string, unknown> = {}): Ec
 		refusedConnections: 0,
 		droppedMessages: 0,
 		pausedConnections: 0,
+		guards: {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0},
 		...extra,
 	} as EchoServerStats;
 }
 
 describe('server process messages', () => {
+	it('carries the guards: counters, kernel drops, mutes, guard drops and idle closes survive the trip', () => {
+		const batcher = new ServerBatcher();
+		batcher.add({type: 'peer-muted', protocol: 'udp', peer, reason: 'loop', forMs: 10_000});
+		batcher.add({type: 'dropped', protocol: 'udp', peer, byteCount: 5, reason: 'own-address', unreported: 7});
+		batcher.add({type: 'connection-closed', protocol: 'tcp', connectionId: 'c1', peer, reason: 'evicted', idleMs: 31_000, counters: {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0, firstSeen: 1, lastSeen: 2}});
+		const udp = stats('udp', {kernelDrops: {count: 2908}});
+		udp.guards.loopsSuspected = 1;
+		const tcp = stats('tcp', {kernelDrops: {unavailable: 'no /proc/net/udp'}});
+		const parsed = parseServerChildMessage(JSON.parse(JSON.stringify(batcher.take([tcp, udp]))));
+		expect(parsed?.type).toBe('batch');
+		if (parsed?.type !== 'batch') return;
+		expect(parsed.stats).toEqual([tcp, udp]);
+		expect(parsed.events).toEqual([
+			{type: 'peer-muted', protocol: 'udp', peer, reason: 'loop', forMs: 10_000},
+			{type: 'dropped', protocol: 'udp', peer, byteCount: 5, reason: 'own-address', unreported: 7},
+			expect.objectContaining({type: 'connection-closed', reason: 'evicted', idleMs: 31_000}),
+		]);
+		// Stats without guard counters, or with a malformed kernel-drops field, spoil the batch.
+		const {guards: _guards, ...bare} = stats('udp');
+		expect(parseServerChildMessage({type: 'batch', seq: 9, stats: [bare], events: [], notShown: {tcp: 0, udp: 0}})).toBeUndefined();
+		expect(parseServerChildMessage({type: 'batch', seq: 9, stats: [stats('udp', {kernelDrops: {count: -1}})], events: [], notShown: {tcp: 0, udp: 0}})).toBeUndefined();
+	});
+
 	it('keeps at most 20 lines a batch and counts the rest per protocol, payloads cut and as base64', () => {
 		const batcher = new ServerBatcher();
 		expect(batcher.pending).toBe(false);

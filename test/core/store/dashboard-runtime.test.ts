@@ -53,8 +53,10 @@ const sessions: SessionManagerLike = {
 	list: () => [],
 };
 
+const guards = {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0};
+
 function stats(protocol: 'tcp' | 'udp', messagesIn: number): EchoServerStats {
-	return {protocol, local, bytesIn: messagesIn, bytesOut: 0, messagesIn, messagesOut: 0, activeConnections: 0, totalConnections: 0, refusedConnections: 0, droppedMessages: 0, pausedConnections: 0};
+	return {protocol, local, bytesIn: messagesIn, bytesOut: 0, messagesIn, messagesOut: 0, activeConnections: 0, totalConnections: 0, refusedConnections: 0, droppedMessages: 0, pausedConnections: 0, guards};
 }
 
 let store: DashboardStore;
