@@ -1,6 +1,5 @@
 import process from 'node:process';
 import {defaults} from '../core/defaults.js';
-import {startEchoServer} from '../core/echo/start-echo-server.js';
 import {SocktuiError} from '../core/errors.js';
 import {SessionManager} from '../core/sessions/session-manager.js';
 import {DashboardStore} from '../core/store/dashboard-store.js';
@@ -11,7 +10,8 @@ import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
-import {chooseOneCpu, detectPinning, pinProcess, ProcessSampler} from '../core/procs/index.js';
+import {chooseOneCpu, chooseUiCpu, detectPinning, pinProcess, ProcessSampler, readAffinity} from '../core/procs/index.js';
+import {ServerProcess} from '../core/server-process/server-process.js';
 import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
@@ -25,7 +25,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     $ socktui COMMAND [options]  a headless command (see below)
 
   Dashboard options
-    --port P          port of the dashboard's TCP and UDP echo servers (default ${defaults.port};
+    --port P          port of the dashboard's TCP and UDP echo servers, which run in their own
+                      process (default ${defaults.port};
                       if the default is taken a free port is used; 0 = a free port)
     --host H          address the servers bind (default ${defaults.host}; anything but loopback
                       is reachable from other machines)
@@ -36,13 +37,15 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       e.g. --sim "-l 5:100,5:100 -S SWITCH_ON_IO"
     --watch PID[,PID] also show these processes in the live timeline, each with a lane per thread
                       and per child process (e.g. the tutorial's Python server)
-    --one-cpu         pin the server and new sessions to one CPU (Linux, needs taskset)
+    --one-cpu         pin the server and the sessions to one CPU and this dashboard to another
+                      (Linux, needs taskset; o toggles it)
     --no-color        no colour (also NO_COLOR=1 or TERM=dumb)
     --ascii           ASCII borders and glyphs (automatic when the locale is not UTF-8)
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
-  x close a session, q quit.`;
+  x close a session, r restart the server process after it stopped, d show/hide the dashboard's own
+  timeline lane, q quit.`;
 
 const maxStartSessions = 8;
 
@@ -116,24 +119,37 @@ export const dashboardCommand: Command = {
 
 		const capabilities = detectCapabilities(process.env, {color: flags['color'] !== false, ascii: flags['ascii'] === true});
 		const store = new DashboardStore({ascii: capabilities.ascii, frameRateHz: defaults.frameRateHz});
-		// Servers bind before the screen changes, so a taken --port is one plain line on stderr.
+		// The server process binds before the screen changes, so a taken --port is one plain line on stderr.
 		const runtime = await startDashboardRuntime({
 			host,
 			...(port === undefined ? {} : {port}),
 			...(connect ? {connect} : {}),
 			sessions: sessionCount,
 			store,
-			startEchoServer: async (protocol, options) => startEchoServer(protocol, options),
-			// With --one-cpu the first sessions start pinned (so their titles say so); the toggle below pins the server.
+			createServerProcess: (server) => new ServerProcess({server}),
+			// With --one-cpu the first sessions start pinned (so their titles say so); the toggle below pins the server and this process.
 			createSessionManager: (target) => new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
 		});
-		const sampler = startSampler(runtime, store, watchPids);
+		const {sampler, toggleDashboardLane} = startSampler(runtime, store, watchPids);
 		const oneCpu = createOneCpuMode(store, {
 			detect: detectPinning,
 			choose: chooseOneCpu,
-			pin: async (pid, cpu) => pinProcess(pid, cpu),
-			setSessionPin: (cpu) => runtime.sessions.setPinCpu?.(cpu),
-			pids: () => [process.pid, ...runtime.sessions.list().map((session) => session.pid)],
+			chooseUi: chooseUiCpu,
+			pin: async (pid, cpus) => pinProcess(pid, cpus),
+			affinity: readAffinity,
+			setDemoPin(cpu) {
+				runtime.sessions.setPinCpu?.(cpu);
+				runtime.server?.setPinCpu?.(cpu);
+			},
+			demo: () => [
+				...(runtime.server?.pid === undefined ? [] : [{pid: runtime.server.pid, startedPinned: runtime.server.startedOnCpu !== undefined, pinned() {}}]),
+				...runtime.sessions.list().map((session) => ({
+					pid: session.pid,
+					startedPinned: session.pinnedCpu !== undefined,
+					pinned: (cpu: number | undefined) => store.apply({type: 'session-pinned', sessionId: session.sessionId, cpu}),
+				})),
+			],
+			uiPid: process.pid,
 		});
 		if (flags['oneCpu'] === true) await oneCpu.toggle();
 		try {
@@ -144,6 +160,7 @@ export const dashboardCommand: Command = {
 				simSpec,
 				sampler,
 				oneCpu,
+				toggleDashboardLane,
 			});
 		} finally {
 			sampler.close();
@@ -158,20 +175,38 @@ interface RunOptions {
 	simSpec: SimSpec | undefined;
 	sampler: ProcessSampler;
 	oneCpu: {toggle(): Promise<void>};
+	toggleDashboardLane: () => void;
 }
 
+/** The timeline lane of this process: drawing the screen and sampling, never to be taken for the server. */
+const dashboardLaneLabel = 'dashboard (this UI)';
+
 /**
- * The live timeline watches the server (this process) and every session process, with its reported phases,
- * and the `--watch` processes with their threads and children. The demo's total memory goes to the store.
+ * The live timeline watches the server process (re-pointed when it restarts), this dashboard in a lane
+ * of its own (key d hides it), every session process with its reported phases, and the `--watch`
+ * processes with their threads and children. The demo's total memory (server and sessions) goes to the store.
  */
-function startSampler(runtime: DashboardRuntime, store: DashboardStore, watchPids: readonly number[]): ProcessSampler {
+function startSampler(runtime: DashboardRuntime, store: DashboardStore, watchPids: readonly number[]): {sampler: ProcessSampler; toggleDashboardLane: () => void} {
 	const sampler = new ProcessSampler({intervalMs: defaults.sampleIntervalMs});
 	const pids = new Map<number, number>();
-	if (runtime.servers.length > 0) sampler.watch(process.pid, 'server');
+	let serverPid: number | undefined;
+	const watchServer = (pid: number) => {
+		if (serverPid !== undefined && serverPid !== pid) sampler.unwatch(serverPid);
+		serverPid = pid;
+		sampler.watch(pid, 'server');
+	};
+
+	if (runtime.server?.pid !== undefined) watchServer(runtime.server.pid);
+	runtime.server?.subscribe((event) => {
+		if (event.type === 'ready') watchServer(event.pid);
+	});
+	let dashboardLane = true;
+	sampler.watch(process.pid, dashboardLaneLabel);
 	for (const pid of watchPids) sampler.watchTree(pid);
-	const outside = new Set(watchPids);
+	// The observer and the outside processes are not the demo.
+	const notDemo = new Set([process.pid, ...watchPids]);
 	sampler.subscribe((snapshot) => {
-		const view = demoMemory(snapshot, (pid) => !outside.has(pid));
+		const view = demoMemory(snapshot, (pid) => !notDemo.has(pid));
 		if (view) store.apply({type: 'demo-memory', view});
 	});
 	const onEvent = (event: SessionEvent) => {
@@ -187,7 +222,15 @@ function startSampler(runtime: DashboardRuntime, store: DashboardStore, watchPid
 	for (const session of runtime.sessions.list()) onEvent({type: 'session-started', sessionId: session.sessionId, pid: session.pid, protocol: session.protocol, remote: session.remote});
 	runtime.sessions.subscribe(onEvent);
 	sampler.start();
-	return sampler;
+	return {
+		sampler,
+		toggleDashboardLane() {
+			dashboardLane = !dashboardLane;
+			if (dashboardLane) sampler.watch(process.pid, dashboardLaneLabel);
+			else sampler.unwatch(process.pid);
+			store.apply({type: 'notice', level: 'info', text: dashboardLane ? 'timeline: this dashboard has its own lane again' : "timeline: this dashboard's lane is hidden (d shows it)"});
+		},
+	};
 }
 
 const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
@@ -196,7 +239,7 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGIN
  * Full screen from here on. Every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash) leaves the alternate
  * screen, shows the cursor, turns raw mode off and ends every session process.
  */
-async function runDashboard({runtime, store, capabilities, simSpec, sampler, oneCpu}: RunOptions): Promise<number> {
+async function runDashboard({runtime, store, capabilities, simSpec, sampler, oneCpu, toggleDashboardLane}: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
 		finish = resolve;
@@ -230,7 +273,7 @@ async function runDashboard({runtime, store, capabilities, simSpec, sampler, one
 	process.on('unhandledRejection', onCrash);
 	for (const signal of Object.keys(signalNumbers) as NodeJS.Signals[]) process.on(signal, onSignal);
 
-	const commands = createDashboardCommands({runtime, store, oneCpu, quit: () => finish(0)});
+	const commands = createDashboardCommands({runtime, store, oneCpu, toggleDashboardLane, quit: () => finish(0)});
 
 	// Ink, React and Yoga load only now (a dynamic import esbuild keeps lazy), after the servers are up.
 	const ui = await withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));

@@ -2,9 +2,10 @@ import type {Command} from './command.js';
 import {clientCommand} from './client.js';
 import {dashboardCommand} from './dashboard.js';
 import {serverCommand} from './server.js';
+import {serverChildCommand} from './server-child.js';
 import {sessionCommand} from './session.js';
 import {simCommand} from './sim.js';
 
 /** Every subcommand; the dashboard is the default when no command is named. */
-export const commands: Command[] = [dashboardCommand, serverCommand, clientCommand, simCommand, sessionCommand];
+export const commands: Command[] = [dashboardCommand, serverCommand, clientCommand, simCommand, sessionCommand, serverChildCommand];
 export {dashboardCommand};

@@ -84,3 +84,21 @@ export const endpointFlags = {
 	host: {type: 'string', default: defaults.host},
 	port: {type: 'string', default: String(defaults.port)},
 } as const;
+
+/** A duration in seconds (fractions allowed) from a flag, where 0 means "never"; returns milliseconds. */
+export function parseSecondsOrNever(value: unknown, flag: string): number {
+	const text = String(value).trim();
+	// Node timers overflow above 2^31-1 ms (about 24.8 days).
+	if (!/^\d+(\.\d+)?$/.test(text) || Number(text) * 1000 > 2_147_483_647) {
+		throw new SocktuiError('BadUsage', `${flag} must be a number of seconds from 0 (never) to 2147483, got '${text}'`);
+	}
+
+	return Math.round(Number(text) * 1000);
+}
+
+/** A whole number from a flag, 0 or more (at most `max`). */
+export function parseCount(value: unknown, flag: string, max = Number.MAX_SAFE_INTEGER): number {
+	const text = String(value).trim();
+	if (!/^\d+$/.test(text) || Number(text) > max) throw new SocktuiError('BadUsage', `${flag} must be a whole number from 0 to ${max}, got '${text}'`);
+	return Number(text);
+}

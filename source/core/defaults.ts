@@ -19,6 +19,33 @@ export const defaults = {
 	udpMaxTrackedPeers: 256,
 	/** UDP server: a peer counts as active this long after its last datagram. */
 	udpPeerActiveMs: 60_000,
+	/**
+	 * TCP server: a connection silent this long is closed (0 = never). Long, so that a dashboard session
+	 * left open through a lecture survives; near the cap the busy timeout takes over.
+	 */
+	idleTimeoutMs: 3_600_000,
+	/** TCP server: the idle timeout once `busyConnectionsFraction` of the connection cap is open. */
+	busyIdleTimeoutMs: 30_000,
+	busyConnectionsFraction: 0.9,
+	/**
+	 * UDP server: replies per second to one peer (address and port); more are dropped and counted. High
+	 * enough for one ping-pong client on loopback (the echo bench reaches 20-50k msgs/s); 0 = no cap.
+	 */
+	udpPeerRate: 100_000,
+	/**
+	 * UDP echo-loop guard: a peer that sends back one of our last few replies to it more than
+	 * `loopMatches` times in each of `loopWindows` consecutive windows of `loopWindowMs` (500 a second,
+	 * for 0.2 s) is muted for `loopMuteMs`. A person, or a session's auto mode (at most 20 a second),
+	 * never comes near that.
+	 */
+	loopWindowMs: 100,
+	loopMatches: 50,
+	loopWindows: 2,
+	loopMuteMs: 10_000,
+	/** Headless server: log lines held while stdout is blocked (the oldest are dropped beyond this). */
+	serverLogLines: 1000,
+	/** Headless server: how often a summary of dropped datagrams is printed (only when there were any). */
+	serverDropReportMs: 5000,
 	/** Reply delay (the IO-latency knob) is clamped to this. */
 	maxReplyDelayMs: 60_000,
 	/** Dashboard snapshots published per second, at most. */

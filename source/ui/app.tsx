@@ -83,6 +83,8 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 								notices={snapshot.notices}
 								remote={snapshot.remote}
 								serverPid={snapshot.serverPid}
+								serverProcess={snapshot.serverProcess}
+								pinnedCpu={snapshot.oneCpu.enabled && snapshot.serverProcess ? snapshot.oneCpu.cpu : undefined}
 								width={layout.top.serverWidth}
 								height={layout.top.height}
 								focused={focus.kind === 'server'}

@@ -25,3 +25,19 @@ export function fitLine<S extends Segment>(line: S[], width: number): S[] {
 export function lineText(line: Segment[]): string {
 	return line.map((segment) => segment.text).join('');
 }
+
+/** True when two lists of lines would look the same on screen (same text and style, segment by segment). */
+export function sameLines(a: readonly Segment[][], b: readonly Segment[][]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (const [row, line] of a.entries()) {
+		const other = b[row]!;
+		if (line.length !== other.length) return false;
+		for (const [index, segment] of line.entries()) {
+			const twin = other[index]!;
+			if (segment.text !== twin.text || segment.color !== twin.color || segment.bold !== twin.bold || segment.dim !== twin.dim || segment.italic !== twin.italic) return false;
+		}
+	}
+
+	return true;
+}

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
-import {formatServerEvent, reachabilityWarning} from '../../source/commands/server.js';
+import {formatServerEvent, guardSummary, reachabilityWarning} from '../../source/commands/server.js';
 import {startEchoServer} from '../../source/core/echo/start-echo-server.js';
 import type {EchoServer} from '../../source/core/echo/types.js';
 import {runCli} from '../helpers/run-cli.js';
@@ -24,7 +24,7 @@ describe('socktui server (built CLI)', () => {
 	it('--help describes the options', async () => {
 		const result = await runCli(['server', '--help']);
 		expect(result.code).toBe(0);
-		for (const text of ['socktui server', '--tcp', '--udp', '--host', '--port', '--quiet', 'listening tcp 127.0.0.1:8082']) {
+		for (const text of ['socktui server', '--tcp', '--udp', '--host', '--port', '--quiet', 'listening tcp 127.0.0.1:8082', '--idle-timeout', '--udp-peer-rate', '--allow-low-ports', '--no-loop-guard']) {
 			expect(result.stdout).toContain(text);
 		}
 	});
@@ -41,6 +41,10 @@ describe('socktui server (built CLI)', () => {
 		[['server', '--port', '70000'], '--port must be a port number'],
 		[['server', '--tcp', '--udp'], '--tcp and --udp cannot be used together'],
 		[['server', 'extra'], "unexpected argument 'extra'"],
+		[['server', '--idle-timeout', 'soon'], '--idle-timeout must be a number of seconds from 0 (never)'],
+		[['server', '--idle-timeout', '99999999'], '--idle-timeout must be a number of seconds from 0 (never)'],
+		[['server', '--udp-peer-rate', '-5'], '--udp-peer-rate must be a whole number'],
+		[['server', '--udp-peer-rate', '1.5'], '--udp-peer-rate must be a whole number'],
 	])('%j is a usage error: one line, exit 2', async (args, message) => {
 		const result = await runCli(args);
 		expect(result.code).toBe(2);
@@ -150,5 +154,28 @@ describe('server output formatting', () => {
 		expect(formatServerEvent({type: 'dropped', protocol: 'udp', peer, byteCount: 10, reason: 'overload'}, 9)).toBe('[127.0.0.1:5] dropped 10 bytes (too many replies pending)');
 		expect(formatServerEvent({type: 'connection-refused', protocol: 'tcp', peer, reason: 'limit'}, 9)).toBe('[127.0.0.1:5] refused: 9 connections already open');
 		expect(formatServerEvent({type: 'closed', protocol: 'tcp'}, 9)).toBeUndefined();
+	});
+
+	it('names the guards in words', () => {
+		const peer = {address: '127.0.0.1', port: 41_041};
+		const counters = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0, firstSeen: 0, lastSeen: 0};
+		expect(formatServerEvent({type: 'peer-muted', protocol: 'udp', peer, reason: 'loop', forMs: 10_000}, 9)).toBe('echo loop with 127.0.0.1:41041 suspected: muted 10 s');
+		expect(formatServerEvent({type: 'connection-closed', protocol: 'tcp', connectionId: 'x', peer, reason: 'idle', counters, idleMs: 30_400}, 1024)).toBe(
+			'[127.0.0.1:41041] closed idle connection after 30 s (0 messages, 0 bytes in, 0 bytes out)',
+		);
+		expect(formatServerEvent({type: 'connection-closed', protocol: 'tcp', connectionId: 'x', peer, reason: 'evicted', counters, idleMs: 2000}, 1024)).toBe(
+			'[127.0.0.1:41041] connection cap 1024 reached: closed the longest-idle connection, silent for 2 s (0 messages, 0 bytes in, 0 bytes out)',
+		);
+		expect(formatServerEvent({type: 'dropped', protocol: 'udp', peer: {address: '127.0.0.1', port: 0}, byteCount: 4, reason: 'unreplyable', unreported: 2}, 9)).toBe(
+			'[127.0.0.1:0] dropped 4 bytes (its source cannot be replied to; 2 more like it since the last report)',
+		);
+	});
+
+	it('sums up what the guards did since the last report', () => {
+		const zero = {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0};
+		expect(guardSummary({guards: zero, kernelDrops: 5}, {guards: zero, kernelDrops: 5})).toBe('');
+		expect(guardSummary({guards: zero, kernelDrops: 5}, {guards: {...zero, loopsSuspected: 1, muted: 1200}, kernelDrops: 2005})).toBe(
+			'2,000 kernel drops (receive buffer full), 1 echo loop suspected (peer muted), 1,200 datagrams from muted peers',
+		);
 	});
 });

@@ -97,12 +97,14 @@ describe('dashboard in a real terminal', () => {
 		await waitForGone(pids);
 	});
 
-	it('SIGKILL of the dashboard leaves no session process (they notice the lost channel)', async () => {
+	it('SIGKILL of the dashboard leaves neither the server process nor a session (they notice the lost channel)', async () => {
 		const terminal = start([], {columns: 100, rows: 30});
 		const pids = await twoConnectedSessions(terminal);
+		const server = Number(/Server \(pid (\d+)/.exec(await terminal.screen())![1]);
+		expect(childPids(terminal.pid)).toContain(server);
 		process.kill(terminal.pid, 'SIGKILL');
 		await terminal.waitForExit();
-		await waitForGone(pids);
+		await waitForGone([server, ...pids]);
 	});
 
 	it('an explicit --port that is taken is one line on stderr, before the screen changes', async () => {

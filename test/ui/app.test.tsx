@@ -162,6 +162,19 @@ describe('App', () => {
 		]);
 	});
 
+	it('d toggles the dashboard lane and r restarts the server from any pane; a killed server is shown in words', async () => {
+		const app = open();
+		await app.press('d', keys.shiftTab, 'r');
+		expect(app.calls).toEqual([['toggleDashboardLane'], ['restartServer']]);
+		app.apply({type: 'server-process', process: {pid: 777, state: 'exited', code: null, signal: 'SIGKILL'}});
+		expect(app.frame()).toContain('Server (pid 777)');
+		expect(app.frame()).toContain('server process 777 was killed (SIGKILL):');
+		expect(app.frame()).toContain('r restarts it (same port)');
+		app.apply({type: 'server-process', process: {pid: 778, state: 'running'}}, {type: 'one-cpu', view: {enabled: true, cpu: 1, uiCpu: 0}});
+		expect(app.frame()).toContain('Server (pid 778 cpu1)');
+		expect(app.frame()).not.toContain('restarts it');
+	});
+
 	it('renders the help overlay from the key bindings and closes it', async () => {
 		const app = open();
 		await app.press('?');

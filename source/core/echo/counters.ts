@@ -1,8 +1,12 @@
-import type {Endpoint, TrafficCounters} from './types.js';
+import type {EchoGuardStats, Endpoint, TrafficCounters} from './types.js';
 import {formatHostPort} from '../errors.js';
 
 export function newCounters(now: number): TrafficCounters {
 	return {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0, firstSeen: now, lastSeen: now};
+}
+
+export function newGuardStats(): EchoGuardStats {
+	return {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0};
 }
 
 /** `tcp:127.0.0.1:51234`, `udp:[::1]:40000`. */

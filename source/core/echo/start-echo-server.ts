@@ -32,6 +32,9 @@ async function startTcp(host: string, port: number, options: EchoServerOptions, 
 		maxConnections: options.maxTcpConnections ?? defaults.maxTcpConnections,
 		replyDelayMs: options.replyDelayMs ?? 0,
 		writeHighWaterBytes: defaults.tcpWriteHighWaterBytes,
+		idleTimeoutMs: options.idleTimeoutMs ?? defaults.idleTimeoutMs,
+		busyIdleTimeoutMs: options.busyIdleTimeoutMs ?? defaults.busyIdleTimeoutMs,
+		busyFraction: defaults.busyConnectionsFraction,
 	});
 }
 
@@ -55,6 +58,13 @@ async function startUdp(host: string, port: number, options: EchoServerOptions, 
 		maxPendingReplies: defaults.udpMaxPendingReplies,
 		maxTrackedPeers: defaults.udpMaxTrackedPeers,
 		maxDatagramBytes: defaults.maxDatagramBytes,
+		allowLowPorts: options.allowLowPorts ?? false,
+		peerRate: options.udpPeerRate ?? defaults.udpPeerRate,
+		loopGuard: options.loopGuard ?? true,
+		loopMuteMs: options.loopMuteMs ?? defaults.loopMuteMs,
+		loopWindowMs: defaults.loopWindowMs,
+		loopMatches: defaults.loopMatches,
+		loopWindows: defaults.loopWindows,
 	});
 }
 

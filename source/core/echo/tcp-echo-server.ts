@@ -1,13 +1,17 @@
 import net from 'node:net';
 import {getDefaultHighWaterMark} from 'node:stream';
 import {defaults} from '../defaults.js';
-import {clampDelay, connectionIdOf, newCounters} from './counters.js';
+import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import type {EchoServer, EchoServerListener, EchoSubscribeOptions, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
+import type {CloseReason, EchoServer, EchoServerListener, EchoSubscribeOptions, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 
-type CloseReason = 'end' | 'reset' | 'error' | 'server';
+/**
+ * Connections are kept in the order they were last moved to the back of `open`; a connection with
+ * traffic is moved at most once per this long, so the order is "longest idle first" to within it.
+ */
+const reorderMs = 1000;
 
 interface Connection {
 	readonly id: string;
@@ -21,18 +25,33 @@ interface Connection {
 	delayedBytes: number;
 	peerEnded: boolean;
 	reason: CloseReason | undefined;
+	/** When the connection was last moved to the back of the idle order. */
+	touchedAt: number;
+	/** How long it had been silent when we closed it for idleness (idle, evicted). */
+	idleMs: number | undefined;
+	/** The connection-closed event was emitted. */
+	finished: boolean;
 }
 
 export interface TcpEchoServerOptions {
 	maxConnections: number;
 	replyDelayMs: number;
 	writeHighWaterBytes: number;
+	/** Close a connection silent this long (0 = never). */
+	idleTimeoutMs: number;
+	/** The idle timeout once `busyFraction` of `maxConnections` are open (if shorter). */
+	busyIdleTimeoutMs: number;
+	busyFraction: number;
 }
 
 /**
  * The TCP uppercase echo: a byte stream echoed chunk by chunk as it arrives (no framing). A peer that
  * does not read its replies gets its connection paused once more than `writeHighWaterBytes` are waiting,
  * so the server never buffers without bound.
+ *
+ * Silent connections cannot lock everyone out: one silent longer than the idle timeout (shorter when the
+ * connection cap is nearly reached) is closed, and at the cap the longest-idle connection is closed to make
+ * room for a new one. `open` keeps connections in idle order, so both cost O(1) per event.
  */
 export class TcpEchoServer implements EchoServer {
 	readonly protocol = 'tcp' as const;
@@ -45,6 +64,9 @@ export class TcpEchoServer implements EchoServer {
 	private totalConnections = 0;
 	private refusedConnections = 0;
 	private pausedConnections = 0;
+	private idleClosed = 0;
+	private evicted = 0;
+	private readonly sweepTimer: NodeJS.Timeout | undefined;
 	/** Our write high-water mark is at least the socket stream's, so `write() === true` means "below ours". */
 	private readonly writeReturnImpliesBelow: boolean;
 
@@ -57,6 +79,12 @@ export class TcpEchoServer implements EchoServer {
 		this.writeReturnImpliesBelow = options.writeHighWaterBytes >= getDefaultHighWaterMark(false);
 		this.replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
 		server.on('connection', (socket) => this.accept(socket));
+		const shortest = Math.min(options.idleTimeoutMs, options.busyIdleTimeoutMs);
+		if (options.idleTimeoutMs > 0) {
+			this.sweepTimer = setInterval(() => this.closeIdle(), Math.max(50, Math.min(1000, shortest / 4)));
+			this.sweepTimer.unref();
+		}
+
 		server.on('error', (error) => this.hub.active && this.hub.emit({type: 'error', protocol: 'tcp', message: error.message}));
 	}
 
@@ -77,6 +105,7 @@ export class TcpEchoServer implements EchoServer {
 			droppedMessages: 0,
 			pausedConnections: this.pausedConnections,
 			bufferedBytes,
+			guards: {...newGuardStats(), idleClosed: this.idleClosed, evicted: this.evicted},
 		};
 	}
 
@@ -91,6 +120,7 @@ export class TcpEchoServer implements EchoServer {
 
 	async close(): Promise<void> {
 		this.closing ??= (async () => {
+			clearInterval(this.sweepTimer);
 			const waits = [new Promise<void>((resolve) => this.server.close(() => resolve()))];
 			for (const connection of this.open.values()) {
 				connection.reason ??= 'server';
@@ -107,12 +137,19 @@ export class TcpEchoServer implements EchoServer {
 
 	private accept(socket: net.Socket): void {
 		const peer = {address: socket.remoteAddress ?? '?', port: socket.remotePort ?? 0};
-		if (this.closing !== undefined || this.open.size >= this.options.maxConnections) {
+		if (this.closing !== undefined) {
 			this.refusedConnections += 1;
 			socket.on('error', () => {});
 			socket.destroy();
 			if (this.hub.active) this.hub.emit({type: 'connection-refused', protocol: 'tcp', peer, reason: 'limit'});
 			return;
+		}
+
+		const now = Date.now();
+		if (this.open.size >= this.options.maxConnections) {
+			// At the cap: make room by closing the connection that has been silent longest.
+			const longestIdle = this.open.values().next().value;
+			if (longestIdle !== undefined) this.closeForIdleness(longestIdle, 'evicted', now);
 		}
 
 		socket.setNoDelay(true);
@@ -126,11 +163,18 @@ export class TcpEchoServer implements EchoServer {
 			delayedBytes: 0,
 			peerEnded: false,
 			reason: undefined,
+			touchedAt: now,
+			idleMs: undefined,
+			finished: false,
 		};
 		this.open.set(connection.id, connection);
 		this.totalConnections += 1;
 		socket.on('data', (chunk: Buffer) => this.receive(connection, chunk));
-		socket.on('drain', () => this.maybeResume(connection));
+		socket.on('drain', () => {
+			// The peer is reading our replies: not idle.
+			this.touch(connection, Date.now());
+			this.maybeResume(connection);
+		});
 		socket.on('end', () => {
 			connection.peerEnded = true;
 			// Half-close: finish echoing what is held back, then close our side too.
@@ -149,7 +193,9 @@ export class TcpEchoServer implements EchoServer {
 		const length = chunk.length;
 		counters.bytesIn += length;
 		counters.messagesIn += 1;
-		counters.lastSeen = Date.now();
+		const now = Date.now();
+		counters.lastSeen = now;
+		if (now - connection.touchedAt >= reorderMs) this.touch(connection, now);
 		this.totals.bytesIn += length;
 		this.totals.messagesIn += 1;
 		let reply: Uint8Array;
@@ -213,9 +259,51 @@ export class TcpEchoServer implements EchoServer {
 		connection.socket.resume();
 	}
 
-	private closed(connection: Connection): void {
-		if (this.open.get(connection.id) !== connection) return;
+	/** Moves a connection with traffic to the back of the idle order. */
+	private touch(connection: Connection, now: number): void {
+		connection.counters.lastSeen = now;
+		if (connection.reason !== undefined || this.open.get(connection.id) !== connection) return;
+		connection.touchedAt = now;
 		this.open.delete(connection.id);
+		this.open.set(connection.id, connection);
+	}
+
+	/** The idle timeout now: shorter once the connection cap is nearly reached. 0 = never. */
+	private idleTimeoutNow(): number {
+		const {idleTimeoutMs, busyIdleTimeoutMs, busyFraction, maxConnections} = this.options;
+		if (idleTimeoutMs <= 0) return 0;
+		return this.open.size >= Math.ceil(maxConnections * busyFraction) ? Math.min(idleTimeoutMs, busyIdleTimeoutMs) : idleTimeoutMs;
+	}
+
+	/** Closes connections silent longer than the idle timeout, walking from the longest idle. */
+	private closeIdle(): void {
+		const timeout = this.idleTimeoutNow();
+		if (timeout <= 0) return;
+		const now = Date.now();
+		const silentSince = now - timeout;
+		const idle: Connection[] = [];
+		for (const connection of this.open.values()) {
+			// lastSeen >= touchedAt: from here on, nobody has been silent long enough.
+			if (connection.touchedAt > silentSince) break;
+			if (connection.counters.lastSeen <= silentSince) idle.push(connection);
+		}
+
+		for (const connection of idle) this.closeForIdleness(connection, 'idle', now);
+	}
+
+	private closeForIdleness(connection: Connection, reason: 'idle' | 'evicted', now: number): void {
+		this.open.delete(connection.id);
+		connection.reason = reason;
+		connection.idleMs = now - connection.counters.lastSeen;
+		if (reason === 'idle') this.idleClosed += 1;
+		else this.evicted += 1;
+		connection.socket.destroy();
+	}
+
+	private closed(connection: Connection): void {
+		if (connection.finished) return;
+		connection.finished = true;
+		if (this.open.get(connection.id) === connection) this.open.delete(connection.id);
 		connection.delayed?.clear();
 		connection.delayedBytes = 0;
 		if (connection.paused) {
@@ -231,6 +319,7 @@ export class TcpEchoServer implements EchoServer {
 				peer: connection.peer,
 				reason: connection.reason ?? 'end',
 				counters: {...connection.counters},
+				...(connection.idleMs === undefined ? {} : {idleMs: connection.idleMs}),
 			});
 		}
 	}

@@ -1,15 +1,49 @@
 import type dgram from 'node:dgram';
+import net from 'node:net';
 import {defaults} from '../defaults.js';
-import {clampDelay, connectionIdOf, newCounters} from './counters.js';
+import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import type {EchoServer, EchoServerListener, EchoSubscribeOptions, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
+import {fingerprint} from './fingerprint.js';
+import {readKernelDrops} from './kernel-drops.js';
+import {isUnreplyableAddress, LocalAddresses} from './local-addresses.js';
+import type {
+	DropReason,
+	EchoGuardStats,
+	EchoServer,
+	EchoServerListener,
+	EchoSubscribeOptions,
+	EchoServerStats,
+	Endpoint,
+	TrafficCounters,
+} from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
+
+/**
+ * Slots of the per-peer table of recent reply fingerprints (direct-mapped: a slot holds the latest reply
+ * whose fingerprint falls in it). With many datagrams looping at once some are overwritten, but enough
+ * still match for the rate test to see the loop.
+ */
+const recentSlots = 256;
+/** Guard drops of one reason are reported (as events) at most this often. */
+const dropReportMs = 1000;
 
 interface Peer {
 	readonly id: string;
 	readonly endpoint: Endpoint;
 	readonly counters: TrafficCounters;
+	/** Set when the peer's address can never get a reply. */
+	readonly blocked: 'unreplyable' | undefined;
+	/** No replies before this time (a suspected echo loop). */
+	mutedUntil: number;
+	/** Datagrams in the current one-second window (the rate cap; loop checks start above `loopMatches`). */
+	rateWindowStart: number;
+	rateCount: number;
+	/** Fingerprints of recent replies to this peer, by `fingerprint & (recentSlots - 1)` (allocated once the peer is busy). */
+	recent: Int32Array | undefined;
+	loopWindowStart: number;
+	loopMatches: number;
+	loopStreak: number;
 }
 
 interface HeldReply {
@@ -22,11 +56,34 @@ export interface UdpEchoServerOptions {
 	maxPendingReplies: number;
 	maxTrackedPeers: number;
 	maxDatagramBytes: number;
+	allowLowPorts: boolean;
+	/** Replies per second per peer; 0 = no cap. */
+	peerRate: number;
+	loopGuard: boolean;
+	loopMuteMs: number;
+	loopWindowMs: number;
+	loopMatches: number;
+	loopWindows: number;
 }
+
+const guardKeys: Record<DropReason, keyof EchoGuardStats> = {
+	'overload': 'overload',
+	'too-large': 'tooLarge',
+	'unreplyable': 'unreplyable',
+	'own-address': 'ownAddress',
+	'low-port': 'lowPort',
+	'rate-limit': 'rateLimited',
+	'muted': 'muted',
+};
 
 /**
  * The UDP uppercase echo: one datagram in, one datagram back to its sender. Replies waiting in the send
  * queue or behind the reply delay are capped; a flood beyond the cap is dropped and counted.
+ *
+ * Guards against hostile peers (each a drop, counted by reason, never an exception): no reply to a source
+ * that cannot take one (port 0, broadcast, ...), to this host's own address on our own port, or to a
+ * well-known service port below 1024; at most `peerRate` replies a second per peer; and a peer that keeps
+ * sending back our own recent replies (an echo loop with another server) is muted for a while.
  */
 export class UdpEchoServer implements EchoServer {
 	readonly protocol = 'udp' as const;
@@ -34,11 +91,16 @@ export class UdpEchoServer implements EchoServer {
 	private readonly peers = new Map<string, Peer>();
 	private readonly held: DelayQueue<HeldReply>;
 	private readonly options: UdpEchoServerOptions;
+	private readonly addresses: LocalAddresses;
+	private readonly family: 'udp4' | 'udp6';
 	private replyDelayMs: number;
 	private closing: Promise<void> | undefined;
 	private totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
 	private totalPeers = 0;
 	private droppedMessages = 0;
+	private readonly guards = newGuardStats();
+	private readonly dropReportedAt = new Map<DropReason, number>();
+	private readonly dropsUnreported = new Map<DropReason, number>();
 	// The last peer seen: a ping-pong client needs no map lookup or key string per datagram.
 	private lastPeer: Peer | undefined;
 
@@ -48,6 +110,8 @@ export class UdpEchoServer implements EchoServer {
 		options: UdpEchoServerOptions,
 	) {
 		this.options = options;
+		this.addresses = new LocalAddresses(local.address);
+		this.family = net.isIPv6(local.address) ? 'udp6' : 'udp4';
 		this.replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
 		this.held = new DelayQueue((reply) => this.send(reply.peer, reply.bytes), this.replyDelayMs);
 		socket.on('message', (message, remote) => this.receive(message, remote));
@@ -59,7 +123,8 @@ export class UdpEchoServer implements EchoServer {
 	}
 
 	stats(): EchoServerStats {
-		const activeSince = Date.now() - defaults.udpPeerActiveMs;
+		const now = Date.now();
+		const activeSince = now - defaults.udpPeerActiveMs;
 		let activeConnections = 0;
 		for (const peer of this.peers.values()) if (peer.counters.lastSeen >= activeSince) activeConnections += 1;
 		return {
@@ -72,6 +137,9 @@ export class UdpEchoServer implements EchoServer {
 			droppedMessages: this.droppedMessages,
 			pausedConnections: 0,
 			bufferedBytes: this.closing === undefined ? this.socket.getSendQueueSize() : 0,
+			guards: {...this.guards},
+			// Read from /proc on each call (a few KiB; callers ask about once a second), never per packet.
+			kernelDrops: this.closing === undefined ? readKernelDrops(this.local, this.family) : {unavailable: 'the server is closed'},
 		};
 	}
 
@@ -103,11 +171,26 @@ export class UdpEchoServer implements EchoServer {
 		return this.closing;
 	}
 
-	/** The hot path: count, uppercase, reply (or hold the reply for the delay), dropping beyond the caps. */
+	/**
+	 * The hot path: guard, count, uppercase, reply (or hold the reply for the delay). For an ordinary peer
+	 * the guards cost two port comparisons, a muted check and a window counter; fingerprints are taken only
+	 * for a peer sending more than `loopMatches` datagrams a second.
+	 */
 	private receive(message: Buffer, remote: dgram.RemoteInfo): void {
 		const length = message.length;
 		if (length > this.options.maxDatagramBytes) {
 			this.drop(remote, length, 'too-large');
+			return;
+		}
+
+		const port = remote.port;
+		if (port < 1024 && (port === 0 || !this.options.allowLowPorts)) {
+			this.drop(remote, length, port === 0 ? 'unreplyable' : 'low-port');
+			return;
+		}
+
+		if (port === this.local.port && this.addresses.isOwn(remote.address)) {
+			this.drop(remote, length, 'own-address');
 			return;
 		}
 
@@ -117,10 +200,38 @@ export class UdpEchoServer implements EchoServer {
 		}
 
 		const peer = this.peerOf(remote);
+		if (peer.blocked !== undefined) {
+			this.drop(remote, length, peer.blocked);
+			return;
+		}
+
+		const now = Date.now();
+		if (peer.mutedUntil > now) {
+			this.drop(remote, length, 'muted');
+			return;
+		}
+
+		if (now - peer.rateWindowStart >= 1000) {
+			peer.rateWindowStart = now;
+			peer.rateCount = 0;
+		}
+
+		peer.rateCount += 1;
+		if (this.options.peerRate > 0 && peer.rateCount > this.options.peerRate) {
+			this.drop(remote, length, 'rate-limit');
+			return;
+		}
+
+		const watchLoop = this.options.loopGuard && peer.rateCount > this.options.loopMatches;
+		if (watchLoop && this.loopSuspected(peer, message, now)) {
+			this.drop(remote, length, 'muted');
+			return;
+		}
+
 		const counters = peer.counters;
 		counters.bytesIn += length;
 		counters.messagesIn += 1;
-		counters.lastSeen = Date.now();
+		counters.lastSeen = now;
 		this.totals.bytesIn += length;
 		this.totals.messagesIn += 1;
 		let reply: Uint8Array;
@@ -131,6 +242,7 @@ export class UdpEchoServer implements EchoServer {
 			reply = uppercaseInPlace(message);
 		}
 
+		if (watchLoop) this.remember(peer, reply);
 		if (this.replyDelayMs > 0 || this.held.size > 0) {
 			this.held.push({peer, bytes: reply});
 			return;
@@ -139,9 +251,48 @@ export class UdpEchoServer implements EchoServer {
 		this.send(peer, reply);
 	}
 
+	/** Counts a datagram that equals one of our recent replies to this peer; true once the peer is muted. */
+	private loopSuspected(peer: Peer, message: Buffer, now: number): boolean {
+		const recent = peer.recent;
+		if (recent === undefined) return false;
+		const print = fingerprint(message);
+		if (recent[print & (recentSlots - 1)] !== print) return false;
+		const {loopWindowMs, loopMatches, loopWindows} = this.options;
+		if (now - peer.loopWindowStart >= loopWindowMs) {
+			// A new window; the streak goes on only if the last one was busy and just ended.
+			const continues = peer.loopMatches >= loopMatches && now - peer.loopWindowStart < 2 * loopWindowMs;
+			peer.loopStreak = continues ? peer.loopStreak + 1 : 0;
+			peer.loopWindowStart = now;
+			peer.loopMatches = 0;
+		}
+
+		peer.loopMatches += 1;
+		if (peer.loopMatches < loopMatches || peer.loopStreak + 1 < loopWindows) return false;
+		peer.mutedUntil = now + this.options.loopMuteMs;
+		peer.loopMatches = 0;
+		peer.loopStreak = 0;
+		recent.fill(0);
+		this.guards.loopsSuspected += 1;
+		if (this.hub.active) this.hub.emit({type: 'peer-muted', protocol: 'udp', peer: peer.endpoint, reason: 'loop', forMs: this.options.loopMuteMs});
+		return true;
+	}
+
+	private remember(peer: Peer, reply: Uint8Array): void {
+		peer.recent ??= new Int32Array(recentSlots);
+		const print = fingerprint(reply);
+		peer.recent[print & (recentSlots - 1)] = print;
+	}
+
 	private send(peer: Peer, reply: Uint8Array): void {
 		if (this.closing !== undefined) return;
-		this.socket.send(reply, peer.endpoint.port, peer.endpoint.address);
+		try {
+			this.socket.send(reply, peer.endpoint.port, peer.endpoint.address);
+		} catch {
+			// Node throws for addresses it cannot send to (the guards should have caught them): count, never crash.
+			this.guards.sendErrors += 1;
+			return;
+		}
+
 		peer.counters.bytesOut += reply.length;
 		peer.counters.messagesOut += 1;
 		this.totals.bytesOut += reply.length;
@@ -151,11 +302,22 @@ export class UdpEchoServer implements EchoServer {
 		}
 	}
 
-	private drop(remote: dgram.RemoteInfo, byteCount: number, reason: 'overload' | 'too-large'): void {
+	/** Counts a dropped datagram; reports it as an event at most once a second per reason. */
+	private drop(remote: dgram.RemoteInfo, byteCount: number, reason: DropReason): void {
 		this.droppedMessages += 1;
-		if (this.hub.active) {
-			this.hub.emit({type: 'dropped', protocol: 'udp', peer: {address: remote.address, port: remote.port}, byteCount, reason});
+		this.guards[guardKeys[reason]] += 1;
+		if (!this.hub.active) return;
+		const now = Date.now();
+		const unreported = this.dropsUnreported.get(reason) ?? 0;
+		if (now - (this.dropReportedAt.get(reason) ?? -Infinity) < dropReportMs) {
+			this.dropsUnreported.set(reason, unreported + 1);
+			return;
 		}
+
+		this.dropReportedAt.set(reason, now);
+		this.dropsUnreported.set(reason, 0);
+		const event = {type: 'dropped', protocol: 'udp', peer: {address: remote.address, port: remote.port}, byteCount, reason} as const;
+		this.hub.emit(unreported > 0 ? {...event, unreported} : event);
 	}
 
 	private peerOf(remote: dgram.RemoteInfo): Peer {
@@ -171,7 +333,20 @@ export class UdpEchoServer implements EchoServer {
 				if (oldest !== undefined) this.peers.delete(oldest);
 			}
 
-			peer = {id, endpoint, counters: newCounters(Date.now())};
+			const now = Date.now();
+			peer = {
+				id,
+				endpoint,
+				counters: newCounters(now),
+				blocked: isUnreplyableAddress(endpoint.address) ? 'unreplyable' : undefined,
+				mutedUntil: 0,
+				rateWindowStart: now,
+				rateCount: 0,
+				recent: undefined,
+				loopWindowStart: 0,
+				loopMatches: 0,
+				loopStreak: 0,
+			};
 			this.peers.set(id, peer);
 			this.totalPeers += 1;
 		}

@@ -48,8 +48,11 @@ export function pinnedCommand(cpu: number, command: string, args: readonly strin
 	return {ok: true, command: support.taskset, args: ['-c', String(cpu), command, ...args]};
 }
 
-/** Pins a running process, all its threads, to `cpu` (`taskset -a -p -c CPU PID`). Never rejects. */
-export async function pinProcess(pid: number, cpu: number, support: PinningSupport = detectPinning()): Promise<{ok: true} | {ok: false; reason: string}> {
+/**
+ * Pins a running process, all its threads, to `cpu` (`taskset -a -p -c CPU PID`); a CPU list such as
+ * `0-3` gives back a wider affinity. Never rejects.
+ */
+export async function pinProcess(pid: number, cpu: number | string, support: PinningSupport = detectPinning()): Promise<{ok: true} | {ok: false; reason: string}> {
 	if (!support.available) return {ok: false, reason: support.reason};
 	return new Promise((resolve) => {
 		execFile(support.taskset, ['-a', '-p', '-c', String(cpu), String(pid)], {timeout: 5000}, (error, _stdout, stderr) => {
@@ -57,6 +60,21 @@ export async function pinProcess(pid: number, cpu: number, support: PinningSuppo
 			else resolve({ok: false, reason: `taskset could not pin PID ${pid} to CPU ${cpu}: ${(String(stderr).trim() || error.message).split('\n')[0]}`});
 		});
 	});
+}
+
+/** The CPUs a process may run on now, as the kernel writes them (`0-3,8`); undefined when it is gone. */
+export function readAffinity(pid: number): string | undefined {
+	try {
+		const match = /^Cpus_allowed_list:\s*(\S+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
+		return match?.[1];
+	} catch {
+		return undefined;
+	}
+}
+
+/** The CPU the dashboard moves to in one-CPU mode: the first allowed one that is not the demo's. */
+export function chooseUiCpu(demoCpu: number, support: PinningSupport = detectPinning()): number | undefined {
+	return support.available ? support.allowedCpus.find((cpu) => cpu !== demoCpu) : undefined;
 }
 
 /** Parses a CPU list such as `0-3,8,10-11`. */

@@ -2,9 +2,9 @@ import process from 'node:process';
 import type {SessionReport} from './types.js';
 
 /** The child's end of the IPC channel to the dashboard (an interface so the child logic runs without one in tests). */
-export interface SessionChannel {
+export interface SessionChannel<Out = SessionReport> {
 	/** Sends a report; silently does nothing once the dashboard is gone. */
-	send(report: SessionReport): void;
+	send(report: Out): void;
 	/** Raw incoming messages (validated by the receiver). */
 	onMessage(listener: (message: unknown) => void): void;
 	/** The dashboard went away (it exited, crashed or was SIGKILLed: the kernel closes its end). */
@@ -15,8 +15,8 @@ export interface SessionChannel {
 
 const flushTimeoutMs = 1000;
 
-/** The channel Node opens when a process is spawned with an `'ipc'` stdio entry. */
-export function processChannel(): SessionChannel {
+/** The channel Node opens when a process is spawned with an `'ipc'` stdio entry. `pending`: messages not yet written. */
+export function processChannel<Out = SessionReport>(): SessionChannel<Out> & {readonly pending: number} {
 	let pending = 0;
 	let drained: (() => void) | undefined;
 	const listeners: Array<[event: 'message' | 'disconnect', listener: (...args: any[]) => void]> = [];
@@ -26,6 +26,9 @@ export function processChannel(): SessionChannel {
 	};
 
 	return {
+		get pending() {
+			return pending;
+		},
 		send(report) {
 			if (!process.connected || !process.send) return;
 			pending++;

@@ -21,16 +21,21 @@ export interface DashboardCommands {
 	stepAutoBurst(sessionId: number, direction: 1 | -1): void;
 	stepReplyDelay(direction: 1 | -1): void;
 	toggleOneCpu(): void;
+	/** Shows or hides the timeline lane of the dashboard process itself (the observer). */
+	toggleDashboardLane(): void;
+	/** Starts the server process again after it stopped (a running server says so instead). */
+	restartServer(): void;
 }
 
 export interface DashboardCommandDeps {
-	runtime: Pick<DashboardRuntime, 'openSession' | 'closeSession' | 'send' | 'setAuto' | 'setReplyDelay'>;
+	runtime: Pick<DashboardRuntime, 'openSession' | 'closeSession' | 'send' | 'setAuto' | 'setReplyDelay' | 'restartServer'>;
 	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	oneCpu: {toggle(): Promise<void>};
+	toggleDashboardLane(): void;
 	quit(): void;
 }
 
-export function createDashboardCommands({runtime, store, oneCpu, quit}: DashboardCommandDeps): DashboardCommands {
+export function createDashboardCommands({runtime, store, oneCpu, toggleDashboardLane, quit}: DashboardCommandDeps): DashboardCommands {
 	// The knobs last asked for: the published snapshot lags up to a frame behind, and two `]` in one read
 	// must step twice, not set the same value twice.
 	const autos = new Map<number, AutoMode>();
@@ -62,6 +67,10 @@ export function createDashboardCommands({runtime, store, oneCpu, quit}: Dashboar
 		},
 		toggleOneCpu() {
 			void oneCpu.toggle();
+		},
+		toggleDashboardLane,
+		restartServer() {
+			void runtime.restartServer();
 		},
 	};
 }

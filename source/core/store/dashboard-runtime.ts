@@ -1,11 +1,25 @@
-import {defaults, type Protocol} from '../defaults.js';
-import type {EchoServer} from '../echo/types.js';
-import {formatHostPort, isSocktuiError, SocktuiError} from '../errors.js';
+import type {Protocol} from '../defaults.js';
+import type {EchoServerOptions} from '../echo/types.js';
+import {formatHostPort} from '../errors.js';
+import type {ServerChildOptions} from '../server-process/server-messages.js';
+import type {ServerProcessEvent, ServerReady} from '../server-process/server-process.js';
 import type {AutoMode, SessionEvent, SessionInfo} from '../sessions/types.js';
 import type {DashboardStore} from './dashboard-store.js';
 import {isLoopback} from '../loopback.js';
 
-export type StartEchoServer = (protocol: Protocol, options: {host: string; port: number; replyDelayMs?: number}) => Promise<EchoServer>;
+/** The part of the ServerProcess the dashboard uses. */
+export interface ServerProcessLike {
+	readonly pid: number | undefined;
+	readonly running: boolean;
+	/** The CPU the running server was spawned pinned to, if it was. */
+	readonly startedOnCpu?: number | undefined;
+	start(): Promise<ServerReady>;
+	setReplyDelay(ms: number): void;
+	shutdown(): Promise<void>;
+	killNow(): void;
+	subscribe(listener: (event: ServerProcessEvent) => void): () => void;
+	setPinCpu?(cpu: number | undefined): void;
+}
 
 /** The part of the SessionManager the dashboard uses. */
 export interface SessionManagerLike {
@@ -24,18 +38,20 @@ export interface DashboardRuntimeOptions {
 	host: string;
 	/** undefined = the default port, falling back to a free one when taken; a number (0 = free) is strict. */
 	port?: number;
-	/** Sessions talk to this server instead of ours; no local server is started. */
+	/** Sessions talk to this server instead of ours; no server process is started. */
 	connect?: {host: string; port: number};
 	sessions: number;
 	store: DashboardStore;
-	startEchoServer: StartEchoServer;
+	/** Further server options (limits, guards), handed to the server process as they are. */
+	serverOptions?: Omit<EchoServerOptions, 'host' | 'port'>;
+	/** The echo server's own process (source/core/server-process/server-process.ts). */
+	createServerProcess: (options: ServerChildOptions) => ServerProcessLike;
 	createSessionManager: (target: {host: string; port: number}) => SessionManagerLike;
-	/** How often server totals are re-read (UDP peers "seen recently" change without events). */
-	statsIntervalMs?: number;
 }
 
 export interface DashboardRuntime {
-	readonly servers: readonly EchoServer[];
+	/** The echo server process (undefined with --connect). */
+	readonly server: ServerProcessLike | undefined;
 	readonly sessions: SessionManagerLike;
 	readonly target: {host: string; port: number};
 	openSession(protocol: Protocol): void;
@@ -43,9 +59,11 @@ export interface DashboardRuntime {
 	send(sessionId: number, text: string): void;
 	setAuto(sessionId: number, auto: AutoMode): void;
 	setReplyDelay(ms: number): void;
-	/** Graceful: close every session, then the servers. */
+	/** Starts the server process again on the same port after it died (key `r`); says so when it runs. */
+	restartServer(): Promise<void>;
+	/** Graceful: close every session, then the server. */
 	shutdown(): Promise<void>;
-	/** Synchronous last resort (process 'exit'): SIGKILL every session child. */
+	/** Synchronous last resort (process 'exit'): SIGKILL every session child and the server. */
 	killAllNow(): void;
 }
 
@@ -53,40 +71,49 @@ function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Binds TCP and UDP on the same port, so one target serves both kinds of session. With no explicit port,
- * a taken default falls back to a free port (and says so); an explicit port that is taken is an error.
- */
-async function startServers(options: DashboardRuntimeOptions): Promise<EchoServer[]> {
-	const {store, host} = options;
-	const explicit = options.port !== undefined;
-	const wanted = options.port ?? defaults.port;
-	let port = wanted;
-	for (let attempt = 0; attempt < 5; attempt++) {
-		let tcp: EchoServer | undefined;
-		try {
-			tcp = await options.startEchoServer('tcp', {host, port});
-			const udp = await options.startEchoServer('udp', {host, port: tcp.local.port});
-			if (!explicit && tcp.local.port !== wanted) {
-				store.apply({type: 'notice', level: 'warn', text: `port ${wanted} is in use; using ${tcp.local.port} instead`});
+/** Folds what the server process reports into the store through the store's usual events. */
+function foldServerEvents(server: ServerProcessLike, store: DashboardStore): () => void {
+	return server.subscribe((event) => {
+		switch (event.type) {
+			case 'ready': {
+				store.apply({type: 'server', event: {type: 'listening', protocol: 'tcp', local: event.local.tcp}});
+				store.apply({type: 'server', event: {type: 'listening', protocol: 'udp', local: event.local.udp}});
+				store.apply({type: 'server-process', process: {pid: event.pid, state: 'running'}});
+				if (event.fellBackFrom !== undefined) {
+					store.apply({type: 'notice', level: 'warn', text: `port ${event.fellBackFrom} is in use; using ${event.port} instead`});
+				}
+
+				return;
 			}
 
-			return [tcp, udp];
-		} catch (error: unknown) {
-			await tcp?.close();
-			const inUse = isSocktuiError(error) && error.kind === 'PortInUse';
-			// Strict ports fail; with port 0 or a fallback, a UDP clash on the TCP's free port is just bad luck: retry.
-			if (!inUse || (explicit && wanted !== 0)) throw error;
-			port = 0;
-		}
-	}
+			case 'batch': {
+				// Lines first, totals last: the counters shown are the server's own, not a count of sampled lines.
+				for (const serverEvent of event.batch.events) store.apply({type: 'server', event: serverEvent});
+				for (const protocol of ['tcp', 'udp'] as const) {
+					const count = event.batch.notShown[protocol];
+					if (count > 0) store.apply({type: 'server-log-skipped', protocol, count});
+				}
 
-	throw new SocktuiError('PortInUse', `could not find a port free for both TCP and UDP on ${host}`);
+				for (const stats of event.batch.stats) store.apply({type: 'server-stats', stats});
+				return;
+			}
+
+			case 'exited': {
+				store.apply({type: 'server', event: {type: 'closed', protocol: 'tcp'}});
+				store.apply({type: 'server', event: {type: 'closed', protocol: 'udp'}});
+				store.apply({type: 'server-process', process: {pid: event.pid, state: event.expected ? 'stopped' : 'exited', code: event.code, signal: event.signal}});
+				if (!event.expected) {
+					const how = event.signal ? `was killed (${event.signal})` : `exited with code ${event.code ?? '?'}`;
+					store.apply({type: 'notice', level: 'warn', text: `server process ${event.pid} ${how}`});
+				}
+			}
+		}
+	});
 }
 
 export async function startDashboardRuntime(options: DashboardRuntimeOptions): Promise<DashboardRuntime> {
 	const {store} = options;
-	let servers: EchoServer[] = [];
+	let server: ServerProcessLike | undefined;
 	const unsubscribers: Array<() => void> = [];
 	let target: {host: string; port: number};
 	if (options.connect) {
@@ -95,27 +122,26 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 	} else {
 		store.apply({type: 'server-starting', protocol: 'tcp'});
 		store.apply({type: 'server-starting', protocol: 'udp'});
-		servers = await startServers(options);
-		for (const server of servers) {
-			unsubscribers.push(server.subscribe((event) => store.apply({type: 'server', event})));
-			// The 'listening' event may have fired before we subscribed: fold the facts now.
-			store.apply({type: 'server', event: {type: 'listening', protocol: server.protocol, local: server.local}});
-			store.apply({type: 'server-stats', stats: server.stats()});
-		}
-
+		server = options.createServerProcess({...options.serverOptions, host: options.host, ...(options.port === undefined ? {} : {port: options.port})});
+		unsubscribers.push(foldServerEvents(server, store));
+		const ready = await server.start();
 		const connectHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host === '::' ? '::1' : options.host;
-		target = {host: connectHost, port: servers[0]!.local.port};
+		target = {host: connectHost, port: ready.port};
 		if (!isLoopback(options.host)) {
 			store.apply({type: 'notice', level: 'warn', text: `listening on ${formatHostPort(options.host, target.port)}: reachable from other machines`});
 		}
 	}
 
-	const sessions = options.createSessionManager(target);
+	let sessions: SessionManagerLike;
+	try {
+		sessions = options.createSessionManager(target);
+	} catch (error: unknown) {
+		server?.killNow();
+		throw error;
+	}
+
 	unsubscribers.push(sessions.subscribe((event) => store.apply({type: 'session', event})));
-	const statsTimer = setInterval(() => {
-		for (const server of servers) store.apply({type: 'server-stats', stats: server.stats()});
-	}, options.statsIntervalMs ?? 1000);
-	statsTimer.unref();
+	let restarting = false;
 
 	const openSession = (protocol: Protocol) => {
 		try {
@@ -134,7 +160,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 
 	let shutdownPromise: Promise<void> | undefined;
 	return {
-		servers,
+		server,
 		sessions,
 		target,
 		openSession,
@@ -150,21 +176,44 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 			if (applied) store.apply({type: 'auto-set', sessionId, auto: applied});
 		},
 		setReplyDelay(ms) {
-			for (const server of servers) server.setReplyDelay(ms);
+			server?.setReplyDelay(ms);
 			store.apply({type: 'reply-delay', ms});
+		},
+		async restartServer() {
+			if (!server) {
+				store.apply({type: 'notice', level: 'info', text: 'the sessions use a remote server; there is no server process to restart'});
+				return;
+			}
+
+			if (server.running || restarting) {
+				store.apply({type: 'notice', level: 'info', text: `the server process ${server.pid ?? ''} is running; r restarts it only after it stopped`});
+				return;
+			}
+
+			restarting = true;
+			store.apply({type: 'server-starting', protocol: 'tcp'});
+			store.apply({type: 'server-starting', protocol: 'udp'});
+			try {
+				const ready = await server.start();
+				store.apply({type: 'notice', level: 'info', text: `server process restarted: pid ${ready.pid} on port ${ready.port}`});
+			} catch (error: unknown) {
+				store.apply({type: 'notice', level: 'warn', text: `cannot restart the server: ${describe(error)}`});
+			} finally {
+				restarting = false;
+			}
 		},
 		async shutdown() {
 			shutdownPromise ??= (async () => {
 				clearImmediate(startSessions);
-				clearInterval(statsTimer);
 				await sessions.closeAll();
-				await Promise.all(servers.map(async (server) => server.close()));
+				await server?.shutdown();
 				for (const unsubscribe of unsubscribers) unsubscribe();
 			})();
 			return shutdownPromise;
 		},
 		killAllNow() {
 			sessions.killAllNow();
+			server?.killNow();
 		},
 	};
 }

@@ -14,6 +14,7 @@ import type {
 	NoticeEntry,
 	OneCpuView,
 	DemoMemoryView,
+	ServerProcessView,
 	ServerView,
 	SessionExit,
 	SessionView,
@@ -126,6 +127,8 @@ export class DashboardStore {
 	#serversView: readonly ServerView[] = [];
 	#noticesView: readonly NoticeEntry[] = [];
 	#remote: Endpoint | undefined;
+	#serverProcess: ServerProcessView | undefined;
+	#serverPid: number;
 	#oneCpu: OneCpuView = {enabled: false};
 	#demoMemory: DemoMemoryView | undefined;
 	#dirty = false;
@@ -143,9 +146,10 @@ export class DashboardStore {
 		this.#conversationEntries = options.conversationEntries ?? 50;
 		this.#log = new RingBuffer(options.logEntries ?? defaults.logEntries);
 		this.#notices = new RingBuffer(4);
+		this.#serverPid = options.serverPid ?? process.pid;
 		this.#snapshot = {
 			seq: 0,
-			serverPid: options.serverPid ?? process.pid,
+			serverPid: this.#serverPid,
 			servers: [],
 			serverLog: [],
 			sessions: [],
@@ -237,6 +241,28 @@ export class DashboardStore {
 				return true;
 			}
 
+			case 'server-process': {
+				this.#serverProcess = Object.freeze({...event.process});
+				this.#serverPid = event.process.pid;
+				return true;
+			}
+
+			case 'server-log-skipped': {
+				if (event.count <= 0) return false;
+				this.#logItem({at: this.#timers.now(), protocol: event.protocol, kind: 'skipped', note: `+${event.count} line${event.count === 1 ? '' : 's'} not shown`});
+				return true;
+			}
+
+			case 'session-pinned': {
+				const model = this.#session(event.sessionId);
+				if (!model || model.fields.pinnedCpu === event.cpu) return false;
+				const {pinnedCpu: _, ...rest} = model.fields;
+				model.fields = event.cpu === undefined ? rest : {...rest, pinnedCpu: event.cpu};
+				model.dirty = true;
+				this.#sessionsDirty = true;
+				return true;
+			}
+
 			case 'session':
 				return this.#foldSession(event.event);
 			case 'session-closing':
@@ -323,8 +349,11 @@ export class DashboardStore {
 				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'out', bytes: event.bytes.subarray(0, payloadChars * 4)});
 				return true;
 			case 'dropped':
-				this.#patchServer(model, {dropped: view.dropped + 1});
+				this.#patchServer(model, {dropped: view.dropped + 1 + (event.unreported ?? 0)});
 				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'dropped', note: `${event.byteCount} B (${event.reason})`});
+				return true;
+			case 'peer-muted':
+				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'dropped', note: `echo loop suspected: muted ${Math.round(event.forMs / 1000)} s`});
 				return true;
 			case 'error': {
 				const error = safeText(event.message, {ascii: this.#ascii, maxLength: 120});
@@ -369,7 +398,18 @@ export class DashboardStore {
 			bytesIn: stats.bytesIn,
 			bytesOut: stats.bytesOut,
 		};
-		const changed = (Object.keys(patch) as Array<keyof typeof patch>).some((key) => patch[key] !== view[key]);
+		let changed = (Object.keys(patch) as Array<keyof typeof patch>).some((key) => patch[key] !== view[key]);
+		// Older servers (or one in another process) may not send these.
+		if (stats.guards !== undefined && JSON.stringify(stats.guards) !== JSON.stringify(view.guards)) {
+			patch.guards = {...stats.guards};
+			changed = true;
+		}
+
+		if (stats.kernelDrops !== undefined && JSON.stringify(stats.kernelDrops) !== JSON.stringify(view.kernelDrops)) {
+			patch.kernelDrops = {...stats.kernelDrops};
+			changed = true;
+		}
+
 		if (changed) this.#patchServer(model, patch);
 		return changed;
 	}
@@ -521,7 +561,8 @@ export class DashboardStore {
 
 		return Object.freeze({
 			seq: previous.seq + 1,
-			serverPid: previous.serverPid,
+			serverPid: this.#serverPid,
+			...(this.#serverProcess ? {serverProcess: this.#serverProcess} : {}),
 			servers: this.#serversView,
 			...(this.#remote ? {remote: this.#remote} : {}),
 			serverLog: this.#logView,

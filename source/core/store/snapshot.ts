@@ -1,5 +1,5 @@
 import type {Protocol} from '../defaults.js';
-import type {Endpoint} from '../echo/types.js';
+import type {EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
 import type {AutoMode, SessionPhase, SessionState} from '../sessions/types.js';
 
 /**
@@ -30,11 +30,16 @@ export interface ServerView {
 	dropped: number;
 	refused: number;
 	replyDelayMs: number;
+	/** What the guards against hostile peers did (from the server's stats). */
+	guards?: EchoGuardStats;
+	/** UDP: receive-buffer drops by the kernel, or why they are unavailable. */
+	kernelDrops?: KernelDrops;
 	/** The last error the server reported, already safe to print. */
 	error?: string;
 }
 
-export type LogKind = 'in' | 'out' | 'open' | 'close' | 'refused' | 'dropped' | 'error';
+/** `skipped`: lines the server process counted but did not send (a flood); the text says how many. */
+export type LogKind = 'in' | 'out' | 'open' | 'close' | 'refused' | 'dropped' | 'error' | 'skipped';
 
 export interface LogEntry {
 	id: number;
@@ -94,8 +99,10 @@ export interface NoticeEntry {
 export interface DashboardSnapshot {
 	/** Increases with every publish. */
 	seq: number;
-	/** PID of the dashboard process, which is also the server process. */
+	/** PID of the echo server process (a child of the dashboard); the dashboard's own before one runs. */
 	serverPid: number;
+	/** The echo server process, when the dashboard runs one (not with --connect). */
+	serverProcess?: ServerProcessView;
 	servers: readonly ServerView[];
 	/** Set with `--connect`: the sessions talk to this server instead of socktui's own. */
 	remote?: Endpoint;
@@ -115,10 +122,20 @@ export interface DemoMemoryView {
 	processes: number;
 }
 
+export interface ServerProcessView {
+	pid: number;
+	/** `exited`: it ended without being asked to (killed, crashed); `r` restarts it. */
+	state: 'starting' | 'running' | 'exited' | 'stopped';
+	code?: number | null;
+	signal?: string | null;
+}
+
 export interface OneCpuView {
 	enabled: boolean;
-	/** The core everything is pinned to when enabled. */
+	/** The core the server and the sessions are pinned to when enabled. */
 	cpu?: number;
+	/** The core this dashboard runs on meanwhile (unset when there is only one). */
+	uiCpu?: number;
 	/** Why it is unavailable (no taskset, not Linux), when it is. */
 	unavailable?: string;
 }

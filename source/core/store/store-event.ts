@@ -1,7 +1,7 @@
 import type {Protocol} from '../defaults.js';
 import type {EchoServerEvent, EchoServerStats, Endpoint} from '../echo/types.js';
 import type {AutoMode, SessionEvent} from '../sessions/types.js';
-import type {DemoMemoryView, OneCpuView} from './snapshot.js';
+import type {DemoMemoryView, OneCpuView, ServerProcessView} from './snapshot.js';
 
 /** Everything the store folds: core events as they are, plus the few facts the dashboard itself adds. */
 export type StoreEvent =
@@ -9,6 +9,12 @@ export type StoreEvent =
 	| {type: 'server'; event: EchoServerEvent}
 	| {type: 'server-stats'; stats: EchoServerStats}
 	| {type: 'reply-delay'; ms: number}
+	/** The echo server process started, stopped or died (its PID becomes `serverPid`). */
+	| {type: 'server-process'; process: ServerProcessView}
+	/** The server process counted `count` log lines it did not send (bounded IPC under a flood). */
+	| {type: 'server-log-skipped'; protocol: Protocol; count: number}
+	/** A running session was pinned to a CPU (or unpinned: undefined) after it started. */
+	| {type: 'session-pinned'; sessionId: number; cpu: number | undefined}
 	| {type: 'session'; event: SessionEvent}
 	| {type: 'session-closing'; sessionId: number}
 	/** Remove an exited session's pane. */

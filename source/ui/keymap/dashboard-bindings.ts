@@ -33,6 +33,8 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 	{keys: ['shift+tab'], description: 'previous pane', scope: 'global', action: {ui: 'focus-prev'}},
 	{keys: digits, description: 'jump to session N', scope: 'global', action: {ui: 'focus-session'}},
 	{keys: ['o'], description: 'one-CPU mode on/off', scope: 'global', action: {command: 'toggleOneCpu'}},
+	{keys: ['d'], description: "show/hide the dashboard's own timeline lane", scope: 'global', action: {command: 'toggleDashboardLane'}},
+	{keys: ['r'], description: 'restart the server process after it stopped', scope: 'global', action: {command: 'restartServer'}},
 	{keys: ['?'], description: 'help', scope: 'global', action: {ui: 'toggle-help'}},
 	{keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', action: {command: 'quit'}},
 ];

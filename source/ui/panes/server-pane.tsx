@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {memo, type ReactElement} from 'react';
 import {formatHostPort} from '../../core/errors.js';
 import type {Endpoint} from '../../core/echo/types.js';
-import type {DemoMemoryView, LogEntry, NoticeEntry, ServerView} from '../../core/store/snapshot.js';
+import type {DemoMemoryView, LogEntry, NoticeEntry, ServerProcessView, ServerView} from '../../core/store/snapshot.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';
@@ -16,6 +16,10 @@ export interface ServerPaneProps {
 	/** Resident memory of the demo's processes together, once measured. */
 	memory?: DemoMemoryView;
 	serverPid: number;
+	/** The echo server's own process (absent with --connect). */
+	serverProcess?: ServerProcessView;
+	/** One-CPU mode: the CPU the server runs on. */
+	pinnedCpu?: number;
 	width: number;
 	height: number;
 	focused: boolean;
@@ -39,6 +43,21 @@ function trafficLine(server: ServerView, theme: Theme): string {
 	return `  in ${formatCount(server.messagesIn)} msg ${formatBytes(server.bytesIn)} ${formatRate(rates.messagesInPerSec)} ${theme.dot} out ${formatCount(server.messagesOut)} ${formatBytes(server.bytesOut)} ${formatRate(rates.messagesOutPerSec)}`;
 }
 
+/** What the guards did, compactly ('' on a quiet network): `guards loop 1 · muted 98 · bad src 3 · kernel drops 1.2k`. */
+function guardsLine(servers: readonly ServerView[], theme: Theme): string {
+	const sum = (pick: (server: ServerView) => number) => servers.reduce((total, server) => total + pick(server), 0);
+	const parts: Array<[string, number]> = [
+		['loop', sum((server) => server.guards?.loopsSuspected ?? 0)],
+		['muted', sum((server) => server.guards?.muted ?? 0)],
+		['bad src', sum((server) => (server.guards ? server.guards.unreplyable + server.guards.ownAddress + server.guards.lowPort : 0))],
+		['rate', sum((server) => server.guards?.rateLimited ?? 0)],
+		['idle', sum((server) => (server.guards ? server.guards.idleClosed + server.guards.evicted : 0))],
+		['kernel drops', sum((server) => (server.kernelDrops && 'count' in server.kernelDrops ? server.kernelDrops.count : 0))],
+	];
+	const shown = parts.filter(([, count]) => count > 0).map(([label, count]) => `${label} ${formatCount(count)}`);
+	return shown.length === 0 ? '' : `guards ${shown.join(` ${theme.dot} `)}`;
+}
+
 const logArrows: Record<LogEntry['kind'], string> = {
 	in: '>>',
 	out: '<<',
@@ -47,7 +66,25 @@ const logArrows: Record<LogEntry['kind'], string> = {
 	refused: '!!',
 	dropped: '!!',
 	error: '!!',
+	skipped: '..',
 };
+
+/** The server process's state in words (one or two lines), when it is not simply running. */
+export function serverProcessLines(view: ServerProcessView | undefined): string[] {
+	if (!view) return [];
+	switch (view.state) {
+		case 'starting':
+			return [`starting the server process (pid ${view.pid})`];
+		case 'running':
+			return [];
+		case 'stopped':
+			return [`server process ${view.pid} stopped`];
+		case 'exited': {
+			const how = view.signal ? `was killed (${view.signal})` : `exited with code ${view.code ?? '?'}`;
+			return [`server process ${view.pid} ${how}:`, 'r restarts it (same port)'];
+		}
+	}
+}
 
 const logWords: Partial<Record<LogEntry['kind'], string>> = {
 	open: 'connected',
@@ -72,10 +109,17 @@ function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
 }
 
 /** The echo servers this dashboard runs (or the remote server the sessions use), with a scrolling log. */
-export const ServerPane = memo(function ServerPane({servers, log, notices, remote, memory, serverPid, width, height, focused}: ServerPaneProps) {
+export const ServerPane = memo(function ServerPane({servers, log, notices, remote, memory, serverPid, serverProcess, pinnedCpu, width, height, focused}: ServerPaneProps) {
 	const theme = useTheme();
 	const inner = Math.max(0, height - 2);
 	const lines: ReactElement[] = [];
+	for (const [index, text] of serverProcessLines(serverProcess).entries()) {
+		lines.push(
+			<Line key={`process-${index}`} bold color={theme.tone(serverProcess?.state === 'exited' ? 'bad' : 'warn')}>
+				{text}
+			</Line>,
+		);
+	}
 	if (remote) {
 		lines.push(
 			<Line key="remote" bold>
@@ -108,6 +152,14 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 				{focused ? <Text color={theme.tone('muted')}> (+/- delay)</Text> : null}
 			</Line>,
 		);
+		const guards = guardsLine(servers, theme);
+		if (guards !== '') {
+			lines.push(
+				<Line key="guards" color={theme.tone('warn')}>
+					{guards}
+				</Line>,
+			);
+		}
 	}
 
 	if (memory) {
@@ -141,7 +193,7 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 
 	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} />);
 	return (
-		<PaneFrame title={`Server (pid ${serverPid})`} focused={focused} width={width} height={height}>
+		<PaneFrame title={remote ? 'Server (remote)' : `Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`})`} focused={focused} width={width} height={height}>
 			{lines.slice(0, inner)}
 		</PaneFrame>
 	);

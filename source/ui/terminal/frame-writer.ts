@@ -5,6 +5,9 @@ const esc = '\u001B[';
 // What Ink 6.8's log-update puts before a frame: ansiEscapes.eraseLines(n) = (ESC[2K ESC[1A)* ESC[2K ESC[G.
 const eraseLinesPrefix = /^(?:\u001B\[2K(?:\u001B\[1A)?)*(?:\u001B\[G)?/;
 const clearTerminalPrefix = /^\u001B\[2J(?:\u001B\[3J)?\u001B\[H/;
+// Synchronized output (DEC mode 2026): Ink brackets each frame with these, as separate writes.
+const beginSync = '\u001B[?2026h';
+const endSync = '\u001B[?2026l';
 
 export interface FrameWriterTarget {
 	write(data: string): unknown;
@@ -21,7 +24,8 @@ export interface FrameWriterTarget {
  * rewrites the whole frame whenever anything changes: about 3 KB per update at 100x30. We own the whole
  * alternate screen and the frame always starts at its top-left corner, so each changed line can be written
  * at its absolute position instead: a counter ticking costs one line, not the frame.
- * Writes that are not frames (cursor hide/show, synchronized-output markers) pass through untouched.
+ * Writes that are not frames (cursor hide/show) pass through untouched. A frame and its synchronized-output
+ * markers reach the terminal as one write, and not at all when no line changed.
  */
 export class FrameWriter extends EventEmitter {
 	readonly isTTY = true;
@@ -29,6 +33,8 @@ export class FrameWriter extends EventEmitter {
 	#lines: string[] = [];
 	#valid = false;
 	#bytes = 0;
+	/** Between a begin-sync marker and its end: what to write together. */
+	#held: string[] | undefined;
 	readonly #onResize = () => {
 		this.invalidate();
 		this.emit('resize');
@@ -65,14 +71,39 @@ export class FrameWriter extends EventEmitter {
 	write(chunk: string | Uint8Array, encodingOrCallback?: unknown, callback?: unknown): boolean {
 		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
 		const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
-		const output = this.#translate(text);
-		if (output !== '') {
-			this.#bytes += Buffer.byteLength(output);
-			this.#target.write(output);
+		if (text === beginSync) {
+			this.#flushHeld();
+			this.#held = [text];
+			// Ink writes the end marker in the same tick; should it not, nothing stays held.
+			queueMicrotask(() => {
+				this.#flushHeld();
+			});
+		} else {
+			const output = this.#translate(text);
+			if (this.#held) {
+				if (output !== '') this.#held.push(output);
+				if (text === endSync) {
+					// Only the two markers: no line changed, nothing to write.
+					if (this.#held.length > 2) this.#send(this.#held.join(''));
+					this.#held = undefined;
+				}
+			} else if (output !== '') {
+				this.#send(output);
+			}
 		}
 
 		if (typeof done === 'function') (done as () => void)();
 		return true;
+	}
+
+	#flushHeld(): void {
+		if (this.#held && this.#held.length > 1) this.#send(this.#held.join(''));
+		this.#held = undefined;
+	}
+
+	#send(output: string): void {
+		this.#bytes += Buffer.byteLength(output);
+		this.#target.write(output);
 	}
 
 	#translate(text: string): string {

@@ -103,17 +103,25 @@ describe('TCP echo server: concurrency', () => {
 		expect(server.connections()).toHaveLength(200);
 	});
 
-	it('refuses connections beyond the limit and counts them', async () => {
+	it('at the connection cap, closes the longest-idle connection to let a new one in, and counts it', async () => {
 		const server = await start({maxTcpConnections: 2});
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
-		await connect(server);
+		const first = await connect(server);
+		first.on('error', () => {});
+		const firstPort = first.localPort;
+		const firstClosed = new Promise((resolve) => first.once('close', resolve));
 		await connect(server);
 		await waitFor(() => server.stats().activeConnections === 2, 'two open connections');
 		const third = await connect(server);
-		await new Promise((resolve) => third.once('close', resolve));
-		expect(server.stats()).toMatchObject({activeConnections: 2, refusedConnections: 1, totalConnections: 2});
-		expect(events.some((event) => event.type === 'connection-refused')).toBe(true);
+		await firstClosed;
+		const reply = readBytes(third, 3);
+		third.write('new');
+		expect((await reply).toString()).toBe('NEW');
+		expect(server.stats()).toMatchObject({activeConnections: 2, refusedConnections: 0, totalConnections: 3});
+		expect(server.stats().guards.evicted).toBe(1);
+		await waitFor(() => events.some((event) => event.type === 'connection-closed'), 'the eviction event');
+		expect(events.find((event) => event.type === 'connection-closed')).toMatchObject({reason: 'evicted', peer: {port: firstPort}});
 	});
 });
 

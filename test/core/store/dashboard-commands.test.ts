@@ -19,6 +19,9 @@ function setup() {
 			send: (sessionId, text) => calls.push(['send', sessionId, text]),
 			setAuto: (sessionId: number, auto: AutoMode) => calls.push(['setAuto', sessionId, auto]),
 			setReplyDelay: (ms) => calls.push(['setReplyDelay', ms]),
+			restartServer: async () => {
+				calls.push(['restartServer']);
+			},
 		},
 		store,
 		oneCpu: {
@@ -26,6 +29,7 @@ function setup() {
 				toggles++;
 			},
 		},
+		toggleDashboardLane: () => calls.push(['toggleDashboardLane']),
 		quit: () => quits++,
 	});
 	return {store, commands, calls, counts: () => ({toggles, quits})};

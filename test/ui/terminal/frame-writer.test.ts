@@ -100,4 +100,35 @@ describe('FrameWriter', () => {
 		writer.write('\u001B[2J\u001B[3J\u001B[Hp\nq');
 		expect((await terminal.screen()).slice(0, 3)).toEqual(['p', 'q', '']);
 	});
+
+	it('sends a frame and its synchronized-output markers as one write, and nothing for an unchanged frame', async () => {
+		const terminal = new FakeTerminal();
+		const writer = new FrameWriter(terminal);
+		const draw = inkLike(writer);
+		const synchronized = (frame: string) => {
+			writer.write('\u001B[?2026h');
+			draw(frame);
+			writer.write('\u001B[?2026l');
+		};
+
+		synchronized('a\nb');
+		synchronized('a\nB');
+		expect(terminal.written).toHaveLength(2);
+		expect(terminal.written[1]).toBe('\u001B[?2026h\u001B[2;1HB\u001B[K\u001B[?2026l');
+		const bytes = writer.bytesWritten;
+		synchronized('a\nB');
+		expect(terminal.written).toHaveLength(2);
+		expect(writer.bytesWritten).toBe(bytes);
+		expect((await terminal.screen()).slice(0, 3)).toEqual(['a', 'B', '']);
+	});
+
+	it('does not hold back output when a begin-sync marker is never closed', async () => {
+		const terminal = new FakeTerminal();
+		const writer = new FrameWriter(terminal);
+		writer.write('\u001B[?2026h');
+		writer.write('x\n');
+		expect(terminal.written).toHaveLength(0);
+		await Promise.resolve();
+		expect(terminal.written.join('')).toContain('x');
+	});
 });

@@ -2,8 +2,8 @@ import type {OneCpuView} from '../../../core/store/snapshot.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
 import {isLiveTimelineIntent, liveTimelineBindings, stepInterval} from './live-bindings.js';
-import {LiveTimelinePane} from './live-timeline-pane.js';
-import {useLiveTimeline, type TimelineSource} from './use-live-timeline.js';
+import {LiveTimelineLines} from './live-timeline-pane.js';
+import {useTimelineLines, type TimelineSource} from './use-live-timeline.js';
 
 /** What the host needs from a ProcessSampler: snapshots, plus the controls its keys drive. */
 export interface LiveTimelineControl extends TimelineSource {
@@ -17,6 +17,7 @@ export interface LiveTimelineControl extends TimelineSource {
 /** One-CPU mode in words for the pane's header. */
 export function oneCpuNote(view: OneCpuView): string | undefined {
 	if (view.unavailable) return `one CPU unavailable: ${view.unavailable}`;
+	if (view.enabled && view.cpu !== undefined && view.uiCpu !== undefined) return `one CPU: demo on CPU ${view.cpu}, this UI on CPU ${view.uiCpu}`;
 	if (view.enabled) return view.cpu === undefined ? 'one-CPU mode' : `one-CPU mode: pinned to CPU ${view.cpu}`;
 	return undefined;
 }
@@ -30,11 +31,9 @@ export function oneCpuNote(view: OneCpuView): string | undefined {
 export function createLiveTimelineHostedPane(sampler: LiveTimelineControl, useNote: () => string | undefined = () => undefined): HostedPane {
 	function LiveTimelineHostedPane({width, height, focused}: HostedPaneProps) {
 		const theme = useTheme();
-		const snapshot = useLiveTimeline(sampler);
 		const note = useNote();
-		return (
-			<LiveTimelinePane snapshot={snapshot} width={width} height={height} ascii={theme.ascii} color={theme.color} focused={focused} oneCpuNote={note} />
-		);
+		const lines = useTimelineLines(sampler, {width, height, ascii: theme.ascii, color: theme.color, focused, oneCpuNote: note});
+		return <LiveTimelineLines lines={lines} width={width} height={height} color={theme.color} />;
 	}
 
 	return {

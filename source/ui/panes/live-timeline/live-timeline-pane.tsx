@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {TimelineSnapshot} from '../../../core/procs/types.js';
-import {buildTimelineLines, type TimelineLineOptions} from './timeline-lines.js';
+import {buildTimelineLines, type TimelineLine, type TimelineLineOptions} from './timeline-lines.js';
 
 /** The line options (size in columns and rows, ascii, color, focused, one-CPU note) plus the data. */
 export interface LiveTimelinePaneProps extends TimelineLineOptions {
@@ -11,7 +11,19 @@ export interface LiveTimelinePaneProps extends TimelineLineOptions {
 
 /** The live process/CPU timeline: one lane per watched process, its self-reported phases, one lane per core. */
 export const LiveTimelinePane = memo(function LiveTimelinePane({snapshot, width, height, ascii, color, focused, oneCpuNote}: LiveTimelinePaneProps) {
-	const lines = buildTimelineLines(snapshot, {width, height, ascii, color, focused, oneCpuNote});
+	return <LiveTimelineLines lines={buildTimelineLines(snapshot, {width, height, ascii, color, focused, oneCpuNote})} width={width} height={height} color={color} />;
+});
+
+export interface LiveTimelineLinesProps {
+	/** From buildTimelineLines; the same array again (see useTimelineLines) skips the re-render. */
+	lines: TimelineLine[];
+	width: number;
+	height: number;
+	color: boolean;
+}
+
+/** The timeline's lines as Ink rows. */
+export const LiveTimelineLines = memo(function LiveTimelineLines({lines, width, height, color}: LiveTimelineLinesProps) {
 	return (
 		<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
 			{lines.map((line, row) => (

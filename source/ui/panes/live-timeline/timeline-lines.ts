@@ -41,7 +41,7 @@ interface Row {
 	order: number;
 }
 
-const labelMax = 20;
+const labelMax = 22;
 
 export function buildTimelineLines(snapshot: TimelineSnapshot, options: TimelineLineOptions): TimelineLine[] {
 	const {width, height} = options;
@@ -199,6 +199,8 @@ function laneLabel(name: string, pid: number, width: number): string {
 	const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 	const pidText = ` ${pid}`;
 	if (clean.length + pidText.length <= width) return clean + pidText;
+	// A long name that fits on its own ("dashboard (this UI)") keeps its words rather than its PID.
+	if (clean.length <= width && clean.length > 16) return clean;
 	const room = width - pidText.length;
 	if (room >= 3) return clean.slice(0, room) + pidText;
 	return clean.slice(0, width);

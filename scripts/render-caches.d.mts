@@ -1,0 +1,6 @@
+import type {Plugin} from 'esbuild';
+
+export const maxCachedEntries: number;
+export function patchInkOutput(source: string): string;
+export function patchStringWidth(source: string): string;
+export const renderCachesPlugin: Plugin;

@@ -1,0 +1,100 @@
+// Caches patched into the bundle's copies of Ink and string-width (the CLI's build applies them; the tests
+// run the unpatched packages and a test checks that both give the same results).
+//
+// Ink composes every frame in a fresh `Output` whose caches (ANSI tokenizing, string widths) die with the
+// frame, measures every text node with an uncached `widest-line` -> `string-width` (a grapheme segmenter
+// and an emoji regular expression per character), and re-encodes every row's colours: a 100x30 dashboard
+// redid all of that for every unchanged row ten times a second. The functions cached here are pure, so
+// the output is the same. Every cache is bounded: past `maxCachedEntries` it starts again empty.
+import {readFileSync} from 'node:fs';
+
+/** Entries kept per cache (a frame's rows, text nodes and glyphs fit easily). */
+export const maxCachedEntries = 8192;
+
+const boundedSet = `const boundedSet = (map, key, value) => { if (map.size >= ${maxCachedEntries}) map.clear(); map.set(key, value); return value; };`;
+
+function replaceOnce(source, file, anchor, replacement) {
+	if (source.split(anchor).length !== 2) throw new Error(`${file} changed: cannot find '${anchor}' exactly once`);
+	return source.replace(anchor, () => replacement);
+}
+
+/**
+ * ink/build/output.js with one set of caches for every frame, cached clipping slices, and each row's
+ * string reused while the row holds the very same cells as in the frame before (blank cells are shared).
+ */
+export function patchInkOutput(source) {
+	const file = 'ink/build/output.js';
+	let out = source;
+	out = replaceOnce(
+		out,
+		file,
+		'class OutputCaches {',
+		`${boundedSet}
+const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+class OutputCaches {
+    slices = new Map();
+    rows = [];
+    getSlice(line, from, to) {
+        const key = from + ':' + to + ':' + line;
+        const cached = this.slices.get(key);
+        return cached === undefined ? boundedSet(this.slices, key, sliceAnsi(line, from, to)) : cached;
+    }
+    rowString(y, cells) {
+        const last = this.rows[y];
+        if (last !== undefined && last.cells.length === cells.length && last.cells.every((cell, index) => cell === cells[index])) return last.text;
+        const text = styledCharsToString(cells).trimEnd();
+        this.rows[y] = { cells, text };
+        return text;
+    }`,
+	);
+	out = replaceOnce(out, file, 'this.styledChars.set(line, cached);', 'boundedSet(this.styledChars, line, cached);');
+	out = replaceOnce(out, file, 'this.widths.set(text, cached);', 'boundedSet(this.widths, text, cached);');
+	out = replaceOnce(out, file, 'this.blockWidths.set(text, cached);', 'boundedSet(this.blockWidths, text, cached);');
+	out = replaceOnce(out, file, 'caches = new OutputCaches();', 'caches = sharedCaches;');
+	out = replaceOnce(out, file, 'return sliceAnsi(line, from, to);', 'return this.caches.getSlice(line, from, to);');
+	out = replaceOnce(
+		out,
+		file,
+		`row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+		'row.push(blankCell);',
+	);
+	out = replaceOnce(
+		out,
+		file,
+		`.map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`,
+		`.map((line, y) => this.caches.rowString(y, line.filter(item => item !== undefined)))`,
+	);
+	return `${out}\nconst sharedCaches = new OutputCaches();\n`;
+}
+
+/** string-width/index.js whose default export remembers the widths of strings measured without options. */
+export function patchStringWidth(source) {
+	const renamed = replaceOnce(source, 'string-width/index.js', 'export default function stringWidth(', 'function uncachedStringWidth(');
+	return `${renamed}
+${boundedSet}
+const widthCache = new Map();
+export default function stringWidth(string, options) {
+	if (options !== undefined || typeof string !== 'string') return uncachedStringWidth(string, options);
+	const cached = widthCache.get(string);
+	return cached === undefined ? boundedSet(widthCache, string, uncachedStringWidth(string)) : cached;
+}
+`;
+}
+
+/** The esbuild plugin applying both patches. */
+export const renderCachesPlugin = {
+	name: 'render-caches',
+	setup(context) {
+		context.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, (args) => ({contents: patchInkOutput(readFileSync(args.path, 'utf8')), loader: 'js'}));
+		context.onLoad({filter: /[/\\]string-width[/\\]index\.js$/}, (args) => ({contents: patchStringWidth(readFileSync(args.path, 'utf8')), loader: 'js'}));
+	},
+};

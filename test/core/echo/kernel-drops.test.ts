@@ -1,0 +1,40 @@
+import os from 'node:os';
+import {afterEach, describe, expect, it} from 'vitest';
+import {procAddressHex, readKernelDrops} from '../../../source/core/echo/kernel-drops.js';
+import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
+import type {EchoServer} from '../../../source/core/echo/types.js';
+
+const servers: EchoServer[] = [];
+afterEach(async () => {
+	await Promise.all(servers.splice(0).map(async (server) => server.close()));
+});
+
+describe('kernel receive-buffer drops (/proc/net/udp)', () => {
+	it('writes addresses the way /proc/net/udp does (32-bit words in host byte order)', () => {
+		const le = os.endianness() === 'LE';
+		expect(procAddressHex('127.0.0.1')).toBe(le ? '0100007F' : '7F000001');
+		expect(procAddressHex('0.0.0.0')).toBe('00000000');
+		expect(procAddressHex('::')).toBe('0'.repeat(32));
+		expect(procAddressHex('::1')).toBe(le ? `${'0'.repeat(24)}01000000` : `${'0'.repeat(31)}1`);
+		expect(procAddressHex('::ffff:127.0.0.1')).toBe(le ? '0000000000000000FFFF00000100007F' : '00000000000000000000FFFF7F000001');
+		expect(procAddressHex('not an address')).toBeUndefined();
+	});
+
+	it('without /proc the count is absent and the reason given', () => {
+		const drops = readKernelDrops({address: '127.0.0.1', port: 8082}, 'udp4', '/nonexistent-proc');
+		expect(drops).toMatchObject({unavailable: expect.stringContaining('/nonexistent-proc/net/udp') as string});
+	});
+
+	it.skipIf(process.platform !== 'linux').each(['127.0.0.1', '::1'])('finds the socket of a server bound to %s', async (host) => {
+		let server: EchoServer;
+		try {
+			server = await startEchoServer('udp', {host, port: 0});
+		} catch (error: unknown) {
+			console.log(`skipped: cannot bind ${host} here (${String(error)})`);
+			return;
+		}
+
+		servers.push(server);
+		expect(server.stats().kernelDrops).toEqual({count: 0});
+	});
+});
