@@ -120,7 +120,7 @@ describe('the echo server in its own process', () => {
 
 	it('SIGKILL of the server process is shown in words, the dashboard stays up, and r restarts it on the same port', async () => {
 		const terminal = start();
-		const screen = await terminal.waitForText(/^.connected\b.*\bconnected\b/m);
+		const screen = await terminal.waitForText(/^.connected\b.*\bready \(UDP: no connection\)/m);
 		const port = /TCP listening 127\.0\.0\.1:(\d+)/.exec(screen)![1];
 		const serverPid = serverPidOnScreen(screen);
 		process.kill(serverPid, 'SIGKILL');
@@ -162,7 +162,7 @@ describe('one-CPU mode pins the demo, not the dashboard', () => {
 
 	it.skipIf(reason !== undefined)('o: server and sessions on one CPU and the dashboard on another; o again: everyone back on their CPUs', async () => {
 		const terminal = start();
-		const screen = await terminal.waitForText(/^.connected\b.*\bconnected\b/m);
+		const screen = await terminal.waitForText(/^.connected\b.*\bready \(UDP: no connection\)/m);
 		const serverPid = serverPidOnScreen(screen);
 		const sessions = sessionPidsOnScreen(screen);
 		const before = new Map([terminal.pid, serverPid, ...sessions].map((pid) => [pid, affinity(pid)]));

@@ -104,7 +104,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		// Memory and why it lost the CPU, in words, under the lane (and its self-reported phases).
 		const indent = width >= 30 ? `  ${glyphs.selfArrow} ` : `${glyphs.selfArrow} `;
 		for (const detail of laneDetailLines(lane, {width: width - indent.length, maxLines: 2, ascii: options.ascii})) {
-			add([{text: indent, dim: true}, {text: detail, color: paint(detailColor(lane))}], 2);
+			add([{text: indent, dim: true}, {text: detail, color: paint(detailColor(lane))}], 3);
 		}
 	}
 
