@@ -18,6 +18,19 @@ import {
 	type TimelineSnapshot,
 } from './types.js';
 
+
+/**
+ * A column is marked "ran part of it" when the process ran at least this share of the column: enough to
+ * show two processes taking turns on one CPU, while an idle process's wake-ups (a timer, a stats read:
+ * well under a millisecond) leave its lane plain, so an idle timeline does not change from column to column.
+ */
+export const ranPartMinShare = 0.1;
+
+function ranPart(runNs: number | undefined, elapsedNs: number): boolean {
+	if (runNs === undefined || runNs <= 0) return false;
+	return elapsedNs <= 0 || runNs >= elapsedNs * ranPartMinShare;
+}
+
 export interface SamplerTimers {
 	/** Milliseconds from a monotonic clock. */
 	now(): number;
@@ -338,7 +351,7 @@ export class ProcessSampler {
 			lane.latest = classifyTick(lane.previous, reading, elapsedNs);
 			lane.cells[at] = cellCode[lane.latest.cell];
 			const runNs = runDeltaNs(lane.previous, reading);
-			lane.ran[at] = runNs !== undefined && runNs > 0 && lane.previous !== undefined ? 1 : 0;
+			lane.ran[at] = lane.previous !== undefined && ranPart(runNs, elapsedNs) ? 1 : 0;
 			this.#recordSwitches(lane, at);
 			if (reading.rssBytes !== undefined && lane.latest.cell !== 'exited') lane.latest.rssBytes = reading.rssBytes;
 			if (runNs !== undefined && reading.lastCpu !== undefined && lane.previous !== undefined) uses.push({pid: lane.pid, cpu: reading.lastCpu, runNs});

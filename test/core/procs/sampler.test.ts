@@ -259,14 +259,15 @@ describe('ProcessSampler: turns, switches, memory', () => {
 		source.advance(1, {runNs: 0.4 * tickNs, waitNs: 0.6 * tickNs, state: 'R'});
 		source.advance(2, {runNs: 0.4 * tickNs, waitNs: 0.6 * tickNs, state: 'R'});
 		await tick();
-		// Then one sleeps without running at all, the other sleeps after a short run.
-		source.advance(1, {state: 'S'});
+		// Then one sleeps after a short run (a fifth of the column), the other after a wake-up too short to mark.
+		source.advance(1, {runNs: 0.2 * tickNs, state: 'S'});
 		source.advance(2, {runNs: 0.02 * tickNs, state: 'S'});
 		const snapshot = await tick();
 		expect(cellsOf(snapshot, 1)).toEqual(['none', 'runnable', 'sleeping']);
-		expect([...lane(snapshot, 1).ran]).toEqual([0, 1, 0]);
+		expect([...lane(snapshot, 1).ran]).toEqual([0, 1, 1]);
 		expect(cellsOf(snapshot, 2)).toEqual(['none', 'runnable', 'sleeping']);
-		expect([...lane(snapshot, 2).ran]).toEqual([0, 1, 1]);
+		// An idle process's wake-ups leave its lane plain, so an idle timeline does not change as it scrolls.
+		expect([...lane(snapshot, 2).ran]).toEqual([0, 1, 0]);
 	});
 
 	it('sums the switches of the last second, and reports resident memory', async () => {

@@ -31,7 +31,7 @@ export async function sampleSnapshot(
 	for (let tick = 0; tick < ticks; tick++) {
 		const computing = tick % 6 < 3;
 		sampler.reportPhase(pids.session, computing ? 'computing' : 'waiting-reply');
-		source.advance(pids.server, {runNs: 0.05 * tickNs, cpu: 0, state: 'S', voluntary: 3});
+		source.advance(pids.server, {runNs: 0.15 * tickNs, cpu: 0, state: 'S', voluntary: 3});
 		source.advance(pids.session, computing ? {runNs: 0.4 * tickNs, waitNs: 0.5 * tickNs, cpu: 1, state: 'R', involuntary: 2} : {cpu: 1, state: 'S', voluntary: 1});
 		source.advance(pids.hog, computing ? {runNs: 0.5 * tickNs, waitNs: 0.5 * tickNs, cpu: 1, state: 'R'} : {runNs: tickNs, cpu: 1, state: 'R'});
 		if (tick === goneAt) source.kill(pids.gone);

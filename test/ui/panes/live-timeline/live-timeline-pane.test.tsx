@@ -22,7 +22,7 @@ describe('LiveTimelinePane', () => {
 		expect(lines[0]).toMatch(/^measured: \/proc \(main thread\) · 100 ms\/column/);
 		const server = lines.find((line) => line.includes(`A server ${pids.server}`))!;
 		// Asleep most of each column, but it ran a little in every one: the "ran part" mark, not plain sleep.
-		expect(server).toMatch(/▁{20,} S {3}5% sleep {3}vol 90\+3 inv 0$/);
+		expect(server).toMatch(/▁{20,} S {2}15% sleep {3}vol 90\+3 inv 0$/);
 		const session = lines.find((line) => line.includes(`B S1 tcp ${pids.session}`))!;
 		// Mostly runnable while computing on a shared core, yet it ran part of each column (▒); asleep while waiting.
 		expect(session).toContain('▒▒▒≈≈≈');
