@@ -39,7 +39,8 @@ function add(totals: Totals, result: LoadResult): void {
 
 const empty = (): Totals => ({cpu: 0, messages: 0, seconds: 0, lost: 0, latency: new LatencyHistogram()});
 const rate = (totals: Totals) => totals.messages / totals.seconds;
-const cpuPerMessage = (totals: Totals) => (totals.cpu === undefined ? '-' : `${((totals.cpu / totals.messages) * 1e6).toFixed(1)}µs`);
+const cpuPerMessage = (totals: Totals) =>
+	totals.cpu === undefined ? '-' : `${((totals.cpu / totals.messages) * 1e6).toFixed(1)}µs`;
 const micros = (value: number) => (value >= 100_000 ? '>=100ms' : `${value}µs`);
 
 export async function run(): Promise<void> {
@@ -47,7 +48,14 @@ export async function run(): Promise<void> {
 	for (const protocol of ['tcp', 'udp'] as const) {
 		const servers: ServerProcess[] = [
 			await startServerProcess(`bare ${protocol}`, process.execPath, [bare, protocol]),
-			await startServerProcess(`socktui ${protocol}`, process.execPath, [cli, 'server', `--${protocol}`, '--port', '0', '--quiet']),
+			await startServerProcess(`socktui ${protocol}`, process.execPath, [
+				cli,
+				'server',
+				`--${protocol}`,
+				'--port',
+				'0',
+				'--quiet',
+			]),
 		];
 		try {
 			for (const {connections} of cases.filter((candidate) => candidate.protocol === protocol)) {
@@ -62,7 +70,10 @@ export async function run(): Promise<void> {
 						const cpuBefore = cpuSeconds(server.pid);
 						add(totals, await generateLoad({protocol, port: server.port, connections, durationMs: measureMs}));
 						const cpuAfter = cpuSeconds(server.pid);
-						totals.cpu = cpuBefore === undefined || cpuAfter === undefined || totals.cpu === undefined ? undefined : totals.cpu + cpuAfter - cpuBefore;
+						totals.cpu =
+							cpuBefore === undefined || cpuAfter === undefined || totals.cpu === undefined
+								? undefined
+								: totals.cpu + cpuAfter - cpuBefore;
 					}
 				}
 
@@ -84,10 +95,21 @@ export async function run(): Promise<void> {
 		}
 	}
 
-	const header = ['case', 'bare msgs/s', 'socktui msgs/s', 'socktui/bare', 'bare p50 / p99', 'socktui p50 / p99', 'server CPU per msg (bare / socktui)', 'udp lost (bare / socktui)'];
+	const header = [
+		'case',
+		'bare msgs/s',
+		'socktui msgs/s',
+		'socktui/bare',
+		'bare p50 / p99',
+		'socktui p50 / p99',
+		'server CPU per msg (bare / socktui)',
+		'udp lost (bare / socktui)',
+	];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
 	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
-	console.log(`\n${rounds} rounds x ${measureMs} ms per server and case, strict ping-pong, ${Buffer.byteLength('the quick brown fox jumps over the lazy dog 0123456789\n')}-byte requests, every reply verified\n`);
+	console.log(
+		`\n${rounds} rounds x ${measureMs} ms per server and case, strict ping-pong, ${Buffer.byteLength('the quick brown fox jumps over the lazy dog 0123456789\n')}-byte requests, every reply verified\n`,
+	);
 	console.log(line(header));
 	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 	for (const row of rows) console.log(line(row));

@@ -82,7 +82,8 @@ async function measureWindow(terminal: TestTerminal, baselinePid: number, second
 	const began = performance.now();
 	await sleep(seconds * 1000);
 	const elapsed = (performance.now() - began) / 1000;
-	const percent = (pid: number) => ((((cpuTicks(pid) ?? before.get(pid)!) - before.get(pid)!) * 10) / (elapsed * 1000)) * 100;
+	const percent = (pid: number) =>
+		((((cpuTicks(pid) ?? before.get(pid)!) - before.get(pid)!) * 10) / (elapsed * 1000)) * 100;
 	const bytes = terminal.chunks.slice(firstChunk).reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0);
 	return {
 		seconds: elapsed,
@@ -96,7 +97,12 @@ async function measureWindow(terminal: TestTerminal, baselinePid: number, second
 }
 
 /** Sends `rate` UDP datagrams a second to `port` (paced in 10 ms slices) while `during` runs; bounded. */
-async function udpFlood<T>(port: number, rate: number, maxSeconds: number, during: () => Promise<T>): Promise<{result: T; sent: number; replies: number}> {
+async function udpFlood<T>(
+	port: number,
+	rate: number,
+	maxSeconds: number,
+	during: () => Promise<T>,
+): Promise<{result: T; sent: number; replies: number}> {
 	const socket = createSocket('udp4');
 	let replies = 0;
 	socket.on('message', () => replies++);
@@ -114,7 +120,7 @@ async function udpFlood<T>(port: number, rate: number, maxSeconds: number, durin
 			for (let index = 0; index < perSlice; index++) socket.send(payload, port, '127.0.0.1');
 			sent += perSlice;
 			next += 10;
-			// eslint-disable-next-line no-await-in-loop
+
 			await sleep(Math.max(0, next - performance.now()));
 		}
 	})();
@@ -157,14 +163,26 @@ export async function idleBench(options: IdleBenchOptions): Promise<string> {
 			await sleep(options.settleSeconds * 1000);
 			return measureWindow(terminal, baseline.pid!, options.seconds);
 		});
-		rowsOut.push(row(`UDP flood ${options.floodRate} msg/s (${flood.sent} sent, ${flood.replies} replies)`, flood.result));
+		rowsOut.push(
+			row(`UDP flood ${options.floodRate} msg/s (${flood.sent} sent, ${flood.replies} replies)`, flood.result),
+		);
 	} finally {
 		baseline.kill();
 		await terminal.dispose();
 	}
 
-	const header = ['scenario (100x30)', 'dashboard %', 'server %', 'sessions %', 'idle node baseline %', 'terminal KB/s', 'writes/s'];
-	const widths = header.map((title, column) => Math.max(title.length, ...rowsOut.map((cells) => cells[column]!.length)));
+	const header = [
+		'scenario (100x30)',
+		'dashboard %',
+		'server %',
+		'sessions %',
+		'idle node baseline %',
+		'terminal KB/s',
+		'writes/s',
+	];
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...rowsOut.map((cells) => cells[column]!.length)),
+	);
 	const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
 	return [
 		format(header),
@@ -178,10 +196,19 @@ export async function idleBench(options: IdleBenchOptions): Promise<string> {
 export async function run(): Promise<void> {
 	const seconds = Number(process.argv[3] ?? process.env['SOCKTUI_BENCH_SECONDS'] ?? 20);
 	if (!Number.isFinite(seconds) || seconds <= 0) {
-		console.error(`The window must be a number of seconds above 0, got '${process.argv[3] ?? process.env['SOCKTUI_BENCH_SECONDS']}'.`);
+		console.error(
+			`The window must be a number of seconds above 0, got '${process.argv[3] ?? process.env['SOCKTUI_BENCH_SECONDS']}'.`,
+		);
 		process.exitCode = 1;
 		return;
 	}
 
-	console.log(await idleBench({seconds, settleSeconds: Math.min(3, seconds), floodRate: 10_000, log: (line) => console.log(line)}));
+	console.log(
+		await idleBench({
+			seconds,
+			settleSeconds: Math.min(3, seconds),
+			floodRate: 10_000,
+			log: (line) => console.log(line),
+		}),
+	);
 }

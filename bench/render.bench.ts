@@ -51,14 +51,18 @@ async function startDashboard(args: string[] = []): Promise<{terminal: TestTermi
 }
 
 /** Time from writing a key to the screen showing its effect (polled every 2 ms). */
-async function keyLatency(terminal: TestTerminal, key: string, visible: (screen: string) => boolean, timeoutMs = 3000): Promise<number> {
+async function keyLatency(
+	terminal: TestTerminal,
+	key: string,
+	visible: (screen: string) => boolean,
+	timeoutMs = 3000,
+): Promise<number> {
 	const began = performance.now();
 	terminal.pty.write(key);
 	for (;;) {
-		// eslint-disable-next-line no-await-in-loop
 		if (visible(await terminal.screen())) return performance.now() - began;
 		if (performance.now() - began > timeoutMs) return Number.POSITIVE_INFINITY;
-		// eslint-disable-next-line no-await-in-loop
+
 		await sleep(2);
 	}
 }
@@ -66,11 +70,10 @@ async function keyLatency(terminal: TestTerminal, key: string, visible: (screen:
 async function helpToggleLatencies(terminal: TestTerminal, count: number): Promise<number[]> {
 	const latencies: number[] = [];
 	for (let index = 0; index < count; index++) {
-		// eslint-disable-next-line no-await-in-loop
 		latencies.push(await keyLatency(terminal, '?', (screen) => screen.includes('Keys (? or Esc closes)')));
-		// eslint-disable-next-line no-await-in-loop
+
 		latencies.push(await keyLatency(terminal, '?', (screen) => !screen.includes('Keys (? or Esc closes)')));
-		// eslint-disable-next-line no-await-in-loop
+
 		await sleep(100);
 	}
 
@@ -78,7 +81,12 @@ async function helpToggleLatencies(terminal: TestTerminal, count: number): Promi
 }
 
 /** Sends `ratePerSecond` UDP datagrams to the dashboard for `seconds` (paced in 10 ms slices). */
-async function udpLoad(port: number, ratePerSecond: number, seconds: number, during: () => Promise<void>): Promise<{sent: number; replies: number}> {
+async function udpLoad(
+	port: number,
+	ratePerSecond: number,
+	seconds: number,
+	during: () => Promise<void>,
+): Promise<{sent: number; replies: number}> {
 	const socket = createSocket('udp4');
 	let replies = 0;
 	socket.on('message', () => replies++);
@@ -96,7 +104,7 @@ async function udpLoad(port: number, ratePerSecond: number, seconds: number, dur
 			for (let index = 0; index < perSlice; index++) socket.send(payload, port, '127.0.0.1');
 			sent += perSlice;
 			next += 10;
-			// eslint-disable-next-line no-await-in-loop
+
 			await sleep(Math.max(0, next - performance.now()));
 		}
 	})();
@@ -139,8 +147,16 @@ export async function run(): Promise<void> {
 			loaded = await measureBytes(terminal, 4);
 			latencies = await helpToggleLatencies(terminal, 5);
 		});
-		results.push([`10,000 msg/s from outside (${load.sent} sent, ${load.replies} replies)`, `${(loaded / 1000).toFixed(2)} KB/s`, '< 40 KB/s']);
-		results.push(['key latency under load (? toggle, median / max of 10)', `${median(latencies).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms`, '< 100 ms']);
+		results.push([
+			`10,000 msg/s from outside (${load.sent} sent, ${load.replies} replies)`,
+			`${(loaded / 1000).toFixed(2)} KB/s`,
+			'< 40 KB/s',
+		]);
+		results.push([
+			'key latency under load (? toggle, median / max of 10)',
+			`${median(latencies).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms`,
+			'< 100 ms',
+		]);
 		await terminal.dispose();
 	}
 
@@ -151,22 +167,28 @@ export async function run(): Promise<void> {
 		for (let index = 0; index < 10; index++) {
 			const began = performance.now();
 			const terminal = new TestTerminal(['--port', '0', '--sessions', '0'], {columns, rows});
-			// eslint-disable-next-line no-await-in-loop
+
 			await terminal.waitForText(/UDP listening/, 10_000);
 			times.push(performance.now() - began);
 			const cpu = cpuMs(terminal.pid);
 			if (cpu !== undefined) cpuTimes.push(cpu);
-			// eslint-disable-next-line no-await-in-loop
+
 			await terminal.dispose();
 		}
 
-		results.push(['first frame of dist/cli.js (median of 10; min-max)', `${median(times).toFixed(0)} ms (${Math.min(...times).toFixed(0)}-${Math.max(...times).toFixed(0)})`, '< 400 ms']);
-		if (cpuTimes.length > 0) results.push(['  CPU time used by then (median; load-independent)', `${median(cpuTimes).toFixed(0)} ms`, '']);
+		results.push([
+			'first frame of dist/cli.js (median of 10; min-max)',
+			`${median(times).toFixed(0)} ms (${Math.min(...times).toFixed(0)}-${Math.max(...times).toFixed(0)})`,
+			'< 400 ms',
+		]);
+		if (cpuTimes.length > 0)
+			results.push(['  CPU time used by then (median; load-independent)', `${median(cpuTimes).toFixed(0)} ms`, '']);
 		results.push(['  machine load average (1 min) during the run', loadavg()[0]!.toFixed(2), '']);
 	}
 
 	const width = Math.max(...results.map(([name]) => name.length));
 	console.log(`| ${'scenario (100x30)'.padEnd(width)} | measured        | target    |`);
 	console.log(`| ${'-'.repeat(width)} | --------------- | --------- |`);
-	for (const [name, value, target] of results) console.log(`| ${name.padEnd(width)} | ${value.padEnd(15)} | ${target.padEnd(9)} |`);
+	for (const [name, value, target] of results)
+		console.log(`| ${name.padEnd(width)} | ${value.padEnd(15)} | ${target.padEnd(9)} |`);
 }

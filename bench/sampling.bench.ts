@@ -40,10 +40,16 @@ async function worker(mode: string, pids: number[]): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, durationMs));
 	clearInterval(timer);
 	const used = process.cpuUsage(start);
-	const result: WorkerResult = {cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - startWall, ticks, inSampleMs: inSampleUs / 1000};
+	const result: WorkerResult = {
+		cpuMs: (used.user + used.system) / 1000,
+		wallMs: performance.now() - startWall,
+		ticks,
+		inSampleMs: inSampleUs / 1000,
+	};
 	if (sampler) {
 		const lanes = sampler.snapshot().processes;
-		if (lanes.length !== pids.length || lanes.some((lane) => lane.exited)) throw new Error('sampler lost a watched process');
+		if (lanes.length !== pids.length || lanes.some((lane) => lane.exited))
+			throw new Error('sampler lost a watched process');
 		sampler.close();
 	}
 
@@ -68,7 +74,8 @@ async function runWorker(mode: string, pids: number[]): Promise<WorkerResult> {
 function readFileSyncTickUs(pids: number[], ticks: number): number {
 	const before = process.cpuUsage();
 	for (let tick = 0; tick < ticks; tick++) {
-		for (const pid of pids) for (const name of ['stat', 'schedstat', 'status']) readFileSync(`/proc/${pid}/task/${pid}/${name}`, 'latin1');
+		for (const pid of pids)
+			for (const name of ['stat', 'schedstat', 'status']) readFileSync(`/proc/${pid}/task/${pid}/${name}`, 'latin1');
 		readFileSync('/proc/stat', 'latin1');
 	}
 
@@ -88,12 +95,27 @@ export async function run(): Promise<void> {
 		const perTickUs = (1000 * (sampler.inSampleMs - baseline.inSampleMs)) / sampler.ticks;
 		const simpleUs = process.platform === 'linux' ? readFileSyncTickUs(pids, 200) : Number.NaN;
 		console.table([
-			{case: `empty ${intervalMs} ms timer (baseline)`, ticks: baseline.ticks, 'CPU ms': baseline.cpuMs.toFixed(0), '% of one core': percent(baseline).toFixed(2)},
-			{case: `sampler, ${watched} processes, ${1000 / intervalMs}/s`, ticks: sampler.ticks, 'CPU ms': sampler.cpuMs.toFixed(0), '% of one core': percent(sampler).toFixed(2)},
+			{
+				case: `empty ${intervalMs} ms timer (baseline)`,
+				ticks: baseline.ticks,
+				'CPU ms': baseline.cpuMs.toFixed(0),
+				'% of one core': percent(baseline).toFixed(2),
+			},
+			{
+				case: `sampler, ${watched} processes, ${1000 / intervalMs}/s`,
+				ticks: sampler.ticks,
+				'CPU ms': sampler.cpuMs.toFixed(0),
+				'% of one core': percent(sampler).toFixed(2),
+			},
 		]);
 		console.log(`sampler cost above baseline: ${cost.toFixed(2)}% of one core (target < 2%)`);
-		console.log(`inside sampleNow() (minus the same timing of an empty promise): ${perTickUs.toFixed(0)} µs CPU per tick = ${((perTickUs * (1000 / intervalMs)) / 1e4).toFixed(2)}% of one core`);
-		if (Number.isFinite(simpleUs)) console.log(`for comparison, readFileSync of the same files: ${simpleUs.toFixed(0)} µs CPU per tick in a tight loop (warm caches; the sampler's pooled fds + pread: above, at 10/s with cold caches)`);
+		console.log(
+			`inside sampleNow() (minus the same timing of an empty promise): ${perTickUs.toFixed(0)} µs CPU per tick = ${((perTickUs * (1000 / intervalMs)) / 1e4).toFixed(2)}% of one core`,
+		);
+		if (Number.isFinite(simpleUs))
+			console.log(
+				`for comparison, readFileSync of the same files: ${simpleUs.toFixed(0)} µs CPU per tick in a tight loop (warm caches; the sampler's pooled fds + pread: above, at 10/s with cold caches)`,
+			);
 	} finally {
 		for (const child of children) child.kill('SIGKILL');
 	}

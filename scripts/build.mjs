@@ -27,7 +27,9 @@ await build({
 			name: 'no-ink-devtools',
 			setup(context) {
 				context.onResolve({filter: /^\.\/devtools\.js$/}, (args) =>
-					args.importer.includes(`${'node_modules'}/ink/`) ? {path: new URL('empty-module.mjs', import.meta.url).pathname} : undefined,
+					args.importer.includes(`${'node_modules'}/ink/`)
+						? {path: new URL('empty-module.mjs', import.meta.url).pathname}
+						: undefined,
 				);
 			},
 		},

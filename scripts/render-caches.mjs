@@ -78,7 +78,12 @@ class OutputCaches {
 
 /** string-width/index.js whose default export remembers the widths of strings measured without options. */
 export function patchStringWidth(source) {
-	const renamed = replaceOnce(source, 'string-width/index.js', 'export default function stringWidth(', 'function uncachedStringWidth(');
+	const renamed = replaceOnce(
+		source,
+		'string-width/index.js',
+		'export default function stringWidth(',
+		'function uncachedStringWidth(',
+	);
 	return `${renamed}
 ${boundedSet}
 const widthCache = new Map();
@@ -94,7 +99,13 @@ export default function stringWidth(string, options) {
 export const renderCachesPlugin = {
 	name: 'render-caches',
 	setup(context) {
-		context.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, (args) => ({contents: patchInkOutput(readFileSync(args.path, 'utf8')), loader: 'js'}));
-		context.onLoad({filter: /[/\\]string-width[/\\]index\.js$/}, (args) => ({contents: patchStringWidth(readFileSync(args.path, 'utf8')), loader: 'js'}));
+		context.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, (args) => ({
+			contents: patchInkOutput(readFileSync(args.path, 'utf8')),
+			loader: 'js',
+		}));
+		context.onLoad({filter: /[/\\]string-width[/\\]index\.js$/}, (args) => ({
+			contents: patchStringWidth(readFileSync(args.path, 'utf8')),
+			loader: 'js',
+		}));
 	},
 };

@@ -77,23 +77,33 @@ async function main(argv: string[]): Promise<number> {
 	});
 
 	const unknownFlags = Object.keys(cli.unnormalizedFlags).filter((name) => !(name in cli.flags) && name !== '--');
-	const known = new Set(Object.keys(command.flags).flatMap((name) => [name, ...((command.flags[name] as {aliases?: string[]}).aliases ?? [])]));
-	const stray = args.filter((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--').find((arg) => {
-		const name = arg.replace(/^--?(no-)?/, '').split('=')[0]!;
-		const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-		const shortFlag = Object.values(command.flags).some((flag) => (flag as {shortFlag?: string}).shortFlag === name);
-		return !known.has(camel) && !shortFlag && name !== 'help' && name !== 'version';
-	});
+	const known = new Set(
+		Object.keys(command.flags).flatMap((name) => [
+			name,
+			...((command.flags[name] as {aliases?: string[]}).aliases ?? []),
+		]),
+	);
+	const stray = args
+		.filter((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--')
+		.find((arg) => {
+			const name = arg.replace(/^--?(no-)?/, '').split('=')[0]!;
+			const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+			const shortFlag = Object.values(command.flags).some((flag) => (flag as {shortFlag?: string}).shortFlag === name);
+			return !known.has(camel) && !shortFlag && name !== 'help' && name !== 'version';
+		});
 	if (stray !== undefined || unknownFlags.length > 0) {
 		const flag = stray ?? `--${unknownFlags[0]}`;
-		return fail(`unknown option '${flag.split('=')[0]}' for '${command === dashboardCommand ? 'socktui' : `socktui ${command.name}`}' (try --help)`, 2);
+		return fail(
+			`unknown option '${flag.split('=')[0]}' for '${command === dashboardCommand ? 'socktui' : `socktui ${command.name}`}' (try --help)`,
+			2,
+		);
 	}
 
 	if (cli.input.length > 0) {
 		return fail(`unexpected argument '${cli.input[0]}' (try --help)`, 2);
 	}
 
-	return command.run({flags: cli.flags as Record<string, unknown>, input: cli.input, argv: args});
+	return command.run({flags: cli.flags, input: cli.input, argv: args});
 }
 
 try {

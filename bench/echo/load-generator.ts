@@ -36,7 +36,9 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
 	const started = performance.now();
 	const deadline = started + options.durationMs;
 	const runs = Array.from({length: options.connections}, async () =>
-		options.protocol === 'tcp' ? tcpPingPong(options.port, deadline, latency) : udpPingPong(options.port, deadline, latency),
+		options.protocol === 'tcp'
+			? tcpPingPong(options.port, deadline, latency)
+			: udpPingPong(options.port, deadline, latency),
 	);
 	const results = await Promise.all(runs);
 	const seconds = (performance.now() - started) / 1000;
@@ -48,7 +50,11 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
 	};
 }
 
-async function tcpPingPong(port: number, deadline: number, latency: LatencyHistogram): Promise<{messages: number; lost: number}> {
+async function tcpPingPong(
+	port: number,
+	deadline: number,
+	latency: LatencyHistogram,
+): Promise<{messages: number; lost: number}> {
 	const socket = net.connect({host: '127.0.0.1', port, noDelay: true});
 	await new Promise<void>((resolve, reject) => {
 		socket.once('connect', resolve);
@@ -96,7 +102,11 @@ async function tcpPingPong(port: number, deadline: number, latency: LatencyHisto
 	});
 }
 
-async function udpPingPong(port: number, deadline: number, latency: LatencyHistogram): Promise<{messages: number; lost: number}> {
+async function udpPingPong(
+	port: number,
+	deadline: number,
+	latency: LatencyHistogram,
+): Promise<{messages: number; lost: number}> {
 	const socket = dgram.createSocket('udp4');
 	await new Promise<void>((resolve) => socket.connect(port, '127.0.0.1', resolve));
 	return new Promise((resolve, reject) => {

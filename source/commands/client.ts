@@ -84,7 +84,10 @@ async function drained(): Promise<void> {
 }
 
 function lineTooLong(which: string): SocktuiError {
-	return new SocktuiError('BadInput', `${which} is longer than ${defaults.clientMaxLineBytes / 1024 / 1024} MiB; socktui client sends at most that much per line`);
+	return new SocktuiError(
+		'BadInput',
+		`${which} is longer than ${defaults.clientMaxLineBytes / 1024 / 1024} MiB; socktui client sends at most that much per line`,
+	);
 }
 
 /**
@@ -253,13 +256,16 @@ export const clientCommand: Command = {
 		const host = String(flags['host']);
 		const port = parsePort(flags['port']);
 		if (port === 0) throw new SocktuiError('BadUsage', '--port must name the server port (1-65535), not 0');
-		const replyTimeoutMs = flags['timeout'] === undefined ? defaults.udpReplyTimeoutMs : parseSeconds(flags['timeout'], '--timeout');
+		const replyTimeoutMs =
+			flags['timeout'] === undefined ? defaults.udpReplyTimeoutMs : parseSeconds(flags['timeout'], '--timeout');
 		const client = await openEchoClient({protocol, host, port, replyTimeoutMs, tcpReplyTimeoutMs: replyTimeoutMs});
 		const where = `${protocol} ${formatHostPort(host, port)}`;
 		client.onUnexpected(({byteCount, preview}) => {
 			const shown = safeText(preview, {maxLength: 60});
 			const more = byteCount > preview.length && !shown.endsWith('…') ? '…' : '';
-			process.stderr.write(`socktui: ${where} sent ${byteCount} ${byteCount === 1 ? 'byte' : 'bytes'} that answer no line (ignored): ${shown}${more}\n`);
+			process.stderr.write(
+				`socktui: ${where} sent ${byteCount} ${byteCount === 1 ? 'byte' : 'bytes'} that answer no line (ignored): ${shown}${more}\n`,
+			);
 		});
 		// A reader of our stdout that goes away (`| head -1`) ends the session quietly, with exit code 0:
 		// it has what it wanted. Stop reading stdin and close the connection.
@@ -272,7 +278,9 @@ export const clientCommand: Command = {
 			output.onClosed?.();
 		});
 		try {
-			return process.stdin.isTTY ? await runInteractive(client, protocol, where, output) : await runPiped(client, protocol, output);
+			return process.stdin.isTTY
+				? await runInteractive(client, protocol, where, output)
+				: await runPiped(client, protocol, output);
 		} finally {
 			await client.close();
 		}

@@ -1,7 +1,14 @@
-import type {Options} from 'meow';
+import type {Flag} from 'meow';
 
-// meow does not export its flag map type; derive it.
-export type FlagMap = NonNullable<Options<any>['flags']>;
+// meow does not export its flag map type; spell it from the Flag type it does export.
+type AnyFlag =
+	| Flag<'string', string>
+	| Flag<'string', string[], true>
+	| Flag<'boolean', boolean>
+	| Flag<'boolean', boolean[], true>
+	| Flag<'number', number>
+	| Flag<'number', number[], true>;
+export type FlagMap = Record<string, AnyFlag>;
 
 /** What the CLI edge hands a command after parsing. */
 export interface CommandContext {

@@ -10,13 +10,20 @@ import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
-import {chooseOneCpu, chooseUiCpu, detectPinning, pinProcess, ProcessSampler, readAffinity} from '../core/procs/index.js';
+import {
+	chooseOneCpu,
+	chooseUiCpu,
+	detectPinning,
+	pinProcess,
+	ProcessSampler,
+	readAffinity,
+} from '../core/procs/index.js';
 import {ServerProcess} from '../core/server-process/server-process.js';
 import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
-import {parseHostPort, parsePort} from './options.js';
+import {flagText, parseHostPort, parsePort} from './options.js';
 
 const help = `  socktui: a terminal dashboard for teaching sockets and processes
 
@@ -51,7 +58,7 @@ const maxStartSessions = 8;
 
 function parseSessions(value: unknown): number {
 	if (value === undefined) return defaults.sessions;
-	const text = String(value);
+	const text = flagText(value);
 	if (!/^\d+$/.test(text) || Number(text) > maxStartSessions) {
 		throw new SocktuiError('BadUsage', `--sessions must be a number from 0 to ${maxStartSessions}, got '${text}'`);
 	}
@@ -62,11 +69,12 @@ function parseSessions(value: unknown): number {
 /** `--watch 1234,5678`: existing processes only (a typo must not silently watch nothing). */
 function parseWatch(value: unknown): number[] {
 	if (value === undefined) return [];
-	const text = String(value);
+	const text = flagText(value);
 	const pids = [...new Set(text.split(','))].map((part) => part.trim());
 	if (text.trim() === '') throw new SocktuiError('BadUsage', '--watch needs a process ID, e.g. --watch 1234');
 	const usage = `--watch takes process IDs, like --watch 1234 or --watch 1234,5678; got '${text}'`;
-	if (pids.length > defaults.watchMaxPids) throw new SocktuiError('BadUsage', `--watch takes at most ${defaults.watchMaxPids} process IDs`);
+	if (pids.length > defaults.watchMaxPids)
+		throw new SocktuiError('BadUsage', `--watch takes at most ${defaults.watchMaxPids} process IDs`);
 	return pids.map((part) => {
 		const pid = Number(part);
 		if (!/^\d{1,7}$/.test(part) || pid <= 0) throw new SocktuiError('BadUsage', usage);
@@ -112,12 +120,15 @@ export const dashboardCommand: Command = {
 		const port = flags['port'] === undefined ? undefined : parsePort(flags['port']);
 		const connect = flags['connect'] === undefined ? undefined : parseHostPort(flags['connect'], '--connect');
 		const sessionCount = parseSessions(flags['sessions']);
-		const host = String(flags['host'] ?? defaults.host);
-		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(String(flags['sim']));
+		const host = flags['host'] === undefined ? defaults.host : flagText(flags['host']);
+		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(flagText(flags['sim']));
 		const watchPids = parseWatch(flags['watch']);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
 
-		const capabilities = detectCapabilities(process.env, {color: flags['color'] !== false, ascii: flags['ascii'] === true});
+		const capabilities = detectCapabilities(process.env, {
+			color: flags['color'] !== false,
+			ascii: flags['ascii'] === true,
+		});
 		const store = new DashboardStore({ascii: capabilities.ascii, frameRateHz: defaults.frameRateHz});
 		// The server process binds before the screen changes, so a taken --port is one plain line on stderr.
 		const runtime = await startDashboardRuntime({
@@ -128,7 +139,8 @@ export const dashboardCommand: Command = {
 			store,
 			createServerProcess: (server) => new ServerProcess({server}),
 			// With --one-cpu the first sessions start pinned (so their titles say so); the toggle below pins the server and this process.
-			createSessionManager: (target) => new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
+			createSessionManager: (target) =>
+				new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
 		});
 		const {sampler, toggleDashboardLane} = startSampler(runtime, store, watchPids);
 		const oneCpu = createOneCpuMode(store, {
@@ -142,7 +154,9 @@ export const dashboardCommand: Command = {
 				runtime.server?.setPinCpu?.(cpu);
 			},
 			demo: () => [
-				...(runtime.server?.pid === undefined ? [] : [{pid: runtime.server.pid, startedPinned: runtime.server.startedOnCpu !== undefined, pinned() {}}]),
+				...(runtime.server?.pid === undefined
+					? []
+					: [{pid: runtime.server.pid, startedPinned: runtime.server.startedOnCpu !== undefined, pinned() {}}]),
 				...runtime.sessions.list().map((session) => ({
 					pid: session.pid,
 					startedPinned: session.pinnedCpu !== undefined,
@@ -186,7 +200,11 @@ const dashboardLaneLabel = 'dashboard (this UI)';
  * of its own (key d hides it), every session process with its reported phases, and the `--watch`
  * processes with their threads and children. The demo's total memory (server and sessions) goes to the store.
  */
-function startSampler(runtime: DashboardRuntime, store: DashboardStore, watchPids: readonly number[]): {sampler: ProcessSampler; toggleDashboardLane: () => void} {
+function startSampler(
+	runtime: DashboardRuntime,
+	store: DashboardStore,
+	watchPids: readonly number[],
+): {sampler: ProcessSampler; toggleDashboardLane: () => void} {
 	const sampler = new ProcessSampler({intervalMs: defaults.sampleIntervalMs});
 	const pids = new Map<number, number>();
 	let serverPid: number | undefined;
@@ -219,7 +237,14 @@ function startSampler(runtime: DashboardRuntime, store: DashboardStore, watchPid
 		}
 	};
 
-	for (const session of runtime.sessions.list()) onEvent({type: 'session-started', sessionId: session.sessionId, pid: session.pid, protocol: session.protocol, remote: session.remote});
+	for (const session of runtime.sessions.list())
+		onEvent({
+			type: 'session-started',
+			sessionId: session.sessionId,
+			pid: session.pid,
+			protocol: session.protocol,
+			remote: session.remote,
+		});
 	runtime.sessions.subscribe(onEvent);
 	sampler.start();
 	return {
@@ -228,7 +253,13 @@ function startSampler(runtime: DashboardRuntime, store: DashboardStore, watchPid
 			dashboardLane = !dashboardLane;
 			if (dashboardLane) sampler.watch(process.pid, dashboardLaneLabel);
 			else sampler.unwatch(process.pid);
-			store.apply({type: 'notice', level: 'info', text: dashboardLane ? 'timeline: this dashboard has its own lane again' : "timeline: this dashboard's lane is hidden (d shows it)"});
+			store.apply({
+				type: 'notice',
+				level: 'info',
+				text: dashboardLane
+					? 'timeline: this dashboard has its own lane again'
+					: "timeline: this dashboard's lane is hidden (d shows it)",
+			});
 		},
 	};
 }
@@ -239,7 +270,15 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGIN
  * Full screen from here on. Every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash) leaves the alternate
  * screen, shows the cursor, turns raw mode off and ends every session process.
  */
-async function runDashboard({runtime, store, capabilities, simSpec, sampler, oneCpu, toggleDashboardLane}: RunOptions): Promise<number> {
+async function runDashboard({
+	runtime,
+	store,
+	capabilities,
+	simSpec,
+	sampler,
+	oneCpu,
+	toggleDashboardLane,
+}: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
 		finish = resolve;
@@ -258,7 +297,9 @@ async function runDashboard({runtime, store, capabilities, simSpec, sampler, one
 		const message = error instanceof Error ? error.message : String(error);
 		try {
 			process.stderr.write(`socktui: internal error: ${message.split('\n')[0]}\n`);
-		} catch {}
+		} catch {
+			// stderr is gone too (a closed terminal): nothing left to tell.
+		}
 
 		// Unavoidable exit: after an uncaught error the process state is unknown; the terminal is already restored.
 		process.exit(1);

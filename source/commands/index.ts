@@ -7,5 +7,12 @@ import {sessionCommand} from './session.js';
 import {simCommand} from './sim.js';
 
 /** Every subcommand; the dashboard is the default when no command is named. */
-export const commands: Command[] = [dashboardCommand, serverCommand, clientCommand, simCommand, sessionCommand, serverChildCommand];
+export const commands: Command[] = [
+	dashboardCommand,
+	serverCommand,
+	clientCommand,
+	simCommand,
+	sessionCommand,
+	serverChildCommand,
+];
 export {dashboardCommand};

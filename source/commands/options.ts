@@ -1,6 +1,11 @@
 import {SocktuiError} from '../core/errors.js';
 import {defaults, type Protocol} from '../core/defaults.js';
 
+/** A flag's value as the user typed it (meow hands over strings, booleans or numbers). */
+export function flagText(value: unknown): string {
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 /** A TCP/UDP port from a flag: an integer 0-65535 (0 = pick a free port). */
 export function parsePort(value: unknown, flag = '--port'): number {
 	const text = String(value);
@@ -99,6 +104,7 @@ export function parseSecondsOrNever(value: unknown, flag: string): number {
 /** A whole number from a flag, 0 or more (at most `max`). */
 export function parseCount(value: unknown, flag: string, max = Number.MAX_SAFE_INTEGER): number {
 	const text = String(value).trim();
-	if (!/^\d+$/.test(text) || Number(text) > max) throw new SocktuiError('BadUsage', `${flag} must be a whole number from 0 to ${max}, got '${text}'`);
+	if (!/^\d+$/.test(text) || Number(text) > max)
+		throw new SocktuiError('BadUsage', `${flag} must be a whole number from 0 to ${max}, got '${text}'`);
 	return Number(text);
 }

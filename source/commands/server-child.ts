@@ -5,6 +5,7 @@ import {processChannel} from '../core/sessions/session-channel.js';
 import {runServerChild} from '../core/server-process/server-child.js';
 import {parseServerChildOptions, type ServerChildMessage} from '../core/server-process/server-messages.js';
 import type {Command} from './command.js';
+import {flagText} from './options.js';
 
 /** After the server ends, anything still holding the event loop open gets this long; then we exit anyway. */
 const exitWatchdogMs = 2000;
@@ -26,12 +27,15 @@ export const serverChildCommand: Command = {
 	},
 	async run({flags}) {
 		if (typeof process.send !== 'function') {
-			throw new SocktuiError('BadUsage', "'socktui server-child' is the dashboard's internal server process; use 'socktui server' instead");
+			throw new SocktuiError(
+				'BadUsage',
+				"'socktui server-child' is the dashboard's internal server process; use 'socktui server' instead",
+			);
 		}
 
 		// meow renamed the process to 'socktui'; benches and ps find the server by this word.
 		process.title = 'socktui server-child';
-		const options = parseServerChildOptions(String(flags['options'] ?? ''));
+		const options = parseServerChildOptions(flagText(flags['options']));
 		if (!options) throw new SocktuiError('BadUsage', '--options must be a JSON object with at least a "host"');
 		const code = await runServerChild(options, {
 			channel: processChannel<ServerChildMessage>(),

@@ -2,7 +2,14 @@ import process from 'node:process';
 import {defaults} from '../core/defaults.js';
 import {BoundedLog} from '../core/echo/bounded-log.js';
 import {startEchoServer} from '../core/echo/start-echo-server.js';
-import type {CloseReason, DropReason, EchoGuardStats, EchoServer, EchoServerEvent, Endpoint} from '../core/echo/types.js';
+import type {
+	CloseReason,
+	DropReason,
+	EchoGuardStats,
+	EchoServer,
+	EchoServerEvent,
+	Endpoint,
+} from '../core/echo/types.js';
 import {formatHostPort} from '../core/errors.js';
 import {isLoopback} from '../core/loopback.js';
 import {safeText} from '../core/text/safe-text.js';
@@ -76,13 +83,13 @@ const closeReasons: Record<CloseReason, string> = {
 };
 
 const dropWords: Record<DropReason, string> = {
-	'overload': 'too many replies pending',
+	overload: 'too many replies pending',
 	'too-large': 'datagram too large',
-	'unreplyable': 'its source cannot be replied to',
+	unreplyable: 'its source cannot be replied to',
 	'own-address': "forged with this server's own address",
 	'low-port': 'source port below 1024',
 	'rate-limit': 'over the per-peer reply rate',
-	'muted': 'peer muted as an echo loop',
+	muted: 'peer muted as an echo loop',
 };
 
 /** One log line per event (undefined: not logged). Everything from the network goes through safeText. */
@@ -94,7 +101,8 @@ export function formatServerEvent(event: EchoServerEvent, maxConnections: number
 			const {counters} = event;
 			const peer = formatHostPort(event.peer.address, event.peer.port);
 			const traffic = `${plural(counters.messagesIn, 'message')}, ${plural(counters.bytesIn, 'byte')} in, ${plural(counters.bytesOut, 'byte')} out`;
-			if (event.reason === 'idle') return `[${peer}] closed idle connection after ${seconds(event.idleMs ?? 0)} (${traffic})`;
+			if (event.reason === 'idle')
+				return `[${peer}] closed idle connection after ${seconds(event.idleMs ?? 0)} (${traffic})`;
 			if (event.reason === 'evicted') {
 				return `[${peer}] connection cap ${maxConnections} reached: closed the longest-idle connection, silent for ${seconds(event.idleMs ?? 0)} (${traffic})`;
 			}
@@ -124,7 +132,11 @@ export function formatServerEvent(event: EchoServerEvent, maxConnections: number
 const guardWords: Array<[keyof EchoGuardStats, string, string]> = [
 	['loopsSuspected', 'echo loop suspected (peer muted)', 'echo loops suspected (peers muted)'],
 	['muted', 'datagram from a muted peer', 'datagrams from muted peers'],
-	['unreplyable', 'datagram that cannot be replied to (source port 0, broadcast or multicast)', 'datagrams that cannot be replied to (source port 0, broadcast or multicast)'],
+	[
+		'unreplyable',
+		'datagram that cannot be replied to (source port 0, broadcast or multicast)',
+		'datagrams that cannot be replied to (source port 0, broadcast or multicast)',
+	],
 	['ownAddress', "datagram forged with this server's own address", "datagrams forged with this server's own address"],
 	['lowPort', 'datagram from a port below 1024', 'datagrams from ports below 1024'],
 	['rateLimited', 'datagram over the per-peer reply rate', 'datagrams over the per-peer reply rate'],
@@ -155,7 +167,10 @@ export interface GuardTotals {
 
 function guardTotals(server: EchoServer): GuardTotals {
 	const stats = server.stats();
-	return {guards: stats.guards, kernelDrops: stats.kernelDrops !== undefined && 'count' in stats.kernelDrops ? stats.kernelDrops.count : 0};
+	return {
+		guards: stats.guards,
+		kernelDrops: stats.kernelDrops !== undefined && 'count' in stats.kernelDrops ? stats.kernelDrops.count : 0,
+	};
 }
 
 /** Binding anything but loopback is an explicit choice, and the server says so. */
@@ -197,18 +212,21 @@ export const serverCommand: Command = {
 		const out = new BoundedLog(process.stdout, defaults.serverLogLines);
 		const err = new BoundedLog(process.stderr, defaults.serverLogLines);
 		const where = `${protocol} ${formatHostPort(server.local.address, server.local.port)}`;
-		server.subscribe((event) => {
-			if (event.type === 'error') {
-				err.write(`socktui: ${protocol} server: ${event.message.split('\n')[0]}`);
-				return;
-			}
+		server.subscribe(
+			(event) => {
+				if (event.type === 'error') {
+					err.write(`socktui: ${protocol} server: ${event.message.split('\n')[0]}`);
+					return;
+				}
 
-			const line = formatServerEvent(event, defaults.maxTcpConnections);
-			if (line === undefined) return;
-			// A suspected loop is a warning: said even with --quiet.
-			if (event.type === 'peer-muted') err.write(`socktui: warning: ${where}: ${line}`);
-			if (!quiet) out.write(line);
-		}, {messages: !quiet}); // --quiet: no per-message event work at all
+				const line = formatServerEvent(event, defaults.maxTcpConnections);
+				if (line === undefined) return;
+				// A suspected loop is a warning: said even with --quiet.
+				if (event.type === 'peer-muted') err.write(`socktui: warning: ${where}: ${line}`);
+				if (!quiet) out.write(line);
+			},
+			{messages: !quiet},
+		); // --quiet: no per-message event work at all
 		// Counters and signal handlers before the ready line: whoever reads it may act (or signal us) at once.
 		let reported = guardTotals(server);
 		const stopped = new Promise<void>((resolve) => {

@@ -31,15 +31,20 @@ export const sessionCommand: Command = {
 	},
 	async run({flags}) {
 		if (typeof process.send !== 'function') {
-			throw new SocktuiError('BadUsage', "'socktui session' is the dashboard's internal client mode; use 'socktui client' instead");
+			throw new SocktuiError(
+				'BadUsage',
+				"'socktui session' is the dashboard's internal client mode; use 'socktui client' instead",
+			);
 		}
 
 		const protocol = flags['protocol'];
-		if (protocol !== 'tcp' && protocol !== 'udp') throw new SocktuiError('BadUsage', `--protocol must be tcp or udp, got '${String(protocol)}'`);
+		if (protocol !== 'tcp' && protocol !== 'udp')
+			throw new SocktuiError('BadUsage', `--protocol must be tcp or udp, got '${String(protocol)}'`);
 		if (flags['port'] === undefined) throw new SocktuiError('BadUsage', '--port is required');
 		const port = parsePort(flags['port']);
 		const replyTimeoutMs = Number(flags['replyTimeout']);
-		if (!Number.isSafeInteger(replyTimeoutMs) || replyTimeoutMs <= 0) throw new SocktuiError('BadUsage', '--reply-timeout must be a positive number of milliseconds');
+		if (!Number.isSafeInteger(replyTimeoutMs) || replyTimeoutMs <= 0)
+			throw new SocktuiError('BadUsage', '--reply-timeout must be a positive number of milliseconds');
 		const host = String(flags['host']);
 
 		const code = await runSessionChild(

@@ -71,13 +71,18 @@ async function printTrace(out: Output, request: SimRequest, config: SimConfig): 
 function printJson(out: Output, request: SimRequest): void {
 	const collect = (config: SimConfig) => {
 		const rows: TraceRow[] = [];
-		const final = runToEnd(request.workload, config, {maxCells: defaults.simMaxJsonCells, onRow: (row) => rows.push(row)});
+		const final = runToEnd(request.workload, config, {
+			maxCells: defaults.simMaxJsonCells,
+			onRow: (row) => rows.push(row),
+		});
 		return runToJson(config, rows, final);
 	};
 	const base = {seed: request.seed.toString(), processes: workloadToJson(request.workload)};
 	if (request.compare) {
 		const configs = compareConfigs(request.config);
-		out.lines([JSON.stringify({...base, serial: collect(configs.serial), multiprogrammed: collect(configs.multiprogrammed)})]);
+		out.lines([
+			JSON.stringify({...base, serial: collect(configs.serial), multiprogrammed: collect(configs.multiprogrammed)}),
+		]);
 	} else {
 		out.lines([JSON.stringify({...base, ...collect(request.config)})]);
 	}
@@ -87,7 +92,10 @@ async function printCompare(out: Output, request: SimRequest): Promise<void> {
 	const configs = compareConfigs(request.config);
 	const withSwitch = request.config.switchCost > 0;
 	const runs: SimState[] = [];
-	for (const [title, config] of [['Serial (SWITCH_ON_END)', configs.serial], ['Multiprogrammed (SWITCH_ON_IO)', configs.multiprogrammed]] as const) {
+	for (const [title, config] of [
+		['Serial (SWITCH_ON_END)', configs.serial],
+		['Multiprogrammed (SWITCH_ON_IO)', configs.multiprogrammed],
+	] as const) {
 		if (request.solve) {
 			out.lines([`${title}:`]);
 			const final = await printTrace(out, request, config);

@@ -47,21 +47,22 @@ export function isSocktuiError(error: unknown): error is SocktuiError {
 }
 
 /** Maps a Node.js system error from a socket to a SocktuiError with a one-line message. */
-export function fromSocketError(
-	error: unknown,
-	context: {protocol: string; host: string; port: number},
-): SocktuiError {
+export function fromSocketError(error: unknown, context: {protocol: string; host: string; port: number}): SocktuiError {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	const where = `${context.protocol} ${formatHostPort(context.host, context.port)}`;
 	switch (code) {
 		case 'EADDRINUSE':
 			return new SocktuiError('PortInUse', `port ${context.port} is already in use (${where})`, {cause: error});
 		case 'EADDRNOTAVAIL':
-			return new SocktuiError('AddressUnavailable', `cannot bind ${where}: address not available on this machine`, {cause: error});
+			return new SocktuiError('AddressUnavailable', `cannot bind ${where}: address not available on this machine`, {
+				cause: error,
+			});
 		case 'EACCES':
 			return new SocktuiError('AddressUnavailable', `permission denied binding ${where}`, {cause: error});
 		case 'ECONNREFUSED':
-			return new SocktuiError('ConnectionRefused', `connection refused by ${where} (is the server running?)`, {cause: error});
+			return new SocktuiError('ConnectionRefused', `connection refused by ${where} (is the server running?)`, {
+				cause: error,
+			});
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
 			return new SocktuiError('HostNotFound', `host not found: ${context.host}`, {cause: error});

@@ -40,7 +40,10 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 	const ui = useSyncExternalStore(uiStore.subscribe, uiStore.getSnapshot, uiStore.getSnapshot);
 	const layout = computeLayout(columns, rows, snapshot.sessions.length);
 	const hosted = ui.view === 'live' ? timeline?.live : timeline?.sim;
-	const capture = useSyncExternalStore(hosted?.textInput?.subscribe ?? noSubscription, hosted?.textInput?.current ?? noCapture);
+	const capture = useSyncExternalStore(
+		hosted?.textInput?.subscribe ?? noSubscription,
+		hosted?.textInput?.current ?? noCapture,
+	);
 	useLayoutEffect(() => {
 		uiStore.setTooSmall(layout.tooSmall);
 	}, [uiStore, layout.tooSmall]);
@@ -55,17 +58,22 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 	}
 
 	const focus = ui.focus;
-	const statusBindings = capture && focus.kind === 'timeline' ? [...capture.bindings] : statusBindingsFor(ui, hosted?.bindings);
+	const statusBindings =
+		capture && focus.kind === 'timeline' ? [...capture.bindings] : statusBindingsFor(ui, hosted?.bindings);
 	const where =
 		capture && focus.kind === 'timeline'
 			? 'typing into the timeline'
 			: ui.typing && focus.kind === 'session'
-			? `typing into #${focus.sessionId}`
-			: focus.kind === 'session'
-				? `session #${focus.sessionId}`
-				: focus.kind;
+				? `typing into #${focus.sessionId}`
+				: focus.kind === 'session'
+					? `session #${focus.sessionId}`
+					: focus.kind;
 	const bodyHeight = layout.frameHeight - layout.statusHeight;
-	const helpBindings: ReadonlyArray<KeyBinding<unknown>> = [...dashboardBindings, ...(timeline?.sim?.bindings ?? []), ...(timeline?.live?.bindings ?? [])];
+	const helpBindings: ReadonlyArray<KeyBinding<unknown>> = [
+		...dashboardBindings,
+		...(timeline?.sim?.bindings ?? []),
+		...(timeline?.live?.bindings ?? []),
+	];
 	const TimelineContent = hosted?.Component;
 	const timelineInner = {width: Math.max(0, layout.top.timelineWidth - 2), height: Math.max(0, layout.top.height - 2)};
 	return (
@@ -124,11 +132,21 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 }
 
 /** The keys worth showing in the status bar for the focused pane: its own first, then the common ones. */
-function statusBindingsFor(ui: UiState, hostedBindings: ReadonlyArray<KeyBinding<unknown>> | undefined): Array<KeyBinding<unknown>> {
+function statusBindingsFor(
+	ui: UiState,
+	hostedBindings: ReadonlyArray<KeyBinding<unknown>> | undefined,
+): Array<KeyBinding<unknown>> {
 	if (ui.help) return [];
 	const scopes: KeyScope[] = activeScopes(ui).filter((scope) => scope !== 'global');
 	const own: Array<KeyBinding<unknown>> = dashboardBindings.filter((binding) => scopes.includes(binding.scope));
 	const hosted = ui.focus.kind === 'timeline' && !ui.typing ? [...(hostedBindings ?? [])] : [];
-	const common = ui.typing ? [] : dashboardBindings.filter((binding) => binding.scope === 'global' && 'ui' in binding.action && ['new-session', 'focus-next'].includes(binding.action.ui));
+	const common = ui.typing
+		? []
+		: dashboardBindings.filter(
+				(binding) =>
+					binding.scope === 'global' &&
+					'ui' in binding.action &&
+					['new-session', 'focus-next'].includes(binding.action.ui),
+			);
 	return [...own, ...hosted, ...common];
 }

@@ -23,7 +23,14 @@ export interface MountOptions {
  * Everything that needs React and Ink, in one module the dashboard command imports lazily: the headless
  * commands (`server`, `client`, `sim`, `--version`) never load Ink, React or Yoga.
  */
-export function mountDashboard({store, commands, capabilities, simSpec, sampler, streams}: MountOptions): RenderedDashboard {
+export function mountDashboard({
+	store,
+	commands,
+	capabilities,
+	simSpec,
+	sampler,
+	streams,
+}: MountOptions): RenderedDashboard {
 	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
 	const timeline: TimelineHost = {
 		sim: createSimHostedPane(simSpec),

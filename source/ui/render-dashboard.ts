@@ -12,7 +12,10 @@ export interface RenderedDashboard {
  * Mounts the dashboard with Ink on a FrameWriter (changed lines only). Ctrl-C is a key like any other (the
  * app quits through its actions); console patching is off because nothing may print over the frame.
  */
-export function renderDashboard(props: AppProps, streams: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream}): RenderedDashboard {
+export function renderDashboard(
+	props: AppProps,
+	streams: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream},
+): RenderedDashboard {
 	const writer = new FrameWriter(streams.stdout);
 	const instance = render(createElement(App, props), {
 		stdout: writer as unknown as NodeJS.WriteStream,

@@ -35,7 +35,14 @@ export function sameLines(a: readonly Segment[][], b: readonly Segment[][]): boo
 		if (line.length !== other.length) return false;
 		for (const [index, segment] of line.entries()) {
 			const twin = other[index]!;
-			if (segment.text !== twin.text || segment.color !== twin.color || segment.bold !== twin.bold || segment.dim !== twin.dim || segment.italic !== twin.italic) return false;
+			if (
+				segment.text !== twin.text ||
+				segment.color !== twin.color ||
+				segment.bold !== twin.bold ||
+				segment.dim !== twin.dim ||
+				segment.italic !== twin.italic
+			)
+				return false;
 		}
 	}
 

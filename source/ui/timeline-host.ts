@@ -27,8 +27,8 @@ export interface HostedPane {
 	dispatch(intent: unknown): void;
 	/** For a pane with a form: whether it captures text right now (read before every key), and its changes. */
 	textInput?: {
-		current(): TextCapture | undefined;
-		subscribe(listener: () => void): () => void;
+		current: () => TextCapture | undefined;
+		subscribe: (listener: () => void) => () => void;
 	};
 }
 

@@ -12,10 +12,18 @@ describe('npm run bench idle', () => {
 
 		const table = await idleBench({seconds: 1, settleSeconds: 0.5, floodRate: 2000});
 		const lines = table.split('\n');
-		expect(lines[0]).toMatch(/^\| scenario \(100x30\) +\| dashboard % \| server % +\| sessions % \| idle node baseline % \| terminal KB\/s \| writes\/s \|$/);
+		expect(lines[0]).toMatch(
+			/^\| scenario \(100x30\) +\| dashboard % \| server % +\| sessions % \| idle node baseline % \| terminal KB\/s \| writes\/s \|$/,
+		);
 		const idle = lines.find((line) => line.startsWith('| idle, 2 sessions'))!;
 		const flood = lines.find((line) => line.startsWith('| UDP flood 2000 msg/s'))!;
-		for (const row of [idle, flood]) expect(row.split('|').map((cell) => cell.trim()).filter(Boolean)).toHaveLength(7);
+		for (const row of [idle, flood])
+			expect(
+				row
+					.split('|')
+					.map((cell) => cell.trim())
+					.filter(Boolean),
+			).toHaveLength(7);
 		expect(idle).toMatch(/\| \d+\.\d\d +\| (?:in-process \(part of the dashboard figure\)|\d+\.\d\d) +\| \d+\.\d\d /);
 		expect(flood).toMatch(/\(\d+ sent, \d+ replies\)/);
 		expect(table).toMatch(/load average \(1 min\) \d+\.\d\d before, \d+\.\d\d after/);

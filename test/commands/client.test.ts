@@ -41,7 +41,9 @@ describe('socktui client, piped (built CLI)', () => {
 		const server = await echoServer('tcp');
 		const received: string[] = [];
 		server.subscribe((event) => event.type === 'message-in' && received.push(Buffer.from(event.bytes).toString()));
-		const result = await runCli(['client', '--port', String(server.local.port)], {input: 'hello\n\nwörld 中文\r\nlast line without newline'});
+		const result = await runCli(['client', '--port', String(server.local.port)], {
+			input: 'hello\n\nwörld 中文\r\nlast line without newline',
+		});
 		expect(result.stderr).toBe('');
 		expect(result.stdout).toBe('HELLO\nWöRLD 中文\nLAST LINE WITHOUT NEWLINE\n');
 		expect(result.code).toBe(0);
@@ -52,7 +54,9 @@ describe('socktui client, piped (built CLI)', () => {
 		const server = await echoServer('udp');
 		const received: string[] = [];
 		server.subscribe((event) => event.type === 'message-in' && received.push(Buffer.from(event.bytes).toString()));
-		const result = await runCli(['client', '--udp', '--port', String(server.local.port)], {input: 'one\ntwo\n\nthree\n'});
+		const result = await runCli(['client', '--udp', '--port', String(server.local.port)], {
+			input: 'one\ntwo\n\nthree\n',
+		});
 		expect(result.stdout).toBe('ONE\nTWO\nTHREE\n');
 		expect(result.code).toBe(0);
 		expect(received).toEqual(['one', 'two', 'three']);
@@ -60,7 +64,10 @@ describe('socktui client, piped (built CLI)', () => {
 
 	it('shows hostile replies as safe text and keeps raw bytes exact', async () => {
 		const server = await echoServer('tcp');
-		const input = Buffer.concat([Buffer.from('a\u001b]0;title\u0007b\u001b[31mc\u0008\u009b\u202e'), Buffer.from([0xff, 0x0a])]);
+		const input = Buffer.concat([
+			Buffer.from('a\u001b]0;title\u0007b\u001b[31mc\u0008\u009b\u202e'),
+			Buffer.from([0xff, 0x0a]),
+		]);
 		const result = await runCli(['client', '--port', String(server.local.port)], {input});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe('A\\e]0;TITLE\\aB\\e[31MC\\b\\u009b\\u202e\\xff\n');
@@ -88,7 +95,9 @@ describe('socktui client, piped (built CLI)', () => {
 
 	it('TCP peer closed: the replies so far, then one line, exit 1', async () => {
 		// Answers the first line, then closes.
-		const port = await listenTcp((socket) => socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))));
+		const port = await listenTcp((socket) =>
+			socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))),
+		);
 		const result = await runCli(['client', '--port', String(port)], {input: 'first\nsecond\nthird\n'});
 		expect(result.stdout).toBe('FIRST\n');
 		expect(result.code).toBe(1);
@@ -112,7 +121,9 @@ describe('socktui client, piped (built CLI)', () => {
 		await new Promise<void>((resolve) => probe.close(() => resolve()));
 		const started = performance.now();
 		// A 60 s timeout: only the kernel's port-unreachable can end this run within the test's time.
-		const result = await runCli(['client', '--udp', '--port', String(port), '--timeout', '60'], {input: 'hello?\nsecond\n'});
+		const result = await runCli(['client', '--udp', '--port', String(port), '--timeout', '60'], {
+			input: 'hello?\nsecond\n',
+		});
 		console.log(`socktui client --udp to a closed port ended after ${(performance.now() - started).toFixed(0)} ms`);
 		expect(result.stderr).toBe(`socktui: port unreachable: nothing listens on udp 127.0.0.1:${port}\n`);
 		expect(result.stdout).toBe('');
@@ -131,13 +142,17 @@ describe('socktui client, piped (built CLI)', () => {
 		const port = await listenTcp((socket) => socket.on('data', (data: Buffer) => socket.write(data.subarray(0, 2))));
 		const result = await runCli(['client', '--port', String(port), '--timeout', '500ms'], {input: 'hello\n'});
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`socktui: incomplete reply from tcp 127.0.0.1:${port} within 500 ms: 2 bytes and no newline (he)\n`);
+		expect(result.stderr).toBe(
+			`socktui: incomplete reply from tcp 127.0.0.1:${port} within 500 ms: 2 bytes and no newline (he)\n`,
+		);
 	});
 
 	it('TCP server that says more than the echo: replies stay matched by line, the extra is reported as safe text', async () => {
 		// Reply and extra line in one write, so the extra is there before the next line is sent.
 		const extra = 'extra \u001b]0;pwned\u0007\n';
-		const port = await listenTcp((socket) => socket.on('data', (data: Buffer) => socket.write(`${data.toString().toUpperCase()}${extra}`)));
+		const port = await listenTcp((socket) =>
+			socket.on('data', (data: Buffer) => socket.write(`${data.toString().toUpperCase()}${extra}`)),
+		);
 		const result = await runCli(['client', '--port', String(port)], {input: 'one\ntwo\nthree\n'});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe('ONE\nTWO\nTHREE\n');
@@ -151,7 +166,11 @@ describe('socktui client, piped (built CLI)', () => {
 		const line = Buffer.alloc(size);
 		for (let index = 0; index < size; index++) line[index] = 0x20 + ((index * 7) % 95); // printable ASCII, no backslash issues below
 		const expected = Buffer.from(line.toString('latin1').toUpperCase().replaceAll('\\', '\\\\'), 'latin1');
-		const child = spawn(process.execPath, [cliPath, 'client', '--port', String(server.local.port), '--timeout', '120'], {stdio: ['pipe', 'pipe', 'pipe']});
+		const child = spawn(
+			process.execPath,
+			[cliPath, 'client', '--port', String(server.local.port), '--timeout', '120'],
+			{stdio: ['pipe', 'pipe', 'pipe']},
+		);
 		cleanups.push(() => {
 			child.kill('SIGKILL');
 		});
@@ -191,9 +210,14 @@ describe('socktui client, piped (built CLI)', () => {
 	it('a line over the 32 MiB cap: the replies before it, then one line, exit 1', async () => {
 		const server = await echoServer('tcp');
 		const input = Buffer.concat([Buffer.from('first\n'), Buffer.alloc(33 * 1024 * 1024, 'a'), Buffer.from('\n')]);
-		const result = await runCli(['client', '--port', String(server.local.port), '--timeout', '60'], {input, timeoutMs: 60_000});
+		const result = await runCli(['client', '--port', String(server.local.port), '--timeout', '60'], {
+			input,
+			timeoutMs: 60_000,
+		});
 		expect(result.stdout).toBe('FIRST\n');
-		expect(result.stderr).toBe('socktui: line 2 is longer than 32 MiB; socktui client sends at most that much per line\n');
+		expect(result.stderr).toBe(
+			'socktui: line 2 is longer than 32 MiB; socktui client sends at most that much per line\n',
+		);
 		expect(result.code).toBe(1);
 	}, 90_000);
 
@@ -201,7 +225,17 @@ describe('socktui client, piped (built CLI)', () => {
 		const server = await echoServer('tcp');
 		// 2 MB of replies: far more than a pipe holds, so the client must meet the closed pipe.
 		const input = Array.from({length: 20_000}, (_, index) => `line ${index} ${'x'.repeat(90)}`).join('\n');
-		const pipeline = spawn('bash', ['-c', 'set -o pipefail; "$0" "$1" client --port "$2" | head -1', process.execPath, cliPath, String(server.local.port)], {stdio: ['pipe', 'pipe', 'pipe']});
+		const pipeline = spawn(
+			'bash',
+			[
+				'-c',
+				'set -o pipefail; "$0" "$1" client --port "$2" | head -1',
+				process.execPath,
+				cliPath,
+				String(server.local.port),
+			],
+			{stdio: ['pipe', 'pipe', 'pipe']},
+		);
 		let stdout = '';
 		let stderr = '';
 		pipeline.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -249,7 +283,7 @@ describe('socktui client, piped (built CLI)', () => {
 	it('--help describes the modes and options', async () => {
 		const result = await runCli(['client', '--help']);
 		expect(result.code).toBe(0);
-		for (const text of ['socktui client', '--udp', '--timeout', ">>> "]) expect(result.stdout).toContain(text);
+		for (const text of ['socktui client', '--udp', '--timeout', '>>> ']) expect(result.stdout).toContain(text);
 	});
 });
 
@@ -258,14 +292,20 @@ describe('socktui client in a terminal', () => {
 		const server = await echoServer('tcp');
 		const env: Record<string, string> = {};
 		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
-		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(server.local.port)], {cols: 80, rows: 24, env});
+		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(server.local.port)], {
+			cols: 80,
+			rows: 24,
+			env,
+		});
 		let output = '';
 		pty.onData((data) => (output += data));
 		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
 		cleanups.push(() => {
 			try {
 				pty.kill();
-			} catch {}
+			} catch {
+				// Already gone.
+			}
 		});
 		await waitFor(() => output.includes('>>> '), 'the first prompt');
 		expect(output).toContain(`connected to tcp 127.0.0.1:${server.local.port}`);
@@ -287,14 +327,20 @@ describe('socktui client in a terminal', () => {
 		const port = await listenTcp((socket) => socket.resume());
 		const env: Record<string, string> = {};
 		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
-		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(port), '--timeout', '500ms'], {cols: 100, rows: 24, env});
+		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(port), '--timeout', '500ms'], {
+			cols: 100,
+			rows: 24,
+			env,
+		});
 		let output = '';
 		pty.onData((data) => (output += data));
 		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
 		cleanups.push(() => {
 			try {
 				pty.kill();
-			} catch {}
+			} catch {
+				// Already gone.
+			}
 		});
 		await waitFor(() => output.includes('>>> '), 'the first prompt');
 		pty.write('anyone?\r');
@@ -323,14 +369,20 @@ describe('socktui client in a terminal', () => {
 		await new Promise<void>((resolve) => probe.close(() => resolve()));
 		const env: Record<string, string> = {};
 		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
-		const pty = spawnPty(process.execPath, [cliPath, 'client', '--udp', '--port', String(port), '--timeout', '60'], {cols: 100, rows: 24, env});
+		const pty = spawnPty(process.execPath, [cliPath, 'client', '--udp', '--port', String(port), '--timeout', '60'], {
+			cols: 100,
+			rows: 24,
+			env,
+		});
 		let output = '';
 		pty.onData((data) => (output += data));
 		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
 		cleanups.push(() => {
 			try {
 				pty.kill();
-			} catch {}
+			} catch {
+				// Already gone.
+			}
 		});
 		await waitFor(() => output.includes('>>> '), 'the first prompt');
 		expect(output).toContain(`ready to send to udp 127.0.0.1:${port} (UDP: no connection)`);
@@ -340,4 +392,3 @@ describe('socktui client in a terminal', () => {
 		expect(output).toContain(`socktui: port unreachable: nothing listens on udp 127.0.0.1:${port}`);
 	});
 });
-

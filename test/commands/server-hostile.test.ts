@@ -18,7 +18,8 @@ const children: ChildProcessWithoutNullStreams[] = [];
 const sockets: dgram.Socket[] = [];
 afterEach(async () => {
 	for (const socket of sockets.splice(0)) socket.close();
-	for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	for (const child of children.splice(0))
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 	await Promise.all(running.splice(0).map(async (server) => server.stop('SIGKILL')));
 });
 
@@ -97,9 +98,13 @@ describe.skipIf(noProc)('socktui server: a stdout nobody reads', () => {
 		await flood(port, 100_000, Buffer.alloc(200, 0x61));
 		await settled(pid);
 		const peak = memoryKiB(pid, 'VmHWM');
-		console.log(`stalled stdout: peak RSS ${(before / 1024).toFixed(1)} MB after 20,000 datagrams, ${(peak / 1024).toFixed(1)} MB after 100,000 more`);
+		console.log(
+			`stalled stdout: peak RSS ${(before / 1024).toFixed(1)} MB after 20,000 datagrams, ${(peak / 1024).toFixed(1)} MB after 100,000 more`,
+		);
 		expect(peak - before).toBeLessThan(30 * 1024);
-		const exited = new Promise<{code: number | null; signal: string | null}>((resolve) => child.once('exit', (code, signal) => resolve({code, signal})));
+		const exited = new Promise<{code: number | null; signal: string | null}>((resolve) =>
+			child.once('exit', (code, signal) => resolve({code, signal})),
+		);
 		const stopAt = performance.now();
 		child.kill('SIGTERM');
 		let exit: {code: number | null; signal: string | null} | undefined;
@@ -116,7 +121,11 @@ describe.skipIf(noProc)('socktui server: a stdout nobody reads', () => {
 		let text = stdout();
 		child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
 		child.stdout.resume();
-		await waitFor(() => /\.\.\. \d+ log lines dropped while the output was blocked/.test(text), 'the dropped-lines notice', 15_000);
+		await waitFor(
+			() => /\.\.\. \d+ log lines dropped while the output was blocked/.test(text),
+			'the dropped-lines notice',
+			15_000,
+		);
 		const dropped = Number(/\.\.\. (\d+) log lines dropped/.exec(text)![1]);
 		console.log(`stalled stdout: ${dropped} log lines dropped and said so`);
 		expect(dropped).toBeGreaterThan(0);
@@ -149,7 +158,10 @@ describe.skipIf(forgeSkip !== undefined)('socktui server: forged datagrams', () 
 	it('survives a datagram from source port 0, logs the drop and keeps serving', async () => {
 		const server = await start(['--udp']);
 		await forgeUdp({address: '127.0.0.1', port: 0}, {address: '127.0.0.1', port: server.port}, 'port zero');
-		await server.waitForOutput((stdout) => stdout.includes('[127.0.0.1:0] dropped 9 bytes (its source cannot be replied to)'), 'the drop line');
+		await server.waitForOutput(
+			(stdout) => stdout.includes('[127.0.0.1:0] dropped 9 bytes (its source cannot be replied to)'),
+			'the drop line',
+		);
 		expect((await udpRoundTrip(server.port, Buffer.from('ok'))).toString()).toBe('OK');
 		expect(server.child.exitCode).toBeNull();
 		expect(server.stderr).not.toContain('internal error');

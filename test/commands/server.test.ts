@@ -24,7 +24,19 @@ describe('socktui server (built CLI)', () => {
 	it('--help describes the options', async () => {
 		const result = await runCli(['server', '--help']);
 		expect(result.code).toBe(0);
-		for (const text of ['socktui server', '--tcp', '--udp', '--host', '--port', '--quiet', 'listening tcp 127.0.0.1:8082', '--idle-timeout', '--udp-peer-rate', '--allow-low-ports', '--no-loop-guard']) {
+		for (const text of [
+			'socktui server',
+			'--tcp',
+			'--udp',
+			'--host',
+			'--port',
+			'--quiet',
+			'listening tcp 127.0.0.1:8082',
+			'--idle-timeout',
+			'--udp-peer-rate',
+			'--allow-low-ports',
+			'--no-loop-guard',
+		]) {
 			expect(result.stdout).toContain(text);
 		}
 	});
@@ -110,7 +122,9 @@ describe('socktui server (built CLI)', () => {
 		servers.push(taken);
 		const result = await runCli(['server', `--${protocol}`, '--port', String(taken.local.port)]);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`socktui: port ${taken.local.port} is already in use (${protocol} 127.0.0.1:${taken.local.port})\n`);
+		expect(result.stderr).toBe(
+			`socktui: port ${taken.local.port} is already in use (${protocol} 127.0.0.1:${taken.local.port})\n`,
+		);
 		expect(result.stdout).toBe('');
 	});
 
@@ -143,38 +157,94 @@ describe('server output formatting', () => {
 	it('warns only for addresses that are not loopback', () => {
 		expect(reachabilityWarning('tcp', {address: '127.0.0.1', port: 1})).toBeUndefined();
 		expect(reachabilityWarning('udp', {address: '::1', port: 1})).toBeUndefined();
-		expect(reachabilityWarning('tcp', {address: '0.0.0.0', port: 8082})).toBe('tcp 0.0.0.0:8082 is reachable from the network, not just this machine');
-		expect(reachabilityWarning('udp', {address: '::', port: 8082})).toBe('udp [::]:8082 is reachable from the network, not just this machine');
+		expect(reachabilityWarning('tcp', {address: '0.0.0.0', port: 8082})).toBe(
+			'tcp 0.0.0.0:8082 is reachable from the network, not just this machine',
+		);
+		expect(reachabilityWarning('udp', {address: '::', port: 8082})).toBe(
+			'udp [::]:8082 is reachable from the network, not just this machine',
+		);
 	});
 
 	it('shortens long payloads and names drops and refusals', () => {
 		const peer = {address: '127.0.0.1', port: 5};
-		const long = formatServerEvent({type: 'message-in', protocol: 'udp', connectionId: 'x', peer, bytes: Buffer.alloc(1000, 0x61)}, 9);
+		const long = formatServerEvent(
+			{type: 'message-in', protocol: 'udp', connectionId: 'x', peer, bytes: Buffer.alloc(1000, 0x61)},
+			9,
+		);
 		expect(long).toBe(`[127.0.0.1:5] in  1000 bytes: ${'a'.repeat(200)}…`);
-		expect(formatServerEvent({type: 'dropped', protocol: 'udp', peer, byteCount: 10, reason: 'overload'}, 9)).toBe('[127.0.0.1:5] dropped 10 bytes (too many replies pending)');
-		expect(formatServerEvent({type: 'connection-refused', protocol: 'tcp', peer, reason: 'limit'}, 9)).toBe('[127.0.0.1:5] refused: 9 connections already open');
+		expect(formatServerEvent({type: 'dropped', protocol: 'udp', peer, byteCount: 10, reason: 'overload'}, 9)).toBe(
+			'[127.0.0.1:5] dropped 10 bytes (too many replies pending)',
+		);
+		expect(formatServerEvent({type: 'connection-refused', protocol: 'tcp', peer, reason: 'limit'}, 9)).toBe(
+			'[127.0.0.1:5] refused: 9 connections already open',
+		);
 		expect(formatServerEvent({type: 'closed', protocol: 'tcp'}, 9)).toBeUndefined();
 	});
 
 	it('names the guards in words', () => {
 		const peer = {address: '127.0.0.1', port: 41_041};
 		const counters = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0, firstSeen: 0, lastSeen: 0};
-		expect(formatServerEvent({type: 'peer-muted', protocol: 'udp', peer, reason: 'loop', forMs: 10_000}, 9)).toBe('echo loop with 127.0.0.1:41041 suspected: muted 10 s');
-		expect(formatServerEvent({type: 'connection-closed', protocol: 'tcp', connectionId: 'x', peer, reason: 'idle', counters, idleMs: 30_400}, 1024)).toBe(
-			'[127.0.0.1:41041] closed idle connection after 30 s (0 messages, 0 bytes in, 0 bytes out)',
+		expect(formatServerEvent({type: 'peer-muted', protocol: 'udp', peer, reason: 'loop', forMs: 10_000}, 9)).toBe(
+			'echo loop with 127.0.0.1:41041 suspected: muted 10 s',
 		);
-		expect(formatServerEvent({type: 'connection-closed', protocol: 'tcp', connectionId: 'x', peer, reason: 'evicted', counters, idleMs: 2000}, 1024)).toBe(
+		expect(
+			formatServerEvent(
+				{type: 'connection-closed', protocol: 'tcp', connectionId: 'x', peer, reason: 'idle', counters, idleMs: 30_400},
+				1024,
+			),
+		).toBe('[127.0.0.1:41041] closed idle connection after 30 s (0 messages, 0 bytes in, 0 bytes out)');
+		expect(
+			formatServerEvent(
+				{
+					type: 'connection-closed',
+					protocol: 'tcp',
+					connectionId: 'x',
+					peer,
+					reason: 'evicted',
+					counters,
+					idleMs: 2000,
+				},
+				1024,
+			),
+		).toBe(
 			'[127.0.0.1:41041] connection cap 1024 reached: closed the longest-idle connection, silent for 2 s (0 messages, 0 bytes in, 0 bytes out)',
 		);
-		expect(formatServerEvent({type: 'dropped', protocol: 'udp', peer: {address: '127.0.0.1', port: 0}, byteCount: 4, reason: 'unreplyable', unreported: 2}, 9)).toBe(
-			'[127.0.0.1:0] dropped 4 bytes (its source cannot be replied to; 2 more like it since the last report)',
-		);
+		expect(
+			formatServerEvent(
+				{
+					type: 'dropped',
+					protocol: 'udp',
+					peer: {address: '127.0.0.1', port: 0},
+					byteCount: 4,
+					reason: 'unreplyable',
+					unreported: 2,
+				},
+				9,
+			),
+		).toBe('[127.0.0.1:0] dropped 4 bytes (its source cannot be replied to; 2 more like it since the last report)');
 	});
 
 	it('sums up what the guards did since the last report', () => {
-		const zero = {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0};
+		const zero = {
+			unreplyable: 0,
+			ownAddress: 0,
+			lowPort: 0,
+			rateLimited: 0,
+			muted: 0,
+			overload: 0,
+			tooLarge: 0,
+			loopsSuspected: 0,
+			sendErrors: 0,
+			idleClosed: 0,
+			evicted: 0,
+		};
 		expect(guardSummary({guards: zero, kernelDrops: 5}, {guards: zero, kernelDrops: 5})).toBe('');
-		expect(guardSummary({guards: zero, kernelDrops: 5}, {guards: {...zero, loopsSuspected: 1, muted: 1200}, kernelDrops: 2005})).toBe(
+		expect(
+			guardSummary(
+				{guards: zero, kernelDrops: 5},
+				{guards: {...zero, loopsSuspected: 1, muted: 1200}, kernelDrops: 2005},
+			),
+		).toBe(
 			'2,000 kernel drops (receive buffer full), 1 echo loop suspected (peer muted), 1,200 datagrams from muted peers',
 		);
 	});

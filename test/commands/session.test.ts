@@ -26,7 +26,9 @@ describe('socktui session (internal)', () => {
 		const result = await runCli(['session', '--port', '8082']);
 		expect(result.code).toBe(2);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toBe("socktui: 'socktui session' is the dashboard's internal client mode; use 'socktui client' instead\n");
+		expect(result.stderr).toBe(
+			"socktui: 'socktui session' is the dashboard's internal client mode; use 'socktui client' instead\n",
+		);
 	});
 
 	it('is hidden from the top-level help', async () => {
@@ -36,8 +38,14 @@ describe('socktui session (internal)', () => {
 	});
 
 	it('rejects bad flags with one line on stderr, even under IPC', async () => {
-		expect(await runWithIpc(['--protocol=sctp', '--port=1'])).toEqual({code: 2, stderr: "socktui: --protocol must be tcp or udp, got 'sctp'\n"});
+		expect(await runWithIpc(['--protocol=sctp', '--port=1'])).toEqual({
+			code: 2,
+			stderr: "socktui: --protocol must be tcp or udp, got 'sctp'\n",
+		});
 		expect(await runWithIpc(['--protocol=udp'])).toEqual({code: 2, stderr: 'socktui: --port is required\n'});
-		expect(await runWithIpc(['--port=1', '--reply-timeout=soon'])).toEqual({code: 2, stderr: 'socktui: --reply-timeout must be a positive number of milliseconds\n'});
+		expect(await runWithIpc(['--port=1', '--reply-timeout=soon'])).toEqual({
+			code: 2,
+			stderr: 'socktui: --reply-timeout must be a positive number of milliseconds\n',
+		});
 	});
 });

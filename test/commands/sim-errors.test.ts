@@ -25,8 +25,14 @@ describe('socktui sim rejects other bad input with one line on stderr', () => {
 		[['-P', 'c1,i', '-L', '999999999'], '-L must be at most'],
 		// Runs past the tick limit fail before the first trace line, not hundreds of MB later.
 		[['-l', '30:0,1:100', '-L', '1000000', '-c'], 'the run is longer than 10000000 ticks for 2 processes;'],
-		[['-P', Array.from({length: 21}, () => 'i').join(','), '-L', '1000000', '-c', '-p'], 'the run is longer than 20000000 ticks for 1 process;'],
-		[['-P', `c1:${Array.from({length: 11}, () => 'i').join(',')}`, '-L', '1000000', '-c', '--compare'], 'the run is longer than 10000000 ticks for 2 processes;'],
+		[
+			['-P', Array.from({length: 21}, () => 'i').join(','), '-L', '1000000', '-c', '-p'],
+			'the run is longer than 20000000 ticks for 1 process;',
+		],
+		[
+			['-P', `c1:${Array.from({length: 11}, () => 'i').join(',')}`, '-L', '1000000', '-c', '--compare'],
+			'the run is longer than 10000000 ticks for 2 processes;',
+		],
 	])('%j', async (args, message) => {
 		const result = await runCli(['sim', ...args]);
 		expect(result.code).not.toBe(0);

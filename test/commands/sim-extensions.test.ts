@@ -35,7 +35,10 @@ describe.concurrent('socktui sim --json', () => {
 	});
 
 	it('holds both runs with --compare', async () => {
-		const json = JSON.parse(await run('-P', 'c3,i,c2:c4', '--compare', '--json')) as Record<string, {stats: {totalTime: number}; config: {switchPolicy: string}}>;
+		const json = JSON.parse(await run('-P', 'c3,i,c2:c4', '--compare', '--json')) as Record<
+			string,
+			{stats: {totalTime: number}; config: {switchPolicy: string}}
+		>;
 		expect(json.serial!.config.switchPolicy).toBe('SWITCH_ON_END');
 		expect(json.multiprogrammed!.config.switchPolicy).toBe('SWITCH_ON_IO');
 		expect(json.serial!.stats.totalTime).toBe(16);
@@ -53,7 +56,9 @@ describe.concurrent('socktui sim --compare', () => {
 
 	it('with -c -p prints each trace in the reference format first', async () => {
 		const out = rightStrip(await run('-P', 'c3,i,c2:c4', '-I', 'IO_RUN_IMMEDIATE', '--compare', '-c', '-p'));
-		const reference = rightStrip(readRecordedRuns(fixturesDir).find((recorded) => recorded.name === 'shared-example-15')!.expected);
+		const reference = rightStrip(
+			readRecordedRuns(fixturesDir).find((recorded) => recorded.name === 'shared-example-15')!.expected,
+		);
 		expect(out).toContain(`Multiprogrammed (SWITCH_ON_IO):\n${reference}`);
 		expect(out).toContain('Serial (SWITCH_ON_END):\nTime        PID: 0        PID: 1');
 	});

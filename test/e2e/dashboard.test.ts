@@ -137,7 +137,10 @@ describe('dashboard --connect', () => {
 		});
 		const {port} = server.address() as {port: number};
 		try {
-			const terminal = new TestTerminal(['--connect', `127.0.0.1:${port}`, '--sessions', '1'], {columns: 100, rows: 30});
+			const terminal = new TestTerminal(['--connect', `127.0.0.1:${port}`, '--sessions', '1'], {
+				columns: 100,
+				rows: 30,
+			});
 			terminals.push(terminal);
 			await terminal.waitForText(`Remote server 127.0.0.1:${port}`);
 			await terminal.waitForText(/^.connected\b/m);
@@ -193,7 +196,9 @@ describe('dashboard colour and character set', () => {
 		await terminal.waitForText(/#1 TCP pid \d+/);
 		await terminal.waitForText(/^.connected\b/m);
 		// SGR colour parameters: 30-37, 38;..., 39 is "default" and harmless, 40-49 backgrounds, 90-107 bright.
-		const colours = [...terminal.raw.matchAll(/\u001B\[([\d;]*)m/g)].flatMap((match) => match[1]!.split(';')).filter((code) => /^(3[0-8]|4[0-8]|9\d|10[0-7])$/.test(code));
+		const colours = [...terminal.raw.matchAll(/\u001B\[([\d;]*)m/g)]
+			.flatMap((match) => match[1]!.split(';'))
+			.filter((code) => /^(3[0-8]|4[0-8]|9\d|10[0-7])$/.test(code));
 		expect(colours).toEqual([]);
 		await terminal.type('q');
 		await terminal.waitForExit();

@@ -30,9 +30,10 @@ it('an outside peer cannot reach the terminal with escape sequences', async () =
 	// UDP: one datagram per payload, so each is one message in the server's log.
 	const socket = createSocket('udp4');
 	for (const payload of payloads) {
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise<void>((resolve, reject) => {
-			socket.send(Buffer.from(`x${payload}y`, 'utf8'), port, '127.0.0.1', (error) => (error ? reject(error) : resolve()));
+			socket.send(Buffer.from(`x${payload}y`, 'utf8'), port, '127.0.0.1', (error) =>
+				error ? reject(error) : resolve(),
+			);
 		});
 	}
 

@@ -61,7 +61,10 @@ describe.skipIf(!hasProc)('live timeline in a real terminal', () => {
 			const port = await new Promise<number>((resolve) => {
 				python.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
 			});
-			terminal = new TestTerminal(['--connect', `127.0.0.1:${port}`, '--sessions', '1', '--watch', String(python.pid)], {columns: 160, rows: 45});
+			terminal = new TestTerminal(
+				['--connect', `127.0.0.1:${port}`, '--sessions', '1', '--watch', String(python.pid)],
+				{columns: 160, rows: 45},
+			);
 			await terminal.waitForText(new RegExp(`python3 ${python.pid} `));
 			// The dashboard's TCP session is one client; this test is another.
 			await new Promise<void>((resolve) => client.connect(port, '127.0.0.1', resolve));
@@ -93,4 +96,3 @@ describe.skipIf(!hasProc)('live timeline in a real terminal', () => {
 		expect((await terminal.waitForExit()).exitCode).toBe(0);
 	});
 });
-

@@ -35,7 +35,9 @@ function socketInodes(pid: number): Set<string> {
 		try {
 			const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
 			if (match) inodes.add(match[1]!);
-		} catch {}
+		} catch {
+			// Already gone.
+		}
 	}
 
 	return inodes;
@@ -60,7 +62,7 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000): Pr
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		// eslint-disable-next-line no-await-in-loop
+
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 }
@@ -103,7 +105,7 @@ describe('the echo server in its own process', () => {
 			// 20,000 datagrams over about 2 s.
 			for (let sent = 0; sent < 20_000; sent += 200) {
 				for (let index = 0; index < 200; index++) client.send(`flood ${sent + index}`, port, '127.0.0.1');
-				// eslint-disable-next-line no-await-in-loop
+
 				await new Promise((resolve) => setTimeout(resolve, 20));
 			}
 		} finally {
@@ -124,7 +126,9 @@ describe('the echo server in its own process', () => {
 		const port = /TCP listening 127\.0\.0\.1:(\d+)/.exec(screen)![1];
 		const serverPid = serverPidOnScreen(screen);
 		process.kill(serverPid, 'SIGKILL');
-		await terminal.waitForText(new RegExp(`server process ${serverPid} was killed \\(SIGKILL\\):[^\\n]*\\n│r restarts it \\(same port\\)`));
+		await terminal.waitForText(
+			new RegExp(`server process ${serverPid} was killed \\(SIGKILL\\):[^\\n]*\\n│r restarts it \\(same port\\)`),
+		);
 		await terminal.waitForText(/TCP closed/);
 		expect(terminal.exited).toBe(false);
 
@@ -157,37 +161,58 @@ describe('one-CPU mode pins the demo, not the dashboard', () => {
 		taskset = false;
 	}
 
-	const reason = allowed.length < 2 ? `needs 2 CPUs, this process may use ${original} (${availableParallelism()} online)` : taskset ? undefined : 'taskset is not available';
+	const reason =
+		allowed.length < 2
+			? `needs 2 CPUs, this process may use ${original} (${availableParallelism()} online)`
+			: taskset
+				? undefined
+				: 'taskset is not available';
 	if (reason) console.log(`skipping the one-CPU e2e test: ${reason}`);
 
-	it.skipIf(reason !== undefined)('o: server and sessions on one CPU and the dashboard on another; o again: everyone back on their CPUs', async () => {
-		const terminal = start();
-		const screen = await terminal.waitForText(/^.connected\b.*\bready \(UDP: no connection\)/m);
-		const serverPid = serverPidOnScreen(screen);
-		const sessions = sessionPidsOnScreen(screen);
-		const before = new Map([terminal.pid, serverPid, ...sessions].map((pid) => [pid, affinity(pid)]));
-		const demoCpu = allowed.at(-1)!;
-		const uiCpu = allowed.find((cpu) => cpu !== demoCpu)!;
+	it.skipIf(reason !== undefined)(
+		'o: server and sessions on one CPU and the dashboard on another; o again: everyone back on their CPUs',
+		async () => {
+			const terminal = start();
+			const screen = await terminal.waitForText(/^.connected\b.*\bready \(UDP: no connection\)/m);
+			const serverPid = serverPidOnScreen(screen);
+			const sessions = sessionPidsOnScreen(screen);
+			const before = new Map([terminal.pid, serverPid, ...sessions].map((pid) => [pid, affinity(pid)]));
+			const demoCpu = allowed.at(-1)!;
+			const uiCpu = allowed.find((cpu) => cpu !== demoCpu)!;
 
-		await terminal.type('o');
-		await terminal.waitForText(`this dashboard on CPU ${uiCpu}`);
-		await terminal.waitForText(new RegExp(`Server \\(pid ${serverPid} cpu${demoCpu}\\)`));
-		await until(() => [serverPid, ...sessions].every((pid) => affinity(pid) === String(demoCpu)) && affinity(terminal.pid) === String(uiCpu), 'the pinning');
-		// Every thread of the dashboard moved, not just its main thread.
-		const threads = readdirSync(`/proc/${terminal.pid}/task`);
-		expect(threads.length).toBeGreaterThan(1);
-		for (const thread of threads) expect(readFileSync(`/proc/${terminal.pid}/task/${thread}/status`, 'utf8')).toMatch(new RegExp(`Cpus_allowed_list:\\s*${uiCpu}\\n`));
+			await terminal.type('o');
+			await terminal.waitForText(`this dashboard on CPU ${uiCpu}`);
+			await terminal.waitForText(new RegExp(`Server \\(pid ${serverPid} cpu${demoCpu}\\)`));
+			await until(
+				() =>
+					[serverPid, ...sessions].every((pid) => affinity(pid) === String(demoCpu)) &&
+					affinity(terminal.pid) === String(uiCpu),
+				'the pinning',
+			);
+			// Every thread of the dashboard moved, not just its main thread.
+			const threads = readdirSync(`/proc/${terminal.pid}/task`);
+			expect(threads.length).toBeGreaterThan(1);
+			for (const thread of threads)
+				expect(readFileSync(`/proc/${terminal.pid}/task/${thread}/status`, 'utf8')).toMatch(
+					new RegExp(`Cpus_allowed_list:\\s*${uiCpu}\\n`),
+				);
 
-		// A session opened meanwhile starts on the demo's CPU.
-		await terminal.type('u');
-		const third = sessionPidsOnScreen(await terminal.waitForText(/#3 UDP pid \d+/)).find((pid) => !sessions.includes(pid))!;
-		await until(() => isAlive(third) && affinity(third) === String(demoCpu), 'the new session to be pinned');
+			// A session opened meanwhile starts on the demo's CPU.
+			await terminal.type('u');
+			const third = sessionPidsOnScreen(await terminal.waitForText(/#3 UDP pid \d+/)).find(
+				(pid) => !sessions.includes(pid),
+			)!;
+			await until(() => isAlive(third) && affinity(third) === String(demoCpu), 'the new session to be pinned');
 
-		await terminal.type('o');
-		await terminal.waitForText('one CPU off');
-		await until(() => [...before].every(([pid, list]) => affinity(pid) === list) && affinity(third) === original, 'everyone back on their CPUs');
-		await terminal.waitForText(new RegExp(`Server \\(pid ${serverPid}\\)`));
-		await terminal.type('q');
-		expect((await terminal.waitForExit()).exitCode).toBe(0);
-	});
+			await terminal.type('o');
+			await terminal.waitForText('one CPU off');
+			await until(
+				() => [...before].every(([pid, list]) => affinity(pid) === list) && affinity(third) === original,
+				'everyone back on their CPUs',
+			);
+			await terminal.waitForText(new RegExp(`Server \\(pid ${serverPid}\\)`));
+			await terminal.type('q');
+			expect((await terminal.waitForExit()).exitCode).toBe(0);
+		},
+	);
 });

@@ -30,7 +30,11 @@ export async function runCli(
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`socktui ${args.join(' ')} did not exit within ${timeoutMs} ms; stderr: ${Buffer.concat(stderr).toString()}`));
+			reject(
+				new Error(
+					`socktui ${args.join(' ')} did not exit within ${timeoutMs} ms; stderr: ${Buffer.concat(stderr).toString()}`,
+				),
+			);
 		}, timeoutMs);
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);

@@ -31,7 +31,11 @@ describe.skipIf(!hasNc)('interop with nc (netcat-openbsd)', () => {
 		const input = Buffer.concat([Buffer.from('hello from nc\nsecond line ä\n'), Buffer.from([0x00, 0xff, 0x7a])]);
 		const result = await runTool('nc', ['-N', '127.0.0.1', String(server.port)], input);
 		expect(result.code).toBe(0);
-		expect(result.stdout.equals(Buffer.concat([Buffer.from('HELLO FROM NC\nSECOND LINE ä\n'), Buffer.from([0x00, 0xff, 0x5a])]))).toBe(true);
+		expect(
+			result.stdout.equals(
+				Buffer.concat([Buffer.from('HELLO FROM NC\nSECOND LINE ä\n'), Buffer.from([0x00, 0xff, 0x5a])]),
+			),
+		).toBe(true);
 		await server.waitForOutput((stdout) => stdout.includes('disconnected, closed by the peer'), 'the disconnect line');
 	});
 

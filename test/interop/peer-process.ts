@@ -17,7 +17,12 @@ export interface RunResult {
 }
 
 /** Runs a command to completion with stdin; kills it and fails loudly after `timeoutMs`. */
-export async function runTool(command: string, args: string[], input: Buffer | string, timeoutMs = 15_000): Promise<RunResult> {
+export async function runTool(
+	command: string,
+	args: string[],
+	input: Buffer | string,
+	timeoutMs = 15_000,
+): Promise<RunResult> {
 	const child = spawn(command, args, {stdio: 'pipe'});
 	const stdout: Buffer[] = [];
 	let stderr = '';

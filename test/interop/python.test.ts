@@ -18,7 +18,9 @@ describe.skipIf(!hasPython)('interop with Python socketserver peers', () => {
 	it.each(['tcp', 'udp'] as const)('socktui client --%s against a Python Threading server', async (protocol) => {
 		const peer = await startPeer('python3', [peers, `${protocol}-server`]);
 		stops.push(peer.stop);
-		const result = await runCli(['client', `--${protocol}`, '--port', String(peer.port)], {input: `${lines.join('\n')}\n`});
+		const result = await runCli(['client', `--${protocol}`, '--port', String(peer.port)], {
+			input: `${lines.join('\n')}\n`,
+		});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe(`${['HELLO', 'GRüßE AUS KöLN', '中文 MIXED CASE 123', 'TAB\\tHERE'].join('\n')}\n`);

@@ -12,10 +12,22 @@ const packageJson = JSON.parse(await readFile(path.join(root, 'package.json'), '
 function cleanEnv(cache: string): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
-	return {...env, npm_config_cache: cache, npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false'};
+	return {
+		...env,
+		npm_config_cache: cache,
+		npm_config_update_notifier: 'false',
+		npm_config_audit: 'false',
+		npm_config_fund: 'false',
+	};
 }
 
-async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<{code: number | null; stdout: string; stderr: string}> {
+async function run(
+	command: string,
+	args: string[],
+	cwd: string,
+	env: NodeJS.ProcessEnv,
+	timeoutMs = 90_000,
+): Promise<{code: number | null; stdout: string; stderr: string}> {
 	const child = spawn(command, args, {cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
@@ -58,12 +70,16 @@ describe('the published package', () => {
 		expect(untar.code, untar.stderr).toBe(0);
 		const files = (await readdir(path.join(extracted, 'package'), {recursive: true})).map(String).sort();
 		expect(files).toContain(path.join('dist', 'cli.js'));
-		const manifest = JSON.parse(await readFile(path.join(extracted, 'package', 'package.json'), 'utf8')) as Record<string, any>;
+		const manifest = JSON.parse(await readFile(path.join(extracted, 'package', 'package.json'), 'utf8')) as Record<
+			string,
+			unknown
+		> & {scripts?: Record<string, string>};
 		expect(path.basename(tarball)).toBe(`socktui-${packageJson.version}.tgz`);
 		expect(manifest['dependencies'] ?? {}).toEqual({});
 		expect(manifest['optionalDependencies'] ?? {}).toEqual({});
 		expect(manifest['peerDependencies'] ?? {}).toEqual({});
-		for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest['scripts']?.[hook]).toBeUndefined();
+		for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
+			expect(manifest['scripts']?.[hook]).toBeUndefined();
 		expect(manifest['bin']).toEqual({socktui: 'dist/cli.js'});
 		const cli = await readFile(path.join(extracted, 'package', 'dist', 'cli.js'), 'utf8');
 		expect(cli.startsWith('#!/usr/bin/env node')).toBe(true);

@@ -7,7 +7,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {maxCachedEntries, renderCachesPlugin} from '../../scripts/render-caches.mjs';
 
 interface OutputLike {
-	write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void;
+	write(
+		x: number,
+		y: number,
+		text: string,
+		options: {transformers: Array<(line: string, index: number) => string>},
+	): void;
 	clip(clip: {x1?: number; x2?: number; y1?: number; y2?: number}): void;
 	unclip(): void;
 	get(): {output: string; height: number};
@@ -36,7 +41,15 @@ async function bundle(name: string, withCaches: boolean): Promise<Bundle> {
 		].join('\n'),
 	);
 	const outfile = join(directory, `${name}.mjs`);
-	await build({entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning', plugins: withCaches ? [renderCachesPlugin] : []});
+	await build({
+		entryPoints: [entry],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		logLevel: 'warning',
+		plugins: withCaches ? [renderCachesPlugin] : [],
+	});
 	return (await import(pathToFileURL(outfile).href)) as Bundle;
 }
 
@@ -69,14 +82,19 @@ describe('string-width with a cache', () => {
 			for (const text of texts) {
 				expect(cached.stringWidth(text), text).toBe(plain.stringWidth(text));
 				expect(cached.wrapWidth(text), text).toBe(plain.wrapWidth(text));
-				expect(cached.stringWidth(text, {countAnsiEscapeCodes: true}), text).toBe(plain.stringWidth(text, {countAnsiEscapeCodes: true}));
-				expect(cached.stringWidth(text, {ambiguousIsNarrow: false}), text).toBe(plain.stringWidth(text, {ambiguousIsNarrow: false}));
+				expect(cached.stringWidth(text, {countAnsiEscapeCodes: true}), text).toBe(
+					plain.stringWidth(text, {countAnsiEscapeCodes: true}),
+				);
+				expect(cached.stringWidth(text, {ambiguousIsNarrow: false}), text).toBe(
+					plain.stringWidth(text, {ambiguousIsNarrow: false}),
+				);
 			}
 		}
 	});
 
 	it('stays right past its bound', () => {
-		for (let index = 0; index < maxCachedEntries + 10; index++) expect(cached.stringWidth(`漢${index}`)).toBe(2 + String(index).length);
+		for (let index = 0; index < maxCachedEntries + 10; index++)
+			expect(cached.stringWidth(`漢${index}`)).toBe(2 + String(index).length);
 		expect(cached.stringWidth('漢字テスト')).toBe(10);
 	});
 });
@@ -99,6 +117,7 @@ describe("Ink's Output with frame-spanning caches", () => {
 	}
 
 	it('composes the same frames as the uncached Output, frame after frame, when one row changes', () => {
-		for (const text of [...texts, ...texts.slice().reverse(), texts[3]!, texts[3]!]) expect(frame(cached, text)).toBe(frame(plain, text));
+		for (const text of [...texts, ...texts.slice().reverse(), texts[3]!, texts[3]!])
+			expect(frame(cached, text)).toBe(frame(plain, text));
 	});
 });

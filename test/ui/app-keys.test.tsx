@@ -13,7 +13,11 @@ afterEach(() => {
 });
 
 function withSim(options: Parameters<typeof renderDashboardApp>[0] = {}): Fixture {
-	fixture = renderDashboardApp({...options, timeline: {sim: createSimHostedPane(parseSimSpec('-P c3,i,c2:c4'))}, initialView: 'sim'});
+	fixture = renderDashboardApp({
+		...options,
+		timeline: {sim: createSimHostedPane(parseSimSpec('-P c3,i,c2:c4'))},
+		initialView: 'sim',
+	});
 	return fixture;
 }
 
@@ -101,7 +105,16 @@ describe('App keys, several in one read', () => {
 describe('App: x pressed again while a session is closing (issue 9)', () => {
 	const three = [
 		...standardEvents(),
-		{type: 'session', event: {type: 'session-started', sessionId: 3, pid: 1003, protocol: 'tcp', remote: {address: '127.0.0.1', port: 8082}}},
+		{
+			type: 'session',
+			event: {
+				type: 'session-started',
+				sessionId: 3,
+				pid: 1003,
+				protocol: 'tcp',
+				remote: {address: '127.0.0.1', port: 8082},
+			},
+		},
 	] as const;
 
 	it('closes the next live session and moves focus to it', async () => {

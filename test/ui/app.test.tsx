@@ -84,7 +84,16 @@ describe('App', () => {
 			['openSession', 'tcp'],
 			['openSession', 'udp'],
 		]);
-		app.apply({type: 'session', event: {type: 'session-started', sessionId: 3, pid: 1003, protocol: 'tcp', remote: {address: '127.0.0.1', port: 8082}}});
+		app.apply({
+			type: 'session',
+			event: {
+				type: 'session-started',
+				sessionId: 3,
+				pid: 1003,
+				protocol: 'tcp',
+				remote: {address: '127.0.0.1', port: 8082},
+			},
+		});
 		expect(app.frame()).toContain('session #3');
 	});
 
@@ -92,7 +101,20 @@ describe('App', () => {
 		const app = open();
 		const udpState = (state: 'connected' | 'waiting' | 'no-reply' | 'unreachable' | 'ready') =>
 			app.apply({type: 'session', event: {type: 'session-report', sessionId: 2, report: {type: 'state', state}}});
-		app.apply({type: 'session', event: {type: 'session-report', sessionId: 2, report: {type: 'hello', pid: 1002, protocol: 'udp', remote: {address: '127.0.0.1', port: 8082}, replyTimeoutMs: 1500}}});
+		app.apply({
+			type: 'session',
+			event: {
+				type: 'session-report',
+				sessionId: 2,
+				report: {
+					type: 'hello',
+					pid: 1002,
+					protocol: 'udp',
+					remote: {address: '127.0.0.1', port: 8082},
+					replyTimeoutMs: 1500,
+				},
+			},
+		});
 		expect(app.frame()).toContain('ready (UDP: no connection)');
 		udpState('waiting');
 		expect(app.frame()).toContain('sent, waiting for reply');
@@ -107,7 +129,7 @@ describe('App', () => {
 		expect(app.frame().match(/connected/g)).toHaveLength(1);
 	});
 
-	it('the server pane shows the demo processes\' memory together once it is measured', async () => {
+	it("the server pane shows the demo processes' memory together once it is measured", async () => {
 		const app = open();
 		expect(app.frame()).not.toContain('(RSS)');
 		app.apply({type: 'demo-memory', view: {rssBytes: 142_000_000, processes: 3}});
@@ -170,7 +192,10 @@ describe('App', () => {
 		expect(app.frame()).toContain('Server (pid 777)');
 		expect(app.frame()).toContain('server process 777 was killed (SIGKILL):');
 		expect(app.frame()).toContain('r restarts it (same port)');
-		app.apply({type: 'server-process', process: {pid: 778, state: 'running'}}, {type: 'one-cpu', view: {enabled: true, cpu: 1, uiCpu: 0}});
+		app.apply(
+			{type: 'server-process', process: {pid: 778, state: 'running'}},
+			{type: 'one-cpu', view: {enabled: true, cpu: 1, uiCpu: 0}},
+		);
 		expect(app.frame()).toContain('Server (pid 778 cpu1)');
 		expect(app.frame()).not.toContain('restarts it');
 	});

@@ -4,7 +4,10 @@ import {fitLine, lineText, sameLines} from '../../source/ui/segments.js';
 describe('fitLine', () => {
 	it('cuts segments at the width, keeps their style and drops what no longer fits', () => {
 		const line = [{text: 'ab', bold: true}, {text: '█≈≈', color: 'green'}, {text: 'zz'}];
-		expect(fitLine(line, 4)).toEqual([{text: 'ab', bold: true}, {text: '█≈', color: 'green'}]);
+		expect(fitLine(line, 4)).toEqual([
+			{text: 'ab', bold: true},
+			{text: '█≈', color: 'green'},
+		]);
 		expect(lineText(fitLine(line, 100))).toBe('ab█≈≈zz');
 		expect(fitLine(line, 0)).toEqual([]);
 		expect(fitLine(line, -3)).toEqual([]);
@@ -13,17 +16,56 @@ describe('fitLine', () => {
 
 describe('sameLines', () => {
 	it('is true only for the same text and style, segment by segment', () => {
-		const lines = [[{text: 'ab', bold: true}, {text: '≈≈', color: 'green'}], [{text: 'cpu0'}]];
+		const lines = [
+			[
+				{text: 'ab', bold: true},
+				{text: '≈≈', color: 'green'},
+			],
+			[{text: 'cpu0'}],
+		];
 		const copy = lines.map((line) => line.map((segment) => ({...segment})));
 		expect(sameLines(lines, copy)).toBe(true);
 		expect(sameLines(lines, lines)).toBe(true);
 		expect(sameLines([], [])).toBe(true);
 		expect(sameLines(lines, copy.slice(0, 1))).toBe(false);
 		expect(sameLines(lines, [copy[0]!, [{text: 'cpu1'}]])).toBe(false);
-		expect(sameLines(lines, [[{text: 'ab', bold: true}, {text: '≈≈', color: 'red'}], copy[1]!])).toBe(false);
+		expect(
+			sameLines(lines, [
+				[
+					{text: 'ab', bold: true},
+					{text: '≈≈', color: 'red'},
+				],
+				copy[1]!,
+			]),
+		).toBe(false);
 		expect(sameLines(lines, [[{text: 'ab'}, {text: '≈≈', color: 'green'}], copy[1]!])).toBe(false);
-		expect(sameLines(lines, [[{text: 'ab', bold: true}, {text: '≈≈', color: 'green', dim: true}], copy[1]!])).toBe(false);
-		expect(sameLines(lines, [[{text: 'ab', bold: true}, {text: '≈≈', color: 'green', italic: true}], copy[1]!])).toBe(false);
-		expect(sameLines(lines, [[{text: 'ab', bold: true}, {text: '≈', color: 'green'}, {text: '≈', color: 'green'}], copy[1]!])).toBe(false);
+		expect(
+			sameLines(lines, [
+				[
+					{text: 'ab', bold: true},
+					{text: '≈≈', color: 'green', dim: true},
+				],
+				copy[1]!,
+			]),
+		).toBe(false);
+		expect(
+			sameLines(lines, [
+				[
+					{text: 'ab', bold: true},
+					{text: '≈≈', color: 'green', italic: true},
+				],
+				copy[1]!,
+			]),
+		).toBe(false);
+		expect(
+			sameLines(lines, [
+				[
+					{text: 'ab', bold: true},
+					{text: '≈', color: 'green'},
+					{text: '≈', color: 'green'},
+				],
+				copy[1]!,
+			]),
+		).toBe(false);
 	});
 });

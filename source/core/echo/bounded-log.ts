@@ -65,7 +65,9 @@ export class BoundedLog {
 		const lines = this.#queue.toArray();
 		this.#queue.clear();
 		if (this.#dropped > 0) {
-			lines.unshift(`... ${this.#dropped} log line${this.#dropped === 1 ? '' : 's'} dropped while the output was blocked`);
+			lines.unshift(
+				`... ${this.#dropped} log line${this.#dropped === 1 ? '' : 's'} dropped while the output was blocked`,
+			);
 			this.#dropped = 0;
 		}
 

@@ -6,7 +6,19 @@ export function newCounters(now: number): TrafficCounters {
 }
 
 export function newGuardStats(): EchoGuardStats {
-	return {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0};
+	return {
+		unreplyable: 0,
+		ownAddress: 0,
+		lowPort: 0,
+		rateLimited: 0,
+		muted: 0,
+		overload: 0,
+		tooLarge: 0,
+		loopsSuspected: 0,
+		sendErrors: 0,
+		idleClosed: 0,
+		evicted: 0,
+	};
 }
 
 /** `tcp:127.0.0.1:51234`, `udp:[::1]:40000`. */

@@ -186,7 +186,12 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 		if (current.newlinesLeft > 0) {
 			take(current, chunk);
 			if (current.byteCount > maxLineBytes) {
-				abandon(new SocktuiError('BadInput', `the reply from ${where} is longer than ${maxLineBytes} bytes without a newline; giving up`));
+				abandon(
+					new SocktuiError(
+						'BadInput',
+						`the reply from ${where} is longer than ${maxLineBytes} bytes without a newline; giving up`,
+					),
+				);
 			}
 
 			return;
@@ -197,7 +202,7 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 		complete(current);
 	});
 	const closedByPeer = () => new SocktuiError('PeerClosed', `connection closed by ${where}`);
-	const isReset = (error: Error | undefined) => ['ECONNRESET', 'EPIPE'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+	const isReset = (error: NodeJS.ErrnoException | undefined) => ['ECONNRESET', 'EPIPE'].includes(error?.code ?? '');
 	let lastError: Error | undefined;
 	socket.on('error', (error) => {
 		lastError = error;
@@ -236,7 +241,10 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 			return new SocktuiError('NoReply', `no reply from ${where} within ${wait}`);
 		}
 
-		const got = current.newlinesLeft === undefined ? `${current.byteCount} of ${current.byteCount + current.bytesLeft} bytes` : `${current.byteCount} bytes and no newline`;
+		const got =
+			current.newlinesLeft === undefined
+				? `${current.byteCount} of ${current.byteCount + current.bytesLeft} bytes`
+				: `${current.byteCount} bytes and no newline`;
 		const start = safeText(current.chunks[0]!, {maxLength: 40});
 		return new SocktuiError('NoReply', `incomplete reply from ${where} within ${wait}: ${got} (${start})`);
 	};
@@ -322,7 +330,10 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 	const socket = dgram.createSocket(family === 6 ? 'udp6' : 'udp4');
 	const timeoutMs = options.replyTimeoutMs ?? defaults.udpReplyTimeoutMs;
 	const noReply = () =>
-		new SocktuiError('NoReply', `no reply from ${formatHostPort(options.host, options.port)} (is a UDP server listening?)`);
+		new SocktuiError(
+			'NoReply',
+			`no reply from ${formatHostPort(options.host, options.port)} (is a UDP server listening?)`,
+		);
 	let waiter: {expected: Uint8Array; done: (reply: Buffer) => void; fail: (error: Error) => void} | undefined;
 	// Replies to exchanges that timed out may still arrive. While some are owed, a datagram that is not
 	// the echo of the request in flight is taken for one of them and dropped, so replies never shift.
@@ -340,8 +351,12 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 	// On a connected UDP socket the kernel reports the ICMP "port unreachable" as ECONNREFUSED on the next
 	// send or receive: nobody listens, and that is known at once, long before the reply timeout.
 	const unreachable = () =>
-		new SocktuiError('PortUnreachable', `port unreachable: nothing listens on udp ${formatHostPort(options.host, options.port)}`);
-	const udpError = (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? unreachable() : fromSocketError(error, context(options)));
+		new SocktuiError(
+			'PortUnreachable',
+			`port unreachable: nothing listens on udp ${formatHostPort(options.host, options.port)}`,
+		);
+	const udpError = (error: NodeJS.ErrnoException) =>
+		error.code === 'ECONNREFUSED' ? unreachable() : fromSocketError(error, context(options));
 	socket.on('error', (error: NodeJS.ErrnoException) => {
 		const current = waiter;
 		waiter = undefined;
@@ -372,7 +387,10 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 			return serial(async () => {
 				if (closed) throw new SocktuiError('PeerClosed', 'the client is closed');
 				if (payload.length > defaults.maxDatagramBytes) {
-					throw new SocktuiError('BadInput', `message too large for one UDP datagram (${payload.length} bytes, at most ${defaults.maxDatagramBytes})`);
+					throw new SocktuiError(
+						'BadInput',
+						`message too large for one UDP datagram (${payload.length} bytes, at most ${defaults.maxDatagramBytes})`,
+					);
 				}
 
 				const started = performance.now();

@@ -6,38 +6,38 @@ import type {EchoServerEvent, EchoServerListener, EchoSubscribeOptions} from './
  * allocates nothing per message.
  */
 export class EventHub {
-	private readonly all = new Set<EchoServerListener>();
-	private readonly messageListeners = new Set<EchoServerListener>();
+	readonly #all = new Set<EchoServerListener>();
+	readonly #messageListeners = new Set<EchoServerListener>();
 
 	get active(): boolean {
-		return this.all.size > 0;
+		return this.#all.size > 0;
 	}
 
 	get wantsMessages(): boolean {
-		return this.messageListeners.size > 0;
+		return this.#messageListeners.size > 0;
 	}
 
 	subscribe(listener: EchoServerListener, options: EchoSubscribeOptions = {}): () => void {
 		// A wrapper makes each subscription distinct, even for the same function subscribed twice.
 		const entry: EchoServerListener = (event) => listener(event);
-		this.all.add(entry);
-		if (options.messages !== false) this.messageListeners.add(entry);
+		this.#all.add(entry);
+		if (options.messages !== false) this.#messageListeners.add(entry);
 		return () => {
-			this.all.delete(entry);
-			this.messageListeners.delete(entry);
+			this.#all.delete(entry);
+			this.#messageListeners.delete(entry);
 		};
 	}
 
 	/** For message-in/message-out events (only called when `wantsMessages`). */
 	emitMessage(event: EchoServerEvent): void {
-		this.deliver(this.messageListeners, event);
+		this.#deliver(this.#messageListeners, event);
 	}
 
 	emit(event: EchoServerEvent): void {
-		this.deliver(this.all, event);
+		this.#deliver(this.#all, event);
 	}
 
-	private deliver(listeners: Set<EchoServerListener>, event: EchoServerEvent): void {
+	#deliver(listeners: Set<EchoServerListener>, event: EchoServerEvent): void {
 		for (const listener of listeners) {
 			try {
 				listener(event);

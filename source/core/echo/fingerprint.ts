@@ -10,7 +10,8 @@ export function fingerprint(bytes: Uint8Array): number {
 	let hash = Math.imul(0x81_1c_9d_c5 ^ length, 0x01_00_01_93);
 	const head = Math.min(length, sampled);
 	for (let index = 0; index < head; index++) hash = Math.imul(hash ^ bytes[index]!, 0x01_00_01_93);
-	for (let index = Math.max(head, length - sampled); index < length; index++) hash = Math.imul(hash ^ bytes[index]!, 0x01_00_01_93);
+	for (let index = Math.max(head, length - sampled); index < length; index++)
+		hash = Math.imul(hash ^ bytes[index]!, 0x01_00_01_93);
 	// Never 0: an empty table slot holds 0.
 	return hash === 0 ? 1 : hash;
 }

@@ -35,10 +35,13 @@ function ipv6Bytes(address: string): number[] {
 		text = `${text.slice(0, -dotted[1]!.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
 	}
 
-	const [head, tail] = text.includes('::') ? text.split('::') as [string, string] : [text, undefined];
+	const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined];
 	const headGroups = head === '' ? [] : head.split(':');
 	const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-	const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+	const groups =
+		tail === undefined
+			? headGroups
+			: [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
 	return groups.flatMap((group) => {
 		const value = Number.parseInt(group, 16);
 		return [value >> 8, value & 0xff];

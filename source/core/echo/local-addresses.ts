@@ -18,14 +18,24 @@ export class LocalAddresses {
 	#addresses = new Set<string>();
 	#readAt = 0;
 
-	constructor(private readonly bound: string) {
+	readonly #bound: string;
+
+	constructor(bound: string) {
+		this.#bound = bound;
 		this.#read();
 	}
 
 	/** Whether `address` belongs to this host: loopback, the bound address, or any interface's address. */
 	isOwn(address: string): boolean {
 		const ip = plain(address);
-		if (ip.startsWith('127.') || ip === '::1' || ip === plain(this.bound) || unspecified(ip) || this.#addresses.has(ip)) return true;
+		if (
+			ip.startsWith('127.') ||
+			ip === '::1' ||
+			ip === plain(this.#bound) ||
+			unspecified(ip) ||
+			this.#addresses.has(ip)
+		)
+			return true;
 		if (Date.now() - this.#readAt < refreshMs) return false;
 		this.#read();
 		return this.#addresses.has(ip);

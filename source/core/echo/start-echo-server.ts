@@ -17,7 +17,12 @@ export async function startEchoServer(protocol: Protocol, options: EchoServerOpt
 	return protocol === 'tcp' ? startTcp(host, port, options, context) : startUdp(host, port, options, context);
 }
 
-async function startTcp(host: string, port: number, options: EchoServerOptions, context: Parameters<typeof fromSocketError>[1]): Promise<EchoServer> {
+async function startTcp(
+	host: string,
+	port: number,
+	options: EchoServerOptions,
+	context: Parameters<typeof fromSocketError>[1],
+): Promise<EchoServer> {
 	const server = net.createServer({allowHalfOpen: true});
 	await new Promise<void>((resolve, reject) => {
 		const onError = (error: Error) => reject(fromSocketError(error, context));
@@ -28,17 +33,26 @@ async function startTcp(host: string, port: number, options: EchoServerOptions, 
 		});
 	});
 	const address = server.address() as net.AddressInfo;
-	return new TcpEchoServer(server, {address: address.address, port: address.port}, {
-		maxConnections: options.maxTcpConnections ?? defaults.maxTcpConnections,
-		replyDelayMs: options.replyDelayMs ?? 0,
-		writeHighWaterBytes: defaults.tcpWriteHighWaterBytes,
-		idleTimeoutMs: options.idleTimeoutMs ?? defaults.idleTimeoutMs,
-		busyIdleTimeoutMs: options.busyIdleTimeoutMs ?? defaults.busyIdleTimeoutMs,
-		busyFraction: defaults.busyConnectionsFraction,
-	});
+	return new TcpEchoServer(
+		server,
+		{address: address.address, port: address.port},
+		{
+			maxConnections: options.maxTcpConnections ?? defaults.maxTcpConnections,
+			replyDelayMs: options.replyDelayMs ?? 0,
+			writeHighWaterBytes: defaults.tcpWriteHighWaterBytes,
+			idleTimeoutMs: options.idleTimeoutMs ?? defaults.idleTimeoutMs,
+			busyIdleTimeoutMs: options.busyIdleTimeoutMs ?? defaults.busyIdleTimeoutMs,
+			busyFraction: defaults.busyConnectionsFraction,
+		},
+	);
 }
 
-async function startUdp(host: string, port: number, options: EchoServerOptions, context: Parameters<typeof fromSocketError>[1]): Promise<EchoServer> {
+async function startUdp(
+	host: string,
+	port: number,
+	options: EchoServerOptions,
+	context: Parameters<typeof fromSocketError>[1],
+): Promise<EchoServer> {
 	const type = net.isIPv6(host) ? 'udp6' : net.isIPv4(host) ? 'udp4' : await lookupType(host, context);
 	const socket = dgram.createSocket({type, reuseAddr: false});
 	await new Promise<void>((resolve, reject) => {
@@ -53,19 +67,23 @@ async function startUdp(host: string, port: number, options: EchoServerOptions, 
 		});
 	});
 	const address = socket.address();
-	return new UdpEchoServer(socket, {address: address.address, port: address.port}, {
-		replyDelayMs: options.replyDelayMs ?? 0,
-		maxPendingReplies: defaults.udpMaxPendingReplies,
-		maxTrackedPeers: defaults.udpMaxTrackedPeers,
-		maxDatagramBytes: defaults.maxDatagramBytes,
-		allowLowPorts: options.allowLowPorts ?? false,
-		peerRate: options.udpPeerRate ?? defaults.udpPeerRate,
-		loopGuard: options.loopGuard ?? true,
-		loopMuteMs: options.loopMuteMs ?? defaults.loopMuteMs,
-		loopWindowMs: defaults.loopWindowMs,
-		loopMatches: defaults.loopMatches,
-		loopWindows: defaults.loopWindows,
-	});
+	return new UdpEchoServer(
+		socket,
+		{address: address.address, port: address.port},
+		{
+			replyDelayMs: options.replyDelayMs ?? 0,
+			maxPendingReplies: defaults.udpMaxPendingReplies,
+			maxTrackedPeers: defaults.udpMaxTrackedPeers,
+			maxDatagramBytes: defaults.maxDatagramBytes,
+			allowLowPorts: options.allowLowPorts ?? false,
+			peerRate: options.udpPeerRate ?? defaults.udpPeerRate,
+			loopGuard: options.loopGuard ?? true,
+			loopMuteMs: options.loopMuteMs ?? defaults.loopMuteMs,
+			loopWindowMs: defaults.loopWindowMs,
+			loopMatches: defaults.loopMatches,
+			loopWindows: defaults.loopWindows,
+		},
+	);
 }
 
 async function lookupType(host: string, context: Parameters<typeof fromSocketError>[1]): Promise<'udp4' | 'udp6'> {

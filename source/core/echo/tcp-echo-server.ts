@@ -1,10 +1,18 @@
-import net from 'node:net';
+import type net from 'node:net';
 import {getDefaultHighWaterMark} from 'node:stream';
 import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import type {CloseReason, EchoServer, EchoServerListener, EchoSubscribeOptions, EchoServerStats, Endpoint, TrafficCounters} from './types.js';
+import type {
+	CloseReason,
+	EchoServer,
+	EchoServerListener,
+	EchoSubscribeOptions,
+	EchoServerStats,
+	Endpoint,
+	TrafficCounters,
+} from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 
 /**
@@ -55,74 +63,80 @@ export interface TcpEchoServerOptions {
  */
 export class TcpEchoServer implements EchoServer {
 	readonly protocol = 'tcp' as const;
-	private readonly hub = new EventHub();
-	private readonly open = new Map<string, Connection>();
-	private readonly options: TcpEchoServerOptions;
-	private replyDelayMs: number;
-	private closing: Promise<void> | undefined;
-	private totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
-	private totalConnections = 0;
-	private refusedConnections = 0;
-	private pausedConnections = 0;
-	private idleClosed = 0;
-	private evicted = 0;
-	private readonly sweepTimer: NodeJS.Timeout | undefined;
+	readonly #hub = new EventHub();
+	readonly #open = new Map<string, Connection>();
+	readonly #options: TcpEchoServerOptions;
+	#replyDelayMs: number;
+	#closing: Promise<void> | undefined;
+	#totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
+	#totalConnections = 0;
+	#refusedConnections = 0;
+	#pausedConnections = 0;
+	#idleClosed = 0;
+	#evicted = 0;
+	readonly #sweepTimer: NodeJS.Timeout | undefined;
 	/** Our write high-water mark is at least the socket stream's, so `write() === true` means "below ours". */
-	private readonly writeReturnImpliesBelow: boolean;
+	readonly #writeReturnImpliesBelow: boolean;
 
-	constructor(
-		private readonly server: net.Server,
-		readonly local: Endpoint,
-		options: TcpEchoServerOptions,
-	) {
-		this.options = options;
-		this.writeReturnImpliesBelow = options.writeHighWaterBytes >= getDefaultHighWaterMark(false);
-		this.replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
-		server.on('connection', (socket) => this.accept(socket));
+	readonly #server: net.Server;
+
+	readonly local: Endpoint;
+
+	constructor(server: net.Server, local: Endpoint, options: TcpEchoServerOptions) {
+		this.local = local;
+		this.#server = server;
+		this.#options = options;
+		this.#writeReturnImpliesBelow = options.writeHighWaterBytes >= getDefaultHighWaterMark(false);
+		this.#replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
+		server.on('connection', (socket) => this.#accept(socket));
 		const shortest = Math.min(options.idleTimeoutMs, options.busyIdleTimeoutMs);
 		if (options.idleTimeoutMs > 0) {
-			this.sweepTimer = setInterval(() => this.closeIdle(), Math.max(50, Math.min(1000, shortest / 4)));
-			this.sweepTimer.unref();
+			this.#sweepTimer = setInterval(() => this.#closeIdle(), Math.max(50, Math.min(1000, shortest / 4)));
+			this.#sweepTimer.unref();
 		}
 
-		server.on('error', (error) => this.hub.active && this.hub.emit({type: 'error', protocol: 'tcp', message: error.message}));
+		server.on(
+			'error',
+			(error) => this.#hub.active && this.#hub.emit({type: 'error', protocol: 'tcp', message: error.message}),
+		);
 	}
 
 	subscribe(listener: EchoServerListener, options?: EchoSubscribeOptions): () => void {
-		return this.hub.subscribe(listener, options);
+		return this.#hub.subscribe(listener, options);
 	}
 
 	stats(): EchoServerStats {
 		let bufferedBytes = 0;
-		for (const connection of this.open.values()) bufferedBytes += connection.socket.writableLength + connection.delayedBytes;
+		for (const connection of this.#open.values())
+			bufferedBytes += connection.socket.writableLength + connection.delayedBytes;
 		return {
 			protocol: 'tcp',
 			local: this.local,
-			...this.totals,
-			activeConnections: this.open.size,
-			totalConnections: this.totalConnections,
-			refusedConnections: this.refusedConnections,
+			...this.#totals,
+			activeConnections: this.#open.size,
+			totalConnections: this.#totalConnections,
+			refusedConnections: this.#refusedConnections,
 			droppedMessages: 0,
-			pausedConnections: this.pausedConnections,
+			pausedConnections: this.#pausedConnections,
 			bufferedBytes,
-			guards: {...newGuardStats(), idleClosed: this.idleClosed, evicted: this.evicted},
+			guards: {...newGuardStats(), idleClosed: this.#idleClosed, evicted: this.#evicted},
 		};
 	}
 
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}> {
-		return [...this.open.values()].map(({id, peer, counters}) => ({connectionId: id, peer, counters: {...counters}}));
+		return [...this.#open.values()].map(({id, peer, counters}) => ({connectionId: id, peer, counters: {...counters}}));
 	}
 
 	setReplyDelay(ms: number): void {
-		this.replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
-		for (const connection of this.open.values()) connection.delayed?.setDelay(this.replyDelayMs);
+		this.#replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
+		for (const connection of this.#open.values()) connection.delayed?.setDelay(this.#replyDelayMs);
 	}
 
 	async close(): Promise<void> {
-		this.closing ??= (async () => {
-			clearInterval(this.sweepTimer);
-			const waits = [new Promise<void>((resolve) => this.server.close(() => resolve()))];
-			for (const connection of this.open.values()) {
+		this.#closing ??= (async () => {
+			clearInterval(this.#sweepTimer);
+			const waits = [new Promise<void>((resolve) => this.#server.close(() => resolve()))];
+			for (const connection of this.#open.values()) {
 				connection.reason ??= 'server';
 				waits.push(new Promise<void>((resolve) => connection.socket.once('close', () => resolve())));
 				connection.socket.destroy();
@@ -130,26 +144,26 @@ export class TcpEchoServer implements EchoServer {
 
 			// Every connection-closed event comes before `closed`.
 			await Promise.all(waits);
-			if (this.hub.active) this.hub.emit({type: 'closed', protocol: 'tcp'});
+			if (this.#hub.active) this.#hub.emit({type: 'closed', protocol: 'tcp'});
 		})();
-		return this.closing;
+		return this.#closing;
 	}
 
-	private accept(socket: net.Socket): void {
+	#accept(socket: net.Socket): void {
 		const peer = {address: socket.remoteAddress ?? '?', port: socket.remotePort ?? 0};
-		if (this.closing !== undefined) {
-			this.refusedConnections += 1;
+		if (this.#closing !== undefined) {
+			this.#refusedConnections += 1;
 			socket.on('error', () => {});
 			socket.destroy();
-			if (this.hub.active) this.hub.emit({type: 'connection-refused', protocol: 'tcp', peer, reason: 'limit'});
+			if (this.#hub.active) this.#hub.emit({type: 'connection-refused', protocol: 'tcp', peer, reason: 'limit'});
 			return;
 		}
 
 		const now = Date.now();
-		if (this.open.size >= this.options.maxConnections) {
+		if (this.#open.size >= this.#options.maxConnections) {
 			// At the cap: make room by closing the connection that has been silent longest.
-			const longestIdle = this.open.values().next().value;
-			if (longestIdle !== undefined) this.closeForIdleness(longestIdle, 'evicted', now);
+			const longestIdle = this.#open.values().next().value;
+			if (longestIdle !== undefined) this.#closeForIdleness(longestIdle, 'evicted', now);
 		}
 
 		socket.setNoDelay(true);
@@ -167,13 +181,13 @@ export class TcpEchoServer implements EchoServer {
 			idleMs: undefined,
 			finished: false,
 		};
-		this.open.set(connection.id, connection);
-		this.totalConnections += 1;
-		socket.on('data', (chunk: Buffer) => this.receive(connection, chunk));
+		this.#open.set(connection.id, connection);
+		this.#totalConnections += 1;
+		socket.on('data', (chunk: Buffer) => this.#receive(connection, chunk));
 		socket.on('drain', () => {
 			// The peer is reading our replies: not idle.
-			this.touch(connection, Date.now());
-			this.maybeResume(connection);
+			this.#touch(connection, Date.now());
+			this.#maybeResume(connection);
 		});
 		socket.on('end', () => {
 			connection.peerEnded = true;
@@ -183,136 +197,155 @@ export class TcpEchoServer implements EchoServer {
 		socket.on('error', (error: NodeJS.ErrnoException) => {
 			connection.reason ??= error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'reset' : 'error';
 		});
-		socket.on('close', () => this.closed(connection));
-		if (this.hub.active) this.hub.emit({type: 'connection-opened', protocol: 'tcp', connectionId: connection.id, peer});
+		socket.on('close', () => this.#closed(connection));
+		if (this.#hub.active)
+			this.#hub.emit({type: 'connection-opened', protocol: 'tcp', connectionId: connection.id, peer});
 	}
 
 	/** The hot path: count, uppercase, reply (or hold the reply for the delay). */
-	private receive(connection: Connection, chunk: Buffer): void {
+	#receive(connection: Connection, chunk: Buffer): void {
 		const counters = connection.counters;
 		const length = chunk.length;
 		counters.bytesIn += length;
 		counters.messagesIn += 1;
 		const now = Date.now();
 		counters.lastSeen = now;
-		if (now - connection.touchedAt >= reorderMs) this.touch(connection, now);
-		this.totals.bytesIn += length;
-		this.totals.messagesIn += 1;
+		if (now - connection.touchedAt >= reorderMs) this.#touch(connection, now);
+		this.#totals.bytesIn += length;
+		this.#totals.messagesIn += 1;
 		let reply: Uint8Array;
-		if (this.hub.wantsMessages) {
-			this.hub.emitMessage({type: 'message-in', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: chunk});
+		if (this.#hub.wantsMessages) {
+			this.#hub.emitMessage({
+				type: 'message-in',
+				protocol: 'tcp',
+				connectionId: connection.id,
+				peer: connection.peer,
+				bytes: chunk,
+			});
 			// Listeners may keep the request bytes, so the reply gets its own copy.
 			reply = uppercase(chunk);
 		} else {
 			reply = uppercaseInPlace(chunk);
 		}
 
-		if (this.replyDelayMs > 0 || connection.delayedBytes > 0 || (connection.delayed !== undefined && connection.delayed.size > 0)) {
-			connection.delayed ??= new DelayQueue((held) => this.releaseHeld(connection, held), this.replyDelayMs);
+		if (
+			this.#replyDelayMs > 0 ||
+			connection.delayedBytes > 0 ||
+			(connection.delayed !== undefined && connection.delayed.size > 0)
+		) {
+			connection.delayed ??= new DelayQueue((held) => this.#releaseHeld(connection, held), this.#replyDelayMs);
 			connection.delayed.push(reply);
 			connection.delayedBytes += length;
-			this.maybePause(connection);
+			this.#maybePause(connection);
 			return;
 		}
 
-		this.send(connection, reply);
+		this.#send(connection, reply);
 	}
 
-	private releaseHeld(connection: Connection, reply: Uint8Array): void {
+	#releaseHeld(connection: Connection, reply: Uint8Array): void {
 		connection.delayedBytes -= reply.length;
 		if (connection.socket.destroyed) return;
-		this.send(connection, reply);
+		this.#send(connection, reply);
 		if (connection.peerEnded && connection.delayed!.size === 0) connection.socket.end();
-		this.maybeResume(connection);
+		this.#maybeResume(connection);
 	}
 
-	private send(connection: Connection, reply: Uint8Array): void {
+	#send(connection: Connection, reply: Uint8Array): void {
 		const {socket, counters} = connection;
 		// No writable check: data stops before the socket can end or be destroyed, and held replies are
 		// checked in releaseHeld. write() returning true means less than the stream's own high-water mark
 		// is queued, which is below ours: nothing to pause for.
-		const belowMark = socket.write(reply) && this.writeReturnImpliesBelow && connection.delayedBytes === 0;
+		const belowMark = socket.write(reply) && this.#writeReturnImpliesBelow && connection.delayedBytes === 0;
 		counters.bytesOut += reply.length;
 		counters.messagesOut += 1;
-		this.totals.bytesOut += reply.length;
-		this.totals.messagesOut += 1;
-		if (this.hub.wantsMessages) {
-			this.hub.emitMessage({type: 'message-out', protocol: 'tcp', connectionId: connection.id, peer: connection.peer, bytes: reply});
+		this.#totals.bytesOut += reply.length;
+		this.#totals.messagesOut += 1;
+		if (this.#hub.wantsMessages) {
+			this.#hub.emitMessage({
+				type: 'message-out',
+				protocol: 'tcp',
+				connectionId: connection.id,
+				peer: connection.peer,
+				bytes: reply,
+			});
 		}
 
-		if (!belowMark) this.maybePause(connection);
+		if (!belowMark) this.#maybePause(connection);
 	}
 
-	private maybePause(connection: Connection): void {
+	#maybePause(connection: Connection): void {
 		if (connection.paused) return;
-		if (connection.socket.writableLength + connection.delayedBytes <= this.options.writeHighWaterBytes) return;
+		if (connection.socket.writableLength + connection.delayedBytes <= this.#options.writeHighWaterBytes) return;
 		connection.paused = true;
-		this.pausedConnections += 1;
+		this.#pausedConnections += 1;
 		connection.socket.pause();
 	}
 
-	private maybeResume(connection: Connection): void {
+	#maybeResume(connection: Connection): void {
 		if (!connection.paused) return;
-		if (connection.socket.writableLength + connection.delayedBytes > this.options.writeHighWaterBytes) return;
+		if (connection.socket.writableLength + connection.delayedBytes > this.#options.writeHighWaterBytes) return;
 		connection.paused = false;
-		this.pausedConnections -= 1;
+		this.#pausedConnections -= 1;
 		connection.socket.resume();
 	}
 
 	/** Moves a connection with traffic to the back of the idle order. */
-	private touch(connection: Connection, now: number): void {
+	#touch(connection: Connection, now: number): void {
 		connection.counters.lastSeen = now;
-		if (connection.reason !== undefined || this.open.get(connection.id) !== connection) return;
+		if (connection.reason !== undefined || this.#open.get(connection.id) !== connection) return;
 		connection.touchedAt = now;
-		this.open.delete(connection.id);
-		this.open.set(connection.id, connection);
+		this.#open.delete(connection.id);
+		this.#open.set(connection.id, connection);
 	}
 
 	/** The idle timeout now: shorter once the connection cap is nearly reached. 0 = never. */
-	private idleTimeoutNow(): number {
-		const {idleTimeoutMs, busyIdleTimeoutMs, busyFraction, maxConnections} = this.options;
+	#idleTimeoutNow(): number {
+		const {idleTimeoutMs, busyIdleTimeoutMs, busyFraction, maxConnections} = this.#options;
 		if (idleTimeoutMs <= 0) return 0;
-		return this.open.size >= Math.ceil(maxConnections * busyFraction) ? Math.min(idleTimeoutMs, busyIdleTimeoutMs) : idleTimeoutMs;
+		return this.#open.size >= Math.ceil(maxConnections * busyFraction)
+			? Math.min(idleTimeoutMs, busyIdleTimeoutMs)
+			: idleTimeoutMs;
 	}
 
 	/** Closes connections silent longer than the idle timeout, walking from the longest idle. */
-	private closeIdle(): void {
-		const timeout = this.idleTimeoutNow();
+	#closeIdle(): void {
+		const timeout = this.#idleTimeoutNow();
 		if (timeout <= 0) return;
 		const now = Date.now();
 		const silentSince = now - timeout;
 		const idle: Connection[] = [];
-		for (const connection of this.open.values()) {
+		for (const connection of this.#open.values()) {
 			// lastSeen >= touchedAt: from here on, nobody has been silent long enough.
 			if (connection.touchedAt > silentSince) break;
 			if (connection.counters.lastSeen <= silentSince) idle.push(connection);
 		}
 
-		for (const connection of idle) this.closeForIdleness(connection, 'idle', now);
+		for (const connection of idle) this.#closeForIdleness(connection, 'idle', now);
 	}
 
-	private closeForIdleness(connection: Connection, reason: 'idle' | 'evicted', now: number): void {
-		this.open.delete(connection.id);
+	#closeForIdleness(connection: Connection, reason: 'idle' | 'evicted', now: number): void {
+		this.#open.delete(connection.id);
 		connection.reason = reason;
 		connection.idleMs = now - connection.counters.lastSeen;
-		if (reason === 'idle') this.idleClosed += 1;
-		else this.evicted += 1;
+		if (reason === 'idle') this.#idleClosed += 1;
+		else this.#evicted += 1;
 		connection.socket.destroy();
 	}
 
-	private closed(connection: Connection): void {
+	#closed(connection: Connection): void {
 		if (connection.finished) return;
 		connection.finished = true;
-		if (this.open.get(connection.id) === connection) this.open.delete(connection.id);
+		if (this.#open.get(connection.id) === connection) this.#open.delete(connection.id);
 		connection.delayed?.clear();
 		connection.delayedBytes = 0;
 		if (connection.paused) {
 			connection.paused = false;
-			this.pausedConnections -= 1;
+			this.#pausedConnections -= 1;
 		}
 
-		if (this.hub.active) {
-			this.hub.emit({
+		if (this.#hub.active) {
+			this.#hub.emit({
 				type: 'connection-closed',
 				protocol: 'tcp',
 				connectionId: connection.id,

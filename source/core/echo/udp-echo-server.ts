@@ -67,13 +67,13 @@ export interface UdpEchoServerOptions {
 }
 
 const guardKeys: Record<DropReason, keyof EchoGuardStats> = {
-	'overload': 'overload',
+	overload: 'overload',
 	'too-large': 'tooLarge',
-	'unreplyable': 'unreplyable',
+	unreplyable: 'unreplyable',
 	'own-address': 'ownAddress',
 	'low-port': 'lowPort',
 	'rate-limit': 'rateLimited',
-	'muted': 'muted',
+	muted: 'muted',
 };
 
 /**
@@ -87,88 +87,94 @@ const guardKeys: Record<DropReason, keyof EchoGuardStats> = {
  */
 export class UdpEchoServer implements EchoServer {
 	readonly protocol = 'udp' as const;
-	private readonly hub = new EventHub();
-	private readonly peers = new Map<string, Peer>();
-	private readonly held: DelayQueue<HeldReply>;
-	private readonly options: UdpEchoServerOptions;
-	private readonly addresses: LocalAddresses;
-	private readonly family: 'udp4' | 'udp6';
-	private replyDelayMs: number;
-	private closing: Promise<void> | undefined;
-	private totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
-	private totalPeers = 0;
-	private droppedMessages = 0;
-	private readonly guards = newGuardStats();
-	private readonly dropReportedAt = new Map<DropReason, number>();
-	private readonly dropsUnreported = new Map<DropReason, number>();
+	readonly #hub = new EventHub();
+	readonly #peers = new Map<string, Peer>();
+	readonly #held: DelayQueue<HeldReply>;
+	readonly #options: UdpEchoServerOptions;
+	readonly #addresses: LocalAddresses;
+	readonly #family: 'udp4' | 'udp6';
+	#replyDelayMs: number;
+	#closing: Promise<void> | undefined;
+	#totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
+	#totalPeers = 0;
+	#droppedMessages = 0;
+	readonly #guards = newGuardStats();
+	readonly #dropReportedAt = new Map<DropReason, number>();
+	readonly #dropsUnreported = new Map<DropReason, number>();
 	// The last peer seen: a ping-pong client needs no map lookup or key string per datagram.
-	private lastPeer: Peer | undefined;
+	#lastPeer: Peer | undefined;
 
-	constructor(
-		private readonly socket: dgram.Socket,
-		readonly local: Endpoint,
-		options: UdpEchoServerOptions,
-	) {
-		this.options = options;
-		this.addresses = new LocalAddresses(local.address);
-		this.family = net.isIPv6(local.address) ? 'udp6' : 'udp4';
-		this.replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
-		this.held = new DelayQueue((reply) => this.send(reply.peer, reply.bytes), this.replyDelayMs);
-		socket.on('message', (message, remote) => this.receive(message, remote));
-		socket.on('error', (error) => this.hub.active && this.hub.emit({type: 'error', protocol: 'udp', message: error.message}));
+	readonly #socket: dgram.Socket;
+
+	readonly local: Endpoint;
+
+	constructor(socket: dgram.Socket, local: Endpoint, options: UdpEchoServerOptions) {
+		this.local = local;
+		this.#socket = socket;
+		this.#options = options;
+		this.#addresses = new LocalAddresses(local.address);
+		this.#family = net.isIPv6(local.address) ? 'udp6' : 'udp4';
+		this.#replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
+		this.#held = new DelayQueue((reply) => this.#send(reply.peer, reply.bytes), this.#replyDelayMs);
+		socket.on('message', (message, remote) => this.#receive(message, remote));
+		socket.on(
+			'error',
+			(error) => this.#hub.active && this.#hub.emit({type: 'error', protocol: 'udp', message: error.message}),
+		);
 	}
 
 	subscribe(listener: EchoServerListener, options?: EchoSubscribeOptions): () => void {
-		return this.hub.subscribe(listener, options);
+		return this.#hub.subscribe(listener, options);
 	}
 
 	stats(): EchoServerStats {
 		const now = Date.now();
 		const activeSince = now - defaults.udpPeerActiveMs;
 		let activeConnections = 0;
-		for (const peer of this.peers.values()) if (peer.counters.lastSeen >= activeSince) activeConnections += 1;
+		for (const peer of this.#peers.values()) if (peer.counters.lastSeen >= activeSince) activeConnections += 1;
 		return {
 			protocol: 'udp',
 			local: this.local,
-			...this.totals,
+			...this.#totals,
 			activeConnections,
-			totalConnections: this.totalPeers,
+			totalConnections: this.#totalPeers,
 			refusedConnections: 0,
-			droppedMessages: this.droppedMessages,
+			droppedMessages: this.#droppedMessages,
 			pausedConnections: 0,
-			bufferedBytes: this.closing === undefined ? this.socket.getSendQueueSize() : 0,
-			guards: {...this.guards},
+			bufferedBytes: this.#closing === undefined ? this.#socket.getSendQueueSize() : 0,
+			guards: {...this.#guards},
 			// Read from /proc on each call (a few KiB; callers ask about once a second), never per packet.
-			kernelDrops: this.closing === undefined ? readKernelDrops(this.local, this.family) : {unavailable: 'the server is closed'},
+			kernelDrops:
+				this.#closing === undefined ? readKernelDrops(this.local, this.#family) : {unavailable: 'the server is closed'},
 		};
 	}
 
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}> {
 		const activeSince = Date.now() - defaults.udpPeerActiveMs;
-		return [...this.peers.values()]
+		return [...this.#peers.values()]
 			.filter((peer) => peer.counters.lastSeen >= activeSince)
 			.map(({id, endpoint, counters}) => ({connectionId: id, peer: endpoint, counters: {...counters}}));
 	}
 
 	setReplyDelay(ms: number): void {
-		this.replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
-		this.held.setDelay(this.replyDelayMs);
+		this.#replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
+		this.#held.setDelay(this.#replyDelayMs);
 	}
 
 	/** Replies not yet handed to the kernel (held by the delay or queued in the socket). */
 	pendingReplies(): number {
-		return this.held.size + (this.closing === undefined ? this.socket.getSendQueueCount() : 0);
+		return this.#held.size + (this.#closing === undefined ? this.#socket.getSendQueueCount() : 0);
 	}
 
 	async close(): Promise<void> {
-		this.closing ??= new Promise<void>((resolve) => {
-			this.held.clear();
-			this.socket.close(() => {
-				if (this.hub.active) this.hub.emit({type: 'closed', protocol: 'udp'});
+		this.#closing ??= new Promise<void>((resolve) => {
+			this.#held.clear();
+			this.#socket.close(() => {
+				if (this.#hub.active) this.#hub.emit({type: 'closed', protocol: 'udp'});
 				resolve();
 			});
 		});
-		return this.closing;
+		return this.#closing;
 	}
 
 	/**
@@ -176,38 +182,38 @@ export class UdpEchoServer implements EchoServer {
 	 * the guards cost two port comparisons, a muted check and a window counter; fingerprints are taken only
 	 * for a peer sending more than `loopMatches` datagrams a second.
 	 */
-	private receive(message: Buffer, remote: dgram.RemoteInfo): void {
+	#receive(message: Buffer, remote: dgram.RemoteInfo): void {
 		const length = message.length;
-		if (length > this.options.maxDatagramBytes) {
-			this.drop(remote, length, 'too-large');
+		if (length > this.#options.maxDatagramBytes) {
+			this.#drop(remote, length, 'too-large');
 			return;
 		}
 
 		const port = remote.port;
-		if (port < 1024 && (port === 0 || !this.options.allowLowPorts)) {
-			this.drop(remote, length, port === 0 ? 'unreplyable' : 'low-port');
+		if (port < 1024 && (port === 0 || !this.#options.allowLowPorts)) {
+			this.#drop(remote, length, port === 0 ? 'unreplyable' : 'low-port');
 			return;
 		}
 
-		if (port === this.local.port && this.addresses.isOwn(remote.address)) {
-			this.drop(remote, length, 'own-address');
+		if (port === this.local.port && this.#addresses.isOwn(remote.address)) {
+			this.#drop(remote, length, 'own-address');
 			return;
 		}
 
-		if (this.pendingReplies() >= this.options.maxPendingReplies) {
-			this.drop(remote, length, 'overload');
+		if (this.pendingReplies() >= this.#options.maxPendingReplies) {
+			this.#drop(remote, length, 'overload');
 			return;
 		}
 
-		const peer = this.peerOf(remote);
+		const peer = this.#peerOf(remote);
 		if (peer.blocked !== undefined) {
-			this.drop(remote, length, peer.blocked);
+			this.#drop(remote, length, peer.blocked);
 			return;
 		}
 
 		const now = Date.now();
 		if (peer.mutedUntil > now) {
-			this.drop(remote, length, 'muted');
+			this.#drop(remote, length, 'muted');
 			return;
 		}
 
@@ -217,14 +223,14 @@ export class UdpEchoServer implements EchoServer {
 		}
 
 		peer.rateCount += 1;
-		if (this.options.peerRate > 0 && peer.rateCount > this.options.peerRate) {
-			this.drop(remote, length, 'rate-limit');
+		if (this.#options.peerRate > 0 && peer.rateCount > this.#options.peerRate) {
+			this.#drop(remote, length, 'rate-limit');
 			return;
 		}
 
-		const watchLoop = this.options.loopGuard && peer.rateCount > this.options.loopMatches;
-		if (watchLoop && this.loopSuspected(peer, message, now)) {
-			this.drop(remote, length, 'muted');
+		const watchLoop = this.#options.loopGuard && peer.rateCount > this.#options.loopMatches;
+		if (watchLoop && this.#loopSuspected(peer, message, now)) {
+			this.#drop(remote, length, 'muted');
 			return;
 		}
 
@@ -232,32 +238,38 @@ export class UdpEchoServer implements EchoServer {
 		counters.bytesIn += length;
 		counters.messagesIn += 1;
 		counters.lastSeen = now;
-		this.totals.bytesIn += length;
-		this.totals.messagesIn += 1;
+		this.#totals.bytesIn += length;
+		this.#totals.messagesIn += 1;
 		let reply: Uint8Array;
-		if (this.hub.wantsMessages) {
-			this.hub.emitMessage({type: 'message-in', protocol: 'udp', connectionId: peer.id, peer: peer.endpoint, bytes: message});
+		if (this.#hub.wantsMessages) {
+			this.#hub.emitMessage({
+				type: 'message-in',
+				protocol: 'udp',
+				connectionId: peer.id,
+				peer: peer.endpoint,
+				bytes: message,
+			});
 			reply = uppercase(message);
 		} else {
 			reply = uppercaseInPlace(message);
 		}
 
-		if (watchLoop) this.remember(peer, reply);
-		if (this.replyDelayMs > 0 || this.held.size > 0) {
-			this.held.push({peer, bytes: reply});
+		if (watchLoop) this.#remember(peer, reply);
+		if (this.#replyDelayMs > 0 || this.#held.size > 0) {
+			this.#held.push({peer, bytes: reply});
 			return;
 		}
 
-		this.send(peer, reply);
+		this.#send(peer, reply);
 	}
 
 	/** Counts a datagram that equals one of our recent replies to this peer; true once the peer is muted. */
-	private loopSuspected(peer: Peer, message: Buffer, now: number): boolean {
+	#loopSuspected(peer: Peer, message: Buffer, now: number): boolean {
 		const recent = peer.recent;
 		if (recent === undefined) return false;
 		const print = fingerprint(message);
 		if (recent[print & (recentSlots - 1)] !== print) return false;
-		const {loopWindowMs, loopMatches, loopWindows} = this.options;
+		const {loopWindowMs, loopMatches, loopWindows} = this.#options;
 		if (now - peer.loopWindowStart >= loopWindowMs) {
 			// A new window; the streak goes on only if the last one was busy and just ended.
 			const continues = peer.loopMatches >= loopMatches && now - peer.loopWindowStart < 2 * loopWindowMs;
@@ -268,69 +280,89 @@ export class UdpEchoServer implements EchoServer {
 
 		peer.loopMatches += 1;
 		if (peer.loopMatches < loopMatches || peer.loopStreak + 1 < loopWindows) return false;
-		peer.mutedUntil = now + this.options.loopMuteMs;
+		peer.mutedUntil = now + this.#options.loopMuteMs;
 		peer.loopMatches = 0;
 		peer.loopStreak = 0;
 		recent.fill(0);
-		this.guards.loopsSuspected += 1;
-		if (this.hub.active) this.hub.emit({type: 'peer-muted', protocol: 'udp', peer: peer.endpoint, reason: 'loop', forMs: this.options.loopMuteMs});
+		this.#guards.loopsSuspected += 1;
+		if (this.#hub.active)
+			this.#hub.emit({
+				type: 'peer-muted',
+				protocol: 'udp',
+				peer: peer.endpoint,
+				reason: 'loop',
+				forMs: this.#options.loopMuteMs,
+			});
 		return true;
 	}
 
-	private remember(peer: Peer, reply: Uint8Array): void {
+	#remember(peer: Peer, reply: Uint8Array): void {
 		peer.recent ??= new Int32Array(recentSlots);
 		const print = fingerprint(reply);
 		peer.recent[print & (recentSlots - 1)] = print;
 	}
 
-	private send(peer: Peer, reply: Uint8Array): void {
-		if (this.closing !== undefined) return;
+	#send(peer: Peer, reply: Uint8Array): void {
+		if (this.#closing !== undefined) return;
 		try {
-			this.socket.send(reply, peer.endpoint.port, peer.endpoint.address);
+			this.#socket.send(reply, peer.endpoint.port, peer.endpoint.address);
 		} catch {
 			// Node throws for addresses it cannot send to (the guards should have caught them): count, never crash.
-			this.guards.sendErrors += 1;
+			this.#guards.sendErrors += 1;
 			return;
 		}
 
 		peer.counters.bytesOut += reply.length;
 		peer.counters.messagesOut += 1;
-		this.totals.bytesOut += reply.length;
-		this.totals.messagesOut += 1;
-		if (this.hub.wantsMessages) {
-			this.hub.emitMessage({type: 'message-out', protocol: 'udp', connectionId: peer.id, peer: peer.endpoint, bytes: reply});
+		this.#totals.bytesOut += reply.length;
+		this.#totals.messagesOut += 1;
+		if (this.#hub.wantsMessages) {
+			this.#hub.emitMessage({
+				type: 'message-out',
+				protocol: 'udp',
+				connectionId: peer.id,
+				peer: peer.endpoint,
+				bytes: reply,
+			});
 		}
 	}
 
 	/** Counts a dropped datagram; reports it as an event at most once a second per reason. */
-	private drop(remote: dgram.RemoteInfo, byteCount: number, reason: DropReason): void {
-		this.droppedMessages += 1;
-		this.guards[guardKeys[reason]] += 1;
-		if (!this.hub.active) return;
+	#drop(remote: dgram.RemoteInfo, byteCount: number, reason: DropReason): void {
+		this.#droppedMessages += 1;
+		this.#guards[guardKeys[reason]] += 1;
+		if (!this.#hub.active) return;
 		const now = Date.now();
-		const unreported = this.dropsUnreported.get(reason) ?? 0;
-		if (now - (this.dropReportedAt.get(reason) ?? -Infinity) < dropReportMs) {
-			this.dropsUnreported.set(reason, unreported + 1);
+		const unreported = this.#dropsUnreported.get(reason) ?? 0;
+		if (now - (this.#dropReportedAt.get(reason) ?? -Infinity) < dropReportMs) {
+			this.#dropsUnreported.set(reason, unreported + 1);
 			return;
 		}
 
-		this.dropReportedAt.set(reason, now);
-		this.dropsUnreported.set(reason, 0);
-		const event = {type: 'dropped', protocol: 'udp', peer: {address: remote.address, port: remote.port}, byteCount, reason} as const;
-		this.hub.emit(unreported > 0 ? {...event, unreported} : event);
+		this.#dropReportedAt.set(reason, now);
+		this.#dropsUnreported.set(reason, 0);
+		const event = {
+			type: 'dropped',
+			protocol: 'udp',
+			peer: {address: remote.address, port: remote.port},
+			byteCount,
+			reason,
+		} as const;
+		this.#hub.emit(unreported > 0 ? {...event, unreported} : event);
 	}
 
-	private peerOf(remote: dgram.RemoteInfo): Peer {
-		const last = this.lastPeer;
-		if (last !== undefined && last.endpoint.port === remote.port && last.endpoint.address === remote.address) return last;
+	#peerOf(remote: dgram.RemoteInfo): Peer {
+		const last = this.#lastPeer;
+		if (last !== undefined && last.endpoint.port === remote.port && last.endpoint.address === remote.address)
+			return last;
 		const endpoint = {address: remote.address, port: remote.port};
 		const id = connectionIdOf('udp', endpoint);
-		let peer = this.peers.get(id);
+		let peer = this.#peers.get(id);
 		if (peer === undefined) {
-			if (this.peers.size >= this.options.maxTrackedPeers) {
+			if (this.#peers.size >= this.#options.maxTrackedPeers) {
 				// Forget the peer tracked longest (Map keeps insertion order); totals keep its traffic.
-				const oldest = this.peers.keys().next().value;
-				if (oldest !== undefined) this.peers.delete(oldest);
+				const oldest = this.#peers.keys().next().value;
+				if (oldest !== undefined) this.#peers.delete(oldest);
 			}
 
 			const now = Date.now();
@@ -347,11 +379,11 @@ export class UdpEchoServer implements EchoServer {
 				loopMatches: 0,
 				loopStreak: 0,
 			};
-			this.peers.set(id, peer);
-			this.totalPeers += 1;
+			this.#peers.set(id, peer);
+			this.#totalPeers += 1;
 		}
 
-		this.lastPeer = peer;
+		this.#lastPeer = peer;
 		return peer;
 	}
 }

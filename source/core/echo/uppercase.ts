@@ -7,7 +7,7 @@ export function uppercaseInPlace(bytes: Uint8Array): Uint8Array {
 	for (let index = 0; index < length; index++) {
 		const byte = bytes[index]!;
 		// (byte - 0x61) >>> 0 < 26 is one unsigned compare for 0x61 <= byte <= 0x7a.
-		if (((byte - 0x61) >>> 0) < 26) bytes[index] = byte - 0x20;
+		if ((byte - 0x61) >>> 0 < 26) bytes[index] = byte - 0x20;
 	}
 
 	return bytes;

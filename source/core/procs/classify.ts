@@ -10,7 +10,11 @@ import type {ProcessLatest, RawProcessSample} from './types.js';
  * show a mix of 'running' and 'runnable'. Without schedstat, runnable cannot be measured: a process that
  * used at least half of the tick is 'running', anything else 'sleeping'. Gone or zombie is 'exited'.
  */
-export function classifyTick(previous: RawProcessSample | undefined, current: RawProcessSample, elapsedNs: number): ProcessLatest {
+export function classifyTick(
+	previous: RawProcessSample | undefined,
+	current: RawProcessSample,
+	elapsedNs: number,
+): ProcessLatest {
 	if (!current.present || (current.state !== undefined && isGoneState(current.state))) {
 		return {cell: 'exited', state: current.state, cpuPercent: 0};
 	}
@@ -55,7 +59,8 @@ export function runDeltaNs(previous: RawProcessSample | undefined, current: RawP
 }
 
 function delta(before: number | undefined, after: number | undefined): number | undefined {
-	if (before === undefined || after === undefined || !Number.isFinite(before) || !Number.isFinite(after)) return undefined;
+	if (before === undefined || after === undefined || !Number.isFinite(before) || !Number.isFinite(after))
+		return undefined;
 	return Math.max(0, after - before);
 }
 

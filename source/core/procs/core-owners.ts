@@ -17,7 +17,12 @@ export const coreOtherMinShare = 0.5;
  * unwatched processes kept it busier (needs /proc/stat), or coreIdle. Approximate by nature: a process's
  * whole run time goes to the CPU it was last seen on, though it may have migrated during the tick.
  */
-export function coreOwners(coreCount: number, uses: readonly CoreUse[], elapsedNs: number, coreBusyNs?: ReadonlyArray<number | undefined>): number[] {
+export function coreOwners(
+	coreCount: number,
+	uses: readonly CoreUse[],
+	elapsedNs: number,
+	coreBusyNs?: ReadonlyArray<number | undefined>,
+): number[] {
 	const topPid = new Array<number>(coreCount).fill(0);
 	const topNs = new Array<number>(coreCount).fill(0);
 	const watchedNs = new Array<number>(coreCount).fill(0);

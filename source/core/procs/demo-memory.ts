@@ -6,7 +6,10 @@ import type {TimelineSnapshot} from './types.js';
  * three significant digits, so a few pages coming and going do not redraw the screen. Undefined until
  * one of them has been measured.
  */
-export function demoMemory(snapshot: TimelineSnapshot, isDemo: (pid: number) => boolean): {rssBytes: number; processes: number} | undefined {
+export function demoMemory(
+	snapshot: TimelineSnapshot,
+	isDemo: (pid: number) => boolean,
+): {rssBytes: number; processes: number} | undefined {
 	let rssBytes = 0;
 	let processes = 0;
 	for (const lane of snapshot.processes) {

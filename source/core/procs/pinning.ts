@@ -3,7 +3,8 @@ import {accessSync, constants, readFileSync} from 'node:fs';
 import {delimiter, join} from 'node:path';
 
 /** Whether processes can be pinned to one CPU here, and if not, why (in words for the screen). */
-export type PinningSupport = {available: true; taskset: string; allowedCpus: readonly number[]} | {available: false; reason: string};
+export type PinningSupport =
+	{available: true; taskset: string; allowedCpus: readonly number[]} | {available: false; reason: string};
 
 let cached: PinningSupport | undefined;
 
@@ -19,13 +20,20 @@ export function resetPinningCache(): void {
 }
 
 export function detect(platform: NodeJS.Platform, path: string): PinningSupport {
-	if (platform !== 'linux') return {available: false, reason: `pinning to one CPU needs Linux taskset (not available on ${platform}); use the simulator view`};
+	if (platform !== 'linux')
+		return {
+			available: false,
+			reason: `pinning to one CPU needs Linux taskset (not available on ${platform}); use the simulator view`,
+		};
 	const taskset = findExecutable('taskset', path);
 	if (!taskset) return {available: false, reason: 'taskset not found (it is in util-linux); use the simulator view'};
 	try {
 		execFileSync(taskset, ['-p', String(process.pid)], {stdio: 'ignore', timeout: 2000});
 	} catch (error) {
-		return {available: false, reason: `taskset does not work here (${(error as Error).message.split('\n')[0]}); use the simulator view`};
+		return {
+			available: false,
+			reason: `taskset does not work here (${(error as Error).message.split('\n')[0]}); use the simulator view`,
+		};
 	}
 
 	return {available: true, taskset, allowedCpus: allowedCpus()};
@@ -40,11 +48,15 @@ export function chooseOneCpu(support: PinningSupport = detectPinning()): number 
  * The command to spawn instead of `command args` so the child (and every thread it starts) runs only on
  * `cpu`: `taskset -c CPU command args...`.
  */
-export function pinnedCommand(cpu: number, command: string, args: readonly string[], support: PinningSupport = detectPinning()):
-	| {ok: true; command: string; args: string[]}
-	| {ok: false; reason: string} {
+export function pinnedCommand(
+	cpu: number,
+	command: string,
+	args: readonly string[],
+	support: PinningSupport = detectPinning(),
+): {ok: true; command: string; args: string[]} | {ok: false; reason: string} {
 	if (!support.available) return {ok: false, reason: support.reason};
-	if (!support.allowedCpus.includes(cpu)) return {ok: false, reason: `CPU ${cpu} is not one this process may use (${support.allowedCpus.join(',')})`};
+	if (!support.allowedCpus.includes(cpu))
+		return {ok: false, reason: `CPU ${cpu} is not one this process may use (${support.allowedCpus.join(',')})`};
 	return {ok: true, command: support.taskset, args: ['-c', String(cpu), command, ...args]};
 }
 
@@ -52,13 +64,26 @@ export function pinnedCommand(cpu: number, command: string, args: readonly strin
  * Pins a running process, all its threads, to `cpu` (`taskset -a -p -c CPU PID`); a CPU list such as
  * `0-3` gives back a wider affinity. Never rejects.
  */
-export async function pinProcess(pid: number, cpu: number | string, support: PinningSupport = detectPinning()): Promise<{ok: true} | {ok: false; reason: string}> {
+export async function pinProcess(
+	pid: number,
+	cpu: number | string,
+	support: PinningSupport = detectPinning(),
+): Promise<{ok: true} | {ok: false; reason: string}> {
 	if (!support.available) return {ok: false, reason: support.reason};
 	return new Promise((resolve) => {
-		execFile(support.taskset, ['-a', '-p', '-c', String(cpu), String(pid)], {timeout: 5000}, (error, _stdout, stderr) => {
-			if (!error) resolve({ok: true});
-			else resolve({ok: false, reason: `taskset could not pin PID ${pid} to CPU ${cpu}: ${(String(stderr).trim() || error.message).split('\n')[0]}`});
-		});
+		execFile(
+			support.taskset,
+			['-a', '-p', '-c', String(cpu), String(pid)],
+			{timeout: 5000},
+			(error, _stdout, stderr) => {
+				if (!error) resolve({ok: true});
+				else
+					resolve({
+						ok: false,
+						reason: `taskset could not pin PID ${pid} to CPU ${cpu}: ${(String(stderr).trim() || error.message).split('\n')[0]}`,
+					});
+			},
+		);
 	});
 }
 
@@ -82,7 +107,15 @@ export function parseCpuList(text: string): number[] {
 	const cpus: number[] = [];
 	for (const part of text.trim().split(',')) {
 		const [from, to = from] = part.split('-').map(Number);
-		if (from === undefined || to === undefined || !Number.isInteger(from) || !Number.isInteger(to) || to < from || to - from > 4096) continue;
+		if (
+			from === undefined ||
+			to === undefined ||
+			!Number.isInteger(from) ||
+			!Number.isInteger(to) ||
+			to < from ||
+			to - from > 4096
+		)
+			continue;
 		for (let cpu = from; cpu <= to; cpu++) cpus.push(cpu);
 	}
 

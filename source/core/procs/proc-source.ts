@@ -44,7 +44,8 @@ export class ProcSource implements ProcessSource {
 		this.#root = options.procRoot ?? '/proc';
 		this.#nsPerTick = 1e9 / clockTicksPerSecond();
 		const self = this.#readOnce(`${this.#root}/thread-self/stat`);
-		if (self === undefined || parseProcStat(self) === undefined) throw new Error(`${this.#root}/thread-self/stat is not readable`);
+		if (self === undefined || parseProcStat(self) === undefined)
+			throw new Error(`${this.#root}/thread-self/stat is not readable`);
 		const schedText = this.#readOnce(`${this.#root}/thread-self/schedstat`);
 		const hasSchedstat = schedText !== undefined && parseSchedstat(schedText) !== undefined;
 		const statusText = this.#readOnce(`${this.#root}/thread-self/status`);
@@ -58,7 +59,8 @@ export class ProcSource implements ProcessSource {
 		const cores = this.readCores() ?? [];
 		this.coreCount = cores.length;
 		const notes: string[] = [];
-		if (!hasSchedstat) notes.push('no /proc/<pid>/schedstat: runnable (waiting for a CPU) is not measured; CPU time has 10 ms steps');
+		if (!hasSchedstat)
+			notes.push('no /proc/<pid>/schedstat: runnable (waiting for a CPU) is not measured; CPU time has 10 ms steps');
 		if (!hasSwitches) notes.push('no context switch counts in /proc/<pid>/status');
 		if (cores.length === 0) notes.push('no per-core times in /proc/stat');
 		this.capabilities = {
@@ -90,7 +92,11 @@ export class ProcSource implements ProcessSource {
 
 		const cores = parseCpuStat(text);
 		if (cores.length === 0) return undefined;
-		return cores.map((core) => ({cpu: core.cpu, busyNs: core.busyTicks * this.#nsPerTick, totalNs: core.totalTicks * this.#nsPerTick}));
+		return cores.map((core) => ({
+			cpu: core.cpu,
+			busyNs: core.busyTicks * this.#nsPerTick,
+			totalNs: core.totalTicks * this.#nsPerTick,
+		}));
 	}
 
 	forget(pid: number): void {
@@ -154,7 +160,9 @@ export class ProcSource implements ProcessSource {
 	tasks(pid: number): ProcessTasks | undefined {
 		let threads: number[];
 		try {
-			threads = readdirSync(`${this.#root}/${pid}/task`).map(Number).filter((tid) => Number.isSafeInteger(tid) && tid > 0);
+			threads = readdirSync(`${this.#root}/${pid}/task`)
+				.map(Number)
+				.filter((tid) => Number.isSafeInteger(tid) && tid > 0);
 		} catch {
 			return undefined;
 		}

@@ -28,7 +28,10 @@ export function parseProcStat(text: string): ProcStat | undefined {
 	const close = text.lastIndexOf(')');
 	if (open < 1 || close < open) return undefined;
 	const pid = Number(text.slice(0, open).trim());
-	const rest = text.slice(close + 2).trim().split(' ');
+	const rest = text
+		.slice(close + 2)
+		.trim()
+		.split(' ');
 	const state = rest[0];
 	if (!Number.isInteger(pid) || state === undefined || state.length !== 1 || rest.length < 20) return undefined;
 	const utimeTicks = field(rest, 14);

@@ -10,7 +10,7 @@ const runPsForReal: RunPs = async (args) =>
 		execFile('ps', args, {encoding: 'utf8', timeout: 5000, maxBuffer: 1024 * 1024}, (error, stdout) => {
 			// ps exits 1 when some PIDs no longer exist but still prints the others: only a failure to start
 			// (a string code such as ENOENT) or a timeout is an error.
-			if (error && (typeof error.code === 'string' || error.killed)) reject(error);
+			if (error && (typeof error.code === 'string' || error.killed)) reject(new Error(error.message));
 			else resolve(stdout);
 		});
 	});
@@ -44,7 +44,9 @@ export class PsSource implements ProcessSource {
 		lastCpu: false,
 		contextSwitches: false,
 		coreBusy: false,
-		notes: ['no /proc: CPU % from ps (an average); runnable, last CPU, per-core lanes and context switches are not measured'],
+		notes: [
+			'no /proc: CPU % from ps (an average); runnable, last CPU, per-core lanes and context switches are not measured',
+		],
 	};
 
 	readonly coreCount = 0;

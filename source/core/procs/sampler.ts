@@ -18,7 +18,6 @@ import {
 	type TimelineSnapshot,
 } from './types.js';
 
-
 /**
  * A column is marked "ran part of it" when the process ran at least this share of the column: enough to
  * show two processes taking turns on one CPU, while an idle process's wake-ups (a timer, a stats read:
@@ -123,7 +122,8 @@ export class ProcessSampler {
 		this.#source = options.source ?? createProcessSource();
 		this.#timers = options.timers ?? realTimers;
 		this.columns = options.columns ?? defaults.timelineColumns;
-		if (!Number.isInteger(this.columns) || this.columns < 1) throw new RangeError(`columns must be a positive integer, got ${this.columns}`);
+		if (!Number.isInteger(this.columns) || this.columns < 1)
+			throw new RangeError(`columns must be a positive integer, got ${this.columns}`);
 		this.#maxProcesses = options.maxProcesses ?? defaults.sampleMaxProcesses;
 		this.#intervalMs = clampInterval(options.intervalMs ?? defaults.sampleIntervalMs);
 		this.#lastTickAt = this.#timers.now();
@@ -208,7 +208,8 @@ export class ProcessSampler {
 		const lane = this.#lanes.get(pid);
 		if (!lane || lane.exited) return;
 		const now = this.#timers.now();
-		if (lane.phase !== undefined) lane.phaseSpent[phaseCode[lane.phase]]! += now - Math.max(lane.phaseSince, this.#lastTickAt);
+		if (lane.phase !== undefined)
+			lane.phaseSpent[phaseCode[lane.phase]]! += now - Math.max(lane.phaseSince, this.#lastTickAt);
 		lane.phase = phase;
 		lane.phaseSince = now;
 	}
@@ -296,7 +297,8 @@ export class ProcessSampler {
 
 			const tasks = this.#source.tasks(pid);
 			if (!tasks) continue;
-			const live = (kind: Lane['kind']) => [...this.#lanes.values()].filter((lane) => lane.parentPid === pid && lane.kind === kind && !lane.exited).length;
+			const live = (kind: Lane['kind']) =>
+				[...this.#lanes.values()].filter((lane) => lane.parentPid === pid && lane.kind === kind && !lane.exited).length;
 			let threads = live('thread');
 			tree.hiddenThreads = 0;
 			for (const tid of tasks.threads) {
@@ -314,7 +316,10 @@ export class ProcessSampler {
 			for (const child of tasks.children) {
 				if (this.#lanes.get(child)?.exited === false) continue;
 				const name = printableName(this.#source.commandName?.(child));
-				if (children >= defaults.watchMaxChildLanes || !this.#addLane(child, name === undefined ? 'child' : `child ${name}`, 'child', pid)) {
+				if (
+					children >= defaults.watchMaxChildLanes ||
+					!this.#addLane(child, name === undefined ? 'child' : `child ${name}`, 'child', pid)
+				) {
 					tree.hiddenChildren += 1;
 					continue;
 				}
@@ -354,7 +359,8 @@ export class ProcessSampler {
 			lane.ran[at] = lane.previous !== undefined && ranPart(runNs, elapsedNs) ? 1 : 0;
 			this.#recordSwitches(lane, at);
 			if (reading.rssBytes !== undefined && lane.latest.cell !== 'exited') lane.latest.rssBytes = reading.rssBytes;
-			if (runNs !== undefined && reading.lastCpu !== undefined && lane.previous !== undefined) uses.push({pid: lane.pid, cpu: reading.lastCpu, runNs});
+			if (runNs !== undefined && reading.lastCpu !== undefined && lane.previous !== undefined)
+				uses.push({pid: lane.pid, cpu: reading.lastCpu, runNs});
 			if (lane.latest.cell === 'exited') {
 				lane.exited = true;
 				this.#source.forget?.(lane.pid);
@@ -433,7 +439,9 @@ export class ProcessSampler {
 
 		this.#previousCores = cores;
 		// Without /proc/stat, "idle" can only mean "no watched process ran there", which needs one delta first.
-		const known = elapsedNs > 0 && (busy !== undefined || uses.length > 0 || (!this.#source.capabilities.coreBusy && this.#tick > 0));
+		const known =
+			elapsedNs > 0 &&
+			(busy !== undefined || uses.length > 0 || (!this.#source.capabilities.coreBusy && this.#tick > 0));
 		const owners = known ? coreOwners(this.#coreLanes.length, uses, elapsedNs, busy) : undefined;
 		for (const [cpu, lane] of this.#coreLanes.entries()) lane[at] = owners?.[cpu] ?? coreUnknown;
 	}
@@ -454,12 +462,25 @@ export class ProcessSampler {
 				phase: lane.exited ? undefined : lane.phase,
 				exited: lane.exited,
 				latest: lane.latest,
-				...(tree && tree.hiddenThreads + tree.hiddenChildren > 0 ? {hidden: {threads: tree.hiddenThreads, children: tree.hiddenChildren}} : {}),
+				...(tree && tree.hiddenThreads + tree.hiddenChildren > 0
+					? {hidden: {threads: tree.hiddenThreads, children: tree.hiddenChildren}}
+					: {}),
 			});
 		}
 
-		const cores: CoreLaneSnapshot[] = this.#coreLanes.map((owners, cpu) => ({cpu, owners: this.#linear(owners, columns)}));
-		return {tick: this.#tick, columns, intervalMs: this.#intervalMs, paused: this.#paused, capabilities: this.capabilities, processes, cores};
+		const cores: CoreLaneSnapshot[] = this.#coreLanes.map((owners, cpu) => ({
+			cpu,
+			owners: this.#linear(owners, columns),
+		}));
+		return {
+			tick: this.#tick,
+			columns,
+			intervalMs: this.#intervalMs,
+			paused: this.#paused,
+			capabilities: this.capabilities,
+			processes,
+			cores,
+		};
 	}
 
 	/** Lanes in watch order, each thread and child lane right after the process it belongs to. */
@@ -526,11 +547,14 @@ export class ProcessSampler {
 		if (!this.#running || this.#paused || this.#closed) return;
 		const now = this.#timers.now();
 		if (reset || this.#nextDue < now - this.#intervalMs) this.#nextDue = now + this.#intervalMs;
-		this.#timer = this.#timers.setTimeout(() => {
-			this.#timer = undefined;
-			this.#nextDue += this.#intervalMs;
-			void this.sampleNow().finally(() => this.#schedule(false));
-		}, Math.max(0, this.#nextDue - now));
+		this.#timer = this.#timers.setTimeout(
+			() => {
+				this.#timer = undefined;
+				this.#nextDue += this.#intervalMs;
+				void this.sampleNow().finally(() => this.#schedule(false));
+			},
+			Math.max(0, this.#nextDue - now),
+		);
 	}
 
 	#cancel(): void {

@@ -9,7 +9,12 @@ export const cellCode: Readonly<Record<CellKind, number>> = {none: 0, running: 1
 
 /** Self-reported phase lane: 0 = nothing reported, then the SessionPhase values. */
 export const phaseKinds: readonly (SessionPhase | 'none')[] = ['none', 'idle', 'computing', 'waiting-reply'];
-export const phaseCode: Readonly<Record<SessionPhase | 'none', number>> = {none: 0, idle: 1, computing: 2, 'waiting-reply': 3};
+export const phaseCode: Readonly<Record<SessionPhase | 'none', number>> = {
+	none: 0,
+	idle: 1,
+	computing: 2,
+	'waiting-reply': 3,
+};
 
 /** Core lane values: a PID, or one of these. */
 export const coreIdle = 0;

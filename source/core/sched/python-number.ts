@@ -15,9 +15,10 @@ function stripWhitespace(text: string): string {
 export function parsePythonInt(text: string, radix: 2 | 8 | 10 | 16): bigint | undefined {
 	const digit = digitClass[radix]!;
 	const prefix = prefixOf[radix]!;
-	const pattern = prefix === ''
-		? new RegExp(`^([+-]?)(${digit}(?:_?${digit})*)$`, 'u')
-		: new RegExp(`^([+-]?)(?:${prefix}_?)?(${digit}(?:_?${digit})*)$`, 'u');
+	const pattern =
+		prefix === ''
+			? new RegExp(`^([+-]?)(${digit}(?:_?${digit})*)$`, 'u')
+			: new RegExp(`^([+-]?)(?:${prefix}_?)?(${digit}(?:_?${digit})*)$`, 'u');
 	const match = pattern.exec(stripWhitespace(text));
 	if (!match) return undefined;
 	const digits = match[2]!.replaceAll('_', '');
@@ -35,7 +36,8 @@ export function parseOptparseInt(text: string): bigint | undefined {
 	return parsePythonInt(text, 10);
 }
 
-const floatPattern = /^([+-]?)(?:(inf|infinity|nan)|((?:\d(?:_?\d)*)(?:\.(?:\d(?:_?\d)*)?)?(?:[eE][+-]?\d(?:_?\d)*)?|\.\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?))$/iu;
+const floatPattern =
+	/^([+-]?)(?:(inf|infinity|nan)|((?:\d(?:_?\d)*)(?:\.(?:\d(?:_?\d)*)?)?(?:[eE][+-]?\d(?:_?\d)*)?|\.\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?))$/iu;
 
 /** Python `float(text)`. */
 export function parsePythonFloat(text: string): number | undefined {

@@ -7,7 +7,11 @@ import type {SimConfig, Workload} from './types.js';
  * Steps a workload to the end, handing each row to `onRow` as it is made (so text output streams).
  * `maxCells` bounds ticks x processes: the loop always ends, and a runaway input fails with a message.
  */
-export function runToEnd(workload: Workload, config: SimConfig, options: {maxCells: number; onRow?: (row: TraceRow) => void}): SimState {
+export function runToEnd(
+	workload: Workload,
+	config: SimConfig,
+	options: {maxCells: number; onRow?: (row: TraceRow) => void},
+): SimState {
 	let final = initialState(workload, config);
 	for (const state of iterateRun(workload, config, options.maxCells)) {
 		options.onRow?.(state.row!);
@@ -22,7 +26,10 @@ function maxTicksFor(workload: Workload, maxCells: number): number {
 
 function tooLong(workload: Workload, maxTicks: number): SocktuiError {
 	const count = workload.processes.length;
-	return new SocktuiError('BadUsage', `sim: the run is longer than ${maxTicks} ticks for ${count} ${count === 1 ? 'process' : 'processes'}; use fewer instructions or a shorter -L`);
+	return new SocktuiError(
+		'BadUsage',
+		`sim: the run is longer than ${maxTicks} ticks for ${count} ${count === 1 ? 'process' : 'processes'}; use fewer instructions or a shorter -L`,
+	);
 }
 
 /**
@@ -43,7 +50,10 @@ export function runTickBounds(workload: Workload, config: SimConfig): {least: nu
 		ios += own;
 	}
 
-	return {least, most: instructions * (1 + config.switchCost) + ios * (config.ioLength + 2) + workload.processes.length + 1};
+	return {
+		least,
+		most: instructions * (1 + config.switchCost) + ios * (config.ioLength + 2) + workload.processes.length + 1,
+	};
 }
 
 /**
@@ -59,7 +69,11 @@ export function checkRunLength(workload: Workload, config: SimConfig, maxCells: 
 }
 
 /** Every state after the initial one, in order; throws once the run passes the cell budget. */
-export function* iterateRun(workload: Workload, config: SimConfig, maxCells: number): Generator<SimState, void, undefined> {
+export function* iterateRun(
+	workload: Workload,
+	config: SimConfig,
+	maxCells: number,
+): Generator<SimState, void, undefined> {
 	let state = initialState(workload, config);
 	const maxTicks = maxTicksFor(workload, maxCells);
 	while (!isFinished(state)) {

@@ -38,18 +38,92 @@ interface OptionSpec {
 
 export const simOptionSpecs: readonly OptionSpec[] = [
 	{short: '-h', long: '--help', key: 'help', kind: 'flag', help: 'show this help message and exit'},
-	{short: '-s', long: '--seed', key: 'seed', kind: 'int', metavar: 'SEED', help: 'the random seed (0x.., 0b.., 0.. octal accepted)'},
-	{short: '-P', long: '--program', key: 'program', kind: 'string', metavar: 'PROGRAM', help: "exact programs: processes split by ':', tokens cN (N cpu) or i (an IO), e.g. c3,i,c2:c4"},
-	{short: '-l', long: '--processlist', key: 'processList', kind: 'string', metavar: 'PROCESS_LIST', help: 'random processes X1:Y1,X2:Y2,...: X instructions, each CPU with chance Y% (else an IO)'},
-	{short: '-L', long: '--iolength', key: 'ioLength', kind: 'int', metavar: 'IO_LENGTH', help: 'how long an IO takes (default 5)'},
-	{short: '-S', long: '--switch', key: 'switchPolicy', kind: 'string', metavar: 'SWITCH', help: 'when to switch between processes: SWITCH_ON_IO (default), SWITCH_ON_END'},
-	{short: '-I', long: '--iodone', key: 'ioDonePolicy', kind: 'string', metavar: 'IODONE', help: 'behaviour when an IO ends: IO_RUN_LATER (default), IO_RUN_IMMEDIATE'},
+	{
+		short: '-s',
+		long: '--seed',
+		key: 'seed',
+		kind: 'int',
+		metavar: 'SEED',
+		help: 'the random seed (0x.., 0b.., 0.. octal accepted)',
+	},
+	{
+		short: '-P',
+		long: '--program',
+		key: 'program',
+		kind: 'string',
+		metavar: 'PROGRAM',
+		help: "exact programs: processes split by ':', tokens cN (N cpu) or i (an IO), e.g. c3,i,c2:c4",
+	},
+	{
+		short: '-l',
+		long: '--processlist',
+		key: 'processList',
+		kind: 'string',
+		metavar: 'PROCESS_LIST',
+		help: 'random processes X1:Y1,X2:Y2,...: X instructions, each CPU with chance Y% (else an IO)',
+	},
+	{
+		short: '-L',
+		long: '--iolength',
+		key: 'ioLength',
+		kind: 'int',
+		metavar: 'IO_LENGTH',
+		help: 'how long an IO takes (default 5)',
+	},
+	{
+		short: '-S',
+		long: '--switch',
+		key: 'switchPolicy',
+		kind: 'string',
+		metavar: 'SWITCH',
+		help: 'when to switch between processes: SWITCH_ON_IO (default), SWITCH_ON_END',
+	},
+	{
+		short: '-I',
+		long: '--iodone',
+		key: 'ioDonePolicy',
+		kind: 'string',
+		metavar: 'IODONE',
+		help: 'behaviour when an IO ends: IO_RUN_LATER (default), IO_RUN_IMMEDIATE',
+	},
 	{short: '-c', key: 'solve', kind: 'flag', help: 'compute answers for me (print the trace)'},
-	{short: '-p', long: '--printstats', key: 'printStats', kind: 'flag', help: 'print statistics at end; only useful with -c'},
-	{long: '--json', key: 'json', kind: 'flag', extension: true, help: 'print the whole run (processes, per-tick rows, stats) as JSON'},
-	{long: '--quantum', key: 'quantum', kind: 'count', extension: true, metavar: 'N', help: 'round robin: preempt after N instructions when another process is READY'},
-	{long: '--switch-cost', key: 'switchCost', kind: 'count', extension: true, metavar: 'N', help: 'a context switch costs N ticks (CPU column shows cs)'},
-	{long: '--compare', key: 'compare', kind: 'flag', extension: true, help: 'run the workload serially (SWITCH_ON_END) and multiprogrammed (SWITCH_ON_IO) and compare'},
+	{
+		short: '-p',
+		long: '--printstats',
+		key: 'printStats',
+		kind: 'flag',
+		help: 'print statistics at end; only useful with -c',
+	},
+	{
+		long: '--json',
+		key: 'json',
+		kind: 'flag',
+		extension: true,
+		help: 'print the whole run (processes, per-tick rows, stats) as JSON',
+	},
+	{
+		long: '--quantum',
+		key: 'quantum',
+		kind: 'count',
+		extension: true,
+		metavar: 'N',
+		help: 'round robin: preempt after N instructions when another process is READY',
+	},
+	{
+		long: '--switch-cost',
+		key: 'switchCost',
+		kind: 'count',
+		extension: true,
+		metavar: 'N',
+		help: 'a context switch costs N ticks (CPU column shows cs)',
+	},
+	{
+		long: '--compare',
+		key: 'compare',
+		kind: 'flag',
+		extension: true,
+		help: 'run the workload serially (SWITCH_ON_END) and multiprogrammed (SWITCH_ON_IO) and compare',
+	},
 ];
 
 export function defaultSimArgs(): SimArgs {
@@ -77,11 +151,18 @@ function usage(message: string): SocktuiError {
 function matchLong(name: string): OptionSpec {
 	const exact = simOptionSpecs.find((spec) => spec.long === name);
 	if (exact) return exact;
-	const candidates = (extension: boolean) => simOptionSpecs.filter((spec) => Boolean(spec.extension) === extension && spec.long?.startsWith(name));
+	const candidates = (extension: boolean) =>
+		simOptionSpecs.filter((spec) => Boolean(spec.extension) === extension && spec.long?.startsWith(name));
 	for (const extension of [false, true]) {
 		const found = candidates(extension);
 		if (found.length === 1) return found[0]!;
-		if (found.length > 1) throw usage(`ambiguous option: ${name} (${found.map((spec) => spec.long).sort().join(', ')}?)`);
+		if (found.length > 1)
+			throw usage(
+				`ambiguous option: ${name} (${found
+					.map((spec) => spec.long)
+					.sort()
+					.join(', ')}?)`,
+			);
 	}
 	throw usage(`no such option: ${name}`);
 }
@@ -161,13 +242,16 @@ export function formatSimHelp(): string {
 	const lines = ['Usage: socktui sim [options]', '', 'Options:'];
 	const render = (spec: OptionSpec): string => {
 		const value = spec.metavar ? ` ${spec.metavar}` : '';
-		const names = [spec.short ? `${spec.short}${value}` : undefined, spec.long ? `${spec.long}${spec.metavar ? `=${spec.metavar}` : ''}` : undefined]
+		const names = [
+			spec.short ? `${spec.short}${value}` : undefined,
+			spec.long ? `${spec.long}${spec.metavar ? `=${spec.metavar}` : ''}` : undefined,
+		]
 			.filter(Boolean)
 			.join(', ');
 		return names.length <= 22 ? `  ${names.padEnd(22)}  ${spec.help}` : `  ${names}\n${' '.repeat(26)}${spec.help}`;
 	};
 	for (const spec of simOptionSpecs.filter((candidate) => !candidate.extension)) lines.push(render(spec));
-	lines.push('', '  Extensions (not in the reference; without them the output is the reference\'s):');
+	lines.push('', "  Extensions (not in the reference; without them the output is the reference's):");
 	for (const spec of simOptionSpecs.filter((candidate) => candidate.extension)) lines.push(render(spec));
 	lines.push(
 		'',

@@ -1,6 +1,13 @@
 import {SocktuiError} from '../errors.js';
 import type {SimArgs} from './sim-args.js';
-import {ioDonePolicies, switchPolicies, type IoDonePolicy, type SimConfig, type SwitchPolicy, type Workload} from './types.js';
+import {
+	ioDonePolicies,
+	switchPolicies,
+	type IoDonePolicy,
+	type SimConfig,
+	type SwitchPolicy,
+	type Workload,
+} from './types.js';
 import {buildWorkload} from './workload.js';
 
 /** A parsed and validated `socktui sim` invocation. */
@@ -29,7 +36,8 @@ export function resolveSimRequest(args: SimArgs): SimRequest {
 	}
 	const workload = buildWorkload(args);
 	if (args.ioLength < 0n) throw new SocktuiError('BadUsage', `sim: -L must be 0 or more, not ${args.ioLength}`);
-	if (args.ioLength > maxIoLength) throw new SocktuiError('BadUsage', `sim: -L must be at most ${maxIoLength}, not ${args.ioLength}`);
+	if (args.ioLength > maxIoLength)
+		throw new SocktuiError('BadUsage', `sim: -L must be at most ${maxIoLength}, not ${args.ioLength}`);
 	return {
 		seed: args.seed,
 		workload,

@@ -48,7 +48,9 @@ export function formatStats(stats: RunStats, withSwitch = false): string[] {
 		`Stats: IO Busy  ${stats.ioBusy} (${formatFixed(percent(stats.ioBusy, stats.totalTime), 2)}%)`,
 	];
 	if (withSwitch) {
-		lines.push(`Stats: Switch   ${stats.switchTicks} (${formatFixed(percent(stats.switchTicks, stats.totalTime), 2)}%)`);
+		lines.push(
+			`Stats: Switch   ${stats.switchTicks} (${formatFixed(percent(stats.switchTicks, stats.totalTime), 2)}%)`,
+		);
 	}
 	lines.push('');
 	return lines;

@@ -10,18 +10,18 @@ function badUsage(message: string): SocktuiError {
 }
 
 class Budget {
-	private instructions = 0;
-	private processes = 0;
+	#instructions = 0;
+	#processes = 0;
 
 	addProcess(): void {
-		if (++this.processes > defaults.simMaxProcesses) {
+		if (++this.#processes > defaults.simMaxProcesses) {
 			throw badUsage(`too many processes (at most ${defaults.simMaxProcesses})`);
 		}
 	}
 
 	take(count: number): void {
-		this.instructions += count;
-		if (this.instructions > defaults.simMaxInstructions) {
+		this.#instructions += count;
+		if (this.#instructions > defaults.simMaxInstructions) {
 			throw badUsage(`too many instructions (at most ${defaults.simMaxInstructions} in all)`);
 		}
 	}
@@ -46,7 +46,10 @@ export function buildFromList(list: string, random: PythonRandom): Workload {
 		const percent = parsePythonFloat(parts[1]!);
 		if (percent === undefined) throw badUsage(`-l: '${parts[1]}' in '${item}' is not a number (percent CPU)`);
 		const chanceCpu = percent / 100;
-		const draws = count > 0n ? Number(count > BigInt(defaults.simMaxInstructions) ? BigInt(defaults.simMaxInstructions) + 1n : count) : 0;
+		const draws =
+			count > 0n
+				? Number(count > BigInt(defaults.simMaxInstructions) ? BigInt(defaults.simMaxInstructions) + 1n : count)
+				: 0;
 		budget.take(draws);
 		const code: Instruction[] = [];
 		for (let index = 0; index < draws; index++) {
@@ -75,7 +78,10 @@ export function buildFromProgram(program: string): Workload {
 			} else if (opcode === 'c') {
 				const count = parsePythonInt(token.slice(1), 10);
 				if (count === undefined) throw badUsage(`-P: '${token}' needs a whole number after 'c' (like c5)`);
-				const n = count > 0n ? Number(count > BigInt(defaults.simMaxInstructions) ? BigInt(defaults.simMaxInstructions) + 1n : count) : 0;
+				const n =
+					count > 0n
+						? Number(count > BigInt(defaults.simMaxInstructions) ? BigInt(defaults.simMaxInstructions) + 1n : count)
+						: 0;
 				budget.take(n);
 				for (let index = 0; index < n; index++) code.push('cpu');
 			} else if (opcode === 'i') {

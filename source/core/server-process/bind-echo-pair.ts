@@ -10,7 +10,10 @@ export type StartEchoServer = (protocol: Protocol, options: EchoServerOptions) =
  * a taken default falls back to a free port (`fellBackFrom` says so); an explicit port that is taken is
  * an error. Every option besides host and port goes to both servers as it is.
  */
-export async function bindEchoPair(options: ServerChildOptions, start: StartEchoServer): Promise<{tcp: EchoServer; udp: EchoServer; fellBackFrom?: number}> {
+export async function bindEchoPair(
+	options: ServerChildOptions,
+	start: StartEchoServer,
+): Promise<{tcp: EchoServer; udp: EchoServer; fellBackFrom?: number}> {
 	const explicit = options.port !== undefined;
 	const wanted = options.port ?? defaults.port;
 	let port = wanted;

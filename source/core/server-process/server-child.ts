@@ -71,7 +71,13 @@ export async function runServerChild(options: ServerChildOptions, deps: ServerCh
 		}
 
 		const {port} = pair.tcp.local;
-		channel.send({type: 'ready', pid: deps.pid, port, local: {tcp: {...pair.tcp.local}, udp: {...pair.udp.local}}, ...(pair.fellBackFrom === undefined ? {} : {fellBackFrom: pair.fellBackFrom})});
+		channel.send({
+			type: 'ready',
+			pid: deps.pid,
+			port,
+			local: {tcp: {...pair.tcp.local}, udp: {...pair.udp.local}},
+			...(pair.fellBackFrom === undefined ? {} : {fellBackFrom: pair.fellBackFrom}),
+		});
 	} catch (error: unknown) {
 		const kind = isSocktuiError(error) ? error.kind : 'Internal';
 		const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,14 @@
 import type {Protocol} from '../defaults.js';
-import type {DropReason, EchoGuardStats, EchoServerEvent, EchoServerOptions, EchoServerStats, Endpoint, KernelDrops, TrafficCounters} from '../echo/types.js';
+import type {
+	DropReason,
+	EchoGuardStats,
+	EchoServerEvent,
+	EchoServerOptions,
+	EchoServerStats,
+	Endpoint,
+	KernelDrops,
+	TrafficCounters,
+} from '../echo/types.js';
 import {exitCodes, type ErrorKind} from '../errors.js';
 
 /**
@@ -18,7 +27,14 @@ export type ServerChildOptions = EchoServerOptions & {
 /** One event in a batch: an EchoServerEvent with its payload as base64 (IPC is JSON), cut to `maxLogPayloadBytes`. */
 export type WireEvent =
 	| Exclude<EchoServerEvent, {type: 'message-in' | 'message-out' | 'listening' | 'closed'}>
-	| {type: 'message-in' | 'message-out'; protocol: Protocol; connectionId: string; peer: Endpoint; bytesBase64: string; byteCount: number};
+	| {
+			type: 'message-in' | 'message-out';
+			protocol: Protocol;
+			connectionId: string;
+			peer: Endpoint;
+			bytesBase64: string;
+			byteCount: number;
+	  };
 
 /** Server child -> dashboard. */
 export type ServerChildMessage =
@@ -49,7 +65,15 @@ const maxTextChars = 4096;
 const maxExtraStatKeys = 32;
 const errorKinds = new Set<string>(Object.keys(exitCodes));
 const closeReasons = new Set(['end', 'reset', 'error', 'server', 'idle', 'evicted']);
-const dropReasons = new Set<string>(['overload', 'too-large', 'unreplyable', 'own-address', 'low-port', 'rate-limit', 'muted'] satisfies DropReason[]);
+const dropReasons = new Set<string>([
+	'overload',
+	'too-large',
+	'unreplyable',
+	'own-address',
+	'low-port',
+	'rate-limit',
+	'muted',
+] satisfies DropReason[]);
 const guardCounts = [
 	'unreplyable',
 	'ownAddress',
@@ -82,7 +106,8 @@ function isProtocol(value: unknown): value is Protocol {
 }
 
 function endpoint(value: unknown): Endpoint | undefined {
-	if (!isData(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535) return undefined;
+	if (!isData(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535)
+		return undefined;
 	return {address: value['address'], port: value['port']};
 }
 
@@ -104,7 +129,17 @@ function counters(value: unknown): TrafficCounters | undefined {
 	return Object.fromEntries(keys.map((key) => [key, value[key]])) as unknown as TrafficCounters;
 }
 
-const statCounts = ['bytesIn', 'bytesOut', 'messagesIn', 'messagesOut', 'activeConnections', 'totalConnections', 'refusedConnections', 'droppedMessages', 'pausedConnections'] as const;
+const statCounts = [
+	'bytesIn',
+	'bytesOut',
+	'messagesIn',
+	'messagesOut',
+	'activeConnections',
+	'totalConnections',
+	'refusedConnections',
+	'droppedMessages',
+	'pausedConnections',
+] as const;
 
 /**
  * Server totals. The known fields are checked; further fields (counters a newer server adds) are copied
@@ -150,7 +185,8 @@ export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 		case 'connection-refused': {
 			const peer = endpoint(value['peer']);
 			if (!peer || protocol !== 'tcp') return undefined;
-			if (value['type'] === 'connection-refused') return value['reason'] === 'limit' ? {type: 'connection-refused', protocol, peer, reason: 'limit'} : undefined;
+			if (value['type'] === 'connection-refused')
+				return value['reason'] === 'limit' ? {type: 'connection-refused', protocol, peer, reason: 'limit'} : undefined;
 			const connectionId = value['connectionId'];
 			if (!isText(connectionId, 300)) return undefined;
 			if (value['type'] === 'connection-opened') return {type: 'connection-opened', protocol, connectionId, peer};
@@ -159,7 +195,15 @@ export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 			if (typeof reason !== 'string' || !closeReasons.has(reason) || !traffic) return undefined;
 			const idleMs = value['idleMs'];
 			if (idleMs !== undefined && !isCount(idleMs)) return undefined;
-			return {type: 'connection-closed', protocol, connectionId, peer, reason: reason as 'end', counters: traffic, ...(idleMs === undefined ? {} : {idleMs})};
+			return {
+				type: 'connection-closed',
+				protocol,
+				connectionId,
+				peer,
+				reason: reason as 'end',
+				counters: traffic,
+				...(idleMs === undefined ? {} : {idleMs}),
+			};
 		}
 
 		case 'message-in':
@@ -167,7 +211,13 @@ export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 			const peer = endpoint(value['peer']);
 			const {connectionId, bytesBase64, byteCount} = value;
 			if (!peer || !isText(connectionId, 300) || !isCount(byteCount)) return undefined;
-			if (typeof bytesBase64 !== 'string' || bytesBase64.length > Math.ceil(maxLogPayloadBytes / 3) * 4 || bytesBase64.length % 4 !== 0 || !base64.test(bytesBase64)) return undefined;
+			if (
+				typeof bytesBase64 !== 'string' ||
+				bytesBase64.length > Math.ceil(maxLogPayloadBytes / 3) * 4 ||
+				bytesBase64.length % 4 !== 0 ||
+				!base64.test(bytesBase64)
+			)
+				return undefined;
 			return {type: value['type'], protocol, connectionId, peer, bytes: Buffer.from(bytesBase64, 'base64')};
 		}
 
@@ -176,7 +226,14 @@ export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 			const {byteCount, reason, unreported} = value;
 			if (!peer || !isCount(byteCount) || typeof reason !== 'string' || !dropReasons.has(reason)) return undefined;
 			if (unreported !== undefined && !isCount(unreported)) return undefined;
-			return {type: 'dropped', protocol, peer, byteCount, reason: reason as DropReason, ...(unreported === undefined ? {} : {unreported})};
+			return {
+				type: 'dropped',
+				protocol,
+				peer,
+				byteCount,
+				reason: reason as DropReason,
+				...(unreported === undefined ? {} : {unreported}),
+			};
 		}
 
 		case 'peer-muted': {
@@ -213,7 +270,8 @@ export function parseServerChildMessage(value: unknown): ParsedChildMessage | un
 		case 'ready': {
 			const {pid, port, fellBackFrom} = value;
 			const local = value['local'];
-			if (!isCount(pid) || pid === 0 || !isCount(port) || port === 0 || port > 65_535 || !isData(local)) return undefined;
+			if (!isCount(pid) || pid === 0 || !isCount(port) || port === 0 || port > 65_535 || !isData(local))
+				return undefined;
 			const tcp = endpoint(local['tcp']);
 			const udp = endpoint(local['udp']);
 			if (!tcp || !udp || tcp.port !== port || udp.port !== port) return undefined;
@@ -229,7 +287,14 @@ export function parseServerChildMessage(value: unknown): ParsedChildMessage | un
 
 		case 'batch': {
 			const {seq, stats, events, notShown} = value;
-			if (!isCount(seq) || !Array.isArray(stats) || stats.length > 2 || !Array.isArray(events) || events.length > maxBatchLines) return undefined;
+			if (
+				!isCount(seq) ||
+				!Array.isArray(stats) ||
+				stats.length > 2 ||
+				!Array.isArray(events) ||
+				events.length > maxBatchLines
+			)
+				return undefined;
 			if (!isData(notShown) || !isCount(notShown['tcp']) || !isCount(notShown['udp'])) return undefined;
 			const parsedStats = stats.map((item) => parseStats(item));
 			const parsedEvents = events.map((item) => parseWireEvent(item));
@@ -252,7 +317,8 @@ export function parseServerChildMessage(value: unknown): ParsedChildMessage | un
 export function parseServerChildCommand(value: unknown): ServerChildCommand | undefined {
 	if (!isData(value)) return undefined;
 	if (value['type'] === 'shutdown') return {type: 'shutdown'};
-	if (value['type'] === 'set-reply-delay' && typeof value['ms'] === 'number' && Number.isFinite(value['ms'])) return {type: 'set-reply-delay', ms: value['ms']};
+	if (value['type'] === 'set-reply-delay' && typeof value['ms'] === 'number' && Number.isFinite(value['ms']))
+		return {type: 'set-reply-delay', ms: value['ms']};
 	return undefined;
 }
 
@@ -267,6 +333,10 @@ export function parseServerChildOptions(text: string): ServerChildOptions | unde
 
 	if (!isData(value) || !isText(value['host'], 255) || value['host'] === '') return undefined;
 	if (value['port'] !== undefined && (!isCount(value['port']) || value['port'] > 65_535)) return undefined;
-	if (value['replyDelayMs'] !== undefined && (typeof value['replyDelayMs'] !== 'number' || !Number.isFinite(value['replyDelayMs']))) return undefined;
+	if (
+		value['replyDelayMs'] !== undefined &&
+		(typeof value['replyDelayMs'] !== 'number' || !Number.isFinite(value['replyDelayMs']))
+	)
+		return undefined;
 	return value as unknown as ServerChildOptions;
 }

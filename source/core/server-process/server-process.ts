@@ -4,7 +4,12 @@ import {defaults} from '../defaults.js';
 import type {Endpoint} from '../echo/types.js';
 import {SocktuiError} from '../errors.js';
 import {pinnedCommand} from '../procs/pinning.js';
-import {parseServerChildMessage, type ServerBatch, type ServerChildCommand, type ServerChildOptions} from './server-messages.js';
+import {
+	parseServerChildMessage,
+	type ServerBatch,
+	type ServerChildCommand,
+	type ServerChildOptions,
+} from './server-messages.js';
 
 export interface ServerProcessOptions {
 	/** The CLI the child runs (`server-child`); defaults to this process's script (the bundled dist/cli.js). */
@@ -80,7 +85,8 @@ export class ServerProcess {
 
 	constructor(options: ServerProcessOptions) {
 		const cliPath = options.cliPath ?? process.argv[1];
-		if (!cliPath) throw new SocktuiError('Internal', 'cannot start the server process: the path of the socktui CLI is unknown');
+		if (!cliPath)
+			throw new SocktuiError('Internal', 'cannot start the server process: the path of the socktui CLI is unknown');
 		this.#cliPath = cliPath;
 		this.#execArgv = options.execArgv ?? [];
 		this.#options = {...options.server};
@@ -134,7 +140,13 @@ export class ServerProcess {
 	 */
 	async start(): Promise<ServerReady> {
 		if (this.#live) throw new SocktuiError('Internal', `the server process ${this.#live.pid} is already running`);
-		let [command, ...args] = [process.execPath, ...this.#execArgv, this.#cliPath, 'server-child', `--options=${JSON.stringify(this.#options)}`] as [string, ...string[]];
+		let [command, ...args] = [
+			process.execPath,
+			...this.#execArgv,
+			this.#cliPath,
+			'server-child',
+			`--options=${JSON.stringify(this.#options)}`,
+		] as [string, ...string[]];
 		const pinnedCpu = this.#pinCpu;
 		if (pinnedCpu !== undefined) {
 			const pinned = pinnedCommand(pinnedCpu, command, args);
@@ -146,7 +158,11 @@ export class ServerProcess {
 		try {
 			child = spawn(command, args, {stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json'});
 		} catch (error: unknown) {
-			throw new SocktuiError('Internal', `cannot start the server process: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+			throw new SocktuiError(
+				'Internal',
+				`cannot start the server process: ${error instanceof Error ? error.message : String(error)}`,
+				{cause: error},
+			);
 		}
 
 		if (child.pid === undefined) {
@@ -187,7 +203,12 @@ export class ServerProcess {
 
 			const timer = setTimeout(() => {
 				this.killNow();
-				fail(new SocktuiError('Internal', `the server process ${pid} did not start within ${Math.round(this.#readyTimeoutMs / 1000)} s`));
+				fail(
+					new SocktuiError(
+						'Internal',
+						`the server process ${pid} did not start within ${Math.round(this.#readyTimeoutMs / 1000)} s`,
+					),
+				);
 			}, this.#readyTimeoutMs);
 
 			child.on('message', (value: unknown) => {
@@ -222,14 +243,24 @@ export class ServerProcess {
 				settled = true;
 				clearTimeout(timer);
 				this.#options = {...this.#options, port: message.port};
-				const ready: ServerReady = {pid, port: message.port, local: message.local, ...(message.fellBackFrom === undefined ? {} : {fellBackFrom: message.fellBackFrom})};
+				const ready: ServerReady = {
+					pid,
+					port: message.port,
+					local: message.local,
+					...(message.fellBackFrom === undefined ? {} : {fellBackFrom: message.fellBackFrom}),
+				};
 				this.#emit({type: 'ready', ...ready});
 				resolve(ready);
 			});
 			child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
 				if (this.#live === live) this.#live = undefined;
 				const line = lastLine(live.stderrTail);
-				fail(new SocktuiError('Internal', `the server process exited before it was ready (${signal ?? `code ${code}`})${line === undefined ? '' : `: ${line}`}`));
+				fail(
+					new SocktuiError(
+						'Internal',
+						`the server process exited before it was ready (${signal ?? `code ${code}`})${line === undefined ? '' : `: ${line}`}`,
+					),
+				);
 				if (live.ready) this.#emit({type: 'exited', pid, code, signal, expected: live.stopping});
 				markGone();
 			});
@@ -266,7 +297,9 @@ export class ServerProcess {
 		live.stopping = true;
 		try {
 			live.child.kill('SIGKILL');
-		} catch {}
+		} catch {
+			// Already gone: nothing to end.
+		}
 	}
 
 	#withinRate(live: Live): boolean {

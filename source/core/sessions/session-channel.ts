@@ -19,8 +19,8 @@ const flushTimeoutMs = 1000;
 export function processChannel<Out = SessionReport>(): SessionChannel<Out> & {readonly pending: number} {
 	let pending = 0;
 	let drained: (() => void) | undefined;
-	const listeners: Array<[event: 'message' | 'disconnect', listener: (...args: any[]) => void]> = [];
-	const listen = (event: 'message' | 'disconnect', listener: (...args: any[]) => void) => {
+	const listeners: Array<[event: 'message' | 'disconnect', listener: (...args: unknown[]) => void]> = [];
+	const listen = (event: 'message' | 'disconnect', listener: (...args: unknown[]) => void) => {
 		listeners.push([event, listener]);
 		process.on(event, listener);
 	};

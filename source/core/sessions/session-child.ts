@@ -10,7 +10,7 @@ import {type AutoMode, type SessionPhase, type SessionReport, sessionExitCodes} 
 export interface SessionClient {
 	readonly local: Endpoint;
 	exchange(payload: Uint8Array): Promise<EchoExchange>;
-	onClose(listener: (...args: any[]) => void): unknown;
+	onClose(listener: (...args: unknown[]) => void): unknown;
 	close(): unknown;
 }
 
@@ -100,7 +100,9 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		queue.length = 0;
 		try {
 			await client?.close();
-		} catch {}
+		} catch {
+			// The connection is already broken: closing it is all that was asked.
+		}
 
 		await channel.close();
 		resolveExit(code);
@@ -109,7 +111,10 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 	const exchange = async (item: Outgoing) => {
 		const payload = options.protocol === 'tcp' ? Buffer.concat([item.text, encoder.encode('\n')]) : item.text;
 		if (options.protocol === 'udp' && payload.byteLength > defaults.maxDatagramBytes) {
-			report({type: 'error', message: `message too large for one UDP datagram (${payload.byteLength} bytes, at most ${defaults.maxDatagramBytes})`});
+			report({
+				type: 'error',
+				message: `message too large for one UDP datagram (${payload.byteLength} bytes, at most ${defaults.maxDatagramBytes})`,
+			});
 			return;
 		}
 
@@ -184,7 +189,10 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		switch (command.type) {
 			case 'send':
 				if (queue.length >= defaults.sessionSendQueue) {
-					report({type: 'error', message: `too many messages waiting (${defaults.sessionSendQueue}); this one was not sent`});
+					report({
+						type: 'error',
+						message: `too many messages waiting (${defaults.sessionSendQueue}); this one was not sent`,
+					});
 					return;
 				}
 
@@ -213,7 +221,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		const connecting = deps.openClient(options);
 		const opened = await Promise.race([connecting, exited.then(() => undefined)]);
 		if (opened === undefined || finished) {
-			connecting.then(async (late) => late.close()).catch(() => {});
+			connecting.then((late) => late.close()).catch(() => {});
 			return await exited;
 		}
 

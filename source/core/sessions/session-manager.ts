@@ -70,7 +70,8 @@ export class SessionManager {
 
 	constructor(options: SessionManagerOptions) {
 		const cliPath = options.cliPath ?? process.argv[1];
-		if (!cliPath) throw new SocktuiError('Internal', 'cannot start client sessions: the path of the socktui CLI is unknown');
+		if (!cliPath)
+			throw new SocktuiError('Internal', 'cannot start client sessions: the path of the socktui CLI is unknown');
 		this.#cliPath = cliPath;
 		this.#target = {...options.target};
 		this.#pinCpu = options.pinCpu;
@@ -117,7 +118,10 @@ export class SessionManager {
 	 */
 	open(protocol: Protocol): SessionInfo {
 		if (this.#sessions.size >= this.#maxSessions) {
-			throw new SocktuiError('BadInput', `at most ${this.#maxSessions} client sessions can run at once; close one first`);
+			throw new SocktuiError(
+				'BadInput',
+				`at most ${this.#maxSessions} client sessions can run at once; close one first`,
+			);
 		}
 
 		const pinnedCpu = this.#pinCpu;
@@ -132,7 +136,8 @@ export class SessionManager {
 		if (pinnedCpu !== undefined) {
 			// `taskset -c CPU node ...`: taskset execs node, so the PID we hold is the session's own.
 			const pinned = pinnedCommand(pinnedCpu, command, args);
-			if (!pinned.ok) throw new SocktuiError('BadInput', `cannot pin the session to CPU ${pinnedCpu}: ${pinned.reason}`);
+			if (!pinned.ok)
+				throw new SocktuiError('BadInput', `cannot pin the session to CPU ${pinnedCpu}: ${pinned.reason}`);
 			({command, args} = pinned);
 		}
 
@@ -140,7 +145,11 @@ export class SessionManager {
 		try {
 			child = spawn(command, args, {stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json'});
 		} catch (error: unknown) {
-			throw new SocktuiError('Internal', `cannot start a client session: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+			throw new SocktuiError(
+				'Internal',
+				`cannot start a client session: ${error instanceof Error ? error.message : String(error)}`,
+				{cause: error},
+			);
 		}
 
 		if (child.pid === undefined) {
@@ -193,14 +202,25 @@ export class SessionManager {
 			const crashed = signal !== null ? !session.killedByUs : code === null || !expectedCodes.has(code);
 			const line = lastLine(session.stderrTail);
 			if (crashed && line !== undefined) {
-				this.#emit({type: 'session-report', sessionId, report: {type: 'error', message: `session process failed: ${line}`}});
+				this.#emit({
+					type: 'session-report',
+					sessionId,
+					report: {type: 'error', message: `session process failed: ${line}`},
+				});
 			}
 
 			this.#emit({type: 'session-exited', sessionId, code, signal});
 			markGone();
 		});
 
-		this.#emit({type: 'session-started', sessionId, pid: child.pid, protocol, remote: {...info.remote}, ...(pinnedCpu === undefined ? {} : {pinnedCpu})});
+		this.#emit({
+			type: 'session-started',
+			sessionId,
+			pid: child.pid,
+			protocol,
+			remote: {...info.remote},
+			...(pinnedCpu === undefined ? {} : {pinnedCpu}),
+		});
 		return {...info, remote: {...info.remote}};
 	}
 
@@ -237,7 +257,9 @@ export class SessionManager {
 			session.killedByUs = true;
 			try {
 				session.child.kill('SIGKILL');
-			} catch {}
+			} catch {
+				// Already gone: nothing to end.
+			}
 		}
 	}
 

@@ -10,7 +10,15 @@ import type {AutoMode, SessionCommand, SessionPhase, SessionReport, SessionState
 
 type Data = Record<string, unknown>;
 
-const reportStates = new Set<string>(['connecting', 'connected', 'ready', 'waiting', 'no-reply', 'unreachable', 'closed'] satisfies Array<Exclude<SessionState, 'exited'>>);
+const reportStates = new Set<string>([
+	'connecting',
+	'connected',
+	'ready',
+	'waiting',
+	'no-reply',
+	'unreachable',
+	'closed',
+] satisfies Array<Exclude<SessionState, 'exited'>>);
 const phases = new Set<string>(['idle', 'computing', 'waiting-reply'] satisfies SessionPhase[]);
 const base64 = /^[A-Za-z\d+/]*={0,2}$/;
 /** Base64 of the largest datagram, with room to spare. */
@@ -38,7 +46,8 @@ function isBase64(value: unknown): value is string {
 }
 
 function endpoint(value: unknown): Endpoint | undefined {
-	if (!isData(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535) return undefined;
+	if (!isData(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535)
+		return undefined;
 	return {address: value['address'], port: value['port']};
 }
 
@@ -59,7 +68,10 @@ export function parseSessionReport(value: unknown): SessionReport | undefined {
 		case 'state': {
 			const {state, detail} = value;
 			if (typeof state !== 'string' || !reportStates.has(state)) return undefined;
-			const report: Extract<SessionReport, {type: 'state'}> = {type: 'state', state: state as Exclude<SessionState, 'exited'>};
+			const report: Extract<SessionReport, {type: 'state'}> = {
+				type: 'state',
+				state: state as Exclude<SessionState, 'exited'>,
+			};
 			if (value['local'] !== undefined) {
 				const local = endpoint(value['local']);
 				if (!local) return undefined;
@@ -105,7 +117,8 @@ export function parseSessionReport(value: unknown): SessionReport | undefined {
 
 /** Auto-mode settings brought inside the bounds in `defaults` (non-numbers become the bounds' floor). */
 export function clampAuto(auto: AutoMode): AutoMode {
-	const clamp = (value: number, low: number, high: number) => (Number.isFinite(value) ? Math.min(high, Math.max(low, Math.round(value))) : low);
+	const clamp = (value: number, low: number, high: number) =>
+		Number.isFinite(value) ? Math.min(high, Math.max(low, Math.round(value))) : low;
 	return {
 		enabled: auto.enabled === true,
 		intervalMs: clamp(auto.intervalMs, defaults.autoMinIntervalMs, defaults.autoMaxIntervalMs),

@@ -11,7 +11,8 @@ import type {Endpoint} from '../echo/types.js';
  * connection, so a UDP session is `ready` (socket open), `waiting` (sent, reply awaited), `no-reply` (the
  * reply timeout passed) or `unreachable` (the kernel reported ICMP port unreachable: nothing listens).
  */
-export type SessionState = 'connecting' | 'connected' | 'ready' | 'waiting' | 'no-reply' | 'unreachable' | 'closed' | 'exited';
+export type SessionState =
+	'connecting' | 'connected' | 'ready' | 'waiting' | 'no-reply' | 'unreachable' | 'closed' | 'exited';
 
 /** What the session process says it is doing right now (self-reported, not measured). */
 export type SessionPhase = 'idle' | 'computing' | 'waiting-reply';
@@ -25,10 +26,7 @@ export interface AutoMode {
 }
 
 /** Dashboard -> session child. */
-export type SessionCommand =
-	| {type: 'send'; text: string}
-	| {type: 'set-auto'; auto: AutoMode}
-	| {type: 'close'};
+export type SessionCommand = {type: 'send'; text: string} | {type: 'set-auto'; auto: AutoMode} | {type: 'close'};
 
 /**
  * Session child -> dashboard. Byte payloads travel as base64 (IPC is JSON). Over TCP the child frames

@@ -10,37 +10,47 @@ import {burstSteps, intervalSteps, replyDelaySteps, step} from './knob-steps.js'
  * that reaches the core is one method here and one binding there.
  */
 export interface DashboardCommands {
-	quit(): void;
-	openSession(protocol: Protocol): void;
-	closeSession(sessionId: number): void;
+	quit: () => void;
+	openSession: (protocol: Protocol) => void;
+	closeSession: (sessionId: number) => void;
 	/** Removes an exited session's pane. */
-	dismissSession(sessionId: number): void;
-	send(sessionId: number, text: string): void;
-	toggleAuto(sessionId: number): void;
-	stepAutoInterval(sessionId: number, direction: 1 | -1): void;
-	stepAutoBurst(sessionId: number, direction: 1 | -1): void;
-	stepReplyDelay(direction: 1 | -1): void;
-	toggleOneCpu(): void;
+	dismissSession: (sessionId: number) => void;
+	send: (sessionId: number, text: string) => void;
+	toggleAuto: (sessionId: number) => void;
+	stepAutoInterval: (sessionId: number, direction: 1 | -1) => void;
+	stepAutoBurst: (sessionId: number, direction: 1 | -1) => void;
+	stepReplyDelay: (direction: 1 | -1) => void;
+	toggleOneCpu: () => void;
 	/** Shows or hides the timeline lane of the dashboard process itself (the observer). */
-	toggleDashboardLane(): void;
+	toggleDashboardLane: () => void;
 	/** Starts the server process again after it stopped (a running server says so instead). */
-	restartServer(): void;
+	restartServer: () => void;
 }
 
 export interface DashboardCommandDeps {
-	runtime: Pick<DashboardRuntime, 'openSession' | 'closeSession' | 'send' | 'setAuto' | 'setReplyDelay' | 'restartServer'>;
+	runtime: Pick<
+		DashboardRuntime,
+		'openSession' | 'closeSession' | 'send' | 'setAuto' | 'setReplyDelay' | 'restartServer'
+	>;
 	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	oneCpu: {toggle(): Promise<void>};
-	toggleDashboardLane(): void;
-	quit(): void;
+	toggleDashboardLane: () => void;
+	quit: () => void;
 }
 
-export function createDashboardCommands({runtime, store, oneCpu, toggleDashboardLane, quit}: DashboardCommandDeps): DashboardCommands {
+export function createDashboardCommands({
+	runtime,
+	store,
+	oneCpu,
+	toggleDashboardLane,
+	quit,
+}: DashboardCommandDeps): DashboardCommands {
 	// The knobs last asked for: the published snapshot lags up to a frame behind, and two `]` in one read
 	// must step twice, not set the same value twice.
 	const autos = new Map<number, AutoMode>();
 	let replyDelayMs: number | undefined;
-	const autoOf = (sessionId: number) => autos.get(sessionId) ?? store.getSnapshot().sessions.find((session) => session.sessionId === sessionId)?.auto;
+	const autoOf = (sessionId: number) =>
+		autos.get(sessionId) ?? store.getSnapshot().sessions.find((session) => session.sessionId === sessionId)?.auto;
 	const setAuto = (sessionId: number, change: (auto: AutoMode) => AutoMode) => {
 		const auto = autoOf(sessionId);
 		if (!auto) return;
@@ -59,10 +69,16 @@ export function createDashboardCommands({runtime, store, oneCpu, toggleDashboard
 		},
 		send: (sessionId, text) => runtime.send(sessionId, text),
 		toggleAuto: (sessionId) => setAuto(sessionId, (auto) => ({...auto, enabled: !auto.enabled})),
-		stepAutoInterval: (sessionId, direction) => setAuto(sessionId, (auto) => ({...auto, intervalMs: step(intervalSteps, auto.intervalMs, direction)})),
-		stepAutoBurst: (sessionId, direction) => setAuto(sessionId, (auto) => ({...auto, burstMs: step(burstSteps, auto.burstMs, direction)})),
+		stepAutoInterval: (sessionId, direction) =>
+			setAuto(sessionId, (auto) => ({...auto, intervalMs: step(intervalSteps, auto.intervalMs, direction)})),
+		stepAutoBurst: (sessionId, direction) =>
+			setAuto(sessionId, (auto) => ({...auto, burstMs: step(burstSteps, auto.burstMs, direction)})),
 		stepReplyDelay(direction) {
-			replyDelayMs = step(replyDelaySteps, replyDelayMs ?? store.getSnapshot().servers[0]?.replyDelayMs ?? 0, direction);
+			replyDelayMs = step(
+				replyDelaySteps,
+				replyDelayMs ?? store.getSnapshot().servers[0]?.replyDelayMs ?? 0,
+				direction,
+			);
 			runtime.setReplyDelay(replyDelayMs);
 		},
 		toggleOneCpu() {

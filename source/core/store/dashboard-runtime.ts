@@ -80,7 +80,11 @@ function foldServerEvents(server: ServerProcessLike, store: DashboardStore): () 
 				store.apply({type: 'server', event: {type: 'listening', protocol: 'udp', local: event.local.udp}});
 				store.apply({type: 'server-process', process: {pid: event.pid, state: 'running'}});
 				if (event.fellBackFrom !== undefined) {
-					store.apply({type: 'notice', level: 'warn', text: `port ${event.fellBackFrom} is in use; using ${event.port} instead`});
+					store.apply({
+						type: 'notice',
+						level: 'warn',
+						text: `port ${event.fellBackFrom} is in use; using ${event.port} instead`,
+					});
 				}
 
 				return;
@@ -101,7 +105,15 @@ function foldServerEvents(server: ServerProcessLike, store: DashboardStore): () 
 			case 'exited': {
 				store.apply({type: 'server', event: {type: 'closed', protocol: 'tcp'}});
 				store.apply({type: 'server', event: {type: 'closed', protocol: 'udp'}});
-				store.apply({type: 'server-process', process: {pid: event.pid, state: event.expected ? 'stopped' : 'exited', code: event.code, signal: event.signal}});
+				store.apply({
+					type: 'server-process',
+					process: {
+						pid: event.pid,
+						state: event.expected ? 'stopped' : 'exited',
+						code: event.code,
+						signal: event.signal,
+					},
+				});
 				if (!event.expected) {
 					const how = event.signal ? `was killed (${event.signal})` : `exited with code ${event.code ?? '?'}`;
 					store.apply({type: 'notice', level: 'warn', text: `server process ${event.pid} ${how}`});
@@ -122,13 +134,21 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 	} else {
 		store.apply({type: 'server-starting', protocol: 'tcp'});
 		store.apply({type: 'server-starting', protocol: 'udp'});
-		server = options.createServerProcess({...options.serverOptions, host: options.host, ...(options.port === undefined ? {} : {port: options.port})});
+		server = options.createServerProcess({
+			...options.serverOptions,
+			host: options.host,
+			...(options.port === undefined ? {} : {port: options.port}),
+		});
 		unsubscribers.push(foldServerEvents(server, store));
 		const ready = await server.start();
 		const connectHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host === '::' ? '::1' : options.host;
 		target = {host: connectHost, port: ready.port};
 		if (!isLoopback(options.host)) {
-			store.apply({type: 'notice', level: 'warn', text: `listening on ${formatHostPort(options.host, target.port)}: reachable from other machines`});
+			store.apply({
+				type: 'notice',
+				level: 'warn',
+				text: `listening on ${formatHostPort(options.host, target.port)}: reachable from other machines`,
+			});
 		}
 	}
 
@@ -166,7 +186,9 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		openSession,
 		closeSession(sessionId) {
 			store.apply({type: 'session-closing', sessionId});
-			sessions.close(sessionId).catch((error: unknown) => store.apply({type: 'notice', level: 'warn', text: describe(error)}));
+			sessions
+				.close(sessionId)
+				.catch((error: unknown) => store.apply({type: 'notice', level: 'warn', text: describe(error)}));
 		},
 		send(sessionId, text) {
 			sessions.send(sessionId, text);
@@ -181,12 +203,20 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		},
 		async restartServer() {
 			if (!server) {
-				store.apply({type: 'notice', level: 'info', text: 'the sessions use a remote server; there is no server process to restart'});
+				store.apply({
+					type: 'notice',
+					level: 'info',
+					text: 'the sessions use a remote server; there is no server process to restart',
+				});
 				return;
 			}
 
 			if (server.running || restarting) {
-				store.apply({type: 'notice', level: 'info', text: `the server process ${server.pid ?? ''} is running; r restarts it only after it stopped`});
+				store.apply({
+					type: 'notice',
+					level: 'info',
+					text: `the server process ${server.pid ?? ''} is running; r restarts it only after it stopped`,
+				});
 				return;
 			}
 
@@ -195,7 +225,11 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 			store.apply({type: 'server-starting', protocol: 'udp'});
 			try {
 				const ready = await server.start();
-				store.apply({type: 'notice', level: 'info', text: `server process restarted: pid ${ready.pid} on port ${ready.port}`});
+				store.apply({
+					type: 'notice',
+					level: 'info',
+					text: `server process restarted: pid ${ready.pid} on port ${ready.port}`,
+				});
 			} catch (error: unknown) {
 				store.apply({type: 'notice', level: 'warn', text: `cannot restart the server: ${describe(error)}`});
 			} finally {

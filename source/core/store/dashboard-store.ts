@@ -249,7 +249,12 @@ export class DashboardStore {
 
 			case 'server-log-skipped': {
 				if (event.count <= 0) return false;
-				this.#logItem({at: this.#timers.now(), protocol: event.protocol, kind: 'skipped', note: `+${event.count} line${event.count === 1 ? '' : 's'} not shown`});
+				this.#logItem({
+					at: this.#timers.now(),
+					protocol: event.protocol,
+					kind: 'skipped',
+					note: `+${event.count} line${event.count === 1 ? '' : 's'} not shown`,
+				});
 				return true;
 			}
 
@@ -281,7 +286,11 @@ export class DashboardStore {
 			}
 
 			case 'notice': {
-				this.#notices.push({id: this.#nextId++, level: event.level, text: safeText(event.text, {ascii: this.#ascii, maxLength: 200})});
+				this.#notices.push({
+					id: this.#nextId++,
+					level: event.level,
+					text: safeText(event.text, {ascii: this.#ascii, maxLength: 200}),
+				});
 				this.#noticesView = this.#notices.toArray();
 				return true;
 			}
@@ -329,31 +338,70 @@ export class DashboardStore {
 				this.#patchServer(model, {state: 'listening', local: {...event.local}});
 				return true;
 			case 'connection-opened':
-				this.#patchServer(model, {activeConnections: view.activeConnections + 1, totalConnections: view.totalConnections + 1});
+				this.#patchServer(model, {
+					activeConnections: view.activeConnections + 1,
+					totalConnections: view.totalConnections + 1,
+				});
 				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'open'});
 				return true;
 			case 'connection-closed':
 				this.#patchServer(model, {activeConnections: Math.max(0, view.activeConnections - 1)});
-				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'close', note: event.reason});
+				this.#logItem({
+					at: this.#timers.now(),
+					protocol: event.protocol,
+					peer: event.peer,
+					kind: 'close',
+					note: event.reason,
+				});
 				return true;
 			case 'connection-refused':
 				this.#patchServer(model, {refused: view.refused + 1});
-				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'refused', note: event.reason});
+				this.#logItem({
+					at: this.#timers.now(),
+					protocol: event.protocol,
+					peer: event.peer,
+					kind: 'refused',
+					note: event.reason,
+				});
 				return true;
 			case 'message-in':
 				this.#bump(model, 'in', event.bytes.length);
-				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'in', bytes: event.bytes.subarray(0, payloadChars * 4)});
+				this.#logItem({
+					at: this.#timers.now(),
+					protocol: event.protocol,
+					peer: event.peer,
+					kind: 'in',
+					bytes: event.bytes.subarray(0, payloadChars * 4),
+				});
 				return true;
 			case 'message-out':
 				this.#bump(model, 'out', event.bytes.length);
-				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'out', bytes: event.bytes.subarray(0, payloadChars * 4)});
+				this.#logItem({
+					at: this.#timers.now(),
+					protocol: event.protocol,
+					peer: event.peer,
+					kind: 'out',
+					bytes: event.bytes.subarray(0, payloadChars * 4),
+				});
 				return true;
 			case 'dropped':
 				this.#patchServer(model, {dropped: view.dropped + 1 + (event.unreported ?? 0)});
-				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'dropped', note: `${event.byteCount} B (${event.reason})`});
+				this.#logItem({
+					at: this.#timers.now(),
+					protocol: event.protocol,
+					peer: event.peer,
+					kind: 'dropped',
+					note: `${event.byteCount} B (${event.reason})`,
+				});
 				return true;
 			case 'peer-muted':
-				this.#logItem({at: this.#timers.now(), protocol: event.protocol, peer: event.peer, kind: 'dropped', note: `echo loop suspected: muted ${Math.round(event.forMs / 1000)} s`});
+				this.#logItem({
+					at: this.#timers.now(),
+					protocol: event.protocol,
+					peer: event.peer,
+					kind: 'dropped',
+					note: `echo loop suspected: muted ${Math.round(event.forMs / 1000)} s`,
+				});
 				return true;
 			case 'error': {
 				const error = safeText(event.message, {ascii: this.#ascii, maxLength: 120});
@@ -375,7 +423,7 @@ export class DashboardStore {
 		}
 
 		// Safe: after the copy above, this view object is private until the next build.
-		const view = model.view as {-readonly [K in keyof ServerView]: ServerView[K]};
+		const view = model.view;
 		if (direction === 'in') {
 			view.messagesIn += 1;
 			view.bytesIn += bytes;
@@ -468,7 +516,13 @@ export class DashboardStore {
 				const model = this.#session(event.sessionId);
 				if (!model) return false;
 				const exit: SessionExit = {code: event.code, signal: event.signal};
-				this.#patchSession(event.sessionId, {state: 'exited', exit, phase: 'idle', closing: false, auto: {...model.fields.auto, enabled: false}});
+				this.#patchSession(event.sessionId, {
+					state: 'exited',
+					exit,
+					phase: 'idle',
+					closing: false,
+					auto: {...model.fields.auto, enabled: false},
+				});
 				return true;
 			}
 		}
@@ -501,10 +555,19 @@ export class DashboardStore {
 			}
 
 			case 'sent':
-				this.#say(model, 'sent', safeText(decodeBase64(report.requestBase64), {ascii: this.#ascii, maxLength: conversationChars}));
+				this.#say(
+					model,
+					'sent',
+					safeText(decodeBase64(report.requestBase64), {ascii: this.#ascii, maxLength: conversationChars}),
+				);
 				return this.#patchSession(sessionId, {sent: model.fields.sent + 1});
 			case 'reply':
-				this.#say(model, 'reply', safeText(decodeBase64(report.replyBase64), {ascii: this.#ascii, maxLength: conversationChars}), report.rttMs);
+				this.#say(
+					model,
+					'reply',
+					safeText(decodeBase64(report.replyBase64), {ascii: this.#ascii, maxLength: conversationChars}),
+					report.rttMs,
+				);
 				return this.#patchSession(sessionId, {replies: model.fields.replies + 1, lastRttMs: report.rttMs});
 			case 'error':
 				this.#say(model, 'error', safe(report.message, 160));

@@ -72,7 +72,9 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 		remember(deps.uiPid);
 		deps.setDemoPin(demoCpu);
 		store.apply({type: 'one-cpu', view: {enabled: true, cpu: demoCpu, ...(uiCpu === undefined ? {} : {uiCpu})}});
-		const demo = deps.demo().filter((process) => (process.startedPinned ? deps.affinity(process.pid) !== undefined : remember(process.pid)));
+		const demo = deps
+			.demo()
+			.filter((process) => (process.startedPinned ? deps.affinity(process.pid) !== undefined : remember(process.pid)));
 		const results = await Promise.all([
 			...demo.map(async (process) => {
 				const result = await deps.pin(process.pid, demoCpu);
@@ -84,7 +86,14 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 		if (!warnFirst(results)) return;
 		// Two short notices: the server pane is narrow, and both stay on screen.
 		store.apply({type: 'notice', level: 'info', text: `one CPU: server and sessions on CPU ${demoCpu}`});
-		store.apply({type: 'notice', level: 'info', text: uiCpu === undefined ? 'this dashboard shares it (the only CPU)' : `this dashboard on CPU ${uiCpu}, not the demo's`});
+		store.apply({
+			type: 'notice',
+			level: 'info',
+			text:
+				uiCpu === undefined
+					? 'this dashboard shares it (the only CPU)'
+					: `this dashboard on CPU ${uiCpu}, not the demo's`,
+		});
 	};
 
 	const disable = async () => {
@@ -103,7 +112,8 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 			...(uiOriginal === undefined || uiCpu === undefined ? [] : [deps.pin(deps.uiPid, uiOriginal)]),
 		]);
 		originals.clear();
-		if (warnFirst(results)) store.apply({type: 'notice', level: 'info', text: `one CPU off: all back on CPUs ${uiOriginal ?? 'as before'}`});
+		if (warnFirst(results))
+			store.apply({type: 'notice', level: 'info', text: `one CPU off: all back on CPUs ${uiOriginal ?? 'as before'}`});
 	};
 
 	return {

@@ -15,7 +15,9 @@ export class RateMeter {
 		}
 
 		const seconds = (at - this.#lastAt) / 1000;
-		const next = values.map((value, index) => Math.round((Math.max(0, value - (this.#lastValues[index] ?? 0)) / seconds) * 10) / 10);
+		const next = values.map(
+			(value, index) => Math.round((Math.max(0, value - (this.#lastValues[index] ?? 0)) / seconds) * 10) / 10,
+		);
 		const changed = next.some((rate, index) => rate !== this.#rates[index]);
 		this.#rates = next;
 		this.#lastAt = at;

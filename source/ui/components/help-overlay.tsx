@@ -40,7 +40,10 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 		if (group.length === 0) continue;
 		groups.push([
 			{key: `h-${scope}`, text: scopeTitles[scope], heading: true},
-			...group.map((binding, index) => ({key: `${scope}-${index}`, text: `${formatKeys(binding.keys).padEnd(12)} ${binding.description}`})),
+			...group.map((binding, index) => ({
+				key: `${scope}-${index}`,
+				text: `${formatKeys(binding.keys).padEnd(12)} ${binding.description}`,
+			})),
 		]);
 	}
 
@@ -69,10 +72,14 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 	const all = groups.flat();
 	const start = scrolling ? Math.min(Math.max(0, offset), Math.max(0, all.length - inner * maxColumns)) : 0;
 	const shownColumns = scrolling
-		? Array.from({length: maxColumns}, (_, index) => all.slice(start + index * inner, start + (index + 1) * inner)).filter((column) => column.length > 0)
+		? Array.from({length: maxColumns}, (_, index) =>
+				all.slice(start + index * inner, start + (index + 1) * inner),
+			).filter((column) => column.length > 0)
 		: columns;
 	const columnWidth = Math.floor((width - 2) / shownColumns.length);
-	const more = scrolling ? ` (${start + 1}-${Math.min(all.length, start + inner * maxColumns)} of ${all.length}: arrows or j/k scroll)` : '';
+	const more = scrolling
+		? ` (${start + 1}-${Math.min(all.length, start + inner * maxColumns)} of ${all.length}: arrows or j/k scroll)`
+		: '';
 	return (
 		<PaneFrame title="Keys (? or Esc closes)" focused width={width} height={height}>
 			<Box flexDirection="row">

@@ -33,7 +33,10 @@ export const StatusBar = memo(function StatusBar({where, bindings, width}: Statu
 				{where}{' '}
 			</Text>
 			<Text> {parts.join(` ${theme.dot} `)}</Text>
-			<Text color={theme.tone('muted')}>{parts.length > 0 ? ` ${theme.dot}` : ''}{help}</Text>
+			<Text color={theme.tone('muted')}>
+				{parts.length > 0 ? ` ${theme.dot}` : ''}
+				{help}
+			</Text>
 		</Line>
 	);
 });

@@ -34,7 +34,10 @@ export function wrapWords(text: string, width: number): string[] {
 /** Shown instead of the dashboard below the minimum size; `q` still quits. */
 export function TooSmall({columns, rows}: {columns: number; rows: number}) {
 	const height = Math.max(1, rows - 1);
-	const message = wrapWords(`terminal too small: need ${defaults.minColumns}x${defaults.minRows}, have ${columns}x${rows}`, columns);
+	const message = wrapWords(
+		`terminal too small: need ${defaults.minColumns}x${defaults.minRows}, have ${columns}x${rows}`,
+		columns,
+	);
 	return (
 		<Box width={columns} height={height} flexDirection="column" justifyContent="center" alignItems="center">
 			{/* Lines of one message, in order: the index is their identity. */}

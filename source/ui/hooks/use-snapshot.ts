@@ -2,8 +2,9 @@ import {useSyncExternalStore} from 'react';
 import type {DashboardSnapshot} from '../../core/store/snapshot.js';
 
 export interface SnapshotSource {
-	subscribe(listener: () => void): () => void;
-	getSnapshot(): DashboardSnapshot;
+	// Properties, not methods: React calls them unbound.
+	subscribe: (listener: () => void) => () => void;
+	getSnapshot: () => DashboardSnapshot;
 }
 
 /** The dashboard's data: the store's latest published snapshot (published at a capped rate outside React). */

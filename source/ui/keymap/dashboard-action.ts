@@ -20,7 +20,19 @@ export type SessionCommandCall = {
 
 /** Keys that change what the dashboard shows (focus, typing, help, view), some of which also call a command. */
 export type UiAction =
-	| {ui: 'toggle-help' | 'focus-next' | 'focus-prev' | 'focus-session' | 'start-typing' | 'send' | 'stop-typing' | 'backspace' | 'toggle-view' | 'close-session'}
+	| {
+			ui:
+				| 'toggle-help'
+				| 'focus-next'
+				| 'focus-prev'
+				| 'focus-session'
+				| 'start-typing'
+				| 'send'
+				| 'stop-typing'
+				| 'backspace'
+				| 'toggle-view'
+				| 'close-session';
+	  }
 	| {ui: 'new-session'; protocol: Protocol};
 
 /** What a dashboard key does: a command on the core, on the focused session, or a change of the UI. */

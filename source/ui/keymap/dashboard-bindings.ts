@@ -15,14 +15,44 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 	{keys: ['backspace'], description: 'delete a character', scope: 'typing', action: {ui: 'backspace'}},
 
 	{keys: ['enter'], description: 'type a message', scope: 'session', action: {ui: 'start-typing'}},
-	{keys: ['x'], description: 'close this session (x again: the next one; exited: remove it)', scope: 'session', action: {ui: 'close-session'}},
+	{
+		keys: ['x'],
+		description: 'close this session (x again: the next one; exited: remove it)',
+		scope: 'session',
+		action: {ui: 'close-session'},
+	},
 	{keys: ['a'], description: 'auto mode on/off', scope: 'session', action: {sessionCommand: 'toggleAuto'}},
-	{keys: [']'], description: 'auto: send less often', scope: 'session', action: {sessionCommand: 'stepAutoInterval', args: [1]}},
-	{keys: ['['], description: 'auto: send more often', scope: 'session', action: {sessionCommand: 'stepAutoInterval', args: [-1]}},
-	{keys: ['}'], description: 'auto: longer CPU burst', scope: 'session', action: {sessionCommand: 'stepAutoBurst', args: [1]}},
-	{keys: ['{'], description: 'auto: shorter CPU burst', scope: 'session', action: {sessionCommand: 'stepAutoBurst', args: [-1]}},
+	{
+		keys: [']'],
+		description: 'auto: send less often',
+		scope: 'session',
+		action: {sessionCommand: 'stepAutoInterval', args: [1]},
+	},
+	{
+		keys: ['['],
+		description: 'auto: send more often',
+		scope: 'session',
+		action: {sessionCommand: 'stepAutoInterval', args: [-1]},
+	},
+	{
+		keys: ['}'],
+		description: 'auto: longer CPU burst',
+		scope: 'session',
+		action: {sessionCommand: 'stepAutoBurst', args: [1]},
+	},
+	{
+		keys: ['{'],
+		description: 'auto: shorter CPU burst',
+		scope: 'session',
+		action: {sessionCommand: 'stepAutoBurst', args: [-1]},
+	},
 
-	{keys: ['+', '='], description: 'longer reply delay', scope: 'server', action: {command: 'stepReplyDelay', args: [1]}},
+	{
+		keys: ['+', '='],
+		description: 'longer reply delay',
+		scope: 'server',
+		action: {command: 'stepReplyDelay', args: [1]},
+	},
 	{keys: ['-'], description: 'shorter reply delay', scope: 'server', action: {command: 'stepReplyDelay', args: [-1]}},
 
 	{keys: ['v'], description: 'switch live / sim view', scope: 'timeline', action: {ui: 'toggle-view'}},
@@ -33,8 +63,18 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 	{keys: ['shift+tab'], description: 'previous pane', scope: 'global', action: {ui: 'focus-prev'}},
 	{keys: digits, description: 'jump to session N', scope: 'global', action: {ui: 'focus-session'}},
 	{keys: ['o'], description: 'one-CPU mode on/off', scope: 'global', action: {command: 'toggleOneCpu'}},
-	{keys: ['d'], description: "show/hide the dashboard's own timeline lane", scope: 'global', action: {command: 'toggleDashboardLane'}},
-	{keys: ['r'], description: 'restart the server process after it stopped', scope: 'global', action: {command: 'restartServer'}},
+	{
+		keys: ['d'],
+		description: "show/hide the dashboard's own timeline lane",
+		scope: 'global',
+		action: {command: 'toggleDashboardLane'},
+	},
+	{
+		keys: ['r'],
+		description: 'restart the server process after it stopped',
+		scope: 'global',
+		action: {command: 'restartServer'},
+	},
 	{keys: ['?'], description: 'help', scope: 'global', action: {ui: 'toggle-help'}},
 	{keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', action: {command: 'quit'}},
 ];
@@ -42,5 +82,23 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 /** `1`..`9` shows as `1-9`; otherwise the keys joined with `/`. */
 export function formatKeys(keys: readonly string[]): string {
 	if (keys.length === 9 && keys.every((key, index) => key === String(index + 1))) return '1-9';
-	return keys.map((key) => (key === 'escape' ? 'Esc' : key === 'enter' ? 'Enter' : key === 'tab' ? 'Tab' : key === 'shift+tab' ? 'Shift-Tab' : key === 'ctrl+c' ? 'Ctrl-C' : key === 'backspace' ? 'Backspace' : key === 'space' ? 'Space' : key)).join('/');
+	return keys
+		.map((key) =>
+			key === 'escape'
+				? 'Esc'
+				: key === 'enter'
+					? 'Enter'
+					: key === 'tab'
+						? 'Tab'
+						: key === 'shift+tab'
+							? 'Shift-Tab'
+							: key === 'ctrl+c'
+								? 'Ctrl-C'
+								: key === 'backspace'
+									? 'Backspace'
+									: key === 'space'
+										? 'Space'
+										: key,
+		)
+		.join('/');
 }

@@ -26,7 +26,11 @@ export interface DispatchResult {
 	handled: boolean;
 }
 
-function find<T>(bindings: ReadonlyArray<KeyBinding<T>>, scope: KeyScope | readonly KeyScope[], name: string): KeyBinding<T> | undefined {
+function find<T>(
+	bindings: ReadonlyArray<KeyBinding<T>>,
+	scope: KeyScope | readonly KeyScope[],
+	name: string,
+): KeyBinding<T> | undefined {
 	const scopes: readonly KeyScope[] = typeof scope === 'string' ? [scope] : scope;
 	return bindings.find((binding) => scopes.includes(binding.scope) && binding.keys.includes(name));
 }
@@ -111,7 +115,8 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
 	const focused = context.sessions.find((session) => session.sessionId === focusedId);
 	const live = focused && !focused.exited ? focused : undefined;
 	if ('command' in action) return done(state, [call(action.command, ...(action.args ?? []))]);
-	if ('sessionCommand' in action) return done(state, live ? [call(action.sessionCommand, live.sessionId, ...(action.args ?? []))] : []);
+	if ('sessionCommand' in action)
+		return done(state, live ? [call(action.sessionCommand, live.sessionId, ...(action.args ?? []))] : []);
 	switch (action.ui) {
 		case 'toggle-help':
 			return done({...state, help: !state.help, helpOffset: 0});
@@ -153,18 +158,28 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
  * `x`: closes the focused session; pressed again while that one is still closing, closes the next live
  * session and moves focus to it (so `x x x` closes three); on an exited session, removes its pane.
  */
-function closeSession(state: UiState, focused: SessionSummary | undefined, sessions: readonly SessionSummary[]): DispatchResult {
+function closeSession(
+	state: UiState,
+	focused: SessionSummary | undefined,
+	sessions: readonly SessionSummary[],
+): DispatchResult {
 	const done = (next: UiState, calls: KeyCall[] = []): DispatchResult => ({state: next, calls, handled: true});
 	if (!focused) return done(state);
 	if (focused.exited) return done(state, [call('dismissSession', focused.sessionId)]);
 	const closing = (session: SessionSummary) => session.closing || state.closeRequested.includes(session.sessionId);
 	const close = (session: SessionSummary) =>
 		done(
-			{...state, focus: {kind: 'session', sessionId: session.sessionId}, closeRequested: [...state.closeRequested, session.sessionId]},
+			{
+				...state,
+				focus: {kind: 'session', sessionId: session.sessionId},
+				closeRequested: [...state.closeRequested, session.sessionId],
+			},
 			[call('closeSession', session.sessionId)],
 		);
 	if (!closing(focused)) return close(focused);
 	const index = sessions.indexOf(focused);
-	const next = [...sessions.slice(index + 1), ...sessions.slice(0, index)].find((session) => !session.exited && !closing(session));
+	const next = [...sessions.slice(index + 1), ...sessions.slice(0, index)].find(
+		(session) => !session.exited && !closing(session),
+	);
 	return next ? close(next) : done(state);
 }

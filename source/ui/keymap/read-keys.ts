@@ -35,7 +35,8 @@ export function readKeys(input: string, key: Key): KeyPress[] {
 	if (key.meta && !key.escape && !key.ctrl) {
 		const escape: KeyPress = {name: 'escape', text: '\u001B'};
 		if (name !== undefined) return [escape, {name, text: input}];
-		if ([...input].length === 1 && input >= ' ') return [escape, {name: keyName(input, {...key, meta: false}), text: input}];
+		if ([...input].length === 1 && input >= ' ')
+			return [escape, {name: keyName(input, {...key, meta: false}), text: input}];
 	}
 
 	if (name !== undefined || [...input].length <= 1 || key.ctrl || key.meta) return [{name, text: input}];

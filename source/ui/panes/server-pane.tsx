@@ -34,7 +34,10 @@ const stateWords: Record<ServerView['state'], string> = {
 
 function serverLine(server: ServerView): string {
 	const where = server.local ? formatHostPort(server.local.address, server.local.port) : '';
-	const who = server.protocol === 'tcp' ? `${server.activeConnections} conn` : `${server.activeConnections} peer${server.activeConnections === 1 ? '' : 's'}`;
+	const who =
+		server.protocol === 'tcp'
+			? `${server.activeConnections} conn`
+			: `${server.activeConnections} peer${server.activeConnections === 1 ? '' : 's'}`;
 	return `${server.protocol.toUpperCase()} ${stateWords[server.state]} ${where}  ${who}`;
 }
 
@@ -49,10 +52,18 @@ function guardsLine(servers: readonly ServerView[], theme: Theme): string {
 	const parts: Array<[string, number]> = [
 		['loop', sum((server) => server.guards?.loopsSuspected ?? 0)],
 		['muted', sum((server) => server.guards?.muted ?? 0)],
-		['bad src', sum((server) => (server.guards ? server.guards.unreplyable + server.guards.ownAddress + server.guards.lowPort : 0))],
+		[
+			'bad src',
+			sum((server) =>
+				server.guards ? server.guards.unreplyable + server.guards.ownAddress + server.guards.lowPort : 0,
+			),
+		],
 		['rate', sum((server) => server.guards?.rateLimited ?? 0)],
 		['idle', sum((server) => (server.guards ? server.guards.idleClosed + server.guards.evicted : 0))],
-		['kernel drops', sum((server) => (server.kernelDrops && 'count' in server.kernelDrops ? server.kernelDrops.count : 0))],
+		[
+			'kernel drops',
+			sum((server) => (server.kernelDrops && 'count' in server.kernelDrops ? server.kernelDrops.count : 0)),
+		],
 	];
 	const shown = parts.filter(([, count]) => count > 0).map(([label, count]) => `${label} ${formatCount(count)}`);
 	return shown.length === 0 ? '' : `guards ${shown.join(` ${theme.dot} `)}`;
@@ -96,20 +107,41 @@ const logWords: Partial<Record<LogEntry['kind'], string>> = {
 
 function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
 	const word = logWords[entry.kind];
-	const tone = entry.kind === 'in' ? 'sent' : entry.kind === 'out' ? 'reply' : entry.kind === 'open' || entry.kind === 'close' ? 'muted' : 'warn';
-	const peer = entry.peer === '' ? entry.protocol.toUpperCase() : `${entry.protocol === 'udp' ? 'u' : 't'} ${entry.peer}`;
+	const tone =
+		entry.kind === 'in'
+			? 'sent'
+			: entry.kind === 'out'
+				? 'reply'
+				: entry.kind === 'open' || entry.kind === 'close'
+					? 'muted'
+					: 'warn';
+	const peer =
+		entry.peer === '' ? entry.protocol.toUpperCase() : `${entry.protocol === 'udp' ? 'u' : 't'} ${entry.peer}`;
 	return (
 		<Line>
 			<Text color={theme.tone('muted')}>{peer} </Text>
 			<Text color={theme.tone(tone)}>
-				{logArrows[entry.kind]} {word === undefined ? entry.text : `${word}${entry.text === '' ? '' : ` (${entry.text})`}`}
+				{logArrows[entry.kind]}{' '}
+				{word === undefined ? entry.text : `${word}${entry.text === '' ? '' : ` (${entry.text})`}`}
 			</Text>
 		</Line>
 	);
 }
 
 /** The echo servers this dashboard runs (or the remote server the sessions use), with a scrolling log. */
-export const ServerPane = memo(function ServerPane({servers, log, notices, remote, memory, serverPid, serverProcess, pinnedCpu, width, height, focused}: ServerPaneProps) {
+export const ServerPane = memo(function ServerPane({
+	servers,
+	log,
+	notices,
+	remote,
+	memory,
+	serverPid,
+	serverProcess,
+	pinnedCpu,
+	width,
+	height,
+	focused,
+}: ServerPaneProps) {
 	const theme = useTheme();
 	const inner = Math.max(0, height - 2);
 	const lines: ReactElement[] = [];
@@ -148,7 +180,8 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 		const refused = servers.reduce((sum, server) => sum + server.refused, 0);
 		lines.push(
 			<Line key="totals">
-				delay {first.replyDelayMs} ms {theme.dot} dropped {formatCount(dropped)} {theme.dot} refused {formatCount(refused)}
+				delay {first.replyDelayMs} ms {theme.dot} dropped {formatCount(dropped)} {theme.dot} refused{' '}
+				{formatCount(refused)}
 				{focused ? <Text color={theme.tone('muted')}> (+/- delay)</Text> : null}
 			</Line>,
 		);
@@ -193,7 +226,14 @@ export const ServerPane = memo(function ServerPane({servers, log, notices, remot
 
 	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} />);
 	return (
-		<PaneFrame title={remote ? 'Server (remote)' : `Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`})`} focused={focused} width={width} height={height}>
+		<PaneFrame
+			title={
+				remote ? 'Server (remote)' : `Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`})`
+			}
+			focused={focused}
+			width={width}
+			height={height}
+		>
 			{lines.slice(0, inner)}
 		</PaneFrame>
 	);

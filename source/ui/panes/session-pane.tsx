@@ -84,21 +84,38 @@ function stateTone(session: SessionView): 'good' | 'warn' | 'bad' | 'muted' {
 
 /** The detail (an error, why it closed) belongs to a state that ended something; UDP errors are in the conversation. */
 function showsDetail(session: SessionView): boolean {
-	return session.state === 'closed' || session.state === 'exited' || session.state === 'connecting' || (session.protocol === 'tcp' && session.state !== 'connected');
+	return (
+		session.state === 'closed' ||
+		session.state === 'exited' ||
+		session.state === 'connecting' ||
+		(session.protocol === 'tcp' && session.state !== 'connected')
+	);
 }
 
 /** One client session: a real process with its own input line and conversation. */
-export const SessionPane = memo(function SessionPane({session, width, height, focused, typing, draft, hiddenBefore = 0, hiddenAfter = 0}: SessionPaneProps) {
+export const SessionPane = memo(function SessionPane({
+	session,
+	width,
+	height,
+	focused,
+	typing,
+	draft,
+	hiddenBefore = 0,
+	hiddenAfter = 0,
+}: SessionPaneProps) {
 	const theme = useTheme();
 	const inner = Math.max(0, height - 2);
 	const innerWidth = Math.max(0, width - 2);
 	const head: ReactElement[] = [
 		<Line key="state" color={theme.tone(stateTone(session))}>
 			{sessionStateText(session)}
-			{session.detail !== undefined && showsDetail(session) ? <Text color={theme.tone('muted')}> {session.detail}</Text> : null}
+			{session.detail !== undefined && showsDetail(session) ? (
+				<Text color={theme.tone('muted')}> {session.detail}</Text>
+			) : null}
 		</Line>,
 		<Line key="addr" color={theme.tone('muted')}>
-			{session.local ? formatHostPort(session.local.address, session.local.port) : '?'} {theme.arrow} {formatHostPort(session.remote.address, session.remote.port)}
+			{session.local ? formatHostPort(session.local.address, session.local.port) : '?'} {theme.arrow}{' '}
+			{formatHostPort(session.remote.address, session.remote.port)}
 		</Line>,
 	];
 	if (session.auto.enabled) {

@@ -20,7 +20,15 @@ export interface SessionsRowProps {
 }
 
 /** The client session panes side by side; when there are more than fit, the window follows the focus. */
-export const SessionsRow = memo(function SessionsRow({sessions, focus, typing, draft, width, height, visible}: SessionsRowProps) {
+export const SessionsRow = memo(function SessionsRow({
+	sessions,
+	focus,
+	typing,
+	draft,
+	width,
+	height,
+	visible,
+}: SessionsRowProps) {
 	const theme = useTheme();
 	if (height < 3) return null;
 	if (sessions.length === 0) {
@@ -31,7 +39,8 @@ export const SessionsRow = memo(function SessionsRow({sessions, focus, typing, d
 		);
 	}
 
-	const focusedIndex = focus.kind === 'session' ? sessions.findIndex((session) => session.sessionId === focus.sessionId) : -1;
+	const focusedIndex =
+		focus.kind === 'session' ? sessions.findIndex((session) => session.sessionId === focus.sessionId) : -1;
 	const {start, end} = visibleWindow(sessions.length, visible, Math.max(0, focusedIndex));
 	const shown = sessions.slice(start, end);
 	const hidden = sessions.length - shown.length;

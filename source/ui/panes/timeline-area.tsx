@@ -16,14 +16,28 @@ export interface TimelineAreaProps {
 }
 
 /** The place of the process/CPU timeline: the live view of real processes or the simulator (`v` switches). */
-export const TimelineArea = memo(function TimelineArea({view, width, height, focused, content, unavailable}: TimelineAreaProps) {
+export const TimelineArea = memo(function TimelineArea({
+	view,
+	width,
+	height,
+	focused,
+	content,
+	unavailable,
+}: TimelineAreaProps) {
 	const theme = useTheme();
 	const title = view === 'live' ? 'Timeline: live processes' : 'Timeline: simulator';
 	return (
-		<PaneFrame title={`${title} (v: ${view === 'live' ? 'sim' : 'live'})`} focused={focused} width={width} height={height}>
+		<PaneFrame
+			title={`${title} (v: ${view === 'live' ? 'sim' : 'live'})`}
+			focused={focused}
+			width={width}
+			height={height}
+		>
 			{content ?? (
 				<>
-					<Line color={theme.tone('muted')}>{unavailable ?? `the ${view === 'live' ? 'live timeline' : 'simulator'} is not available in this build`}</Line>
+					<Line color={theme.tone('muted')}>
+						{unavailable ?? `the ${view === 'live' ? 'live timeline' : 'simulator'} is not available in this build`}
+					</Line>
 					<Line color={theme.tone('muted')}>press v for the {view === 'live' ? 'simulator' : 'live'} view</Line>
 				</>
 			)}

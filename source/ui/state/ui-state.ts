@@ -24,7 +24,17 @@ export const maxDraftLength = 500;
 /** Focus starts on the first session (so Enter types at once), or on the server when there is none yet. */
 export function initialUiState(view: TimelineView = 'live', firstSessionId?: number): UiState {
 	const focus: Focus = firstSessionId === undefined ? {kind: 'server'} : {kind: 'session', sessionId: firstSessionId};
-	return {focus, typing: false, draft: '', help: false, helpOffset: 0, view, focusNewest: false, knownMaxId: 0, closeRequested: []};
+	return {
+		focus,
+		typing: false,
+		draft: '',
+		help: false,
+		helpOffset: 0,
+		view,
+		focusNewest: false,
+		knownMaxId: 0,
+		closeRequested: [],
+	};
 }
 
 export interface SessionSummary {
@@ -40,7 +50,11 @@ export function sameFocus(a: Focus, b: Focus): boolean {
 
 /** The panes Tab walks through, in screen order. */
 export function focusOrder(sessions: readonly SessionSummary[]): Focus[] {
-	return [{kind: 'server'}, {kind: 'timeline'}, ...sessions.map((session) => ({kind: 'session' as const, sessionId: session.sessionId}))];
+	return [
+		{kind: 'server'},
+		{kind: 'timeline'},
+		...sessions.map((session) => ({kind: 'session' as const, sessionId: session.sessionId})),
+	];
 }
 
 /** Keeps the UI state consistent with the sessions that exist (a new one to focus, a removed one). */
@@ -49,11 +63,14 @@ export function reconcileUiState(state: UiState, sessions: readonly SessionSumma
 	const maxId = sessions.reduce((max, session) => Math.max(max, session.sessionId), 0);
 	if (maxId > state.knownMaxId) {
 		next = {...next, knownMaxId: maxId};
-		if (state.focusNewest) next = {...next, focus: {kind: 'session', sessionId: maxId}, focusNewest: false, typing: false, draft: ''};
+		if (state.focusNewest)
+			next = {...next, focus: {kind: 'session', sessionId: maxId}, focusNewest: false, typing: false, draft: ''};
 	}
 
 	// A close request is done once its session has exited or gone.
-	const pending = next.closeRequested.filter((id) => sessions.some((session) => session.sessionId === id && !session.exited));
+	const pending = next.closeRequested.filter((id) =>
+		sessions.some((session) => session.sessionId === id && !session.exited),
+	);
 	if (pending.length !== next.closeRequested.length) next = {...next, closeRequested: pending};
 
 	const focus = next.focus;
@@ -63,7 +80,12 @@ export function reconcileUiState(state: UiState, sessions: readonly SessionSumma
 			// Before the first session exists, keep waiting for it; after a removal, move to a neighbour.
 			if (sessions.length === 0 && next.knownMaxId === 0) return next;
 			const neighbour = sessions.find((session) => session.sessionId > focus.sessionId) ?? sessions.at(-1);
-			next = {...next, focus: neighbour ? {kind: 'session', sessionId: neighbour.sessionId} : {kind: 'server'}, typing: false, draft: ''};
+			next = {
+				...next,
+				focus: neighbour ? {kind: 'session', sessionId: neighbour.sessionId} : {kind: 'server'},
+				typing: false,
+				draft: '',
+			};
 		} else if (sessions[index]!.exited && next.typing) {
 			next = {...next, typing: false};
 		}

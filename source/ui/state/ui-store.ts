@@ -100,7 +100,11 @@ export class UiStore {
 		if (this.#summaries.from !== sessions) {
 			this.#summaries = {
 				from: sessions,
-				value: sessions.map((session) => ({sessionId: session.sessionId, exited: session.state === 'exited', closing: session.closing})),
+				value: sessions.map((session) => ({
+					sessionId: session.sessionId,
+					exited: session.state === 'exited',
+					closing: session.closing,
+				})),
 			};
 		}
 

@@ -19,6 +19,9 @@ export function wantsColor(env: NodeJS.ProcessEnv, flagColor: boolean): boolean 
 	return true;
 }
 
-export function detectCapabilities(env: NodeJS.ProcessEnv, flags: {color: boolean; ascii: boolean}): TerminalCapabilities {
+export function detectCapabilities(
+	env: NodeJS.ProcessEnv,
+	flags: {color: boolean; ascii: boolean},
+): TerminalCapabilities {
 	return {color: wantsColor(env, flags.color), ascii: flags.ascii || !isUtf8Locale(env)};
 }

@@ -131,7 +131,11 @@ export function lineUpdate(previous: string, next: string): LineUpdate & {eraseR
 	// A tail can be kept only where both lines put it at the same column: same cell count, all narrow.
 	let suffix = 0;
 	if (before.length === after.length && before.every((cell) => cell.narrow) && after.every((cell) => cell.narrow)) {
-		while (suffix < after.length - prefix && sameCell(before[before.length - 1 - suffix]!, after[after.length - 1 - suffix]!)) suffix++;
+		while (
+			suffix < after.length - prefix &&
+			sameCell(before[before.length - 1 - suffix]!, after[after.length - 1 - suffix]!)
+		)
+			suffix++;
 	}
 
 	const middle = after.slice(prefix, after.length - suffix);

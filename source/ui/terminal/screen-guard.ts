@@ -39,7 +39,9 @@ export function enterScreen(streams: GuardStreams): ScreenGuard {
 			restored = true;
 			try {
 				if (streams.stdin.isTTY) streams.stdin.setRawMode?.(false);
-			} catch {}
+			} catch {
+				// The terminal is gone (SIGHUP): there is no mode left to restore.
+			}
 
 			write(leaveScreenSequence);
 		},

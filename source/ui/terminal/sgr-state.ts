@@ -10,10 +10,26 @@ export interface SgrState {
 	strike: boolean;
 }
 
-export const defaultSgr: SgrState = Object.freeze({bold: false, dim: false, italic: false, underline: false, inverse: false, strike: false});
+export const defaultSgr: SgrState = Object.freeze({
+	bold: false,
+	dim: false,
+	italic: false,
+	underline: false,
+	inverse: false,
+	strike: false,
+});
 
 export function sameSgr(a: SgrState, b: SgrState): boolean {
-	return a.fg === b.fg && a.bg === b.bg && a.bold === b.bold && a.dim === b.dim && a.italic === b.italic && a.underline === b.underline && a.inverse === b.inverse && a.strike === b.strike;
+	return (
+		a.fg === b.fg &&
+		a.bg === b.bg &&
+		a.bold === b.bold &&
+		a.dim === b.dim &&
+		a.italic === b.italic &&
+		a.underline === b.underline &&
+		a.inverse === b.inverse &&
+		a.strike === b.strike
+	);
 }
 
 export function isDefaultSgr(state: SgrState): boolean {

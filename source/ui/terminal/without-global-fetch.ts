@@ -6,7 +6,12 @@
 export async function withoutGlobalFetch<T>(load: () => Promise<T>): Promise<T> {
 	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
 	if (!descriptor?.configurable) return load();
-	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true, enumerable: descriptor.enumerable ?? false});
+	Object.defineProperty(globalThis, 'fetch', {
+		value: undefined,
+		configurable: true,
+		writable: true,
+		enumerable: descriptor.enumerable ?? false,
+	});
 	try {
 		return await load();
 	} finally {

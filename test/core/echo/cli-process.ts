@@ -22,7 +22,8 @@ export class CliProcess {
 
 	async waitForOutput(predicate: (stdout: string) => boolean, what: string, timeoutMs = 15_000): Promise<void> {
 		await waitFor(() => predicate(this.stdout) || this.child.exitCode !== null, what, timeoutMs);
-		if (!predicate(this.stdout)) throw new Error(`socktui exited (${this.child.exitCode}) before ${what}; stderr: ${this.stderr}`);
+		if (!predicate(this.stdout))
+			throw new Error(`socktui exited (${this.child.exitCode}) before ${what}; stderr: ${this.stderr}`);
 	}
 
 	/** Ends it with a signal (if still running) and resolves with how it exited. */

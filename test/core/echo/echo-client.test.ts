@@ -62,7 +62,9 @@ describe.each(['tcp', 'udp'] as const)('echo client over %s', (protocol) => {
 		const opened = await client(protocol, echo.local.port);
 		const payloads = Array.from({length: 50}, (_, index) => Buffer.from(`message ${index} ${'y'.repeat(index * 3)}`));
 		const results = await Promise.all(payloads.map(async (payload) => opened.exchange(payload)));
-		expect(results.map((result) => Buffer.from(result.reply).toString())).toEqual(payloads.map((payload) => payload.toString().toUpperCase()));
+		expect(results.map((result) => Buffer.from(result.reply).toString())).toEqual(
+			payloads.map((payload) => payload.toString().toUpperCase()),
+		);
 	});
 
 	it('an empty payload gets an empty reply', async () => {
@@ -103,7 +105,9 @@ describe('echo client over tcp: failures', () => {
 	});
 
 	it('a server that answers and closes: the next exchange is PeerClosed with a clear message (20 times)', async () => {
-		const answerAndClose = net.createServer((socket) => socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))));
+		const answerAndClose = net.createServer((socket) =>
+			socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))),
+		);
 		await new Promise<void>((resolve) => answerAndClose.listen(0, '127.0.0.1', resolve));
 		cleanups.push(async () => new Promise((resolve) => answerAndClose.close(() => resolve())));
 		const port = (answerAndClose.address() as net.AddressInfo).port;
@@ -163,7 +167,10 @@ async function tcpPeer(answer: (chunk: Buffer) => Buffer | undefined): Promise<n
 	return (peer.address() as net.AddressInfo).port;
 }
 
-async function tcpClient(port: number, extra: {tcpReplyTimeoutMs?: number; maxReplyLineBytes?: number} = {}): Promise<EchoClient> {
+async function tcpClient(
+	port: number,
+	extra: {tcpReplyTimeoutMs?: number; maxReplyLineBytes?: number} = {},
+): Promise<EchoClient> {
 	const opened = await openEchoClient({protocol: 'tcp', host: '127.0.0.1', port, ...extra});
 	cleanups.push(async () => opened.close());
 	return opened;
@@ -185,23 +192,30 @@ describe('echo client over tcp: stuck and non-echo servers', () => {
 		const opened = await tcpClient(port, {tcpReplyTimeoutMs: 1500});
 		const error = await failure(opened.exchange(Buffer.from('hello\n')));
 		expect(error.kind).toBe('NoReply');
-		expect(error.message).toBe(`incomplete reply from tcp 127.0.0.1:${port} within 1.5 s: 3 bytes and no newline (HEL)`);
+		expect(error.message).toBe(
+			`incomplete reply from tcp 127.0.0.1:${port} within 1.5 s: 3 bytes and no newline (HEL)`,
+		);
 	});
 
 	it('a request without a newline is matched by length, and a short reply to it times out too', async () => {
 		const port = await tcpPeer((chunk) => chunk.subarray(0, 2));
 		const opened = await tcpClient(port, {tcpReplyTimeoutMs: 300});
-		expect((await failure(opened.exchange(Buffer.from('abcd')))).message).toBe(`incomplete reply from tcp 127.0.0.1:${port} within 300 ms: 2 of 4 bytes (ab)`);
+		expect((await failure(opened.exchange(Buffer.from('abcd')))).message).toBe(
+			`incomplete reply from tcp 127.0.0.1:${port} within 300 ms: 2 of 4 bytes (ab)`,
+		);
 	});
 
 	it('a server that says more than the echo: each reply is its own line, the extra bytes are reported, nothing shifts', async () => {
-		const port = await tcpPeer((chunk) => Buffer.concat([Buffer.from(chunk.toString().toUpperCase()), Buffer.from('EXTRA\u001b[2J\n')]));
+		const port = await tcpPeer((chunk) =>
+			Buffer.concat([Buffer.from(chunk.toString().toUpperCase()), Buffer.from('EXTRA\u001b[2J\n')]),
+		);
 		const opened = await tcpClient(port, {tcpReplyTimeoutMs: 10_000});
 		const reports: Array<{byteCount: number; preview: string}> = [];
 		opened.onUnexpected(({byteCount, preview}) => reports.push({byteCount, preview: Buffer.from(preview).toString()}));
 		const replies: string[] = [];
 		// The peer writes reply and extra in one write; reports come before the next request and at close.
-		for (const line of ['one', 'two', 'three']) replies.push(Buffer.from((await opened.exchange(Buffer.from(`${line}\n`))).reply).toString());
+		for (const line of ['one', 'two', 'three'])
+			replies.push(Buffer.from((await opened.exchange(Buffer.from(`${line}\n`))).reply).toString());
 
 		expect(replies).toEqual(['ONE\n', 'TWO\n', 'THREE\n']);
 		await opened.close();
@@ -213,7 +227,9 @@ describe('echo client over tcp: stuck and non-echo servers', () => {
 		const opened = await tcpClient(port, {maxReplyLineBytes: 100_000});
 		const error = await failure(opened.exchange(Buffer.from('hello\n')));
 		expect(error.kind).toBe('BadInput');
-		expect(error.message).toBe(`the reply from tcp 127.0.0.1:${port} is longer than 100000 bytes without a newline; giving up`);
+		expect(error.message).toBe(
+			`the reply from tcp 127.0.0.1:${port} is longer than 100000 bytes without a newline; giving up`,
+		);
 	});
 
 	it('a multi-line request waits for as many reply lines', async () => {

@@ -60,7 +60,12 @@ export async function readBytes(socket: net.Socket, length: number, timeoutMs = 
 }
 
 /** Sends one datagram from a fresh socket and resolves with the reply. */
-export async function udpRoundTrip(port: number, payload: Uint8Array, host = '127.0.0.1', timeoutMs = 5000): Promise<Buffer> {
+export async function udpRoundTrip(
+	port: number,
+	payload: Uint8Array,
+	host = '127.0.0.1',
+	timeoutMs = 5000,
+): Promise<Buffer> {
 	const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
 	try {
 		return await new Promise<Buffer>((resolve, reject) => {

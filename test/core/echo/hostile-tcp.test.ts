@@ -30,9 +30,12 @@ describe('TCP echo server: silent connections', () => {
 	it(`${defaults.maxTcpConnections + 76} silent connections, then a normal client is served`, async () => {
 		const server = await start();
 		const closedBy = new Map<string, number>();
-		server.subscribe((event) => {
-			if (event.type === 'connection-closed') closedBy.set(event.reason, (closedBy.get(event.reason) ?? 0) + 1);
-		}, {messages: false});
+		server.subscribe(
+			(event) => {
+				if (event.type === 'connection-closed') closedBy.set(event.reason, (closedBy.get(event.reason) ?? 0) + 1);
+			},
+			{messages: false},
+		);
 		const silent = defaults.maxTcpConnections + 76;
 		for (let index = 0; index < silent; index++) await connect(server);
 		await waitFor(() => (closedBy.get('evicted') ?? 0) === 76, 'the 76 longest-idle connections closed');
@@ -41,7 +44,9 @@ describe('TCP echo server: silent connections', () => {
 		const reply = readBytes(client, 6);
 		client.write('hello\n');
 		expect((await reply).toString()).toBe('HELLO\n');
-		console.log(`after ${silent} silent connections, a new client was served in ${(performance.now() - started).toFixed(1)} ms`);
+		console.log(
+			`after ${silent} silent connections, a new client was served in ${(performance.now() - started).toFixed(1)} ms`,
+		);
 		expect(server.stats()).toMatchObject({activeConnections: defaults.maxTcpConnections, refusedConnections: 0});
 		expect(server.stats().guards.evicted).toBe(77);
 	}, 60_000);

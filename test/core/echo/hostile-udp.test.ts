@@ -52,8 +52,16 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 
 	it('bound to 0.0.0.0, a datagram from another loopback address with its own port is its own too', async () => {
 		const server = await start({host: '0.0.0.0'});
-		await forgeUdp({address: '127.0.0.2', port: server.local.port}, {address: '127.0.0.1', port: server.local.port}, 'alias');
-		await forgeUdp({address: '127.0.0.1', port: server.local.port}, {address: '127.0.0.1', port: server.local.port}, 'loopback');
+		await forgeUdp(
+			{address: '127.0.0.2', port: server.local.port},
+			{address: '127.0.0.1', port: server.local.port},
+			'alias',
+		);
+		await forgeUdp(
+			{address: '127.0.0.1', port: server.local.port},
+			{address: '127.0.0.1', port: server.local.port},
+			'loopback',
+		);
 		await waitFor(() => server.stats().guards.ownAddress === 2, 'both forged datagrams counted');
 		await servesNormalClient(server);
 		expect(server.stats().messagesOut).toBe(1);
@@ -62,7 +70,8 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 	it('source ports below 1024 get no reply unless allowLowPorts', async () => {
 		const guarded = await start();
 		const open = await start({allowLowPorts: true});
-		for (const server of [guarded, open]) await forgeUdp({address: '127.0.0.1', port: 7}, {address: '127.0.0.1', port: server.local.port}, 'echo port');
+		for (const server of [guarded, open])
+			await forgeUdp({address: '127.0.0.1', port: 7}, {address: '127.0.0.1', port: server.local.port}, 'echo port');
 		await waitFor(() => guarded.stats().guards.lowPort === 1, 'the low port counted');
 		await waitFor(() => open.stats().messagesOut === 1, 'the reply with allowLowPorts');
 		expect(guarded.stats().messagesOut).toBe(0);
@@ -76,10 +85,16 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 		const a = await start();
 		const b = await start();
 		const muted: EchoServerEvent[] = [];
-		for (const server of [a, b]) server.subscribe((event) => event.type === 'peer-muted' && muted.push(event), {messages: false});
+		for (const server of [a, b])
+			server.subscribe((event) => event.type === 'peer-muted' && muted.push(event), {messages: false});
 		const total = () => a.stats().messagesIn + b.stats().messagesIn;
 		// Datagrams "from B" to A: A answers B, B answers A, ...
-		await forgeUdp({address: '127.0.0.1', port: b.local.port}, {address: '127.0.0.1', port: a.local.port}, 'LOOP {}', count);
+		await forgeUdp(
+			{address: '127.0.0.1', port: b.local.port},
+			{address: '127.0.0.1', port: a.local.port},
+			'LOOP {}',
+			count,
+		);
 		await waitFor(() => total() > 0, 'the loop to start');
 		const started = performance.now();
 		let last = total();
@@ -99,7 +114,9 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 			20_000,
 		);
 		const lifetimeMs = lastGrowth - started;
-		console.log(`echo loop between two servers from ${count} forged datagram(s): ${last} datagrams, died after ${lifetimeMs.toFixed(0)} ms`);
+		console.log(
+			`echo loop between two servers from ${count} forged datagram(s): ${last} datagrams, died after ${lifetimeMs.toFixed(0)} ms`,
+		);
 		expect(a.stats().guards.loopsSuspected + b.stats().guards.loopsSuspected).toBeGreaterThanOrEqual(1);
 		expect(muted[0]).toMatchObject({type: 'peer-muted', reason: 'loop', forMs: 10_000});
 		expect(lifetimeMs).toBeLessThan(1000);
@@ -111,7 +128,8 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 describe('UDP echo server: loop guard and rate cap never hit ordinary clients', () => {
 	it('the same all-caps line sent twice is answered twice', async () => {
 		const server = await start();
-		for (let round = 0; round < 2; round++) expect((await udpRoundTrip(server.local.port, Buffer.from('HELLO AGAIN'))).toString()).toBe('HELLO AGAIN');
+		for (let round = 0; round < 2; round++)
+			expect((await udpRoundTrip(server.local.port, Buffer.from('HELLO AGAIN'))).toString()).toBe('HELLO AGAIN');
 	});
 
 	it('a client sending the same line 10 times a second from one port is never muted', async () => {
@@ -157,7 +175,9 @@ describe('UDP echo server: loop guard and rate cap never hit ordinary clients', 
 		};
 
 		await waitFor(() => kernelDropCount() > 0, 'kernel drops to be shown');
-		console.log(`kernel drops after 2,000 datagrams to a busy server: ${kernelDropCount()}, answered ${server.stats().messagesOut}`);
+		console.log(
+			`kernel drops after 2,000 datagrams to a busy server: ${kernelDropCount()}, answered ${server.stats().messagesOut}`,
+		);
 		expect(server.stats().droppedMessages).toBe(0);
 	});
 
@@ -168,7 +188,11 @@ describe('UDP echo server: loop guard and rate cap never hit ordinary clients', 
 		// Paced so that the server (in this process) reads them: a burst would overflow its receive buffer.
 		for (let index = 0; index < 300; index++) {
 			socket.send(`m${index}`, server.local.port, '127.0.0.1');
-			if (index % 20 === 19) await waitFor(() => server.stats().messagesIn + server.stats().droppedMessages === index + 1, 'the server to catch up');
+			if (index % 20 === 19)
+				await waitFor(
+					() => server.stats().messagesIn + server.stats().droppedMessages === index + 1,
+					'the server to catch up',
+				);
 		}
 
 		const {guards, messagesOut} = server.stats();

@@ -16,7 +16,9 @@ describe('kernel receive-buffer drops (/proc/net/udp)', () => {
 		expect(procAddressHex('0.0.0.0')).toBe('00000000');
 		expect(procAddressHex('::')).toBe('0'.repeat(32));
 		expect(procAddressHex('::1')).toBe(le ? `${'0'.repeat(24)}01000000` : `${'0'.repeat(31)}1`);
-		expect(procAddressHex('::ffff:127.0.0.1')).toBe(le ? '0000000000000000FFFF00000100007F' : '00000000000000000000FFFF7F000001');
+		expect(procAddressHex('::ffff:127.0.0.1')).toBe(
+			le ? '0000000000000000FFFF00000100007F' : '00000000000000000000FFFF7F000001',
+		);
 		expect(procAddressHex('not an address')).toBeUndefined();
 	});
 
@@ -25,16 +27,19 @@ describe('kernel receive-buffer drops (/proc/net/udp)', () => {
 		expect(drops).toMatchObject({unavailable: expect.stringContaining('/nonexistent-proc/net/udp') as string});
 	});
 
-	it.skipIf(process.platform !== 'linux').each(['127.0.0.1', '::1'])('finds the socket of a server bound to %s', async (host) => {
-		let server: EchoServer;
-		try {
-			server = await startEchoServer('udp', {host, port: 0});
-		} catch (error: unknown) {
-			console.log(`skipped: cannot bind ${host} here (${String(error)})`);
-			return;
-		}
+	it.skipIf(process.platform !== 'linux').each(['127.0.0.1', '::1'])(
+		'finds the socket of a server bound to %s',
+		async (host) => {
+			let server: EchoServer;
+			try {
+				server = await startEchoServer('udp', {host, port: 0});
+			} catch (error: unknown) {
+				console.log(`skipped: cannot bind ${host} here (${String(error)})`);
+				return;
+			}
 
-		servers.push(server);
-		expect(server.stats().kernelDrops).toEqual({count: 0});
-	});
+			servers.push(server);
+			expect(server.stats().kernelDrops).toEqual({count: 0});
+		},
+	);
 });

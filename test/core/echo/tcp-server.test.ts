@@ -121,7 +121,10 @@ describe('TCP echo server: concurrency', () => {
 		expect(server.stats()).toMatchObject({activeConnections: 2, refusedConnections: 0, totalConnections: 3});
 		expect(server.stats().guards.evicted).toBe(1);
 		await waitFor(() => events.some((event) => event.type === 'connection-closed'), 'the eviction event');
-		expect(events.find((event) => event.type === 'connection-closed')).toMatchObject({reason: 'evicted', peer: {port: firstPort}});
+		expect(events.find((event) => event.type === 'connection-closed')).toMatchObject({
+			reason: 'evicted',
+			peer: {port: firstPort},
+		});
 	});
 });
 
@@ -202,7 +205,10 @@ describe('TCP echo server: faults', () => {
 		socket.write(randomBytes(200_000));
 		socket.resetAndDestroy();
 		await waitFor(() => events.some((event) => event.type === 'connection-closed'), 'connection-closed');
-		const closed = events.find((event) => event.type === 'connection-closed') as Extract<EchoServerEvent, {type: 'connection-closed'}>;
+		const closed = events.find((event) => event.type === 'connection-closed') as Extract<
+			EchoServerEvent,
+			{type: 'connection-closed'}
+		>;
 		expect(closed.reason).toBe('reset');
 		const other = await connect(server);
 		const otherReply = readBytes(other, 2);
@@ -273,7 +279,9 @@ describe('TCP echo server: faults', () => {
 
 	it('rejects with PortInUse when the port is taken', async () => {
 		const first = await start();
-		const error = await startEchoServer('tcp', {host: '127.0.0.1', port: first.local.port}).catch((caught: unknown) => caught);
+		const error = await startEchoServer('tcp', {host: '127.0.0.1', port: first.local.port}).catch(
+			(caught: unknown) => caught,
+		);
 		expect(isSocktuiError(error) && error.kind).toBe('PortInUse');
 		expect(String((error as Error).message)).toContain(`port ${first.local.port}`);
 		expect(String((error as Error).message)).toContain('tcp');

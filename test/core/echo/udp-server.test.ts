@@ -38,7 +38,9 @@ describe('UDP echo server: protocol', () => {
 
 	it('replies to each sender at its own address and port', async () => {
 		const server = await start();
-		const replies = await Promise.all(Array.from({length: 20}, async (_, index) => udpRoundTrip(server.local.port, Buffer.from(`peer ${index}`))));
+		const replies = await Promise.all(
+			Array.from({length: 20}, async (_, index) => udpRoundTrip(server.local.port, Buffer.from(`peer ${index}`))),
+		);
 		expect(replies.map(String)).toEqual(Array.from({length: 20}, (_, index) => `PEER ${index}`));
 		await waitFor(() => server.stats().messagesOut === 20, 'twenty replies counted');
 		expect(server.stats()).toMatchObject({totalConnections: 20, activeConnections: 20, messagesIn: 20});
@@ -82,7 +84,9 @@ describe('UDP echo server: protocol', () => {
 
 	it('rejects with PortInUse when the port is taken', async () => {
 		const first = await start();
-		const error = await startEchoServer('udp', {host: '127.0.0.1', port: first.local.port}).catch((caught: unknown) => caught);
+		const error = await startEchoServer('udp', {host: '127.0.0.1', port: first.local.port}).catch(
+			(caught: unknown) => caught,
+		);
 		expect(isSocktuiError(error) && error.kind).toBe('PortInUse');
 		expect((error as Error).message).toContain('udp');
 	});
@@ -100,9 +104,17 @@ describe('UDP echo server: floods and the reply delay', () => {
 		let sent = 0;
 		// Bounded: `flood` datagrams, a few at a time so the loopback socket buffer does not overflow.
 		while (sent < flood) {
-			await new Promise<void>((resolve, reject) => socket.send(Buffer.from(`m${sent}`), server.local.port, '127.0.0.1', (error) => (error ? reject(error) : resolve())));
+			await new Promise<void>((resolve, reject) =>
+				socket.send(Buffer.from(`m${sent}`), server.local.port, '127.0.0.1', (error) =>
+					error ? reject(error) : resolve(),
+				),
+			);
 			sent += 1;
-			if (sent % 64 === 0) await waitFor(() => server.stats().messagesIn + server.stats().droppedMessages >= sent - 64, 'the server to catch up');
+			if (sent % 64 === 0)
+				await waitFor(
+					() => server.stats().messagesIn + server.stats().droppedMessages >= sent - 64,
+					'the server to catch up',
+				);
 		}
 
 		await waitFor(() => server.stats().messagesIn + server.stats().droppedMessages === flood, 'every datagram counted');

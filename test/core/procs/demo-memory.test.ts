@@ -3,9 +3,23 @@ import {demoMemory} from '../../../source/core/procs/demo-memory.js';
 import type {ProcessLaneSnapshot, TimelineSnapshot} from '../../../source/core/procs/types.js';
 import {fullCapabilities} from './fake-source.js';
 
-function lane(pid: number, rssBytes: number | undefined, extra: Partial<ProcessLaneSnapshot> = {}): ProcessLaneSnapshot {
+function lane(
+	pid: number,
+	rssBytes: number | undefined,
+	extra: Partial<ProcessLaneSnapshot> = {},
+): ProcessLaneSnapshot {
 	const empty = new Uint8Array(0);
-	return {pid, label: 'p', kind: 'process', cells: empty, ran: empty, phases: empty, exited: false, latest: {cell: 'sleeping', ...(rssBytes === undefined ? {} : {rssBytes})}, ...extra};
+	return {
+		pid,
+		label: 'p',
+		kind: 'process',
+		cells: empty,
+		ran: empty,
+		phases: empty,
+		exited: false,
+		latest: {cell: 'sleeping', ...(rssBytes === undefined ? {} : {rssBytes})},
+		...extra,
+	};
 }
 
 function snapshotOf(processes: ProcessLaneSnapshot[]): TimelineSnapshot {

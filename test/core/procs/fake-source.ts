@@ -1,4 +1,10 @@
-import type {Capabilities, ProcessSource, ProcessTasks, RawCoreSample, RawProcessSample} from '../../../source/core/procs/types.js';
+import type {
+	Capabilities,
+	ProcessSource,
+	ProcessTasks,
+	RawCoreSample,
+	RawProcessSample,
+} from '../../../source/core/procs/types.js';
 
 export const fullCapabilities: Capabilities = {
 	source: 'proc',
@@ -28,8 +34,29 @@ export class FakeSource implements ProcessSource {
 	}
 
 	/** Adds run / wait ns and switches to a PID's counters (creating it at zero). */
-	advance(pid: number, change: {runNs?: number; waitNs?: number; cpu?: number; state?: string; voluntary?: number; involuntary?: number; rssBytes?: number}): void {
-		const sample = this.samples.get(pid) ?? {pid, present: true, state: 'S', runNs: 0, waitNs: 0, cpuTimeNs: 0, lastCpu: 0, voluntary: 0, involuntary: 0};
+	advance(
+		pid: number,
+		change: {
+			runNs?: number;
+			waitNs?: number;
+			cpu?: number;
+			state?: string;
+			voluntary?: number;
+			involuntary?: number;
+			rssBytes?: number;
+		},
+	): void {
+		const sample = this.samples.get(pid) ?? {
+			pid,
+			present: true,
+			state: 'S',
+			runNs: 0,
+			waitNs: 0,
+			cpuTimeNs: 0,
+			lastCpu: 0,
+			voluntary: 0,
+			involuntary: 0,
+		};
 		if (sample.runNs !== undefined) sample.runNs += change.runNs ?? 0;
 		sample.cpuTimeNs! += change.runNs ?? 0;
 		if (sample.waitNs !== undefined) sample.waitNs += change.waitNs ?? 0;
@@ -98,7 +125,9 @@ export class FakeTimers {
 	advance(ms: number): void {
 		const end = this.time + ms;
 		for (;;) {
-			const due = [...this.pending.entries()].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+			const due = [...this.pending.entries()]
+				.filter(([, timer]) => timer.at <= end)
+				.sort((a, b) => a[1].at - b[1].at)[0];
 			if (!due) break;
 			this.pending.delete(due[0]);
 			this.time = Math.max(this.time, due[1].at);

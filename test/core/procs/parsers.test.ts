@@ -60,7 +60,11 @@ describe('parseProcStat', () => {
 describe('parseSchedstat', () => {
 	it('reads run ns, wait ns and timeslices from recorded lines', () => {
 		expect(parseSchedstat('7592132 50818581 5\n')).toEqual({runNs: 7_592_132, waitNs: 50_818_581, timeslices: 5});
-		expect(parseSchedstat('250263823 143485891 78\n')).toEqual({runNs: 250_263_823, waitNs: 143_485_891, timeslices: 78});
+		expect(parseSchedstat('250263823 143485891 78\n')).toEqual({
+			runNs: 250_263_823,
+			waitNs: 143_485_891,
+			timeslices: 78,
+		});
 	});
 
 	it('rejects short or non-numeric text', () => {
@@ -95,7 +99,8 @@ describe('parseContextSwitches', () => {
 
 describe('parseCpuStat', () => {
 	it('reads per-core busy and total ticks, skipping the aggregate line', () => {
-		const text = 'cpu  63475 0 43912 460631 159 0 322 0 0 0\ncpu0 30678 0 21788 231570 14 0 154 0 0 0\ncpu1 32796 0 22123 229061 145 0 168 0 0 0\nintr 1 2 3\n';
+		const text =
+			'cpu  63475 0 43912 460631 159 0 322 0 0 0\ncpu0 30678 0 21788 231570 14 0 154 0 0 0\ncpu1 32796 0 22123 229061 145 0 168 0 0 0\nintr 1 2 3\n';
 		expect(parseCpuStat(text)).toEqual([
 			{cpu: 0, busyTicks: 30678 + 21788 + 154, totalTicks: 30678 + 21788 + 154 + 231570 + 14},
 			{cpu: 1, busyTicks: 32796 + 22123 + 168, totalTicks: 32796 + 22123 + 168 + 229061 + 145},
@@ -103,7 +108,9 @@ describe('parseCpuStat', () => {
 	});
 
 	it('ignores a truncated last line', () => {
-		expect(parseCpuStat('cpu  1 2 3 4\ncpu0 1 0 1 8 0 0 0 0\ncpu1 5 0 5')).toEqual([{cpu: 0, busyTicks: 2, totalTicks: 10}]);
+		expect(parseCpuStat('cpu  1 2 3 4\ncpu0 1 0 1 8 0 0 0 0\ncpu1 5 0 5')).toEqual([
+			{cpu: 0, busyTicks: 2, totalTicks: 10},
+		]);
 	});
 });
 

@@ -1,6 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {burnCpu} from '../../../source/core/procs/cpu-burst.js';
-import {chooseOneCpu, detect, parseCpuList, pinnedCommand, type PinningSupport} from '../../../source/core/procs/pinning.js';
+import {
+	chooseOneCpu,
+	detect,
+	parseCpuList,
+	pinnedCommand,
+	type PinningSupport,
+} from '../../../source/core/procs/pinning.js';
 
 describe('pinning', () => {
 	const available: PinningSupport = {available: true, taskset: '/usr/bin/taskset', allowedCpus: [0, 1, 2, 3]};
@@ -15,8 +21,14 @@ describe('pinning', () => {
 	});
 
 	it('says why when it cannot pin', () => {
-		expect(detect('darwin', '/usr/bin')).toEqual({available: false, reason: expect.stringMatching(/needs Linux taskset/)});
-		expect(detect('linux', '/nonexistent-dir')).toEqual({available: false, reason: expect.stringMatching(/taskset not found/)});
+		expect(detect('darwin', '/usr/bin')).toEqual({
+			available: false,
+			reason: expect.stringMatching(/needs Linux taskset/),
+		});
+		expect(detect('linux', '/nonexistent-dir')).toEqual({
+			available: false,
+			reason: expect.stringMatching(/taskset not found/),
+		});
 		const missing = pinnedCommand(0, 'node', [], {available: false, reason: 'no taskset'});
 		expect(missing).toEqual({ok: false, reason: 'no taskset'});
 		expect(pinnedCommand(9, 'node', [], available)).toMatchObject({ok: false, reason: expect.stringMatching(/CPU 9/)});

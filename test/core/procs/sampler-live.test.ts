@@ -35,7 +35,12 @@ function spawnPinned(cpu: number, script: string): number {
 }
 
 /** Samples (real timer) until `check` passes on a snapshot; rejects with the last snapshot after `timeoutMs`. */
-async function waitFor(sampler: ProcessSampler, check: (snapshot: TimelineSnapshot) => boolean, what: string, timeoutMs = 20_000): Promise<TimelineSnapshot> {
+async function waitFor(
+	sampler: ProcessSampler,
+	check: (snapshot: TimelineSnapshot) => boolean,
+	what: string,
+	timeoutMs = 20_000,
+): Promise<TimelineSnapshot> {
 	return new Promise((resolve, reject) => {
 		const timeout = setTimeout(() => {
 			unsubscribe();
@@ -51,8 +56,11 @@ async function waitFor(sampler: ProcessSampler, check: (snapshot: TimelineSnapsh
 }
 
 const recent = (snapshot: TimelineSnapshot, pid: number, count: number) =>
-	[...(snapshot.processes.find((lane) => lane.pid === pid)?.cells.subarray(-count) ?? [])].map((code) => cellKinds[code]);
-const countOf = (cells: ReadonlyArray<string | undefined>, kind: string) => cells.filter((cell) => cell === kind).length;
+	[...(snapshot.processes.find((lane) => lane.pid === pid)?.cells.subarray(-count) ?? [])].map(
+		(code) => cellKinds[code],
+	);
+const countOf = (cells: ReadonlyArray<string | undefined>, kind: string) =>
+	cells.filter((cell) => cell === kind).length;
 const describeLanes = (snapshot: TimelineSnapshot) =>
 	snapshot.processes.map((lane) => `${lane.label}=${recent(snapshot, lane.pid, 10).join(',')}`).join(' ');
 
@@ -83,7 +91,11 @@ describe.skipIf(skipReason !== undefined)('ProcessSampler on live processes (Lin
 			expect([...snapshot.cores[cpu]!.owners.subarray(-10)]).toContain(busy);
 
 			children.find((child) => child.pid === idle)!.kill('SIGKILL');
-			const after = await waitFor(sampler, (current) => recent(current, idle, 1)[0] === 'exited', 'the killed sleeper shows as exited');
+			const after = await waitFor(
+				sampler,
+				(current) => recent(current, idle, 1)[0] === 'exited',
+				'the killed sleeper shows as exited',
+			);
 			expect(after.processes.find((lane) => lane.pid === idle)!.exited).toBe(true);
 		} finally {
 			sampler.close();
@@ -119,10 +131,15 @@ describe.skipIf(skipReason !== undefined)('ProcessSampler on live processes (Lin
 			sampler.watch(first, 'burner-1');
 			sampler.watch(second, 'burner-2');
 			sampler.start();
-			const ranIn = (snapshot: TimelineSnapshot, pid: number) => [...(snapshot.processes.find((lane) => lane.pid === pid)?.ran.subarray(-5) ?? [])];
+			const ranIn = (snapshot: TimelineSnapshot, pid: number) => [
+				...(snapshot.processes.find((lane) => lane.pid === pid)?.ran.subarray(-5) ?? []),
+			];
 			const snapshot = await waitFor(
 				sampler,
-				(current) => [first, second].every((pid) => ranIn(current, pid).length === 5 && ranIn(current, pid).every((ran) => ran === 1)),
+				(current) =>
+					[first, second].every(
+						(pid) => ranIn(current, pid).length === 5 && ranIn(current, pid).every((ran) => ran === 1),
+					),
 				'both burners ran during each of 5 columns in a row',
 			);
 			// Whatever state won each column, the "ran" mark shows both took turns.
@@ -133,4 +150,3 @@ describe.skipIf(skipReason !== undefined)('ProcessSampler on live processes (Lin
 		}
 	});
 });
-

@@ -1,6 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import {ProcessSampler} from '../../../source/core/procs/sampler.js';
-import {cellCode, cellKinds, coreIdle, coreOther, coreUnknown, phaseCode, type TimelineSnapshot} from '../../../source/core/procs/types.js';
+import {
+	cellCode,
+	cellKinds,
+	coreIdle,
+	coreOther,
+	coreUnknown,
+	phaseCode,
+	type TimelineSnapshot,
+} from '../../../source/core/procs/types.js';
 import {FakeSource, FakeTimers} from './fake-source.js';
 
 const tickMs = 100;
@@ -25,7 +33,8 @@ const lane = (snapshot: TimelineSnapshot, pid: number) => {
 	return found;
 };
 
-const cellsOf = (snapshot: TimelineSnapshot, pid: number) => [...lane(snapshot, pid).cells].map((code) => cellKinds[code]);
+const cellsOf = (snapshot: TimelineSnapshot, pid: number) =>
+	[...lane(snapshot, pid).cells].map((code) => cellKinds[code]);
 
 describe('ProcessSampler cells', () => {
 	it('splits each tick into running, runnable and sleeping by the largest share', async () => {
@@ -45,7 +54,13 @@ describe('ProcessSampler cells', () => {
 		expect(cellsOf(snapshot, 3)).toEqual(['none', 'sleeping']);
 		expect(lane(snapshot, 1).latest.cpuPercent).toBeCloseTo(90);
 		expect(lane(snapshot, 2).latest.waitFraction).toBeCloseTo(0.6);
-		expect(lane(snapshot, 3).latest).toMatchObject({state: 'S', voluntary: 10, involuntary: 1, voluntaryDelta: 10, involuntaryDelta: 1});
+		expect(lane(snapshot, 3).latest).toMatchObject({
+			state: 'S',
+			voluntary: 10,
+			involuntary: 1,
+			voluntaryDelta: 10,
+			involuntaryDelta: 1,
+		});
 	});
 
 	it('without schedstat, calls a tick running from half of it on, and never claims runnable', async () => {
@@ -305,7 +320,11 @@ describe('ProcessSampler: turns, switches, memory', () => {
 		const lanes = snapshot.processes;
 		// The threads (up to the cap) and the child follow their process, before lanes watched later.
 		expect(lanes.map((entry) => entry.pid)).toEqual([100, ...threads.slice(0, 8), 150, 200]);
-		expect(lanes.filter((entry) => entry.kind === 'thread').every((entry) => entry.label === 'thread' && entry.parentPid === 100)).toBe(true);
+		expect(
+			lanes
+				.filter((entry) => entry.kind === 'thread')
+				.every((entry) => entry.label === 'thread' && entry.parentPid === 100),
+		).toBe(true);
 		expect(lane(snapshot, 150)).toMatchObject({kind: 'child', label: 'child cmd150', parentPid: 100});
 		expect(lane(snapshot, 100).hidden).toEqual({threads: 4, children: 0});
 		// A thread ends: its lane turns exited, and a waiting thread gets a lane in its place.

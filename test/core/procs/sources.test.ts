@@ -28,7 +28,12 @@ describe('PsSource (the portable fallback)', () => {
 			{pid: 12, present: false},
 		]);
 		expect(calls).toEqual([['-o', 'pid=,pcpu=,stat=', '-p', '10,11,12']]);
-		expect(source.capabilities).toMatchObject({source: 'ps', runQueueWait: false, lastCpu: false, cpuPercentIsAverage: true});
+		expect(source.capabilities).toMatchObject({
+			source: 'ps',
+			runQueueWait: false,
+			lastCpu: false,
+			cpuPercentIsAverage: true,
+		});
 		expect(source.capabilities.notes.join(' ')).toMatch(/not measured/);
 	});
 

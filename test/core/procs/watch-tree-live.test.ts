@@ -11,7 +11,11 @@ import type {TimelineSnapshot} from '../../../source/core/procs/types.js';
  * connected, and turn exited when the client leaves.
  */
 const hasPython = spawnSync('python3', ['-c', 'import socketserver'], {stdio: 'ignore', timeout: 10_000}).status === 0;
-const skipReason = !existsSync('/proc/self/task') ? 'no /proc (not Linux)' : hasPython ? undefined : 'python3 is not installed';
+const skipReason = !existsSync('/proc/self/task')
+	? 'no /proc (not Linux)'
+	: hasPython
+		? undefined
+		: 'python3 is not installed';
 if (skipReason) console.warn(`watch-tree live tests skipped: ${skipReason}`);
 
 const threadingServer = `
@@ -62,11 +66,18 @@ async function connectClient(port: number): Promise<net.Socket> {
 	return socket;
 }
 
-async function waitFor(sampler: ProcessSampler, check: (snapshot: TimelineSnapshot) => boolean, what: string, timeoutMs = 15_000): Promise<TimelineSnapshot> {
+async function waitFor(
+	sampler: ProcessSampler,
+	check: (snapshot: TimelineSnapshot) => boolean,
+	what: string,
+	timeoutMs = 15_000,
+): Promise<TimelineSnapshot> {
 	return new Promise((resolve, reject) => {
 		const timeout = setTimeout(() => {
 			unsubscribe();
-			const lanes = sampler.snapshot().processes.map((lane) => `${lane.kind} ${lane.label} ${lane.pid}${lane.exited ? ' exited' : ''}`);
+			const lanes = sampler
+				.snapshot()
+				.processes.map((lane) => `${lane.kind} ${lane.label} ${lane.pid}${lane.exited ? ' exited' : ''}`);
 			reject(new Error(`timed out waiting until ${what}; lanes: ${lanes.join(', ')}`));
 		}, timeoutMs);
 		const unsubscribe = sampler.subscribe((snapshot) => {
@@ -78,30 +89,42 @@ async function waitFor(sampler: ProcessSampler, check: (snapshot: TimelineSnapsh
 	});
 }
 
-describe.skipIf(skipReason !== undefined)('ProcessSampler.watchTree on a Python ThreadingTCPServer (real /proc)', () => {
-	it('gives each client thread a lane labelled with its TID, and turns it exited when the client leaves', async () => {
-		const server = await startPythonServer();
-		const sampler = new ProcessSampler({intervalMs: 50});
-		cleanups.push(() => sampler.close());
-		expect(sampler.watchTree(server.pid)).toBe(true);
-		sampler.start();
-		const threadLanes = (snapshot: TimelineSnapshot) => snapshot.processes.filter((lane) => lane.kind === 'thread' && lane.parentPid === server.pid);
-		const before = await waitFor(sampler, (snapshot) => snapshot.columns >= 2, 'two ticks sampled');
-		expect(before.processes[0]).toMatchObject({pid: server.pid, label: 'python3', kind: 'process'});
-		expect(threadLanes(before)).toEqual([]);
+describe.skipIf(skipReason !== undefined)(
+	'ProcessSampler.watchTree on a Python ThreadingTCPServer (real /proc)',
+	() => {
+		it('gives each client thread a lane labelled with its TID, and turns it exited when the client leaves', async () => {
+			const server = await startPythonServer();
+			const sampler = new ProcessSampler({intervalMs: 50});
+			cleanups.push(() => sampler.close());
+			expect(sampler.watchTree(server.pid)).toBe(true);
+			sampler.start();
+			const threadLanes = (snapshot: TimelineSnapshot) =>
+				snapshot.processes.filter((lane) => lane.kind === 'thread' && lane.parentPid === server.pid);
+			const before = await waitFor(sampler, (snapshot) => snapshot.columns >= 2, 'two ticks sampled');
+			expect(before.processes[0]).toMatchObject({pid: server.pid, label: 'python3', kind: 'process'});
+			expect(threadLanes(before)).toEqual([]);
 
-		const first = await connectClient(server.port);
-		await connectClient(server.port);
-		const both = await waitFor(sampler, (snapshot) => threadLanes(snapshot).filter((lane) => !lane.exited).length === 2, 'two live thread lanes');
-		const tids = threadLanes(both).map((lane) => lane.pid);
-		expect(new Set(tids).size).toBe(2);
-		for (const tid of tids) expect(existsSync(`/proc/${server.pid}/task/${tid}`)).toBe(true);
-		// The thread lanes come right after their process, and carry its memory.
-		expect(both.processes.slice(0, 3).map((lane) => lane.pid)).toEqual([server.pid, ...tids]);
-		expect(threadLanes(both).every((lane) => (lane.latest.rssBytes ?? 0) > 0)).toBe(true);
+			const first = await connectClient(server.port);
+			await connectClient(server.port);
+			const both = await waitFor(
+				sampler,
+				(snapshot) => threadLanes(snapshot).filter((lane) => !lane.exited).length === 2,
+				'two live thread lanes',
+			);
+			const tids = threadLanes(both).map((lane) => lane.pid);
+			expect(new Set(tids).size).toBe(2);
+			for (const tid of tids) expect(existsSync(`/proc/${server.pid}/task/${tid}`)).toBe(true);
+			// The thread lanes come right after their process, and carry its memory.
+			expect(both.processes.slice(0, 3).map((lane) => lane.pid)).toEqual([server.pid, ...tids]);
+			expect(threadLanes(both).every((lane) => (lane.latest.rssBytes ?? 0) > 0)).toBe(true);
 
-		first.destroy();
-		const after = await waitFor(sampler, (snapshot) => threadLanes(snapshot).some((lane) => lane.exited), 'a thread lane turned exited');
-		expect(threadLanes(after).filter((lane) => !lane.exited)).toHaveLength(1);
-	});
-});
+			first.destroy();
+			const after = await waitFor(
+				sampler,
+				(snapshot) => threadLanes(snapshot).some((lane) => lane.exited),
+				'a thread lane turned exited',
+			);
+			expect(threadLanes(after).filter((lane) => !lane.exited)).toHaveLength(1);
+		});
+	},
+);

@@ -4,7 +4,13 @@ import {checkRunLength, iterateRun, runTickBounds, runToEnd} from '../../../sour
 import type {Instruction, SimConfig, Workload} from '../../../source/core/sched/types.js';
 
 const instructionsArb = fc
-	.array(fc.oneof(fc.integer({min: 0, max: 4}).map((n): Instruction[] => Array.from({length: n}, () => 'cpu')), fc.constant<Instruction[]>(['io', 'io_done'])), {maxLength: 6})
+	.array(
+		fc.oneof(
+			fc.integer({min: 0, max: 4}).map((n): Instruction[] => Array.from({length: n}, () => 'cpu')),
+			fc.constant<Instruction[]>(['io', 'io_done']),
+		),
+		{maxLength: 6},
+	)
 	.map((parts) => parts.flat());
 const workloadArb = fc.array(instructionsArb, {minLength: 1, maxLength: 6}).map((processes): Workload => ({processes}));
 const configArb = fc.record<SimConfig>({
@@ -52,8 +58,12 @@ describe('run length is known before a trace is printed', () => {
 
 	it('says "process" for one process', () => {
 		const workload: Workload = {processes: [['io', 'io_done']]};
-		expect(() => checkRunLength(workload, {switchPolicy: 'SWITCH_ON_IO', ioDonePolicy: 'IO_RUN_LATER', ioLength: 100, quantum: 0, switchCost: 0}, 50)).toThrow(
-			'sim: the run is longer than 50 ticks for 1 process; use fewer instructions or a shorter -L',
-		);
+		expect(() =>
+			checkRunLength(
+				workload,
+				{switchPolicy: 'SWITCH_ON_IO', ioDonePolicy: 'IO_RUN_LATER', ioLength: 100, quantum: 0, switchCost: 0},
+				50,
+			),
+		).toThrow('sim: the run is longer than 50 ticks for 1 process; use fewer instructions or a shorter -L');
 	});
 });

@@ -15,7 +15,12 @@ const errorOf = (argv: string[]): string => {
 describe('parseSimArgs (optparse-compatible)', () => {
 	it('has the reference defaults', () => {
 		expect(parseSimArgs([])).toEqual(defaultSimArgs());
-		expect(defaultSimArgs()).toMatchObject({seed: 0n, ioLength: 5n, switchPolicy: 'SWITCH_ON_IO', ioDonePolicy: 'IO_RUN_LATER'});
+		expect(defaultSimArgs()).toMatchObject({
+			seed: 0n,
+			ioLength: 5n,
+			switchPolicy: 'SWITCH_ON_IO',
+			ioDonePolicy: 'IO_RUN_LATER',
+		});
 	});
 
 	it('accepts --opt=value, --opt value, glued short values and grouped flags', () => {
@@ -71,7 +76,20 @@ describe('parseSimArgs (optparse-compatible)', () => {
 
 	it('documents every option in the help', () => {
 		const help = formatSimHelp();
-		for (const option of ['--seed', '--program', '--processlist', '--iolength', '--switch', '--iodone', '-c', '--printstats', '--json', '--quantum', '--switch-cost', '--compare']) {
+		for (const option of [
+			'--seed',
+			'--program',
+			'--processlist',
+			'--iolength',
+			'--switch',
+			'--iodone',
+			'-c',
+			'--printstats',
+			'--json',
+			'--quantum',
+			'--switch-cost',
+			'--compare',
+		]) {
 			expect(help).toContain(option);
 		}
 	});

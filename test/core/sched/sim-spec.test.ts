@@ -5,11 +5,23 @@ import {parseSimSpec} from '../../../source/core/sched/sim-spec.js';
 describe('parseSimSpec (socktui --sim "...")', () => {
 	it('parses the sim options into a workload and policies', () => {
 		const spec = parseSimSpec('  -l 5:100,5:100 -S SWITCH_ON_END  ');
-		expect(spec.workload.processes).toEqual([Array.from({length: 5}, () => 'cpu'), Array.from({length: 5}, () => 'cpu')]);
-		expect(spec.config).toMatchObject({switchPolicy: 'SWITCH_ON_END', ioDonePolicy: 'IO_RUN_LATER', ioLength: 5, quantum: 0, switchCost: 0});
+		expect(spec.workload.processes).toEqual([
+			Array.from({length: 5}, () => 'cpu'),
+			Array.from({length: 5}, () => 'cpu'),
+		]);
+		expect(spec.config).toMatchObject({
+			switchPolicy: 'SWITCH_ON_END',
+			ioDonePolicy: 'IO_RUN_LATER',
+			ioLength: 5,
+			quantum: 0,
+			switchCost: 0,
+		});
 		expect(spec.compare).toBe(false);
 		expect(spec.source).toBe('-l 5:100,5:100 -S SWITCH_ON_END');
-		expect(parseSimSpec('-P c6:c6 --quantum 1 --switch-cost 1 --compare')).toMatchObject({compare: true, config: {quantum: 1, switchCost: 1}});
+		expect(parseSimSpec('-P c6:c6 --quantum 1 --switch-cost 1 --compare')).toMatchObject({
+			compare: true,
+			config: {quantum: 1, switchCost: 1},
+		});
 	});
 
 	it('turns every failure, the reference messages included, into one-line usage errors', () => {

@@ -9,7 +9,13 @@ import {buildFromProgram} from '../../../source/core/sched/workload.js';
 const maxCells = 1_000_000;
 
 const instructionsArb = fc
-	.array(fc.oneof(fc.integer({min: 0, max: 4}).map((n): Instruction[] => Array.from({length: n}, () => 'cpu')), fc.constant<Instruction[]>(['io', 'io_done'])), {maxLength: 5})
+	.array(
+		fc.oneof(
+			fc.integer({min: 0, max: 4}).map((n): Instruction[] => Array.from({length: n}, () => 'cpu')),
+			fc.constant<Instruction[]>(['io', 'io_done']),
+		),
+		{maxLength: 5},
+	)
 	.map((parts) => parts.flat());
 const workloadArb = fc.array(instructionsArb, {minLength: 1, maxLength: 6}).map((processes): Workload => ({processes}));
 const configArb = fc.record<SimConfig>({
@@ -46,7 +52,9 @@ describe('step is a pure function', () => {
 		const states = allStates(buildFromProgram('c3,i,c2:c4'), referenceConfig);
 		const rowsForward = states.slice(1).map((state) => formatRow(state.row!));
 		// Re-stepping any kept state reproduces the same future.
-		const replay = allStates(buildFromProgram('c3,i,c2:c4'), referenceConfig).slice(1).map((state) => formatRow(state.row!));
+		const replay = allStates(buildFromProgram('c3,i,c2:c4'), referenceConfig)
+			.slice(1)
+			.map((state) => formatRow(state.row!));
 		expect(replay).toEqual(rowsForward);
 		expect(formatRow(step(states[3]!).row!)).toBe(rowsForward[3]);
 	});
@@ -72,7 +80,9 @@ describe('simulator invariants (property tests)', () => {
 	it('CPU busy + switching + idle = total, and every instruction runs exactly once, in order', () => {
 		fc.assert(
 			fc.property(workloadArb, configArb, (workload, config) => {
-				const rows = allStates(workload, config).slice(1).map((state) => state.row!);
+				const rows = allStates(workload, config)
+					.slice(1)
+					.map((state) => state.row!);
 				const final = runToEnd(workload, config, {maxCells});
 				const busy = rows.filter((row) => row.cpu === 'busy').length;
 				const idle = rows.filter((row) => row.cpu === 'idle').length;
@@ -119,13 +129,17 @@ describe('simulator invariants (property tests)', () => {
 
 describe('extensions', () => {
 	it('round robin preempts a CPU hog after the quantum when another process is READY', () => {
-		const rows = allStates(buildFromProgram('c4:c4'), {...referenceConfig, quantum: 2}).slice(1).map((state) => state.row!);
+		const rows = allStates(buildFromProgram('c4:c4'), {...referenceConfig, quantum: 2})
+			.slice(1)
+			.map((state) => state.row!);
 		expect(rows.map((row) => row.ran)).toEqual([0, 0, 1, 1, 0, 0, 1, 1]);
 		expect(rows[1]!.preempted).toBe(0);
 	});
 
 	it('a switch cost idles the CPU between different processes, not for the first dispatch', () => {
-		const rows = allStates(buildFromProgram('c1:c1'), {...referenceConfig, switchCost: 2}).slice(1).map((state) => state.row!);
+		const rows = allStates(buildFromProgram('c1:c1'), {...referenceConfig, switchCost: 2})
+			.slice(1)
+			.map((state) => state.row!);
 		expect(rows.map((row) => row.cpu)).toEqual(['busy', 'switch', 'switch', 'busy']);
 		expect(formatRow(rows[1]!).trimEnd()).toBe('  2           DONE        SWITCH            cs');
 	});

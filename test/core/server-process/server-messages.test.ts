@@ -1,7 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import type {EchoServerStats} from '../../../source/core/echo/types.js';
 import {ServerBatcher} from '../../../source/core/server-process/server-batcher.js';
-import {maxBatchLines, maxLogPayloadBytes, parseServerChildCommand, parseServerChildMessage, parseServerChildOptions} from '../../../source/core/server-process/server-messages.js';
+import {
+	maxBatchLines,
+	maxLogPayloadBytes,
+	parseServerChildCommand,
+	parseServerChildMessage,
+	parseServerChildOptions,
+} from '../../../source/core/server-process/server-messages.js';
 
 const local = {address: '127.0.0.1', port: 8082};
 const peer = {address: '127.0.0.1', port: 40_000};
@@ -19,9 +25,21 @@ function stats(protocol: 'tcp' | 'udp', extra: Record<string, unknown> = {}): Ec
 		refusedConnections: 0,
 		droppedMessages: 0,
 		pausedConnections: 0,
-		guards: {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0},
+		guards: {
+			unreplyable: 0,
+			ownAddress: 0,
+			lowPort: 0,
+			rateLimited: 0,
+			muted: 0,
+			overload: 0,
+			tooLarge: 0,
+			loopsSuspected: 0,
+			sendErrors: 0,
+			idleClosed: 0,
+			evicted: 0,
+		},
 		...extra,
-	} as EchoServerStats;
+	};
 }
 
 describe('server process messages', () => {
@@ -29,7 +47,15 @@ describe('server process messages', () => {
 		const batcher = new ServerBatcher();
 		batcher.add({type: 'peer-muted', protocol: 'udp', peer, reason: 'loop', forMs: 10_000});
 		batcher.add({type: 'dropped', protocol: 'udp', peer, byteCount: 5, reason: 'own-address', unreported: 7});
-		batcher.add({type: 'connection-closed', protocol: 'tcp', connectionId: 'c1', peer, reason: 'evicted', idleMs: 31_000, counters: {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0, firstSeen: 1, lastSeen: 2}});
+		batcher.add({
+			type: 'connection-closed',
+			protocol: 'tcp',
+			connectionId: 'c1',
+			peer,
+			reason: 'evicted',
+			idleMs: 31_000,
+			counters: {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0, firstSeen: 1, lastSeen: 2},
+		});
 		const udp = stats('udp', {kernelDrops: {count: 2908}});
 		udp.guards.loopsSuspected = 1;
 		const tcp = stats('tcp', {kernelDrops: {unavailable: 'no /proc/net/udp'}});
@@ -44,16 +70,28 @@ describe('server process messages', () => {
 		]);
 		// Stats without guard counters, or with a malformed kernel-drops field, spoil the batch.
 		const {guards: _guards, ...bare} = stats('udp');
-		expect(parseServerChildMessage({type: 'batch', seq: 9, stats: [bare], events: [], notShown: {tcp: 0, udp: 0}})).toBeUndefined();
-		expect(parseServerChildMessage({type: 'batch', seq: 9, stats: [stats('udp', {kernelDrops: {count: -1}})], events: [], notShown: {tcp: 0, udp: 0}})).toBeUndefined();
+		expect(
+			parseServerChildMessage({type: 'batch', seq: 9, stats: [bare], events: [], notShown: {tcp: 0, udp: 0}}),
+		).toBeUndefined();
+		expect(
+			parseServerChildMessage({
+				type: 'batch',
+				seq: 9,
+				stats: [stats('udp', {kernelDrops: {count: -1}})],
+				events: [],
+				notShown: {tcp: 0, udp: 0},
+			}),
+		).toBeUndefined();
 	});
 
 	it('keeps at most 20 lines a batch and counts the rest per protocol, payloads cut and as base64', () => {
 		const batcher = new ServerBatcher();
 		expect(batcher.pending).toBe(false);
 		const big = new Uint8Array(10_000).fill(0x61);
-		for (let index = 0; index < 30; index++) batcher.add({type: 'message-in', protocol: 'udp', connectionId: 'udp:x', peer, bytes: big});
-		for (let index = 0; index < 5; index++) batcher.add({type: 'connection-opened', protocol: 'tcp', connectionId: `c${index}`, peer});
+		for (let index = 0; index < 30; index++)
+			batcher.add({type: 'message-in', protocol: 'udp', connectionId: 'udp:x', peer, bytes: big});
+		for (let index = 0; index < 5; index++)
+			batcher.add({type: 'connection-opened', protocol: 'tcp', connectionId: `c${index}`, peer});
 		const batch = batcher.take([stats('tcp'), stats('udp')]);
 		expect(batch.events).toHaveLength(maxBatchLines);
 		expect(batch.notShown).toEqual({tcp: 5, udp: 10});
@@ -76,24 +114,57 @@ describe('server process messages', () => {
 			{type: 'ready', pid: 5, port: 8082, local: {tcp: local, udp: {...local, port: 9}}},
 			{type: 'error', kind: 'NotAKind', message: 'x'},
 			{type: 'error', kind: 'PortInUse', message: 'x'.repeat(10_000)},
-			{type: 'batch', seq: 1, stats: [], events: Array.from({length: maxBatchLines + 1}, () => ({type: 'error', protocol: 'tcp', message: 'x'})), notShown: {tcp: 0, udp: 0}},
-			{type: 'batch', seq: 1, stats: [], events: [{type: 'message-in', protocol: 'udp', connectionId: 'x', peer, bytesBase64: '%%%%', byteCount: 3}], notShown: {tcp: 0, udp: 0}},
+			{
+				type: 'batch',
+				seq: 1,
+				stats: [],
+				events: Array.from({length: maxBatchLines + 1}, () => ({type: 'error', protocol: 'tcp', message: 'x'})),
+				notShown: {tcp: 0, udp: 0},
+			},
+			{
+				type: 'batch',
+				seq: 1,
+				stats: [],
+				events: [{type: 'message-in', protocol: 'udp', connectionId: 'x', peer, bytesBase64: '%%%%', byteCount: 3}],
+				notShown: {tcp: 0, udp: 0},
+			},
 			{type: 'batch', seq: 1, stats: [{...stats('tcp'), messagesIn: -1}], events: [], notShown: {tcp: 0, udp: 0}},
 			{type: 'batch', seq: 1, stats: [], events: [], notShown: {tcp: 1.5, udp: 0}},
-			{type: 'batch', seq: 1, stats: [], events: [{type: 'listening', protocol: 'tcp', local}], notShown: {tcp: 0, udp: 0}},
+			{
+				type: 'batch',
+				seq: 1,
+				stats: [],
+				events: [{type: 'listening', protocol: 'tcp', local}],
+				notShown: {tcp: 0, udp: 0},
+			},
 		];
 		for (const message of garbage) expect(parseServerChildMessage(message)).toBeUndefined();
 
-		const parsed = parseServerChildMessage({type: 'batch', seq: 2, stats: [stats('udp', {bufferedBytes: 7, guardDrops: 3, note: 'text', nested: {a: 1}})], events: [], notShown: {tcp: 0, udp: 0}});
+		const parsed = parseServerChildMessage({
+			type: 'batch',
+			seq: 2,
+			stats: [stats('udp', {bufferedBytes: 7, guardDrops: 3, note: 'text', nested: {a: 1}})],
+			events: [],
+			notShown: {tcp: 0, udp: 0},
+		});
 		expect(parsed?.type === 'batch' && parsed.stats[0]).toEqual({...stats('udp'), bufferedBytes: 7, guardDrops: 3});
-		expect(parseServerChildMessage({type: 'error', kind: 'PortInUse', message: 'port 1 is already in use'})).toEqual({type: 'error', kind: 'PortInUse', message: 'port 1 is already in use'});
+		expect(parseServerChildMessage({type: 'error', kind: 'PortInUse', message: 'port 1 is already in use'})).toEqual({
+			type: 'error',
+			kind: 'PortInUse',
+			message: 'port 1 is already in use',
+		});
 	});
 
 	it('checks commands and options, passing unknown server options through', () => {
 		expect(parseServerChildCommand({type: 'set-reply-delay', ms: 50})).toEqual({type: 'set-reply-delay', ms: 50});
 		expect(parseServerChildCommand({type: 'set-reply-delay', ms: 'x'})).toBeUndefined();
 		expect(parseServerChildCommand({type: 'shutdown', extra: 1})).toEqual({type: 'shutdown'});
-		expect(parseServerChildOptions('{"host":"127.0.0.1","port":0,"maxTcpConnections":3,"futureGuard":9}')).toEqual({host: '127.0.0.1', port: 0, maxTcpConnections: 3, futureGuard: 9});
+		expect(parseServerChildOptions('{"host":"127.0.0.1","port":0,"maxTcpConnections":3,"futureGuard":9}')).toEqual({
+			host: '127.0.0.1',
+			port: 0,
+			maxTcpConnections: 3,
+			futureGuard: 9,
+		});
 		expect(parseServerChildOptions('{"host":"127.0.0.1","port":70000}')).toBeUndefined();
 		expect(parseServerChildOptions('not json')).toBeUndefined();
 		expect(parseServerChildOptions('{"port":1}')).toBeUndefined();

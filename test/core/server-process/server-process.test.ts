@@ -12,7 +12,14 @@ const host = '127.0.0.1';
 const started: ServerProcess[] = [];
 
 function serverProcess(options: {port?: number; replyDelayMs?: number} = {}) {
-	const server = new ServerProcess({cliPath, server: {host, port: options.port ?? 0, ...(options.replyDelayMs === undefined ? {} : {replyDelayMs: options.replyDelayMs})}});
+	const server = new ServerProcess({
+		cliPath,
+		server: {
+			host,
+			port: options.port ?? 0,
+			...(options.replyDelayMs === undefined ? {} : {replyDelayMs: options.replyDelayMs}),
+		},
+	});
 	started.push(server);
 	const events: ServerProcessEvent[] = [];
 	server.subscribe((event) => events.push(event));
@@ -25,7 +32,7 @@ async function waitFor<T>(pick: () => T | undefined, what: string, timeoutMs = 1
 		const value = pick();
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		// eslint-disable-next-line no-await-in-loop
+
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 }
@@ -84,9 +91,23 @@ describe('ServerProcess: the echo server in its own process', () => {
 		expect(await tcpExchange(ready.port, 'hello tcp\n')).toBe('HELLO TCP\n');
 		expect(await udpExchange(ready.port, 'hello udp')).toBe('HELLO UDP');
 		// The exchanges arrive as batched events and totals.
-		await waitFor(() => events.find((event) => event.type === 'batch' && event.batch.stats.find((stats) => stats.protocol === 'udp')?.messagesIn === 1), 'UDP totals in a batch');
+		await waitFor(
+			() =>
+				events.find(
+					(event) =>
+						event.type === 'batch' && event.batch.stats.find((stats) => stats.protocol === 'udp')?.messagesIn === 1,
+				),
+			'UDP totals in a batch',
+		);
 		const lines = events.flatMap((event) => (event.type === 'batch' ? event.batch.events : []));
-		expect(lines.some((event) => event.type === 'message-in' && event.protocol === 'tcp' && Buffer.from(event.bytes).toString() === 'hello tcp\n')).toBe(true);
+		expect(
+			lines.some(
+				(event) =>
+					event.type === 'message-in' &&
+					event.protocol === 'tcp' &&
+					Buffer.from(event.bytes).toString() === 'hello tcp\n',
+			),
+		).toBe(true);
 		expect(lines.some((event) => event.type === 'connection-opened')).toBe(true);
 
 		server.setReplyDelay(300);
@@ -143,40 +164,55 @@ describe('ServerProcess: the echo server in its own process', () => {
 			// 20,000 datagrams over about 2 s, 1,000 every 100 ms.
 			for (let sent = 0; sent < total; sent += 1000) {
 				for (let index = 0; index < 1000; index++) client.send(`flood ${sent + index}`, ready.port, host);
-				// eslint-disable-next-line no-await-in-loop
+
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 
 			// Wait until the server's totals stop growing (UDP may drop some under load; the counts say how many arrived).
 			let last = -1;
 			let stable = 0;
-			await waitFor(() => {
-				const latest = events.filter((event) => event.type === 'batch').at(-1);
-				const count = latest?.type === 'batch' ? (latest.batch.stats.find((stats) => stats.protocol === 'udp')?.messagesIn ?? 0) : 0;
-				stable = count === last && count > 0 ? stable + 1 : 0;
-				last = count;
-				return stable >= 30 ? true : undefined;
-			}, 'the totals to settle', 30_000);
+			await waitFor(
+				() => {
+					const latest = events.filter((event) => event.type === 'batch').at(-1);
+					const count =
+						latest?.type === 'batch'
+							? (latest.batch.stats.find((stats) => stats.protocol === 'udp')?.messagesIn ?? 0)
+							: 0;
+					stable = count === last && count > 0 ? stable + 1 : 0;
+					last = count;
+					return stable >= 30 ? true : undefined;
+				},
+				'the totals to settle',
+				30_000,
+			);
 		} finally {
 			client.close();
 		}
 
 		const elapsedMs = performance.now() - start;
-		const batches = events.filter((event): event is Extract<ServerProcessEvent, {type: 'batch'}> => event.type === 'batch').slice(batchesBefore);
+		const batches = events
+			.filter((event): event is Extract<ServerProcessEvent, {type: 'batch'}> => event.type === 'batch')
+			.slice(batchesBefore);
 		const received = batches.at(-1)!.batch.stats.find((stats) => stats.protocol === 'udp')!.messagesIn;
 		expect(received).toBeGreaterThan(1000);
 		// One message per batch interval at most, plus the once-a-second totals, plus slack.
 		expect(batches.length).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + Math.ceil(elapsedMs / 1000) + 5);
 		expect(Math.max(...batches.map((event) => event.batch.events.length))).toBeLessThanOrEqual(maxBatchLines);
 		// Every message-in and message-out is either a line or counted as not shown.
-		const lines = batches.reduce((sum, event) => sum + event.batch.events.filter((line) => line.protocol === 'udp').length + event.batch.notShown.udp, 0);
+		const lines = batches.reduce(
+			(sum, event) =>
+				sum + event.batch.events.filter((line) => line.protocol === 'udp').length + event.batch.notShown.udp,
+			0,
+		);
 		const stats = batches.at(-1)!.batch.stats.find((item) => item.protocol === 'udp')!;
 		expect(lines).toBe(stats.messagesIn + stats.messagesOut + stats.droppedMessages);
 		expect(server.droppedMessages).toBe(0);
 	});
 
 	it('the child exits by itself when its IPC channel closes (the dashboard went away)', async () => {
-		const child = spawn(process.execPath, [cliPath, 'server-child', `--options=${JSON.stringify({host, port: 0})}`], {stdio: ['ignore', 'ignore', 'pipe', 'ipc']});
+		const child = spawn(process.execPath, [cliPath, 'server-child', `--options=${JSON.stringify({host, port: 0})}`], {
+			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+		});
 		const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 		try {
 			const ready = await new Promise<{type: string; pid: number}>((resolve, reject) => {
@@ -192,16 +228,26 @@ describe('ServerProcess: the echo server in its own process', () => {
 	});
 
 	it('drops whatever a misbehaving child sends that is malformed, names another PID, comes twice or comes too fast', async () => {
-		const server = new ServerProcess({cliPath: fileURLToPath(new URL('fixtures/garbage-server.mjs', import.meta.url)), server: {host}});
+		const server = new ServerProcess({
+			cliPath: fileURLToPath(new URL('fixtures/garbage-server.mjs', import.meta.url)),
+			server: {host},
+		});
 		started.push(server);
 		const batches: number[] = [];
 		server.subscribe((event) => {
 			if (event.type === 'batch') batches.push(event.batch.seq);
 		});
 		const ready = await server.start();
-		expect(ready).toEqual({pid: server.pid, port: 5, local: {tcp: {address: host, port: 5}, udp: {address: host, port: 5}}});
+		expect(ready).toEqual({
+			pid: server.pid,
+			port: 5,
+			local: {tcp: {address: host, port: 5}, udp: {address: host, port: 5}},
+		});
 		// 6 malformed or foreign messages before the ready, the late second ready, and the batches over the rate.
-		await waitFor(() => (batches.length + server.droppedMessages >= 6 + 500 + 1 ? true : undefined), 'every message to be handled');
+		await waitFor(
+			() => (batches.length + server.droppedMessages >= 6 + 500 + 1 ? true : undefined),
+			'every message to be handled',
+		);
 		expect(batches.length).toBeGreaterThan(0);
 		expect(batches.length).toBeLessThanOrEqual(80);
 		expect(batches.length + server.droppedMessages).toBe(6 + 500 + 1);
@@ -215,6 +261,8 @@ describe('ServerProcess: the echo server in its own process', () => {
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		const code = await new Promise<number | null>((resolve) => child.once('close', (code_) => resolve(code_)));
 		expect(code).toBe(2);
-		expect(stderr).toMatch(/^socktui: 'socktui server-child' is the dashboard's internal server process; use 'socktui server' instead\n$/);
+		expect(stderr).toMatch(
+			/^socktui: 'socktui server-child' is the dashboard's internal server process; use 'socktui server' instead\n$/,
+		);
 	});
 });

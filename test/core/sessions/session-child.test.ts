@@ -36,7 +36,8 @@ function fakeChannel() {
 }
 
 function fakeClient() {
-	const pending: Array<{payload: Uint8Array; resolve: (value: EchoExchange) => void; reject: (error: Error) => void}> = [];
+	const pending: Array<{payload: Uint8Array; resolve: (value: EchoExchange) => void; reject: (error: Error) => void}> =
+		[];
 	let closeListener: ((reason?: unknown) => void) | undefined;
 	let closed = false;
 	const client: SessionClient = {
@@ -54,7 +55,11 @@ function fakeClient() {
 	};
 	const answer = () => {
 		const next = pending.shift()!;
-		next.resolve({request: next.payload, reply: Buffer.from(next.payload).map((byte) => (byte >= 0x61 && byte <= 0x7a ? byte - 32 : byte)), rttMs: 0.5});
+		next.resolve({
+			request: next.payload,
+			reply: Buffer.from(next.payload).map((byte) => (byte >= 0x61 && byte <= 0x7a ? byte - 32 : byte)),
+			rttMs: 0.5,
+		});
 	};
 	return {client, pending, answer, peerClose: () => closeListener!(), isClosed: () => closed};
 }
@@ -74,9 +79,21 @@ describe('runSessionChild (fake channel and client)', () => {
 	it('reports hello and connected, frames TCP text with a newline, reports it without, and serialises sends', async () => {
 		const ipc = fakeChannel();
 		const echo = fakeClient();
-		const exit = runSessionChild(options, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
-		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
-		expect(ipc.reports[0]).toEqual({type: 'hello', pid: process.pid, protocol: 'tcp', remote: {address: '127.0.0.1', port: 9}});
+		const exit = runSessionChild(options, {
+			channel: ipc.channel,
+			openClient: async () => echo.client,
+			burnCpu: () => {},
+		});
+		await until(
+			() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'),
+			'connected',
+		);
+		expect(ipc.reports[0]).toEqual({
+			type: 'hello',
+			pid: process.pid,
+			protocol: 'tcp',
+			remote: {address: '127.0.0.1', port: 9},
+		});
 		ipc.deliver({type: 'send', text: 'one'});
 		ipc.deliver({type: 'send', text: 'two'});
 		ipc.deliver({type: 'bogus'});
@@ -103,8 +120,15 @@ describe('runSessionChild (fake channel and client)', () => {
 	it('exits when the dashboard disconnects, even mid-exchange', async () => {
 		const ipc = fakeChannel();
 		const echo = fakeClient();
-		const exit = runSessionChild(options, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
-		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		const exit = runSessionChild(options, {
+			channel: ipc.channel,
+			openClient: async () => echo.client,
+			burnCpu: () => {},
+		});
+		await until(
+			() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'),
+			'connected',
+		);
 		ipc.deliver({type: 'send', text: 'x'});
 		await until(() => echo.pending.length === 1, 'exchange');
 		ipc.disconnect();
@@ -115,8 +139,15 @@ describe('runSessionChild (fake channel and client)', () => {
 	it('a TCP peer close ends the session with the peer-closed code after saying why', async () => {
 		const ipc = fakeChannel();
 		const echo = fakeClient();
-		const exit = runSessionChild(options, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
-		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		const exit = runSessionChild(options, {
+			channel: ipc.channel,
+			openClient: async () => echo.client,
+			burnCpu: () => {},
+		});
+		await until(
+			() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'),
+			'connected',
+		);
 		echo.peerClose();
 		expect(await exit).toBe(sessionExitCodes.peerClosed);
 		expect(ipc.reports.at(-1)).toEqual({type: 'state', state: 'closed', detail: 'the server closed the connection'});
@@ -132,7 +163,10 @@ describe('runSessionChild (fake channel and client)', () => {
 			burnCpu: () => {},
 		});
 		expect(await exit).toBe(sessionExitCodes.connectFailed);
-		expect(ipc.reports).toContainEqual({type: 'error', message: 'connection refused by tcp 127.0.0.1:9 (is the server running?)'});
+		expect(ipc.reports).toContainEqual({
+			type: 'error',
+			message: 'connection refused by tcp 127.0.0.1:9 (is the server running?)',
+		});
 	});
 
 	it('closing while the connect hangs ends the session at once, and closes the late connection', async () => {
@@ -147,7 +181,10 @@ describe('runSessionChild (fake channel and client)', () => {
 				}),
 			burnCpu: () => {},
 		});
-		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connecting'), 'connecting');
+		await until(
+			() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connecting'),
+			'connecting',
+		);
 		ipc.disconnect();
 		expect(await exit).toBe(sessionExitCodes.closed);
 		connect(echo.client);
@@ -158,8 +195,15 @@ describe('runSessionChild (fake channel and client)', () => {
 		const ipc = fakeChannel();
 		const echo = fakeClient();
 		const bursts: number[] = [];
-		const exit = runSessionChild(options, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: (ms) => bursts.push(ms)});
-		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'), 'connected');
+		const exit = runSessionChild(options, {
+			channel: ipc.channel,
+			openClient: async () => echo.client,
+			burnCpu: (ms) => bursts.push(ms),
+		});
+		await until(
+			() => ipc.reports.some((report) => report.type === 'state' && report.state === 'connected'),
+			'connected',
+		);
 		ipc.deliver({type: 'set-auto', auto: {enabled: true, intervalMs: 50, burstMs: 7}});
 		await until(() => echo.pending.length === 1, 'first auto exchange');
 		// Hold the reply across several intervals: no second exchange, no second burst.
@@ -181,7 +225,10 @@ describe('runSessionChild (fake channel and client)', () => {
 	it('a failed exchange is an error report and the session stays usable', async () => {
 		const ipc = fakeChannel();
 		const echo = fakeClient();
-		const exit = runSessionChild({...options, protocol: 'udp'}, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
+		const exit = runSessionChild(
+			{...options, protocol: 'udp'},
+			{channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}},
+		);
 		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'ready'), 'ready');
 		ipc.deliver({type: 'send', text: 'lost'});
 		await until(() => echo.pending.length === 1, 'exchange');
@@ -199,7 +246,10 @@ describe('runSessionChild (fake channel and client)', () => {
 	it('UDP never reports "connected": ready, waiting, no-reply or unreachable, and ready again after a reply', async () => {
 		const ipc = fakeChannel();
 		const echo = fakeClient();
-		const exit = runSessionChild({...options, protocol: 'udp', replyTimeoutMs: 700}, {channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}});
+		const exit = runSessionChild(
+			{...options, protocol: 'udp', replyTimeoutMs: 700},
+			{channel: ipc.channel, openClient: async () => echo.client, burnCpu: () => {}},
+		);
 		await until(() => ipc.reports.some((report) => report.type === 'state' && report.state === 'ready'), 'ready');
 		const states = () => ipc.reports.flatMap((report) => (report.type === 'state' ? [report.state] : []));
 		ipc.deliver({type: 'send', text: 'one'});
@@ -208,7 +258,9 @@ describe('runSessionChild (fake channel and client)', () => {
 		await until(() => states().includes('no-reply'), 'no-reply');
 		ipc.deliver({type: 'send', text: 'two'});
 		await until(() => echo.pending.length === 1, 'second exchange');
-		echo.pending.shift()!.reject(new SocktuiError('PortUnreachable', 'port unreachable: nothing listens on udp 127.0.0.1:9'));
+		echo.pending
+			.shift()!
+			.reject(new SocktuiError('PortUnreachable', 'port unreachable: nothing listens on udp 127.0.0.1:9'));
 		await until(() => states().includes('unreachable'), 'unreachable');
 		ipc.deliver({type: 'send', text: 'three'});
 		await until(() => echo.pending.length === 1, 'third exchange');
@@ -216,7 +268,17 @@ describe('runSessionChild (fake channel and client)', () => {
 		await until(() => ipc.reports.some((report) => report.type === 'reply'), 'reply');
 		ipc.deliver({type: 'close'});
 		await exit;
-		expect(states()).toEqual(['connecting', 'ready', 'waiting', 'no-reply', 'waiting', 'unreachable', 'waiting', 'ready', 'closed']);
+		expect(states()).toEqual([
+			'connecting',
+			'ready',
+			'waiting',
+			'no-reply',
+			'waiting',
+			'unreachable',
+			'waiting',
+			'ready',
+			'closed',
+		]);
 		expect(ipc.reports[0]).toMatchObject({type: 'hello', protocol: 'udp', replyTimeoutMs: 700});
 	});
 });

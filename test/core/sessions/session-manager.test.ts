@@ -77,9 +77,19 @@ describe('SessionManager with real session processes', () => {
 		for (const info of [tcpInfo, udpInfo]) {
 			const hello = await waitForReport(info.sessionId, 'hello');
 			const timeout = info.protocol === 'udp' ? {replyTimeoutMs: defaults.udpReplyTimeoutMs} : {};
-			expect(hello).toEqual({type: 'hello', pid: info.pid, protocol: info.protocol, remote: {address: host, port: tcp.local.port}, ...timeout});
+			expect(hello).toEqual({
+				type: 'hello',
+				pid: info.pid,
+				protocol: info.protocol,
+				remote: {address: host, port: tcp.local.port},
+				...timeout,
+			});
 			// UDP has no connection: its socket is only ready.
-			const connected = await waitForReport(info.sessionId, 'state', (report) => report.state === (info.protocol === 'udp' ? 'ready' : 'connected'));
+			const connected = await waitForReport(
+				info.sessionId,
+				'state',
+				(report) => report.state === (info.protocol === 'udp' ? 'ready' : 'connected'),
+			);
 			expect(connected.local?.port).toBeGreaterThan(0);
 			expect(sessions.send(info.sessionId, `hello ${info.protocol} ä`)).toBe(true);
 			const sent = await waitForReport(info.sessionId, 'sent');
@@ -117,34 +127,54 @@ describe('SessionManager with real session processes', () => {
 		const {manager: sessions, waitForReport, waitFor, reports} = manager();
 		const info = sessions.open('tcp');
 		await waitForReport(info.sessionId, 'state', (report) => report.state === 'connected');
-		expect(sessions.setAuto(info.sessionId, {enabled: true, intervalMs: 100, burstMs: 30})).toEqual({enabled: true, intervalMs: 100, burstMs: 30});
+		expect(sessions.setAuto(info.sessionId, {enabled: true, intervalMs: 100, burstMs: 30})).toEqual({
+			enabled: true,
+			intervalMs: 100,
+			burstMs: 30,
+		});
 		await waitForReport(info.sessionId, 'reply', (report) => decode(report.replyBase64) === 'AUTO 2', 'AUTO 2');
-		const phasesSoFar = () => reports(info.sessionId).flatMap((report) => (report.type === 'phase' ? [report.phase] : []));
+		const phasesSoFar = () =>
+			reports(info.sessionId).flatMap((report) => (report.type === 'phase' ? [report.phase] : []));
 		// The 'idle' after AUTO 2 travels over IPC behind the reply: wait for it rather than race it.
 		await waitFor(() => (phasesSoFar().length >= 7 ? true : undefined), 'the idle phase after AUTO 2');
 		sessions.setAuto(info.sessionId, {enabled: false, intervalMs: 100, burstMs: 30});
 		const phases = phasesSoFar();
 		// After the first idle: computing -> waiting-reply -> idle, per auto message.
 		expect(phases.slice(1, 7)).toEqual(['computing', 'waiting-reply', 'idle', 'computing', 'waiting-reply', 'idle']);
-		const replies = reports(info.sessionId).flatMap((report) => (report.type === 'reply' ? [decode(report.replyBase64)] : []));
+		const replies = reports(info.sessionId).flatMap((report) =>
+			report.type === 'reply' ? [decode(report.replyBase64)] : [],
+		);
 		expect(replies.slice(0, 2)).toEqual(['AUTO 1', 'AUTO 2']);
 	});
 
 	it('a UDP session with no server says "port unreachable" before the reply timeout and stays usable', async () => {
 		const port = await freePort('udp');
 		// A reply timeout far beyond the test's own: only the kernel's ICMP answer can end the exchange.
-		const {manager: sessions, waitForReport, waitFor, waitForExit, reports} = manager({target: {host, port}, replyTimeoutMs: 60_000});
+		const {
+			manager: sessions,
+			waitForReport,
+			waitFor,
+			waitForExit,
+			reports,
+		} = manager({target: {host, port}, replyTimeoutMs: 60_000});
 		const info = sessions.open('udp');
 		await waitForReport(info.sessionId, 'state', (report) => report.state === 'ready');
 		const started = performance.now();
 		sessions.send(info.sessionId, 'anyone?');
 		await waitForReport(info.sessionId, 'state', (report) => report.state === 'unreachable');
 		console.log(`UDP session to a closed port said so after ${(performance.now() - started).toFixed(1)} ms`);
-		expect((await waitForReport(info.sessionId, 'error')).message).toBe(`port unreachable: nothing listens on udp ${host}:${port}`);
-		expect(reports(info.sessionId).some((report) => report.type === 'state' && report.state === 'connected')).toBe(false);
+		expect((await waitForReport(info.sessionId, 'error')).message).toBe(
+			`port unreachable: nothing listens on udp ${host}:${port}`,
+		);
+		expect(reports(info.sessionId).some((report) => report.type === 'state' && report.state === 'connected')).toBe(
+			false,
+		);
 		await waitForReport(info.sessionId, 'phase', (report) => report.phase === 'idle');
 		sessions.send(info.sessionId, 'still here?');
-		await waitFor(() => (reports(info.sessionId).filter((report) => report.type === 'error').length === 2 ? true : undefined), 'a second error');
+		await waitFor(
+			() => (reports(info.sessionId).filter((report) => report.type === 'error').length === 2 ? true : undefined),
+			'a second error',
+		);
 		expect(isAlive(info.pid)).toBe(true);
 		expect(sessions.list()).toHaveLength(1);
 		await sessions.close(info.sessionId);
@@ -191,7 +221,9 @@ describe('SessionManager with real session processes', () => {
 		expect(events[0]).toMatchObject({type: 'session-started', pid: info.pid, pinnedCpu: cpu});
 		await waitForReport(info.sessionId, 'hello');
 		// taskset execs node: the PID we hold is the session's own, and its affinity is that one CPU.
-		expect(execFileSync(support.taskset, ['-cp', String(info.pid)], {encoding: 'utf8'})).toMatch(new RegExp(`list: ${cpu}\\s*$`));
+		expect(execFileSync(support.taskset, ['-cp', String(info.pid)], {encoding: 'utf8'})).toMatch(
+			new RegExp(`list: ${cpu}\\s*$`),
+		);
 	});
 });
 
@@ -209,11 +241,17 @@ describe('SessionManager against misbehaving children', () => {
 		const {manager: sessions, waitForExit, reports} = manager({cliPath: fixture('crashing-session.mjs')});
 		const info = sessions.open('udp');
 		expect(await waitForExit(info.sessionId)).toMatchObject({code: 1, signal: null});
-		expect(reports(info.sessionId)).toEqual([{type: 'error', message: 'session process failed: socktui: internal error: boom'}]);
+		expect(reports(info.sessionId)).toEqual([
+			{type: 'error', message: 'session process failed: socktui: internal error: boom'},
+		]);
 	});
 
 	it('escalates a close to SIGTERM and then SIGKILL for a child that ignores both', async () => {
-		const {manager: sessions, waitForReport, waitForExit} = manager({cliPath: fixture('stubborn-session.mjs'), closeGraceMs: 200});
+		const {
+			manager: sessions,
+			waitForReport,
+			waitForExit,
+		} = manager({cliPath: fixture('stubborn-session.mjs'), closeGraceMs: 200});
 		const info = sessions.open('tcp');
 		await waitForReport(info.sessionId, 'state');
 		await sessions.close(info.sessionId);

@@ -71,13 +71,28 @@ describe('parseSessionCommand', () => {
 	});
 
 	it('drops malformed commands', () => {
-		for (const command of [null, {type: 'send'}, {type: 'send', text: 5}, {type: 'set-auto'}, {type: 'set-auto', auto: {enabled: 'yes', intervalMs: 1, burstMs: 1}}, {type: 'exec'}]) {
+		for (const command of [
+			null,
+			{type: 'send'},
+			{type: 'send', text: 5},
+			{type: 'set-auto'},
+			{type: 'set-auto', auto: {enabled: 'yes', intervalMs: 1, burstMs: 1}},
+			{type: 'exec'},
+		]) {
 			expect(parseSessionCommand(command), JSON.stringify(command)).toBeUndefined();
 		}
 	});
 
 	it('clampAuto turns non-numbers into the floor', () => {
-		expect(clampAuto({enabled: true, intervalMs: Number.NaN, burstMs: Number.NaN})).toEqual({enabled: true, intervalMs: defaults.autoMinIntervalMs, burstMs: 0});
-		expect(clampAuto({enabled: false, intervalMs: 250.4, burstMs: 100})).toEqual({enabled: false, intervalMs: 250, burstMs: 100});
+		expect(clampAuto({enabled: true, intervalMs: Number.NaN, burstMs: Number.NaN})).toEqual({
+			enabled: true,
+			intervalMs: defaults.autoMinIntervalMs,
+			burstMs: 0,
+		});
+		expect(clampAuto({enabled: false, intervalMs: 250.4, burstMs: 100})).toEqual({
+			enabled: false,
+			intervalMs: 250,
+			burstMs: 100,
+		});
 	});
 });

@@ -17,18 +17,27 @@ afterAll(async () => {
 });
 
 it('session processes exit when their dashboard is SIGKILLed, even one in the middle of a CPU burst (no orphans)', async () => {
-	const parent = spawn(process.execPath, ['--import', 'tsx', fixture('orphan-parent.ts'), cliPath, '127.0.0.1', String(server.local.port)], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const parent = spawn(
+		process.execPath,
+		['--import', 'tsx', fixture('orphan-parent.ts'), cliPath, '127.0.0.1', String(server.local.port)],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let stderr = '';
 	parent.stderr.on('data', (chunk: Buffer) => {
 		stderr = (stderr + chunk.toString()).slice(-2000);
 	});
-	let pids: number[] = [];
+	let pids: number[];
 	try {
 		pids = await new Promise<number[]>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`the parent printed no PIDs within 15 s; stderr: ${stderr}`)), 15_000);
-			parent.once('exit', (code, signal) => reject(new Error(`the parent exited early (${code ?? signal}); stderr: ${stderr}`)));
+			const timer = setTimeout(
+				() => reject(new Error(`the parent printed no PIDs within 15 s; stderr: ${stderr}`)),
+				15_000,
+			);
+			parent.once('exit', (code, signal) =>
+				reject(new Error(`the parent exited early (${code ?? signal}); stderr: ${stderr}`)),
+			);
 			createInterface({input: parent.stdout}).once('line', (line) => {
 				clearTimeout(timer);
 				resolve(JSON.parse(line) as number[]);
@@ -47,7 +56,9 @@ it('session processes exit when their dashboard is SIGKILLed, even one in the mi
 		for (const pid of pids) {
 			try {
 				process.kill(pid, 'SIGKILL');
-			} catch {}
+			} catch {
+				// Already gone.
+			}
 		}
 
 		throw error;

@@ -23,7 +23,11 @@ export function recordEvents(manager: SessionManager) {
 		for (const waiter of waiters) waiter();
 	});
 
-	async function waitFor<T>(pick: (events: SessionEvent[]) => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+	async function waitFor<T>(
+		pick: (events: SessionEvent[]) => T | undefined,
+		what: string,
+		timeoutMs = 10_000,
+	): Promise<T> {
 		const found = pick(events);
 		if (found !== undefined) return found;
 		return new Promise((resolve, reject) => {
@@ -37,28 +41,46 @@ export function recordEvents(manager: SessionManager) {
 
 			const timer = setTimeout(() => {
 				waiters.delete(check);
-				reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; events: ${JSON.stringify(events.slice(-15))}`));
+				reject(
+					new Error(
+						`timed out after ${timeoutMs} ms waiting for ${what}; events: ${JSON.stringify(events.slice(-15))}`,
+					),
+				);
 			}, timeoutMs);
 			waiters.add(check);
 		});
 	}
 
-	const reports = (sessionId: number) => events.flatMap((event) => (event.type === 'session-report' && event.sessionId === sessionId ? [event.report] : []));
+	const reports = (sessionId: number) =>
+		events.flatMap((event) => (event.type === 'session-report' && event.sessionId === sessionId ? [event.report] : []));
 
 	return {
 		events,
 		reports,
 		waitFor,
 		/** Waits for the n-th report (1-based) of a session matching `match`. */
-		async waitForReport<T extends SessionReport['type']>(sessionId: number, type: T, match: (report: Extract<SessionReport, {type: T}>) => boolean = () => true, what: string = type) {
+		async waitForReport<T extends SessionReport['type']>(
+			sessionId: number,
+			type: T,
+			match: (report: Extract<SessionReport, {type: T}>) => boolean = () => true,
+			what: string = type,
+		) {
 			return waitFor(
-				() => reports(sessionId).find((report): report is Extract<SessionReport, {type: T}> => report.type === type && match(report as Extract<SessionReport, {type: T}>)),
+				() =>
+					reports(sessionId).find(
+						(report): report is Extract<SessionReport, {type: T}> =>
+							report.type === type && match(report as Extract<SessionReport, {type: T}>),
+					),
 				`session ${sessionId}: ${what}`,
 			);
 		},
 		async waitForExit(sessionId: number) {
 			return waitFor(
-				(all) => all.find((event): event is Extract<SessionEvent, {type: 'session-exited'}> => event.type === 'session-exited' && event.sessionId === sessionId),
+				(all) =>
+					all.find(
+						(event): event is Extract<SessionEvent, {type: 'session-exited'}> =>
+							event.type === 'session-exited' && event.sessionId === sessionId,
+					),
 				`session ${sessionId} to exit`,
 			);
 		},
@@ -91,7 +113,8 @@ export async function waitUntilGone(pids: number[], timeoutMs: number): Promise<
 	for (;;) {
 		const alive = pids.filter((pid) => isAlive(pid));
 		if (alive.length === 0) return;
-		if (Date.now() - start > timeoutMs) throw new Error(`processes ${alive.join(', ')} still alive after ${timeoutMs} ms (orphans)`);
+		if (Date.now() - start > timeoutMs)
+			throw new Error(`processes ${alive.join(', ')} still alive after ${timeoutMs} ms (orphans)`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 }

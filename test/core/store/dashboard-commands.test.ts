@@ -7,7 +7,10 @@ function setup() {
 	const store = new DashboardStore({serverPid: 1});
 	const endpoint = {address: '127.0.0.1', port: 8082};
 	store.apply({type: 'server', event: {type: 'listening', protocol: 'tcp', local: endpoint}});
-	store.apply({type: 'session', event: {type: 'session-started', sessionId: 1, pid: 11, protocol: 'tcp', remote: endpoint}});
+	store.apply({
+		type: 'session',
+		event: {type: 'session-started', sessionId: 1, pid: 11, protocol: 'tcp', remote: endpoint},
+	});
 	store.flush();
 	const calls: unknown[][] = [];
 	let toggles = 0;

@@ -1,6 +1,10 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
-import {startDashboardRuntime, type ServerProcessLike, type SessionManagerLike} from '../../../source/core/store/dashboard-runtime.js';
+import {
+	startDashboardRuntime,
+	type ServerProcessLike,
+	type SessionManagerLike,
+} from '../../../source/core/store/dashboard-runtime.js';
 import type {ServerProcessEvent, ServerReady} from '../../../source/core/server-process/server-process.js';
 import type {EchoServerStats} from '../../../source/core/echo/types.js';
 import {SocktuiError} from '../../../source/core/errors.js';
@@ -21,7 +25,12 @@ class FakeServer implements ServerProcessLike {
 		if (this.failNext) throw this.failNext;
 		this.pid = 1000 + this.starts;
 		this.running = true;
-		const ready: ServerReady = {pid: this.pid, port: local.port, local: {tcp: local, udp: local}, ...(this.starts === 1 ? {fellBackFrom: 8082} : {})};
+		const ready: ServerReady = {
+			pid: this.pid,
+			port: local.port,
+			local: {tcp: local, udp: local},
+			...(this.starts === 1 ? {fellBackFrom: 8082} : {}),
+		};
 		this.emit({type: 'ready', ...ready});
 		return ready;
 	}
@@ -53,10 +62,35 @@ const sessions: SessionManagerLike = {
 	list: () => [],
 };
 
-const guards = {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0};
+const guards = {
+	unreplyable: 0,
+	ownAddress: 0,
+	lowPort: 0,
+	rateLimited: 0,
+	muted: 0,
+	overload: 0,
+	tooLarge: 0,
+	loopsSuspected: 0,
+	sendErrors: 0,
+	idleClosed: 0,
+	evicted: 0,
+};
 
 function stats(protocol: 'tcp' | 'udp', messagesIn: number): EchoServerStats {
-	return {protocol, local, bytesIn: messagesIn, bytesOut: 0, messagesIn, messagesOut: 0, activeConnections: 0, totalConnections: 0, refusedConnections: 0, droppedMessages: 0, pausedConnections: 0, guards};
+	return {
+		protocol,
+		local,
+		bytesIn: messagesIn,
+		bytesOut: 0,
+		messagesIn,
+		messagesOut: 0,
+		activeConnections: 0,
+		totalConnections: 0,
+		refusedConnections: 0,
+		droppedMessages: 0,
+		pausedConnections: 0,
+		guards,
+	};
 }
 
 let store: DashboardStore;
@@ -65,7 +99,13 @@ afterEach(() => store?.dispose());
 async function runtime() {
 	store = new DashboardStore({serverPid: 1});
 	const server = new FakeServer();
-	const started = await startDashboardRuntime({host: '127.0.0.1', sessions: 0, store, createServerProcess: () => server, createSessionManager: () => sessions});
+	const started = await startDashboardRuntime({
+		host: '127.0.0.1',
+		sessions: 0,
+		store,
+		createServerProcess: () => server,
+		createSessionManager: () => sessions,
+	});
 	return {server, started};
 }
 
@@ -76,13 +116,21 @@ describe('dashboard runtime with a server process', () => {
 		server.emit({
 			type: 'batch',
 			pid: 1001,
-			batch: {seq: 2, stats: [stats('udp', 5000)], events: [{type: 'message-in', protocol: 'udp', connectionId: 'u', peer, bytes: Buffer.from('flood')}], notShown: {tcp: 0, udp: 4999}},
+			batch: {
+				seq: 2,
+				stats: [stats('udp', 5000)],
+				events: [{type: 'message-in', protocol: 'udp', connectionId: 'u', peer, bytes: Buffer.from('flood')}],
+				notShown: {tcp: 0, udp: 4999},
+			},
 		});
 		store.flush();
 		const snapshot = store.getSnapshot();
 		expect(snapshot.serverPid).toBe(1001);
 		expect(snapshot.serverProcess).toEqual({pid: 1001, state: 'running'});
-		expect(snapshot.servers.find((view) => view.protocol === 'udp')).toMatchObject({state: 'listening', messagesIn: 5000});
+		expect(snapshot.servers.find((view) => view.protocol === 'udp')).toMatchObject({
+			state: 'listening',
+			messagesIn: 5000,
+		});
 		expect(snapshot.serverLog.map((entry) => [entry.kind, entry.text])).toEqual([
 			['in', 'flood'],
 			['skipped', '+4999 lines not shown'],

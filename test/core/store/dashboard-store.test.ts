@@ -22,18 +22,29 @@ describe('DashboardStore', () => {
 		vi.advanceTimersByTime(5000);
 		expect(listener).not.toHaveBeenCalled();
 
-		store.apply({type: 'server', event: {type: 'listening', protocol: 'tcp', local: {address: '127.0.0.1', port: 8082}}});
+		store.apply({
+			type: 'server',
+			event: {type: 'listening', protocol: 'tcp', local: {address: '127.0.0.1', port: 8082}},
+		});
 		vi.advanceTimersByTime(0);
 		expect(listener).toHaveBeenCalledTimes(1);
 
 		for (let index = 0; index < 1000; index++) {
-			store.apply({type: 'server', event: {type: 'message-in', protocol: 'tcp', connectionId: 'c1', peer, bytes: bytes('hello')}});
+			store.apply({
+				type: 'server',
+				event: {type: 'message-in', protocol: 'tcp', connectionId: 'c1', peer, bytes: bytes('hello')},
+			});
 		}
 
 		expect(listener).toHaveBeenCalledTimes(1);
 		vi.advanceTimersByTime(100);
 		expect(listener).toHaveBeenCalledTimes(2);
-		expect(store.getSnapshot().servers[0]).toMatchObject({protocol: 'tcp', state: 'listening', messagesIn: 1000, bytesIn: 5000});
+		expect(store.getSnapshot().servers[0]).toMatchObject({
+			protocol: 'tcp',
+			state: 'listening',
+			messagesIn: 1000,
+			bytesIn: 5000,
+		});
 		vi.advanceTimersByTime(250);
 		// The rate sampler ran once (rate now known) but no more publishes without changes beyond that.
 		const calls = listener.mock.calls.length;
@@ -42,11 +53,26 @@ describe('DashboardStore', () => {
 	});
 
 	it('keeps unchanged parts identical between snapshots', () => {
-		store.apply({type: 'server', event: {type: 'listening', protocol: 'udp', local: {address: '127.0.0.1', port: 8082}}});
-		store.apply({type: 'session', event: {type: 'session-started', sessionId: 1, pid: 100, protocol: 'tcp', remote: {address: '127.0.0.1', port: 8082}}});
+		store.apply({
+			type: 'server',
+			event: {type: 'listening', protocol: 'udp', local: {address: '127.0.0.1', port: 8082}},
+		});
+		store.apply({
+			type: 'session',
+			event: {
+				type: 'session-started',
+				sessionId: 1,
+				pid: 100,
+				protocol: 'tcp',
+				remote: {address: '127.0.0.1', port: 8082},
+			},
+		});
 		store.flush();
 		const first = store.getSnapshot();
-		store.apply({type: 'session', event: {type: 'session-report', sessionId: 1, report: {type: 'sent', id: 1, requestBase64: b64('hi'), at: 0}}});
+		store.apply({
+			type: 'session',
+			event: {type: 'session-report', sessionId: 1, report: {type: 'sent', id: 1, requestBase64: b64('hi'), at: 0}},
+		});
 		store.flush();
 		const second = store.getSnapshot();
 		expect(second.seq).toBe(first.seq + 1);
@@ -57,14 +83,49 @@ describe('DashboardStore', () => {
 	});
 
 	it('folds a conversation with RTTs and an exit', () => {
-		store.apply({type: 'session', event: {type: 'session-started', sessionId: 3, pid: 300, protocol: 'udp', remote: {address: '127.0.0.1', port: 9}}});
-		store.apply({type: 'session', event: {type: 'session-report', sessionId: 3, report: {type: 'state', state: 'connected', local: {address: '127.0.0.1', port: 5555}}}});
-		store.apply({type: 'session', event: {type: 'session-report', sessionId: 3, report: {type: 'sent', id: 1, requestBase64: b64('hello'), at: 0}}});
-		store.apply({type: 'session', event: {type: 'session-report', sessionId: 3, report: {type: 'reply', id: 1, replyBase64: b64('HELLO'), rttMs: 0.42, at: 1}}});
+		store.apply({
+			type: 'session',
+			event: {
+				type: 'session-started',
+				sessionId: 3,
+				pid: 300,
+				protocol: 'udp',
+				remote: {address: '127.0.0.1', port: 9},
+			},
+		});
+		store.apply({
+			type: 'session',
+			event: {
+				type: 'session-report',
+				sessionId: 3,
+				report: {type: 'state', state: 'connected', local: {address: '127.0.0.1', port: 5555}},
+			},
+		});
+		store.apply({
+			type: 'session',
+			event: {type: 'session-report', sessionId: 3, report: {type: 'sent', id: 1, requestBase64: b64('hello'), at: 0}},
+		});
+		store.apply({
+			type: 'session',
+			event: {
+				type: 'session-report',
+				sessionId: 3,
+				report: {type: 'reply', id: 1, replyBase64: b64('HELLO'), rttMs: 0.42, at: 1},
+			},
+		});
 		store.apply({type: 'session', event: {type: 'session-exited', sessionId: 3, code: 0, signal: null}});
 		store.flush();
 		const session = store.getSnapshot().sessions[0]!;
-		expect(session).toMatchObject({sessionId: 3, pid: 300, state: 'exited', exit: {code: 0, signal: null}, sent: 1, replies: 1, lastRttMs: 0.42, local: {port: 5555}});
+		expect(session).toMatchObject({
+			sessionId: 3,
+			pid: 300,
+			state: 'exited',
+			exit: {code: 0, signal: null},
+			sent: 1,
+			replies: 1,
+			lastRttMs: 0.42,
+			local: {port: 5555},
+		});
 		expect(session.conversation.map((entry) => [entry.kind, entry.text, entry.rttMs])).toEqual([
 			['sent', 'hello', undefined],
 			['reply', 'HELLO', 0.42],
@@ -73,10 +134,26 @@ describe('DashboardStore', () => {
 
 	it('renders hostile payloads as visible escapes in the log and the conversation', () => {
 		const hostile = '\u001B]0;pwned\u0007\u001B]52;c;Zm9v\u0007\u001B[2J\u001B[10;10H';
-		store.apply({type: 'server', event: {type: 'message-in', protocol: 'tcp', connectionId: 'c', peer, bytes: bytes(hostile)}});
-		store.apply({type: 'session', event: {type: 'session-started', sessionId: 1, pid: 1, protocol: 'tcp', remote: peer}});
-		store.apply({type: 'session', event: {type: 'session-report', sessionId: 1, report: {type: 'reply', id: 1, replyBase64: b64(hostile), rttMs: 1, at: 1}}});
-		store.apply({type: 'session', event: {type: 'session-report', sessionId: 1, report: {type: 'error', message: hostile}}});
+		store.apply({
+			type: 'server',
+			event: {type: 'message-in', protocol: 'tcp', connectionId: 'c', peer, bytes: bytes(hostile)},
+		});
+		store.apply({
+			type: 'session',
+			event: {type: 'session-started', sessionId: 1, pid: 1, protocol: 'tcp', remote: peer},
+		});
+		store.apply({
+			type: 'session',
+			event: {
+				type: 'session-report',
+				sessionId: 1,
+				report: {type: 'reply', id: 1, replyBase64: b64(hostile), rttMs: 1, at: 1},
+			},
+		});
+		store.apply({
+			type: 'session',
+			event: {type: 'session-report', sessionId: 1, report: {type: 'error', message: hostile}},
+		});
 		store.apply({type: 'notice', level: 'warn', text: hostile});
 		store.flush();
 		const snapshot = store.getSnapshot();
@@ -88,12 +165,25 @@ describe('DashboardStore', () => {
 	it('bounds the server log and the conversation', () => {
 		const small = new DashboardStore({logEntries: 5, conversationEntries: 3});
 		for (let index = 0; index < 50; index++) {
-			small.apply({type: 'server', event: {type: 'message-in', protocol: 'udp', connectionId: 'u', peer, bytes: bytes(`m${index}`)}});
+			small.apply({
+				type: 'server',
+				event: {type: 'message-in', protocol: 'udp', connectionId: 'u', peer, bytes: bytes(`m${index}`)},
+			});
 		}
 
-		small.apply({type: 'session', event: {type: 'session-started', sessionId: 1, pid: 1, protocol: 'tcp', remote: peer}});
+		small.apply({
+			type: 'session',
+			event: {type: 'session-started', sessionId: 1, pid: 1, protocol: 'tcp', remote: peer},
+		});
 		for (let index = 0; index < 10; index++) {
-			small.apply({type: 'session', event: {type: 'session-report', sessionId: 1, report: {type: 'sent', id: index, requestBase64: b64(`s${index}`), at: 0}}});
+			small.apply({
+				type: 'session',
+				event: {
+					type: 'session-report',
+					sessionId: 1,
+					report: {type: 'sent', id: index, requestBase64: b64(`s${index}`), at: 0},
+				},
+			});
 		}
 
 		small.flush();
@@ -106,19 +196,31 @@ describe('DashboardStore', () => {
 		store.apply({type: 'server', event: {type: 'listening', protocol: 'tcp', local: peer}});
 		vi.advanceTimersByTime(1000);
 		for (let index = 0; index < 30; index++) {
-			store.apply({type: 'server', event: {type: 'message-out', protocol: 'tcp', connectionId: 'c', peer, bytes: bytes('AB')}});
+			store.apply({
+				type: 'server',
+				event: {type: 'message-out', protocol: 'tcp', connectionId: 'c', peer, bytes: bytes('AB')},
+			});
 		}
 
 		// One more millisecond: a publish scheduled by the rate sample itself runs just after it.
 		vi.advanceTimersByTime(1001);
-		expect(store.getSnapshot().servers[0]!.rates).toEqual({messagesInPerSec: 0, messagesOutPerSec: 30, bytesInPerSec: 0, bytesOutPerSec: 60});
+		expect(store.getSnapshot().servers[0]!.rates).toEqual({
+			messagesInPerSec: 0,
+			messagesOutPerSec: 30,
+			bytesInPerSec: 0,
+			bytesOutPerSec: 60,
+		});
 	});
 
 	it('drops the oldest exited sessions past the cap and dismisses on request', () => {
 		const small = new DashboardStore({maxSessions: 2});
 		for (const id of [1, 2, 3]) {
-			small.apply({type: 'session', event: {type: 'session-started', sessionId: id, pid: id, protocol: 'tcp', remote: peer}});
-			if (id === 1) small.apply({type: 'session', event: {type: 'session-exited', sessionId: 1, code: null, signal: 'SIGTERM'}});
+			small.apply({
+				type: 'session',
+				event: {type: 'session-started', sessionId: id, pid: id, protocol: 'tcp', remote: peer},
+			});
+			if (id === 1)
+				small.apply({type: 'session', event: {type: 'session-exited', sessionId: 1, code: null, signal: 'SIGTERM'}});
 		}
 
 		small.flush();
@@ -129,7 +231,7 @@ describe('DashboardStore', () => {
 		small.dispose();
 	});
 
-	it('keeps the demo processes\' total memory, and publishes only when it changes', () => {
+	it("keeps the demo processes' total memory, and publishes only when it changes", () => {
 		const listener = vi.fn();
 		store.subscribe(listener);
 		store.apply({type: 'demo-memory', view: {rssBytes: 142e6, processes: 3}});
@@ -144,4 +246,3 @@ describe('DashboardStore', () => {
 		expect(store.getSnapshot().demoMemory).toEqual({rssBytes: 190e6, processes: 4});
 	});
 });
-

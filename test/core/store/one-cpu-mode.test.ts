@@ -9,7 +9,11 @@ afterEach(() => store?.dispose());
 /** Affinities in a map instead of the kernel; `demo` is what runs now. */
 function world(allowedCpus: number[]) {
 	store = new DashboardStore();
-	const affinity = new Map<number, string>([[1, '0-3'], [2, '2-3'], [3, '0-3']]);
+	const affinity = new Map<number, string>([
+		[1, '0-3'],
+		[2, '2-3'],
+		[3, '0-3'],
+	]);
 	const demo: DemoProcess[] = [2, 3].map((pid) => ({pid, pinned() {}}));
 	const support: PinningSupport = {available: true, taskset: '/usr/bin/taskset', allowedCpus};
 	let demoPin: number | undefined;
@@ -39,7 +43,10 @@ describe('one-CPU mode', () => {
 		expect(demoPin()).toBe(3);
 		store.flush();
 		expect(store.getSnapshot().oneCpu).toEqual({enabled: true, cpu: 3, uiCpu: 0});
-		expect(store.getSnapshot().notices.map((notice) => notice.text)).toEqual(['one CPU: server and sessions on CPU 3', "this dashboard on CPU 0, not the demo's"]);
+		expect(store.getSnapshot().notices.map((notice) => notice.text)).toEqual([
+			'one CPU: server and sessions on CPU 3',
+			"this dashboard on CPU 0, not the demo's",
+		]);
 
 		// Started while on (pinned at spawn): it gets the dashboard's original CPUs back.
 		affinity.set(4, '3');

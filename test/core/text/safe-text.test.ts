@@ -15,7 +15,11 @@ describe('safeText: hostile payloads', () => {
 		['OSC 0 window title (BEL)', `${esc}]0;pwned${bel}`, '\\e]0;pwned\\a'],
 		['OSC 2 window title (ST)', `${esc}]2;pwned${esc}\\`, '\\e]2;pwned\\e\\\\'],
 		['OSC 52 clipboard write', `${esc}]52;c;ZWNobyBwd25lZA==${bel}`, '\\e]52;c;ZWNobyBwd25lZA==\\a'],
-		['OSC 8 hyperlink', `${esc}]8;;https://evil.example/${esc}\\click${esc}]8;;${esc}\\`, '\\e]8;;https://evil.example/\\e\\\\click\\e]8;;\\e\\\\'],
+		[
+			'OSC 8 hyperlink',
+			`${esc}]8;;https://evil.example/${esc}\\click${esc}]8;;${esc}\\`,
+			'\\e]8;;https://evil.example/\\e\\\\click\\e]8;;\\e\\\\',
+		],
 		['BEL', `ding${bel}`, 'ding\\a'],
 		['CR overwriting the line', 'safe\rEVIL', 'safe\\rEVIL'],
 		['backspaces hiding text', 'rm -rf /\b\b\b\b\b\b\bls', 'rm -rf /\\b\\b\\b\\b\\b\\b\\bls'],
@@ -37,7 +41,11 @@ describe('safeText: hostile payloads', () => {
 	it.each([
 		['raw 8-bit C1 CSI byte', [0x9b, 0x32, 0x4a], '\\x9b2J'],
 		['raw 8-bit OSC ... ST', [0x9d, 0x30, 0x3b, 0x74, 0x9c], '\\x9d0;t\\x9c'],
-		['invalid UTF-8: lone continuation, truncated, overlong, surrogate, > U+10FFFF', [0x80, 0xe2, 0x82, 0x61, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xf4, 0x90, 0x80, 0x80], '\\x80\\xe2\\x82a\\xc0\\xaf\\xed\\xa0\\x80\\xf4\\x90\\x80\\x80'],
+		[
+			'invalid UTF-8: lone continuation, truncated, overlong, surrogate, > U+10FFFF',
+			[0x80, 0xe2, 0x82, 0x61, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xf4, 0x90, 0x80, 0x80],
+			'\\x80\\xe2\\x82a\\xc0\\xaf\\xed\\xa0\\x80\\xf4\\x90\\x80\\x80',
+		],
 		['0xff and 0xfe', [0xff, 0xfe], '\\xff\\xfe'],
 	])('%s', (_name, bytes, expected) => {
 		expect(safeText(Uint8Array.from(bytes))).toBe(expected);
@@ -46,7 +54,13 @@ describe('safeText: hostile payloads', () => {
 
 describe('safeText: what is kept', () => {
 	it('keeps printable ASCII and valid UTF-8, wide characters included', () => {
-		for (const text of ['Hello, World! ~`{}', 'Grüße, ça va? ñ', '中文字符 日本語 한국어', 'emoji 😀 🎉', 'ünïcödé ＷＩＤＥ']) {
+		for (const text of [
+			'Hello, World! ~`{}',
+			'Grüße, ça va? ñ',
+			'中文字符 日本語 한국어',
+			'emoji 😀 🎉',
+			'ünïcödé ＷＩＤＥ',
+		]) {
 			expect(safeText(Buffer.from(text))).toBe(text);
 		}
 	});

@@ -15,7 +15,13 @@ export interface TerminalOptions {
 /** The child's environment: ours without CI (Ink renders nothing live when CI is set), UTF-8, a real TERM. */
 export function ptyEnv(extra: NodeJS.ProcessEnv = {}): Record<string, string> {
 	const env: Record<string, string> = {};
-	for (const [key, value] of Object.entries({...process.env, LANG: 'C.UTF-8', LC_ALL: '', TERM: 'xterm-256color', ...extra})) {
+	for (const [key, value] of Object.entries({
+		...process.env,
+		LANG: 'C.UTF-8',
+		LC_ALL: '',
+		TERM: 'xterm-256color',
+		...extra,
+	})) {
 		if (value !== undefined && key !== 'CI' && key !== 'LC_ALL') env[key] = value;
 	}
 
@@ -44,7 +50,12 @@ export class TestTerminal {
 		});
 		const env = ptyEnv(options.env);
 		// node-pty sets TERM from `name`: keep the one asked for (TERM=dumb tests).
-		this.pty = spawnPty(process.execPath, [e2eCliPath, ...args], {cols: columns, rows, env, name: env['TERM'] ?? 'xterm-256color'});
+		this.pty = spawnPty(process.execPath, [e2eCliPath, ...args], {
+			cols: columns,
+			rows,
+			env,
+			name: env['TERM'] ?? 'xterm-256color',
+		});
 		this.pty.onData((data) => {
 			this.chunks.push(data);
 			this.term.write(data);
@@ -76,7 +87,8 @@ export class TestTerminal {
 		});
 		const buffer = this.term.buffer.active;
 		const lines: string[] = [];
-		for (let row = 0; row < this.term.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		for (let row = 0; row < this.term.rows; row++)
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
 		return lines.join('\n');
 	}
 
@@ -89,7 +101,6 @@ export class TestTerminal {
 	async waitForText(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			// eslint-disable-next-line no-await-in-loop
 			const screen = await this.screen();
 			if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen;
 			if (Date.now() > deadline || this.#exited) {
@@ -98,7 +109,6 @@ export class TestTerminal {
 				);
 			}
 
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise((resolve) => {
 				setTimeout(resolve, 40);
 			});
@@ -108,11 +118,11 @@ export class TestTerminal {
 	async waitForNoText(text: string, timeoutMs = 10_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			// eslint-disable-next-line no-await-in-loop
 			const screen = await this.screen();
 			if (!screen.includes(text)) return screen;
-			if (Date.now() > deadline) throw new Error(`screen still shows ${text} after ${timeoutMs} ms; screen:\n${screen}`);
-			// eslint-disable-next-line no-await-in-loop
+			if (Date.now() > deadline)
+				throw new Error(`screen still shows ${text} after ${timeoutMs} ms; screen:\n${screen}`);
+
 			await new Promise((resolve) => {
 				setTimeout(resolve, 40);
 			});
@@ -123,7 +133,7 @@ export class TestTerminal {
 	async type(...inputs: string[]): Promise<void> {
 		for (const input of inputs) {
 			this.pty.write(input);
-			// eslint-disable-next-line no-await-in-loop
+
 			await new Promise((resolve) => {
 				setTimeout(resolve, 30);
 			});
@@ -138,7 +148,13 @@ export class TestTerminal {
 	async waitForExit(timeoutMs = 10_000): Promise<{exitCode: number; signal?: number}> {
 		let timer: NodeJS.Timeout | undefined;
 		const timeout = new Promise<never>((_, reject) => {
-			timer = setTimeout(async () => reject(new Error(`socktui did not exit within ${timeoutMs} ms; screen:\n${await this.screen()}`)), timeoutMs);
+			timer = setTimeout(
+				() =>
+					void this.screen().then((screen) =>
+						reject(new Error(`socktui did not exit within ${timeoutMs} ms; screen:\n${screen}`)),
+					),
+				timeoutMs,
+			);
 		});
 		try {
 			return await Promise.race([this.#exit, timeout]);
@@ -152,7 +168,9 @@ export class TestTerminal {
 		if (!this.#exited) {
 			try {
 				process.kill(this.pid, 'SIGKILL');
-			} catch {}
+			} catch {
+				// Already gone.
+			}
 
 			await this.#exit;
 		}
@@ -170,7 +188,9 @@ export function childPids(pid: number): number[] {
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 			if (Number(fields[1]) === pid && fields[0] !== 'Z') children.push(Number(name));
-		} catch {}
+		} catch {
+			// Already gone.
+		}
 	}
 
 	return children;
@@ -192,7 +212,7 @@ export async function waitForGone(pids: number[], timeoutMs = 10_000): Promise<v
 		const alive = pids.filter((pid) => isAlive(pid));
 		if (alive.length === 0) return;
 		if (Date.now() > deadline) throw new Error(`processes still alive after ${timeoutMs} ms: ${alive.join(', ')}`);
-		// eslint-disable-next-line no-await-in-loop
+
 		await new Promise((resolve) => {
 			setTimeout(resolve, 50);
 		});

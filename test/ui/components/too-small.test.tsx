@@ -29,14 +29,19 @@ describe('TooSmall', () => {
 	});
 
 	it('leaves out "(q quits)" before any of the message when rows are short', () => {
-		const text = shown(20, 4).map((line) => line.trim()).filter(Boolean);
+		const text = shown(20, 4)
+			.map((line) => line.trim())
+			.filter(Boolean);
 		expect(text.join(' ')).toBe('terminal too small: need 60x16, have 20x4');
 	});
 });
 
 describe('wrapWords', () => {
 	it('breaks between words, and inside a word only when it is wider than the screen', () => {
-		expect(wrapWords('terminal too small: need 60x16, have 40x10', 40)).toEqual(['terminal too small: need 60x16, have', '40x10']);
+		expect(wrapWords('terminal too small: need 60x16, have 40x10', 40)).toEqual([
+			'terminal too small: need 60x16, have',
+			'40x10',
+		]);
 		expect(wrapWords('aa bbbbbbb c', 3)).toEqual(['aa', 'bbb', 'bbb', 'b c']);
 	});
 });

@@ -29,21 +29,51 @@ export function standardEvents(): StoreEvent[] {
 		{type: 'server', event: {type: 'listening', protocol: 'tcp', local: endpoint}},
 		{type: 'server', event: {type: 'listening', protocol: 'udp', local: endpoint}},
 		{type: 'session', event: {type: 'session-started', sessionId: 1, pid: 1001, protocol: 'tcp', remote: endpoint}},
-		{type: 'session', event: {type: 'session-report', sessionId: 1, report: {type: 'state', state: 'connected', local: {address: '127.0.0.1', port: 40_001}}}},
+		{
+			type: 'session',
+			event: {
+				type: 'session-report',
+				sessionId: 1,
+				report: {type: 'state', state: 'connected', local: {address: '127.0.0.1', port: 40_001}},
+			},
+		},
 		{type: 'session', event: {type: 'session-started', sessionId: 2, pid: 1002, protocol: 'udp', remote: endpoint}},
-		{type: 'session', event: {type: 'session-report', sessionId: 2, report: {type: 'state', state: 'ready', local: {address: '127.0.0.1', port: 40_002}}}},
+		{
+			type: 'session',
+			event: {
+				type: 'session-report',
+				sessionId: 2,
+				report: {type: 'state', state: 'ready', local: {address: '127.0.0.1', port: 40_002}},
+			},
+		},
 	];
 }
 
 export function sent(sessionId: number, text: string, id = 1): StoreEvent {
-	return {type: 'session', event: {type: 'session-report', sessionId, report: {type: 'sent', id, requestBase64: b64(text), at: 0}}};
+	return {
+		type: 'session',
+		event: {type: 'session-report', sessionId, report: {type: 'sent', id, requestBase64: b64(text), at: 0}},
+	};
 }
 
 export function replied(sessionId: number, text: string, rttMs: number, id = 1): StoreEvent {
-	return {type: 'session', event: {type: 'session-report', sessionId, report: {type: 'reply', id, replyBase64: b64(text), rttMs, at: 0}}};
+	return {
+		type: 'session',
+		event: {type: 'session-report', sessionId, report: {type: 'reply', id, replyBase64: b64(text), rttMs, at: 0}},
+	};
 }
 
-export function renderDashboardApp(options: {events?: StoreEvent[]; ascii?: boolean; color?: boolean; columns?: number; rows?: number; timeline?: TimelineHost; initialView?: AppProps['initialView']} = {}) {
+export function renderDashboardApp(
+	options: {
+		events?: StoreEvent[];
+		ascii?: boolean;
+		color?: boolean;
+		columns?: number;
+		rows?: number;
+		timeline?: TimelineHost;
+		initialView?: AppProps['initialView'];
+	} = {},
+) {
 	const store = new DashboardStore({serverPid: 4242, ascii: options.ascii ?? false});
 	for (const event of options.events ?? standardEvents()) store.apply(event);
 	store.flush();
@@ -59,7 +89,13 @@ export function renderDashboardApp(options: {events?: StoreEvent[]; ascii?: bool
 	let instance!: ReturnType<typeof render>;
 	act(() => {
 		instance = render(
-			<App store={store} commands={commands} theme={createTheme({color: options.color ?? false, ascii: options.ascii ?? false})} timeline={options.timeline} initialView={options.initialView} />,
+			<App
+				store={store}
+				commands={commands}
+				theme={createTheme({color: options.color ?? false, ascii: options.ascii ?? false})}
+				timeline={options.timeline}
+				initialView={options.initialView}
+			/>,
 		);
 	});
 	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {columns: number; rows: number};
@@ -81,7 +117,6 @@ export function renderDashboardApp(options: {events?: StoreEvent[]; ascii?: bool
 		/** Each input separately, letting Ink flush a lone Esc (it waits one setImmediate for more bytes). */
 		async press(...inputs: string[]) {
 			for (const input of inputs) {
-				// eslint-disable-next-line no-await-in-loop
 				await act(async () => {
 					instance.stdin.write(input);
 					await new Promise((resolve) => {

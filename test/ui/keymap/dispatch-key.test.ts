@@ -26,12 +26,20 @@ const onSession = (sessionId = 1) => initialUiState('sim', sessionId);
 
 describe('dispatchKey', () => {
 	it('types, edits and sends the draft to the focused session', () => {
-		const {state, calls} = run(onSession(2), [named('enter'), ...'hex'.split('').map(key), named('backspace'), key('y'), named('enter')]);
+		const {state, calls} = run(onSession(2), [
+			named('enter'),
+			...'hex'.split('').map(key),
+			named('backspace'),
+			key('y'),
+			named('enter'),
+		]);
 		expect(calls).toEqual([{command: 'send', args: [2, 'hey']}]);
 		expect(state).toMatchObject({typing: true, draft: ''});
 		// While typing, shortcuts are text.
 		expect(run(onSession(), [named('enter'), key('q'), key('x')])).toMatchObject({state: {draft: 'qx'}, calls: []});
-		expect(run(onSession(), [named('enter'), key('a'), named('escape'), key('n')]).calls).toEqual([{command: 'openSession', args: ['tcp']}]);
+		expect(run(onSession(), [named('enter'), key('a'), named('escape'), key('n')]).calls).toEqual([
+			{command: 'openSession', args: ['tcp']},
+		]);
 	});
 
 	it('calls session commands on the focused live session only', () => {
@@ -41,7 +49,10 @@ describe('dispatchKey', () => {
 			{command: 'stepAutoBurst', args: [3, -1]},
 		]);
 		const exited = {...context, sessions: [{sessionId: 1, exited: true, closing: false}]};
-		expect(run(onSession(1), [key('a'), named('enter'), key('h')], exited)).toMatchObject({calls: [], state: {typing: false}});
+		expect(run(onSession(1), [key('a'), named('enter'), key('h')], exited)).toMatchObject({
+			calls: [],
+			state: {typing: false},
+		});
 	});
 
 	it('x closes the focused session, then the next live one while it is closing, then nothing; an exited one is removed', () => {
@@ -69,8 +80,13 @@ describe('dispatchKey', () => {
 			calls: [{pane: {type: 'step-forward'}}, {pane: {type: 'toggle-compare'}}],
 			state: {view: 'live'},
 		});
-		const capturing = {...withSim, paneCapture: {bindings: simEditingBindings, text: (text: string) => ({type: 'edit-input', text})}};
-		expect(run(onTimeline, [key('c'), key('v'), key('q'), named('backspace'), named('enter')], capturing).calls).toEqual([
+		const capturing = {
+			...withSim,
+			paneCapture: {bindings: simEditingBindings, text: (text: string) => ({type: 'edit-input', text})},
+		};
+		expect(
+			run(onTimeline, [key('c'), key('v'), key('q'), named('backspace'), named('enter')], capturing).calls,
+		).toEqual([
 			{pane: {type: 'edit-input', text: 'c'}},
 			{pane: {type: 'edit-input', text: 'v'}},
 			{pane: {type: 'edit-input', text: 'q'}},
@@ -83,7 +99,9 @@ describe('dispatchKey', () => {
 
 	it('takes only q and Ctrl-C when the terminal is too small, and scrolls or closes the help', () => {
 		const small = {...context, tooSmall: true};
-		expect(run(onSession(), [key('n'), key('x'), named('enter'), key('q')], small).calls).toEqual([{command: 'quit', args: []}]);
+		expect(run(onSession(), [key('n'), key('x'), named('enter'), key('q')], small).calls).toEqual([
+			{command: 'quit', args: []},
+		]);
 		const help = run(onSession(), [key('?'), key('j'), key('j'), key('k'), key('n')]);
 		expect(help.state).toMatchObject({help: true, helpOffset: 1});
 		expect(help.calls).toEqual([]);
@@ -95,6 +113,9 @@ describe('dispatchKey', () => {
 		expect(walked.state.focus).toEqual({kind: 'server'});
 		expect(run(onSession(1), [key('2')]).state.focus).toEqual({kind: 'session', sessionId: 2});
 		expect(run(onSession(1), [key('9')]).state.focus).toEqual({kind: 'session', sessionId: 1});
-		expect(run(onSession(1), [key('u')])).toMatchObject({state: {focusNewest: true}, calls: [{command: 'openSession', args: ['udp']}]});
+		expect(run(onSession(1), [key('u')])).toMatchObject({
+			state: {focusNewest: true},
+			calls: [{command: 'openSession', args: ['udp']}],
+		});
 	});
 });

@@ -43,7 +43,14 @@ describe('readKeys', () => {
 			{name: 'i', text: 'i'},
 			{name: 'enter', text: '\r'},
 		]);
-		expect(readKeys('a b\t\u007F\u0003', none).map((press) => press.name)).toEqual(['a', 'space', 'b', 'tab', 'backspace', 'ctrl+c']);
+		expect(readKeys('a b\t\u007F\u0003', none).map((press) => press.name)).toEqual([
+			'a',
+			'space',
+			'b',
+			'tab',
+			'backspace',
+			'ctrl+c',
+		]);
 		expect(readKeys('ä😀', none)).toEqual([
 			{name: 'ä', text: 'ä'},
 			{name: '😀', text: '😀'},
@@ -55,7 +62,10 @@ describe('readKeys', () => {
 			{name: 'escape', text: '\u001B'},
 			{name: 'u', text: 'u'},
 		]);
-		expect(readKeys('', {...none, meta: true, tab: true, shift: true}).map((press) => press.name)).toEqual(['escape', 'shift+tab']);
+		expect(readKeys('', {...none, meta: true, tab: true, shift: true}).map((press) => press.name)).toEqual([
+			'escape',
+			'shift+tab',
+		]);
 		expect(readKeys('\r', {...none, meta: true, return: true}).map((press) => press.name)).toEqual(['escape', 'enter']);
 		expect(readKeys('', {...none, meta: true, escape: true})).toEqual([{name: 'escape', text: ''}]);
 	});

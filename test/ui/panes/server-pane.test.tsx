@@ -11,7 +11,19 @@ afterEach(() => {
 	for (const instance of mounted.splice(0)) act(() => instance.unmount());
 });
 
-const zero = {unreplyable: 0, ownAddress: 0, lowPort: 0, rateLimited: 0, muted: 0, overload: 0, tooLarge: 0, loopsSuspected: 0, sendErrors: 0, idleClosed: 0, evicted: 0};
+const zero = {
+	unreplyable: 0,
+	ownAddress: 0,
+	lowPort: 0,
+	rateLimited: 0,
+	muted: 0,
+	overload: 0,
+	tooLarge: 0,
+	loopsSuspected: 0,
+	sendErrors: 0,
+	idleClosed: 0,
+	evicted: 0,
+};
 
 function server(patch: Partial<ServerView>): ServerView {
 	return {
@@ -35,7 +47,9 @@ function server(patch: Partial<ServerView>): ServerView {
 function frame(servers: ServerView[]): string {
 	let instance!: ReturnType<typeof render>;
 	act(() => {
-		instance = render(<ServerPane servers={servers} log={[]} notices={[]} serverPid={1} width={70} height={12} focused={false} />);
+		instance = render(
+			<ServerPane servers={servers} log={[]} notices={[]} serverPid={1} width={70} height={12} focused={false} />,
+		);
 	});
 	mounted.push(instance);
 	return instance.lastFrame()!;
@@ -48,7 +62,10 @@ describe('ServerPane guards line', () => {
 
 	it('shows what the guards did, and kernel drops, compactly', () => {
 		const text = frame([
-			server({guards: {...zero, loopsSuspected: 1, muted: 98, unreplyable: 2, ownAddress: 1}, kernelDrops: {count: 1500}}),
+			server({
+				guards: {...zero, loopsSuspected: 1, muted: 98, unreplyable: 2, ownAddress: 1},
+				kernelDrops: {count: 1500},
+			}),
 			server({protocol: 'tcp', guards: {...zero, idleClosed: 3, evicted: 4}}),
 		]);
 		expect(text).toMatch(/guards loop 1 . muted 98 . bad src 3 . idle 7 . kernel drops 1[.,]?5k/);

@@ -13,8 +13,15 @@ describe('reconcileUiState', () => {
 
 	it('focuses a session that appears after n, and a neighbour when the focused one is removed', () => {
 		const asked = {...initialUiState('live', 1), focusNewest: true, knownMaxId: 2};
-		expect(reconcileUiState(asked, [session(1), session(2), session(3)]).focus).toEqual({kind: 'session', sessionId: 3});
+		expect(reconcileUiState(asked, [session(1), session(2), session(3)]).focus).toEqual({
+			kind: 'session',
+			sessionId: 3,
+		});
 		const typing = {...initialUiState('live', 2), typing: true, draft: 'abc', knownMaxId: 3};
-		expect(reconcileUiState(typing, [session(1), session(3)])).toMatchObject({focus: {kind: 'session', sessionId: 3}, typing: false, draft: ''});
+		expect(reconcileUiState(typing, [session(1), session(3)])).toMatchObject({
+			focus: {kind: 'session', sessionId: 3},
+			typing: false,
+			draft: '',
+		});
 	});
 });

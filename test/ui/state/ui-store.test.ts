@@ -8,16 +8,27 @@ import {SimPlayerStore} from '../../../source/ui/panes/sim/sim-player-store.js';
 import {UiStore} from '../../../source/ui/state/ui-store.js';
 import {standardEvents} from '../helpers/dashboard-fixture.js';
 
-const press = (text: string): KeyPress[] => [...text].map((char) => ({name: char === '\r' ? 'enter' : char, text: char}));
+const press = (text: string): KeyPress[] =>
+	[...text].map((char) => ({name: char === '\r' ? 'enter' : char, text: char}));
 
 function setup() {
 	const data = new DashboardStore({serverPid: 1});
 	for (const event of standardEvents()) data.apply(event);
 	data.flush();
 	const calls: unknown[][] = [];
-	const commands = new Proxy({} as DashboardCommands, {get: (_target, name) => (...args: unknown[]) => calls.push([name, ...args])});
+	const commands = new Proxy({} as DashboardCommands, {
+		get:
+			(_target, name) =>
+			(...args: unknown[]) =>
+				calls.push([name, ...args]),
+	});
 	const sim = new SimPlayerStore(parseSimSpec('-P c3,i,c2:c4'));
-	const ui = new UiStore({snapshots: data, commands, timeline: {sim: createSimHostedPane(undefined, sim)}, initialView: 'sim'});
+	const ui = new UiStore({
+		snapshots: data,
+		commands,
+		timeline: {sim: createSimHostedPane(undefined, sim)},
+		initialView: 'sim',
+	});
 	let notified = 0;
 	ui.subscribe(() => notified++);
 	return {data, calls, sim, ui, notified: () => notified};

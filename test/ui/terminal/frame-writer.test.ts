@@ -24,7 +24,8 @@ class FakeTerminal extends EventEmitter {
 			this.term.write('', resolve);
 		});
 		const lines: string[] = [];
-		for (let row = 0; row < this.term.rows; row++) lines.push(this.term.buffer.active.getLine(row)!.translateToString(true));
+		for (let row = 0; row < this.term.rows; row++)
+			lines.push(this.term.buffer.active.getLine(row)!.translateToString(true));
 		return lines;
 	}
 }
@@ -52,7 +53,7 @@ describe('FrameWriter', () => {
 		];
 		for (const frame of frames) {
 			draw(frame.join('\n'));
-			// eslint-disable-next-line no-await-in-loop
+
 			const screen = await terminal.screen();
 			expect(screen.slice(0, frame.length)).toEqual(frame.map((line) => line.replaceAll(/\u001B\[\d+m/g, '')));
 			expect(screen.slice(frame.length).every((line) => line === '')).toBe(true);

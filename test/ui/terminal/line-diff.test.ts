@@ -12,7 +12,9 @@ async function paint(lines: string[]): Promise<{text: string; cells: string[]}> 
 	const cells: string[] = [];
 	for (let column = 0; column < 40; column++) {
 		const cell = line.getCell(column)!;
-		cells.push(`${cell.getChars()}|${cell.getFgColor()}|${cell.getBgColor()}|${cell.isBold()}|${cell.isDim()}|${cell.isItalic()}|${cell.isInverse()}`);
+		cells.push(
+			`${cell.getChars()}|${cell.getFgColor()}|${cell.getBgColor()}|${cell.isBold()}|${cell.isDim()}|${cell.isItalic()}|${cell.isInverse()}`,
+		);
 	}
 
 	term.dispose();
@@ -22,7 +24,10 @@ async function paint(lines: string[]): Promise<{text: string; cells: string[]}> 
 /** Draws `previous`, then applies the update; the screen must equal drawing `next` from scratch. */
 async function check(previous: string, next: string): Promise<void> {
 	const update = lineUpdate(previous, next);
-	const incremental = await paint([`\u001B[1;1H${previous}\u001B[0m\u001B[K`, `\u001B[1;${update.column + 1}H${update.text}${update.eraseRest ? '\u001B[K' : ''}`]);
+	const incremental = await paint([
+		`\u001B[1;1H${previous}\u001B[0m\u001B[K`,
+		`\u001B[1;${update.column + 1}H${update.text}${update.eraseRest ? '\u001B[K' : ''}`,
+	]);
 	const fresh = await paint([`\u001B[1;1H${next}\u001B[0m\u001B[K`]);
 	expect(incremental).toEqual(fresh);
 }
@@ -53,7 +58,9 @@ describe('lineUpdate', () => {
 	});
 
 	it('drops style changes that precede no character', () => {
-		expect(lineUpdate('', '\u001B[90m\u001B[39m\u001B[1m\u001B[36m\u001B[39m\u001B[22m\u001B[32mab\u001B[39m').text).toBe('\u001B[32mab\u001B[0m');
+		expect(
+			lineUpdate('', '\u001B[90m\u001B[39m\u001B[1m\u001B[36m\u001B[39m\u001B[22m\u001B[32mab\u001B[39m').text,
+		).toBe('\u001B[32mab\u001B[0m');
 	});
 
 	it('never splits an escape sequence', async () => {
@@ -62,7 +69,27 @@ describe('lineUpdate', () => {
 	});
 
 	it('matches a full repaint for random styled lines', async () => {
-		const piece = fc.constantFrom('a', 'b', '─', '█', '中', ' ', '\u001B[32m', '\u001B[39m', '\u001B[1m', '\u001B[22m', '\u001B[0m', '\u001B[2m', '\u001B[7m', '\u001B[27m', '\u001B[44m', '\u001B[49m', '\u001B[38;5;208m', '\u001B[3m', '\u001B[23m');
+		const piece = fc.constantFrom(
+			'a',
+			'b',
+			'─',
+			'█',
+			'中',
+			' ',
+			'\u001B[32m',
+			'\u001B[39m',
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[0m',
+			'\u001B[2m',
+			'\u001B[7m',
+			'\u001B[27m',
+			'\u001B[44m',
+			'\u001B[49m',
+			'\u001B[38;5;208m',
+			'\u001B[3m',
+			'\u001B[23m',
+		);
 		const line = fc.array(piece, {maxLength: 14}).map((parts) => parts.join(''));
 		await fc.assert(
 			fc.asyncProperty(line, line, async (previous, next) => {

@@ -70,7 +70,12 @@ export function laneDetailLines(lane: ProcessLaneSnapshot, options: LaneDetailOp
 function detailItems(lane: ProcessLaneSnapshot, ascii: boolean): Item[] {
 	const latest = lane.latest;
 	const items: Item[] = [];
-	if (latest.rssBytes !== undefined) items.push({full: `RSS ${formatBytes(latest.rssBytes)}`, short: `RSS ${formatBytes(latest.rssBytes)}`, optional: false});
+	if (latest.rssBytes !== undefined)
+		items.push({
+			full: `RSS ${formatBytes(latest.rssBytes)}`,
+			short: `RSS ${formatBytes(latest.rssBytes)}`,
+			optional: false,
+		});
 	const times = ascii ? 'x' : '×';
 	const recent = [
 		{kind: 'involuntary', count: latest.involuntaryRecent},
@@ -90,7 +95,10 @@ function detailItems(lane: ProcessLaneSnapshot, ascii: boolean): Item[] {
 
 	if (lane.hidden && lane.hidden.threads + lane.hidden.children > 0) {
 		const {threads, children} = lane.hidden;
-		const parts = [threads > 0 ? `${threads} more ${threads === 1 ? 'thread' : 'threads'}` : '', children > 0 ? `${children} more ${children === 1 ? 'child' : 'children'}` : ''];
+		const parts = [
+			threads > 0 ? `${threads} more ${threads === 1 ? 'thread' : 'threads'}` : '',
+			children > 0 ? `${children} more ${children === 1 ? 'child' : 'children'}` : '',
+		];
 		const text = parts.filter((part) => part !== '').join(', ');
 		items.push({full: `${text} without a lane`, short: `+${threads + children} not shown`, optional: false});
 	}

@@ -4,7 +4,12 @@ export type LiveTimelineIntent = {type: 'live-toggle-pause'} | {type: 'live-fast
 
 /** The live timeline's keys, as data (scope 'timeline'): dispatched by the dashboard's single listener. */
 export const liveTimelineBindings: ReadonlyArray<KeyBinding<LiveTimelineIntent>> = [
-	{keys: ['space'], description: 'pause / resume the live timeline', scope: 'timeline', action: {type: 'live-toggle-pause'}},
+	{
+		keys: ['space'],
+		description: 'pause / resume the live timeline',
+		scope: 'timeline',
+		action: {type: 'live-toggle-pause'},
+	},
 	{keys: ['+', '='], description: 'sample faster (shorter columns)', scope: 'timeline', action: {type: 'live-faster'}},
 	{keys: ['-', '_'], description: 'sample slower (longer columns)', scope: 'timeline', action: {type: 'live-slower'}},
 ];
@@ -19,6 +24,7 @@ export function isLiveTimelineIntent(value: unknown): value is LiveTimelineInten
 
 /** The next period for `+` (faster: shorter) or `-` (slower: longer). */
 export function stepInterval(current: number, direction: 'faster' | 'slower'): number {
-	if (direction === 'faster') return [...liveIntervalSteps].reverse().find((step) => step < current) ?? liveIntervalSteps[0]!;
+	if (direction === 'faster')
+		return [...liveIntervalSteps].reverse().find((step) => step < current) ?? liveIntervalSteps[0]!;
 	return liveIntervalSteps.find((step) => step > current) ?? liveIntervalSteps.at(-1)!;
 }

@@ -17,7 +17,8 @@ export interface LiveTimelineControl extends TimelineSource {
 /** One-CPU mode in words for the pane's header. */
 export function oneCpuNote(view: OneCpuView): string | undefined {
 	if (view.unavailable) return `one CPU unavailable: ${view.unavailable}`;
-	if (view.enabled && view.cpu !== undefined && view.uiCpu !== undefined) return `one CPU: demo on CPU ${view.cpu}, this UI on CPU ${view.uiCpu}`;
+	if (view.enabled && view.cpu !== undefined && view.uiCpu !== undefined)
+		return `one CPU: demo on CPU ${view.cpu}, this UI on CPU ${view.uiCpu}`;
 	if (view.enabled) return view.cpu === undefined ? 'one-CPU mode' : `one-CPU mode: pinned to CPU ${view.cpu}`;
 	return undefined;
 }
@@ -28,11 +29,21 @@ export function oneCpuNote(view: OneCpuView): string | undefined {
  * and turns keys into sampler calls at once. `useNote` is an optional hook returning the one-CPU note (e.g.
  * from the store snapshot via oneCpuNote).
  */
-export function createLiveTimelineHostedPane(sampler: LiveTimelineControl, useNote: () => string | undefined = () => undefined): HostedPane {
+export function createLiveTimelineHostedPane(
+	sampler: LiveTimelineControl,
+	useNote: () => string | undefined = () => undefined,
+): HostedPane {
 	function LiveTimelineHostedPane({width, height, focused}: HostedPaneProps) {
 		const theme = useTheme();
 		const note = useNote();
-		const lines = useTimelineLines(sampler, {width, height, ascii: theme.ascii, color: theme.color, focused, oneCpuNote: note});
+		const lines = useTimelineLines(sampler, {
+			width,
+			height,
+			ascii: theme.ascii,
+			color: theme.color,
+			focused,
+			oneCpuNote: note,
+		});
 		return <LiveTimelineLines lines={lines} width={width} height={height} color={theme.color} />;
 	}
 

@@ -10,8 +10,23 @@ export interface LiveTimelinePaneProps extends TimelineLineOptions {
 }
 
 /** The live process/CPU timeline: one lane per watched process, its self-reported phases, one lane per core. */
-export const LiveTimelinePane = memo(function LiveTimelinePane({snapshot, width, height, ascii, color, focused, oneCpuNote}: LiveTimelinePaneProps) {
-	return <LiveTimelineLines lines={buildTimelineLines(snapshot, {width, height, ascii, color, focused, oneCpuNote})} width={width} height={height} color={color} />;
+export const LiveTimelinePane = memo(function LiveTimelinePane({
+	snapshot,
+	width,
+	height,
+	ascii,
+	color,
+	focused,
+	oneCpuNote,
+}: LiveTimelinePaneProps) {
+	return (
+		<LiveTimelineLines
+			lines={buildTimelineLines(snapshot, {width, height, ascii, color, focused, oneCpuNote})}
+			width={width}
+			height={height}
+			color={color}
+		/>
+	);
 });
 
 export interface LiveTimelineLinesProps {
@@ -23,14 +38,25 @@ export interface LiveTimelineLinesProps {
 }
 
 /** The timeline's lines as Ink rows. */
-export const LiveTimelineLines = memo(function LiveTimelineLines({lines, width, height, color}: LiveTimelineLinesProps) {
+export const LiveTimelineLines = memo(function LiveTimelineLines({
+	lines,
+	width,
+	height,
+	color,
+}: LiveTimelineLinesProps) {
 	return (
 		<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
 			{lines.map((line, row) => (
 				// Rows are positional: the same row index is the same lane from frame to frame.
 				<Text key={row} wrap="truncate-end">
 					{line.map((segment, index) => (
-						<Text key={index} color={segment.color} bold={segment.bold} italic={segment.italic} dimColor={color ? segment.dim : undefined}>
+						<Text
+							key={index}
+							color={segment.color}
+							bold={segment.bold}
+							italic={segment.italic}
+							dimColor={color ? segment.dim : undefined}
+						>
 							{segment.text}
 						</Text>
 					))}

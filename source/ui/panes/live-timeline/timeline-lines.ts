@@ -9,7 +9,18 @@ import {
 	type ProcessLaneSnapshot,
 	type TimelineSnapshot,
 } from '../../../core/procs/types.js';
-import {asciiLiveGlyphs, cellColors, cellWords, laneMark, markColors, phaseColors, phaseWords, ranPartWords, unicodeLiveGlyphs, type LiveGlyphs} from './live-glyphs.js';
+import {
+	asciiLiveGlyphs,
+	cellColors,
+	cellWords,
+	laneMark,
+	markColors,
+	phaseColors,
+	phaseWords,
+	ranPartWords,
+	unicodeLiveGlyphs,
+	type LiveGlyphs,
+} from './live-glyphs.js';
 import {laneDetailLines, reasonLegend} from './lane-detail.js';
 import {formatCount} from '../../format.js';
 import {fitLine, lineText, type Segment} from '../../segments.js';
@@ -49,20 +60,23 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	const glyphs = options.ascii ? asciiLiveGlyphs : unicodeLiveGlyphs;
 	const paint = (color: string | undefined) => (options.color ? color : undefined);
 	const caps = snapshot.capabilities;
-	const allLanes = snapshot.processes.map((lane, index) => ({lane, mark: laneMark(index), markColor: markColors[index % markColors.length]!}));
+	const allLanes = snapshot.processes.map((lane, index) => ({
+		lane,
+		mark: laneMark(index),
+		markColor: markColors[index % markColors.length]!,
+	}));
 	const marks = new Map(allLanes.map((entry) => [entry.lane.pid, entry]));
 
 	// Column layout: label | cells | stats. Stats shrink, then go, before the cells get too narrow.
-	const labelWidth = Math.min(labelMax, Math.max(8, ...allLanes.map(({lane}) => 2 + lane.label.length + 1 + String(lane.pid).length)));
+	const labelWidth = Math.min(
+		labelMax,
+		Math.max(8, ...allLanes.map(({lane}) => 2 + lane.label.length + 1 + String(lane.pid).length)),
+	);
 	let statsWidth = width >= 100 ? 38 : width >= 80 ? 30 : width >= 56 ? 12 : 0;
-	let cellsWidth = width - labelWidth - 1 - (statsWidth > 0 ? statsWidth + 1 : 0);
-	if (cellsWidth < 10 && statsWidth > 0) {
-		statsWidth = 0;
-		cellsWidth = width - labelWidth - 1;
-	}
+	if (statsWidth > 0 && width - labelWidth - 1 - (statsWidth + 1) < 10) statsWidth = 0;
 
 	const labelCol = Math.min(labelWidth, Math.max(0, width - 2));
-	cellsWidth = Math.max(0, width - labelCol - 1 - (statsWidth > 0 ? statsWidth + 1 : 0));
+	const cellsWidth = Math.max(0, width - labelCol - 1 - (statsWidth > 0 ? statsWidth + 1 : 0));
 	const visible = Math.min(cellsWidth, snapshot.columns);
 	const pad = cellsWidth - visible;
 	const from = snapshot.columns - visible;
@@ -82,29 +96,48 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		const label = laneLabel(`${mark} ${lane.label}`, lane.pid, labelCol);
 		const line: TimelineLine = [{text: label.padEnd(labelCol), color: paint(markColor), bold: true}, {text: ' '}];
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
-		line.push(...runs(withRan(lane), from, (code) => {
-			const kind = cellKinds[code & cellMask] ?? 'none';
-			const ranPart = (code & ranFlag) !== 0 && (kind === 'runnable' || kind === 'sleeping');
-			return {text: ranPart ? glyphs.ranPart[kind] : glyphs.cell[kind], color: paint(cellColors[kind])};
-		}));
+		line.push(
+			...runs(withRan(lane), from, (code) => {
+				const kind = cellKinds[code & cellMask] ?? 'none';
+				const ranPart = (code & ranFlag) !== 0 && (kind === 'runnable' || kind === 'sleeping');
+				return {text: ranPart ? glyphs.ranPart[kind] : glyphs.cell[kind], color: paint(cellColors[kind])};
+			}),
+		);
 		if (statsWidth > 0) line.push({text: ' '}, ...stats(lane, statsWidth, caps.cpuPercentIsAverage, paint));
 		add(line, 1);
 		if (hasPhase(lane, from)) {
 			const phaseLabel = labelCol >= 15 ? 'self-reported' : labelCol >= 11 ? 'self-rep.' : 'self';
-			const phaseLine: TimelineLine = [{text: `  ${glyphs.selfArrow} ${phaseLabel}`.slice(0, labelCol).padEnd(labelCol), dim: true, italic: true}, {text: ' '}];
+			const phaseLine: TimelineLine = [
+				{text: `  ${glyphs.selfArrow} ${phaseLabel}`.slice(0, labelCol).padEnd(labelCol), dim: true, italic: true},
+				{text: ' '},
+			];
 			if (pad > 0) phaseLine.push({text: ' '.repeat(pad)});
-			phaseLine.push(...runs(lane.phases, from, (code) => {
-				const phase = phaseKinds[code];
-				return phase === undefined || phase === 'none' ? {text: ' '} : {text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true};
-			}));
-			if (statsWidth > 0 && lane.phase) phaseLine.push({text: ' '}, {text: `says: ${phaseWords[lane.phase]}`.slice(0, statsWidth), dim: true, italic: true});
+			phaseLine.push(
+				...runs(lane.phases, from, (code) => {
+					const phase = phaseKinds[code];
+					return phase === undefined || phase === 'none'
+						? {text: ' '}
+						: {text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true};
+				}),
+			);
+			if (statsWidth > 0 && lane.phase)
+				phaseLine.push(
+					{text: ' '},
+					{text: `says: ${phaseWords[lane.phase]}`.slice(0, statsWidth), dim: true, italic: true},
+				);
 			add(phaseLine, 4);
 		}
 
 		// Memory and why it lost the CPU, in words, under the lane (and its self-reported phases).
 		const indent = width >= 30 ? `  ${glyphs.selfArrow} ` : `${glyphs.selfArrow} `;
 		for (const detail of laneDetailLines(lane, {width: width - indent.length, maxLines: 2, ascii: options.ascii})) {
-			add([{text: indent, dim: true}, {text: detail, color: paint(detailColor(lane))}], 3);
+			add(
+				[
+					{text: indent, dim: true},
+					{text: detail, color: paint(detailColor(lane))},
+				],
+				3,
+			);
 		}
 	}
 
@@ -128,7 +161,8 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	if (droppedProcesses > 0 && kept.length > 1) {
 		// Say that processes are missing rather than silently cutting them.
 		const last = kept.filter((row) => row.priority === 1).at(-1);
-		if (last) last.line = [{text: `+${droppedProcesses + 1} more processes (enlarge the terminal)`, color: paint('yellow')}];
+		if (last)
+			last.line = [{text: `+${droppedProcesses + 1} more processes (enlarge the terminal)`, color: paint('yellow')}];
 	}
 
 	return kept.sort((a, b) => a.order - b.order).map((row) => fitLine(row.line, width));
@@ -136,37 +170,60 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 
 function header(snapshot: TimelineSnapshot, options: TimelineLineOptions, glyphs: LiveGlyphs): TimelineLine {
 	const caps = snapshot.capabilities;
-	const source = caps.source === 'proc' ? 'measured: /proc (main thread)' : caps.source === 'ps' ? 'measured: ps (CPU % is an average)' : 'nothing measured';
+	const source =
+		caps.source === 'proc'
+			? 'measured: /proc (main thread)'
+			: caps.source === 'ps'
+				? 'measured: ps (CPU % is an average)'
+				: 'nothing measured';
 	const seconds = (snapshot.columns * snapshot.intervalMs) / 1000;
 	const parts: TimelineLine = [
 		{text: snapshot.paused ? 'PAUSED ' : '', color: options.color ? 'yellow' : undefined, bold: true},
 		{text: `${source} ${glyphs.separator} ${snapshot.intervalMs} ms/column`},
 	];
-	if (options.oneCpuNote) parts.push({text: ` ${glyphs.separator} ${options.oneCpuNote}`, color: options.color ? 'cyan' : undefined});
+	if (options.oneCpuNote)
+		parts.push({text: ` ${glyphs.separator} ${options.oneCpuNote}`, color: options.color ? 'cyan' : undefined});
 	parts.push({text: ` ${glyphs.separator} ${seconds.toFixed(1)} s shown`});
 	if (options.focused) parts.push({text: ` ${glyphs.separator} space pause, +/- speed`, dim: true});
 	return parts.filter((part) => part.text !== '');
 }
 
 /** Two legend rows: the measured states, then the self-reported phases and the core lanes. */
-function legend(glyphs: LiveGlyphs, paint: (color: string | undefined) => string | undefined, coreBusy: boolean, width: number): [TimelineLine, TimelineLine] {
+function legend(
+	glyphs: LiveGlyphs,
+	paint: (color: string | undefined) => string | undefined,
+	coreBusy: boolean,
+	width: number,
+): [TimelineLine, TimelineLine] {
 	const long = width >= 84;
 	const measured: TimelineLine = [{text: 'measured: '}];
 	for (const kind of ['running', 'runnable', 'sleeping', 'exited'] as const) {
-		measured.push({text: glyphs.cell[kind], color: paint(cellColors[kind])}, {text: ` ${long ? cellWords[kind] : shortCellWords[kind]}  `});
+		measured.push(
+			{text: glyphs.cell[kind], color: paint(cellColors[kind])},
+			{text: ` ${long ? cellWords[kind] : shortCellWords[kind]}  `},
+		);
 	}
 
 	const reported: TimelineLine = [{text: 'self-reported: ', italic: true}];
 	for (const phase of ['computing', 'waiting-reply', 'idle'] as const) {
-		reported.push({text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true}, {text: ` ${long ? phaseWords[phase] : shortPhaseWords[phase]}  `, italic: true});
+		reported.push(
+			{text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true},
+			{text: ` ${long ? phaseWords[phase] : shortPhaseWords[phase]}  `, italic: true},
+		);
 	}
 
-	reported.push({text: `${glyphs.separator} cpu: A-Z process ${glyphs.coreIdle} idle${coreBusy ? ` ${glyphs.coreOther} other` : ''}`});
+	reported.push({
+		text: `${glyphs.separator} cpu: A-Z process ${glyphs.coreIdle} idle${coreBusy ? ` ${glyphs.coreOther} other` : ''}`,
+	});
 	return [measured, reported];
 }
 
 /** The marks for a column the process ran part of, on their own legend row. */
-function ranLegend(glyphs: LiveGlyphs, paint: (color: string | undefined) => string | undefined, width: number): TimelineLine {
+function ranLegend(
+	glyphs: LiveGlyphs,
+	paint: (color: string | undefined) => string | undefined,
+	width: number,
+): TimelineLine {
 	const long = width >= 64;
 	return [
 		{text: long ? 'ran during the column: ' : 'ran: '},
@@ -206,14 +263,22 @@ function laneLabel(name: string, pid: number, width: number): string {
 	return clean.slice(0, width);
 }
 
-function stats(lane: ProcessLaneSnapshot, width: number, average: boolean, paint: (color: string | undefined) => string | undefined): TimelineLine {
+function stats(
+	lane: ProcessLaneSnapshot,
+	width: number,
+	average: boolean,
+	paint: (color: string | undefined) => string | undefined,
+): TimelineLine {
 	const latest = lane.latest;
 	if (lane.exited) return [{text: 'exited'.slice(0, width), color: paint('gray')}];
-	if (latest.state === undefined && latest.cpuPercent === undefined) return [{text: 'no reading yet'.slice(0, width), dim: true}];
+	if (latest.state === undefined && latest.cpuPercent === undefined)
+		return [{text: 'no reading yet'.slice(0, width), dim: true}];
 	const letter = latest.state ?? '?';
 	const word = stateShortWords[letter] ?? '?';
 	// `~` marks an average (ps), not the CPU use during the last tick.
-	const cpu = (latest.cpuPercent === undefined ? '-' : `${Math.round(latest.cpuPercent)}%${average ? '~' : ''}`).padStart(average ? 5 : 4);
+	const cpu = (
+		latest.cpuPercent === undefined ? '-' : `${Math.round(latest.cpuPercent)}%${average ? '~' : ''}`
+	).padStart(average ? 5 : 4);
 	const head = `${letter} ${cpu} ${word}`;
 	let text = head;
 	if (width >= 20 && latest.voluntary !== undefined && latest.involuntary !== undefined) {
@@ -221,7 +286,13 @@ function stats(lane: ProcessLaneSnapshot, width: number, average: boolean, paint
 		const delta = (value: number | undefined) => (value ? `+${formatCount(value)}` : '');
 		const withDeltas = ` vol ${formatCount(latest.voluntary)}${delta(latest.voluntaryDelta)} inv ${formatCount(latest.involuntary)}${delta(latest.involuntaryDelta)}`;
 		const counts = ` vol ${formatCount(latest.voluntary)} inv ${formatCount(latest.involuntary)}`;
-		const candidates = [head.padEnd(14) + withDeltas, head.padEnd(14) + counts, head + counts, `${letter} ${cpu}${counts}`, head];
+		const candidates = [
+			head.padEnd(14) + withDeltas,
+			head.padEnd(14) + counts,
+			head + counts,
+			`${letter} ${cpu}${counts}`,
+			head,
+		];
 		text = candidates.find((candidate) => candidate.length <= width) ?? head;
 	}
 
@@ -281,4 +352,3 @@ function hasLiveCell(lane: ProcessLaneSnapshot, from: number): boolean {
 function hasPhase(lane: ProcessLaneSnapshot, from: number): boolean {
 	return lane.phase !== undefined || lane.phases.subarray(from).some((code) => code !== 0);
 }
-

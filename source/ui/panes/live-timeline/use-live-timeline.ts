@@ -46,11 +46,22 @@ function useThrottledSubscribe(source: TimelineSource, maxHz: number, shown: {cu
 export function useLiveTimeline(source: TimelineSource, maxHz: number = defaults.frameRateHz): TimelineSnapshot {
 	const shown = useRef<TimelineSnapshot>(source.snapshot());
 	const subscribe = useThrottledSubscribe(source, maxHz, shown);
-	return useSyncExternalStore(subscribe, () => shown.current, () => shown.current);
+	return useSyncExternalStore(
+		subscribe,
+		() => shown.current,
+		() => shown.current,
+	);
 }
 
 function sameOptions(a: TimelineLineOptions, b: TimelineLineOptions): boolean {
-	return a.width === b.width && a.height === b.height && a.ascii === b.ascii && a.color === b.color && a.focused === b.focused && a.oneCpuNote === b.oneCpuNote;
+	return (
+		a.width === b.width &&
+		a.height === b.height &&
+		a.ascii === b.ascii &&
+		a.color === b.color &&
+		a.focused === b.focused &&
+		a.oneCpuNote === b.oneCpuNote
+	);
 }
 
 /**
@@ -58,9 +69,15 @@ function sameOptions(a: TimelineLineOptions, b: TimelineLineOptions): boolean {
  * screen. Every sample is a new snapshot, but idle lanes scroll into identical lines: re-rendering those
  * would cost a whole Ink frame (layout, then every row re-composed) ten times a second for nothing.
  */
-export function useTimelineLines(source: TimelineSource, options: TimelineLineOptions, maxHz: number = defaults.frameRateHz): TimelineLine[] {
+export function useTimelineLines(
+	source: TimelineSource,
+	options: TimelineLineOptions,
+	maxHz: number = defaults.frameRateHz,
+): TimelineLine[] {
 	const shown = useRef<TimelineSnapshot>(source.snapshot());
-	const latest = useRef<{snapshot?: TimelineSnapshot; options?: TimelineLineOptions; lines: TimelineLine[]}>({lines: []});
+	const latest = useRef<{snapshot?: TimelineSnapshot; options?: TimelineLineOptions; lines: TimelineLine[]}>({
+		lines: [],
+	});
 	const subscribe = useThrottledSubscribe(source, maxHz, shown);
 	const linesNow = () => {
 		const cache = latest.current;

@@ -1,6 +1,14 @@
 import {formatFixed} from '../../../core/sched/format-fixed.js';
 import type {TraceCell, TraceRow} from '../../../core/sched/simulator.js';
-import {asciiGlyphs, cellColors, legendOrder, pidGlyph, unicodeGlyphs, type CellKind, type GlyphSet} from './sim-glyphs.js';
+import {
+	asciiGlyphs,
+	cellColors,
+	legendOrder,
+	pidGlyph,
+	unicodeGlyphs,
+	type CellKind,
+	type GlyphSet,
+} from './sim-glyphs.js';
 import {lastTick, simSpeeds, trackStateAt, type SimPlayerState, type SimTrack} from './sim-player.js';
 import {fitLine, lineText, type Segment} from '../../segments.js';
 
@@ -38,7 +46,6 @@ export function cellKind(cell: TraceCell): CellKind {
 }
 
 const percent = (count: number, total: number) => (total === 0 ? '0.0' : formatFixed((100 * count) / total, 1));
-
 
 interface Window {
 	first: number;
@@ -80,7 +87,14 @@ function laneSegments(kinds: Array<CellKind>, glyphs: GlyphSet, color: boolean):
 }
 
 /** Tick numbers every 10 ticks up to the run's end, and the cursor mark; a number never overlaps the mark. */
-function rulerLine(window: Window, cursor: number, end: number, labelWidth: number, glyphs: GlyphSet, color: boolean): ChartLine {
+function rulerLine(
+	window: Window,
+	cursor: number,
+	end: number,
+	labelWidth: number,
+	glyphs: GlyphSet,
+	color: boolean,
+): ChartLine {
 	const chars = Array.from({length: window.columns}, () => ' ');
 	const cursorAt = cursor - window.first;
 	for (let t = window.first; t <= Math.min(end, window.first + window.columns - 1); t++) {
@@ -103,7 +117,12 @@ function rulerLine(window: Window, cursor: number, end: number, labelWidth: numb
 	return line;
 }
 
-function trackLines(track: SimTrack, cursor: number, options: ChartOptions & {labelWidth: number; laneBudget: number}, glyphs: GlyphSet): ChartLine[] {
+function trackLines(
+	track: SimTrack,
+	cursor: number,
+	options: ChartOptions & {labelWidth: number; laneBudget: number},
+	glyphs: GlyphSet,
+): ChartLine[] {
 	const window = tickWindow(cursor, options.width - options.labelWidth);
 	const rows = rowsOf(track, window, cursor);
 	const processes = track.states[0]!.procs.length;
@@ -111,9 +130,13 @@ function trackLines(track: SimTrack, cursor: number, options: ChartOptions & {la
 	const shown = processes <= options.laneBudget ? processes : Math.max(0, options.laneBudget - 1);
 	for (let pid = 0; pid < shown; pid++) {
 		const kinds = rows.map((row): CellKind => (row ? cellKind(row.cells[pid]!) : 'future'));
-		lines.push([{text: `P${pid}`.padEnd(options.labelWidth), bold: pid === trackStateAt(track, cursor).current}, ...laneSegments(kinds, glyphs, options.color)]);
+		lines.push([
+			{text: `P${pid}`.padEnd(options.labelWidth), bold: pid === trackStateAt(track, cursor).current},
+			...laneSegments(kinds, glyphs, options.color),
+		]);
 	}
-	if (shown < processes && options.laneBudget > 0) lines.push([{text: `+${processes - shown} more processes (a taller pane shows them)`, dim: true}]);
+	if (shown < processes && options.laneBudget > 0)
+		lines.push([{text: `+${processes - shown} more processes (a taller pane shows them)`, dim: true}]);
 	const cpu: Segment[] = [{text: 'CPU'.padEnd(options.labelWidth)}];
 	for (const row of rows) {
 		if (!row) cpu.push({text: ' '});
@@ -123,7 +146,9 @@ function trackLines(track: SimTrack, cursor: number, options: ChartOptions & {la
 	}
 	const io: Segment[] = [{text: 'IO'.padEnd(options.labelWidth)}];
 	for (const row of rows) {
-		io.push(row && row.ios > 0 ? run(row.ios > 9 ? '+' : String(row.ios), 'blocked', glyphs, options.color) : {text: ' '});
+		io.push(
+			row && row.ios > 0 ? run(row.ios > 9 ? '+' : String(row.ios), 'blocked', glyphs, options.color) : {text: ' '},
+		);
 	}
 	lines.push(cpu, io);
 	return lines;
@@ -138,11 +163,22 @@ function trackStats(track: SimTrack, cursor: number): string {
 function statusLine(player: SimPlayerState, glyphs: GlyphSet, options: ChartOptions): ChartLine {
 	const sep = ` ${glyphs.separator} `;
 	const {config} = player;
-	const extras = [config.quantum > 0 ? `quantum ${config.quantum}` : '', config.switchCost > 0 ? `switch ${config.switchCost}` : ''].filter(Boolean);
-	const policy = player.compare ? `compare${sep}${config.ioDonePolicy}` : `${config.switchPolicy}${sep}${config.ioDonePolicy}`;
+	const extras = [
+		config.quantum > 0 ? `quantum ${config.quantum}` : '',
+		config.switchCost > 0 ? `switch ${config.switchCost}` : '',
+	].filter(Boolean);
+	const policy = player.compare
+		? `compare${sep}${config.ioDonePolicy}`
+		: `${config.switchPolicy}${sep}${config.ioDonePolicy}`;
 	return [
-		{text: `${player.playing ? glyphs.play : glyphs.pause} ${simSpeeds[player.speedIndex]}/s`, bold: true, color: options.color ? (player.playing ? 'green' : 'yellow') : undefined},
-		{text: `${sep}${policy}${sep}L=${config.ioLength}${extras.map((extra) => `${sep}${extra}`).join('')}${sep}${player.label}`},
+		{
+			text: `${player.playing ? glyphs.play : glyphs.pause} ${simSpeeds[player.speedIndex]}/s`,
+			bold: true,
+			color: options.color ? (player.playing ? 'green' : 'yellow') : undefined,
+		},
+		{
+			text: `${sep}${policy}${sep}L=${config.ioLength}${extras.map((extra) => `${sep}${extra}`).join('')}${sep}${player.label}`,
+		},
 	];
 }
 
@@ -184,7 +220,10 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 	const fixed = lines.length + blocks * ((compare ? 1 : 0) + 2);
 	const laneRoom = Math.max(0, height - fixed);
 	const laneBudget = Math.floor(laneRoom / Math.max(1, blocks));
-	const extras = [legendLine(glyphs, options.color), ...(story ? [story] : [])].slice(0, Math.max(0, laneRoom - blocks * processes));
+	const extras = [legendLine(glyphs, options.color), ...(story ? [story] : [])].slice(
+		0,
+		Math.max(0, laneRoom - blocks * processes),
+	);
 	for (const track of player.tracks) {
 		if (compare) lines.push([{text: `${track.title}: `, bold: true}, {text: trackStats(track, player.cursor)}]);
 		lines.push(...trackLines(track, player.cursor, {...options, labelWidth, laneBudget}, glyphs));

@@ -20,7 +20,16 @@ export function createSimHostedPane(spec?: SimSpec, store = new SimPlayerStore(s
 	function SimHostedPane({width, height, focused}: HostedPaneProps) {
 		const theme = useTheme();
 		const player = useSimPlayer(store);
-		return <SimPane player={player} width={width} height={height} ascii={theme.ascii} color={theme.color} focused={focused} />;
+		return (
+			<SimPane
+				player={player}
+				width={width}
+				height={height}
+				ascii={theme.ascii}
+				color={theme.color}
+				focused={focused}
+			/>
+		);
 	}
 
 	return {

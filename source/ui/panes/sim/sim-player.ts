@@ -64,9 +64,25 @@ export type SimIntent =
 	| {type: 'edit-cancel'};
 
 const intentTypes = new Set<string>([
-	'toggle-play', 'tick', 'step-forward', 'step-back', 'faster', 'slower', 'restart', 'toggle-switch', 'toggle-io-done',
-	'toggle-compare', 'next-preset', 'load-preset', 'load-program', 'load-spec', 'edit-start', 'edit-input', 'edit-backspace',
-	'edit-commit', 'edit-cancel',
+	'toggle-play',
+	'tick',
+	'step-forward',
+	'step-back',
+	'faster',
+	'slower',
+	'restart',
+	'toggle-switch',
+	'toggle-io-done',
+	'toggle-compare',
+	'next-preset',
+	'load-preset',
+	'load-program',
+	'load-spec',
+	'edit-start',
+	'edit-input',
+	'edit-backspace',
+	'edit-commit',
+	'edit-cancel',
 ]);
 
 /** For hosts that carry intents as `unknown`. */
@@ -79,7 +95,12 @@ export const simSpeeds: readonly number[] = [1, 2, 4, 8, 16, 32];
 const defaultSpeedIndex = 2;
 const maxProgramLength = 200;
 
-export function buildTrack(title: string, workload: Workload, config: SimConfig, maxTicks = defaults.simPaneMaxTicks): SimTrack {
+export function buildTrack(
+	title: string,
+	workload: Workload,
+	config: SimConfig,
+	maxTicks = defaults.simPaneMaxTicks,
+): SimTrack {
 	let state = initialState(workload, config);
 	const states: SimState[] = [state];
 	while (!isFinished(state) && state.t < maxTicks) {
@@ -137,10 +158,25 @@ export function createPlayer(spec?: SimSpec, presetIndex = 0): SimPlayerState {
 	return withTracks(base, {});
 }
 
-function loadSpec(player: SimPlayerState, spec: SimSpec, label: string, presetIndex: number, story: string): SimPlayerState {
+function loadSpec(
+	player: SimPlayerState,
+	spec: SimSpec,
+	label: string,
+	presetIndex: number,
+	story: string,
+): SimPlayerState {
 	return withTracks(
 		{...player, editing: undefined, message: undefined},
-		{workload: spec.workload, config: spec.config, compare: spec.compare, label, presetIndex, story, cursor: 0, playing: false},
+		{
+			workload: spec.workload,
+			config: spec.config,
+			compare: spec.compare,
+			label,
+			presetIndex,
+			story,
+			cursor: 0,
+			playing: false,
+		},
 	);
 }
 
@@ -181,12 +217,18 @@ export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlay
 			return {...player, cursor: 0, playing: false};
 		case 'toggle-switch':
 			return withTracks(player, {
-				config: {...player.config, switchPolicy: player.config.switchPolicy === 'SWITCH_ON_IO' ? 'SWITCH_ON_END' : 'SWITCH_ON_IO'},
+				config: {
+					...player.config,
+					switchPolicy: player.config.switchPolicy === 'SWITCH_ON_IO' ? 'SWITCH_ON_END' : 'SWITCH_ON_IO',
+				},
 				compare: false,
 			});
 		case 'toggle-io-done':
 			return withTracks(player, {
-				config: {...player.config, ioDonePolicy: player.config.ioDonePolicy === 'IO_RUN_LATER' ? 'IO_RUN_IMMEDIATE' : 'IO_RUN_LATER'},
+				config: {
+					...player.config,
+					ioDonePolicy: player.config.ioDonePolicy === 'IO_RUN_LATER' ? 'IO_RUN_IMMEDIATE' : 'IO_RUN_LATER',
+				},
 			});
 		case 'toggle-compare':
 			return withTracks(player, {compare: !player.compare});
@@ -209,7 +251,10 @@ export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlay
 			return {...player, playing: false, editing: player.editing ?? '', message: undefined};
 		case 'edit-input':
 			if (player.editing === undefined) return player;
-			return {...player, editing: (player.editing + intent.text.replace(/[^\x20-\x7e]/gu, '')).slice(0, maxProgramLength)};
+			return {
+				...player,
+				editing: (player.editing + intent.text.replace(/[^\x20-\x7e]/gu, '')).slice(0, maxProgramLength),
+			};
 		case 'edit-backspace':
 			if (player.editing === undefined) return player;
 			return {...player, editing: [...player.editing].slice(0, -1).join('')};

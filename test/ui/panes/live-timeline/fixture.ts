@@ -9,7 +9,13 @@ const tickNs = 100e6;
  * for its reply (and says so), a CPU hog sharing its core, and a session that exits.
  */
 export async function sampleSnapshot(
-	options: {ticks?: number; capabilities?: Partial<Capabilities>; columns?: number; goneAtTick?: number; extra?: number} = {},
+	options: {
+		ticks?: number;
+		capabilities?: Partial<Capabilities>;
+		columns?: number;
+		goneAtTick?: number;
+		extra?: number;
+	} = {},
 ): Promise<TimelineSnapshot> {
 	const source = new FakeSource({capabilities: options.capabilities, coreCount: 2});
 	const timers = new FakeTimers();
@@ -32,8 +38,16 @@ export async function sampleSnapshot(
 		const computing = tick % 6 < 3;
 		sampler.reportPhase(pids.session, computing ? 'computing' : 'waiting-reply');
 		source.advance(pids.server, {runNs: 0.15 * tickNs, cpu: 0, state: 'S', voluntary: 3});
-		source.advance(pids.session, computing ? {runNs: 0.4 * tickNs, waitNs: 0.5 * tickNs, cpu: 1, state: 'R', involuntary: 2} : {cpu: 1, state: 'S', voluntary: 1});
-		source.advance(pids.hog, computing ? {runNs: 0.5 * tickNs, waitNs: 0.5 * tickNs, cpu: 1, state: 'R'} : {runNs: tickNs, cpu: 1, state: 'R'});
+		source.advance(
+			pids.session,
+			computing
+				? {runNs: 0.4 * tickNs, waitNs: 0.5 * tickNs, cpu: 1, state: 'R', involuntary: 2}
+				: {cpu: 1, state: 'S', voluntary: 1},
+		);
+		source.advance(
+			pids.hog,
+			computing ? {runNs: 0.5 * tickNs, waitNs: 0.5 * tickNs, cpu: 1, state: 'R'} : {runNs: tickNs, cpu: 1, state: 'R'},
+		);
 		if (tick === goneAt) source.kill(pids.gone);
 		source.cores = [
 			{cpu: 0, busyNs: (tick + 1) * 0.1 * tickNs, totalNs: (tick + 1) * tickNs},

@@ -17,7 +17,14 @@ function laneWith(latest: Partial<ProcessLatest>): ProcessLaneSnapshot {
 	};
 }
 
-const busy = laneWith({rssBytes: 45_200_000, voluntary: 14_289, involuntary: 51_234, voluntaryRecent: 12, involuntaryRecent: 3, recentMs: 1000});
+const busy = laneWith({
+	rssBytes: 45_200_000,
+	voluntary: 14_289,
+	involuntary: 51_234,
+	voluntaryRecent: 12,
+	involuntaryRecent: 3,
+	recentMs: 1000,
+});
 
 describe('laneDetailLines', () => {
 	it('names both reasons for losing the CPU in words, with memory and totals, when there is room', () => {
@@ -36,19 +43,35 @@ describe('laneDetailLines', () => {
 			if (width >= 30) expect(lines.join(' ')).toMatch(/3x preempted.*12x blocked/);
 		}
 
-		expect(laneDetailLines(busy, {width: 46, maxLines: 2, ascii: false})).toEqual(['RSS 45 MB · 3× preempted: time slice used up', '12× blocked: waiting for IO in 1 s']);
+		expect(laneDetailLines(busy, {width: 46, maxLines: 2, ascii: false})).toEqual([
+			'RSS 45 MB · 3× preempted: time slice used up',
+			'12× blocked: waiting for IO in 1 s',
+		]);
 	});
 
 	it('counts the threads and children that got no lane', () => {
 		const crowded = {...laneWith({rssBytes: 9e6}), hidden: {threads: 4, children: 1}};
-		expect(laneDetailLines(crowded, {width: 80, maxLines: 2, ascii: false})).toEqual(['RSS 9.0 MB · 4 more threads, 1 more child without a lane']);
+		expect(laneDetailLines(crowded, {width: 80, maxLines: 2, ascii: false})).toEqual([
+			'RSS 9.0 MB · 4 more threads, 1 more child without a lane',
+		]);
 	});
 
 	it('says nothing for an exited lane; the totals alone when nothing happened in the last second', () => {
 		expect(laneDetailLines({...busy, exited: true}, {width: 80, maxLines: 2, ascii: false})).toEqual([]);
-		const quiet = laneWith({rssBytes: 2_000_000, voluntary: 14_289, involuntary: 7, voluntaryRecent: 0, involuntaryRecent: 0, recentMs: 1000});
-		expect(laneDetailLines(quiet, {width: 80, maxLines: 2, ascii: false})).toEqual(['RSS 2.0 MB · in all 7 preempted, 14k blocked']);
-		expect(laneDetailLines(quiet, {width: 37, maxLines: 2, ascii: false})).toEqual(['RSS 2.0 MB · 7 preempted, 14k blocked']);
+		const quiet = laneWith({
+			rssBytes: 2_000_000,
+			voluntary: 14_289,
+			involuntary: 7,
+			voluntaryRecent: 0,
+			involuntaryRecent: 0,
+			recentMs: 1000,
+		});
+		expect(laneDetailLines(quiet, {width: 80, maxLines: 2, ascii: false})).toEqual([
+			'RSS 2.0 MB · in all 7 preempted, 14k blocked',
+		]);
+		expect(laneDetailLines(quiet, {width: 37, maxLines: 2, ascii: false})).toEqual([
+			'RSS 2.0 MB · 7 preempted, 14k blocked',
+		]);
 	});
 });
 
@@ -56,9 +79,25 @@ describe('live lane counters', () => {
 	it('a 5-digit switch count never pushes inv out of the stats column', async () => {
 		const snapshot = await sampleSnapshot();
 		const server = snapshot.processes[0]!;
-		const big = {...snapshot, processes: [{...server, latest: {...server.latest, voluntary: 14_289, voluntaryDelta: 2, involuntary: 51_000, involuntaryDelta: 12_000}}]};
+		const big = {
+			...snapshot,
+			processes: [
+				{
+					...server,
+					latest: {
+						...server.latest,
+						voluntary: 14_289,
+						voluntaryDelta: 2,
+						involuntary: 51_000,
+						involuntaryDelta: 12_000,
+					},
+				},
+			],
+		};
 		for (const width of [80, 90, 100, 120]) {
-			const row = buildTimelineLines(big, {width, height: 20, ascii: false, color: false, focused: false}).map(lineText).find((line) => line.startsWith('A server'))!;
+			const row = buildTimelineLines(big, {width, height: 20, ascii: false, color: false, focused: false})
+				.map(lineText)
+				.find((line) => line.startsWith('A server'))!;
 			expect(row.length).toBeLessThanOrEqual(width);
 			expect(row).toMatch(/vol 14k(\+2)? inv 51k(\+12k)?$/);
 		}

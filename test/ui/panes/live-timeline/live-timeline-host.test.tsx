@@ -2,7 +2,10 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {ProcessSampler} from '../../../../source/core/procs/sampler.js';
 import {stepInterval} from '../../../../source/ui/panes/live-timeline/live-bindings.js';
-import {createLiveTimelineHostedPane, oneCpuNote} from '../../../../source/ui/panes/live-timeline/live-timeline-host.js';
+import {
+	createLiveTimelineHostedPane,
+	oneCpuNote,
+} from '../../../../source/ui/panes/live-timeline/live-timeline-host.js';
 import {FakeSource, FakeTimers} from '../../../core/procs/fake-source.js';
 
 async function waitForFrame(lastFrame: () => string | undefined, text: string | RegExp): Promise<void> {
@@ -20,7 +23,9 @@ describe('live timeline hosted pane', () => {
 		const sampler = new ProcessSampler({source, timers: new FakeTimers()});
 		source.advance(1, {});
 		sampler.watch(1, 'server');
-		const {Component, bindings, dispatch} = createLiveTimelineHostedPane(sampler, () => oneCpuNote({enabled: true, cpu: 1}));
+		const {Component, bindings, dispatch} = createLiveTimelineHostedPane(sampler, () =>
+			oneCpuNote({enabled: true, cpu: 1}),
+		);
 		expect(bindings.map((binding) => binding.keys[0])).toEqual(['space', '+', '-']);
 		const {lastFrame, unmount} = render(<Component width={100} height={10} focused />);
 		expect(lastFrame()).toContain('one-CPU mode: pinned to CPU 1');
@@ -50,6 +55,8 @@ describe('live timeline hosted pane', () => {
 		expect(stepInterval(130, 'slower')).toBe(200);
 		expect(stepInterval(1000, 'slower')).toBe(1000);
 		expect(oneCpuNote({enabled: false})).toBeUndefined();
-		expect(oneCpuNote({enabled: false, unavailable: 'taskset not found'})).toBe('one CPU unavailable: taskset not found');
+		expect(oneCpuNote({enabled: false, unavailable: 'taskset not found'})).toBe(
+			'one CPU unavailable: taskset not found',
+		);
 	});
 });

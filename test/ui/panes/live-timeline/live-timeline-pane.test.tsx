@@ -1,6 +1,9 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {LiveTimelinePane, type LiveTimelinePaneProps} from '../../../../source/ui/panes/live-timeline/live-timeline-pane.js';
+import {
+	LiveTimelinePane,
+	type LiveTimelinePaneProps,
+} from '../../../../source/ui/panes/live-timeline/live-timeline-pane.js';
 import {asciiLiveGlyphs, unicodeLiveGlyphs} from '../../../../source/ui/panes/live-timeline/live-glyphs.js';
 import {buildTimelineLines, lineText} from '../../../../source/ui/panes/live-timeline/timeline-lines.js';
 import {pids, sampleSnapshot} from './fixture.js';
@@ -70,7 +73,13 @@ describe('LiveTimelinePane', () => {
 		const coloured = buildTimelineLines(snapshot, {...options, color: true});
 		expect(plain.flat().some((segment) => segment.color !== undefined)).toBe(false);
 		expect(coloured.map(lineText)).toEqual(plain.map(lineText));
-		const colourOf = (glyph: string) => new Set(coloured.flat().filter((segment) => segment.text.startsWith(glyph)).map((segment) => segment.color));
+		const colourOf = (glyph: string) =>
+			new Set(
+				coloured
+					.flat()
+					.filter((segment) => segment.text.startsWith(glyph))
+					.map((segment) => segment.color),
+			);
 		expect(colourOf('█')).toEqual(new Set(['green']));
 		expect(colourOf('░')).toEqual(new Set(['yellow']));
 		expect(colourOf('≈')).toEqual(new Set(['blue']));
@@ -82,7 +91,15 @@ describe('LiveTimelinePane', () => {
 		for (const width of [1, 5, 12, 20, 33, 40, 56, 71, 80, 99, 100, 140]) {
 			for (const height of [1, 2, 3, 5, 8, 12, 30]) {
 				for (const ascii of [false, true]) {
-					const frame = frameOf({...base, ascii, focused: true, oneCpuNote: 'one CPU: pinned to CPU 1', snapshot, width, height});
+					const frame = frameOf({
+						...base,
+						ascii,
+						focused: true,
+						oneCpuNote: 'one CPU: pinned to CPU 1',
+						snapshot,
+						width,
+						height,
+					});
 					const lines = frame.split('\n');
 					expect(lines.length, `${width}x${height}`).toBeLessThanOrEqual(height);
 					for (const line of lines) expect([...line].length, `${width}x${height}: ${line}`).toBeLessThanOrEqual(width);
@@ -102,10 +119,23 @@ describe('LiveTimelinePane', () => {
 
 	it('says what is not measured with the ps fallback, marks averages, and shows pause and the one-CPU note', async () => {
 		const snapshot = await sampleSnapshot({
-			capabilities: {source: 'ps', cpuPercentIsAverage: true, runQueueWait: false, notes: ['no /proc: runnable is not measured']},
+			capabilities: {
+				source: 'ps',
+				cpuPercentIsAverage: true,
+				runQueueWait: false,
+				notes: ['no /proc: runnable is not measured'],
+			},
 		});
-		const frame = frameOf({...base, snapshot: {...snapshot, paused: true}, width: 120, height: 16, oneCpuNote: 'one CPU unavailable: taskset not found'});
-		expect(frame.split('\n')[0]).toMatch(/^PAUSED measured: ps \(CPU % is an average\) · 100 ms\/column · one CPU unavailable: taskset not found/);
+		const frame = frameOf({
+			...base,
+			snapshot: {...snapshot, paused: true},
+			width: 120,
+			height: 16,
+			oneCpuNote: 'one CPU unavailable: taskset not found',
+		});
+		expect(frame.split('\n')[0]).toMatch(
+			/^PAUSED measured: ps \(CPU % is an average\) · 100 ms\/column · one CPU unavailable: taskset not found/,
+		);
 		expect(frame).toContain('not measured: no /proc: runnable is not measured');
 		expect(frame).toMatch(/R 100%~ run/);
 	});

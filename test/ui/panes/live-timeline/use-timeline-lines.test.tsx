@@ -9,7 +9,11 @@ import {sampleSnapshot} from './fixture.js';
 class ScriptedSource implements TimelineSource {
 	reads = 0;
 	#listeners = new Set<(snapshot: TimelineSnapshot) => void>();
-	constructor(public current: TimelineSnapshot) {}
+	current: TimelineSnapshot;
+
+	constructor(current: TimelineSnapshot) {
+		this.current = current;
+	}
 
 	subscribe(listener: (snapshot: TimelineSnapshot) => void) {
 		this.#listeners.add(listener);
@@ -33,7 +37,7 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
 	const deadline = Date.now() + 5000;
 	while (!condition()) {
 		if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-		// eslint-disable-next-line no-await-in-loop
+
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 }
@@ -56,7 +60,7 @@ describe('useTimelineLines', () => {
 		for (let index = 0; index < 5; index++) {
 			const reads = source.reads;
 			source.publish(first);
-			// eslint-disable-next-line no-await-in-loop
+
 			await waitFor(() => source.reads > reads, 'the hook reading the new snapshot');
 		}
 

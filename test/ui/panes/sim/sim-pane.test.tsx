@@ -4,7 +4,12 @@ import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseSimSpec} from '../../../../source/core/sched/sim-spec.js';
 import {buildSimLines, lineText} from '../../../../source/ui/panes/sim/sim-chart.js';
-import {createPlayer, reducePlayer, type SimIntent, type SimPlayerState} from '../../../../source/ui/panes/sim/sim-player.js';
+import {
+	createPlayer,
+	reducePlayer,
+	type SimIntent,
+	type SimPlayerState,
+} from '../../../../source/ui/panes/sim/sim-player.js';
 import {SimPane} from '../../../../source/ui/panes/sim/sim-pane.js';
 import {simPresets} from '../../../../source/ui/panes/sim/sim-presets.js';
 import {createSimHostedPane} from '../../../../source/ui/panes/sim/sim-host.js';
@@ -13,19 +18,37 @@ import {SimPlayerStore} from '../../../../source/ui/panes/sim/sim-player-store.j
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
 const apply = (player: SimPlayerState, ...intents: SimIntent[]) => intents.reduce(reducePlayer, player);
-const forward = (player: SimPlayerState, count: number) => apply(player, ...Array.from({length: count}, (): SimIntent => ({type: 'step-forward'})));
+const forward = (player: SimPlayerState, count: number) =>
+	apply(player, ...Array.from({length: count}, (): SimIntent => ({type: 'step-forward'})));
 // The lanes: a label then one character per tick.
-const lane = (frame: string, label: string) => frame.split('\n').find((line) => line.startsWith(`${label} `))?.slice(4).trimEnd();
+const lane = (frame: string, label: string) =>
+	frame
+		.split('\n')
+		.find((line) => line.startsWith(`${label} `))
+		?.slice(4)
+		.trimEnd();
 
 const mounted: Array<{unmount: () => void}> = [];
 afterEach(() => {
 	for (const instance of mounted.splice(0)) act(() => instance.unmount());
 });
 
-function show(player: SimPlayerState, options: {width?: number; height?: number; ascii?: boolean; color?: boolean} = {}) {
+function show(
+	player: SimPlayerState,
+	options: {width?: number; height?: number; ascii?: boolean; color?: boolean} = {},
+) {
 	let instance!: ReturnType<typeof render>;
 	act(() => {
-		instance = render(<SimPane player={player} width={options.width ?? 80} height={options.height ?? 20} ascii={options.ascii ?? false} color={options.color ?? false} focused />);
+		instance = render(
+			<SimPane
+				player={player}
+				width={options.width ?? 80}
+				height={options.height ?? 20}
+				ascii={options.ascii ?? false}
+				color={options.color ?? false}
+				focused
+			/>,
+		);
 	});
 	mounted.push(instance);
 	return instance;
@@ -42,7 +65,12 @@ describe('SimPane', () => {
 		expect(lane(frame, 'IO')).toBe('11'.padStart(6));
 		expect(frame).toContain('t 6/12  CPU busy 100.0%  IO busy 33.3%');
 		expect(frame).toContain('█ run  ░ ready  ≈ blocked  ◆ IO done  · done  ▓ switch');
-		expect(frame.split('\n').find((line) => line.startsWith('t ') && line.includes('▼'))!.indexOf('▼')).toBe(4 + 5);
+		expect(
+			frame
+				.split('\n')
+				.find((line) => line.startsWith('t ') && line.includes('▼'))!
+				.indexOf('▼'),
+		).toBe(4 + 5);
 	});
 
 	it('steps forward and back as the player does, updating the frame', () => {
@@ -81,7 +109,9 @@ describe('SimPane', () => {
 
 	it('keeps both runs CPU and IO lanes in a short compare pane (one shared ruler, process lanes give way)', () => {
 		const player = forward(apply(createPlayer(spec), {type: 'toggle-compare'}), 6);
-		const lines = buildSimLines(player, {width: 52, height: 8, ascii: false, color: false, focused: true}).map((line) => lineText(line));
+		const lines = buildSimLines(player, {width: 52, height: 8, ascii: false, color: false, focused: true}).map((line) =>
+			lineText(line),
+		);
 		expect(lines).toHaveLength(8);
 		expect(lines.filter((line) => line.startsWith('CPU '))).toEqual(['CPU 0000'.padEnd(52), 'CPU 000011'.padEnd(52)]);
 		expect(lines.filter((line) => line.startsWith('IO '))).toHaveLength(2);
@@ -103,7 +133,12 @@ describe('SimPane', () => {
 		// Without colour the text is identical: glyphs carry the meaning.
 		expect(plain.map((line) => lineText(line))).toEqual(colored.map((line) => lineText(line)));
 		expect(plain.flat().every((segment) => segment.color === undefined)).toBe(true);
-		const colorOf = new Map(colored.flat().filter((segment) => segment.color).flatMap((segment) => [...segment.text].map((char) => [char, segment.color] as const)));
+		const colorOf = new Map(
+			colored
+				.flat()
+				.filter((segment) => segment.color)
+				.flatMap((segment) => [...segment.text].map((char) => [char, segment.color] as const)),
+		);
 		expect(colorOf.get('█')).toBe('green');
 		expect(colorOf.get('░')).toBe('yellow');
 		expect(colorOf.get('≈')).toBe('blue');
@@ -146,7 +181,10 @@ describe('SimPane', () => {
 	});
 
 	it('keeps many processes within the height, saying how many are hidden', () => {
-		const player = forward(createPlayer(parseSimSpec('-s 7 -l 3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50')), 5);
+		const player = forward(
+			createPlayer(parseSimSpec('-s 7 -l 3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50,3:50')),
+			5,
+		);
 		const frame = show(player, {height: 10}).lastFrame()!;
 		expect(frame.split('\n').length).toBeLessThanOrEqual(10);
 		expect(frame).toMatch(/\+\d+ more processes/u);

@@ -2,7 +2,15 @@ import {describe, expect, it} from 'vitest';
 import {parseSimSpec} from '../../../../source/core/sched/sim-spec.js';
 import {formatRow} from '../../../../source/core/sched/trace-format.js';
 import {simBindings} from '../../../../source/ui/panes/sim/sim-bindings.js';
-import {createPlayer, isAtEnd, isSimIntent, lastTick, reducePlayer, type SimIntent, type SimPlayerState} from '../../../../source/ui/panes/sim/sim-player.js';
+import {
+	createPlayer,
+	isAtEnd,
+	isSimIntent,
+	lastTick,
+	reducePlayer,
+	type SimIntent,
+	type SimPlayerState,
+} from '../../../../source/ui/panes/sim/sim-player.js';
 import {simPresets} from '../../../../source/ui/panes/sim/sim-presets.js';
 
 const apply = (player: SimPlayerState, ...intents: SimIntent[]) => intents.reduce(reducePlayer, player);
@@ -80,16 +88,31 @@ describe('reducePlayer', () => {
 		expect(player.compare).toBe(true);
 		expect(multiprogrammed).toBeGreaterThan(serial!);
 		// And switching on IO wins for the IO-bound preset.
-		const io = apply(createPlayer(undefined, simPresets.findIndex((preset) => preset.id === 'io-bound')), {type: 'toggle-compare'});
+		const io = apply(
+			createPlayer(
+				undefined,
+				simPresets.findIndex((preset) => preset.id === 'io-bound'),
+			),
+			{type: 'toggle-compare'},
+		);
 		const [ioSerial, ioMulti] = io.tracks.map((track) => track.states.length - 1);
 		expect(ioMulti).toBeLessThan(ioSerial!);
 	});
 
 	it('loads a typed -P program, and reports a bad one without losing the current run', () => {
-		let player = apply(createPlayer(spec), {type: 'edit-start'}, {type: 'edit-input', text: 'c2,i:c3x'}, {type: 'edit-backspace'}, {type: 'edit-commit'});
+		let player = apply(
+			createPlayer(spec),
+			{type: 'edit-start'},
+			{type: 'edit-input', text: 'c2,i:c3x'},
+			{type: 'edit-backspace'},
+			{type: 'edit-commit'},
+		);
 		expect(player.editing).toBeUndefined();
 		expect(player.label).toBe('-P c2,i:c3');
-		expect(player.workload.processes).toEqual([['cpu', 'cpu', 'io', 'io_done'], ['cpu', 'cpu', 'cpu']]);
+		expect(player.workload.processes).toEqual([
+			['cpu', 'cpu', 'io', 'io_done'],
+			['cpu', 'cpu', 'cpu'],
+		]);
 		const before = player;
 		player = apply(player, {type: 'load-program', program: 'c1,x'});
 		expect(player.message).toBe('bad opcode x (should be c or i)');
@@ -99,7 +122,9 @@ describe('reducePlayer', () => {
 	});
 
 	it('binds every intent the issue asks for, in scope sim', () => {
-		const byKey = new Map(simBindings.flatMap((binding) => binding.keys.map((key) => [key, binding.action.type] as const)));
+		const byKey = new Map(
+			simBindings.flatMap((binding) => binding.keys.map((key) => [key, binding.action.type] as const)),
+		);
 		expect(Object.fromEntries(byKey)).toMatchObject({
 			space: 'toggle-play',
 			'.': 'step-forward',
