@@ -1,4 +1,5 @@
 import net from 'node:net';
+import {newGuardStats} from '../../source/core/echo/counters.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {formatServerEvent, guardSummary, reachabilityWarning} from '../../source/commands/server.js';
 import {startEchoServer} from '../../source/core/echo/start-echo-server.js';
@@ -225,19 +226,7 @@ describe('server output formatting', () => {
 	});
 
 	it('sums up what the guards did since the last report', () => {
-		const zero = {
-			unreplyable: 0,
-			ownAddress: 0,
-			lowPort: 0,
-			rateLimited: 0,
-			muted: 0,
-			overload: 0,
-			tooLarge: 0,
-			loopsSuspected: 0,
-			sendErrors: 0,
-			idleClosed: 0,
-			evicted: 0,
-		};
+		const zero = newGuardStats();
 		expect(guardSummary({guards: zero, kernelDrops: 5}, {guards: zero, kernelDrops: 5})).toBe('');
 		expect(
 			guardSummary(

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {newGuardStats} from '../../../source/core/echo/counters.js';
 import type {EchoServerStats} from '../../../source/core/echo/types.js';
 import {ServerBatcher} from '../../../source/core/server-process/server-batcher.js';
 import {
@@ -25,19 +26,7 @@ function stats(protocol: 'tcp' | 'udp', extra: Record<string, unknown> = {}): Ec
 		refusedConnections: 0,
 		droppedMessages: 0,
 		pausedConnections: 0,
-		guards: {
-			unreplyable: 0,
-			ownAddress: 0,
-			lowPort: 0,
-			rateLimited: 0,
-			muted: 0,
-			overload: 0,
-			tooLarge: 0,
-			loopsSuspected: 0,
-			sendErrors: 0,
-			idleClosed: 0,
-			evicted: 0,
-		},
+		guards: newGuardStats(),
 		...extra,
 	};
 }

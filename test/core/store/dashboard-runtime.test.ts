@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {newGuardStats} from '../../../source/core/echo/counters.js';
 import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
 import {
 	startDashboardRuntime,
@@ -62,19 +63,7 @@ const sessions: SessionManagerLike = {
 	list: () => [],
 };
 
-const guards = {
-	unreplyable: 0,
-	ownAddress: 0,
-	lowPort: 0,
-	rateLimited: 0,
-	muted: 0,
-	overload: 0,
-	tooLarge: 0,
-	loopsSuspected: 0,
-	sendErrors: 0,
-	idleClosed: 0,
-	evicted: 0,
-};
+const guards = newGuardStats();
 
 function stats(protocol: 'tcp' | 'udp', messagesIn: number): EchoServerStats {
 	return {

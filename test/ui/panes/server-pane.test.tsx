@@ -1,4 +1,5 @@
 import {render} from 'ink-testing-library';
+import {newGuardStats} from '../../../source/core/echo/counters.js';
 import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ServerView} from '../../../source/core/store/snapshot.js';
@@ -11,19 +12,7 @@ afterEach(() => {
 	for (const instance of mounted.splice(0)) act(() => instance.unmount());
 });
 
-const zero = {
-	unreplyable: 0,
-	ownAddress: 0,
-	lowPort: 0,
-	rateLimited: 0,
-	muted: 0,
-	overload: 0,
-	tooLarge: 0,
-	loopsSuspected: 0,
-	sendErrors: 0,
-	idleClosed: 0,
-	evicted: 0,
-};
+const zero = newGuardStats();
 
 function server(patch: Partial<ServerView>): ServerView {
 	return {
