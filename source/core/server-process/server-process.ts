@@ -1,9 +1,9 @@
-import {type ChildProcess, spawn} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import process from 'node:process';
 import {defaults} from '../defaults.js';
 import type {Endpoint} from '../echo/types.js';
 import {SocktuiError} from '../errors.js';
-import {pinnedCommand} from '../procs/pinning.js';
+import {spawnCliChild} from '../procs/spawn-child.js';
 import {
 	parseServerChildMessage,
 	type ServerBatch,
@@ -140,35 +140,15 @@ export class ServerProcess {
 	 */
 	async start(): Promise<ServerReady> {
 		if (this.#live) throw new SocktuiError('Internal', `the server process ${this.#live.pid} is already running`);
-		let [command, ...args] = [
+		const argv: [string, ...string[]] = [
 			process.execPath,
 			...this.#execArgv,
 			this.#cliPath,
 			'server-child',
 			`--options=${JSON.stringify(this.#options)}`,
-		] as [string, ...string[]];
+		];
 		const pinnedCpu = this.#pinCpu;
-		if (pinnedCpu !== undefined) {
-			const pinned = pinnedCommand(pinnedCpu, command, args);
-			if (!pinned.ok) throw new SocktuiError('BadInput', `cannot pin the server to CPU ${pinnedCpu}: ${pinned.reason}`);
-			({command, args} = pinned);
-		}
-
-		let child: ChildProcess;
-		try {
-			child = spawn(command, args, {stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json'});
-		} catch (error: unknown) {
-			throw new SocktuiError(
-				'Internal',
-				`cannot start the server process: ${error instanceof Error ? error.message : String(error)}`,
-				{cause: error},
-			);
-		}
-
-		if (child.pid === undefined) {
-			child.on('error', () => {});
-			throw new SocktuiError('Internal', `cannot start the server process (${command} did not start)`);
-		}
+		const child = spawnCliChild(argv, pinnedCpu, 'the server process');
 
 		const pid = child.pid;
 		let markGone!: () => void;

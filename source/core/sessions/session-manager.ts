@@ -1,8 +1,8 @@
-import {type ChildProcess, spawn} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import process from 'node:process';
 import {defaults, type Protocol} from '../defaults.js';
 import {SocktuiError} from '../errors.js';
-import {pinnedCommand} from '../procs/pinning.js';
+import {spawnCliChild} from '../procs/spawn-child.js';
 import {sessionArgv} from './session-argv.js';
 import {clampAuto, parseSessionReport} from './session-messages.js';
 import {type AutoMode, type SessionCommand, type SessionEvent, type SessionInfo, sessionExitCodes} from './types.js';
@@ -124,8 +124,7 @@ export class SessionManager {
 			);
 		}
 
-		const pinnedCpu = this.#pinCpu;
-		let [command, ...args] = sessionArgv({
+		const argv = sessionArgv({
 			execPath: process.execPath,
 			execArgv: this.#execArgv,
 			cliPath: this.#cliPath,
@@ -133,30 +132,8 @@ export class SessionManager {
 			target: this.#target,
 			replyTimeoutMs: this.#replyTimeoutMs,
 		}) as [string, ...string[]];
-		if (pinnedCpu !== undefined) {
-			// `taskset -c CPU node ...`: taskset execs node, so the PID we hold is the session's own.
-			const pinned = pinnedCommand(pinnedCpu, command, args);
-			if (!pinned.ok)
-				throw new SocktuiError('BadInput', `cannot pin the session to CPU ${pinnedCpu}: ${pinned.reason}`);
-			({command, args} = pinned);
-		}
-
-		let child: ChildProcess;
-		try {
-			child = spawn(command, args, {stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json'});
-		} catch (error: unknown) {
-			throw new SocktuiError(
-				'Internal',
-				`cannot start a client session: ${error instanceof Error ? error.message : String(error)}`,
-				{cause: error},
-			);
-		}
-
-		if (child.pid === undefined) {
-			// Spawn failures (e.g. a missing taskset) are reported asynchronously; nothing to clean up.
-			child.on('error', () => {});
-			throw new SocktuiError('Internal', `cannot start a client session (${command} did not start)`);
-		}
+		const pinnedCpu = this.#pinCpu;
+		const child = spawnCliChild(argv, pinnedCpu, 'a client session');
 
 		const sessionId = this.#nextId++;
 		const info: SessionInfo = {
