@@ -93,6 +93,7 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 								serverPid={snapshot.serverPid}
 								serverProcess={snapshot.serverProcess}
 								pinnedCpu={snapshot.oneCpu.enabled && snapshot.serverProcess ? snapshot.oneCpu.cpu : undefined}
+								{...(snapshot.remote ? {remoteSessions: snapshot.sessions} : {})}
 								width={layout.top.serverWidth}
 								height={layout.top.height}
 								focused={focus.kind === 'server'}

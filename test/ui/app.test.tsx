@@ -252,6 +252,23 @@ describe('App', () => {
 		expect(app.frame()).toContain('Remote server 192.0.2.7:9000');
 		expect(app.frame()).toContain('no client sessions');
 	});
+
+	it('with --connect, counts what the sessions sent and got back instead of claiming "no messages yet"', async () => {
+		const remote = {address: '192.0.2.7', port: 9000};
+		const app = open({events: [{type: 'remote', remote}]});
+		app.apply({type: 'session', event: {type: 'session-started', sessionId: 1, pid: 1001, protocol: 'tcp', remote}});
+		const report = (value: object) =>
+			app.apply({type: 'session', event: {type: 'session-report', sessionId: 1, report: value as never}});
+		const at = Date.now();
+		report({type: 'sent', id: 1, requestBase64: Buffer.from('hi').toString('base64'), at});
+		report({type: 'reply', id: 1, replyBase64: Buffer.from('HI').toString('base64'), rttMs: 0.4, at});
+		report({type: 'sent', id: 2, requestBase64: Buffer.from('yo').toString('base64'), at});
+		const frame = app.frame();
+		expect(frame).toContain('1 session: sent 2 · replies 1');
+		expect(frame).toContain("(the remote server's log is not visible)");
+		expect(frame).not.toContain('no messages yet');
+		expect(frame).toContain('Server (remote)');
+	});
 });
 
 describe('App with keys arriving in one chunk', () => {

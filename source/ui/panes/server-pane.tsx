@@ -2,7 +2,14 @@ import {Text} from 'ink';
 import {memo, type ReactElement} from 'react';
 import {formatHostPort} from '../../core/errors.js';
 import type {Endpoint} from '../../core/echo/types.js';
-import type {DemoMemoryView, LogEntry, NoticeEntry, ServerProcessView, ServerView} from '../../core/store/snapshot.js';
+import type {
+	DemoMemoryView,
+	LogEntry,
+	NoticeEntry,
+	ServerProcessView,
+	ServerView,
+	SessionView,
+} from '../../core/store/snapshot.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';
@@ -20,6 +27,8 @@ export interface ServerPaneProps {
 	serverProcess?: ServerProcessView;
 	/** One-CPU mode: the CPU the server runs on. */
 	pinnedCpu?: number;
+	/** With --connect: the sessions, whose own counts are all this dashboard can see of the traffic. */
+	remoteSessions?: readonly SessionView[];
 	width: number;
 	height: number;
 	focused: boolean;
@@ -128,6 +137,14 @@ function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
 	);
 }
 
+/** What the sessions sent and got back: the only traffic visible when the server is someone else's. */
+function remoteTrafficLine(sessions: readonly SessionView[], theme: Theme): string {
+	const sent = sessions.reduce((sum, session) => sum + session.sent, 0);
+	const replies = sessions.reduce((sum, session) => sum + session.replies, 0);
+	const count = `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}`;
+	return `${count}: sent ${formatCount(sent)} ${theme.dot} replies ${formatCount(replies)}`;
+}
+
 /** The echo servers this dashboard runs (or the remote server the sessions use), with a scrolling log. */
 export const ServerPane = memo(function ServerPane({
 	servers,
@@ -138,6 +155,7 @@ export const ServerPane = memo(function ServerPane({
 	serverPid,
 	serverProcess,
 	pinnedCpu,
+	remoteSessions,
 	width,
 	height,
 	focused,
@@ -161,6 +179,7 @@ export const ServerPane = memo(function ServerPane({
 			<Line key="remote3" color={theme.tone('muted')}>
 				(its side is not visible here)
 			</Line>,
+			<Line key="remote4">{remoteTrafficLine(remoteSessions ?? [], theme)}</Line>,
 		);
 	}
 
@@ -219,7 +238,7 @@ export const ServerPane = memo(function ServerPane({
 	if (room > 0 && shown.length === 0) {
 		lines.push(
 			<Line key="empty" color={theme.tone('muted')}>
-				(no messages yet)
+				{remote ? "(the remote server's log is not visible)" : '(no messages yet)'}
 			</Line>,
 		);
 	}
