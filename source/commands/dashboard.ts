@@ -25,6 +25,8 @@ import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
 import {flagText, parseHostPort, parsePort} from './options.js';
 
+const maxStartSessions = 8;
+
 const help = `  socktui: a terminal dashboard for teaching sockets and processes
 
   Usage
@@ -37,7 +39,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       if the default is taken a free port is used; 0 = a free port)
     --host H          address the servers bind (default ${defaults.host}; anything but loopback
                       is reachable from other machines)
-    --sessions N      client sessions opened at start, alternately TCP and UDP (default ${defaults.sessions})
+    --sessions N      client sessions opened at start, alternately TCP and UDP (default ${defaults.sessions},
+                      at most ${maxStartSessions}; n and u open more, up to ${defaults.maxSessions} in all)
     --connect H:P     sessions talk to this server instead (e.g. the tutorial's Python server);
                       socktui then runs no server of its own
     --sim "OPTIONS"   open the simulator view with these process-run options,
@@ -53,8 +56,6 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
   x close a session, r restart the server process after it stopped, d show/hide the dashboard's own
   timeline lane, q quit.`;
-
-const maxStartSessions = 8;
 
 function parseSessions(value: unknown): number {
 	if (value === undefined) return defaults.sessions;

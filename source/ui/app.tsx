@@ -59,7 +59,14 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 
 	const focus = ui.focus;
 	const statusBindings =
-		capture && focus.kind === 'timeline' ? [...capture.bindings] : statusBindingsFor(ui, hosted?.bindings);
+		capture && focus.kind === 'timeline'
+			? [...capture.bindings]
+			: statusBindingsFor(
+					ui,
+					hosted?.bindings,
+					focus.kind === 'session' &&
+						snapshot.sessions.find((session) => session.sessionId === focus.sessionId)?.state === 'exited',
+				);
 	const where =
 		capture && focus.kind === 'timeline'
 			? 'typing into the timeline'
@@ -136,10 +143,16 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 function statusBindingsFor(
 	ui: UiState,
 	hostedBindings: ReadonlyArray<KeyBinding<unknown>> | undefined,
+	exitedSession = false,
 ): Array<KeyBinding<unknown>> {
 	if (ui.help) return [];
 	const scopes: KeyScope[] = activeScopes(ui).filter((scope) => scope !== 'global');
-	const own: Array<KeyBinding<unknown>> = dashboardBindings.filter((binding) => scopes.includes(binding.scope));
+	const own: Array<KeyBinding<unknown>> = exitedSession
+		? // An exited session takes no input and runs no auto mode: only its pane can go.
+			dashboardBindings
+				.filter((binding) => 'ui' in binding.action && binding.action.ui === 'close-session')
+				.map((binding) => ({...binding, description: 'remove this pane'}))
+		: dashboardBindings.filter((binding) => scopes.includes(binding.scope));
 	const hosted = ui.focus.kind === 'timeline' && !ui.typing ? [...(hostedBindings ?? [])] : [];
 	const common = ui.typing
 		? []

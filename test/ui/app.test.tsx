@@ -148,6 +148,11 @@ describe('App', () => {
 		expect(app.frame()).toContain('closing');
 		app.apply({type: 'session', event: {type: 'session-exited', sessionId: 2, code: 0, signal: null}});
 		expect(app.frame()).toContain('exited (code 0)');
+		// The status bar offers what an exited session can do: go, not "close" nor typing.
+		const status = app.frame().split('\n').at(-1) ?? '';
+		expect(status).toContain('x remove this pane');
+		expect(status).not.toContain('close this session');
+		expect(status).not.toContain('type a message');
 		await app.press('x');
 		expect(app.calls.at(-1)).toEqual(['dismissSession', 2]);
 	});
