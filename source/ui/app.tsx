@@ -133,7 +133,12 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 						/>
 					</>
 				)}
-				<StatusBar where={ui.help ? 'help' : where} bindings={statusBindings} width={columns} />
+				<StatusBar
+					where={ui.help ? 'help' : where}
+					bindings={statusBindings}
+					width={columns}
+					{...(ui.hint === undefined ? {} : {hint: ui.hint})}
+				/>
 			</Box>
 		</ThemeContext.Provider>
 	);

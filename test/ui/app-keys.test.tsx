@@ -150,3 +150,31 @@ describe('App: x pressed again while a session is closing (issue 9)', () => {
 		expect(fixture.frame()).toContain('session #2');
 	});
 });
+
+describe('App keys never fail silently (issue 10)', () => {
+	it('a timeline key pressed on a session or the server works there, and focus follows it', async () => {
+		const app = withSim();
+		// Focus starts on session #1; "." belongs to the simulator and no session key claims it.
+		expect(app.frame()).toContain('t 0/12');
+		await app.press('.');
+		expect(app.frame()).toContain('t 1/12');
+		expect(app.frame()).toContain(' timeline ');
+		// From the server pane, v switches the view.
+		await app.press(keys.shiftTab);
+		expect(app.frame()).toContain(' server ');
+		await app.press('v');
+		expect(app.frame()).toContain('Timeline: live processes');
+		expect(app.frame()).toContain(' timeline ');
+	});
+
+	it('a key that does nothing says so in the status bar until the next key', async () => {
+		const app = withSim();
+		await app.press('z');
+		const status = () => app.frame().split('\n').at(-1) ?? '';
+		expect(status()).toContain('z does nothing here (session #1); ? lists every key');
+		await app.press('z');
+		expect(status()).toContain('z does nothing here');
+		await app.press(keys.tab);
+		expect(status()).not.toContain('does nothing');
+	});
+});

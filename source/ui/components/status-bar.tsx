@@ -11,12 +11,26 @@ export interface StatusBarProps {
 	/** The keys that matter here, most useful first; the bar shows what fits. */
 	bindings: ReadonlyArray<KeyBinding<unknown>>;
 	width: number;
+	/** Why the last key did nothing; shown before the keys. */
+	hint?: string;
 }
 
 /** The focused pane, its keys and `? help`, on one line. */
-export const StatusBar = memo(function StatusBar({where, bindings, width}: StatusBarProps) {
+export const StatusBar = memo(function StatusBar({where, bindings, width, hint}: StatusBarProps) {
 	const theme = useTheme();
 	const help = ' ? help  q quit';
+	if (hint !== undefined) {
+		return (
+			<Line>
+				<Text inverse bold>
+					{' '}
+					{where}{' '}
+				</Text>
+				<Text color={theme.tone('warn')}> {hint}</Text>
+			</Line>
+		);
+	}
+
 	let used = where.length + 3 + help.length;
 	const parts: string[] = [];
 	for (const binding of bindings) {

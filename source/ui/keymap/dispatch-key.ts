@@ -60,7 +60,9 @@ const call = (command: keyof DashboardCommands, ...args: unknown[]): KeyCall => 
  * the too-small screen, the help overlay, typing, a timeline pane capturing text, the focused pane (and
  * the pane it hosts), global.
  */
-export function dispatchKey(state: UiState, key: KeyPress, context: DispatchContext): DispatchResult {
+export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchContext): DispatchResult {
+	// A hint about the last key lasts until the next one.
+	const state = previous.hint === undefined ? previous : {...previous, hint: undefined};
 	const {name} = key;
 	const bindings = context.bindings ?? dashboardBindings;
 	const done = (next: UiState, calls: KeyCall[] = []): DispatchResult => ({state: next, calls, handled: true});
@@ -106,7 +108,28 @@ export function dispatchKey(state: UiState, key: KeyPress, context: DispatchCont
 		if (binding) return apply(state, binding.action, name, context);
 	}
 
-	return ignored;
+	// A timeline key pressed elsewhere still works when nothing else claims it, and focus follows it, so the
+	// status bar shows the timeline's keys from then on.
+	if (state.focus.kind !== 'timeline') {
+		const timeline: UiState = {...state, focus: {kind: 'timeline'}};
+		const toggle = find(bindings, 'timeline', name);
+		if (toggle) return apply(timeline, toggle.action, name, context);
+		const hosted = context.paneBindings ? find(context.paneBindings, ['sim', 'timeline'], name) : undefined;
+		if (hosted) return done(timeline, [{pane: hosted.action}]);
+	}
+
+	// Named keys only: a stray byte of an unknown escape sequence is no reason to talk.
+	return name.length === 1 || ['enter', 'space', 'backspace'].includes(name)
+		? {
+				state: {...state, hint: `${name} does nothing here (${where(state)}); ? lists every key`},
+				calls: [],
+				handled: true,
+			}
+		: ignored;
+}
+
+function where(state: UiState): string {
+	return state.focus.kind === 'session' ? `session #${state.focus.sessionId}` : `${state.focus.kind} pane`;
 }
 
 function apply(state: UiState, action: DashboardAction, name: string, context: DispatchContext): DispatchResult {

@@ -17,6 +17,8 @@ export interface UiState {
 	knownMaxId: number;
 	/** Sessions `x` asked to close that the snapshot may not show as closing yet (a second `x` moves on). */
 	closeRequested: readonly number[];
+	/** Why the last key did nothing, shown in the status bar until the next key (no key fails silently). */
+	hint?: string;
 }
 
 export const maxDraftLength = 500;
