@@ -94,7 +94,9 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 				))}
 			</Box>
 			<Text color={theme.tone('muted')} wrap="truncate-end">
-				{more === '' ? 'States are always words: connected, waiting for reply, exited (code N).' : more.trim()}
+				{more === ''
+					? 'States are always words: connected (TCP), ready (UDP: no connection), waiting for reply, exited (code N).'
+					: more.trim()}
 			</Text>
 		</PaneFrame>
 	);
