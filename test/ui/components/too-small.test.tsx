@@ -1,6 +1,7 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {TooSmall, wrapWords} from '../../../source/ui/components/too-small.js';
+import {TooSmall} from '../../../source/ui/components/too-small.js';
+import {wrapWords} from '../../../source/ui/wrap-words.js';
 
 function shown(columns: number, rows: number): string[] {
 	const {lastFrame, unmount} = render(<TooSmall columns={columns} rows={rows} />);

@@ -10,6 +10,7 @@ import {
 	type GlyphSet,
 } from './sim-glyphs.js';
 import {lastTick, simSpeeds, trackStateAt, type SimPlayerState, type SimTrack} from './sim-player.js';
+import {wrapWords} from '../../wrap-words.js';
 import {fitLine, lineText, type Segment} from '../../segments.js';
 
 export {fitLine, lineText, type Segment};
@@ -160,7 +161,11 @@ function trackStats(track: SimTrack, cursor: number): string {
 	return `t ${state.t}/${total}  CPU busy ${percent(state.cpuBusy, state.t)}%  IO busy ${percent(state.ioBusy, state.t)}%${state.switchTicks > 0 ? `  switching ${percent(state.switchTicks, state.t)}%` : ''}`;
 }
 
-function statusLine(player: SimPlayerState, glyphs: GlyphSet, options: ChartOptions): ChartLine {
+/**
+ * The settings header: play state and speed, policies, IO length, quantum and switch cost, the workload.
+ * When it does not fit it wraps at its separators (then by words), never cut: these are what the run means.
+ */
+function statusLines(player: SimPlayerState, glyphs: GlyphSet, options: ChartOptions): ChartLine[] {
 	const sep = ` ${glyphs.separator} `;
 	const {config} = player;
 	const extras = [
@@ -170,25 +175,62 @@ function statusLine(player: SimPlayerState, glyphs: GlyphSet, options: ChartOpti
 	const policy = player.compare
 		? `compare${sep}${config.ioDonePolicy}`
 		: `${config.switchPolicy}${sep}${config.ioDonePolicy}`;
-	return [
-		{
-			text: `${player.playing ? glyphs.play : glyphs.pause} ${simSpeeds[player.speedIndex]}/s`,
-			bold: true,
-			color: options.color ? (player.playing ? 'green' : 'yellow') : undefined,
-		},
-		{
-			text: `${sep}${policy}${sep}L=${config.ioLength}${extras.map((extra) => `${sep}${extra}`).join('')}${sep}${player.label}`,
-		},
-	];
+	const play = {
+		text: `${player.playing ? glyphs.play : glyphs.pause} ${simSpeeds[player.speedIndex]}/s`,
+		bold: true,
+		color: options.color ? (player.playing ? 'green' : 'yellow') : undefined,
+	};
+	const settings = [policy, `L=${config.ioLength}`, ...extras, player.label];
+	const whole = `${sep}${settings.join(sep)}`;
+	if (play.text.length + whole.length <= options.width) return [[play, {text: whole}]];
+	// Keep the separators' groups whole: fill a line with as many as fit, then start the next.
+	const lines: ChartLine[] = [];
+	let current: ChartLine = [play];
+	let used = play.text.length;
+	for (const part of settings) {
+		const piece = `${sep}${part}`;
+		if (used + piece.length <= options.width) {
+			current.push({text: piece});
+			used += piece.length;
+			continue;
+		}
+
+		lines.push(current);
+		const wrapped = wrapWords(part, options.width);
+		for (const line of wrapped.slice(0, -1)) lines.push([{text: line}]);
+		current = [{text: wrapped.at(-1) ?? ''}];
+		used = wrapped.at(-1)?.length ?? 0;
+	}
+
+	lines.push(current);
+	return lines;
 }
 
-function legendLine(glyphs: GlyphSet, color: boolean): ChartLine {
-	const line: ChartLine = [];
-	for (const {kind, label} of legendOrder) {
-		line.push(run(glyphs.cell[kind], kind, glyphs, color), {text: ` ${label}  `});
+/** The glyphs' meanings, whole entries per line: as many lines as the width needs (glyphs are one column). */
+function legendLines(glyphs: GlyphSet, color: boolean, width: number): ChartLine[] {
+	const entries: ChartLine[] = legendOrder.map(({kind, label}) => [
+		run(glyphs.cell[kind], kind, glyphs, color),
+		{text: ` ${label}`},
+	]);
+	entries.push([{text: 'CPU: pid that ran', dim: true}], [{text: 'IO: IOs in flight', dim: true}]);
+	const lines: ChartLine[] = [];
+	let current: ChartLine = [];
+	let used = 0;
+	for (const entry of entries) {
+		const size = entry.reduce((sum, segment) => sum + [...segment.text].length, 0);
+		if (used > 0 && used + 2 + size > width) {
+			lines.push(current);
+			current = [];
+			used = 0;
+		}
+
+		if (used > 0) current.push({text: '  '});
+		current.push(...entry);
+		used += (used > 0 ? 2 : 0) + size;
 	}
-	line.push({text: 'CPU: pid that ran  IO: IOs in flight', dim: true});
-	return line;
+
+	if (current.length > 0) lines.push(current);
+	return lines;
 }
 
 /**
@@ -204,8 +246,12 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 	const labelWidth = Math.max(4, `P${processes - 1}`.length + 1);
 	const blocks = player.tracks.length;
 	const compare = blocks > 1;
-	const lines: ChartLine[] = [statusLine(player, glyphs, options)];
-	let story: ChartLine | undefined = [{text: player.story, dim: true}];
+	// The header wraps when the rows allow it (every lane still shown); otherwise it keeps one line.
+	const header = statusLines(player, glyphs, options);
+	const others = 2 + blocks * ((compare ? 1 : 0) + 2 + processes);
+	const lines: ChartLine[] = header.length === 1 || header.length + others <= height ? header : [header.flat()];
+	// The preset's story (what the run shows) wraps by words; it is never cut mid-word.
+	let story: ChartLine[] | undefined = wrapWords(player.story, width).map((text) => [{text, dim: true}]);
 	if (player.editing !== undefined) {
 		lines.push([{text: '-P '}, {text: player.editing, bold: true}, {text: '_  (Enter load, Esc cancel)', dim: true}]);
 		story = undefined;
@@ -220,7 +266,7 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 	const fixed = lines.length + blocks * ((compare ? 1 : 0) + 2);
 	const laneRoom = Math.max(0, height - fixed);
 	const laneBudget = Math.floor(laneRoom / Math.max(1, blocks));
-	const extras = [legendLine(glyphs, options.color), ...(story ? [story] : [])].slice(
+	const extras = [...legendLines(glyphs, options.color, width), ...(story ?? [])].slice(
 		0,
 		Math.max(0, laneRoom - blocks * processes),
 	);

@@ -235,3 +235,46 @@ describe('the sim hosted pane and its store', () => {
 		expect(instance.lastFrame()).toContain('‖ 32/s');
 	});
 });
+
+describe('sim pane at projector widths (issue 10)', () => {
+	it('wraps the settings header, the legend and the story by words instead of cutting them', () => {
+		const player = createPlayer(parseSimSpec('-l 3:100,3:100 --quantum 2 --switch-cost 1'));
+		const lines = buildSimLines(player, {width: 48, height: 14, ascii: false, color: false, focused: true}).map(
+			(line) => lineText(line).trimEnd(),
+		);
+		const text = lines.join('\n');
+		expect(lines.every((line) => [...line].length <= 48)).toBe(true);
+		expect(text).toContain('quantum 2 · switch 1');
+		expect(text).toContain('-l 3:100,3:100 --quantum 2 --switch-cost 1');
+		for (const word of [
+			'run',
+			'ready',
+			'blocked',
+			'IO done',
+			'done',
+			'switch',
+			'CPU: pid that ran',
+			'IO: IOs in flight',
+		]) {
+			expect(text).toContain(word);
+		}
+
+		// The CPU-bound preset's explanation, in a 30-column pane: every word whole.
+		const preset = apply(createPlayer(parseSimSpec('-l 5:100,5:100')), {type: 'next-preset'});
+		const story = preset.story;
+		expect(story.split(' ').length).toBeGreaterThan(5);
+		const narrow = buildSimLines(preset, {width: 30, height: 30, ascii: false, color: false, focused: true})
+			.map((line) => lineText(line).trim())
+			.join(' ');
+		for (const word of story.split(' ')) expect(narrow.split(/\s+/)).toContain(word);
+	});
+
+	it('keeps the header on one line when the rows are needed for the lanes', () => {
+		const player = createPlayer(parseSimSpec('-l 3:100,3:100 --quantum 2 --switch-cost 1'));
+		const lines = buildSimLines(player, {width: 48, height: 7, ascii: false, color: false, focused: true}).map((line) =>
+			lineText(line),
+		);
+		expect(lines.filter((line) => line.startsWith('P'))).toHaveLength(2);
+		expect(lines.filter((line) => line.startsWith('CPU'))).toHaveLength(1);
+	});
+});
