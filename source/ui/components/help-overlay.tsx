@@ -5,6 +5,7 @@ import {formatKeys} from '../keymap/dashboard-bindings.js';
 import {Line} from './line.js';
 import {PaneFrame} from './pane-frame.js';
 import {useTheme} from '../theme.js';
+import {wrapWords} from '../wrap-words.js';
 
 export interface HelpOverlayProps {
 	bindings: ReadonlyArray<KeyBinding<unknown>>;
@@ -16,6 +17,8 @@ export interface HelpOverlayProps {
 
 /** A column narrower than this truncates the descriptions; use fewer columns and scroll instead. */
 const minColumnWidth = 40;
+/** The keys' column inside an entry. */
+const keyWidth = 12;
 
 const scopeTitles: Record<KeyScope, string> = {
 	global: 'Anywhere',
@@ -33,6 +36,8 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 	const theme = useTheme();
 	const inner = Math.max(1, height - 3);
 	const maxColumns = Math.max(1, Math.floor((width - 2) / minColumnWidth));
+	// Columns are at least minColumnWidth wide (or the whole width): wrap descriptions to fit that.
+	const descriptionWidth = Math.max(10, Math.min(minColumnWidth, width - 2) - 2 - keyWidth);
 	type Row = {key: string; text: string; heading?: boolean};
 	const groups: Row[][] = [];
 	for (const scope of scopeOrder) {
@@ -40,10 +45,13 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 		if (group.length === 0) continue;
 		groups.push([
 			{key: `h-${scope}`, text: scopeTitles[scope], heading: true},
-			...group.map((binding, index) => ({
-				key: `${scope}-${index}`,
-				text: `${formatKeys(binding.keys).padEnd(12)} ${binding.description}`,
-			})),
+			// A long description continues on the next rows, under itself: every entry is shown whole.
+			...group.flatMap((binding, index) =>
+				wrapWords(binding.description, descriptionWidth).map((text, part) => ({
+					key: `${scope}-${index}-${part}`,
+					text: `${(part === 0 ? formatKeys(binding.keys) : '').padEnd(keyWidth)} ${text}`,
+				})),
+			),
 		]);
 	}
 
@@ -94,9 +102,7 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 				))}
 			</Box>
 			<Text color={theme.tone('muted')} wrap="truncate-end">
-				{more === ''
-					? 'States are always words: connected (TCP), ready (UDP: no connection), waiting for reply, exited (code N).'
-					: more.trim()}
+				{more === '' ? 'States are words: TCP connected, UDP ready (no connection), exited (code N).' : more.trim()}
 			</Text>
 		</PaneFrame>
 	);

@@ -1,0 +1,49 @@
+import {render} from 'ink-testing-library';
+import {act} from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {HelpOverlay} from '../../../source/ui/components/help-overlay.js';
+import {dashboardBindings} from '../../../source/ui/keymap/dashboard-bindings.js';
+import {liveTimelineBindings} from '../../../source/ui/panes/live-timeline/live-bindings.js';
+import {simBindings} from '../../../source/ui/panes/sim/sim-bindings.js';
+import {ThemeContext, createTheme} from '../../../source/ui/theme.js';
+
+(globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
+
+const mounted: Array<{unmount: () => void}> = [];
+afterEach(() => {
+	for (const instance of mounted.splice(0)) act(() => instance.unmount());
+});
+
+const bindings = [...dashboardBindings, ...simBindings, ...liveTimelineBindings];
+
+function frame(width: number, height: number, offset = 0): string {
+	let instance!: ReturnType<typeof render>;
+	act(() => {
+		instance = render(
+			<ThemeContext.Provider value={createTheme({color: false, ascii: false})}>
+				<HelpOverlay bindings={bindings} width={width} height={height} offset={offset} />
+			</ThemeContext.Provider>,
+		);
+	});
+	mounted.push(instance);
+	return instance.lastFrame() ?? '';
+}
+
+describe('help overlay', () => {
+	it.each([
+		[80, 23],
+		[100, 29],
+	])('at %ix%i shows every entry whole (scrolling through), no line wider than the screen', (width, height) => {
+		const seen: string[] = [];
+		for (let offset = 0; offset < 120; offset += 5) {
+			const text = frame(width, height, offset);
+			for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
+			seen.push(text);
+		}
+
+		const words = seen.join('\n').split(/[\s│]+/);
+		for (const binding of bindings) {
+			for (const word of binding.description.split(' ')) expect(words, binding.description).toContain(word);
+		}
+	});
+});
