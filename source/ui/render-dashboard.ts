@@ -16,7 +16,7 @@ export function renderDashboard(
 	props: AppProps,
 	streams: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream},
 ): RenderedDashboard {
-	const writer = new FrameWriter(streams.stdout);
+	const writer = new FrameWriter(streams.stdout, {ascii: props.theme.ascii});
 	const instance = render(createElement(App, props), {
 		stdout: writer as unknown as NodeJS.WriteStream,
 		stdin: streams.stdin,

@@ -8,6 +8,10 @@ const clearTerminalPrefix = /^\u001B\[2J(?:\u001B\[3J)?\u001B\[H/;
 // Synchronized output (DEC mode 2026): Ink brackets each frame with these, as separate writes.
 const beginSync = '\u001B[?2026h';
 const endSync = '\u001B[?2026l';
+/** What Ink puts at the end of a line it shortens (wrap="truncate-end"). */
+const inkEllipsis = /\u2026/g;
+/** Its one-column stand-in in ASCII mode (every other non-ASCII character was escaped before Ink saw it). */
+export const asciiEllipsis = '>';
 
 export interface FrameWriterTarget {
 	write(data: string): unknown;
@@ -40,9 +44,12 @@ export class FrameWriter extends EventEmitter {
 		this.emit('resize');
 	};
 
-	constructor(target: FrameWriterTarget) {
+	readonly #ascii: boolean;
+
+	constructor(target: FrameWriterTarget, options: {ascii?: boolean} = {}) {
 		super();
 		this.#target = target;
+		this.#ascii = options.ascii ?? false;
 		target.on('resize', this.#onResize);
 	}
 
@@ -69,7 +76,8 @@ export class FrameWriter extends EventEmitter {
 	}
 
 	write(chunk: string | Uint8Array, encodingOrCallback?: unknown, callback?: unknown): boolean {
-		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+		const raw = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+		const text = this.#ascii ? raw.replace(inkEllipsis, asciiEllipsis) : raw;
 		const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
 		if (text === beginSync) {
 			this.#flushHeld();

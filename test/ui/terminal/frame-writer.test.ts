@@ -133,3 +133,18 @@ describe('FrameWriter', () => {
 		expect(terminal.written.join('')).toContain('x');
 	});
 });
+
+describe('FrameWriter in ASCII mode', () => {
+	it("turns Ink's truncation ellipsis into one ASCII column, so --ascii output is ASCII only", async () => {
+		const terminal = new FakeTerminal();
+		const draw = inkLike(new FrameWriter(terminal, {ascii: true}));
+		draw('a shortened fiel\u2026\nnext line');
+		const screen = await terminal.screen();
+		expect(screen[0]).toBe('a shortened fiel>');
+		expect(terminal.written.join('')).toMatch(/^[\x00-\x7f]*$/u);
+		// Without ASCII mode the ellipsis stays.
+		const plain = new FakeTerminal();
+		inkLike(new FrameWriter(plain))('a shortened fiel\u2026');
+		expect((await plain.screen())[0]).toBe('a shortened fiel\u2026');
+	});
+});
