@@ -82,56 +82,75 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 		...(timeline?.live?.bindings ?? []),
 	];
 	const TimelineContent = hosted?.Component;
-	const timelineInner = {width: Math.max(0, layout.top.timelineWidth - 2), height: Math.max(0, layout.top.height - 2)};
+	const serverPane = (width: number, height: number) => (
+		<ServerPane
+			servers={snapshot.servers}
+			memory={snapshot.demoMemory}
+			log={snapshot.serverLog}
+			notices={snapshot.notices}
+			remote={snapshot.remote}
+			serverPid={snapshot.serverPid}
+			serverProcess={snapshot.serverProcess}
+			pinnedCpu={snapshot.oneCpu.enabled && snapshot.serverProcess ? snapshot.oneCpu.cpu : undefined}
+			{...(snapshot.remote ? {remoteSessions: snapshot.sessions} : {})}
+			width={width}
+			height={height}
+			focused={focus.kind === 'server'}
+		/>
+	);
+	const timelinePane = (width: number, height: number) => (
+		<TimelineArea
+			view={ui.view}
+			width={width}
+			height={height}
+			focused={focus.kind === 'timeline'}
+			unavailable={ui.view === 'live' ? timeline?.liveUnavailable : timeline?.simUnavailable}
+			content={
+				TimelineContent ? (
+					<TimelineContent
+						width={Math.max(0, width - 2)}
+						height={Math.max(0, height - 2)}
+						focused={focus.kind === 'timeline'}
+					/>
+				) : undefined
+			}
+		/>
+	);
+	const sessionsRow = (width: number, height: number, visible: number) => (
+		<SessionsRow
+			sessions={snapshot.sessions}
+			focus={focus}
+			typing={ui.typing}
+			draft={ui.draft}
+			width={width}
+			height={height}
+			visible={visible}
+		/>
+	);
+	// `z`: the focused pane alone, with every row and column above the status bar.
+	const zoomed =
+		ui.zoom === true
+			? focus.kind === 'server'
+				? serverPane(columns, bodyHeight)
+				: focus.kind === 'timeline'
+					? timelinePane(columns, bodyHeight)
+					: sessionsRow(columns, bodyHeight, 1)
+			: undefined;
 	return (
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={columns} height={layout.frameHeight}>
 				{ui.help ? (
 					<HelpOverlay bindings={helpBindings} width={columns} height={bodyHeight} offset={ui.helpOffset} />
 				) : (
-					<>
-						<Box flexDirection="row" height={layout.top.height}>
-							<ServerPane
-								servers={snapshot.servers}
-								memory={snapshot.demoMemory}
-								log={snapshot.serverLog}
-								notices={snapshot.notices}
-								remote={snapshot.remote}
-								serverPid={snapshot.serverPid}
-								serverProcess={snapshot.serverProcess}
-								pinnedCpu={snapshot.oneCpu.enabled && snapshot.serverProcess ? snapshot.oneCpu.cpu : undefined}
-								{...(snapshot.remote ? {remoteSessions: snapshot.sessions} : {})}
-								width={layout.top.serverWidth}
-								height={layout.top.height}
-								focused={focus.kind === 'server'}
-							/>
-							<TimelineArea
-								view={ui.view}
-								width={layout.top.timelineWidth}
-								height={layout.top.height}
-								focused={focus.kind === 'timeline'}
-								unavailable={ui.view === 'live' ? timeline?.liveUnavailable : timeline?.simUnavailable}
-								content={
-									TimelineContent ? (
-										<TimelineContent
-											width={timelineInner.width}
-											height={timelineInner.height}
-											focused={focus.kind === 'timeline'}
-										/>
-									) : undefined
-								}
-							/>
-						</Box>
-						<SessionsRow
-							sessions={snapshot.sessions}
-							focus={focus}
-							typing={ui.typing}
-							draft={ui.draft}
-							width={columns}
-							height={layout.sessions.height}
-							visible={layout.sessions.visible}
-						/>
-					</>
+					(zoomed ?? (
+						<>
+							<Box flexDirection="row" height={layout.top.height}>
+								{serverPane(layout.top.serverWidth, layout.top.height)}
+								{timelinePane(layout.top.timelineWidth, layout.top.height)}
+							</Box>
+							{sessionsRow(columns, layout.sessions.height, layout.sessions.visible)}
+						</>
+					))
 				)}
 				<StatusBar
 					where={ui.help ? 'help' : where}

@@ -169,12 +169,32 @@ describe('App keys never fail silently (issue 10)', () => {
 
 	it('a key that does nothing says so in the status bar until the next key', async () => {
 		const app = withSim();
-		await app.press('z');
+		await app.press('y');
 		const status = () => app.frame().split('\n').at(-1) ?? '';
-		expect(status()).toContain('z does nothing here (session #1); ? lists every key');
-		await app.press('z');
-		expect(status()).toContain('z does nothing here');
+		expect(status()).toContain('y does nothing here (session #1); ? lists every key');
+		await app.press('y');
+		expect(status()).toContain('y does nothing here');
 		await app.press(keys.tab);
 		expect(status()).not.toContain('does nothing');
+	});
+});
+
+describe('zoom (issue 10)', () => {
+	it('z gives the focused pane the whole screen at 80x24, and z again brings the layout back', async () => {
+		const app = withSim({columns: 80, rows: 24});
+		await app.press(keys.shiftTab);
+		expect(app.frame()).toContain(' timeline ');
+		expect(app.frame()).toContain('Server (pid');
+		await app.press('z');
+		const zoomed = app.frame();
+		expect(zoomed).not.toContain('Server (pid');
+		expect(zoomed).not.toContain('#1 TCP');
+		// The simulator now has every row: its lanes, the whole legend and the workload's settings.
+		expect(zoomed).toContain('CPU: pid that ran');
+		expect(zoomed).toContain('IO: IOs in flight');
+		expect(zoomed.split('\n').every((line) => [...line].length <= 80)).toBe(true);
+		await app.press('z');
+		expect(app.frame()).toContain('Server (pid');
+		expect(app.frame()).toContain('#1 TCP');
 	});
 });

@@ -31,6 +31,7 @@ export type UiAction =
 				| 'stop-typing'
 				| 'backspace'
 				| 'toggle-view'
+				| 'toggle-zoom'
 				| 'close-session';
 	  }
 	| {ui: 'new-session'; protocol: Protocol};

@@ -75,6 +75,12 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 		scope: 'global',
 		action: {command: 'restartServer'},
 	},
+	{
+		keys: ['z'],
+		description: 'zoom: the focused pane gets the whole screen (z again: back)',
+		scope: 'global',
+		action: {ui: 'toggle-zoom'},
+	},
 	{keys: ['?'], description: 'help', scope: 'global', action: {ui: 'toggle-help'}},
 	{keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', action: {command: 'quit'}},
 ];

@@ -174,6 +174,8 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
 			return done({...state, draft: [...state.draft].slice(0, -1).join('')});
 		case 'toggle-view':
 			return done({...state, view: state.view === 'live' ? 'sim' : 'live'});
+		case 'toggle-zoom':
+			return done({...state, zoom: !state.zoom});
 	}
 }
 

@@ -19,6 +19,8 @@ export interface UiState {
 	closeRequested: readonly number[];
 	/** Why the last key did nothing, shown in the status bar until the next key (no key fails silently). */
 	hint?: string;
+	/** The focused pane has the whole screen above the status bar (`z`). */
+	zoom?: boolean;
 }
 
 export const maxDraftLength = 500;
