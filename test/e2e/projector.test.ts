@@ -1,0 +1,54 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {TestTerminal} from './helpers/terminal.js';
+
+let terminal: TestTerminal | undefined;
+
+/** A pane's lines as one text: borders off, wrapped lines joined by a space. */
+const flat = (screen: string) =>
+	screen
+		.split('\n')
+		.map((line) => line.replace(/^[║│]|[║│]$/gu, '').trim())
+		.join(' ')
+		.replace(/\s+/gu, ' ');
+
+afterEach(async () => {
+	await terminal?.dispose();
+	terminal = undefined;
+});
+
+// Issue 10: what teaches is readable at projector sizes, and keys work from where they are pressed.
+describe('projector sizes, in a real terminal', () => {
+	it.each([
+		[80, 24],
+		[100, 30],
+	])(
+		'at %ix%i: v from a session opens the simulator; zoomed, its settings, legend and explanation are whole',
+		async (columns, rows) => {
+			terminal = new TestTerminal(['--port', '0'], {columns, rows});
+			await terminal.waitForText('Timeline: live processes');
+			// Focus starts on session #1, which does not claim v: the timeline takes it (and the focus).
+			await terminal.type('v');
+			await terminal.waitForText('Timeline: simulator');
+			await terminal.waitForText(/^ timeline /m);
+			// The round-robin preset has the longest header (quantum and switch cost) and explanation.
+			for (let preset = 0; preset < 4; preset++) await terminal.type('p');
+			await terminal.type('z');
+			// Zoomed: the server pane is gone and the simulator has the screen.
+			const screen = await terminal.waitForText(/^(?![\s\S]*Server \(pid)[\s\S]*CPU hogs, round robin/u);
+			// The explanation may wrap, by words: read the pane's lines as one text.
+			expect(flat(screen)).toContain(
+				'time slices of 1 and a 1-tick switch: multiplexing CPU-bound jobs loses to serial',
+			);
+			expect(screen).toMatch(/quantum 1/);
+			expect(screen).toMatch(/switch 1/);
+			expect(screen).toContain('CPU: pid that ran');
+			expect(screen).toContain('IO: IOs in flight');
+			// Back to the live view, zoomed: its legend is whole, and the lanes say why processes lost the CPU.
+			await terminal.type('v');
+			const live = await terminal.waitForText(/measured: █ run(ning)? +░ runnable.*≈ sleep.*× exited/);
+			expect(live).toMatch(/preempted|blocked/);
+			await terminal.type('q');
+			expect((await terminal.waitForExit()).exitCode).toBe(0);
+		},
+	);
+});
