@@ -67,19 +67,19 @@ function parseSessions(value: unknown): number {
 	return Number(text);
 }
 
-/** `--watch 1234,5678`: existing processes only (a typo must not silently watch nothing). */
-function parseWatch(value: unknown): number[] {
+/** `--watch 1234,5678` (or the same typed after the `w` key): existing processes only. */
+function parseWatch(value: unknown, what = '--watch'): number[] {
 	if (value === undefined) return [];
 	const text = flagText(value);
 	const pids = [...new Set(text.split(','))].map((part) => part.trim());
-	if (text.trim() === '') throw new SocktuiError('BadUsage', '--watch needs a process ID, e.g. --watch 1234');
-	const usage = `--watch takes process IDs, like --watch 1234 or --watch 1234,5678; got '${text}'`;
+	if (text.trim() === '') throw new SocktuiError('BadUsage', `${what} needs a process ID, e.g. ${what} 1234`);
+	const usage = `${what} takes process IDs, like ${what} 1234 or ${what} 1234,5678; got '${text}'`;
 	if (pids.length > defaults.watchMaxPids)
-		throw new SocktuiError('BadUsage', `--watch takes at most ${defaults.watchMaxPids} process IDs`);
+		throw new SocktuiError('BadUsage', `${what} takes at most ${defaults.watchMaxPids} process IDs`);
 	return pids.map((part) => {
 		const pid = Number(part);
 		if (!/^\d{1,7}$/.test(part) || pid <= 0) throw new SocktuiError('BadUsage', usage);
-		if (!processExists(pid)) throw new SocktuiError('BadUsage', `--watch: no process with PID ${pid}`);
+		if (!processExists(pid)) throw new SocktuiError('BadUsage', `${what}: no process with PID ${pid}`);
 		return pid;
 	});
 }
@@ -143,7 +143,7 @@ export const dashboardCommand: Command = {
 			createSessionManager: (target) =>
 				new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
 		});
-		const {sampler, toggleDashboardLane} = startSampler(runtime, store, watchPids);
+		const {sampler, toggleDashboardLane, watchProcess} = startSampler(runtime, store, watchPids);
 		const oneCpu = createOneCpuMode(store, {
 			detect: detectPinning,
 			choose: chooseOneCpu,
@@ -176,6 +176,7 @@ export const dashboardCommand: Command = {
 				sampler,
 				oneCpu,
 				toggleDashboardLane,
+				watchProcess,
 			});
 		} finally {
 			sampler.close();
@@ -191,6 +192,7 @@ interface RunOptions {
 	sampler: ProcessSampler;
 	oneCpu: {toggle(): Promise<void>};
 	toggleDashboardLane: () => void;
+	watchProcess: (pids: string) => void;
 }
 
 /** The timeline lane of this process: drawing the screen and sampling, never to be taken for the server. */
@@ -205,7 +207,7 @@ function startSampler(
 	runtime: DashboardRuntime,
 	store: DashboardStore,
 	watchPids: readonly number[],
-): {sampler: ProcessSampler; toggleDashboardLane: () => void} {
+): {sampler: ProcessSampler; toggleDashboardLane: () => void; watchProcess: (pids: string) => void} {
 	const sampler = new ProcessSampler({intervalMs: defaults.sampleIntervalMs});
 	const pids = new Map<number, number>();
 	let serverPid: number | undefined;
@@ -262,6 +264,17 @@ function startSampler(
 					: "timeline: this dashboard's lane is hidden (d shows it)",
 			});
 		},
+		watchProcess(text) {
+			try {
+				for (const pid of parseWatch(text, 'w')) {
+					notDemo.add(pid);
+					sampler.watchTree(pid);
+					store.apply({type: 'notice', level: 'info', text: `timeline: watching PID ${pid}, its threads and children`});
+				}
+			} catch (error: unknown) {
+				store.apply({type: 'notice', level: 'warn', text: error instanceof Error ? error.message : String(error)});
+			}
+		},
 	};
 }
 
@@ -279,6 +292,7 @@ async function runDashboard({
 	sampler,
 	oneCpu,
 	toggleDashboardLane,
+	watchProcess,
 }: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
@@ -315,7 +329,14 @@ async function runDashboard({
 	process.on('unhandledRejection', onCrash);
 	for (const signal of Object.keys(signalNumbers) as NodeJS.Signals[]) process.on(signal, onSignal);
 
-	const commands = createDashboardCommands({runtime, store, oneCpu, toggleDashboardLane, quit: () => finish(0)});
+	const commands = createDashboardCommands({
+		runtime,
+		store,
+		oneCpu,
+		toggleDashboardLane,
+		watchProcess,
+		quit: () => finish(0),
+	});
 
 	// Ink, React and Yoga load only now (a dynamic import esbuild keeps lazy), after the servers are up.
 	const ui = await withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));

@@ -153,10 +153,14 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 					))
 				)}
 				<StatusBar
-					where={ui.help ? 'help' : where}
+					where={ui.help ? 'help' : ui.watchDraft === undefined ? where : 'watch a process'}
 					bindings={statusBindings}
 					width={columns}
-					{...(ui.hint === undefined ? {} : {hint: ui.hint})}
+					{...(ui.watchDraft === undefined
+						? ui.hint === undefined
+							? {}
+							: {hint: ui.hint}
+						: {hint: `PID: ${ui.watchDraft}_  (Enter adds it to the timeline, Esc cancels)`})}
 				/>
 			</Box>
 		</ThemeContext.Provider>

@@ -52,3 +52,25 @@ describe('projector sizes, in a real terminal', () => {
 		},
 	);
 });
+
+describe('w in a real terminal', () => {
+	it('adds a running process to the live timeline by its PID, and says so when no such process exists', async () => {
+		const {spawn} = await import('node:child_process');
+		const sleeper = spawn('sleep', ['60'], {stdio: 'ignore'});
+		try {
+			terminal = new TestTerminal(['--port', '0', '--sessions', '0'], {columns: 160, rows: 45});
+			await terminal.waitForText('Timeline: live processes');
+			await terminal.type('w');
+			await terminal.waitForText('PID: _');
+			await terminal.type(`${sleeper.pid}\r`);
+			await terminal.waitForText(new RegExp(`watching PID ${sleeper.pid}`));
+			await terminal.waitForText(new RegExp(`sleep ${sleeper.pid} +[█░≈▒▁]`));
+			await terminal.type('w9999998\r');
+			await terminal.waitForText('w: no process with PID 9999998');
+			await terminal.type('q');
+			expect((await terminal.waitForExit()).exitCode).toBe(0);
+		} finally {
+			sleeper.kill('SIGKILL');
+		}
+	});
+});

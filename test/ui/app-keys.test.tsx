@@ -198,3 +198,19 @@ describe('zoom (issue 10)', () => {
 		expect(app.frame()).toContain('#1 TCP');
 	});
 });
+
+describe('w: watch a process from inside the dashboard (issue 10)', () => {
+	it('w opens a PID prompt in the status bar; digits and commas only; Enter asks the core, Esc cancels', async () => {
+		const app = withSim();
+		await app.press('w');
+		expect(app.frame()).toContain('PID: _');
+		await app.press('12a3,4');
+		expect(app.frame()).toContain('PID: 123,4_');
+		await app.press(keys.backspace, '5', keys.enter);
+		expect(app.calls).toContainEqual(['watchProcess', '123,5']);
+		expect(app.frame()).not.toContain('PID:');
+		await app.press('w', '9', keys.escape);
+		expect(app.calls.filter(([name]) => name === 'watchProcess')).toHaveLength(1);
+		expect(app.frame()).not.toContain('PID:');
+	});
+});

@@ -23,6 +23,8 @@ export interface DashboardCommands {
 	toggleOneCpu: () => void;
 	/** Shows or hides the timeline lane of the dashboard process itself (the observer). */
 	toggleDashboardLane: () => void;
+	/** Adds outside processes (PIDs as typed, comma-separated) to the live timeline, with threads and children. */
+	watchProcess: (pids: string) => void;
 	/** Starts the server process again after it stopped (a running server says so instead). */
 	restartServer: () => void;
 }
@@ -35,6 +37,7 @@ export interface DashboardCommandDeps {
 	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	oneCpu: {toggle(): Promise<void>};
 	toggleDashboardLane: () => void;
+	watchProcess: (pids: string) => void;
 	quit: () => void;
 }
 
@@ -43,6 +46,7 @@ export function createDashboardCommands({
 	store,
 	oneCpu,
 	toggleDashboardLane,
+	watchProcess,
 	quit,
 }: DashboardCommandDeps): DashboardCommands {
 	// The knobs last asked for: the published snapshot lags up to a frame behind, and two `]` in one read
@@ -85,6 +89,7 @@ export function createDashboardCommands({
 			void oneCpu.toggle();
 		},
 		toggleDashboardLane,
+		watchProcess,
 		restartServer() {
 			void runtime.restartServer();
 		},

@@ -32,6 +32,7 @@ export type UiAction =
 				| 'backspace'
 				| 'toggle-view'
 				| 'toggle-zoom'
+				| 'watch-prompt'
 				| 'close-session';
 	  }
 	| {ui: 'new-session'; protocol: Protocol};

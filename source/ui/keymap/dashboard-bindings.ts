@@ -76,6 +76,12 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 		action: {command: 'restartServer'},
 	},
 	{
+		keys: ['w'],
+		description: 'watch a process by PID in the live timeline (its threads and children too)',
+		scope: 'global',
+		action: {ui: 'watch-prompt'},
+	},
+	{
 		keys: ['z'],
 		description: 'zoom: the focused pane gets the whole screen (z again: back)',
 		scope: 'global',

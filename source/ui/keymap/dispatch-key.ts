@@ -79,6 +79,16 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 		return ignored;
 	}
 
+	if (state.watchDraft !== undefined) {
+		// `w`: a PID (or several, comma-separated) typed in the status bar.
+		if (name === 'enter') return done({...state, watchDraft: undefined}, [call('watchProcess', state.watchDraft)]);
+		if (name === 'escape') return done({...state, watchDraft: undefined});
+		if (name === 'backspace') return done({...state, watchDraft: state.watchDraft.slice(0, -1)});
+		const text = [...key.text].filter((char) => /[\d, ]/u.test(char)).join('');
+		if (text === '') return ignored;
+		return done({...state, watchDraft: (state.watchDraft + text).slice(0, 40)});
+	}
+
 	if (state.typing) {
 		const binding = name === undefined ? undefined : find(bindings, 'typing', name);
 		if (binding) return apply(state, binding.action, name!, context);
@@ -176,6 +186,8 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
 			return done({...state, view: state.view === 'live' ? 'sim' : 'live'});
 		case 'toggle-zoom':
 			return done({...state, zoom: !state.zoom});
+		case 'watch-prompt':
+			return done({...state, watchDraft: ''});
 	}
 }
 

@@ -21,6 +21,8 @@ export interface UiState {
 	hint?: string;
 	/** The focused pane has the whole screen above the status bar (`z`). */
 	zoom?: boolean;
+	/** The PID being typed after `w` (undefined: the prompt is closed). */
+	watchDraft?: string;
 }
 
 export const maxDraftLength = 500;

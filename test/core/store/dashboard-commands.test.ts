@@ -33,6 +33,7 @@ function setup() {
 			},
 		},
 		toggleDashboardLane: () => calls.push(['toggleDashboardLane']),
+		watchProcess: (pids) => calls.push(['watchProcess', pids]),
 		quit: () => quits++,
 	});
 	return {store, commands, calls, counts: () => ({toggles, quits})};
