@@ -74,3 +74,35 @@ describe('w in a real terminal', () => {
 		}
 	});
 });
+
+describe('help and keys at 80x24 in a real terminal', () => {
+	it('v with the server focused switches the view; ? shows every entry whole, scrolling', async () => {
+		terminal = new TestTerminal(['--port', '0'], {columns: 80, rows: 24});
+		await terminal.waitForText('Timeline: live processes');
+		// Session #1 -> timeline -> server.
+		await terminal.type('\u001B[Z');
+		await terminal.waitForText(/^ timeline /m);
+		await terminal.type('\u001B[Z');
+		await terminal.waitForText(/^ server /m);
+		await terminal.type('v');
+		await terminal.waitForText('Timeline: simulator');
+		await terminal.type('?');
+		const seen: string[] = [flat(await terminal.waitForText('Keys (? or Esc closes)'))];
+		for (let row = 0; row < 12; row++) {
+			await terminal.type('jjjjj');
+			seen.push(flat(await terminal.screen()));
+		}
+
+		const text = seen.join(' ');
+		for (const entry of [
+			'close this session (x again: the next one; exited: remove it)',
+			'watch a process by PID in the live timeline (its threads and children too)',
+			'zoom: the focused pane gets the whole screen (z again: back)',
+		]) {
+			for (const word of entry.split(' ')) expect(text.split(' '), entry).toContain(word);
+		}
+
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+	});
+});
