@@ -3,6 +3,7 @@ import {clientCommand} from './client.js';
 import {dashboardCommand} from './dashboard.js';
 import {serverCommand} from './server.js';
 import {serverChildCommand} from './server-child.js';
+import {serverWorkerCommand} from './server-worker.js';
 import {sessionCommand} from './session.js';
 import {simCommand} from './sim.js';
 
@@ -14,5 +15,6 @@ export const commands: Command[] = [
 	simCommand,
 	sessionCommand,
 	serverChildCommand,
+	serverWorkerCommand,
 ];
 export {dashboardCommand};

@@ -46,6 +46,12 @@ export const defaults = {
 	serverLogLines: 1000,
 	/** Headless server: how often a summary of dropped datagrams is printed (only when there were any). */
 	serverDropReportMs: 5000,
+	/** Server models: handler threads alive at once (threads model); more connections or datagrams wait. */
+	maxModelThreads: 64,
+	/** Server models: worker processes alive at once (processes model; each is a Node process). */
+	maxModelProcesses: 16,
+	/** Server models, UDP threads/processes: datagrams waiting for a worker; more are dropped (overload). */
+	maxWaitingDatagrams: 1024,
 	/** Reply delay (the IO-latency knob) is clamped to this. */
 	maxReplyDelayMs: 60_000,
 	/** Dashboard snapshots published per second, at most. */

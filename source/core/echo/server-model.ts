@@ -64,3 +64,19 @@ export interface ServerModelStats {
 
 export const maxListedClients = 16;
 export const maxListedWorkers = 32;
+
+/** The stats of a server with nothing going on under `model` (a starting point, and for tests). */
+export function quietModelStats(model: ServerModel = 'event-loop'): ServerModelStats {
+	return {
+		model,
+		handlerCpuMs: 0,
+		queued: [],
+		queuedCount: 0,
+		workers: [],
+		workerCount: 0,
+		waitingForWorker: 0,
+		queuedForWorkerTotal: 0,
+		handlerFailures: 0,
+		pool: 0,
+	};
+}

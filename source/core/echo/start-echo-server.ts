@@ -2,6 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import {defaults, type Protocol} from '../defaults.js';
 import {fromSocketError} from '../errors.js';
+import type {ModelOptions} from './model-options.js';
 import {TcpEchoServer} from './tcp-echo-server.js';
 import type {EchoServer, EchoServerOptions} from './types.js';
 import {UdpEchoServer} from './udp-echo-server.js';
@@ -23,7 +24,7 @@ async function startTcp(
 	options: EchoServerOptions,
 	context: Parameters<typeof fromSocketError>[1],
 ): Promise<EchoServer> {
-	const server = net.createServer({allowHalfOpen: true});
+	const server = net.createServer({allowHalfOpen: true, pauseOnConnect: true});
 	await new Promise<void>((resolve, reject) => {
 		const onError = (error: Error) => reject(fromSocketError(error, context));
 		server.once('error', onError);
@@ -43,6 +44,7 @@ async function startTcp(
 			idleTimeoutMs: options.idleTimeoutMs ?? defaults.idleTimeoutMs,
 			busyIdleTimeoutMs: options.busyIdleTimeoutMs ?? defaults.busyIdleTimeoutMs,
 			busyFraction: defaults.busyConnectionsFraction,
+			models: modelOptions(options),
 		},
 	);
 }
@@ -82,8 +84,21 @@ async function startUdp(
 			loopWindowMs: defaults.loopWindowMs,
 			loopMatches: defaults.loopMatches,
 			loopWindows: defaults.loopWindows,
+			models: modelOptions(options),
 		},
 	);
+}
+
+function modelOptions(options: EchoServerOptions): ModelOptions {
+	return {
+		model: options.model ?? 'event-loop',
+		handlerCpuMs: options.handlerCpuMs ?? 0,
+		pool: options.pool ?? 0,
+		maxThreads: defaults.maxModelThreads,
+		maxProcesses: defaults.maxModelProcesses,
+		spawn: options.workerSpawn ?? {},
+		...(options.failHandlerOn === undefined ? {} : {failOn: options.failHandlerOn}),
+	};
 }
 
 async function lookupType(host: string, context: Parameters<typeof fromSocketError>[1]): Promise<'udp4' | 'udp6'> {

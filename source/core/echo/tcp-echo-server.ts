@@ -4,6 +4,15 @@ import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
+import {clampHandlerCpu, type ModelOptions} from './model-options.js';
+import {
+	maxListedClients,
+	maxListedWorkers,
+	type QueuedClient,
+	type ServerModel,
+	type ServerModelStats,
+	type ServerWorker,
+} from './server-model.js';
 import type {
 	CloseReason,
 	EchoServer,
@@ -14,6 +23,10 @@ import type {
 	TrafficCounters,
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
+import {blockingSleep, burnCpu} from './workers/handler-work.js';
+import {HandlerThread} from './workers/handler-thread.js';
+import {WorkerPool} from './workers/worker-pool.js';
+import type {WorkerProcess} from './workers/worker-process.js';
 
 /**
  * Connections are kept in the order they were last moved to the back of `open`; a connection with
@@ -39,6 +52,14 @@ interface Connection {
 	idleMs: number | undefined;
 	/** The connection-closed event was emitted. */
 	finished: boolean;
+	/** The model it was accepted under: it keeps it until it closes. */
+	readonly model: ServerModel;
+	/** Waiting its turn (iterative) or for a worker (threads, processes) since this time; reading is paused. */
+	waitingSince: number | undefined;
+	/** threads: the connection's handler thread, once started. */
+	thread: HandlerThread | undefined;
+	/** processes: the child that owns the socket from now on. */
+	worker: WorkerProcess | undefined;
 }
 
 export interface TcpEchoServerOptions {
@@ -50,6 +71,7 @@ export interface TcpEchoServerOptions {
 	/** The idle timeout once `busyFraction` of `maxConnections` are open (if shorter). */
 	busyIdleTimeoutMs: number;
 	busyFraction: number;
+	models: ModelOptions;
 }
 
 /**
@@ -75,6 +97,15 @@ export class TcpEchoServer implements EchoServer {
 	#idleClosed = 0;
 	#evicted = 0;
 	readonly #sweepTimer: NodeJS.Timeout | undefined;
+	#model: ServerModel;
+	#handlerCpuMs: number;
+	#handlerFailures = 0;
+	#queuedForWorkerTotal = 0;
+	/** iterative: the connection being served; the others wait in `#waiting` (as do connections waiting for a worker). */
+	#serving: Connection | undefined;
+	readonly #waiting: Connection[] = [];
+	#liveThreads = 0;
+	readonly #pool: WorkerPool;
 	/** Our write high-water mark is at least the socket stream's, so `write() === true` means "below ours". */
 	readonly #writeReturnImpliesBelow: boolean;
 
@@ -88,6 +119,11 @@ export class TcpEchoServer implements EchoServer {
 		this.#options = options;
 		this.#writeReturnImpliesBelow = options.writeHighWaterBytes >= getDefaultHighWaterMark(false);
 		this.#replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
+		this.#model = options.models.model;
+		this.#handlerCpuMs = clampHandlerCpu(options.models.handlerCpuMs);
+		this.#pool = new WorkerPool(options.models.pool, options.models.maxProcesses, options.models.spawn);
+		this.#pool.onFree(() => this.#admitWaiting());
+		this.#pool.fill();
 		server.on('connection', (socket) => this.#accept(socket));
 		const shortest = Math.min(options.idleTimeoutMs, options.busyIdleTimeoutMs);
 		if (options.idleTimeoutMs > 0) {
@@ -120,7 +156,17 @@ export class TcpEchoServer implements EchoServer {
 			pausedConnections: this.#pausedConnections,
 			bufferedBytes,
 			guards: {...newGuardStats(), idleClosed: this.#idleClosed, evicted: this.#evicted},
+			models: this.#modelStats(),
 		};
+	}
+
+	setModel(model: ServerModel): void {
+		this.#model = model;
+	}
+
+	setHandlerCpu(ms: number): void {
+		this.#handlerCpuMs = clampHandlerCpu(ms);
+		this.#pushKnobs();
 	}
 
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}> {
@@ -130,6 +176,7 @@ export class TcpEchoServer implements EchoServer {
 	setReplyDelay(ms: number): void {
 		this.#replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
 		for (const connection of this.#open.values()) connection.delayed?.setDelay(this.#replyDelayMs);
+		this.#pushKnobs();
 	}
 
 	async close(): Promise<void> {
@@ -138,9 +185,15 @@ export class TcpEchoServer implements EchoServer {
 			const waits = [new Promise<void>((resolve) => this.#server.close(() => resolve()))];
 			for (const connection of this.#open.values()) {
 				connection.reason ??= 'server';
-				waits.push(new Promise<void>((resolve) => connection.socket.once('close', () => resolve())));
-				connection.socket.destroy();
+				if (connection.worker === undefined) {
+					waits.push(new Promise<void>((resolve) => connection.socket.once('close', () => resolve())));
+					connection.socket.destroy();
+				} else {
+					waits.push(connection.worker.stop().then(() => this.#closed(connection)));
+				}
 			}
+
+			waits.push(this.#pool.close());
 
 			// Every connection-closed event comes before `closed`.
 			await Promise.all(waits);
@@ -180,9 +233,31 @@ export class TcpEchoServer implements EchoServer {
 			touchedAt: now,
 			idleMs: undefined,
 			finished: false,
+			model: this.#model,
+			waitingSince: undefined,
+			thread: undefined,
+			worker: undefined,
 		};
 		this.#open.set(connection.id, connection);
 		this.#totalConnections += 1;
+		if (this.#hub.active)
+			this.#hub.emit({type: 'connection-opened', protocol: 'tcp', connectionId: connection.id, peer});
+		if (connection.model === 'processes') {
+			// The child will own the socket: nothing is read here, its end comes from the child.
+			socket.on('error', () => {});
+		} else {
+			this.#listen(connection);
+		}
+
+		if (!this.#start(connection)) {
+			connection.waitingSince = now;
+			if (connection.model !== 'iterative') this.#queuedForWorkerTotal += 1;
+			this.#waiting.push(connection);
+		}
+	}
+
+	#listen(connection: Connection): void {
+		const {socket} = connection;
 		socket.on('data', (chunk: Buffer) => this.#receive(connection, chunk));
 		socket.on('drain', () => {
 			// The peer is reading our replies: not idle.
@@ -191,15 +266,13 @@ export class TcpEchoServer implements EchoServer {
 		});
 		socket.on('end', () => {
 			connection.peerEnded = true;
-			// Half-close: finish echoing what is held back, then close our side too.
-			if ((connection.delayed?.size ?? 0) === 0) socket.end();
+			// Half-close: finish echoing what is held back (or in a handler thread), then close our side too.
+			if ((connection.delayed?.size ?? 0) === 0 && connection.delayedBytes === 0) socket.end();
 		});
 		socket.on('error', (error: NodeJS.ErrnoException) => {
 			connection.reason ??= error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'reset' : 'error';
 		});
 		socket.on('close', () => this.#closed(connection));
-		if (this.#hub.active)
-			this.#hub.emit({type: 'connection-opened', protocol: 'tcp', connectionId: connection.id, peer});
 	}
 
 	/** The hot path: count, uppercase, reply (or hold the reply for the delay). */
@@ -222,10 +295,29 @@ export class TcpEchoServer implements EchoServer {
 				peer: connection.peer,
 				bytes: chunk,
 			});
+			if (connection.model === 'threads') {
+				// The request moves to the thread; listeners may keep theirs.
+				this.#toThread(connection, Uint8Array.from(chunk));
+				return;
+			}
+
 			// Listeners may keep the request bytes, so the reply gets its own copy.
 			reply = uppercase(chunk);
 		} else {
+			if (connection.model === 'threads') {
+				this.#toThread(connection, chunk);
+				return;
+			}
+
 			reply = uppercaseInPlace(chunk);
+		}
+
+		if (this.#handlerCpuMs > 0) burnCpu(this.#handlerCpuMs);
+		if (connection.model === 'iterative') {
+			// The blocking handler: the whole server waits, like TCPServer's handle() in its only thread.
+			blockingSleep(this.#replyDelayMs);
+			this.#send(connection, reply);
+			return;
 		}
 
 		if (
@@ -318,6 +410,8 @@ export class TcpEchoServer implements EchoServer {
 		for (const connection of this.#open.values()) {
 			// lastSeen >= touchedAt: from here on, nobody has been silent long enough.
 			if (connection.touchedAt > silentSince) break;
+			// Waiting its turn is not being idle; a worker child applies the idle timeout itself.
+			if (connection.waitingSince !== undefined || connection.worker !== undefined) continue;
 			if (connection.counters.lastSeen <= silentSince) idle.push(connection);
 		}
 
@@ -344,6 +438,8 @@ export class TcpEchoServer implements EchoServer {
 			this.#pausedConnections -= 1;
 		}
 
+		this.#releaseModel(connection);
+
 		if (this.#hub.active) {
 			this.#hub.emit({
 				type: 'connection-closed',
@@ -355,5 +451,254 @@ export class TcpEchoServer implements EchoServer {
 				...(connection.idleMs === undefined ? {} : {idleMs: connection.idleMs}),
 			});
 		}
+	}
+
+	/** Serves the connection now if its model allows (otherwise it waits, paused). */
+	#start(connection: Connection): boolean {
+		switch (connection.model) {
+			case 'event-loop': {
+				connection.socket.resume();
+				return true;
+			}
+
+			case 'iterative': {
+				if (this.#serving !== undefined) return false;
+				this.#serving = connection;
+				connection.socket.resume();
+				return true;
+			}
+
+			case 'threads': {
+				if (this.#liveThreads >= this.#options.models.maxThreads) return false;
+				this.#startThread(connection);
+				return true;
+			}
+
+			case 'processes': {
+				let worker: WorkerProcess | undefined;
+				try {
+					worker = this.#pool.acquire();
+				} catch {
+					this.#fail(connection);
+					return true;
+				}
+
+				if (worker === undefined) return false;
+				this.#handOff(connection, worker);
+				return true;
+			}
+		}
+	}
+
+	/** Something was freed (a served connection closed, a thread or child ended): start who waits, in order. */
+	#admitWaiting(): void {
+		for (let index = 0; index < this.#waiting.length;) {
+			const connection = this.#waiting[index]!;
+			if (connection.finished || this.#start(connection)) {
+				this.#waiting.splice(index, 1);
+				connection.waitingSince = undefined;
+				// Its turn starts now: the idle clock too.
+				if (!connection.finished) this.#touch(connection, Date.now());
+			} else {
+				index++;
+			}
+		}
+	}
+
+	#startThread(connection: Connection): void {
+		this.#liveThreads += 1;
+		const label = `echo ${connection.peer.port}`;
+		HandlerThread.start({
+			label,
+			...(this.#options.models.failOn === undefined ? {} : {failOn: this.#options.models.failOn}),
+		}).then(
+			(thread) => {
+				thread.onExit((error) => {
+					this.#liveThreads -= 1;
+					if (error !== undefined && !connection.finished) this.#fail(connection);
+					this.#admitWaiting();
+				});
+				if (connection.finished || this.#closing !== undefined) {
+					void thread.close();
+					return;
+				}
+
+				connection.thread = thread;
+				connection.socket.resume();
+			},
+			() => {
+				this.#liveThreads -= 1;
+				this.#fail(connection);
+				this.#admitWaiting();
+			},
+		);
+	}
+
+	#toThread(connection: Connection, request: Uint8Array): void {
+		const length = request.length;
+		connection.delayedBytes += length;
+		this.#maybePause(connection);
+		connection.thread!.handle(request, this.#knobs()).then(
+			(reply) => {
+				connection.delayedBytes -= length;
+				if (connection.socket.destroyed) return;
+				this.#send(connection, reply);
+				if (connection.peerEnded && connection.delayedBytes === 0) connection.socket.end();
+				this.#maybeResume(connection);
+			},
+			() => {
+				// The thread failed: its exit handler ends the connection.
+			},
+		);
+	}
+
+	#handOff(connection: Connection, worker: WorkerProcess): void {
+		connection.worker = worker;
+		worker.setListeners({
+			traffic: (report) => this.#workerTraffic(connection, report),
+			tcpEnd: (reason) => {
+				connection.reason ??= reason;
+				this.#pool.release(worker);
+				this.#closed(connection);
+			},
+			exit: () => {
+				if (connection.finished) return;
+				this.#fail(connection);
+			},
+		});
+		worker.ready.then(
+			() => {
+				if (connection.finished) return;
+				worker.serveTcp(connection.socket, this.#knobs(), this.#idleTimeoutNow());
+			},
+			() => {
+				// The child died before it was ready: its exit listener ends the connection.
+			},
+		);
+	}
+
+	#workerTraffic(
+		connection: Connection,
+		report: {
+			bytesIn: number;
+			bytesOut: number;
+			messagesIn: number;
+			messagesOut: number;
+			samples: Array<{direction: 'in' | 'out'; bytesBase64: string}>;
+		},
+	): void {
+		if (connection.finished) return;
+		const {counters} = connection;
+		counters.bytesIn += report.bytesIn;
+		counters.bytesOut += report.bytesOut;
+		counters.messagesIn += report.messagesIn;
+		counters.messagesOut += report.messagesOut;
+		counters.lastSeen = Date.now();
+		this.#totals.bytesIn += report.bytesIn;
+		this.#totals.bytesOut += report.bytesOut;
+		this.#totals.messagesIn += report.messagesIn;
+		this.#totals.messagesOut += report.messagesOut;
+		if (!this.#hub.wantsMessages) return;
+		for (const sample of report.samples) {
+			this.#hub.emitMessage({
+				type: sample.direction === 'in' ? 'message-in' : 'message-out',
+				protocol: 'tcp',
+				connectionId: connection.id,
+				peer: connection.peer,
+				bytes: Buffer.from(sample.bytesBase64, 'base64'),
+			});
+		}
+	}
+
+	/** A handler thread or worker child failed: that connection ends (reason `error`), never the server. */
+	#fail(connection: Connection): void {
+		if (connection.finished) return;
+		if (this.#closing === undefined) this.#handlerFailures += 1;
+		connection.reason ??= 'error';
+		if (connection.worker === undefined) connection.socket.destroy();
+		else this.#closed(connection);
+	}
+
+	#releaseModel(connection: Connection): void {
+		if (connection.waitingSince !== undefined) {
+			const index = this.#waiting.indexOf(connection);
+			if (index !== -1) this.#waiting.splice(index, 1);
+			connection.waitingSince = undefined;
+		}
+
+		if (connection.thread !== undefined) void connection.thread.close();
+		if (this.#serving === connection) {
+			this.#serving = undefined;
+			this.#admitWaiting();
+		}
+	}
+
+	#knobs(): {replyDelayMs: number; handlerCpuMs: number} {
+		return {replyDelayMs: this.#replyDelayMs, handlerCpuMs: this.#handlerCpuMs};
+	}
+
+	#pushKnobs(): void {
+		const knobs = this.#knobs();
+		for (const connection of this.#open.values()) connection.worker?.setKnobs(knobs);
+	}
+
+	#modelStats(): ServerModelStats {
+		const queued: QueuedClient[] = [];
+		const workers: ServerWorker[] = [];
+		const finishingUnder: Partial<Record<ServerModel, number>> = {};
+		let queuedCount = 0;
+		let waitingForWorker = 0;
+		let workerCount = 0;
+		for (const connection of this.#waiting) {
+			if (connection.model !== 'iterative') {
+				waitingForWorker += 1;
+				continue;
+			}
+
+			queuedCount += 1;
+			if (queued.length < maxListedClients)
+				queued.push({connectionId: connection.id, peer: connection.peer, since: connection.waitingSince!});
+		}
+
+		for (const connection of this.#open.values()) {
+			if (connection.model !== this.#model)
+				finishingUnder[connection.model] = (finishingUnder[connection.model] ?? 0) + 1;
+			const worker: ServerWorker | undefined =
+				connection.thread !== undefined
+					? {kind: 'thread', tid: connection.thread.tid, connectionId: connection.id}
+					: connection.worker === undefined
+						? undefined
+						: {
+								kind: 'process',
+								pid: connection.worker.pid,
+								connectionId: connection.id,
+								...(connection.worker.pooled ? {pooled: true} : {}),
+							};
+			if (worker === undefined) continue;
+			workerCount += 1;
+			if (workers.length < maxListedWorkers) workers.push(worker);
+		}
+
+		const busy = new Set(workers.map((worker) => (worker.kind === 'process' ? worker.pid : -1)));
+		for (const worker of this.#pool.live()) {
+			if (!worker.pooled || busy.has(worker.pid)) continue;
+			workerCount += 1;
+			if (workers.length < maxListedWorkers)
+				workers.push({kind: 'process', pid: worker.pid, connectionId: '', pooled: true});
+		}
+
+		return {
+			model: this.#model,
+			...(Object.keys(finishingUnder).length > 0 ? {finishingUnder} : {}),
+			handlerCpuMs: this.#handlerCpuMs,
+			queued,
+			queuedCount,
+			workers,
+			workerCount,
+			waitingForWorker,
+			queuedForWorkerTotal: this.#queuedForWorkerTotal,
+			handlerFailures: this.#handlerFailures,
+			pool: this.#pool.size,
+		};
 	}
 }

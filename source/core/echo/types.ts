@@ -1,4 +1,6 @@
 import type {Protocol} from '../defaults.js';
+import type {ServerModel, ServerModelStats} from './server-model.js';
+import type {WorkerSpawnOptions} from './workers/worker-process.js';
 
 /** A socket address as Node reports it. */
 export interface Endpoint {
@@ -113,6 +115,8 @@ export interface EchoServerStats extends Omit<TrafficCounters, 'firstSeen' | 'la
 	guards: EchoGuardStats;
 	/** UDP only: the kernel's receive-buffer drops for this socket, or why they cannot be read. */
 	kernelDrops?: KernelDrops;
+	/** The server model and what it is doing (queued clients, live threads or children). */
+	models: ServerModelStats;
 }
 
 export interface EchoServerOptions {
@@ -134,6 +138,16 @@ export interface EchoServerOptions {
 	loopGuard?: boolean;
 	/** UDP: how long a suspected echo loop peer is muted (ms). */
 	loopMuteMs?: number;
+	/** How clients are served (default event-loop). */
+	model?: ServerModel;
+	/** CPU burned per message in the handler (ms; default 0). */
+	handlerCpuMs?: number;
+	/** processes model: pre-started children (default 0: a fresh child each time). */
+	pool?: number;
+	/** How a processes-model child is started (default: this process's own CLI script). */
+	workerSpawn?: WorkerSpawnOptions;
+	/** Tests only: a handler thread throws on a message containing this text. */
+	failHandlerOn?: string;
 }
 
 export interface EchoServer {
@@ -150,6 +164,10 @@ export interface EchoServer {
 	/** Per-connection counters (TCP connections open now; UDP peers recently seen). */
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}>;
 	setReplyDelay(ms: number): void;
+	/** New connections (TCP) or datagrams (UDP) get this model; open connections keep theirs. */
+	setModel(model: ServerModel): void;
+	/** CPU burned per message in the handler (ms). */
+	setHandlerCpu(ms: number): void;
 	/** Closes the listening socket and every connection. Idempotent. */
 	close(): Promise<void>;
 }

@@ -4,6 +4,8 @@ import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
+import {clampHandlerCpu, type ModelOptions} from './model-options.js';
+import {maxListedWorkers, type ServerModel, type ServerModelStats, type ServerWorker} from './server-model.js';
 import {fingerprint} from './fingerprint.js';
 import {readKernelDrops} from './kernel-drops.js';
 import {isUnreplyableAddress, LocalAddresses} from './local-addresses.js';
@@ -18,6 +20,10 @@ import type {
 	TrafficCounters,
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
+import {blockingSleep, burnCpu} from './workers/handler-work.js';
+import {HandlerThread} from './workers/handler-thread.js';
+import {WorkerPool} from './workers/worker-pool.js';
+import type {WorkerProcess} from './workers/worker-process.js';
 
 /**
  * Slots of the per-peer table of recent reply fingerprints (direct-mapped: a slot holds the latest reply
@@ -51,6 +57,17 @@ interface HeldReply {
 	bytes: Uint8Array;
 }
 
+/** threads/processes: a datagram whose handler runs on a thread or in a child, or waits for one. */
+interface Job {
+	peer: Peer;
+	request: Uint8Array;
+	model: 'threads' | 'processes';
+	/** The peer is watched for echo loops: remember the reply's fingerprint. */
+	watchLoop: boolean;
+	thread?: HandlerThread;
+	worker?: WorkerProcess;
+}
+
 export interface UdpEchoServerOptions {
 	replyDelayMs: number;
 	maxPendingReplies: number;
@@ -64,6 +81,7 @@ export interface UdpEchoServerOptions {
 	loopWindowMs: number;
 	loopMatches: number;
 	loopWindows: number;
+	models: ModelOptions;
 }
 
 const guardKeys: Record<DropReason, keyof EchoGuardStats> = {
@@ -103,6 +121,14 @@ export class UdpEchoServer implements EchoServer {
 	readonly #dropsUnreported = new Map<DropReason, number>();
 	// The last peer seen: a ping-pong client needs no map lookup or key string per datagram.
 	#lastPeer: Peer | undefined;
+	#model: ServerModel;
+	#handlerCpuMs: number;
+	#handlerFailures = 0;
+	#queuedForWorkerTotal = 0;
+	readonly #running = new Set<Job>();
+	#waiting: Job[] = [];
+	#liveThreads = 0;
+	readonly #pool: WorkerPool;
 
 	readonly #socket: dgram.Socket;
 
@@ -116,6 +142,11 @@ export class UdpEchoServer implements EchoServer {
 		this.#family = net.isIPv6(local.address) ? 'udp6' : 'udp4';
 		this.#replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
 		this.#held = new DelayQueue((reply) => this.#send(reply.peer, reply.bytes), this.#replyDelayMs);
+		this.#model = options.models.model;
+		this.#handlerCpuMs = clampHandlerCpu(options.models.handlerCpuMs);
+		this.#pool = new WorkerPool(options.models.pool, options.models.maxProcesses, options.models.spawn);
+		this.#pool.onFree(() => this.#startWaiting());
+		this.#pool.fill();
 		socket.on('message', (message, remote) => this.#receive(message, remote));
 		socket.on(
 			'error',
@@ -146,7 +177,16 @@ export class UdpEchoServer implements EchoServer {
 			// Read from /proc on each call (a few KiB; callers ask about once a second), never per packet.
 			kernelDrops:
 				this.#closing === undefined ? readKernelDrops(this.local, this.#family) : {unavailable: 'the server is closed'},
+			models: this.#modelStats(),
 		};
+	}
+
+	setModel(model: ServerModel): void {
+		this.#model = model;
+	}
+
+	setHandlerCpu(ms: number): void {
+		this.#handlerCpuMs = clampHandlerCpu(ms);
 	}
 
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}> {
@@ -161,17 +201,27 @@ export class UdpEchoServer implements EchoServer {
 		this.#held.setDelay(this.#replyDelayMs);
 	}
 
-	/** Replies not yet handed to the kernel (held by the delay or queued in the socket). */
+	/** Replies not yet handed to the kernel (held by the delay, in a handler or waiting for one, or queued in the socket). */
 	pendingReplies(): number {
-		return this.#held.size + (this.#closing === undefined ? this.#socket.getSendQueueCount() : 0);
+		return (
+			this.#held.size +
+			this.#running.size +
+			this.#waiting.length +
+			(this.#closing === undefined ? this.#socket.getSendQueueCount() : 0)
+		);
 	}
 
 	async close(): Promise<void> {
 		this.#closing ??= new Promise<void>((resolve) => {
 			this.#held.clear();
+			this.#waiting = [];
+			for (const job of this.#running) void job.thread?.close();
+			const stopped = this.#pool.close();
 			this.#socket.close(() => {
-				if (this.#hub.active) this.#hub.emit({type: 'closed', protocol: 'udp'});
-				resolve();
+				void stopped.then(() => {
+					if (this.#hub.active) this.#hub.emit({type: 'closed', protocol: 'udp'});
+					resolve();
+				});
 			});
 		});
 		return this.#closing;
@@ -240,8 +290,8 @@ export class UdpEchoServer implements EchoServer {
 		counters.lastSeen = now;
 		this.#totals.bytesIn += length;
 		this.#totals.messagesIn += 1;
-		let reply: Uint8Array;
-		if (this.#hub.wantsMessages) {
+		const wantsMessages = this.#hub.wantsMessages;
+		if (wantsMessages) {
 			this.#hub.emitMessage({
 				type: 'message-in',
 				protocol: 'udp',
@@ -249,11 +299,15 @@ export class UdpEchoServer implements EchoServer {
 				peer: peer.endpoint,
 				bytes: message,
 			});
-			reply = uppercase(message);
-		} else {
-			reply = uppercaseInPlace(message);
 		}
 
+		if (this.#model !== 'event-loop' || this.#handlerCpuMs > 0) {
+			this.#handleModel(peer, wantsMessages ? Uint8Array.from(message) : message, watchLoop);
+			return;
+		}
+
+		// Listeners may keep the request bytes, so the reply gets its own copy.
+		const reply = wantsMessages ? uppercase(message) : uppercaseInPlace(message);
 		if (watchLoop) this.#remember(peer, reply);
 		if (this.#replyDelayMs > 0 || this.#held.size > 0) {
 			this.#held.push({peer, bytes: reply});
@@ -385,5 +439,150 @@ export class UdpEchoServer implements EchoServer {
 
 		this.#lastPeer = peer;
 		return peer;
+	}
+
+	/** Every model but a plain event loop: where the handler runs for this datagram. */
+	#handleModel(peer: Peer, request: Uint8Array, watchLoop: boolean): void {
+		const model = this.#model;
+		if (model === 'event-loop' || model === 'iterative') {
+			const reply = uppercaseInPlace(request);
+			if (watchLoop) this.#remember(peer, reply);
+			// One datagram at a time on the only thread: the CPU cost (and, iterative, the delay) blocks every peer.
+			burnCpu(this.#handlerCpuMs);
+			if (model === 'iterative') {
+				blockingSleep(this.#replyDelayMs);
+				this.#send(peer, reply);
+			} else if (this.#replyDelayMs > 0 || this.#held.size > 0) {
+				this.#held.push({peer, bytes: reply});
+			} else {
+				this.#send(peer, reply);
+			}
+
+			return;
+		}
+
+		// The handler (uppercase, CPU, delay) runs on the job's own thread or in its own child.
+		const job: Job = {peer, request, model, watchLoop};
+		if (!this.#startJob(job)) {
+			this.#queuedForWorkerTotal += 1;
+			this.#waiting.push(job);
+		}
+	}
+
+	#startJob(job: Job): boolean {
+		if (job.model === 'threads') {
+			if (this.#liveThreads >= this.#options.models.maxThreads) return false;
+			this.#liveThreads += 1;
+			this.#running.add(job);
+			const {failOn} = this.#options.models;
+			HandlerThread.start({label: `echo ${job.peer.endpoint.port}`, ...(failOn === undefined ? {} : {failOn})})
+				.then(async (thread) => {
+					job.thread = thread;
+					thread.onExit(() => {
+						this.#liveThreads -= 1;
+						this.#startWaiting();
+					});
+					try {
+						return await thread.handle(job.request, this.#knobs());
+					} finally {
+						void thread.close();
+					}
+				})
+				.then(
+					(reply) => this.#finishJob(job, reply),
+					() => this.#finishJob(job, undefined),
+				);
+			return true;
+		}
+
+		let worker: WorkerProcess | undefined;
+		try {
+			worker = this.#pool.acquire();
+		} catch {
+			this.#finishJob(job, undefined);
+			return true;
+		}
+
+		if (worker === undefined) return false;
+		job.worker = worker;
+		this.#running.add(job);
+		const chosen = worker;
+		chosen.ready
+			.then(async () => chosen.serveUdp(job.request, this.#knobs()))
+			.then(
+				(reply) => {
+					this.#pool.release(chosen);
+					this.#finishJob(job, reply);
+				},
+				() => this.#finishJob(job, undefined),
+			);
+		return true;
+	}
+
+	/** A job ended: send its reply, or count the failure (one datagram lost, never the server). */
+	#finishJob(job: Job, reply: Uint8Array | undefined): void {
+		this.#running.delete(job);
+		if (this.#closing !== undefined) return;
+		if (reply === undefined) {
+			this.#handlerFailures += 1;
+		} else {
+			if (job.watchLoop) this.#remember(job.peer, reply);
+			this.#send(job.peer, reply);
+		}
+		this.#startWaiting();
+	}
+
+	#startWaiting(): void {
+		while (this.#waiting.length > 0 && this.#closing === undefined) {
+			const job = this.#waiting[0]!;
+			if (!this.#startJob(job)) return;
+			this.#waiting.shift();
+		}
+	}
+
+	#knobs(): {replyDelayMs: number; handlerCpuMs: number} {
+		return {replyDelayMs: this.#replyDelayMs, handlerCpuMs: this.#handlerCpuMs};
+	}
+
+	#modelStats(): ServerModelStats {
+		const workers: ServerWorker[] = [];
+		let workerCount = 0;
+		for (const job of this.#running) {
+			const worker: ServerWorker | undefined =
+				job.thread !== undefined
+					? {kind: 'thread', tid: job.thread.tid, connectionId: job.peer.id}
+					: job.worker === undefined
+						? undefined
+						: {
+								kind: 'process',
+								pid: job.worker.pid,
+								connectionId: job.peer.id,
+								...(job.worker.pooled ? {pooled: true} : {}),
+							};
+			if (worker === undefined) continue;
+			workerCount += 1;
+			if (workers.length < maxListedWorkers) workers.push(worker);
+		}
+
+		const busy = new Set(workers.map((worker) => (worker.kind === 'process' ? worker.pid : -1)));
+		for (const worker of this.#pool.live()) {
+			if (!worker.pooled || busy.has(worker.pid)) continue;
+			workerCount += 1;
+			if (workers.length < maxListedWorkers)
+				workers.push({kind: 'process', pid: worker.pid, connectionId: '', pooled: true});
+		}
+
+		return {
+			model: this.#model,
+			handlerCpuMs: this.#handlerCpuMs,
+			queued: [],
+			queuedCount: 0,
+			workers,
+			workerCount,
+			waitingForWorker: this.#waiting.length,
+			queuedForWorkerTotal: this.#queuedForWorkerTotal,
+			handlerFailures: this.#handlerFailures,
+			pool: this.#pool.size,
+		};
 	}
 }

@@ -42,6 +42,7 @@ export async function runServerChild(options: ServerChildOptions, deps: ServerCh
 	let flushTimer: NodeJS.Timeout | undefined;
 	let statsTimer: NodeJS.Timeout | undefined;
 	let lastStats = '';
+	let knobTurned = () => {};
 
 	const finish = async (code: number) => {
 		if (finished) return;
@@ -58,8 +59,30 @@ export async function runServerChild(options: ServerChildOptions, deps: ServerCh
 	channel.onMessage((message) => {
 		const command = parseServerChildCommand(message);
 		if (!command || finished) return;
-		if (command.type === 'shutdown') void finish(serverChildExitCodes.done);
-		else for (const server of servers) server.setReplyDelay(command.ms);
+		switch (command.type) {
+			case 'shutdown': {
+				void finish(serverChildExitCodes.done);
+				break;
+			}
+
+			case 'set-reply-delay': {
+				for (const server of servers) server.setReplyDelay(command.ms);
+				break;
+			}
+
+			case 'set-handler-cpu': {
+				for (const server of servers) server.setHandlerCpu(command.ms);
+				break;
+			}
+
+			case 'set-model': {
+				for (const server of servers) server.setModel(command.model);
+				break;
+			}
+		}
+
+		// A knob turned: the pane shows it at once, not at the next traffic.
+		knobTurned();
 	});
 
 	try {
@@ -103,6 +126,7 @@ export async function runServerChild(options: ServerChildOptions, deps: ServerCh
 	const schedule = () => {
 		flushTimer ??= setTimeout(flush, batchIntervalMs);
 	};
+	knobTurned = schedule;
 
 	for (const server of servers) {
 		server.subscribe((event) => {

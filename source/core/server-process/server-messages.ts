@@ -9,7 +9,9 @@ import type {
 	KernelDrops,
 	TrafficCounters,
 } from '../echo/types.js';
+import {isServerModel, type ServerModel} from '../echo/server-model.js';
 import {exitCodes, type ErrorKind} from '../errors.js';
+import {parseModelStats} from './model-stats-message.js';
 
 /**
  * The echo server runs in its own process (`socktui server-child`), spawned by the dashboard with a Node
@@ -52,7 +54,11 @@ export type ServerChildMessage =
 	  };
 
 /** Dashboard -> server child. */
-export type ServerChildCommand = {type: 'set-reply-delay'; ms: number} | {type: 'shutdown'};
+export type ServerChildCommand =
+	| {type: 'set-reply-delay'; ms: number}
+	| {type: 'set-handler-cpu'; ms: number}
+	| {type: 'set-model'; model: ServerModel}
+	| {type: 'shutdown'};
 
 /** Log lines (events) one batch carries at most; the rest are counted. */
 export const maxBatchLines = 20;
@@ -152,7 +158,9 @@ export function parseStats(value: unknown): EchoServerStats | undefined {
 	if (value['bufferedBytes'] !== undefined && !isCount(value['bufferedBytes'])) return undefined;
 	const guardStats = guards(value['guards']);
 	if (!guardStats) return undefined;
-	const stats: Data = {protocol: value['protocol'], local, guards: guardStats};
+	const models = parseModelStats(value['models']);
+	if (!models) return undefined;
+	const stats: Data = {protocol: value['protocol'], local, guards: guardStats, models};
 	if (value['kernelDrops'] !== undefined) {
 		const drops = kernelDrops(value['kernelDrops']);
 		if (!drops) return undefined;
@@ -317,8 +325,14 @@ export function parseServerChildMessage(value: unknown): ParsedChildMessage | un
 export function parseServerChildCommand(value: unknown): ServerChildCommand | undefined {
 	if (!isData(value)) return undefined;
 	if (value['type'] === 'shutdown') return {type: 'shutdown'};
-	if (value['type'] === 'set-reply-delay' && typeof value['ms'] === 'number' && Number.isFinite(value['ms']))
-		return {type: 'set-reply-delay', ms: value['ms']};
+	const type = value['type'];
+	if (
+		(type === 'set-reply-delay' || type === 'set-handler-cpu') &&
+		typeof value['ms'] === 'number' &&
+		Number.isFinite(value['ms'])
+	)
+		return {type, ms: value['ms']};
+	if (type === 'set-model' && isServerModel(value['model'])) return {type, model: value['model']};
 	return undefined;
 }
 
@@ -338,5 +352,8 @@ export function parseServerChildOptions(text: string): ServerChildOptions | unde
 		(typeof value['replyDelayMs'] !== 'number' || !Number.isFinite(value['replyDelayMs']))
 	)
 		return undefined;
+	if (value['model'] !== undefined && !isServerModel(value['model'])) return undefined;
+	for (const key of ['handlerCpuMs', 'pool'] as const)
+		if (value[key] !== undefined && !isCount(value[key])) return undefined;
 	return value as unknown as ServerChildOptions;
 }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {newGuardStats} from '../../../source/core/echo/counters.js';
+import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import type {EchoServerStats} from '../../../source/core/echo/types.js';
 import {ServerBatcher} from '../../../source/core/server-process/server-batcher.js';
 import {
@@ -27,6 +28,7 @@ function stats(protocol: 'tcp' | 'udp', extra: Record<string, unknown> = {}): Ec
 		droppedMessages: 0,
 		pausedConnections: 0,
 		guards: newGuardStats(),
+		models: quietModelStats(),
 		...extra,
 	};
 }

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {newGuardStats} from '../../../source/core/echo/counters.js';
+import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
 import {
 	startDashboardRuntime,
@@ -79,6 +80,7 @@ function stats(protocol: 'tcp' | 'udp', messagesIn: number): EchoServerStats {
 		droppedMessages: 0,
 		pausedConnections: 0,
 		guards,
+		models: quietModelStats(),
 	};
 }
 

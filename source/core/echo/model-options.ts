@@ -1,0 +1,27 @@
+import type {ServerModel} from './server-model.js';
+import type {WorkerSpawnOptions} from './workers/worker-process.js';
+
+/** How a TCP or UDP echo server runs its handler (see server-model.ts). */
+export interface ModelOptions {
+	model: ServerModel;
+	/** CPU burned per message in the handler (ms). */
+	handlerCpuMs: number;
+	/** processes: pre-started children (0 = a fresh child per connection or datagram). */
+	pool: number;
+	/** threads: handler threads alive at once; more connections or datagrams wait their turn. */
+	maxThreads: number;
+	/** processes: children alive at once; more wait their turn. */
+	maxProcesses: number;
+	/** How to start a `server-worker` child. */
+	spawn: WorkerSpawnOptions;
+	/** Tests only: a thread's handler throws on a message containing this text. */
+	failOn?: string;
+}
+
+/** Handler CPU per message is clamped to this (ms). */
+export const maxHandlerCpuMs = 10_000;
+
+export function clampHandlerCpu(ms: number): number {
+	if (!Number.isFinite(ms) || ms <= 0) return 0;
+	return Math.min(Math.round(ms), maxHandlerCpuMs);
+}

@@ -1,0 +1,213 @@
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import type net from 'node:net';
+import process from 'node:process';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {ServerModel} from '../../../source/core/echo/server-model.js';
+import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
+import type {EchoServer, EchoServerEvent, EchoServerOptions} from '../../../source/core/echo/types.js';
+import {cliPath} from '../../helpers/run-cli.js';
+import {connectTcp, readBytes, waitFor} from './echo-test-kit.js';
+
+const servers: EchoServer[] = [];
+const sockets: net.Socket[] = [];
+
+async function start(options: EchoServerOptions = {}): Promise<EchoServer> {
+	const server = await startEchoServer('tcp', {host: '127.0.0.1', port: 0, workerSpawn: {cliPath}, ...options});
+	servers.push(server);
+	return server;
+}
+
+async function connect(server: EchoServer): Promise<net.Socket> {
+	const socket = await connectTcp(server.local.port, server.local.address);
+	socket.on('error', () => {});
+	sockets.push(socket);
+	return socket;
+}
+
+async function closeSocket(socket: net.Socket): Promise<void> {
+	await new Promise<void>((resolve) => {
+		socket.once('close', () => resolve());
+		socket.end();
+	});
+}
+
+/** Bytes that arrive on `socket` within `ms` (used to assert that nothing arrives while a client waits its turn). */
+async function bytesWithin(socket: net.Socket, ms: number): Promise<number> {
+	let count = 0;
+	const onData = (chunk: Buffer) => {
+		count += chunk.length;
+	};
+
+	socket.on('data', onData);
+	await new Promise((resolve) => setTimeout(resolve, ms));
+	socket.off('data', onData);
+	return count;
+}
+
+/** Names of this process's threads, from /proc (not from the server's own counters). */
+function threadNames(): string[] {
+	return readdirSync('/proc/self/task').flatMap((tid) => {
+		try {
+			return [readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()];
+		} catch {
+			return [];
+		}
+	});
+}
+
+function alive(pid: number): boolean {
+	if (!existsSync(`/proc/${pid}/stat`)) return false;
+	// A zombie is not serving anyone.
+	return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+afterEach(async () => {
+	for (const socket of sockets.splice(0)) socket.destroy();
+	await Promise.all(servers.splice(0).map(async (server) => server.close()));
+});
+
+describe('TCP server models', () => {
+	it('iterative: a second client connects but gets no reply until the first closes, then gets it', async () => {
+		const server = await start({model: 'iterative'});
+		const first = await connect(server);
+		const firstReply = readBytes(first, 5);
+		first.write('first');
+		expect((await firstReply).toString()).toBe('FIRST');
+
+		const second = await connect(server);
+		second.write('second');
+		await waitFor(() => server.stats().models.queuedCount === 1, 'the second client to be listed as queued');
+		const queued = server.stats().models.queued[0]!;
+		expect(queued.peer.port).toBe(second.localPort);
+		expect(queued.since).toBeLessThanOrEqual(Date.now());
+		// Absence, not speed: while the first stays connected, nothing comes back to the second.
+		expect(await bytesWithin(second, 300)).toBe(0);
+
+		const secondReply = readBytes(second, 6);
+		await closeSocket(first);
+		expect((await secondReply).toString()).toBe('SECOND');
+		expect(server.stats().models.queuedCount).toBe(0);
+	});
+
+	it.each<ServerModel>(['event-loop', 'threads', 'processes'])(
+		'%s: two clients connected at once both get their replies',
+		async (model) => {
+			const server = await start({model});
+			const first = await connect(server);
+			const second = await connect(server);
+			const replies = [readBytes(first, 3, 20_000), readBytes(second, 3, 20_000)];
+			first.write('one');
+			second.write('two');
+			expect((await Promise.all(replies)).map(String)).toEqual(['ONE', 'TWO']);
+			expect(server.stats().messagesOut).toBeGreaterThanOrEqual(model === 'processes' ? 0 : 2);
+		},
+	);
+
+	it('threads: a named thread per connection, from /proc, gone once the peers leave', async () => {
+		const server = await start({model: 'threads'});
+		const before = threadNames().filter((name) => name.startsWith('echo ')).length;
+		const clients = [await connect(server), await connect(server)];
+		for (const client of clients) {
+			const reply = readBytes(client, 1);
+			client.write('x');
+			await reply;
+			expect(threadNames()).toContain(`echo ${client.localPort}`);
+		}
+
+		expect(server.stats().models.workers.map((worker) => worker.connectionId)).toEqual(
+			clients.map((client) => `tcp:127.0.0.1:${client.localPort}`),
+		);
+
+		const tids = server.stats().models.workers.map((worker) => (worker.kind === 'thread' ? worker.tid : 0));
+		for (const tid of tids) expect(existsSync(`/proc/self/task/${tid}`)).toBe(true);
+		await Promise.all(clients.map(async (client) => closeSocket(client)));
+		await waitFor(() => tids.every((tid) => !existsSync(`/proc/self/task/${tid}`)), 'the handler threads to end');
+		expect(threadNames().filter((name) => name.startsWith('echo ')).length).toBe(before);
+		await waitFor(() => server.stats().models.workerCount === 0, 'no worker listed');
+	});
+
+	it('threads: a handler that throws ends its own connection, and the server keeps serving', async () => {
+		const server = await start({model: 'threads', failHandlerOn: 'boom'});
+		const healthy = await connect(server);
+		const doomed = await connect(server);
+		const closed = new Promise<void>((resolve) => doomed.once('close', () => resolve()));
+		doomed.write('boom');
+		await closed;
+		const reply = readBytes(healthy, 5);
+		healthy.write('still');
+		expect((await reply).toString()).toBe('STILL');
+		expect(server.stats().models.handlerFailures).toBe(1);
+	});
+
+	it('processes: a child per connection that owns the socket, gone after the peer leaves; the log still sees the traffic', async () => {
+		const server = await start({model: 'processes'});
+		const events: EchoServerEvent[] = [];
+		server.subscribe((event) => events.push(event));
+		const client = await connect(server);
+		const reply = readBytes(client, 5, 20_000);
+		client.write('hello');
+		expect((await reply).toString()).toBe('HELLO');
+		const [worker] = server.stats().models.workers;
+		expect(worker?.kind).toBe('process');
+		const pid = worker!.kind === 'process' ? worker!.pid : 0;
+		expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('server-worker');
+		expect(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]).toBe(String(process.pid));
+		await waitFor(() => events.some((event) => event.type === 'message-out'), 'the reply in the log');
+		await closeSocket(client);
+		await waitFor(() => !alive(pid), 'the child to exit');
+		await waitFor(
+			() => events.some((event) => event.type === 'connection-closed' && event.reason === 'end'),
+			'the connection to be reported closed',
+		);
+		expect(server.stats().messagesIn).toBe(1);
+		expect(server.stats().activeConnections).toBe(0);
+	});
+
+	it('processes: a SIGKILLed child takes down its connection only', async () => {
+		const server = await start({model: 'processes'});
+		const victim = await connect(server);
+		const reply = readBytes(victim, 1, 20_000);
+		victim.write('v');
+		await reply;
+		const [worker] = server.stats().models.workers;
+		const pid = worker!.kind === 'process' ? worker!.pid : 0;
+		const closed = new Promise<void>((resolve) => victim.once('close', () => resolve()));
+		process.kill(pid, 'SIGKILL');
+		await closed;
+		const other = await connect(server);
+		const otherReply = readBytes(other, 2, 20_000);
+		other.write('ok');
+		expect((await otherReply).toString()).toBe('OK');
+		await waitFor(() => server.stats().models.handlerFailures === 1, 'the failure to be counted');
+	});
+
+	it('switching the model: an open connection keeps its model, a new one gets the new model', async () => {
+		const server = await start({model: 'event-loop'});
+		const old = await connect(server);
+		server.setModel('iterative');
+		const first = await connect(server);
+		const firstReply = readBytes(first, 1);
+		first.write('a');
+		await firstReply;
+		expect(server.stats().models).toMatchObject({model: 'iterative', finishingUnder: {'event-loop': 1}});
+		// The event-loop connection is not queued behind the iterative one.
+		const oldReply = readBytes(old, 3);
+		old.write('old');
+		expect((await oldReply).toString()).toBe('OLD');
+		const second = await connect(server);
+		second.write('b');
+		await waitFor(() => server.stats().models.queuedCount === 1, 'the new iterative client to queue');
+	});
+
+	it('close() ends every thread and child', async () => {
+		const server = await start({model: 'processes'});
+		const client = await connect(server);
+		const reply = readBytes(client, 1, 20_000);
+		client.write('z');
+		await reply;
+		const [worker] = server.stats().models.workers;
+		const pid = worker!.kind === 'process' ? worker!.pid : 0;
+		await server.close();
+		await waitFor(() => !alive(pid), 'the child to be gone');
+	});
+});
