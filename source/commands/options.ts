@@ -1,5 +1,8 @@
 import {SocktuiError} from '../core/errors.js';
 import {defaults, type Protocol} from '../core/defaults.js';
+import {maxHandlerCpuMs} from '../core/echo/model-options.js';
+import {isServerModel, serverModels, type ServerModel} from '../core/echo/server-model.js';
+import type {FlagMap} from './command.js';
 
 /** A flag's value as the user typed it (meow hands over strings, booleans or numbers). */
 export function flagText(value: unknown): string {
@@ -107,4 +110,31 @@ export function parseCount(value: unknown, flag: string, max = Number.MAX_SAFE_I
 	if (!/^\d+$/.test(text) || Number(text) > max)
 		throw new SocktuiError('BadUsage', `${flag} must be a whole number from 0 to ${max}, got '${text}'`);
 	return Number(text);
+}
+
+/** The server-model flags `socktui server` and the dashboard share. */
+export const modelFlags = {
+	model: {type: 'string', default: 'event-loop'},
+	replyDelay: {type: 'string', default: '0'},
+	handlerCpu: {type: 'string', default: '0'},
+	pool: {type: 'string', default: '0'},
+} as const satisfies FlagMap;
+
+export interface ModelFlags {
+	model: ServerModel;
+	replyDelayMs: number;
+	handlerCpuMs: number;
+	pool: number;
+}
+
+export function parseModelFlags(flags: Record<string, unknown>): ModelFlags {
+	const model = flagText(flags['model'] ?? 'event-loop').trim();
+	if (!isServerModel(model))
+		throw new SocktuiError('BadUsage', `--model must be one of ${serverModels.join(', ')}, got '${model}'`);
+	const replyDelayMs = parseCount(flags['replyDelay'] ?? '0', '--reply-delay', defaults.maxReplyDelayMs);
+	const handlerCpuMs = parseCount(flags['handlerCpu'] ?? '0', '--handler-cpu', maxHandlerCpuMs);
+	const pool = parseCount(flags['pool'] ?? '0', '--pool', defaults.maxModelProcesses);
+	if (pool > 0 && model !== 'processes')
+		throw new SocktuiError('BadUsage', `--pool is for --model processes (pre-started children), not ${model}`);
+	return {model, replyDelayMs, handlerCpuMs, pool};
 }

@@ -14,7 +14,15 @@ import {formatHostPort} from '../core/errors.js';
 import {isLoopback} from '../core/loopback.js';
 import {safeText} from '../core/text/safe-text.js';
 import type {Command} from './command.js';
-import {endpointFlags, parseCount, parsePort, parseProtocol, parseSecondsOrNever} from './options.js';
+import {
+	endpointFlags,
+	modelFlags,
+	parseCount,
+	parseModelFlags,
+	parsePort,
+	parseProtocol,
+	parseSecondsOrNever,
+} from './options.js';
 
 /** Payload characters shown per log line; longer payloads end in `…`. */
 const maxShownChars = 200;
@@ -25,7 +33,7 @@ const help = `  The uppercase echo server, headless: every byte a-z comes back a
   (Python's bytes.upper()). Works with the tutorial's Python clients, nc and socat.
 
   Usage
-    $ socktui server [--tcp | --udp] [--host H] [--port P] [--quiet] [guard options]
+    $ socktui server [--tcp | --udp] [--host H] [--port P] [--quiet] [model options] [guard options]
 
   Options
     --tcp          serve TCP: a byte stream echoed as it arrives (the default)
@@ -35,6 +43,20 @@ const help = `  The uppercase echo server, headless: every byte a-z comes back a
     --port P       port to bind (default ${defaults.port}); 0 picks a free port
     --quiet        no per-message log; only the ready line, warnings and errors
     --help, --version
+
+  Server model (the tutorial's socketserver classes)
+    --model M            event-loop: one thread multiplexes every socket (Node's way; the default)
+                         iterative: one client at a time, like TCPServer/UDPServer: later clients
+                           connect but get no reply until every earlier one has closed
+                         threads: a thread per connection or datagram, like ThreadingTCPServer
+                           (Node cannot hand a socket to a thread: the socket IO stays on the main
+                           thread, the handler runs on the connection's own thread)
+                         processes: a child process per connection (it owns the socket) or per
+                           datagram, like ForkingTCPServer
+    --reply-delay MS     the handler waits MS before replying (IO latency): a timer under
+                         event-loop, a blocking sleep of the handler's thread or process otherwise
+    --handler-cpu MS     the handler burns MS of CPU per message (computation)
+    --pool N             processes: N pre-started children serve one client after another
 
   Guards against hostile peers (on by default)
     --idle-timeout S     TCP: close a connection silent for S seconds (default ${defaults.idleTimeoutMs / 1000}; 0 = never).
@@ -185,6 +207,7 @@ export const serverCommand: Command = {
 	help,
 	flags: {
 		...endpointFlags,
+		...modelFlags,
 		quiet: {type: 'boolean', default: false},
 		idleTimeout: {type: 'string', default: String(defaults.idleTimeoutMs / 1000)},
 		udpPeerRate: {type: 'string', default: String(defaults.udpPeerRate)},
@@ -198,9 +221,11 @@ export const serverCommand: Command = {
 		const quiet = flags['quiet'] === true;
 		const idleTimeoutMs = parseSecondsOrNever(flags['idleTimeout'], '--idle-timeout');
 		const udpPeerRate = parseCount(flags['udpPeerRate'], '--udp-peer-rate', 1_000_000_000);
+		const models = parseModelFlags(flags);
 		const server = await startEchoServer(protocol, {
 			host,
 			port,
+			...models,
 			idleTimeoutMs,
 			udpPeerRate,
 			allowLowPorts: flags['allowLowPorts'] === true,
@@ -212,6 +237,12 @@ export const serverCommand: Command = {
 		const out = new BoundedLog(process.stdout, defaults.serverLogLines);
 		const err = new BoundedLog(process.stderr, defaults.serverLogLines);
 		const where = `${protocol} ${formatHostPort(server.local.address, server.local.port)}`;
+		const knobs = [
+			models.model === 'event-loop' ? '' : `model ${models.model}`,
+			models.pool > 0 ? `pool ${models.pool}` : '',
+			models.replyDelayMs > 0 ? `reply delay ${models.replyDelayMs} ms` : '',
+			models.handlerCpuMs > 0 ? `handler CPU ${models.handlerCpuMs} ms` : '',
+		].filter((part) => part !== '');
 		server.subscribe(
 			(event) => {
 				if (event.type === 'error') {
@@ -239,7 +270,7 @@ export const serverCommand: Command = {
 			process.on('SIGINT', stop);
 			process.on('SIGTERM', stop);
 		});
-		out.write(`listening ${where}`);
+		out.write(`listening ${where}${knobs.length > 0 ? ` (${knobs.join(', ')})` : ''}`);
 		const warning = reachabilityWarning(protocol, server.local);
 		if (warning !== undefined) err.write(`socktui: warning: ${warning}`);
 

@@ -1,6 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startCliServer, type CliProcess} from '../core/echo/cli-process.js';
+import {serverModels} from '../../source/core/echo/server-model.js';
 import {runTool} from './peer-process.js';
 
 function netcatOpenbsd(): boolean {
@@ -25,19 +26,25 @@ afterEach(async () => {
 });
 
 describe.skipIf(!hasNc)('interop with nc (netcat-openbsd)', () => {
-	it('nc over TCP: the stream is echoed uppercased; -N half-closes and the server finishes and closes', async () => {
-		const server = await startCliServer();
-		running.push(server);
-		const input = Buffer.concat([Buffer.from('hello from nc\nsecond line ä\n'), Buffer.from([0x00, 0xff, 0x7a])]);
-		const result = await runTool('nc', ['-N', '127.0.0.1', String(server.port)], input);
-		expect(result.code).toBe(0);
-		expect(
-			result.stdout.equals(
-				Buffer.concat([Buffer.from('HELLO FROM NC\nSECOND LINE ä\n'), Buffer.from([0x00, 0xff, 0x5a])]),
-			),
-		).toBe(true);
-		await server.waitForOutput((stdout) => stdout.includes('disconnected, closed by the peer'), 'the disconnect line');
-	});
+	it.each(serverModels)(
+		'nc over TCP (--model %s): the stream is echoed uppercased; -N half-closes and the server finishes and closes',
+		async (model) => {
+			const server = await startCliServer(['--model', model]);
+			running.push(server);
+			const input = Buffer.concat([Buffer.from('hello from nc\nsecond line ä\n'), Buffer.from([0x00, 0xff, 0x7a])]);
+			const result = await runTool('nc', ['-N', '127.0.0.1', String(server.port)], input);
+			expect(result.code).toBe(0);
+			expect(
+				result.stdout.equals(
+					Buffer.concat([Buffer.from('HELLO FROM NC\nSECOND LINE ä\n'), Buffer.from([0x00, 0xff, 0x5a])]),
+				),
+			).toBe(true);
+			await server.waitForOutput(
+				(stdout) => stdout.includes('disconnected, closed by the peer'),
+				'the disconnect line',
+			);
+		},
+	);
 
 	it('nc -u over UDP: one datagram in, one uppercased datagram back', async () => {
 		const server = await startCliServer(['--udp']);

@@ -1,5 +1,6 @@
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
+import {serverModels} from '../../source/core/echo/server-model.js';
 import {runCli} from '../helpers/run-cli.js';
 import {startCliServer, type CliProcess} from '../core/echo/cli-process.js';
 import {haveTool, runTool, startPeer} from './peer-process.js';
@@ -26,8 +27,11 @@ describe.skipIf(!hasPython)('interop with Python socketserver peers', () => {
 		expect(result.stdout).toBe(`${['HELLO', 'GRüßE AUS KöLN', '中文 MIXED CASE 123', 'TAB\\tHERE'].join('\n')}\n`);
 	});
 
-	it.each(['tcp', 'udp'] as const)('a Python %s client against socktui server', async (protocol) => {
-		const server: CliProcess & {port: number} = await startCliServer([`--${protocol}`, '--quiet']);
+	const cases = (['tcp', 'udp'] as const).flatMap((protocol) =>
+		serverModels.map((model) => [protocol, model] as const),
+	);
+	it.each(cases)('a Python %s client against socktui server --model %s', async (protocol, model) => {
+		const server: CliProcess & {port: number} = await startCliServer([`--${protocol}`, '--quiet', '--model', model]);
 		stops.push(async () => server.stop());
 		const input = Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), Buffer.from([0x00, 0x61, 0xff, 0x0a])]);
 		const result = await runTool('python3', [peers, `${protocol}-client`, String(server.port)], input);

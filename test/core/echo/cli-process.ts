@@ -36,7 +36,7 @@ export class CliProcess {
 /** Starts `socktui server ARGS --port 0` and resolves once its ready line names the port. */
 export async function startCliServer(args: string[] = []): Promise<CliProcess & {port: number}> {
 	const server = new CliProcess(['server', '--port', '0', ...args]);
-	const ready = /^listening (tcp|udp) (\S+):(\d+)$/m;
+	const ready = /^listening (tcp|udp) (\S+):(\d+)(?: \(.*\))?$/m;
 	await server.waitForOutput((stdout) => ready.test(stdout), 'the ready line');
 	return Object.assign(server, {port: Number(ready.exec(server.stdout)![3])});
 }
