@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {workerLanes} from '../core/procs/worker-lanes.js';
 import {defaults} from '../core/defaults.js';
 import {SocktuiError} from '../core/errors.js';
 import {SessionManager} from '../core/sessions/session-manager.js';
@@ -23,7 +24,7 @@ import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
-import {flagText, parseHostPort, parsePort} from './options.js';
+import {flagText, modelFlags, parseHostPort, parseModelFlags, parsePort} from './options.js';
 
 const maxStartSessions = 8;
 
@@ -47,6 +48,12 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       e.g. --sim "-l 5:100,5:100 -S SWITCH_ON_IO"
     --watch PID[,PID] also show these processes in the live timeline, each with a lane per thread
                       and per child process (e.g. the tutorial's Python server)
+    --model M         how the server serves clients: event-loop (default), iterative (one at a
+                      time), threads (a thread per connection), processes (a child per
+                      connection); m cycles it while running (see 'socktui server --help')
+    --reply-delay MS  the server's handler waits MS before replying (+/- change it)
+    --handler-cpu MS  the handler burns MS of CPU per message (> and < change it)
+    --pool N          with --model processes: N pre-started children
     --one-cpu         pin the server and the sessions to one CPU and this dashboard to another
                       (Linux, needs taskset; o toggles it)
     --no-color        no colour (also NO_COLOR=1 or TERM=dumb)
@@ -54,7 +61,7 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
-  x close a session, r restart the server process after it stopped, d show/hide the dashboard's own
+  x close a session, m server model, r restart the server process after it stopped, d show/hide the dashboard's own
   timeline lane, q quit.`;
 
 function parseSessions(value: unknown): number {
@@ -115,6 +122,7 @@ export const dashboardCommand: Command = {
 		color: {type: 'boolean', default: true},
 		ascii: {type: 'boolean', default: false},
 		watch: {type: 'string'},
+		...modelFlags,
 	},
 	async run({flags}) {
 		// Flags first (a typo is a usage error even without a terminal), then the terminal check.
@@ -124,6 +132,12 @@ export const dashboardCommand: Command = {
 		const host = flags['host'] === undefined ? defaults.host : flagText(flags['host']);
 		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(flagText(flags['sim']));
 		const watchPids = parseWatch(flags['watch']);
+		const models = parseModelFlags(flags);
+		if (connect && (models.model !== 'event-loop' || models.replyDelayMs > 0 || models.handlerCpuMs > 0))
+			throw new SocktuiError(
+				'BadUsage',
+				"--model, --reply-delay and --handler-cpu set up socktui's own server; with --connect there is none",
+			);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
 
 		const capabilities = detectCapabilities(process.env, {
@@ -137,6 +151,7 @@ export const dashboardCommand: Command = {
 			...(port === undefined ? {} : {port}),
 			...(connect ? {connect} : {}),
 			sessions: sessionCount,
+			serverOptions: models,
 			store,
 			createServerProcess: (server) => new ServerProcess({server}),
 			// With --one-cpu the first sessions start pinned (so their titles say so); the toggle below pins the server and this process.
@@ -220,6 +235,9 @@ function startSampler(
 	if (runtime.server?.pid !== undefined) watchServer(runtime.server.pid);
 	runtime.server?.subscribe((event) => {
 		if (event.type === 'ready') watchServer(event.pid);
+		// The server model's threads and children get lanes of their own, named after whom they serve.
+		if (event.type === 'batch' && event.pid === serverPid)
+			sampler.watchWorkers(event.pid, workerLanes(event.batch.stats, store.getSnapshot().sessions));
 	});
 	let dashboardLane = true;
 	sampler.watch(process.pid, dashboardLaneLabel);

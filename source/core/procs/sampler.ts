@@ -164,6 +164,40 @@ export class ProcessSampler {
 		return true;
 	}
 
+	/**
+	 * Lanes for the threads and children a process reports about itself (the echo server's model workers,
+	 * labelled with what each serves): new ones get a lane under `parentPid`, up to the watch caps; one that
+	 * ends turns its lane to exited by itself, like any process.
+	 */
+	watchWorkers(
+		parentPid: number,
+		workers: ReadonlyArray<{pid: number; kind: 'thread' | 'child'; label: string}>,
+	): void {
+		const root = this.#lanes.get(parentPid);
+		if (!root || root.exited) return;
+		let changed = false;
+		for (const worker of workers) {
+			const existing = this.#lanes.get(worker.pid);
+			if (existing && !existing.exited) {
+				if (existing.label !== worker.label) {
+					existing.label = worker.label;
+					changed = true;
+				}
+
+				continue;
+			}
+
+			const cap = worker.kind === 'thread' ? defaults.watchMaxThreadLanes : defaults.watchMaxChildLanes;
+			const live = [...this.#lanes.values()].filter(
+				(lane) => lane.parentPid === parentPid && lane.kind === worker.kind && !lane.exited,
+			).length;
+			if (live >= cap) continue;
+			changed = this.#addLane(worker.pid, worker.label, worker.kind, parentPid) || changed;
+		}
+
+		if (changed) this.#changed();
+	}
+
 	/** Adds (or renames) a lane; publishes at once unless `parentPid` is set (threads and children are found during a tick, which publishes). */
 	#addLane(pid: number, label: string, kind: Lane['kind'], parentPid?: number): boolean {
 		const existing = this.#lanes.get(pid);

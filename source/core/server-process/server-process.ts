@@ -1,6 +1,7 @@
 import type {ChildProcess} from 'node:child_process';
 import process from 'node:process';
 import {defaults} from '../defaults.js';
+import type {ServerModel} from '../echo/server-model.js';
 import type {Endpoint} from '../echo/types.js';
 import {SocktuiError} from '../errors.js';
 import {spawnCliChild} from '../procs/spawn-child.js';
@@ -251,6 +252,18 @@ export class ServerProcess {
 	setReplyDelay(ms: number): void {
 		this.#options = {...this.#options, replyDelayMs: ms};
 		if (this.#live) this.#send(this.#live, {type: 'set-reply-delay', ms});
+	}
+
+	/** Sets the model new connections get, in the running server and any restarted one. */
+	setModel(model: ServerModel): void {
+		this.#options = {...this.#options, model};
+		if (this.#live) this.#send(this.#live, {type: 'set-model', model});
+	}
+
+	/** Sets the handler's CPU cost per message, in the running server and any restarted one. */
+	setHandlerCpu(ms: number): void {
+		this.#options = {...this.#options, handlerCpuMs: ms};
+		if (this.#live) this.#send(this.#live, {type: 'set-handler-cpu', ms});
 	}
 
 	/** Asks the server to end; SIGTERM after the grace period, SIGKILL after another. Resolves once it is gone. */

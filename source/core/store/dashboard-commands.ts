@@ -2,7 +2,8 @@ import type {Protocol} from '../defaults.js';
 import type {AutoMode} from '../sessions/types.js';
 import type {DashboardRuntime} from './dashboard-runtime.js';
 import type {DashboardStore} from './dashboard-store.js';
-import {burstSteps, intervalSteps, replyDelaySteps, step} from './knob-steps.js';
+import {nextServerModel, type ServerModel} from '../echo/server-model.js';
+import {burstSteps, handlerCpuSteps, intervalSteps, replyDelaySteps, step} from './knob-steps.js';
 
 /**
  * Everything a key may ask of the core, in one interface: key bindings name these methods (see
@@ -20,6 +21,10 @@ export interface DashboardCommands {
 	stepAutoInterval: (sessionId: number, direction: 1 | -1) => void;
 	stepAutoBurst: (sessionId: number, direction: 1 | -1) => void;
 	stepReplyDelay: (direction: 1 | -1) => void;
+	/** The handler's CPU cost per message, one step up or down. */
+	stepHandlerCpu: (direction: 1 | -1) => void;
+	/** The next server model (event-loop, iterative, threads, processes) for new connections. */
+	cycleModel: () => void;
 	toggleOneCpu: () => void;
 	/** Shows or hides the timeline lane of the dashboard process itself (the observer). */
 	toggleDashboardLane: () => void;
@@ -32,7 +37,14 @@ export interface DashboardCommands {
 export interface DashboardCommandDeps {
 	runtime: Pick<
 		DashboardRuntime,
-		'openSession' | 'closeSession' | 'send' | 'setAuto' | 'setReplyDelay' | 'restartServer'
+		| 'openSession'
+		| 'closeSession'
+		| 'send'
+		| 'setAuto'
+		| 'setReplyDelay'
+		| 'setModel'
+		| 'setHandlerCpu'
+		| 'restartServer'
 	>;
 	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	oneCpu: {toggle(): Promise<void>};
@@ -53,6 +65,9 @@ export function createDashboardCommands({
 	// must step twice, not set the same value twice.
 	const autos = new Map<number, AutoMode>();
 	let replyDelayMs: number | undefined;
+	let handlerCpuMs: number | undefined;
+	let model: ServerModel | undefined;
+	const models = () => store.getSnapshot().servers.find((server) => server.models !== undefined)?.models;
 	const autoOf = (sessionId: number) =>
 		autos.get(sessionId) ?? store.getSnapshot().sessions.find((session) => session.sessionId === sessionId)?.auto;
 	const setAuto = (sessionId: number, change: (auto: AutoMode) => AutoMode) => {
@@ -84,6 +99,14 @@ export function createDashboardCommands({
 				direction,
 			);
 			runtime.setReplyDelay(replyDelayMs);
+		},
+		stepHandlerCpu(direction) {
+			handlerCpuMs = step(handlerCpuSteps, handlerCpuMs ?? models()?.handlerCpuMs ?? 0, direction);
+			runtime.setHandlerCpu(handlerCpuMs);
+		},
+		cycleModel() {
+			model = nextServerModel(model ?? models()?.model ?? 'event-loop');
+			runtime.setModel(model);
 		},
 		toggleOneCpu() {
 			void oneCpu.toggle();

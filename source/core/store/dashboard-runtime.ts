@@ -1,4 +1,5 @@
 import type {Protocol} from '../defaults.js';
+import type {ServerModel} from '../echo/server-model.js';
 import type {EchoServerOptions} from '../echo/types.js';
 import {formatHostPort} from '../errors.js';
 import type {ServerChildOptions} from '../server-process/server-messages.js';
@@ -15,6 +16,8 @@ export interface ServerProcessLike {
 	readonly startedOnCpu?: number | undefined;
 	start(): Promise<ServerReady>;
 	setReplyDelay(ms: number): void;
+	setModel?(model: ServerModel): void;
+	setHandlerCpu?(ms: number): void;
 	shutdown(): Promise<void>;
 	killNow(): void;
 	subscribe(listener: (event: ServerProcessEvent) => void): () => void;
@@ -59,6 +62,9 @@ export interface DashboardRuntime {
 	send(sessionId: number, text: string): void;
 	setAuto(sessionId: number, auto: AutoMode): void;
 	setReplyDelay(ms: number): void;
+	/** New connections get this server model (open ones keep theirs). */
+	setModel(model: ServerModel): void;
+	setHandlerCpu(ms: number): void;
 	/** Starts the server process again on the same port after it died (key `r`); says so when it runs. */
 	restartServer(): Promise<void>;
 	/** Graceful: close every session, then the server. */
@@ -134,6 +140,8 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 	} else {
 		store.apply({type: 'server-starting', protocol: 'tcp'});
 		store.apply({type: 'server-starting', protocol: 'udp'});
+		const replyDelayMs = options.serverOptions?.replyDelayMs ?? 0;
+		if (replyDelayMs > 0) store.apply({type: 'reply-delay', ms: replyDelayMs});
 		server = options.createServerProcess({
 			...options.serverOptions,
 			host: options.host,
@@ -200,6 +208,17 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		setReplyDelay(ms) {
 			server?.setReplyDelay(ms);
 			store.apply({type: 'reply-delay', ms});
+		},
+		setModel(model) {
+			if (!server?.setModel) {
+				store.apply({type: 'notice', level: 'info', text: 'the sessions use a remote server: its model is its own'});
+				return;
+			}
+
+			server.setModel(model);
+		},
+		setHandlerCpu(ms) {
+			server?.setHandlerCpu?.(ms);
 		},
 		async restartServer() {
 			if (!server) {

@@ -453,6 +453,11 @@ export class DashboardStore {
 			changed = true;
 		}
 
+		if (stats.models !== undefined && JSON.stringify(stats.models) !== JSON.stringify(view.models)) {
+			patch.models = stats.models;
+			changed = true;
+		}
+
 		if (stats.kernelDrops !== undefined && JSON.stringify(stats.kernelDrops) !== JSON.stringify(view.kernelDrops)) {
 			patch.kernelDrops = {...stats.kernelDrops};
 			changed = true;

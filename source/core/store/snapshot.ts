@@ -1,4 +1,5 @@
 import type {Protocol} from '../defaults.js';
+import type {ServerModelStats} from '../echo/server-model.js';
 import type {EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
 import type {AutoMode, SessionPhase, SessionState} from '../sessions/types.js';
 
@@ -34,6 +35,8 @@ export interface ServerView {
 	guards?: EchoGuardStats;
 	/** UDP: receive-buffer drops by the kernel, or why they are unavailable. */
 	kernelDrops?: KernelDrops;
+	/** The server model and what it is doing (from the server's stats). */
+	models?: ServerModelStats;
 	/** The last error the server reported, already safe to print. */
 	error?: string;
 }

@@ -54,6 +54,18 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 		action: {command: 'stepReplyDelay', args: [1]},
 	},
 	{keys: ['-'], description: 'shorter reply delay', scope: 'server', action: {command: 'stepReplyDelay', args: [-1]}},
+	{
+		keys: ['>'],
+		description: 'more handler CPU per message',
+		scope: 'server',
+		action: {command: 'stepHandlerCpu', args: [1]},
+	},
+	{
+		keys: ['<'],
+		description: 'less handler CPU per message',
+		scope: 'server',
+		action: {command: 'stepHandlerCpu', args: [-1]},
+	},
 
 	{keys: ['v'], description: 'switch live / sim view', scope: 'timeline', action: {ui: 'toggle-view'}},
 
@@ -63,6 +75,12 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 	{keys: ['shift+tab'], description: 'previous pane', scope: 'global', action: {ui: 'focus-prev'}},
 	{keys: digits, description: 'jump to session N', scope: 'global', action: {ui: 'focus-session'}},
 	{keys: ['o'], description: 'one-CPU mode on/off', scope: 'global', action: {command: 'toggleOneCpu'}},
+	{
+		keys: ['m'],
+		description: 'server model: event-loop, iterative, threads, processes (new connections)',
+		scope: 'global',
+		action: {command: 'cycleModel'},
+	},
 	{
 		keys: ['d'],
 		description: "show/hide the dashboard's own timeline lane",

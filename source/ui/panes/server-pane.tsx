@@ -13,7 +13,9 @@ import type {
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';
+import {useTickingClock} from '../hooks/use-ticking-clock.js';
 import {useTheme, type Theme} from '../theme.js';
+import {serverModelLines} from './server-model-lines.js';
 
 export interface ServerPaneProps {
 	servers: readonly ServerView[];
@@ -161,6 +163,7 @@ export const ServerPane = memo(function ServerPane({
 	focused,
 }: ServerPaneProps) {
 	const theme = useTheme();
+	const now = useTickingClock(servers.some((server) => (server.models?.queuedCount ?? 0) > 0));
 	const inner = Math.max(0, height - 2);
 	const lines: ReactElement[] = [];
 	for (const [index, text] of serverProcessLines(serverProcess).entries()) {
@@ -197,13 +200,22 @@ export const ServerPane = memo(function ServerPane({
 		const first = servers[0]!;
 		const dropped = servers.reduce((sum, server) => sum + server.dropped, 0);
 		const refused = servers.reduce((sum, server) => sum + server.refused, 0);
+		const cpu = first.models?.handlerCpuMs ?? 0;
 		lines.push(
 			<Line key="totals">
-				delay {first.replyDelayMs} ms {theme.dot} dropped {formatCount(dropped)} {theme.dot} refused{' '}
-				{formatCount(refused)}
-				{focused ? <Text color={theme.tone('muted')}> (+/- delay)</Text> : null}
+				delay {first.replyDelayMs} ms {theme.dot} cpu {cpu} ms {theme.dot} dropped {formatCount(dropped)} {theme.dot}{' '}
+				refused {formatCount(refused)}
+				{focused ? <Text color={theme.tone('muted')}>{' (+/- delay, </> cpu, m model)'}</Text> : null}
 			</Line>,
 		);
+		for (const [index, line] of serverModelLines(servers, now).entries()) {
+			lines.push(
+				<Line key={`model-${index}`} color={line.tone === 'normal' ? undefined : theme.tone(line.tone)}>
+					{line.text}
+				</Line>,
+			);
+		}
+
 		const guards = guardsLine(servers, theme);
 		if (guards !== '') {
 			lines.push(

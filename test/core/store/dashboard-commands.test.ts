@@ -1,4 +1,6 @@
 import {describe, expect, it} from 'vitest';
+import {newGuardStats} from '../../../source/core/echo/counters.js';
+import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {createDashboardCommands} from '../../../source/core/store/dashboard-commands.js';
 import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
 import type {AutoMode} from '../../../source/core/sessions/types.js';
@@ -22,6 +24,8 @@ function setup() {
 			send: (sessionId, text) => calls.push(['send', sessionId, text]),
 			setAuto: (sessionId: number, auto: AutoMode) => calls.push(['setAuto', sessionId, auto]),
 			setReplyDelay: (ms) => calls.push(['setReplyDelay', ms]),
+			setModel: (model) => calls.push(['setModel', model]),
+			setHandlerCpu: (ms) => calls.push(['setHandlerCpu', ms]),
 			restartServer: async () => {
 				calls.push(['restartServer']);
 			},
@@ -90,6 +94,44 @@ describe('createDashboardCommands', () => {
 		commands.dismissSession(1);
 		store.flush();
 		expect(store.getSnapshot().sessions).toEqual([]);
+		store.dispose();
+	});
+
+	it('m cycles the server model from what the server reports, and keys in one read all count', () => {
+		const {commands, calls, store} = setup();
+		store.apply({
+			type: 'server-stats',
+			stats: {
+				protocol: 'tcp',
+				local: {address: '127.0.0.1', port: 8082},
+				bytesIn: 0,
+				bytesOut: 0,
+				messagesIn: 0,
+				messagesOut: 0,
+				activeConnections: 0,
+				totalConnections: 0,
+				refusedConnections: 0,
+				droppedMessages: 0,
+				pausedConnections: 0,
+				guards: newGuardStats(),
+				models: {...quietModelStats('threads'), handlerCpuMs: 10},
+			},
+		});
+		store.flush();
+		commands.cycleModel();
+		commands.cycleModel();
+		commands.cycleModel();
+		commands.stepHandlerCpu(1);
+		commands.stepHandlerCpu(1);
+		commands.stepHandlerCpu(-1);
+		expect(calls).toEqual([
+			['setModel', 'processes'],
+			['setModel', 'event-loop'],
+			['setModel', 'iterative'],
+			['setHandlerCpu', 20],
+			['setHandlerCpu', 50],
+			['setHandlerCpu', 20],
+		]);
 		store.dispose();
 	});
 });

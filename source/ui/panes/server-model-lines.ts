@@ -1,0 +1,102 @@
+import type {ServerModel, ServerModelStats} from '../../core/echo/server-model.js';
+import type {ServerView} from '../../core/store/snapshot.js';
+
+export interface ModelLine {
+	text: string;
+	tone: 'normal' | 'muted' | 'warn' | 'accent';
+}
+
+/** Each model in a few words, with the tutorial's class it stands for. */
+export const modelWords: Record<ServerModel, string> = {
+	'event-loop': 'one thread serves every socket',
+	iterative: 'one client at a time (TCPServer)',
+	threads: 'a thread per client (ThreadingTCPServer)',
+	processes: 'a process per client (ForkingTCPServer)',
+};
+
+function seconds(ms: number): string {
+	return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+function port(connectionId: string): string {
+	return connectionId.slice(connectionId.lastIndexOf(':'));
+}
+
+/** `5123, 5124 +3 more` */
+function ids(values: readonly number[], total: number, max = 3): string {
+	const shown = values.slice(0, max).join(', ');
+	return total > Math.min(values.length, max) ? `${shown} +${total - Math.min(values.length, max)} more` : shown;
+}
+
+/**
+ * The server model in words for the server pane: which model, what it is doing right now (clients
+ * waiting their turn and for how long, the threads or child processes serving, failures), from the
+ * servers' own stats. `now` makes the waits grow.
+ */
+export function serverModelLines(servers: readonly ServerView[], now: number): ModelLine[] {
+	const withModels = servers.filter(
+		(server): server is ServerView & {models: ServerModelStats} => server.models !== undefined,
+	);
+	const first = withModels[0];
+	if (!first) return [];
+	const {model, pool} = first.models;
+	const lines: ModelLine[] = [
+		{text: `model ${model}: ${modelWords[model]}${pool > 0 ? `, pool ${pool}` : ''}`, tone: 'accent'},
+	];
+	if (model === 'threads')
+		lines.push({text: '(sockets stay on the main thread; handlers run on the threads)', tone: 'muted'});
+
+	const finishing = new Map<ServerModel, number>();
+	for (const server of withModels)
+		for (const [old, count] of Object.entries(server.models.finishingUnder ?? {}))
+			finishing.set(old as ServerModel, (finishing.get(old as ServerModel) ?? 0) + (count ?? 0));
+	for (const [old, count] of finishing)
+		lines.push({
+			text: `${count} open ${count === 1 ? 'connection finishes' : 'connections finish'} under ${old}`,
+			tone: 'muted',
+		});
+
+	for (const server of withModels) {
+		const stats = server.models;
+		const proto = server.protocol.toUpperCase();
+		if (stats.queuedCount > 0) {
+			const waits = stats.queued
+				.slice(0, 3)
+				.map((client) => `${port(client.connectionId)} ${seconds(Math.max(0, now - client.since))}`)
+				.join(', ');
+			const more = stats.queuedCount > 3 ? ` +${stats.queuedCount - 3} more` : '';
+			lines.push({text: `${proto} waiting their turn: ${waits}${more}`, tone: 'warn'});
+		}
+
+		const threads = stats.workers.filter((worker) => worker.kind === 'thread');
+		const busy = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId !== '');
+		const idle = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId === '');
+		if (threads.length > 0) {
+			const tids = threads.map((worker) => (worker.kind === 'thread' ? worker.tid : 0));
+			lines.push({
+				text: `${proto} ${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threads.length)}`,
+				tone: 'normal',
+			});
+		}
+
+		if (busy.length > 0 || idle.length > 0) {
+			const pids = busy.map((worker) => (worker.kind === 'process' ? worker.pid : 0));
+			const busyText =
+				busy.length > 0
+					? `${busy.length} ${busy.length === 1 ? 'child' : 'children'}: PID ${ids(pids, busy.length)}`
+					: '';
+			const idleText = idle.length > 0 ? `${idle.length} idle in the pool` : '';
+			lines.push({text: `${proto} ${[busyText, idleText].filter((part) => part !== '').join(', ')}`, tone: 'normal'});
+		}
+
+		if (stats.waitingForWorker > 0)
+			lines.push({
+				text: `${proto} ${stats.waitingForWorker} waiting for a free ${model === 'threads' ? 'thread' : 'process'}`,
+				tone: 'warn',
+			});
+		if (stats.handlerFailures > 0)
+			lines.push({text: `${proto} handler failures: ${stats.handlerFailures} (each ended one client)`, tone: 'warn'});
+	}
+
+	return lines;
+}
