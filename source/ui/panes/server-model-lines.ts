@@ -60,11 +60,11 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 		const stats = server.models;
 		const proto = server.protocol.toUpperCase();
 		if (stats.queuedCount > 0) {
-			const waits = stats.queued
-				.slice(0, 3)
+			const shown = stats.queued.slice(0, 3);
+			const waits = shown
 				.map((client) => `${port(client.connectionId)} ${seconds(Math.max(0, now - client.since))}`)
 				.join(', ');
-			const more = stats.queuedCount > 3 ? ` +${stats.queuedCount - 3} more` : '';
+			const more = stats.queuedCount > shown.length ? ` +${stats.queuedCount - shown.length} more` : '';
 			lines.push({text: `${proto} waiting their turn: ${waits}${more}`, tone: 'warn'});
 		}
 
