@@ -15,6 +15,8 @@ export interface LoadOptions {
 	port: number;
 	connections: number;
 	durationMs: number;
+	/** UDP: a datagram without a reply this long is counted lost and sent again (default 200 ms). */
+	lossTimeoutMs?: number;
 }
 
 // Lowercase, so every reply really had to be uppercased; fixed, so every reply can be checked.
@@ -31,6 +33,8 @@ function mismatch(reply: Buffer): Error {
  * reply, checks it byte for byte, records the round trip, and sends the next. Bounded in time; memory is
  * the sockets and one fixed histogram.
  */
+export {request as loadRequest, expected as loadReply};
+
 export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
 	const latency = new LatencyHistogram();
 	const started = performance.now();
@@ -38,7 +42,7 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
 	const runs = Array.from({length: options.connections}, async () =>
 		options.protocol === 'tcp'
 			? tcpPingPong(options.port, deadline, latency)
-			: udpPingPong(options.port, deadline, latency),
+			: udpPingPong(options.port, deadline, latency, options.lossTimeoutMs ?? udpLossTimeoutMs),
 	);
 	const results = await Promise.all(runs);
 	const seconds = (performance.now() - started) / 1000;
@@ -106,6 +110,7 @@ async function udpPingPong(
 	port: number,
 	deadline: number,
 	latency: LatencyHistogram,
+	lossTimeoutMs: number,
 ): Promise<{messages: number; lost: number}> {
 	const socket = dgram.createSocket('udp4');
 	await new Promise<void>((resolve) => socket.connect(port, '127.0.0.1', resolve));
@@ -129,11 +134,11 @@ async function udpPingPong(
 		// One cheap timer per socket instead of one per datagram: resend what got no reply.
 		const watchdog = setInterval(() => {
 			const now = performance.now();
-			if (!waiting || now - sentAt < udpLossTimeoutMs) return;
+			if (!waiting || now - sentAt < lossTimeoutMs) return;
 			lost += 1;
 			if (now < deadline) send();
 			else finish();
-		}, udpLossTimeoutMs / 2);
+		}, lossTimeoutMs / 2);
 
 		socket.on('message', (reply: Buffer) => {
 			const now = performance.now();

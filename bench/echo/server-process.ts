@@ -18,7 +18,7 @@ export async function startServerProcess(name: string, command: string, args: st
 		const timer = setTimeout(() => reject(new Error(`${name} did not print its ready line within 15 s`)), 15_000);
 		child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
 		lines.on('line', (line) => {
-			const match = /^listening (?:tcp|udp) .*:(\d+)$/.exec(line);
+			const match = /^listening (?:tcp|udp) \S+:(\d+)(?: \(.*\))?$/.exec(line);
 			if (!match) return;
 			clearTimeout(timer);
 			resolve(Number(match[1]));

@@ -4,7 +4,7 @@ import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import {clampHandlerCpu, type ModelOptions} from './model-options.js';
+import {clampHandlerCpu, threadKeepIdleMs, threadMaxIdle, type ModelOptions} from './model-options.js';
 import {
 	maxListedClients,
 	maxListedWorkers,
@@ -24,7 +24,8 @@ import type {
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 import {blockingSleep, burnCpu} from './workers/handler-work.js';
-import {HandlerThread} from './workers/handler-thread.js';
+import type {HandlerThread} from './workers/handler-thread.js';
+import {ThreadCache} from './workers/thread-cache.js';
 import {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
 
@@ -58,6 +59,8 @@ interface Connection {
 	waitingSince: number | undefined;
 	/** threads: the connection's handler thread, once started. */
 	thread: HandlerThread | undefined;
+	/** threads: it counts against the live-thread bound (from start until it closes). */
+	holdsThread: boolean;
 	/** processes: the child that owns the socket from now on. */
 	worker: WorkerProcess | undefined;
 }
@@ -106,6 +109,7 @@ export class TcpEchoServer implements EchoServer {
 	readonly #waiting: Connection[] = [];
 	#liveThreads = 0;
 	readonly #pool: WorkerPool;
+	readonly #threads: ThreadCache;
 	/** Our write high-water mark is at least the socket stream's, so `write() === true` means "below ours". */
 	readonly #writeReturnImpliesBelow: boolean;
 
@@ -122,6 +126,11 @@ export class TcpEchoServer implements EchoServer {
 		this.#model = options.models.model;
 		this.#handlerCpuMs = clampHandlerCpu(options.models.handlerCpuMs);
 		this.#pool = new WorkerPool(options.models.pool, options.models.maxProcesses, options.models.spawn);
+		this.#threads = new ThreadCache({
+			keepIdleMs: threadKeepIdleMs,
+			maxIdle: threadMaxIdle,
+			...(options.models.failOn === undefined ? {} : {failOn: options.models.failOn}),
+		});
 		this.#pool.onFree(() => this.#admitWaiting());
 		this.#pool.fill();
 		server.on('connection', (socket) => this.#accept(socket));
@@ -193,7 +202,7 @@ export class TcpEchoServer implements EchoServer {
 				}
 			}
 
-			waits.push(this.#pool.close());
+			waits.push(this.#pool.close(), this.#threads.close());
 
 			// Every connection-closed event comes before `closed`.
 			await Promise.all(waits);
@@ -236,6 +245,7 @@ export class TcpEchoServer implements EchoServer {
 			model: this.#model,
 			waitingSince: undefined,
 			thread: undefined,
+			holdsThread: false,
 			worker: undefined,
 		};
 		this.#open.set(connection.id, connection);
@@ -507,30 +517,21 @@ export class TcpEchoServer implements EchoServer {
 
 	#startThread(connection: Connection): void {
 		this.#liveThreads += 1;
-		const label = `echo ${connection.peer.port}`;
-		HandlerThread.start({
-			label,
-			...(this.#options.models.failOn === undefined ? {} : {failOn: this.#options.models.failOn}),
-		}).then(
+		connection.holdsThread = true;
+		this.#threads.acquire(`echo ${connection.peer.port}`).then(
 			(thread) => {
-				thread.onExit((error) => {
-					this.#liveThreads -= 1;
-					if (error !== undefined && !connection.finished) this.#fail(connection);
-					this.#admitWaiting();
-				});
 				if (connection.finished || this.#closing !== undefined) {
-					void thread.close();
+					this.#threads.release(thread);
 					return;
 				}
 
 				connection.thread = thread;
+				thread.onExit((error) => {
+					if (error !== undefined && connection.thread === thread) this.#fail(connection);
+				});
 				connection.socket.resume();
 			},
-			() => {
-				this.#liveThreads -= 1;
-				this.#fail(connection);
-				this.#admitWaiting();
-			},
+			() => this.#fail(connection),
 		);
 	}
 
@@ -626,7 +627,13 @@ export class TcpEchoServer implements EchoServer {
 			connection.waitingSince = undefined;
 		}
 
-		if (connection.thread !== undefined) void connection.thread.close();
+		if (connection.holdsThread) {
+			connection.holdsThread = false;
+			this.#liveThreads -= 1;
+			if (connection.thread !== undefined) this.#threads.release(connection.thread);
+			this.#admitWaiting();
+		}
+
 		if (this.#serving === connection) {
 			this.#serving = undefined;
 			this.#admitWaiting();
@@ -677,6 +684,11 @@ export class TcpEchoServer implements EchoServer {
 			if (worker === undefined) continue;
 			workerCount += 1;
 			if (workers.length < maxListedWorkers) workers.push(worker);
+		}
+
+		for (const thread of this.#threads.idle()) {
+			workerCount += 1;
+			if (workers.length < maxListedWorkers) workers.push({kind: 'thread', tid: thread.tid, connectionId: ''});
 		}
 
 		const busy = new Set(workers.map((worker) => (worker.kind === 'process' ? worker.pid : -1)));

@@ -4,7 +4,7 @@ import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import {clampHandlerCpu, type ModelOptions} from './model-options.js';
+import {clampHandlerCpu, threadKeepIdleMs, threadMaxIdle, type ModelOptions} from './model-options.js';
 import {maxListedWorkers, type ServerModel, type ServerModelStats, type ServerWorker} from './server-model.js';
 import {fingerprint} from './fingerprint.js';
 import {readKernelDrops} from './kernel-drops.js';
@@ -21,7 +21,8 @@ import type {
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 import {blockingSleep, burnCpu} from './workers/handler-work.js';
-import {HandlerThread} from './workers/handler-thread.js';
+import type {HandlerThread} from './workers/handler-thread.js';
+import {ThreadCache} from './workers/thread-cache.js';
 import {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
 
@@ -129,6 +130,7 @@ export class UdpEchoServer implements EchoServer {
 	#waiting: Job[] = [];
 	#liveThreads = 0;
 	readonly #pool: WorkerPool;
+	readonly #threads: ThreadCache;
 
 	readonly #socket: dgram.Socket;
 
@@ -145,6 +147,11 @@ export class UdpEchoServer implements EchoServer {
 		this.#model = options.models.model;
 		this.#handlerCpuMs = clampHandlerCpu(options.models.handlerCpuMs);
 		this.#pool = new WorkerPool(options.models.pool, options.models.maxProcesses, options.models.spawn);
+		this.#threads = new ThreadCache({
+			keepIdleMs: threadKeepIdleMs,
+			maxIdle: threadMaxIdle,
+			...(options.models.failOn === undefined ? {} : {failOn: options.models.failOn}),
+		});
 		this.#pool.onFree(() => this.#startWaiting());
 		this.#pool.fill();
 		socket.on('message', (message, remote) => this.#receive(message, remote));
@@ -216,7 +223,7 @@ export class UdpEchoServer implements EchoServer {
 			this.#held.clear();
 			this.#waiting = [];
 			for (const job of this.#running) void job.thread?.close();
-			const stopped = this.#pool.close();
+			const stopped = Promise.all([this.#pool.close(), this.#threads.close()]);
 			this.#socket.close(() => {
 				void stopped.then(() => {
 					if (this.#hub.active) this.#hub.emit({type: 'closed', protocol: 'udp'});
@@ -474,18 +481,14 @@ export class UdpEchoServer implements EchoServer {
 			if (this.#liveThreads >= this.#options.models.maxThreads) return false;
 			this.#liveThreads += 1;
 			this.#running.add(job);
-			const {failOn} = this.#options.models;
-			HandlerThread.start({label: `echo ${job.peer.endpoint.port}`, ...(failOn === undefined ? {} : {failOn})})
+			this.#threads
+				.acquire(`echo ${job.peer.endpoint.port}`)
 				.then(async (thread) => {
 					job.thread = thread;
-					thread.onExit(() => {
-						this.#liveThreads -= 1;
-						this.#startWaiting();
-					});
 					try {
 						return await thread.handle(job.request, this.#knobs());
 					} finally {
-						void thread.close();
+						this.#threads.release(thread);
 					}
 				})
 				.then(
@@ -522,6 +525,7 @@ export class UdpEchoServer implements EchoServer {
 	/** A job ended: send its reply, or count the failure (one datagram lost, never the server). */
 	#finishJob(job: Job, reply: Uint8Array | undefined): void {
 		this.#running.delete(job);
+		if (job.model === 'threads') this.#liveThreads -= 1;
 		if (this.#closing !== undefined) return;
 		if (reply === undefined) {
 			this.#handlerFailures += 1;
@@ -562,6 +566,11 @@ export class UdpEchoServer implements EchoServer {
 			if (worker === undefined) continue;
 			workerCount += 1;
 			if (workers.length < maxListedWorkers) workers.push(worker);
+		}
+
+		for (const thread of this.#threads.idle()) {
+			workerCount += 1;
+			if (workers.length < maxListedWorkers) workers.push({kind: 'thread', tid: thread.tid, connectionId: ''});
 		}
 
 		const busy = new Set(workers.map((worker) => (worker.kind === 'process' ? worker.pid : -1)));

@@ -34,7 +34,7 @@ export function workerLanes(stats: readonly EchoServerStats[], sessions: readonl
 			const kind = worker.kind === 'thread' ? 'thread' : 'child';
 			const what = worker.kind === 'thread' ? 'thread' : 'child';
 			if (worker.connectionId === '') {
-				lanes.push({pid: id, kind, label: 'pool idle'});
+				lanes.push({pid: id, kind, label: worker.kind === 'thread' ? 'thread idle' : 'pool idle'});
 				continue;
 			}
 

@@ -68,14 +68,20 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 			lines.push({text: `${proto} waiting their turn: ${waits}${more}`, tone: 'warn'});
 		}
 
-		const threads = stats.workers.filter((worker) => worker.kind === 'thread');
+		const threads = stats.workers.filter((worker) => worker.kind === 'thread' && worker.connectionId !== '');
+		const idleThreads = stats.workers.filter((worker) => worker.kind === 'thread' && worker.connectionId === '').length;
 		const busy = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId !== '');
 		const idle = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId === '');
 		if (threads.length > 0) {
 			const tids = threads.map((worker) => (worker.kind === 'thread' ? worker.tid : 0));
 			lines.push({
-				text: `${proto} ${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threads.length)}`,
+				text: `${proto} ${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threads.length)}${idleThreads > 0 ? `, ${idleThreads} idle` : ''}`,
 				tone: 'normal',
+			});
+		} else if (idleThreads > 0) {
+			lines.push({
+				text: `${proto} ${idleThreads} idle ${idleThreads === 1 ? 'thread waits' : 'threads wait'} for a client`,
+				tone: 'muted',
 			});
 		}
 

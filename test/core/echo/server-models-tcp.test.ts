@@ -126,6 +126,27 @@ describe('TCP server models', () => {
 		await waitFor(() => server.stats().models.workerCount === 0, 'no worker listed');
 	});
 
+	it('threads: a thread whose client left serves the next one (a Node thread is slow to start), renamed after it', async () => {
+		const server = await start({model: 'threads'});
+		const first = await connect(server);
+		const reply = readBytes(first, 1);
+		first.write('a');
+		await reply;
+		const [worker] = server.stats().models.workers;
+		const tid = worker!.kind === 'thread' ? worker!.tid : 0;
+		await closeSocket(first);
+		await waitFor(() => server.stats().models.workers[0]?.connectionId === '', 'the thread to wait, idle');
+		expect(readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()).toBe('echo idle');
+		const second = await connect(server);
+		const secondReply = readBytes(second, 1);
+		second.write('b');
+		await secondReply;
+		expect(server.stats().models.workers).toEqual([
+			{kind: 'thread', tid, connectionId: `tcp:127.0.0.1:${second.localPort}`},
+		]);
+		expect(readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()).toBe(`echo ${second.localPort}`);
+	});
+
 	it('threads: a handler that throws ends its own connection, and the server keeps serving', async () => {
 		const server = await start({model: 'threads', failHandlerOn: 'boom'});
 		const healthy = await connect(server);

@@ -17,6 +17,10 @@ try { fs.writeFileSync('/proc/thread-self/comm', workerData.label.slice(0, 15));
 const cell = new Int32Array(new SharedArrayBuffer(4));
 parentPort.postMessage({type: 'ready', tid});
 parentPort.on('message', (request) => {
+	if (request.rename !== undefined) {
+		try { fs.writeFileSync('/proc/thread-self/comm', String(request.rename).slice(0, 15)); } catch {}
+		return;
+	}
 	if (workerData.failOn !== undefined && Buffer.from(request.bytes).includes(workerData.failOn)) {
 		throw new Error('the handler failed');
 	}
@@ -107,6 +111,15 @@ export class HandlerThread {
 				own.buffer as ArrayBuffer,
 			]);
 		});
+	}
+
+	/** Renames the thread (ps, htop): a reused thread serves someone else now. */
+	rename(label: string): void {
+		if (!this.#closed) this.#worker.postMessage({rename: label});
+	}
+
+	get closed(): boolean {
+		return this.#closed;
 	}
 
 	/** Ends the thread (a request in its handler is abandoned). Idempotent. */
