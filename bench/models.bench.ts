@@ -24,6 +24,8 @@ export interface ModelsBenchOptions {
 	delayMs: number;
 	/** Clients of the queueing probe. */
 	probeClients: number;
+	/** Ping-pong and short-connection loads: this many clients at once (1 and 16 by default). */
+	clientCounts?: number[];
 }
 
 const twins: Record<ServerModel, Record<'tcp' | 'udp', string>> = {
@@ -122,7 +124,7 @@ export async function modelsBench(options: ModelsBenchOptions): Promise<string> 
 			const servers: Array<ServerProcess | undefined> = [await startSocktui(model, protocol)];
 			servers.push(noPython && model !== 'event-loop' ? undefined : await startTwin(model, protocol));
 			try {
-				for (const connections of [1, 16]) {
+				for (const connections of options.clientCounts ?? [1, 16]) {
 					const [ours, theirs] = (
 						await interleaved(servers, options.rounds, async (server) =>
 							generateLoad({
@@ -142,7 +144,7 @@ export async function modelsBench(options: ModelsBenchOptions): Promise<string> 
 				}
 
 				if (protocol === 'tcp') {
-					for (const parallel of [1, 16]) {
+					for (const parallel of options.clientCounts ?? [1, 16]) {
 						const [ours, theirs] = (
 							await interleaved(servers, options.rounds, async (server) =>
 								shortConnections(server.port, parallel, options.measureMs),
