@@ -1,5 +1,5 @@
 import {SocktuiError} from '../errors.js';
-import {parseOptparseInt} from './python-number.js';
+import {formatOptionHelp, parseOptparse, type OptionSpec} from './optparse.js';
 
 /**
  * `socktui sim` options, parsed the way the reference's optparse does: `--opt=value` or `--opt value`,
@@ -26,17 +26,8 @@ export interface SimArgs {
 }
 
 type Key = keyof SimArgs;
-interface OptionSpec {
-	short?: string;
-	long?: string;
-	key: Key;
-	kind: 'flag' | 'int' | 'string' | 'count';
-	extension?: boolean;
-	metavar?: string;
-	help: string;
-}
 
-export const simOptionSpecs: readonly OptionSpec[] = [
+export const simOptionSpecs: ReadonlyArray<OptionSpec<Key>> = [
 	{short: '-h', long: '--help', key: 'help', kind: 'flag', help: 'show this help message and exit'},
 	{
 		short: '-s',
@@ -148,111 +139,16 @@ function usage(message: string): SocktuiError {
 	return new SocktuiError('BadUsage', `sim: ${message} (try 'socktui sim --help')`);
 }
 
-function matchLong(name: string): OptionSpec {
-	const exact = simOptionSpecs.find((spec) => spec.long === name);
-	if (exact) return exact;
-	const candidates = (extension: boolean) =>
-		simOptionSpecs.filter((spec) => Boolean(spec.extension) === extension && spec.long?.startsWith(name));
-	for (const extension of [false, true]) {
-		const found = candidates(extension);
-		if (found.length === 1) return found[0]!;
-		if (found.length > 1)
-			throw usage(
-				`ambiguous option: ${name} (${found
-					.map((spec) => spec.long)
-					.sort()
-					.join(', ')}?)`,
-			);
-	}
-	throw usage(`no such option: ${name}`);
-}
-
-function store(args: SimArgs, spec: OptionSpec, name: string, value: string | undefined): void {
-	switch (spec.kind) {
-		case 'flag':
-			(args as unknown as Record<string, boolean>)[spec.key] = true;
-			return;
-		case 'string':
-			(args as unknown as Record<string, string>)[spec.key] = value!;
-			return;
-		case 'int': {
-			const parsed = parseOptparseInt(value!);
-			if (parsed === undefined) throw usage(`option ${name}: invalid integer value: '${value}'`);
-			(args as unknown as Record<string, bigint>)[spec.key] = parsed;
-			return;
-		}
-		case 'count': {
-			const parsed = parseOptparseInt(value!);
-			if (parsed === undefined || parsed < 0n || parsed > 1_000_000n) {
-				throw usage(`option ${name}: expected a whole number from 0 to 1000000, got '${value}'`);
-			}
-			(args as unknown as Record<string, number>)[spec.key] = Number(parsed);
-		}
-	}
-}
-
 export function parseSimArgs(argv: readonly string[]): SimArgs {
-	const args = defaultSimArgs();
-	const rest = [...argv];
-	const takeValue = (name: string): string => {
-		if (rest.length === 0) throw usage(`${name} option requires 1 argument`);
-		return rest.shift()!;
-	};
-	while (rest.length > 0) {
-		const arg = rest.shift()!;
-		if (arg === '--') {
-			if (rest.length > 0) throw usage(`unexpected argument '${rest[0]}'`);
-			break;
-		}
-		if (arg.startsWith('--')) {
-			const equals = arg.indexOf('=');
-			const spec = matchLong(equals === -1 ? arg : arg.slice(0, equals));
-			const name = spec.long!;
-			if (equals !== -1) rest.unshift(arg.slice(equals + 1));
-			if (spec.kind === 'flag') {
-				if (equals !== -1) throw usage(`${name} option does not take a value`);
-				store(args, spec, name, undefined);
-				if (args.help) return args;
-			} else {
-				store(args, spec, name, takeValue(name));
-			}
-		} else if (arg.startsWith('-') && arg.length > 1) {
-			for (let index = 1; index < arg.length; index++) {
-				const name = `-${arg[index]}`;
-				const spec = simOptionSpecs.find((candidate) => candidate.short === name);
-				if (!spec) throw usage(`no such option: ${name}`);
-				if (spec.kind === 'flag') {
-					store(args, spec, name, undefined);
-					if (args.help) return args;
-					continue;
-				}
-				if (index + 1 < arg.length) rest.unshift(arg.slice(index + 1));
-				store(args, spec, name, takeValue(name));
-				break;
-			}
-		} else {
-			throw usage(`unexpected argument '${arg}'`);
-		}
-	}
-	return args;
+	return parseOptparse(argv, simOptionSpecs, defaultSimArgs(), usage);
 }
 
 /** The `--help` text, in optparse's layout. */
 export function formatSimHelp(): string {
 	const lines = ['Usage: socktui sim [options]', '', 'Options:'];
-	const render = (spec: OptionSpec): string => {
-		const value = spec.metavar ? ` ${spec.metavar}` : '';
-		const names = [
-			spec.short ? `${spec.short}${value}` : undefined,
-			spec.long ? `${spec.long}${spec.metavar ? `=${spec.metavar}` : ''}` : undefined,
-		]
-			.filter(Boolean)
-			.join(', ');
-		return names.length <= 22 ? `  ${names.padEnd(22)}  ${spec.help}` : `  ${names}\n${' '.repeat(26)}${spec.help}`;
-	};
-	for (const spec of simOptionSpecs.filter((candidate) => !candidate.extension)) lines.push(render(spec));
+	for (const spec of simOptionSpecs.filter((candidate) => !candidate.extension)) lines.push(formatOptionHelp(spec));
 	lines.push('', "  Extensions (not in the reference; without them the output is the reference's):");
-	for (const spec of simOptionSpecs.filter((candidate) => candidate.extension)) lines.push(render(spec));
+	for (const spec of simOptionSpecs.filter((candidate) => candidate.extension)) lines.push(formatOptionHelp(spec));
 	lines.push(
 		'',
 		'  Examples:',
