@@ -5,6 +5,7 @@ import {serverCommand} from './server.js';
 import {serverChildCommand} from './server-child.js';
 import {serverWorkerCommand} from './server-worker.js';
 import {sessionCommand} from './session.js';
+import {schedCommand} from './sched.js';
 import {simCommand} from './sim.js';
 
 /** Every subcommand; the dashboard is the default when no command is named. */
@@ -13,6 +14,7 @@ export const commands: Command[] = [
 	serverCommand,
 	clientCommand,
 	simCommand,
+	schedCommand,
 	sessionCommand,
 	serverChildCommand,
 	serverWorkerCommand,
