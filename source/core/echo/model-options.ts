@@ -20,7 +20,7 @@ export interface ModelOptions {
 
 /** threads: a thread whose client is done waits this long for the next (see ThreadCache), at most this many. */
 export const threadKeepIdleMs = 2000;
-export const threadMaxIdle = 8;
+export const threadMaxIdle = 16;
 
 /** Handler CPU per message is clamped to this (ms). */
 export const maxHandlerCpuMs = 10_000;
