@@ -1,6 +1,8 @@
 import type {Command} from './command.js';
 import {clientCommand} from './client.js';
 import {dashboardCommand} from './dashboard.js';
+import {experimentCommand} from './experiment.js';
+import {experimentJobCommand} from './experiment-job.js';
 import {serverCommand} from './server.js';
 import {serverChildCommand} from './server-child.js';
 import {sessionCommand} from './session.js';
@@ -12,7 +14,9 @@ export const commands: Command[] = [
 	serverCommand,
 	clientCommand,
 	simCommand,
+	experimentCommand,
 	sessionCommand,
 	serverChildCommand,
+	experimentJobCommand,
 ];
 export {dashboardCommand};

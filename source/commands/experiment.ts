@@ -1,0 +1,127 @@
+import process from 'node:process';
+import {SocktuiError} from '../core/errors.js';
+import {Experiment, parseJobs} from '../core/experiment/experiment.js';
+import {experimentToJson, formatExperiment} from '../core/experiment/format.js';
+import {experimentPresets, isExperimentPreset} from '../core/experiment/presets.js';
+import type {ExperimentPlan} from '../core/experiment/types.js';
+import type {Command} from './command.js';
+import {flagText, parseCount, parsePort} from './options.js';
+
+const maxJobs = 16;
+const maxTickMs = 10_000;
+const maxIoMs = 60_000;
+
+function parsePlan(flags: Record<string, unknown>): ExperimentPlan {
+	const presetName = flagText(flags['preset']);
+	const jobsText = flags['jobs'] === undefined ? undefined : flagText(flags['jobs']);
+	if (presetName !== '' && jobsText !== undefined)
+		throw new SocktuiError('BadUsage', '--preset and --jobs cannot be used together');
+	if (presetName !== '' && !isExperimentPreset(presetName))
+		throw new SocktuiError('BadUsage', `--preset must be io or cpu, got '${presetName}'`);
+	const programs =
+		jobsText === undefined
+			? [...experimentPresets[isExperimentPreset(presetName) ? presetName : 'io'].programs]
+			: jobsText.split(':');
+	const workload = parseJobs(programs);
+	if (workload.processes.length > maxJobs) throw new SocktuiError('BadUsage', `--jobs: at most ${maxJobs} jobs`);
+	const tickMs = parseCount(flags['tick'], '--tick', maxTickMs);
+	if (tickMs === 0) throw new SocktuiError('BadUsage', '--tick must be at least 1 ms');
+	const ioMs = parseCount(flags['io'], '--io', maxIoMs);
+	const ioKind = flagText(flags['ioKind']);
+	if (ioKind !== 'echo' && ioKind !== 'sleep')
+		throw new SocktuiError('BadUsage', `--io-kind must be echo or sleep, got '${ioKind}'`);
+	const picked = (['serial', 'concurrent', 'both'] as const).filter((name) => flags[name] === true);
+	if (picked.length > 1)
+		throw new SocktuiError('BadUsage', `--${picked[0]} and --${picked[1]} cannot be used together`);
+	const only = picked[0] ?? 'both';
+	return {
+		jobs: programs.map((program) => ({program})),
+		tickMs,
+		ioMs,
+		ioKind: ioKind,
+		serial: only !== 'concurrent',
+		concurrent: only !== 'serial',
+	};
+}
+
+export const experimentCommand: Command = {
+	name: 'experiment',
+	summary: 'the same jobs as real processes, serial then concurrent, measured beside the prediction',
+	help: `  Runs the same jobs as real processes on one CPU, one after another (serial) and all at once
+  (concurrent), measures each from /proc, and prints the figures beside what the simulators predict.
+
+  Usage
+    $ socktui experiment [--preset io|cpu | --jobs PROGRAMS] [--serial|--concurrent|--both] [--json]
+
+  Jobs
+    --jobs, -P PROGRAMS  one job per program, in 'sim -P' syntax: 'c2,i,c2:c10' is two jobs.
+                         cN = N ticks of real CPU work; i = one IO (plus one tick of CPU to start it
+                         and one when it is done, as sim counts them)
+    --preset io|cpu      io: 3 jobs c2,i,c2 (concurrency wins); cpu: 3 jobs c10 (it cannot)  [io]
+    --tick MS            milliseconds per tick  [100]
+    --io MS              how long one IO waits  [500]
+    --io-kind echo|sleep echo: a request to an echo server that holds the reply for the IO length
+                         (started for the experiment, or the one on --port); sleep: a timed sleep  [echo]
+    --port PORT          use the echo server already listening on 127.0.0.1:PORT (its own reply delay)
+
+  Runs
+    --serial | --concurrent | --both   which runs  [both]
+    --no-pin             do not pin the jobs to one CPU (they are, with taskset, by default)
+    --json               one line, one JSON object (serial, concurrent, predicted)
+
+  Examples
+    $ socktui experiment
+    $ socktui experiment --preset cpu --tick 50
+    $ socktui experiment --jobs c3,i,c2:c5 --tick 50 --io 250 --json`,
+	flags: {
+		preset: {type: 'string', default: ''},
+		jobs: {type: 'string', shortFlag: 'P'},
+		tick: {type: 'string', default: '100'},
+		io: {type: 'string', default: '500'},
+		ioKind: {type: 'string', default: 'echo'},
+		port: {type: 'string'},
+		serial: {type: 'boolean', default: false},
+		concurrent: {type: 'boolean', default: false},
+		both: {type: 'boolean', default: false},
+		pin: {type: 'boolean', default: true},
+		json: {type: 'boolean', default: false},
+	},
+	async run({flags}) {
+		const plan = parsePlan(flags);
+		const port = flags['port'] === undefined ? undefined : parsePort(flags['port']);
+		if (port === 0) throw new SocktuiError('BadUsage', '--port needs the port of a running echo server, not 0');
+		const cliPath = process.argv[1];
+		if (!cliPath) throw new SocktuiError('Internal', 'the path of the socktui CLI is unknown');
+		const json = flags['json'] === true;
+		const experiment = new Experiment({
+			plan,
+			pin: flags['pin'] !== false,
+			cliPath,
+			...(port === undefined ? {} : {server: {host: '127.0.0.1', port}}),
+			onJobs(kind, pids) {
+				if (!json) process.stderr.write(`${kind}: ${pids.length} jobs running (PIDs ${pids.join(' ')})\n`);
+			},
+		});
+		let interrupted = false;
+		const onSignal = () => {
+			interrupted = true;
+			experiment.kill();
+		};
+		process.once('SIGINT', onSignal);
+		process.once('SIGTERM', onSignal);
+		try {
+			const result = await experiment.run();
+			if (interrupted) throw new SocktuiError('Internal', 'interrupted');
+			if (json) process.stdout.write(`${JSON.stringify(experimentToJson(result))}\n`);
+			else process.stdout.write(`${formatExperiment(result).join('\n')}\n`);
+			return 0;
+		} catch (error: unknown) {
+			if (!interrupted) throw error;
+			process.stderr.write('socktui: experiment interrupted; every job it started has ended\n');
+			return 130;
+		} finally {
+			process.off('SIGINT', onSignal);
+			process.off('SIGTERM', onSignal);
+		}
+	},
+};
