@@ -4,6 +4,11 @@ import {Experiment, parseJobs} from '../core/experiment/experiment.js';
 import {experimentToJson, formatExperiment} from '../core/experiment/format.js';
 import {experimentPresets, isExperimentPreset} from '../core/experiment/presets.js';
 import type {ExperimentPlan} from '../core/experiment/types.js';
+import type {ExperimentResult} from '../core/experiment/experiment.js';
+import {measuredTrack} from '../ui/panes/experiment/measured-track.js';
+import {buildRunChart} from '../ui/panes/sim/sim-chart.js';
+import {segmentsToAnsi} from '../ui/segments-ansi.js';
+import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import type {Command} from './command.js';
 import {flagText, parseCount, parsePort} from './options.js';
 
@@ -42,6 +47,18 @@ function parsePlan(flags: Record<string, unknown>): ExperimentPlan {
 		serial: only !== 'concurrent',
 		concurrent: only !== 'serial',
 	};
+}
+
+/** The measured runs drawn like the sim pane's chart, one column per tick, for a terminal. */
+function chartLines(result: ExperimentResult, width: number): string[] {
+	const runs = [result.serial, result.concurrent].filter((run) => run !== undefined);
+	const {color, ascii} = detectCapabilities(process.env, {color: true, ascii: false});
+	const chart = buildRunChart(runs.map(measuredTrack), {width, color, ascii});
+	return [
+		'',
+		`Measured, one column per tick (${result.plan.tickMs} ms):`,
+		...chart.map((line) => segmentsToAnsi(line, color).trimEnd()),
+	];
 }
 
 export const experimentCommand: Command = {
@@ -113,7 +130,11 @@ export const experimentCommand: Command = {
 			const result = await experiment.run();
 			if (interrupted) throw new SocktuiError('Internal', 'interrupted');
 			if (json) process.stdout.write(`${JSON.stringify(experimentToJson(result))}\n`);
-			else process.stdout.write(`${formatExperiment(result).join('\n')}\n`);
+			else {
+				const lines = formatExperiment(result);
+				if (process.stdout.isTTY) lines.push(...chartLines(result, process.stdout.columns || 80));
+				process.stdout.write(`${lines.join('\n')}\n`);
+			}
 			return 0;
 		} catch (error: unknown) {
 			if (!interrupted) throw error;
