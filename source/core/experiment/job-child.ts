@@ -22,6 +22,8 @@ export interface JobChildDeps {
 }
 
 const connectTimeoutMs = 10_000;
+/** An IO's reply may come this much later than the IO length before the job gives up on the server. */
+const replySlackMs = 10_000;
 const request = Buffer.from('io\n');
 
 async function openSocket(host: string, port: number): Promise<Socket> {
@@ -44,9 +46,13 @@ async function openSocket(host: string, port: number): Promise<Socket> {
 }
 
 /** One IO on the echo server: a short request whose reply the server holds for the IO length. */
-async function echoIo(socket: Socket): Promise<void> {
+async function echoIo(socket: Socket, ioMs: number): Promise<void> {
 	return new Promise((resolve, reject) => {
 		let got = 0;
+		const timer = setTimeout(() => {
+			cleanup();
+			reject(new Error(`no reply from the echo server within ${Math.round((ioMs + replySlackMs) / 1000)} s`));
+		}, ioMs + replySlackMs);
 		const onData = (chunk: Buffer) => {
 			got += chunk.length;
 			if (got < request.length) return;
@@ -58,6 +64,7 @@ async function echoIo(socket: Socket): Promise<void> {
 			reject(new Error('the echo server closed the connection'));
 		};
 		const cleanup = () => {
+			clearTimeout(timer);
 			socket.off('data', onData);
 			socket.off('close', onEnd);
 			socket.off('error', onEnd);
@@ -78,28 +85,24 @@ async function echoIo(socket: Socket): Promise<void> {
 export async function runJobChild(options: JobChildOptions, deps: JobChildDeps): Promise<number> {
 	const {channel} = deps;
 	let gone = false;
-	let waiting: ((command: JobCommand | undefined) => void) | undefined;
+	const received = new Set<JobCommand['type']>();
+	let wake: (() => void) | undefined;
 	channel.onDisconnect(() => {
 		gone = true;
-		waiting?.(undefined);
+		wake?.();
 	});
 	channel.onMessage((value) => {
 		const command = parseJobCommand(value);
-		if (command) waiting?.(command);
+		if (!command) return;
+		received.add(command.type);
+		wake?.();
 	});
-	const next = async (type: JobCommand['type']): Promise<boolean> =>
-		new Promise((resolve) => {
-			if (gone) {
-				resolve(false);
-				return;
-			}
-
-			waiting = (command) => {
-				if (command !== undefined && command.type !== type) return;
-				waiting = undefined;
-				resolve(command !== undefined);
-			};
-		});
+	// True once `type` has arrived (kept if it came early); false when the experiment went away.
+	const next = async (type: JobCommand['type']): Promise<boolean> => {
+		while (!received.has(type) && !gone) await new Promise<void>((resolve) => (wake = resolve));
+		wake = undefined;
+		return received.has(type);
+	};
 
 	let socket: Socket | undefined;
 	try {
@@ -109,14 +112,15 @@ export async function runJobChild(options: JobChildOptions, deps: JobChildDeps):
 		for (const instruction of options.code) {
 			deps.burn(options.tickMs);
 			if (instruction === 'io') {
-				if (socket) await echoIo(socket);
+				if (socket) await echoIo(socket, options.ioMs);
 				else await new Promise((resolve) => setTimeout(resolve, options.ioMs));
 			} else {
 				// Let a closed channel be noticed between ticks of pure CPU work.
 				await nextTurn();
 			}
 
-			if (gone) return 1;
+			// The experiment went away, or gave up on this run (another job failed): stop here.
+			if (gone || received.has('exit')) return 1;
 		}
 
 		channel.send({type: 'done'});
