@@ -35,6 +35,9 @@ function parsePlan(flags: Record<string, unknown>): ExperimentPlan {
 	const ioKind = flagText(flags['ioKind']);
 	if (ioKind !== 'echo' && ioKind !== 'sleep')
 		throw new SocktuiError('BadUsage', `--io-kind must be echo or sleep, got '${ioKind}'`);
+	const policy = flagText(flags['policy']);
+	if (policy !== 'normal' && policy !== 'fifo')
+		throw new SocktuiError('BadUsage', `--policy must be normal or fifo, got '${policy}'`);
 	const picked = (['serial', 'concurrent', 'both'] as const).filter((name) => flags[name] === true);
 	if (picked.length > 1)
 		throw new SocktuiError('BadUsage', `--${picked[0]} and --${picked[1]} cannot be used together`);
@@ -43,7 +46,8 @@ function parsePlan(flags: Record<string, unknown>): ExperimentPlan {
 		jobs: programs.map((program) => ({program})),
 		tickMs,
 		ioMs,
-		ioKind: ioKind,
+		ioKind,
+		policy,
 		serial: only !== 'concurrent',
 		concurrent: only !== 'serial',
 	};
@@ -84,6 +88,9 @@ export const experimentCommand: Command = {
   Runs
     --serial | --concurrent | --both   which runs  [both]
     --no-pin             do not pin the jobs to one CPU (they are, with taskset, by default)
+    --policy normal|fifo normal: Linux's fair scheduler, which also slices the CPU between jobs;
+                         fifo: real-time SCHED_FIFO (chrt; root), a job keeps the CPU until it
+                         blocks or ends, as in sim (needs the jobs pinned and a second CPU)  [normal]
     --json               one line, one JSON object (serial, concurrent, predicted)
 
   Examples
@@ -96,6 +103,7 @@ export const experimentCommand: Command = {
 		tick: {type: 'string', default: '100'},
 		io: {type: 'string', default: '500'},
 		ioKind: {type: 'string', default: 'echo'},
+		policy: {type: 'string', default: 'normal'},
 		port: {type: 'string'},
 		serial: {type: 'boolean', default: false},
 		concurrent: {type: 'boolean', default: false},

@@ -116,6 +116,21 @@ describe.skipIf(!linux)('socktui experiment (real processes, real /proc)', () =>
 		90_000,
 	);
 
+	it.skipIf(!pinning?.available || (pinning.available && pinning.allowedCpus.length < 2) || process.getuid?.() !== 0)(
+		'--policy fifo (real time): concurrent CPU-only jobs run one after another, as FIFO predicts',
+		async () => {
+			const report = await runJson(['--preset', 'cpu', '--tick', '20', '--concurrent', '--policy', 'fifo']);
+			const jobs = report.concurrent!.jobs;
+			expect(jobs[0]!.endMs).toBeLessThan(jobs[1]!.endMs);
+			expect(jobs[1]!.endMs).toBeLessThan(jobs[2]!.endMs);
+			// P0 never gave up its CPU to the others: it is done long before the last one (time slicing: all together).
+			expect(jobs[0]!.endMs - jobs[0]!.startMs).toBeLessThan(report.concurrent!.makespanMs * 0.6);
+			expect(report.predicted.concurrent.makespanMs).toBe(600);
+			await waitGone(jobs.map((job) => job.pid));
+		},
+		60_000,
+	);
+
 	it('--no-pin runs unpinned and says so (pinnedCpu null); --io-kind sleep needs no server', async () => {
 		const report = await runJson([
 			'-P',

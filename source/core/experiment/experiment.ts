@@ -89,8 +89,14 @@ export class Experiment {
 	async run(): Promise<ExperimentResult> {
 		const {plan} = this.#options;
 		const workload = parseJobs(plan.jobs.map((job) => job.program));
-		const predicted = predict(workload, plan.tickMs, plan.ioMs, () => kernelSlice());
+		const predicted = predict(workload, plan.tickMs, plan.ioMs, () => kernelSlice(), plan.policy);
 		const pinning = choosePinning(this.#options.pin, this.#options.pinning ?? detectPinning());
+		// A real-time job that computes starves everything else on its CPU: keep this process and the server off it.
+		if (plan.policy === 'fifo' && (pinning.jobCpu === undefined || pinning.otherCpus.length === 0))
+			throw new SocktuiError(
+				'BadUsage',
+				`--policy fifo needs the jobs pinned to one CPU and another CPU for the rest (${pinning.jobCpu === undefined ? pinning.note : 'this machine has one CPU'})`,
+			);
 		const needsServer = plan.ioKind === 'echo' && workload.processes.some((code) => code.includes('io'));
 		const ownAffinity = pinning.otherCpus.length > 0 ? readAffinity(process.pid) : undefined;
 		if (ownAffinity !== undefined) await pinProcess(process.pid, pinning.otherCpus.join(','));

@@ -124,7 +124,9 @@ export function formatExperiment(result: ExperimentResult): string[] {
 					: `IO ${plan.ioMs} ms`;
 	const lines = [
 		`${plan.jobs.length} ${plan.jobs.length === 1 ? 'job' : 'jobs'}: ${plan.jobs.map((job) => job.program).join('  ')} · tick ${plan.tickMs} ms · ${io}`,
-		result.pinning,
+		plan.policy === 'fifo'
+			? `${result.pinning}; real-time FIFO policy: a job keeps the CPU until it blocks or ends, as in sim`
+			: result.pinning,
 		'As in sim, an i takes one tick of CPU to start the IO and one when it is done. Times in ms from /proc.',
 		'',
 	];
@@ -184,6 +186,7 @@ export function experimentToJson(result: ExperimentResult): Record<string, unkno
 		tickMs: plan.tickMs,
 		ioMs: plan.ioMs,
 		ioKind: plan.ioKind,
+		policy: plan.policy,
 		pinnedCpu: result.pinnedCpu,
 		pinning: result.pinning,
 		...(result.server ? {server: result.server} : {}),

@@ -2,6 +2,7 @@ import {defaults} from '../defaults.js';
 import {compareConfigs, runToEnd} from '../sched/run.js';
 import {referenceConfig, type Instruction, type SimConfig, type Workload} from '../sched/types.js';
 import type {KernelSlice} from './kernel-slice.js';
+import type {JobPolicy} from './types.js';
 import {fifoFinishTimes, roundRobinFinishTimes} from './time-slicing.js';
 
 export interface PredictedRun {
@@ -74,32 +75,43 @@ function simulate(workload: Workload, config: SimConfig, tickMs: number, model: 
  * What the models say for the same jobs. With any IO: the process-run simulator (tick = `tickMs`,
  * L = io / tick), serial = SWITCH_ON_END, concurrent = SWITCH_ON_IO. CPU-only jobs: FIFO for serial, round
  * robin with the kernel's slice for concurrent (the CPU taken away because a job held it too long).
+ * Under the real-time FIFO policy nothing is sliced: no sliced row, and CPU-only jobs run FIFO either way.
  */
-export function predict(workload: Workload, tickMs: number, ioMs: number, slice: () => KernelSlice): Prediction {
+export function predict(
+	workload: Workload,
+	tickMs: number,
+	ioMs: number,
+	slice: () => KernelSlice,
+	policy: JobPolicy = 'normal',
+): Prediction {
 	const hasIo = workload.processes.some((code) => code.includes('io'));
 	if (hasIo) {
 		const ioLength = Math.max(0, Math.round(ioMs / tickMs));
 		const configs = compareConfigs({...referenceConfig, ioLength});
+		const serial = simulate(workload, configs.serial, tickMs, 'sim SWITCH_ON_END');
+		const concurrent = simulate(workload, configs.multiprogrammed, tickMs, 'sim SWITCH_ON_IO');
+		if (policy === 'fifo') return {kind: 'sim', ioLength, serial, concurrent};
 		const assumed = slice();
 		return {
 			kind: 'sim',
 			ioLength,
 			slice: assumed,
 			sliced: slicedRun(workload, tickMs, ioLength, assumed),
-			serial: simulate(workload, configs.serial, tickMs, 'sim SWITCH_ON_END'),
-			concurrent: simulate(workload, configs.multiprogrammed, tickMs, 'sim SWITCH_ON_IO'),
+			serial,
+			concurrent,
 		};
 	}
 
 	const lengths = workload.processes.map((code) => code.length * tickMs);
-	const assumed = slice();
 	const fifo = fifoFinishTimes(lengths);
-	const rr = roundRobinFinishTimes(lengths, assumed.ms);
 	const run = (ends: number[], model: string): PredictedRun => ({
 		makespanMs: Math.max(0, ...ends),
 		jobs: ends.map((endMs) => ({endMs})),
 		model,
 	});
+	if (policy === 'fifo') return {kind: 'time-slicing', serial: run(fifo, 'FIFO'), concurrent: run(fifo, 'FIFO')};
+	const assumed = slice();
+	const rr = roundRobinFinishTimes(lengths, assumed.ms);
 	return {
 		kind: 'time-slicing',
 		slice: assumed,

@@ -1,6 +1,7 @@
 import type {ChildProcess} from 'node:child_process';
 import process from 'node:process';
 import {SocktuiError} from '../errors.js';
+import {setRealtimeFifo} from '../procs/realtime.js';
 import {spawnCliChild} from '../procs/spawn-child.js';
 import {parseJobMessage, type JobCommand, type JobMessage} from './job-messages.js';
 import {figuresBetween, readProcFigures, readSchedstatMs, type ProcFigures} from './proc-figures.js';
@@ -74,6 +75,14 @@ export class JobProcesses {
 			await Promise.all(
 				jobs.map(async (job) => this.#expect(job, 'ready', this.#launch.readyTimeoutMs ?? defaultReadyTimeoutMs)),
 			);
+			if (plan.policy === 'fifo') {
+				for (const job of jobs) {
+					const set = await setRealtimeFifo(job.pid);
+					if (!set.ok)
+						throw new SocktuiError('BadInput', `cannot give the jobs the real-time FIFO policy: ${set.reason}`);
+				}
+			}
+
 			onStarted?.(jobs.map((job) => job.pid));
 			const t0 = performance.now();
 			const samples: RunSample[] = [];

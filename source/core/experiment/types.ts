@@ -1,6 +1,12 @@
 /** How a job's `i` waits: a request to the echo server held for the IO length, or a plain timed sleep. */
 export type IoKind = 'echo' | 'sleep';
 
+/**
+ * How the kernel schedules the jobs: `normal` (the fair scheduler, time slices) or `fifo` (real-time
+ * SCHED_FIFO: a job keeps the CPU until it blocks or ends, as in the simulator).
+ */
+export type JobPolicy = 'normal' | 'fifo';
+
 /** One job: a program in `sim -P` syntax (one process of it), run by its own child process. */
 export interface JobSpec {
 	/** The program's text as given, e.g. `c2,i,c2`. */
@@ -15,6 +21,7 @@ export interface ExperimentPlan {
 	/** How long one `i` waits, in milliseconds. */
 	readonly ioMs: number;
 	readonly ioKind: IoKind;
+	readonly policy: JobPolicy;
 	readonly serial: boolean;
 	readonly concurrent: boolean;
 }
