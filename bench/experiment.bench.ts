@@ -1,15 +1,18 @@
 // `socktui experiment` against its prediction: for both presets, 5 runs of the built CLI (`--json`), the
 // measured makespan over the predicted one, serial and concurrent, as a median and a spread (min-max).
-// The IO preset's concurrent run is also set beside the sim with the kernel slice as its quantum.
+// The IO preset's concurrent run is also set beside the sim with the kernel slice as its quantum. Each preset
+// runs under Linux's fair scheduler and, when `fifo` is possible (root, chrt, two CPUs), under SCHED_FIFO.
 // Runs: SOCKTUI_BENCH_RUNS or `npm run bench experiment -- <runs>` (default 5). Linux only (/proc).
 import {spawn} from 'node:child_process';
-import {loadavg} from 'node:os';
+import {availableParallelism, loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
 
 const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 export interface ExperimentBenchOptions {
 	runs: number;
+	/** Also run every preset under the real-time FIFO policy (`--policy fifo`). */
+	fifo: boolean;
 	tickMs: number;
 	ioMs: number;
 	log?: (line: string) => void;
@@ -67,23 +70,27 @@ function meanFinish(run: Measured): number {
 
 export async function experimentBench(options: ExperimentBenchOptions): Promise<string> {
 	const loadBefore = loadavg()[0]!;
-	const header = ['preset', 'run', 'model', 'measured ms', 'predicted ms', 'measured / predicted'];
+	const header = ['preset', 'policy', 'run', 'model', 'measured ms', 'predicted ms', 'measured / predicted'];
 	const rows: string[][] = [];
 	const notes: string[] = [];
 	let pinning = '';
-	for (const preset of ['io', 'cpu'] as const) {
+	const policies = options.fifo ? (['normal', 'fifo'] as const) : (['normal'] as const);
+	const cases = (['io', 'cpu'] as const).flatMap((name) => policies.map((each) => [name, each] as const));
+	for (const [preset, policy] of cases) {
 		const reports: Report[] = [];
 		for (let index = 0; index < options.runs; index++) {
 			const report = await experiment([
 				'--preset',
 				preset,
+				'--policy',
+				policy,
 				'--tick',
 				String(options.tickMs),
 				'--io',
 				String(options.ioMs),
 			]);
 			options.log?.(
-				`${preset} run ${index + 1}/${options.runs}: serial ${Math.round(report.serial.makespanMs)} ms, concurrent ${Math.round(report.concurrent.makespanMs)} ms`,
+				`${preset} ${policy} run ${index + 1}/${options.runs}: serial ${Math.round(report.serial.makespanMs)} ms, concurrent ${Math.round(report.concurrent.makespanMs)} ms`,
 			);
 			reports.push(report);
 			pinning = report.pinning;
@@ -94,7 +101,7 @@ export async function experimentBench(options: ExperimentBenchOptions): Promise<
 			[
 				'concurrent',
 				'concurrent',
-				preset === 'io' ? 'sim SWITCH_ON_IO' : 'RR kernel slice',
+				preset === 'io' ? 'sim SWITCH_ON_IO' : policy === 'fifo' ? 'FIFO' : 'RR kernel slice',
 				(report) => report.predicted.concurrent,
 			],
 			['concurrent', 'concurrent', 'sim SWITCH_ON_IO + kernel slice', (report) => report.predicted.concurrentSliced],
@@ -105,6 +112,7 @@ export async function experimentBench(options: ExperimentBenchOptions): Promise<
 			const predicted = reports.map((report) => pick(report)!.makespanMs);
 			rows.push([
 				preset,
+				policy,
 				label,
 				model,
 				spread(measured, 0),
@@ -118,7 +126,7 @@ export async function experimentBench(options: ExperimentBenchOptions): Promise<
 
 		const direction = reports.map((report) => meanFinish(report.concurrent) / meanFinish(report.serial));
 		notes.push(
-			`${preset}: average finish, concurrent / serial = ${spread(direction, 2)} (${preset === 'io' ? 'below 1: concurrency wins' : 'above 1: every job but the last finishes later'})`,
+			`${preset}, ${policy}: average finish, concurrent / serial = ${spread(direction, 2)} (${preset === 'io' ? 'below 1: concurrency wins' : policy === 'fifo' ? 'about 1: FIFO runs them one after another anyway' : 'above 1: every job but the last finishes later'})`,
 		);
 	}
 
@@ -150,5 +158,7 @@ export async function run(): Promise<void> {
 		return;
 	}
 
-	console.log(await experimentBench({runs, tickMs: 100, ioMs: 500, log: (line) => console.log(line)}));
+	const fifo = process.getuid?.() === 0 && availableParallelism() >= 2;
+	if (!fifo) console.log('(no --policy fifo rows: they need root and two CPUs)');
+	console.log(await experimentBench({runs, fifo, tickMs: 100, ioMs: 500, log: (line) => console.log(line)}));
 }

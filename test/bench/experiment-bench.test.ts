@@ -10,17 +10,17 @@ describe('npm run bench experiment', () => {
 			return;
 		}
 
-		const table = await experimentBench({runs: 1, tickMs: 20, ioMs: 100});
+		const table = await experimentBench({runs: 1, fifo: false, tickMs: 20, ioMs: 100});
 		const lines = table.split('\n');
 		expect(lines[0]).toMatch(
-			/^\| preset +\| run +\| model +\| measured ms +\| predicted ms +\| measured \/ predicted +\|$/,
+			/^\| preset +\| policy +\| run +\| model +\| measured ms +\| predicted ms +\| measured \/ predicted +\|$/,
 		);
 		const row =
-			/^\| (io|cpu) +\| (serial|concurrent) +\| [^|]+ \| \d+ \(\d+-\d+\) +\| \d+ \(\d+-\d+\) +\| \d+\.\d\d \(\d+\.\d\d-\d+\.\d\d\) +\|$/;
+			/^\| (io|cpu) +\| normal +\| (serial|concurrent) +\| [^|]+ \| \d+ \(\d+-\d+\) +\| \d+ \(\d+-\d+\) +\| \d+\.\d\d \(\d+\.\d\d-\d+\.\d\d\) +\|$/;
 		expect(
-			lines.filter((line) => row.test(line)).map((line) => line.split('|')[1]!.trim() + line.split('|')[2]!.trim()),
+			lines.filter((line) => row.test(line)).map((line) => line.split('|')[1]!.trim() + line.split('|')[3]!.trim()),
 		).toEqual(['ioserial', 'ioconcurrent', 'ioconcurrent', 'cpuserial', 'cpuconcurrent']);
-		expect(table).toMatch(/^io: average finish, concurrent \/ serial = \d+\.\d\d/m);
-		expect(table).toMatch(/^cpu: average finish, concurrent \/ serial = \d+\.\d\d/m);
+		expect(table).toMatch(/^io, normal: average finish, concurrent \/ serial = \d+\.\d\d/m);
+		expect(table).toMatch(/^cpu, normal: average finish, concurrent \/ serial = \d+\.\d\d/m);
 	}, 120_000);
 });
