@@ -76,7 +76,10 @@ async function main(argv: string[]): Promise<number> {
 		allowUnknownFlags: true,
 	});
 
-	const unknownFlags = Object.keys(cli.unnormalizedFlags).filter((name) => !(name in cli.flags) && name !== '--');
+	const shortFlags = new Set(Object.values(command.flags).map((flag) => (flag as {shortFlag?: string}).shortFlag));
+	const unknownFlags = Object.keys(cli.unnormalizedFlags).filter(
+		(name) => !(name in cli.flags) && name !== '--' && !shortFlags.has(name),
+	);
 	const known = new Set(
 		Object.keys(command.flags).flatMap((name) => [
 			name,

@@ -1,6 +1,8 @@
 import type {Command} from './command.js';
 import {clientCommand} from './client.js';
 import {dashboardCommand} from './dashboard.js';
+import {experimentCommand} from './experiment.js';
+import {experimentJobCommand} from './experiment-job.js';
 import {serverCommand} from './server.js';
 import {serverChildCommand} from './server-child.js';
 import {serverWorkerCommand} from './server-worker.js';
@@ -15,8 +17,10 @@ export const commands: Command[] = [
 	clientCommand,
 	simCommand,
 	schedCommand,
+	experimentCommand,
 	sessionCommand,
 	serverChildCommand,
 	serverWorkerCommand,
+	experimentJobCommand,
 ];
 export {dashboardCommand};

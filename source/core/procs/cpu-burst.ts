@@ -19,3 +19,25 @@ export function burnCpu(ms: number): number {
 	} while (performance.now() < deadline);
 	return hashes;
 }
+
+/**
+ * The same real work, but until this process has used `ms` milliseconds of CPU time (user + system) rather
+ * than of wall time: a job that shares its CPU with others still gets its full N ticks of work done, just
+ * later. This is what an experiment job's `cN` means. Returns how many hashes it did.
+ */
+export function burnCpuTime(ms: number): number {
+	if (!(ms > 0)) return 0;
+	const usedUs = () => {
+		const usage = process.cpuUsage();
+		return usage.user + usage.system;
+	};
+
+	const target = usedUs() + ms * 1000;
+	let digest: Buffer = block;
+	let hashes = 0;
+	do {
+		for (let index = 0; index < 16; index++) digest = createHash('sha256').update(digest).update(block).digest();
+		hashes += 16;
+	} while (usedUs() < target);
+	return hashes;
+}

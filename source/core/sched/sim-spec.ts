@@ -3,6 +3,7 @@ import {parseSimArgs} from './sim-args.js';
 import {isSimReferenceError} from './sim-error.js';
 import {resolveSimRequest} from './sim-request.js';
 import type {SimConfig, Workload} from './types.js';
+import {buildFromProgram} from './workload.js';
 
 /** A workload and policies for the sim pane, from `socktui --sim "..."` or a preset. */
 export interface SimSpec {
@@ -26,7 +27,22 @@ export function parseSimSpec(text: string): SimSpec {
 		const request = resolveSimRequest(args);
 		return {workload: request.workload, config: request.config, compare: request.compare, source: text.trim()};
 	} catch (error: unknown) {
-		if (isSimReferenceError(error)) throw new SocktuiError('BadUsage', `sim: ${error.lines[0]}`, {cause: error});
-		throw error;
+		throw asUsageError(error);
 	}
+}
+
+/**
+ * A `-P` program (`c2,i,c2:c10`, processes split on `:`) with the parser `sim -P` uses, so a bad program
+ * fails with the same words; the reference's own error becomes a one-line SocktuiError (BadUsage) too.
+ */
+export function parseSimProgram(program: string): Workload {
+	try {
+		return buildFromProgram(program);
+	} catch (error: unknown) {
+		throw asUsageError(error);
+	}
+}
+
+function asUsageError(error: unknown): unknown {
+	return isSimReferenceError(error) ? new SocktuiError('BadUsage', `sim: ${error.lines[0]}`, {cause: error}) : error;
 }

@@ -280,3 +280,36 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 	}
 	return lines.slice(0, height).map((line) => fitLine(line, width));
 }
+
+/**
+ * Finished runs drawn whole, without the player's header: one tick ruler, then per track its title and
+ * stats, process lanes, CPU and IO lanes, then the legend. The experiment draws its measured runs with it
+ * (each column one tick of wall time), so they read exactly like the simulator's.
+ */
+export function buildRunChart(
+	tracks: readonly SimTrack[],
+	options: Omit<ChartOptions, 'height' | 'focused'>,
+): ChartLine[] {
+	const {width} = options;
+	if (width <= 0 || tracks.length === 0) return [];
+	const glyphs = options.ascii ? asciiGlyphs : unicodeGlyphs;
+	const processes = Math.max(...tracks.map((track) => track.states[0]?.procs.length ?? 0));
+	const labelWidth = Math.max(4, `P${processes - 1}`.length + 1);
+	const cursor = Math.max(...tracks.map((track) => track.states.length - 1));
+	const window = tickWindow(cursor, width - labelWidth);
+	const lines: ChartLine[] = [rulerLine(window, cursor, cursor, labelWidth, glyphs, options.color)];
+	for (const track of tracks) {
+		lines.push([{text: `${track.title}: `, bold: true}, {text: trackStats(track, cursor)}]);
+		lines.push(
+			...trackLines(
+				track,
+				cursor,
+				{...options, height: Infinity, focused: false, labelWidth, laneBudget: processes},
+				glyphs,
+			),
+		);
+	}
+
+	lines.push(...legendLines(glyphs, options.color, width));
+	return lines.map((line) => fitLine(line, width));
+}
