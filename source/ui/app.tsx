@@ -13,10 +13,10 @@ import {computeLayout} from './layout.js';
 import {ServerPane} from './panes/server-pane.js';
 import {SessionsRow} from './panes/sessions-row.js';
 import {TimelineArea} from './panes/timeline-area.js';
-import type {TimelineView, UiState} from './state/ui-state.js';
+import {nextTimelineView, type TimelineView, type UiState} from './state/ui-state.js';
 import {UiStore} from './state/ui-store.js';
 import {ThemeContext, type Theme} from './theme.js';
-import type {TextCapture, TimelineHost} from './timeline-host.js';
+import {availableViews, hostedPaneFor, unavailableFor, type TextCapture, type TimelineHost} from './timeline-host.js';
 
 export interface AppProps {
 	store: SnapshotSource;
@@ -39,7 +39,7 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 	const [uiStore] = useState(() => new UiStore({snapshots: store, commands, timeline, initialView}));
 	const ui = useSyncExternalStore(uiStore.subscribe, uiStore.getSnapshot, uiStore.getSnapshot);
 	const layout = computeLayout(columns, rows, snapshot.sessions.length);
-	const hosted = ui.view === 'live' ? timeline?.live : timeline?.sim;
+	const hosted = hostedPaneFor(timeline, ui.view);
 	const capture = useSyncExternalStore(
 		hosted?.textInput?.subscribe ?? noSubscription,
 		hosted?.textInput?.current ?? noCapture,
@@ -80,6 +80,7 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 		...dashboardBindings,
 		...(timeline?.sim?.bindings ?? []),
 		...(timeline?.live?.bindings ?? []),
+		...(timeline?.sched?.bindings ?? []),
 	];
 	const TimelineContent = hosted?.Component;
 	const serverPane = (width: number, height: number) => (
@@ -101,10 +102,11 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 	const timelinePane = (width: number, height: number) => (
 		<TimelineArea
 			view={ui.view}
+			next={nextTimelineView(ui.view, availableViews(timeline))}
 			width={width}
 			height={height}
 			focused={focus.kind === 'timeline'}
-			unavailable={ui.view === 'live' ? timeline?.liveUnavailable : timeline?.simUnavailable}
+			unavailable={unavailableFor(timeline, ui.view)}
 			content={
 				TimelineContent ? (
 					<TimelineContent

@@ -3,6 +3,7 @@ import type {DashboardStore} from '../core/store/dashboard-store.js';
 import type {SimSpec} from '../core/sched/sim-spec.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {createLiveTimelineHostedPane, oneCpuNote, type LiveTimelineControl} from './panes/live-timeline/index.js';
+import {createSchedHostedPane} from './panes/sched/sched-host.js';
 import {createSimHostedPane} from './panes/sim/index.js';
 import {renderDashboard, type RenderedDashboard} from './render-dashboard.js';
 import type {TerminalCapabilities} from './terminal/capabilities.js';
@@ -34,6 +35,7 @@ export function mountDashboard({
 	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
 	const timeline: TimelineHost = {
 		sim: createSimHostedPane(simSpec),
+		sched: createSchedHostedPane(),
 		...(sampler ? {live: createLiveTimelineHostedPane(sampler, useNote)} : {}),
 	};
 	return renderDashboard(

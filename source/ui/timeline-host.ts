@@ -1,5 +1,6 @@
 import type {ComponentType} from 'react';
 import type {KeyBinding} from './keymap/key-binding.js';
+import {timelineViews, type TimelineView} from './state/ui-state.js';
 
 /** Props the dashboard gives a pane it hosts in the timeline area. */
 export interface HostedPaneProps {
@@ -36,6 +37,22 @@ export interface HostedPane {
 export interface TimelineHost {
 	live?: HostedPane;
 	sim?: HostedPane;
+	sched?: HostedPane;
 	liveUnavailable?: string;
 	simUnavailable?: string;
+}
+
+/** The pane hosted for `view`, if there is one. */
+export function hostedPaneFor(host: TimelineHost | undefined, view: TimelineView): HostedPane | undefined {
+	return host?.[view];
+}
+
+/** The views `v` walks: live and sim always (a missing one says why), the others when this host has them. */
+export function availableViews(host: TimelineHost | undefined): TimelineView[] {
+	return timelineViews.filter((view) => view === 'live' || view === 'sim' || hostedPaneFor(host, view) !== undefined);
+}
+
+/** Why `view` shows nothing, when it does. */
+export function unavailableFor(host: TimelineHost | undefined, view: TimelineView): string | undefined {
+	return view === 'live' ? host?.liveUnavailable : view === 'sim' ? host?.simUnavailable : undefined;
 }

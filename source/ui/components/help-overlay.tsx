@@ -27,9 +27,10 @@ const scopeTitles: Record<KeyScope, string> = {
 	server: 'Server pane',
 	timeline: 'Timeline pane',
 	sim: 'Simulator view',
+	sched: 'Scheduler view',
 };
 
-const scopeOrder: KeyScope[] = ['global', 'session', 'typing', 'server', 'timeline', 'sim'];
+const scopeOrder: KeyScope[] = ['global', 'session', 'typing', 'server', 'timeline', 'sim', 'sched'];
 
 /** Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. */
 export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, offset = 0}: HelpOverlayProps) {

@@ -1,5 +1,13 @@
 import type {DashboardCommands} from '../../core/store/dashboard-commands.js';
-import {focusOrder, maxDraftLength, sameFocus, type SessionSummary, type UiState} from '../state/ui-state.js';
+import {
+	focusOrder,
+	maxDraftLength,
+	nextTimelineView,
+	sameFocus,
+	type SessionSummary,
+	type TimelineView,
+	type UiState,
+} from '../state/ui-state.js';
 import type {TextCapture} from '../timeline-host.js';
 import type {DashboardAction} from './dashboard-action.js';
 import {dashboardBindings} from './dashboard-bindings.js';
@@ -17,6 +25,8 @@ export interface DispatchContext {
 	/** Set while that pane captures text (its form is open), as read just before this key. */
 	paneCapture?: TextCapture;
 	bindings?: ReadonlyArray<KeyBinding<DashboardAction>>;
+	/** The timeline views this dashboard has, which `v` walks (all by default). */
+	views?: readonly TimelineView[];
 }
 
 export interface DispatchResult {
@@ -44,7 +54,7 @@ export function activeScopes(state: UiState): KeyScope[] {
 		case 'server':
 			return ['server', 'global'];
 		case 'timeline':
-			return ['timeline', state.view === 'sim' ? 'sim' : 'timeline', 'global'];
+			return ['timeline', state.view === 'live' ? 'timeline' : state.view, 'global'];
 	}
 }
 
@@ -99,7 +109,8 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 
 	if (state.focus.kind === 'timeline' && context.paneCapture) {
 		const capture = context.paneCapture;
-		const binding = name === undefined ? undefined : find(capture.bindings, ['typing', 'sim', 'timeline'], name);
+		const binding =
+			name === undefined ? undefined : find(capture.bindings, ['typing', 'sim', 'sched', 'timeline'], name);
 		if (binding) return done(state, [{pane: binding.action}]);
 		const text = printable(key.text);
 		if (text === '') return ignored;
@@ -108,7 +119,7 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 
 	if (name === undefined) return ignored;
 	if (state.focus.kind === 'timeline' && context.paneBindings) {
-		const hosted = find(context.paneBindings, ['sim', 'timeline'], name);
+		const hosted = find(context.paneBindings, ['sim', 'sched', 'timeline'], name);
 		// The view toggle stays ours even if a hosted pane binds the same key.
 		if (hosted && find(bindings, 'timeline', name) === undefined) return done(state, [{pane: hosted.action}]);
 	}
@@ -124,7 +135,7 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 		const timeline: UiState = {...state, focus: {kind: 'timeline'}};
 		const toggle = find(bindings, 'timeline', name);
 		if (toggle) return apply(timeline, toggle.action, name, context);
-		const hosted = context.paneBindings ? find(context.paneBindings, ['sim', 'timeline'], name) : undefined;
+		const hosted = context.paneBindings ? find(context.paneBindings, ['sim', 'sched', 'timeline'], name) : undefined;
 		if (hosted) return done(timeline, [{pane: hosted.action}]);
 	}
 
@@ -183,7 +194,7 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
 		case 'backspace':
 			return done({...state, draft: [...state.draft].slice(0, -1).join('')});
 		case 'toggle-view':
-			return done({...state, view: state.view === 'live' ? 'sim' : 'live'});
+			return done({...state, view: nextTimelineView(state.view, context.views)});
 		case 'toggle-zoom':
 			return done({...state, zoom: !state.zoom});
 		case 'watch-prompt':

@@ -6,6 +6,8 @@ import {useTheme} from '../theme.js';
 
 export interface TimelineAreaProps {
 	view: TimelineView;
+	/** The view `v` leads to. */
+	next: TimelineView;
 	width: number;
 	height: number;
 	focused: boolean;
@@ -15,9 +17,17 @@ export interface TimelineAreaProps {
 	unavailable?: string;
 }
 
+const titles: Record<TimelineView, string> = {
+	live: 'Timeline: live processes',
+	sim: 'Timeline: simulator',
+	sched: 'Timeline: scheduler',
+};
+const names: Record<TimelineView, string> = {live: 'live timeline', sim: 'simulator', sched: 'scheduler'};
+
 /** The place of the process/CPU timeline: the live view of real processes or the simulator (`v` switches). */
 export const TimelineArea = memo(function TimelineArea({
 	view,
+	next,
 	width,
 	height,
 	focused,
@@ -25,20 +35,12 @@ export const TimelineArea = memo(function TimelineArea({
 	unavailable,
 }: TimelineAreaProps) {
 	const theme = useTheme();
-	const title = view === 'live' ? 'Timeline: live processes' : 'Timeline: simulator';
 	return (
-		<PaneFrame
-			title={`${title} (v: ${view === 'live' ? 'sim' : 'live'})`}
-			focused={focused}
-			width={width}
-			height={height}
-		>
+		<PaneFrame title={`${titles[view]} (v: ${next})`} focused={focused} width={width} height={height}>
 			{content ?? (
 				<>
-					<Line color={theme.tone('muted')}>
-						{unavailable ?? `the ${view === 'live' ? 'live timeline' : 'simulator'} is not available in this build`}
-					</Line>
-					<Line color={theme.tone('muted')}>press v for the {view === 'live' ? 'simulator' : 'live'} view</Line>
+					<Line color={theme.tone('muted')}>{unavailable ?? `the ${names[view]} is not available in this build`}</Line>
+					<Line color={theme.tone('muted')}>press v for the {names[next]} view</Line>
 				</>
 			)}
 		</PaneFrame>

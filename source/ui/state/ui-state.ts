@@ -1,6 +1,14 @@
 export type Focus = {kind: 'server'} | {kind: 'timeline'} | {kind: 'session'; sessionId: number};
 
-export type TimelineView = 'live' | 'sim';
+/** What the timeline area shows, in the order `v` walks them. */
+export const timelineViews = ['live', 'sim', 'sched'] as const;
+export type TimelineView = (typeof timelineViews)[number];
+
+/** The view after `view` among `views` (the ones this dashboard has), in `timelineViews` order. */
+export function nextTimelineView(view: TimelineView, views: readonly TimelineView[] = ['live', 'sim']): TimelineView {
+	const order = timelineViews.filter((candidate) => views.includes(candidate) || candidate === view);
+	return order[(order.indexOf(view) + 1) % order.length]!;
+}
 
 /** UI-only state (what has focus, what is being typed); the data itself lives in the store's snapshot. */
 export interface UiState {

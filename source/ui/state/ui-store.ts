@@ -4,7 +4,7 @@ import type {DashboardSnapshot} from '../../core/store/snapshot.js';
 import type {SnapshotSource} from '../hooks/use-snapshot.js';
 import {dispatchKey} from '../keymap/dispatch-key.js';
 import {readKeys, type KeyPress} from '../keymap/read-keys.js';
-import type {TimelineHost} from '../timeline-host.js';
+import {availableViews, hostedPaneFor, type TimelineHost} from '../timeline-host.js';
 import {initialUiState, reconcileUiState, type SessionSummary, type TimelineView, type UiState} from './ui-state.js';
 
 export interface UiStoreOptions {
@@ -71,12 +71,13 @@ export class UiStore {
 		for (const key of keys) {
 			const sessions = this.#sessions();
 			const state = reconcileUiState(this.#state, sessions);
-			const pane = state.view === 'live' ? this.#timeline?.live : this.#timeline?.sim;
+			const pane = hostedPaneFor(this.#timeline, state.view);
 			const result = dispatchKey(state, key, {
 				sessions,
 				tooSmall: this.#tooSmall,
 				paneBindings: pane?.bindings,
 				paneCapture: pane?.textInput?.current(),
+				views: availableViews(this.#timeline),
 			});
 			this.#state = result.state;
 			for (const call of result.calls) {
