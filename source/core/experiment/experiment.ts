@@ -44,7 +44,9 @@ export function parseJobs(programs: readonly string[]): Workload {
 function choosePinning(
 	pin: boolean,
 	support: PinningSupport,
+	ownServer: boolean,
 ): {jobCpu: number | undefined; otherCpus: number[]; note: string} {
+	const rest = ownServer ? 'this process and the echo server' : 'this process';
 	if (!pin)
 		return {
 			jobCpu: undefined,
@@ -61,8 +63,8 @@ function choosePinning(
 	const otherCpus = support.allowedCpus.filter((cpu) => cpu !== jobCpu);
 	const note =
 		otherCpus.length > 0
-			? `jobs pinned to CPU ${jobCpu}; this process and the echo server on CPU ${otherCpus.join(',')}`
-			: `jobs pinned to CPU ${jobCpu}, the only one: this process and the echo server share it`;
+			? `jobs pinned to CPU ${jobCpu}; ${rest} on CPU ${otherCpus.join(',')}`
+			: `jobs pinned to CPU ${jobCpu}, the only one: ${rest} ${ownServer ? 'share' : 'shares'} it`;
 	return {jobCpu, otherCpus, note};
 }
 
@@ -89,15 +91,19 @@ export class Experiment {
 	async run(): Promise<ExperimentResult> {
 		const {plan} = this.#options;
 		const workload = parseJobs(plan.jobs.map((job) => job.program));
+		const needsServer = plan.ioKind === 'echo' && workload.processes.some((code) => code.includes('io'));
 		const predicted = predict(workload, plan.tickMs, plan.ioMs, () => kernelSlice(), plan.policy);
-		const pinning = choosePinning(this.#options.pin, this.#options.pinning ?? detectPinning());
+		const pinning = choosePinning(
+			this.#options.pin,
+			this.#options.pinning ?? detectPinning(),
+			needsServer && !this.#options.server,
+		);
 		// A real-time job that computes starves everything else on its CPU: keep this process and the server off it.
 		if (plan.policy === 'fifo' && (pinning.jobCpu === undefined || pinning.otherCpus.length === 0))
 			throw new SocktuiError(
 				'BadUsage',
 				`--policy fifo needs the jobs pinned to one CPU and another CPU for the rest (${pinning.jobCpu === undefined ? pinning.note : 'this machine has one CPU'})`,
 			);
-		const needsServer = plan.ioKind === 'echo' && workload.processes.some((code) => code.includes('io'));
 		const ownAffinity = pinning.otherCpus.length > 0 ? readAffinity(process.pid) : undefined;
 		if (ownAffinity !== undefined) await pinProcess(process.pid, pinning.otherCpus.join(','));
 		try {
