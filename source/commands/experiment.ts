@@ -67,7 +67,7 @@ function chartLines(result: ExperimentResult, width: number): string[] {
 
 export const experimentCommand: Command = {
 	name: 'experiment',
-	summary: 'the same jobs as real processes, serial then concurrent, measured beside the prediction',
+	summary: 'serial vs concurrent on real processes, measured beside the prediction',
 	help: `  Runs the same jobs as real processes on one CPU, one after another (serial) and all at once
   (concurrent), measures each from /proc, and prints the figures beside what the simulators predict.
 
