@@ -123,6 +123,9 @@ export const experimentCommand: Command = {
 			pin: flags['pin'] !== false,
 			cliPath,
 			...(port === undefined ? {} : {server: {host: '127.0.0.1', port}}),
+			onUnpinned(line) {
+				process.stderr.write(`socktui: ${line}\n`);
+			},
 			onJobs(kind, pids) {
 				if (!json) process.stderr.write(`${kind}: ${pids.length} jobs running (PIDs ${pids.join(' ')})\n`);
 			},

@@ -131,6 +131,20 @@ describe.skipIf(!linux)('socktui experiment (real processes, real /proc)', () =>
 		60_000,
 	);
 
+	it('without taskset it says so in one line and runs unpinned (pinnedCpu null)', async () => {
+		const result = await runCli(
+			['experiment', '-P', 'c1', '--tick', '10', '--io-kind', 'sleep', '--serial', '--json'],
+			{env: {PATH: '/nonexistent'}, timeoutMs: 60_000},
+		);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe(
+			'socktui: cannot pin the jobs to one CPU: taskset not found (it is in util-linux); running them unpinned\n',
+		);
+		const report = JSON.parse(result.stdout) as Report;
+		expect(report.serial!.pinnedCpu).toBeNull();
+		await waitGone(report.serial!.jobs.map((job) => job.pid));
+	}, 60_000);
+
 	it('--no-pin runs unpinned and says so (pinnedCpu null); --io-kind sleep needs no server', async () => {
 		const report = await runJson([
 			'-P',

@@ -19,6 +19,8 @@ export interface ExperimentOptions {
 	execArgv?: readonly string[];
 	/** The pinning support to use (tests); detected when absent. */
 	pinning?: PinningSupport;
+	/** Pinning was asked for but is not possible here: one line that says why (the jobs then run unpinned). */
+	onUnpinned?: (line: string) => void;
 	/** The PIDs of a run's jobs, once they are all ready. */
 	onJobs?: (kind: RunResult['kind'], pids: number[]) => void;
 }
@@ -57,7 +59,8 @@ function choosePinning(
 		return {
 			jobCpu: undefined,
 			otherCpus: [],
-			note: `cannot pin the jobs to one CPU (${support.reason}); running them unpinned`,
+			// The dashboard's advice (the simulator view) does not apply here.
+			note: `cannot pin the jobs to one CPU: ${support.reason.replace(/; use the simulator view$/, '')}; running them unpinned`,
 		};
 	const jobCpu = chooseOneCpu(support)!;
 	const otherCpus = support.allowedCpus.filter((cpu) => cpu !== jobCpu);
@@ -98,6 +101,7 @@ export class Experiment {
 			this.#options.pinning ?? detectPinning(),
 			needsServer && !this.#options.server,
 		);
+		if (this.#options.pin && pinning.jobCpu === undefined) this.#options.onUnpinned?.(pinning.note);
 		// A real-time job that computes starves everything else on its CPU: keep this process and the server off it.
 		if (plan.policy === 'fifo' && (pinning.jobCpu === undefined || pinning.otherCpus.length === 0))
 			throw new SocktuiError(
