@@ -205,6 +205,14 @@ describe.skipIf(!linux)('socktui experiment (real processes, real /proc)', () =>
 		await waitGone([...pids, ...server]);
 	}, 45_000);
 
+	it('refuses jobs that would run for more than 10 minutes, before starting anything', async () => {
+		const result = await runCli(['experiment', '-P', 'c3000,i:c3000', '--tick', '100', '--io', '100']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toBe(
+			'socktui: these jobs would take 600 s one after another; at most 10 minutes (fewer ticks, or a shorter --tick or --io)\n',
+		);
+	});
+
 	it.each(['c3,x', 'c1,,c2', 'cx', ':c1'])(
 		'a bad program (%s) fails with the words of sim -P, one line, exit 2',
 		async (program) => {
