@@ -6,11 +6,10 @@ import {missingFlagValue} from './commands/options.js';
 import {isSocktuiError} from './core/errors.js';
 
 function topLevelHelp(): string {
-	const list = commands
-		.filter((command) => !command.hidden && command !== dashboardCommand)
-		.map((command) => `    socktui ${command.name.padEnd(8)} ${command.summary}`)
-		.join('\n');
-	return `${dashboardCommand.help}\n\n  Commands\n    socktui          ${dashboardCommand.summary}\n${list}\n\n  Run 'socktui COMMAND --help' for a command's options.`;
+	const listed = commands.filter((command) => !command.hidden && command !== dashboardCommand);
+	const width = Math.max(8, ...listed.map((command) => command.name.length));
+	const list = listed.map((command) => `    socktui ${command.name.padEnd(width)} ${command.summary}`).join('\n');
+	return `${dashboardCommand.help}\n\n  Commands\n    socktui ${''.padEnd(width)} ${dashboardCommand.summary}\n${list}\n\n  Run 'socktui COMMAND --help' for a command's options.`;
 }
 
 /** Picks the command from argv[0]; `undefined` name means the default (dashboard). */

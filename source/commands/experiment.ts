@@ -15,6 +15,7 @@ import {flagText, parseCount, parsePort} from './options.js';
 const maxJobs = 16;
 const maxTickMs = 10_000;
 const maxIoMs = 60_000;
+const maxRunMs = 10 * 60_000;
 
 function parsePlan(flags: Record<string, unknown>): ExperimentPlan {
 	const presetName = flagText(flags['preset']);
@@ -38,6 +39,16 @@ function parsePlan(flags: Record<string, unknown>): ExperimentPlan {
 	const policy = flagText(flags['policy']);
 	if (policy !== 'normal' && policy !== 'fifo')
 		throw new SocktuiError('BadUsage', `--policy must be normal or fifo, got '${policy}'`);
+	// Serially the jobs take at least their ticks and IOs one after another: refuse a run that long up front.
+	const serialMs = workload.processes.reduce(
+		(sum, code) => sum + code.reduce((own, instruction) => own + (instruction === 'io' ? tickMs + ioMs : tickMs), 0),
+		0,
+	);
+	if (serialMs > maxRunMs)
+		throw new SocktuiError(
+			'BadUsage',
+			`these jobs would take ${Math.round(serialMs / 1000)} s one after another; at most ${maxRunMs / 60_000} minutes (fewer ticks, or a shorter --tick or --io)`,
+		);
 	const picked = (['serial', 'concurrent', 'both'] as const).filter((name) => flags[name] === true);
 	if (picked.length > 1)
 		throw new SocktuiError('BadUsage', `--${picked[0]} and --${picked[1]} cannot be used together`);
@@ -67,7 +78,7 @@ function chartLines(result: ExperimentResult, width: number): string[] {
 
 export const experimentCommand: Command = {
 	name: 'experiment',
-	summary: 'the same jobs as real processes, serial then concurrent, measured beside the prediction',
+	summary: 'serial vs concurrent on real processes, measured beside the prediction',
 	help: `  Runs the same jobs as real processes on one CPU, one after another (serial) and all at once
   (concurrent), measures each from /proc, and prints the figures beside what the simulators predict.
 
@@ -123,6 +134,9 @@ export const experimentCommand: Command = {
 			pin: flags['pin'] !== false,
 			cliPath,
 			...(port === undefined ? {} : {server: {host: '127.0.0.1', port}}),
+			onUnpinned(line) {
+				process.stderr.write(`socktui: ${line}\n`);
+			},
 			onJobs(kind, pids) {
 				if (!json) process.stderr.write(`${kind}: ${pids.length} jobs running (PIDs ${pids.join(' ')})\n`);
 			},

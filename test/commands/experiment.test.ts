@@ -130,6 +130,20 @@ describe.skipIf(!linux)('socktui experiment (real processes, real /proc)', () =>
 		60_000,
 	);
 
+	it('without taskset it says so in one line and runs unpinned (pinnedCpu null)', async () => {
+		const result = await runCli(
+			['experiment', '-P', 'c1', '--tick', '10', '--io-kind', 'sleep', '--serial', '--json'],
+			{env: {PATH: '/nonexistent'}, timeoutMs: 60_000},
+		);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe(
+			'socktui: cannot pin the jobs to one CPU: taskset not found (it is in util-linux); running them unpinned\n',
+		);
+		const report = JSON.parse(result.stdout) as Report;
+		expect(report.serial!.pinnedCpu).toBeNull();
+		await waitGone(report.serial!.jobs.map((job) => job.pid));
+	}, 60_000);
+
 	it('--no-pin runs unpinned and says so (pinnedCpu null); --io-kind sleep needs no server', async () => {
 		const report = await runJson([
 			'-P',
@@ -189,6 +203,14 @@ describe.skipIf(!linux)('socktui experiment (real processes, real /proc)', () =>
 		expect(stderr).toMatch(/interrupted; every job it started has ended/);
 		await waitGone([...pids, ...server]);
 	}, 45_000);
+
+	it('refuses jobs that would run for more than 10 minutes, before starting anything', async () => {
+		const result = await runCli(['experiment', '-P', 'c3000,i:c3000', '--tick', '100', '--io', '100']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toBe(
+			'socktui: these jobs would take 600 s one after another; at most 10 minutes (fewer ticks, or a shorter --tick or --io)\n',
+		);
+	});
 
 	it.each(['c3,x', 'c1,,c2', 'cx', ':c1'])(
 		'a bad program (%s) fails with the words of sim -P, one line, exit 2',

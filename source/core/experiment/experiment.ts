@@ -19,6 +19,8 @@ export interface ExperimentOptions {
 	execArgv?: readonly string[];
 	/** The pinning support to use (tests); detected when absent. */
 	pinning?: PinningSupport;
+	/** Pinning was asked for but is not possible here: one line that says why (the jobs then run unpinned). */
+	onUnpinned?: (line: string) => void;
 	/** The PIDs of a run's jobs, once they are all ready. */
 	onJobs?: (kind: RunResult['kind'], pids: number[]) => void;
 }
@@ -44,7 +46,9 @@ export function parseJobs(programs: readonly string[]): Workload {
 function choosePinning(
 	pin: boolean,
 	support: PinningSupport,
+	ownServer: boolean,
 ): {jobCpu: number | undefined; otherCpus: number[]; note: string} {
+	const rest = ownServer ? 'this process and the echo server' : 'this process';
 	if (!pin)
 		return {
 			jobCpu: undefined,
@@ -55,14 +59,15 @@ function choosePinning(
 		return {
 			jobCpu: undefined,
 			otherCpus: [],
-			note: `cannot pin the jobs to one CPU (${support.reason}); running them unpinned`,
+			// The dashboard's advice (the simulator view) does not apply here.
+			note: `cannot pin the jobs to one CPU: ${support.reason.replace(/; use the simulator view$/, '')}; running them unpinned`,
 		};
 	const jobCpu = chooseOneCpu(support)!;
 	const otherCpus = support.allowedCpus.filter((cpu) => cpu !== jobCpu);
 	const note =
 		otherCpus.length > 0
-			? `jobs pinned to CPU ${jobCpu}; this process and the echo server on CPU ${otherCpus.join(',')}`
-			: `jobs pinned to CPU ${jobCpu}, the only one: this process and the echo server share it`;
+			? `jobs pinned to CPU ${jobCpu}; ${rest} on CPU ${otherCpus.join(',')}`
+			: `jobs pinned to CPU ${jobCpu}, the only one: ${rest} ${ownServer ? 'share' : 'shares'} it`;
 	return {jobCpu, otherCpus, note};
 }
 
@@ -89,15 +94,20 @@ export class Experiment {
 	async run(): Promise<ExperimentResult> {
 		const {plan} = this.#options;
 		const workload = parseJobs(plan.jobs.map((job) => job.program));
+		const needsServer = plan.ioKind === 'echo' && workload.processes.some((code) => code.includes('io'));
 		const predicted = predict(workload, plan.tickMs, plan.ioMs, () => kernelSlice(), plan.policy);
-		const pinning = choosePinning(this.#options.pin, this.#options.pinning ?? detectPinning());
+		const pinning = choosePinning(
+			this.#options.pin,
+			this.#options.pinning ?? detectPinning(),
+			needsServer && !this.#options.server,
+		);
+		if (this.#options.pin && pinning.jobCpu === undefined) this.#options.onUnpinned?.(pinning.note);
 		// A real-time job that computes starves everything else on its CPU: keep this process and the server off it.
 		if (plan.policy === 'fifo' && (pinning.jobCpu === undefined || pinning.otherCpus.length === 0))
 			throw new SocktuiError(
 				'BadUsage',
 				`--policy fifo needs the jobs pinned to one CPU and another CPU for the rest (${pinning.jobCpu === undefined ? pinning.note : 'this machine has one CPU'})`,
 			);
-		const needsServer = plan.ioKind === 'echo' && workload.processes.some((code) => code.includes('io'));
 		const ownAffinity = pinning.otherCpus.length > 0 ? readAffinity(process.pid) : undefined;
 		if (ownAffinity !== undefined) await pinProcess(process.pid, pinning.otherCpus.join(','));
 		try {

@@ -64,8 +64,8 @@ function runLines(run: RunResult): string[] {
 	lines.push(...table([jobHeader, ...run.jobs.map((job, index) => jobRow(job, index))], new Set([0, 2])));
 	const taken = run.jobs.reduce((sum, job) => sum + job.involuntarySwitches, 0);
 	const ran = run.jobs.reduce((sum, job) => sum + job.runMs, 0);
-	const slice = taken > 0 ? ` · CPU time per switch taken away ${(ran / taken).toFixed(1)} ms` : '';
-	lines.push(`makespan ${ms(run.makespanMs)} ms · CPU busy ${run.cpuBusyPct.toFixed(1)}%${slice}`, '');
+	const slice = taken > 0 ? `; CPU time per switch taken away ${(ran / taken).toFixed(1)} ms` : '';
+	lines.push(`makespan ${ms(run.makespanMs)} ms; CPU busy ${run.cpuBusyPct.toFixed(1)}%${slice}`, '');
 	return lines;
 }
 
@@ -123,7 +123,7 @@ export function formatExperiment(result: ExperimentResult): string[] {
 					? `IO = a request to the echo server on ${result.server.host}:${result.server.port} (its own reply delay)`
 					: `IO ${plan.ioMs} ms`;
 	const lines = [
-		`${plan.jobs.length} ${plan.jobs.length === 1 ? 'job' : 'jobs'}: ${plan.jobs.map((job) => job.program).join('  ')} · tick ${plan.tickMs} ms · ${io}`,
+		`${plan.jobs.length} ${plan.jobs.length === 1 ? 'job' : 'jobs'}: ${plan.jobs.map((job) => job.program).join('  ')}; tick ${plan.tickMs} ms; ${io}`,
 		plan.policy === 'fifo'
 			? `${result.pinning}; real-time FIFO policy: a job keeps the CPU until it blocks or ends, as in sim`
 			: result.pinning,

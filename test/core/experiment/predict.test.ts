@@ -38,6 +38,12 @@ describe('the experiment prediction', () => {
 		for (const job of predicted.concurrent.jobs) expect(job.endMs).toBeGreaterThan(2990);
 	});
 
+	it('keeps round robin bounded for very long jobs (longer slices, and the label says so)', () => {
+		const predicted = predict(parseJobs(['c500000', 'c500000']), 10_000, 0, slice(0.75));
+		expect(predicted.concurrent.makespanMs).toBe(10_000_000_000);
+		expect(predicted.concurrent.model).toBe('RR slice 50000 ms');
+	});
+
 	it('FIFO and RR finish times as scheduler.py computes them', () => {
 		expect(fifoFinishTimes([3, 1, 2])).toEqual([3, 4, 6]);
 		expect(roundRobinFinishTimes([3, 1, 2], 1)).toEqual([6, 2, 5]);
