@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {createDashboardLauncher} from '../core/experiment/dashboard-launcher.js';
 import {workerLanes} from '../core/procs/worker-lanes.js';
 import {defaults} from '../core/defaults.js';
 import {SocktuiError} from '../core/errors.js';
@@ -317,15 +318,19 @@ async function runDashboard({
 		finish = resolve;
 	});
 	let screen: ScreenGuard | undefined;
+	// The experiment view's jobs get lanes in the live timeline; they end with the dashboard, whatever the way out.
+	const experiments = createDashboardLauncher(runtime, store, (pid, label) => sampler.watch(pid, label));
 
 	const onExit = () => {
 		screen?.restore();
+		experiments.killNow();
 		runtime.killAllNow();
 	};
 
 	const onSignal = (signal: NodeJS.Signals) => finish(128 + (signalNumbers[signal] ?? 1));
 	const onCrash = (error: unknown) => {
 		screen?.restore();
+		experiments.killNow();
 		runtime.killAllNow();
 		const message = error instanceof Error ? error.message : String(error);
 		try {
@@ -366,10 +371,12 @@ async function runDashboard({
 		capabilities,
 		...(simSpec ? {simSpec} : {}),
 		sampler,
+		experiments,
 		streams: {stdin: process.stdin, stdout: process.stdout},
 	});
 	const code = await finished;
 
+	experiments.killNow();
 	instance.unmount();
 	writer.detach();
 	screen.restore();

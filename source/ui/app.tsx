@@ -81,6 +81,7 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 		...(timeline?.sim?.bindings ?? []),
 		...(timeline?.live?.bindings ?? []),
 		...(timeline?.sched?.bindings ?? []),
+		...(timeline?.experiment?.bindings ?? []),
 	];
 	const TimelineContent = hosted?.Component;
 	const serverPane = (width: number, height: number) => (

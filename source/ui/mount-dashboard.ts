@@ -3,6 +3,8 @@ import type {DashboardStore} from '../core/store/dashboard-store.js';
 import type {SimSpec} from '../core/sched/sim-spec.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {createLiveTimelineHostedPane, oneCpuNote, type LiveTimelineControl} from './panes/live-timeline/index.js';
+import type {ExperimentLauncher} from '../core/experiment/dashboard-launcher.js';
+import {createExperimentHostedPane} from './panes/experiment/experiment-host.js';
 import {createSchedHostedPane} from './panes/sched/sched-host.js';
 import {createSimHostedPane} from './panes/sim/index.js';
 import {renderDashboard, type RenderedDashboard} from './render-dashboard.js';
@@ -15,6 +17,8 @@ export interface MountOptions {
 	commands: DashboardCommands;
 	capabilities: TerminalCapabilities;
 	simSpec?: SimSpec;
+	/** Runs the experiment view's experiments. */
+	experiments?: ExperimentLauncher;
 	/** The live timeline's sampler; undefined when there is none. */
 	sampler?: LiveTimelineControl;
 	streams: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream};
@@ -30,12 +34,14 @@ export function mountDashboard({
 	capabilities,
 	simSpec,
 	sampler,
+	experiments,
 	streams,
 }: MountOptions): RenderedDashboard {
 	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
 	const timeline: TimelineHost = {
 		sim: createSimHostedPane(simSpec),
 		sched: createSchedHostedPane(),
+		...(experiments ? {experiment: createExperimentHostedPane(experiments)} : {}),
 		...(sampler ? {live: createLiveTimelineHostedPane(sampler, useNote)} : {}),
 	};
 	return renderDashboard(

@@ -38,6 +38,7 @@ export interface TimelineHost {
 	live?: HostedPane;
 	sim?: HostedPane;
 	sched?: HostedPane;
+	experiment?: HostedPane;
 	liveUnavailable?: string;
 	simUnavailable?: string;
 }

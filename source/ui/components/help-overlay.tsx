@@ -28,9 +28,10 @@ const scopeTitles: Record<KeyScope, string> = {
 	timeline: 'Timeline pane',
 	sim: 'Simulator view',
 	sched: 'Scheduler view',
+	experiment: 'Experiment view',
 };
 
-const scopeOrder: KeyScope[] = ['global', 'session', 'typing', 'server', 'timeline', 'sim', 'sched'];
+const scopeOrder: KeyScope[] = ['global', 'session', 'typing', 'server', 'timeline', 'sim', 'sched', 'experiment'];
 
 /** Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. */
 export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, offset = 0}: HelpOverlayProps) {

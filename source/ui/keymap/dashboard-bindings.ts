@@ -67,7 +67,12 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 		action: {command: 'stepHandlerCpu', args: [-1]},
 	},
 
-	{keys: ['v'], description: 'next view: live, simulator, scheduler', scope: 'timeline', action: {ui: 'toggle-view'}},
+	{
+		keys: ['v'],
+		description: 'next view: live, simulator, scheduler, experiment',
+		scope: 'timeline',
+		action: {ui: 'toggle-view'},
+	},
 
 	{keys: ['n'], description: 'new TCP session', scope: 'global', action: {ui: 'new-session', protocol: 'tcp'}},
 	{keys: ['u'], description: 'new UDP session', scope: 'global', action: {ui: 'new-session', protocol: 'udp'}},

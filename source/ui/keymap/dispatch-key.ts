@@ -110,7 +110,9 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 	if (state.focus.kind === 'timeline' && context.paneCapture) {
 		const capture = context.paneCapture;
 		const binding =
-			name === undefined ? undefined : find(capture.bindings, ['typing', 'sim', 'sched', 'timeline'], name);
+			name === undefined
+				? undefined
+				: find(capture.bindings, ['typing', 'sim', 'sched', 'experiment', 'timeline'], name);
 		if (binding) return done(state, [{pane: binding.action}]);
 		const text = printable(key.text);
 		if (text === '') return ignored;
@@ -119,7 +121,7 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 
 	if (name === undefined) return ignored;
 	if (state.focus.kind === 'timeline' && context.paneBindings) {
-		const hosted = find(context.paneBindings, ['sim', 'sched', 'timeline'], name);
+		const hosted = find(context.paneBindings, ['sim', 'sched', 'experiment', 'timeline'], name);
 		// The view toggle stays ours even if a hosted pane binds the same key.
 		if (hosted && find(bindings, 'timeline', name) === undefined) return done(state, [{pane: hosted.action}]);
 	}
@@ -135,7 +137,9 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 		const timeline: UiState = {...state, focus: {kind: 'timeline'}};
 		const toggle = find(bindings, 'timeline', name);
 		if (toggle) return apply(timeline, toggle.action, name, context);
-		const hosted = context.paneBindings ? find(context.paneBindings, ['sim', 'sched', 'timeline'], name) : undefined;
+		const hosted = context.paneBindings
+			? find(context.paneBindings, ['sim', 'sched', 'experiment', 'timeline'], name)
+			: undefined;
 		if (hosted) return done(timeline, [{pane: hosted.action}]);
 	}
 

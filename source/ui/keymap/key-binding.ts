@@ -5,7 +5,7 @@
  * Key names: a printable character ('q', '?', '+', ' ' is written 'space'), or one of 'enter', 'escape',
  * 'tab', 'shift+tab', 'backspace', 'up', 'down', 'left', 'right', 'ctrl+c'.
  */
-export type KeyScope = 'global' | 'server' | 'session' | 'typing' | 'timeline' | 'sim' | 'sched';
+export type KeyScope = 'global' | 'server' | 'session' | 'typing' | 'timeline' | 'sim' | 'sched' | 'experiment';
 
 export interface KeyBinding<Action> {
 	/** Key names that trigger it; the first is shown in the help. */

@@ -21,8 +21,14 @@ const titles: Record<TimelineView, string> = {
 	live: 'Timeline: live processes',
 	sim: 'Timeline: simulator',
 	sched: 'Timeline: scheduler',
+	experiment: 'Timeline: experiment',
 };
-const names: Record<TimelineView, string> = {live: 'live timeline', sim: 'simulator', sched: 'scheduler'};
+const names: Record<TimelineView, string> = {
+	live: 'live timeline',
+	sim: 'simulator',
+	sched: 'scheduler',
+	experiment: 'experiment',
+};
 
 /** The place of the process/CPU timeline: the live view of real processes or the simulator (`v` switches). */
 export const TimelineArea = memo(function TimelineArea({

@@ -1,7 +1,7 @@
 export type Focus = {kind: 'server'} | {kind: 'timeline'} | {kind: 'session'; sessionId: number};
 
 /** What the timeline area shows, in the order `v` walks them. */
-export const timelineViews = ['live', 'sim', 'sched'] as const;
+export const timelineViews = ['live', 'sim', 'sched', 'experiment'] as const;
 export type TimelineView = (typeof timelineViews)[number];
 
 /** The view after `view` among `views` (the ones this dashboard has), in `timelineViews` order. */

@@ -1,0 +1,73 @@
+import process from 'node:process';
+import type {DashboardRuntime} from '../store/dashboard-runtime.js';
+import type {DashboardStore} from '../store/dashboard-store.js';
+import {Experiment, type ExperimentResult} from './experiment.js';
+import {experimentPresets, type ExperimentPresetName} from './presets.js';
+import type {ExperimentPlan, RunResult} from './types.js';
+
+/** Runs experiments for the dashboard's experiment view. */
+export interface ExperimentLauncher {
+	start(
+		preset: ExperimentPresetName,
+		onJobs: (kind: RunResult['kind'], pids: number[]) => void,
+	): {result: Promise<ExperimentResult>; stop: () => void};
+	/** Where the IOs go, in words. */
+	readonly ioNote: string;
+	/** Ends a run in progress at once (the dashboard is exiting). */
+	killNow(): void;
+}
+
+const tickMs = 100;
+const ioMs = 500;
+
+/**
+ * The dashboard's experiments use its own echo server: for the run its reply delay is the IO length
+ * (every session sees it too, and the log shows the jobs' requests), then it goes back to what it was.
+ * With --connect there is no server of ours, so the experiment starts its own. The jobs get lanes in the
+ * live timeline (`watch`).
+ */
+export function createDashboardLauncher(
+	runtime: Pick<DashboardRuntime, 'server' | 'target' | 'setReplyDelay'>,
+	store: Pick<DashboardStore, 'getSnapshot'>,
+	watch: (pid: number, label: string) => void,
+): ExperimentLauncher {
+	let current: Experiment | undefined;
+	const ownServer = runtime.server !== undefined;
+	return {
+		ioNote: ownServer
+			? `IO = a request to this dashboard's echo server, whose reply delay is ${ioMs} ms during the run (tick ${tickMs} ms).`
+			: `IO = a request to an echo server of the experiment's own, reply held ${ioMs} ms (tick ${tickMs} ms).`,
+		start(preset, onJobs) {
+			const plan: ExperimentPlan = {
+				jobs: experimentPresets[preset].programs.map((program) => ({program})),
+				tickMs,
+				ioMs,
+				ioKind: 'echo',
+				policy: 'normal',
+				serial: true,
+				concurrent: true,
+			};
+			const delayBefore = store.getSnapshot().servers[0]?.replyDelayMs ?? 0;
+			const experiment = new Experiment({
+				plan,
+				pin: true,
+				cliPath: process.argv[1] ?? '',
+				...(ownServer ? {server: {host: runtime.target.host, port: runtime.target.port}} : {}),
+				onJobs(kind, pids) {
+					for (const [index, pid] of pids.entries()) watch(pid, `job P${index} ${kind}`);
+					onJobs(kind, pids);
+				},
+			});
+			current = experiment;
+			if (ownServer) runtime.setReplyDelay(ioMs);
+			const result = experiment.run().finally(() => {
+				if (current === experiment) current = undefined;
+				if (ownServer) runtime.setReplyDelay(delayBefore);
+			});
+			return {result, stop: () => experiment.kill()};
+		},
+		killNow() {
+			current?.kill();
+		},
+	};
+}

@@ -1,0 +1,74 @@
+import {Box, Text} from 'ink';
+import {useSyncExternalStore} from 'react';
+import {useTickingClock} from '../../hooks/use-ticking-clock.js';
+import type {KeyBinding} from '../../keymap/key-binding.js';
+import {useTheme} from '../../theme.js';
+import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
+import {buildExperimentLines} from './experiment-lines.js';
+import {
+	ExperimentViewStore,
+	isExperimentIntent,
+	type ExperimentIntent,
+	type ExperimentLauncher,
+} from './experiment-view.js';
+
+export const experimentBindings: ReadonlyArray<KeyBinding<ExperimentIntent>> = [
+	{
+		keys: ['enter'],
+		description: 'run the experiment (serial, then concurrent)',
+		scope: 'experiment',
+		action: {type: 'exp-run'},
+	},
+	{
+		keys: ['p'],
+		description: 'other preset: IO or CPU-only jobs',
+		scope: 'experiment',
+		action: {type: 'exp-next-preset'},
+	},
+	{keys: ['x'], description: 'stop the run (every job ends)', scope: 'experiment', action: {type: 'exp-stop'}},
+];
+
+/** The timeline area's experiment view: serial vs concurrent on real processes, with the prediction. */
+export function createExperimentHostedPane(launcher: ExperimentLauncher): HostedPane & {stop(): void} {
+	const store = new ExperimentViewStore(launcher);
+	function ExperimentHostedPane({width, height}: HostedPaneProps) {
+		const theme = useTheme();
+		const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+		const now = useTickingClock(state.phase === 'running', 250);
+		const lines = buildExperimentLines(state, {
+			width,
+			height,
+			ascii: theme.ascii,
+			color: theme.color,
+			now,
+			ioNote: store.ioNote,
+		});
+		return (
+			<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
+				{lines.map((line, row) => (
+					<Text key={row} wrap="truncate-end">
+						{line.map((segment, index) => (
+							<Text
+								key={index}
+								color={segment.color}
+								bold={segment.bold}
+								dimColor={theme.color ? segment.dim : undefined}
+							>
+								{segment.text}
+							</Text>
+						))}
+					</Text>
+				))}
+			</Box>
+		);
+	}
+
+	return {
+		Component: ExperimentHostedPane,
+		bindings: experimentBindings,
+		dispatch(intent) {
+			if (isExperimentIntent(intent)) store.dispatch(intent);
+		},
+		stop: () => store.stop(),
+	};
+}

@@ -1,0 +1,108 @@
+import type {ExperimentLauncher} from '../../../core/experiment/dashboard-launcher.js';
+import type {ExperimentResult} from '../../../core/experiment/experiment.js';
+import {experimentPresets, type ExperimentPresetName} from '../../../core/experiment/presets.js';
+import type {RunResult} from '../../../core/experiment/types.js';
+
+export type {ExperimentLauncher} from '../../../core/experiment/dashboard-launcher.js';
+
+export type ExperimentViewState = {preset: ExperimentPresetName} & (
+	| {phase: 'idle'}
+	| {phase: 'running'; kind?: RunResult['kind']; pids: number[]; since: number}
+	| {phase: 'done'; result: ExperimentResult}
+	| {phase: 'failed'; message: string}
+);
+
+export type ExperimentIntent = {type: 'exp-next-preset'} | {type: 'exp-run'} | {type: 'exp-stop'};
+
+export function isExperimentIntent(value: unknown): value is ExperimentIntent {
+	const type = (value as {type?: unknown} | null)?.type;
+	return type === 'exp-next-preset' || type === 'exp-run' || type === 'exp-stop';
+}
+
+const presetOrder = Object.keys(experimentPresets) as ExperimentPresetName[];
+
+/**
+ * The experiment view's state outside React: it survives view switches (the run goes on while you watch
+ * its lanes in the live view). One run at a time; `exp-stop` ends every job of it.
+ */
+export class ExperimentViewStore {
+	readonly #listeners = new Set<() => void>();
+	readonly #launcher: ExperimentLauncher;
+	#state: ExperimentViewState = {preset: 'io', phase: 'idle'};
+	#stop: (() => void) | undefined;
+
+	constructor(launcher: ExperimentLauncher) {
+		this.#launcher = launcher;
+	}
+
+	get ioNote(): string {
+		return this.#launcher.ioNote;
+	}
+
+	getSnapshot = (): ExperimentViewState => this.#state;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	};
+
+	dispatch(intent: ExperimentIntent): void {
+		const state = this.#state;
+		switch (intent.type) {
+			case 'exp-next-preset': {
+				if (state.phase === 'running') return;
+				const preset = presetOrder[(presetOrder.indexOf(state.preset) + 1) % presetOrder.length]!;
+				this.#set({preset, phase: 'idle'});
+				return;
+			}
+
+			case 'exp-run': {
+				if (state.phase === 'running') return;
+				this.#run(state.preset);
+				return;
+			}
+
+			case 'exp-stop': {
+				this.#stop?.();
+			}
+		}
+	}
+
+	/** Ends a run in progress (the dashboard is closing). */
+	stop(): void {
+		this.#stop?.();
+	}
+
+	#run(preset: ExperimentPresetName): void {
+		this.#set({preset, phase: 'running', pids: [], since: Date.now()});
+		let started: ReturnType<ExperimentLauncher['start']>;
+		try {
+			started = this.#launcher.start(preset, (kind, pids) => {
+				if (this.#state.phase === 'running') this.#set({...this.#state, kind, pids});
+			});
+		} catch (error: unknown) {
+			this.#set({preset, phase: 'failed', message: error instanceof Error ? error.message : String(error)});
+			return;
+		}
+
+		this.#stop = started.stop;
+		started.result
+			.then(
+				(result) => this.#set({preset, phase: 'done', result}),
+				(error: unknown) =>
+					this.#set({
+						preset,
+						phase: 'failed',
+						message: (error instanceof Error ? error.message : String(error)).split('\n')[0]!,
+					}),
+			)
+			.finally(() => {
+				this.#stop = undefined;
+			});
+	}
+
+	#set(state: ExperimentViewState): void {
+		this.#state = state;
+		for (const listener of this.#listeners) listener();
+	}
+}
