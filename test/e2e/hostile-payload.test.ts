@@ -56,5 +56,5 @@ it('an outside peer cannot reach the terminal with escape sequences', async () =
 	expect(after).not.toContain('PWNED-TITLE\u0007');
 	expect(terminal.titleChanges).toBe(0);
 	// The dashboard is still itself: frame intact at the top.
-	expect((await terminal.screen()).split('\n')[0]).toMatch(/Server \(pid \d+\)/);
+	expect((await terminal.screen()).split('\n')[0]).toMatch(/Server \(pid \d+, event-loop\)/);
 });

@@ -43,8 +43,9 @@ describe('projector sizes, in a real terminal', () => {
 			expect(screen).toMatch(/switch 1/);
 			expect(screen).toContain('CPU: pid that ran');
 			expect(screen).toContain('IO: IOs in flight');
-			// Back to the live view, zoomed: its legend is whole, and the lanes say why processes lost the CPU.
-			await terminal.type('v');
+			// Back to the live view (past the scheduler and the experiment), zoomed: its legend is whole, and the
+			// lanes say why processes lost the CPU.
+			await terminal.type('v', 'v', 'v');
 			const live = await terminal.waitForText(/measured: █ run(ning)? +░ runnable.*≈ sleep.*× exited/);
 			expect(live).toMatch(/preempted|blocked/);
 			await terminal.type('q');

@@ -16,7 +16,7 @@ describe('the scheduler view at 80x24', () => {
 		await terminal.type('v');
 		await terminal.waitForText('Timeline: simulator (v: sched)');
 		await terminal.type('v');
-		await terminal.waitForText('Timeline: scheduler (v: live)');
+		await terminal.waitForText('Timeline: scheduler');
 		await terminal.type('z');
 		const zoomed = await terminal.waitForText('avg response 1.0  turnaround 29.0  wait 19.0');
 		expect(zoomed).toContain('avg response 10.0  turnaround 20.0  wait 10.0');
@@ -25,6 +25,8 @@ describe('the scheduler view at 80x24', () => {
 		const convoy = await terminal.waitForText('RR: round robin, quantum 3');
 		expect(convoy).toContain('long job first (30, 5, 5)');
 		await terminal.type('z', 'v');
+		await terminal.waitForText('Timeline: experiment (v: live)');
+		await terminal.type('v');
 		await terminal.waitForText('Timeline: live processes (v: sim)');
 	}, 60_000);
 });

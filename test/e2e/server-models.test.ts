@@ -12,7 +12,7 @@ describe('server models in the dashboard', () => {
 	it('m until iterative: the second session waits for its reply until the first closes; under threads a thread lane appears', async () => {
 		const terminal = new TestTerminal(['--port', '0', '--sessions', '0'], {columns: 100, rows: 30});
 		terminals.push(terminal);
-		await terminal.waitForText('model event-loop');
+		await terminal.waitForText(/Server \(pid \d+, event-loop\)/);
 		await terminal.type('m');
 		await terminal.waitForText('model iterative: one client at a time');
 		await terminal.type('n');

@@ -182,7 +182,7 @@ describe('one-CPU mode pins the demo, not the dashboard', () => {
 
 			await terminal.type('o');
 			await terminal.waitForText(`this dashboard on CPU ${uiCpu}`);
-			await terminal.waitForText(new RegExp(`Server \\(pid ${serverPid} cpu${demoCpu}\\)`));
+			await terminal.waitForText(new RegExp(`Server \\(pid ${serverPid} cpu${demoCpu}, event-loop\\)`));
 			await until(
 				() =>
 					[serverPid, ...sessions].every((pid) => affinity(pid) === String(demoCpu)) &&
@@ -210,7 +210,7 @@ describe('one-CPU mode pins the demo, not the dashboard', () => {
 				() => [...before].every(([pid, list]) => affinity(pid) === list) && affinity(third) === original,
 				'everyone back on their CPUs',
 			);
-			await terminal.waitForText(new RegExp(`Server \\(pid ${serverPid}\\)`));
+			await terminal.waitForText(new RegExp(`Server \\(pid ${serverPid}, event-loop\\)`));
 			await terminal.type('q');
 			expect((await terminal.waitForExit()).exitCode).toBe(0);
 		},

@@ -40,9 +40,11 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 	const first = withModels[0];
 	if (!first) return [];
 	const {model, pool} = first.models;
-	const lines: ModelLine[] = [
-		{text: `model ${model}: ${modelWords[model]}${pool > 0 ? `, pool ${pool}` : ''}`, tone: 'accent'},
-	];
+	// The title names the model; the default one needs no line of its own.
+	const lines: ModelLine[] =
+		model === 'event-loop'
+			? []
+			: [{text: `model ${model}: ${modelWords[model]}${pool > 0 ? `, pool ${pool}` : ''}`, tone: 'accent'}];
 	if (model === 'threads')
 		lines.push({text: '(sockets stay on the main thread; handlers run on the threads)', tone: 'muted'});
 

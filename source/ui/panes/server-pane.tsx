@@ -259,7 +259,9 @@ export const ServerPane = memo(function ServerPane({
 	return (
 		<PaneFrame
 			title={
-				remote ? 'Server (remote)' : `Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`})`
+				remote
+					? 'Server (remote)'
+					: `Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`}${servers[0]?.models ? `, ${servers[0].models.model}` : ''})`
 			}
 			focused={focused}
 			width={width}
