@@ -124,8 +124,8 @@ export async function runJobChild(options: JobChildOptions, deps: JobChildDeps):
 		}
 
 		channel.send({type: 'done'});
-		await next('exit');
-		return 0;
+		// Told to exit: done. The experiment gone before it could read our figures: not a clean end.
+		return (await next('exit')) ? 0 : 1;
 	} catch (error: unknown) {
 		channel.send({type: 'failed', message: (error instanceof Error ? error.message : String(error)).split('\n')[0]!});
 		return 1;

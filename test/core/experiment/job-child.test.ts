@@ -62,12 +62,12 @@ describe('an experiment job', () => {
 			pid: 42,
 			burn() {
 				burns++;
+				// The experiment goes away in the middle of the third tick.
+				if (burns === 3) fake.disconnect();
 			},
 		});
 		await fake.until('ready');
 		fake.deliver({type: 'go'});
-		await new Promise((resolve) => setTimeout(resolve, 5));
-		fake.disconnect();
 		expect(await done).toBe(1);
 		expect(burns).toBeLessThan(1000);
 		expect(fake.sent.map((message) => message.type)).toEqual(['ready']);
