@@ -2,42 +2,18 @@ import process from 'node:process';
 import {formatSchedulerHelp, parseSchedulerArgs} from '../core/scheduler/scheduler-args.js';
 import {schedulerOutput} from '../core/scheduler/scheduler-run.js';
 import type {Command} from './command.js';
+import {createOutput} from './line-output.js';
 
-/** Writes lines in chunks, waiting for 'drain'; stops quietly when the reader goes away (`| head`). */
+/** Writes lines in chunks (see line-output.ts); stops quietly when the reader goes away (`| head`). */
 async function writeLines(stream: NodeJS.WriteStream, lines: Iterable<string>): Promise<void> {
-	let closed = false;
-	const onError = () => {
-		closed = true;
-	};
-
-	stream.on('error', onError);
-	let buffer = '';
-	const flush = async () => {
-		if (buffer === '' || closed) return;
-		const chunk = buffer;
-		buffer = '';
-		if (!stream.write(chunk)) {
-			await new Promise<void>((resolve) => {
-				const done = () => {
-					stream.off('drain', done);
-					stream.off('error', done);
-					resolve();
-				};
-
-				stream.on('drain', done);
-				stream.on('error', done);
-			});
-		}
-	};
-
+	const out = createOutput(stream);
 	for (const line of lines) {
-		if (closed) break;
-		buffer += `${line}\n`;
-		if (buffer.length >= 64 * 1024) await flush();
+		if (out.closed) break;
+		await out.lineMaybeFlush(line);
 	}
 
-	await flush();
-	stream.off('error', onError);
+	await out.flush();
+	out.dispose();
 }
 
 function* prepend(head: string, rest: Iterator<string>): Generator<string> {

@@ -10,51 +10,9 @@ import type {SimState, TraceRow} from '../core/sched/simulator.js';
 import {formatHeader, formatListing, formatRow, formatStats} from '../core/sched/trace-format.js';
 import type {SimConfig} from '../core/sched/types.js';
 import type {Command} from './command.js';
+import {createOutput, type LineOutput} from './line-output.js';
 
-/** Buffers lines and writes them in chunks, waiting for 'drain' so a long trace never piles up in memory. */
-function createOutput(stream: NodeJS.WritableStream) {
-	let buffer = '';
-	let closed = false;
-	const onError = () => {
-		// EPIPE (e.g. `| head`): stop writing quietly; the rest of the trace is not wanted.
-		closed = true;
-	};
-	stream.on('error', onError);
-	const flush = async () => {
-		if (buffer === '' || closed) return;
-		const chunk = buffer;
-		buffer = '';
-		if (!stream.write(chunk)) {
-			await new Promise<void>((resolve) => {
-				const done = () => {
-					stream.off('drain', done);
-					stream.off('error', done);
-					resolve();
-				};
-				stream.on('drain', done);
-				stream.on('error', done);
-			});
-		}
-	};
-	return {
-		lines(lines: readonly string[]) {
-			for (const line of lines) buffer += `${line}\n`;
-		},
-		async lineMaybeFlush(line: string) {
-			buffer += `${line}\n`;
-			if (buffer.length >= 64 * 1024) await flush();
-		},
-		flush,
-		dispose() {
-			stream.off('error', onError);
-		},
-		get closed() {
-			return closed;
-		},
-	};
-}
-
-type Output = ReturnType<typeof createOutput>;
+type Output = LineOutput;
 
 /** One trace in the reference's format, streamed; returns the final state. */
 async function printTrace(out: Output, request: SimRequest, config: SimConfig): Promise<SimState | undefined> {

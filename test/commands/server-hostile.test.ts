@@ -124,7 +124,7 @@ describe.skipIf(noProc)('socktui server: a stdout nobody reads', () => {
 		await waitFor(
 			() => /\.\.\. \d+ log lines dropped while the output was blocked/.test(text),
 			'the dropped-lines notice',
-			15_000,
+			45_000,
 		);
 		const dropped = Number(/\.\.\. (\d+) log lines dropped/.exec(text)![1]);
 		console.log(`stalled stdout: ${dropped} log lines dropped and said so`);

@@ -13,7 +13,9 @@ describe.skipIf(!hasSocat)('interop with socat', () => {
 	it.each(serverModels)('socat over TCP against socktui server --model %s', async (model) => {
 		const server = await startCliServer(['--quiet', '--model', model]);
 		running.push(server);
-		const result = await runTool('socat', ['-', `TCP:127.0.0.1:${server.port}`], 'hello from socat\n');
+		// -t: how long socat waits for the reply after its input ends; a processes-model child takes a Node
+		// start-up (longer on a busy machine) before it answers.
+		const result = await runTool('socat', ['-t5', '-', `TCP:127.0.0.1:${server.port}`], 'hello from socat\n');
 		expect(result.code).toBe(0);
 		expect(result.stdout.toString()).toBe('HELLO FROM SOCAT\n');
 	});
@@ -21,8 +23,10 @@ describe.skipIf(!hasSocat)('interop with socat', () => {
 	it.each(serverModels)('socat over UDP against socktui server --model %s', async (model) => {
 		const server = await startCliServer(['--udp', '--quiet', '--model', model]);
 		running.push(server);
-		// -t1: socat waits a second for the reply after its input ends.
-		const result = await runTool('socat', ['-t1', '-', `UDP:127.0.0.1:${server.port}`], 'udp from socat');
+		// -t: socat waits this long for the reply after its input ends (a second; a processes-model child
+		// takes a Node start-up first, so longer for it).
+		const wait = model === 'processes' ? '-t5' : '-t1';
+		const result = await runTool('socat', [wait, '-', `UDP:127.0.0.1:${server.port}`], 'udp from socat');
 		expect(result.stdout.toString()).toBe('UDP FROM SOCAT');
 	});
 });

@@ -5,14 +5,7 @@ import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
 import {clampHandlerCpu, threadKeepIdleMs, threadMaxIdle, type ModelOptions} from './model-options.js';
-import {
-	maxListedClients,
-	maxListedWorkers,
-	type QueuedClient,
-	type ServerModel,
-	type ServerModelStats,
-	type ServerWorker,
-} from './server-model.js';
+import {maxListedClients, type QueuedClient, type ServerModel, type ServerModelStats} from './server-model.js';
 import type {
 	CloseReason,
 	EchoServer,
@@ -28,6 +21,7 @@ import type {HandlerThread} from './workers/handler-thread.js';
 import {ThreadCache} from './workers/thread-cache.js';
 import {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
+import {servingWorker, WorkerList} from './workers/worker-list.js';
 
 /**
  * Connections are kept in the order they were last moved to the back of `open`; a connection with
@@ -651,11 +645,10 @@ export class TcpEchoServer implements EchoServer {
 
 	#modelStats(): ServerModelStats {
 		const queued: QueuedClient[] = [];
-		const workers: ServerWorker[] = [];
+		const workers = new WorkerList();
 		const finishingUnder: Partial<Record<ServerModel, number>> = {};
 		let queuedCount = 0;
 		let waitingForWorker = 0;
-		let workerCount = 0;
 		for (const connection of this.#waiting) {
 			if (connection.model !== 'iterative') {
 				waitingForWorker += 1;
@@ -670,43 +663,18 @@ export class TcpEchoServer implements EchoServer {
 		for (const connection of this.#open.values()) {
 			if (connection.model !== this.#model)
 				finishingUnder[connection.model] = (finishingUnder[connection.model] ?? 0) + 1;
-			const worker: ServerWorker | undefined =
-				connection.thread !== undefined
-					? {kind: 'thread', tid: connection.thread.tid, connectionId: connection.id}
-					: connection.worker === undefined
-						? undefined
-						: {
-								kind: 'process',
-								pid: connection.worker.pid,
-								connectionId: connection.id,
-								...(connection.worker.pooled ? {pooled: true} : {}),
-							};
-			if (worker === undefined) continue;
-			workerCount += 1;
-			if (workers.length < maxListedWorkers) workers.push(worker);
+			workers.add(servingWorker(connection.id, connection.thread, connection.worker));
 		}
 
-		for (const thread of this.#threads.idle()) {
-			workerCount += 1;
-			if (workers.length < maxListedWorkers) workers.push({kind: 'thread', tid: thread.tid, connectionId: ''});
-		}
-
-		const busy = new Set(workers.map((worker) => (worker.kind === 'process' ? worker.pid : -1)));
-		for (const worker of this.#pool.live()) {
-			if (!worker.pooled || busy.has(worker.pid)) continue;
-			workerCount += 1;
-			if (workers.length < maxListedWorkers)
-				workers.push({kind: 'process', pid: worker.pid, connectionId: '', pooled: true});
-		}
-
+		workers.addIdle(this.#threads, this.#pool);
 		return {
 			model: this.#model,
 			...(Object.keys(finishingUnder).length > 0 ? {finishingUnder} : {}),
 			handlerCpuMs: this.#handlerCpuMs,
 			queued,
 			queuedCount,
-			workers,
-			workerCount,
+			workers: workers.workers,
+			workerCount: workers.count,
 			waitingForWorker,
 			queuedForWorkerTotal: this.#queuedForWorkerTotal,
 			handlerFailures: this.#handlerFailures,

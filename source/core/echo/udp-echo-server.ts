@@ -5,7 +5,7 @@ import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
 import {clampHandlerCpu, threadKeepIdleMs, threadMaxIdle, type ModelOptions} from './model-options.js';
-import {maxListedWorkers, type ServerModel, type ServerModelStats, type ServerWorker} from './server-model.js';
+import type {ServerModel, ServerModelStats} from './server-model.js';
 import {fingerprint} from './fingerprint.js';
 import {readKernelDrops} from './kernel-drops.js';
 import {isUnreplyableAddress, LocalAddresses} from './local-addresses.js';
@@ -25,6 +25,7 @@ import type {HandlerThread} from './workers/handler-thread.js';
 import {ThreadCache} from './workers/thread-cache.js';
 import {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
+import {servingWorker, WorkerList} from './workers/worker-list.js';
 
 /**
  * Slots of the per-peer table of recent reply fingerprints (direct-mapped: a slot holds the latest reply
@@ -549,45 +550,16 @@ export class UdpEchoServer implements EchoServer {
 	}
 
 	#modelStats(): ServerModelStats {
-		const workers: ServerWorker[] = [];
-		let workerCount = 0;
-		for (const job of this.#running) {
-			const worker: ServerWorker | undefined =
-				job.thread !== undefined
-					? {kind: 'thread', tid: job.thread.tid, connectionId: job.peer.id}
-					: job.worker === undefined
-						? undefined
-						: {
-								kind: 'process',
-								pid: job.worker.pid,
-								connectionId: job.peer.id,
-								...(job.worker.pooled ? {pooled: true} : {}),
-							};
-			if (worker === undefined) continue;
-			workerCount += 1;
-			if (workers.length < maxListedWorkers) workers.push(worker);
-		}
-
-		for (const thread of this.#threads.idle()) {
-			workerCount += 1;
-			if (workers.length < maxListedWorkers) workers.push({kind: 'thread', tid: thread.tid, connectionId: ''});
-		}
-
-		const busy = new Set(workers.map((worker) => (worker.kind === 'process' ? worker.pid : -1)));
-		for (const worker of this.#pool.live()) {
-			if (!worker.pooled || busy.has(worker.pid)) continue;
-			workerCount += 1;
-			if (workers.length < maxListedWorkers)
-				workers.push({kind: 'process', pid: worker.pid, connectionId: '', pooled: true});
-		}
-
+		const workers = new WorkerList();
+		for (const job of this.#running) workers.add(servingWorker(job.peer.id, job.thread, job.worker));
+		workers.addIdle(this.#threads, this.#pool);
 		return {
 			model: this.#model,
 			handlerCpuMs: this.#handlerCpuMs,
 			queued: [],
 			queuedCount: 0,
-			workers,
-			workerCount,
+			workers: workers.workers,
+			workerCount: workers.count,
 			waitingForWorker: this.#waiting.length,
 			queuedForWorkerTotal: this.#queuedForWorkerTotal,
 			handlerFailures: this.#handlerFailures,

@@ -136,7 +136,8 @@ describe('TCP server models', () => {
 		const tid = worker!.kind === 'thread' ? worker!.tid : 0;
 		await closeSocket(first);
 		await waitFor(() => server.stats().models.workers[0]?.connectionId === '', 'the thread to wait, idle');
-		expect(readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()).toBe('echo idle');
+		const comm = () => readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+		await waitFor(() => comm() === 'echo idle', 'the idle thread to be named so');
 		const second = await connect(server);
 		const secondReply = readBytes(second, 1);
 		second.write('b');
@@ -144,7 +145,7 @@ describe('TCP server models', () => {
 		expect(server.stats().models.workers).toEqual([
 			{kind: 'thread', tid, connectionId: `tcp:127.0.0.1:${second.localPort}`},
 		]);
-		expect(readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()).toBe(`echo ${second.localPort}`);
+		await waitFor(() => comm() === `echo ${second.localPort}`, 'the thread to be named after its new client');
 	});
 
 	it('threads: a handler that throws ends its own connection, and the server keeps serving', async () => {

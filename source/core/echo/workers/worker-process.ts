@@ -114,6 +114,9 @@ export class WorkerProcess {
 
 	/** Hands the connection to the child, which serves it from now on. The socket must not be read here. */
 	serveTcp(socket: net.Socket, knobs: HandlerKnobs, idleTimeoutMs: number): void {
+		// Node remembers a socket sent with its server as held by the child, and then server.close() waits
+		// for children that may have exited long ago (Node 20): send it detached, and close our copy once sent.
+		(socket as net.Socket & {server: unknown}).server = null;
 		this.#send({type: 'serve-tcp', knobs, idleTimeoutMs}, socket);
 	}
 
@@ -141,11 +144,16 @@ export class WorkerProcess {
 	}
 
 	#send(command: WorkerCommand, handle?: net.Socket): void {
-		if (this.#exited || !this.#child.connected) return;
+		if (this.#exited || !this.#child.connected) {
+			handle?.destroy();
+			return;
+		}
+
 		try {
-			this.#child.send(command, handle, {}, () => {});
+			this.#child.send(command, handle, {keepOpen: handle !== undefined}, () => handle?.destroy());
 		} catch {
 			// The channel closed under us: the exit handler reports it.
+			handle?.destroy();
 		}
 	}
 }

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {SegmentLines} from '../../components/segment-lines.js';
 import {useSyncExternalStore} from 'react';
 import {useTickingClock} from '../../hooks/use-ticking-clock.js';
 import type {KeyBinding} from '../../keymap/key-binding.js';
@@ -43,24 +43,7 @@ export function createExperimentHostedPane(launcher: ExperimentLauncher): Hosted
 			now,
 			ioNote: store.ioNote,
 		});
-		return (
-			<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
-				{lines.map((line, row) => (
-					<Text key={row} wrap="truncate-end">
-						{line.map((segment, index) => (
-							<Text
-								key={index}
-								color={segment.color}
-								bold={segment.bold}
-								dimColor={theme.color ? segment.dim : undefined}
-							>
-								{segment.text}
-							</Text>
-						))}
-					</Text>
-				))}
-			</Box>
-		);
+		return <SegmentLines lines={lines} width={width} height={height} color={theme.color} />;
 	}
 
 	return {

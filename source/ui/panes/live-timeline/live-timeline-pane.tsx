@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {SegmentLines} from '../../components/segment-lines.js';
 import {memo} from 'react';
 import type {TimelineSnapshot} from '../../../core/procs/types.js';
 import {buildTimelineLines, type TimelineLine, type TimelineLineOptions} from './timeline-lines.js';
@@ -38,30 +38,4 @@ export interface LiveTimelineLinesProps {
 }
 
 /** The timeline's lines as Ink rows. */
-export const LiveTimelineLines = memo(function LiveTimelineLines({
-	lines,
-	width,
-	height,
-	color,
-}: LiveTimelineLinesProps) {
-	return (
-		<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
-			{lines.map((line, row) => (
-				// Rows are positional: the same row index is the same lane from frame to frame.
-				<Text key={row} wrap="truncate-end">
-					{line.map((segment, index) => (
-						<Text
-							key={index}
-							color={segment.color}
-							bold={segment.bold}
-							italic={segment.italic}
-							dimColor={color ? segment.dim : undefined}
-						>
-							{segment.text}
-						</Text>
-					))}
-				</Text>
-			))}
-		</Box>
-	);
-});
+export const LiveTimelineLines = SegmentLines;

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {SegmentLines} from '../../components/segment-lines.js';
 import {memo, useSyncExternalStore} from 'react';
 import type {KeyBinding} from '../../keymap/key-binding.js';
 import {useTheme} from '../../theme.js';
@@ -44,19 +44,7 @@ const SchedPane = memo(function SchedPane({
 }) {
 	const theme = useTheme();
 	const lines = buildSchedLines(state, {width, height, ascii: theme.ascii, color: theme.color});
-	return (
-		<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
-			{lines.map((line, row) => (
-				<Text key={row} wrap="truncate-end">
-					{line.map((segment, index) => (
-						<Text key={index} color={segment.color} bold={segment.bold}>
-							{segment.text}
-						</Text>
-					))}
-				</Text>
-			))}
-		</Box>
-	);
+	return <SegmentLines lines={lines} width={width} height={height} color={theme.color} />;
 });
 
 /** The timeline area's scheduler view: FIFO (or SJF) and round robin on the same CPU-only jobs. */

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {SegmentLines} from '../../components/segment-lines.js';
 import {memo} from 'react';
 import {buildSimLines} from './sim-chart.js';
 import type {SimPlayerState} from './sim-player.js';
@@ -16,18 +16,5 @@ export interface SimPaneProps {
 /** The simulator's Gantt timeline: one lane per process, CPU and IO lanes, one column per tick. */
 export const SimPane = memo(function SimPane({player, width, height, ascii, color, focused}: SimPaneProps) {
 	const lines = buildSimLines(player, {width, height, ascii, color, focused});
-	return (
-		<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
-			{lines.map((line, row) => (
-				// Rows are positional: the same row index is the same lane from frame to frame.
-				<Text key={row} wrap="truncate-end">
-					{line.map((segment, index) => (
-						<Text key={index} color={segment.color} bold={segment.bold} dimColor={color ? segment.dim : undefined}>
-							{segment.text}
-						</Text>
-					))}
-				</Text>
-			))}
-		</Box>
-	);
+	return <SegmentLines lines={lines} width={width} height={height} color={color} />;
 });
