@@ -217,9 +217,25 @@ export class TcpEchoServer implements EchoServer {
 
 		const now = Date.now();
 		if (this.#open.size >= this.#options.maxConnections) {
-			// At the cap: make room by closing the connection that has been silent longest.
-			const longestIdle = this.#open.values().next().value;
-			if (longestIdle !== undefined) this.#closeForIdleness(longestIdle, 'evicted', now);
+			// At the cap: make room by closing the connection that has been silent longest. One waiting its turn
+			// (iterative) or for a worker is not idle but queued; if only those are left, the newcomer is refused.
+			let longestIdle: Connection | undefined;
+			for (const connection of this.#open.values()) {
+				if (connection.waitingSince === undefined) {
+					longestIdle = connection;
+					break;
+				}
+			}
+
+			if (longestIdle === undefined) {
+				this.#refusedConnections += 1;
+				socket.on('error', () => {});
+				socket.destroy();
+				if (this.#hub.active) this.#hub.emit({type: 'connection-refused', protocol: 'tcp', peer, reason: 'limit'});
+				return;
+			}
+
+			this.#closeForIdleness(longestIdle, 'evicted', now);
 		}
 
 		socket.setNoDelay(true);

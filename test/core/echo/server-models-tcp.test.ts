@@ -89,6 +89,33 @@ describe('TCP server models', () => {
 		expect(server.stats().models.queuedCount).toBe(0);
 	});
 
+	it('iterative: a client waiting its turn is not closed as idle, nor evicted at the cap; the served one can be', async () => {
+		const server = await start({model: 'iterative', idleTimeoutMs: 300, maxTcpConnections: 2});
+		const served = await connect(server);
+		const waiting = await connect(server);
+		await waitFor(() => server.stats().models.queuedCount === 1, 'the second client to queue');
+		// At the cap a third client makes room by evicting the served (longest-idle) one, never the waiting one.
+		const third = await connect(server);
+		const servedClosed = new Promise<void>((resolve) => served.once('close', () => resolve()));
+		await servedClosed;
+		// The waiting client's turn came; it is now served, and the third waits.
+		await waitFor(() => server.stats().models.queuedCount === 1, 'the third client to queue');
+		const reply = readBytes(waiting, 2);
+		waiting.write('ok');
+		expect((await reply).toString()).toBe('OK');
+		// Silent longer than the idle timeout: the served client goes, the one waiting its turn does not.
+		const waitingClosed = new Promise<void>((resolve) => waiting.once('close', () => resolve()));
+		await waitingClosed;
+		// The third waited all that time (longer than the idle timeout) and is now the one served.
+		await waitFor(() => server.stats().models.queuedCount === 0, 'the third client to be served');
+		expect(server.stats().activeConnections).toBe(1);
+		const thirdReply = readBytes(third, 2);
+		third.write('hi');
+		expect((await thirdReply).toString()).toBe('HI');
+		expect(server.stats().guards.evicted).toBe(1);
+		expect(server.stats().guards.idleClosed).toBeGreaterThanOrEqual(1);
+	});
+
 	it.each<ServerModel>(['event-loop', 'threads', 'processes'])(
 		'%s: two clients connected at once both get their replies',
 		async (model) => {
