@@ -35,7 +35,10 @@ describe('the CLI edge', () => {
 	});
 
 	it.each([
-		[['--model', 'forking'], "socktui: --model must be one of event-loop, iterative, threads, processes, got 'forking'"],
+		[
+			['--model', 'forking'],
+			"socktui: --model must be one of event-loop, iterative, threads, processes, got 'forking'",
+		],
 		[['--handler-cpu', '-5'], "socktui: --handler-cpu must be a whole number from 0 to 10000, got '-5'"],
 		[['--handler-cpu', '99999'], "socktui: --handler-cpu must be a whole number from 0 to 10000, got '99999'"],
 		[['--pool', '2'], 'socktui: --pool is for --model processes (pre-started children), not event-loop'],
