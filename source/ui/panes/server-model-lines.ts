@@ -22,10 +22,13 @@ function port(connectionId: string): string {
 	return connectionId.slice(connectionId.lastIndexOf(':'));
 }
 
-/** `5123, 5124 +3 more` */
-function ids(values: readonly number[], total: number, max = 3): string {
-	const shown = values.slice(0, max).join(', ');
-	return total > Math.min(values.length, max) ? `${shown} +${total - Math.min(values.length, max)} more` : shown;
+/** `5123 :40001, 5124 :40002 +3 more`: each worker's ID and the client port it serves. */
+function ids(workers: ReadonlyArray<{id: number; connectionId: string}>, total: number, max = 3): string {
+	const shown = workers
+		.slice(0, max)
+		.map((worker) => `${worker.id} ${port(worker.connectionId)}`)
+		.join(', ');
+	return total > Math.min(workers.length, max) ? `${shown} +${total - Math.min(workers.length, max)} more` : shown;
 }
 
 /**
@@ -75,7 +78,10 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 		const busy = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId !== '');
 		const idle = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId === '');
 		if (threads.length > 0) {
-			const tids = threads.map((worker) => (worker.kind === 'thread' ? worker.tid : 0));
+			const tids = threads.map((worker) => ({
+				id: worker.kind === 'thread' ? worker.tid : 0,
+				connectionId: worker.connectionId,
+			}));
 			lines.push({
 				text: `${proto} ${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threads.length)}${idleThreads > 0 ? `, ${idleThreads} idle` : ''}`,
 				tone: 'normal',
@@ -88,7 +94,10 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 		}
 
 		if (busy.length > 0 || idle.length > 0) {
-			const pids = busy.map((worker) => (worker.kind === 'process' ? worker.pid : 0));
+			const pids = busy.map((worker) => ({
+				id: worker.kind === 'process' ? worker.pid : 0,
+				connectionId: worker.connectionId,
+			}));
 			const busyText =
 				busy.length > 0
 					? `${busy.length} ${busy.length === 1 ? 'child' : 'children'}: PID ${ids(pids, busy.length)}`
