@@ -76,6 +76,10 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 		const threads = stats.workers.filter((worker) => worker.kind === 'thread' && worker.connectionId !== '');
 		const idleThreads = stats.workers.filter((worker) => worker.kind === 'thread' && worker.connectionId === '').length;
 		const busy = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId !== '');
+		// Workers past the listing bound are only counted: they are the current model's kind.
+		const unlisted = Math.max(0, stats.workerCount - stats.workers.length);
+		const threadCount = threads.length + (model === 'threads' ? unlisted : 0);
+		const busyCount = busy.length + (model === 'processes' ? unlisted : 0);
 		const idle = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId === '');
 		if (threads.length > 0) {
 			const tids = threads.map((worker) => ({
@@ -83,7 +87,7 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 				connectionId: worker.connectionId,
 			}));
 			lines.push({
-				text: `${proto} ${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threads.length)}${idleThreads > 0 ? `, ${idleThreads} idle` : ''}`,
+				text: `${proto} ${threadCount} ${threadCount === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threadCount)}${idleThreads > 0 ? `, ${idleThreads} idle` : ''}`,
 				tone: 'normal',
 			});
 		} else if (idleThreads > 0) {
@@ -99,9 +103,7 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 				connectionId: worker.connectionId,
 			}));
 			const busyText =
-				busy.length > 0
-					? `${busy.length} ${busy.length === 1 ? 'child' : 'children'}: PID ${ids(pids, busy.length)}`
-					: '';
+				busy.length > 0 ? `${busyCount} ${busyCount === 1 ? 'child' : 'children'}: PID ${ids(pids, busyCount)}` : '';
 			const idleText = idle.length > 0 ? `${idle.length} idle in the pool` : '';
 			lines.push({text: `${proto} ${[busyText, idleText].filter((part) => part !== '').join(', ')}`, tone: 'normal'});
 		}
