@@ -34,6 +34,30 @@ describe('the CLI edge', () => {
 		expect(result.code).toBe(2);
 	});
 
+	it.each([
+		[
+			['--model', 'forking'],
+			"socktui: --model must be one of event-loop, iterative, threads, processes, got 'forking'",
+		],
+		[['--handler-cpu', '-5'], "socktui: --handler-cpu must be a whole number from 0 to 10000, got '-5'"],
+		[['--handler-cpu', '99999'], "socktui: --handler-cpu must be a whole number from 0 to 10000, got '99999'"],
+		[['--pool', '2'], 'socktui: --pool is for --model processes (pre-started children), not event-loop'],
+		[['--model', 'processes', '--pool', 'x'], "socktui: --pool must be a whole number from 0 to 16, got 'x'"],
+		[
+			['--model', 'iterative', '--connect', '127.0.0.1:7'],
+			"socktui: --model, --reply-delay and --handler-cpu set up socktui's own server; with --connect there is none",
+		],
+	])('dashboard %j: one line, exit 2, before the terminal check', async (args, message) => {
+		const result = await runCli(args);
+		expect(result.stderr).toBe(`${message}\n`);
+		expect(result.code).toBe(2);
+	});
+
+	it('good server model flags pass the flag checks (then need a terminal)', async () => {
+		const result = await runCli(['--model', 'processes', '--pool', '2', '--handler-cpu', '5', '--reply-delay', '50']);
+		expect(result.stderr).toMatch(/^socktui: the dashboard needs a terminal/);
+	});
+
 	it('--watch of an existing process passes the flag checks (then needs a terminal)', async () => {
 		const result = await runCli(['--watch', `${process.pid},${process.ppid}`]);
 		expect(result.stderr).toMatch(/^socktui: the dashboard needs a terminal/);

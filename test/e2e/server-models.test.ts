@@ -46,6 +46,6 @@ describe('server models in the dashboard', () => {
 		await terminal.type('3', '\r', 'three\r', '\u001B');
 		await terminal.waitForText(/THREE \([\d.]+ m?s\)/);
 		await terminal.waitForText(/thread #3 \d+/);
-		await terminal.waitForText(/TCP 1 thread: TID \d+/);
+		await terminal.waitForText(/TCP 1 thread: TID \d+ :\d+/);
 	}, 60_000);
 });

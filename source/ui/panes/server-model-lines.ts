@@ -22,10 +22,13 @@ function port(connectionId: string): string {
 	return connectionId.slice(connectionId.lastIndexOf(':'));
 }
 
-/** `5123, 5124 +3 more` */
-function ids(values: readonly number[], total: number, max = 3): string {
-	const shown = values.slice(0, max).join(', ');
-	return total > Math.min(values.length, max) ? `${shown} +${total - Math.min(values.length, max)} more` : shown;
+/** `5123 :40001, 5124 :40002 +3 more`: each worker's ID and the client port it serves. */
+function ids(workers: ReadonlyArray<{id: number; connectionId: string}>, total: number, max = 3): string {
+	const shown = workers
+		.slice(0, max)
+		.map((worker) => `${worker.id} ${port(worker.connectionId)}`)
+		.join(', ');
+	return total > Math.min(workers.length, max) ? `${shown} +${total - Math.min(workers.length, max)} more` : shown;
 }
 
 /**
@@ -73,11 +76,18 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 		const threads = stats.workers.filter((worker) => worker.kind === 'thread' && worker.connectionId !== '');
 		const idleThreads = stats.workers.filter((worker) => worker.kind === 'thread' && worker.connectionId === '').length;
 		const busy = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId !== '');
+		// Workers past the listing bound are only counted: they are the current model's kind.
+		const unlisted = Math.max(0, stats.workerCount - stats.workers.length);
+		const threadCount = threads.length + (model === 'threads' ? unlisted : 0);
+		const busyCount = busy.length + (model === 'processes' ? unlisted : 0);
 		const idle = stats.workers.filter((worker) => worker.kind === 'process' && worker.connectionId === '');
 		if (threads.length > 0) {
-			const tids = threads.map((worker) => (worker.kind === 'thread' ? worker.tid : 0));
+			const tids = threads.map((worker) => ({
+				id: worker.kind === 'thread' ? worker.tid : 0,
+				connectionId: worker.connectionId,
+			}));
 			lines.push({
-				text: `${proto} ${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threads.length)}${idleThreads > 0 ? `, ${idleThreads} idle` : ''}`,
+				text: `${proto} ${threadCount} ${threadCount === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threadCount)}${idleThreads > 0 ? `, ${idleThreads} idle` : ''}`,
 				tone: 'normal',
 			});
 		} else if (idleThreads > 0) {
@@ -88,11 +98,12 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 		}
 
 		if (busy.length > 0 || idle.length > 0) {
-			const pids = busy.map((worker) => (worker.kind === 'process' ? worker.pid : 0));
+			const pids = busy.map((worker) => ({
+				id: worker.kind === 'process' ? worker.pid : 0,
+				connectionId: worker.connectionId,
+			}));
 			const busyText =
-				busy.length > 0
-					? `${busy.length} ${busy.length === 1 ? 'child' : 'children'}: PID ${ids(pids, busy.length)}`
-					: '';
+				busy.length > 0 ? `${busyCount} ${busyCount === 1 ? 'child' : 'children'}: PID ${ids(pids, busyCount)}` : '';
 			const idleText = idle.length > 0 ? `${idle.length} idle in the pool` : '';
 			lines.push({text: `${proto} ${[busyText, idleText].filter((part) => part !== '').join(', ')}`, tone: 'normal'});
 		}

@@ -65,7 +65,7 @@ describe('serverModelLines', () => {
 			'model threads: a thread per client (ThreadingTCPServer)',
 			'(sockets stay on the main thread; handlers run on the threads)',
 			'1 open connection finishes under iterative',
-			'TCP 4 threads: TID 101, 102, 103 +1 more',
+			'TCP 4 threads: TID 101 :1, 102 :2, 103 :3 +1 more',
 			'TCP 2 waiting for a free thread',
 			'TCP handler failures: 1 (each ended one client)',
 		]);
@@ -81,7 +81,7 @@ describe('serverModelLines', () => {
 		};
 		expect(serverModelLines([server('udp', processes)], 0).map((line) => line.text)).toEqual([
 			'model processes: a process per client (ForkingTCPServer), pool 3',
-			'UDP 1 child: PID 501, 2 idle in the pool',
+			'UDP 1 child: PID 501 :9, 2 idle in the pool',
 		]);
 	});
 });

@@ -1,5 +1,6 @@
 import {render} from 'ink-testing-library';
 import {newGuardStats} from '../../../source/core/echo/counters.js';
+import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ServerView} from '../../../source/core/store/snapshot.js';
@@ -58,5 +59,67 @@ describe('ServerPane guards line', () => {
 			server({protocol: 'tcp', guards: {...zero, idleClosed: 3, evicted: 4}}),
 		]);
 		expect(text).toMatch(/guards loop 1 . muted 98 . bad src 3 . idle 7 . kernel drops 1[.,]?5k/);
+	});
+});
+
+describe('ServerPane server model at 80 columns', () => {
+	function modelFrame(servers: ServerView[], focused: boolean): string {
+		let instance!: ReturnType<typeof render>;
+		act(() => {
+			instance = render(
+				<ServerPane servers={servers} log={[]} notices={[]} serverPid={1} width={80} height={14} focused={focused} />,
+			);
+		});
+		mounted.push(instance);
+		return instance.lastFrame()!;
+	}
+
+	const peer = {address: '127.0.0.1', port: 40_001};
+
+	it('iterative: the waiting clients with how long each has waited, the list cut with +N more, every line within 80', () => {
+		const since = Date.now() - 5000;
+		const text = modelFrame(
+			[
+				server({
+					protocol: 'tcp',
+					models: {
+						...quietModelStats('iterative'),
+						queued: [1, 2, 3, 4].map((index) => ({connectionId: `tcp:127.0.0.1:4000${index}`, peer, since})),
+						queuedCount: 9,
+					},
+				}),
+			],
+			true,
+		);
+		expect(text).toContain('model iterative: one client at a time (TCPServer)');
+		expect(text).toMatch(/TCP waiting their turn: :40001 5\.\d s, :40002 5\.\d s, :40003 5\.\d s \+6 more/);
+		expect(text).toContain('</> cpu, m model');
+		for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+	});
+
+	it('threads: the threads with their TIDs and the client each serves, cut with +N more; waits and failures', () => {
+		const text = modelFrame(
+			[
+				server({
+					protocol: 'tcp',
+					models: {
+						...quietModelStats('threads'),
+						workers: Array.from({length: 32}, (_, index) => ({
+							kind: 'thread' as const,
+							tid: 7000 + index,
+							connectionId: `tcp:127.0.0.1:${41_000 + index}`,
+						})),
+						workerCount: 40,
+						waitingForWorker: 3,
+						handlerFailures: 2,
+					},
+				}),
+			],
+			false,
+		);
+		expect(text).toContain('TCP 40 threads: TID 7000 :41000, 7001 :41001, 7002 :41002 +37 more');
+		expect(text).toContain('TCP 3 waiting for a free thread');
+		expect(text).toContain('TCP handler failures: 2 (each ended one client)');
+		for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 	});
 });
