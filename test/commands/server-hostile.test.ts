@@ -43,13 +43,13 @@ function cpuTicks(pid: number): number {
 	return Number(fields[11]) + Number(fields[12]);
 }
 
-/** Sends `count` datagrams in batches (bounded), from one socket. */
-async function flood(port: number, count: number, payload: Buffer): Promise<void> {
+/** Sends `count` datagrams in batches of 200 (bounded), from one socket, `pauseMs` apart. */
+async function flood(port: number, count: number, payload: Buffer, pauseMs = 2): Promise<void> {
 	const socket = dgram.createSocket('udp4');
 	sockets.push(socket);
 	for (let sent = 0; sent < count; sent += 200) {
 		for (let index = 0; index < 200; index++) socket.send(payload, port, '127.0.0.1');
-		await sleep(2);
+		await sleep(pauseMs);
 	}
 }
 
@@ -116,7 +116,9 @@ describe.skipIf(noProc)('socktui server: a stdout nobody reads', () => {
 
 	it('says how many log lines it dropped once the reader catches up', async () => {
 		const {child, port, stdout} = await startStalled();
-		await flood(port, 5000, Buffer.from('lost lines'));
+		// Paced, so that a server short of CPU (a busy CI machine) still reads them all rather than the kernel
+		// dropping them: 10,000 log lines, far more than the pipe and the 1,000-line queue hold.
+		await flood(port, 5000, Buffer.from('lost lines'), 20);
 		await settled(child.pid!);
 		let text = stdout();
 		child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));

@@ -16,7 +16,9 @@ describe('server models in the dashboard', () => {
 		await terminal.type('m');
 		await terminal.waitForText('model iterative: one client at a time');
 		await terminal.type('n');
-		await terminal.waitForText('#1 TCP');
+		// #1 connected before #2 opens: the first connection is the one an iterative server serves.
+		await terminal.waitForText(/#1 TCP pid \d+/);
+		await terminal.waitForText('1 conn');
 		await terminal.type('n');
 		// Both connected (a new session takes the focus when it starts: wait for that before choosing one).
 		await terminal.waitForText(/#2 TCP pid \d+/);
