@@ -1,4 +1,6 @@
 import type {ServerModel} from './server-model.js';
+import {ThreadCache} from './workers/thread-cache.js';
+import {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerSpawnOptions} from './workers/worker-process.js';
 
 /** How a TCP or UDP echo server runs its handler (see server-model.ts). */
@@ -28,4 +30,20 @@ export const maxHandlerCpuMs = 10_000;
 export function clampHandlerCpu(ms: number): number {
 	if (!Number.isFinite(ms) || ms <= 0) return 0;
 	return Math.min(Math.round(ms), maxHandlerCpuMs);
+}
+
+/**
+ * A server's threads and children for these options: the pool (started at once when `pool` > 0, and
+ * `onFree` called whenever a child can take work) and the cache of idle handler threads.
+ */
+export function modelWorkers(models: ModelOptions, onFree: () => void): {pool: WorkerPool; threads: ThreadCache} {
+	const pool = new WorkerPool(models.pool, models.maxProcesses, models.spawn);
+	const threads = new ThreadCache({
+		keepIdleMs: threadKeepIdleMs,
+		maxIdle: threadMaxIdle,
+		...(models.failOn === undefined ? {} : {failOn: models.failOn}),
+	});
+	pool.onFree(onFree);
+	pool.fill();
+	return {pool, threads};
 }

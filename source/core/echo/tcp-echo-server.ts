@@ -4,7 +4,7 @@ import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import {clampHandlerCpu, threadKeepIdleMs, threadMaxIdle, type ModelOptions} from './model-options.js';
+import {clampHandlerCpu, modelWorkers, type ModelOptions} from './model-options.js';
 import {maxListedClients, type QueuedClient, type ServerModel, type ServerModelStats} from './server-model.js';
 import type {
 	CloseReason,
@@ -18,8 +18,8 @@ import type {
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 import {blockingSleep, burnCpu} from './workers/handler-work.js';
 import type {HandlerThread} from './workers/handler-thread.js';
-import {ThreadCache} from './workers/thread-cache.js';
-import {WorkerPool} from './workers/worker-pool.js';
+import type {ThreadCache} from './workers/thread-cache.js';
+import type {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
 import {servingWorker, WorkerList} from './workers/worker-list.js';
 
@@ -119,14 +119,7 @@ export class TcpEchoServer implements EchoServer {
 		this.#replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
 		this.#model = options.models.model;
 		this.#handlerCpuMs = clampHandlerCpu(options.models.handlerCpuMs);
-		this.#pool = new WorkerPool(options.models.pool, options.models.maxProcesses, options.models.spawn);
-		this.#threads = new ThreadCache({
-			keepIdleMs: threadKeepIdleMs,
-			maxIdle: threadMaxIdle,
-			...(options.models.failOn === undefined ? {} : {failOn: options.models.failOn}),
-		});
-		this.#pool.onFree(() => this.#admitWaiting());
-		this.#pool.fill();
+		({pool: this.#pool, threads: this.#threads} = modelWorkers(options.models, () => this.#admitWaiting()));
 		server.on('connection', (socket) => this.#accept(socket));
 		const shortest = Math.min(options.idleTimeoutMs, options.busyIdleTimeoutMs);
 		if (options.idleTimeoutMs > 0) {

@@ -4,7 +4,7 @@ import {defaults} from '../defaults.js';
 import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import {clampHandlerCpu, threadKeepIdleMs, threadMaxIdle, type ModelOptions} from './model-options.js';
+import {clampHandlerCpu, modelWorkers, type ModelOptions} from './model-options.js';
 import type {ServerModel, ServerModelStats} from './server-model.js';
 import {fingerprint} from './fingerprint.js';
 import {readKernelDrops} from './kernel-drops.js';
@@ -22,8 +22,8 @@ import type {
 import {uppercase, uppercaseInPlace} from './uppercase.js';
 import {blockingSleep, burnCpu} from './workers/handler-work.js';
 import type {HandlerThread} from './workers/handler-thread.js';
-import {ThreadCache} from './workers/thread-cache.js';
-import {WorkerPool} from './workers/worker-pool.js';
+import type {ThreadCache} from './workers/thread-cache.js';
+import type {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
 import {servingWorker, WorkerList} from './workers/worker-list.js';
 
@@ -147,14 +147,7 @@ export class UdpEchoServer implements EchoServer {
 		this.#held = new DelayQueue((reply) => this.#send(reply.peer, reply.bytes), this.#replyDelayMs);
 		this.#model = options.models.model;
 		this.#handlerCpuMs = clampHandlerCpu(options.models.handlerCpuMs);
-		this.#pool = new WorkerPool(options.models.pool, options.models.maxProcesses, options.models.spawn);
-		this.#threads = new ThreadCache({
-			keepIdleMs: threadKeepIdleMs,
-			maxIdle: threadMaxIdle,
-			...(options.models.failOn === undefined ? {} : {failOn: options.models.failOn}),
-		});
-		this.#pool.onFree(() => this.#startWaiting());
-		this.#pool.fill();
+		({pool: this.#pool, threads: this.#threads} = modelWorkers(options.models, () => this.#startWaiting()));
 		socket.on('message', (message, remote) => this.#receive(message, remote));
 		socket.on(
 			'error',

@@ -1,25 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {newGuardStats} from '../../../source/core/echo/counters.js';
 import {quietModelStats, type ServerWorker} from '../../../source/core/echo/server-model.js';
 import type {EchoServerStats} from '../../../source/core/echo/types.js';
 import {workerLanes} from '../../../source/core/procs/worker-lanes.js';
+import {echoStats} from '../../helpers/echo-stats.js';
 
 function stats(protocol: 'tcp' | 'udp', workers: ServerWorker[]): EchoServerStats {
-	return {
-		protocol,
-		local: {address: '127.0.0.1', port: 8082},
-		bytesIn: 0,
-		bytesOut: 0,
-		messagesIn: 0,
-		messagesOut: 0,
-		activeConnections: 0,
-		totalConnections: 0,
-		refusedConnections: 0,
-		droppedMessages: 0,
-		pausedConnections: 0,
-		guards: newGuardStats(),
-		models: {...quietModelStats('threads'), workers, workerCount: workers.length},
-	};
+	return echoStats(protocol, {models: {...quietModelStats('threads'), workers, workerCount: workers.length}});
 }
 
 describe('workerLanes', () => {

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {newGuardStats} from '../../../source/core/echo/counters.js';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {createDashboardCommands} from '../../../source/core/store/dashboard-commands.js';
 import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
 import type {AutoMode} from '../../../source/core/sessions/types.js';
+import {echoStats} from '../../helpers/echo-stats.js';
 
 function setup() {
 	const store = new DashboardStore({serverPid: 1});
@@ -101,21 +101,7 @@ describe('createDashboardCommands', () => {
 		const {commands, calls, store} = setup();
 		store.apply({
 			type: 'server-stats',
-			stats: {
-				protocol: 'tcp',
-				local: {address: '127.0.0.1', port: 8082},
-				bytesIn: 0,
-				bytesOut: 0,
-				messagesIn: 0,
-				messagesOut: 0,
-				activeConnections: 0,
-				totalConnections: 0,
-				refusedConnections: 0,
-				droppedMessages: 0,
-				pausedConnections: 0,
-				guards: newGuardStats(),
-				models: {...quietModelStats('threads'), handlerCpuMs: 10},
-			},
+			stats: echoStats('tcp', {models: {...quietModelStats('threads'), handlerCpuMs: 10}}),
 		});
 		store.flush();
 		commands.cycleModel();
