@@ -1,3 +1,5 @@
+import {isRecord} from '../ipc-values.js';
+
 /**
  * The IPC messages between the experiment and one job child (`socktui experiment-job`). Whatever arrives
  * over the channel is untrusted: a message that does not match its type is `undefined` and is dropped.
@@ -9,12 +11,8 @@ export type JobMessage = {type: 'ready'; pid: number} | {type: 'done'} | {type: 
 /** Experiment -> job: run the program now; or end (after the experiment read the job's /proc figures). */
 export type JobCommand = {type: 'go'} | {type: 'exit'};
 
-function isData(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function parseJobMessage(value: unknown): JobMessage | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	switch (value['type']) {
 		case 'ready':
 			return typeof value['pid'] === 'number' && Number.isSafeInteger(value['pid']) && value['pid'] > 0
@@ -32,6 +30,6 @@ export function parseJobMessage(value: unknown): JobMessage | undefined {
 }
 
 export function parseJobCommand(value: unknown): JobCommand | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	return value['type'] === 'go' || value['type'] === 'exit' ? {type: value['type']} : undefined;
 }

@@ -1,3 +1,4 @@
+import {isCount, isRecord} from '../ipc-values.js';
 import {
 	isServerModel,
 	maxListedClients,
@@ -11,24 +12,15 @@ import {
 
 /** The `models` part of a server's stats, checked field by field (it arrives from another process). */
 
-type Data = Record<string, unknown>;
-
-function isData(value: unknown): value is Data {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): value is number {
-	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
 
 function isId(value: unknown): value is string {
 	return typeof value === 'string' && value.length <= 300;
 }
 
 function queuedClient(value: unknown): QueuedClient | undefined {
-	if (!isData(value) || !isId(value['connectionId']) || !isCount(value['since'])) return undefined;
+	if (!isRecord(value) || !isId(value['connectionId']) || !isCount(value['since'])) return undefined;
 	const peer = value['peer'];
-	if (!isData(peer) || typeof peer['address'] !== 'string' || peer['address'].length > 255) return undefined;
+	if (!isRecord(peer) || typeof peer['address'] !== 'string' || peer['address'].length > 255) return undefined;
 	if (!isCount(peer['port']) || peer['port'] > 65_535) return undefined;
 	return {
 		connectionId: value['connectionId'],
@@ -38,7 +30,7 @@ function queuedClient(value: unknown): QueuedClient | undefined {
 }
 
 function worker(value: unknown): ServerWorker | undefined {
-	if (!isData(value) || !isId(value['connectionId'])) return undefined;
+	if (!isRecord(value) || !isId(value['connectionId'])) return undefined;
 	const connectionId = value['connectionId'];
 	// A thread's TID is -1 where /proc/thread-self cannot be read.
 	if (value['kind'] === 'thread' && Number.isSafeInteger(value['tid']) && (value['tid'] as number) >= -1)
@@ -58,7 +50,7 @@ function listOf<T>(value: unknown, max: number, parse: (item: unknown) => T | un
 }
 
 export function parseModelStats(value: unknown): ServerModelStats | undefined {
-	if (!isData(value) || !isServerModel(value['model'])) return undefined;
+	if (!isRecord(value) || !isServerModel(value['model'])) return undefined;
 	const counts = [
 		'handlerCpuMs',
 		'queuedCount',
@@ -75,7 +67,7 @@ export function parseModelStats(value: unknown): ServerModelStats | undefined {
 	let finishingUnder: Partial<Record<ServerModel, number>> | undefined;
 	if (value['finishingUnder'] !== undefined) {
 		const field = value['finishingUnder'];
-		if (!isData(field)) return undefined;
+		if (!isRecord(field)) return undefined;
 		finishingUnder = {};
 		for (const model of serverModels) {
 			if (field[model] === undefined) continue;

@@ -12,6 +12,7 @@ import type {
 import {isServerModel, type ServerModel} from '../echo/server-model.js';
 import {exitCodes, type ErrorKind} from '../errors.js';
 import {parseModelStats} from './model-stats-message.js';
+import {base64Pattern, isCount, isRecord, isText as isTextOf} from '../ipc-values.js';
 
 /**
  * The echo server runs in its own process (`socktui server-child`), spawned by the dashboard with a Node
@@ -93,18 +94,9 @@ const guardCounts = [
 	'idleClosed',
 	'evicted',
 ] as const satisfies ReadonlyArray<keyof EchoGuardStats>;
-const base64 = /^[A-Za-z\d+/]*={0,2}$/;
-
-function isData(value: unknown): value is Data {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): value is number {
-	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
 
 function isText(value: unknown, max = maxTextChars): value is string {
-	return typeof value === 'string' && value.length <= max;
+	return isTextOf(value, max);
 }
 
 function isProtocol(value: unknown): value is Protocol {
@@ -112,24 +104,24 @@ function isProtocol(value: unknown): value is Protocol {
 }
 
 function endpoint(value: unknown): Endpoint | undefined {
-	if (!isData(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535)
+	if (!isRecord(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535)
 		return undefined;
 	return {address: value['address'], port: value['port']};
 }
 
 function guards(value: unknown): EchoGuardStats | undefined {
-	if (!isData(value) || !guardCounts.every((key) => isCount(value[key]))) return undefined;
+	if (!isRecord(value) || !guardCounts.every((key) => isCount(value[key]))) return undefined;
 	return Object.fromEntries(guardCounts.map((key) => [key, value[key]])) as unknown as EchoGuardStats;
 }
 
 function kernelDrops(value: unknown): KernelDrops | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	if (isCount(value['count'])) return {count: value['count']};
 	return isText(value['unavailable'], 300) ? {unavailable: value['unavailable']} : undefined;
 }
 
 function counters(value: unknown): TrafficCounters | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	const keys = ['bytesIn', 'bytesOut', 'messagesIn', 'messagesOut', 'firstSeen', 'lastSeen'] as const;
 	if (!keys.every((key) => isCount(value[key]))) return undefined;
 	return Object.fromEntries(keys.map((key) => [key, value[key]])) as unknown as TrafficCounters;
@@ -152,7 +144,7 @@ const statCounts = [
  * through when they are plain numbers or booleans, so new stats reach the dashboard without a change here.
  */
 export function parseStats(value: unknown): EchoServerStats | undefined {
-	if (!isData(value) || !isProtocol(value['protocol'])) return undefined;
+	if (!isRecord(value) || !isProtocol(value['protocol'])) return undefined;
 	const local = endpoint(value['local']);
 	if (!local || !statCounts.every((key) => isCount(value[key]))) return undefined;
 	if (value['bufferedBytes'] !== undefined && !isCount(value['bufferedBytes'])) return undefined;
@@ -185,7 +177,7 @@ export function parseStats(value: unknown): EchoServerStats | undefined {
 
 /** An event of a batch, turned back into an EchoServerEvent (payload bytes decoded). */
 export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
-	if (!isData(value) || !isProtocol(value['protocol'])) return undefined;
+	if (!isRecord(value) || !isProtocol(value['protocol'])) return undefined;
 	const protocol = value['protocol'];
 	switch (value['type']) {
 		case 'connection-opened':
@@ -223,7 +215,7 @@ export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 				typeof bytesBase64 !== 'string' ||
 				bytesBase64.length > Math.ceil(maxLogPayloadBytes / 3) * 4 ||
 				bytesBase64.length % 4 !== 0 ||
-				!base64.test(bytesBase64)
+				!base64Pattern.test(bytesBase64)
 			)
 				return undefined;
 			return {type: value['type'], protocol, connectionId, peer, bytes: Buffer.from(bytesBase64, 'base64')};
@@ -273,12 +265,12 @@ export type ParsedChildMessage =
 
 /** A message from the server child, or `undefined` when it is malformed (one bad event spoils its batch). */
 export function parseServerChildMessage(value: unknown): ParsedChildMessage | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	switch (value['type']) {
 		case 'ready': {
 			const {pid, port, fellBackFrom} = value;
 			const local = value['local'];
-			if (!isCount(pid) || pid === 0 || !isCount(port) || port === 0 || port > 65_535 || !isData(local))
+			if (!isCount(pid) || pid === 0 || !isCount(port) || port === 0 || port > 65_535 || !isRecord(local))
 				return undefined;
 			const tcp = endpoint(local['tcp']);
 			const udp = endpoint(local['udp']);
@@ -303,7 +295,7 @@ export function parseServerChildMessage(value: unknown): ParsedChildMessage | un
 				events.length > maxBatchLines
 			)
 				return undefined;
-			if (!isData(notShown) || !isCount(notShown['tcp']) || !isCount(notShown['udp'])) return undefined;
+			if (!isRecord(notShown) || !isCount(notShown['tcp']) || !isCount(notShown['udp'])) return undefined;
 			const parsedStats = stats.map((item) => parseStats(item));
 			const parsedEvents = events.map((item) => parseWireEvent(item));
 			if (parsedStats.includes(undefined) || parsedEvents.includes(undefined)) return undefined;
@@ -323,7 +315,7 @@ export function parseServerChildMessage(value: unknown): ParsedChildMessage | un
 
 /** A command from the dashboard, or `undefined` when it is malformed. */
 export function parseServerChildCommand(value: unknown): ServerChildCommand | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	if (value['type'] === 'shutdown') return {type: 'shutdown'};
 	const type = value['type'];
 	if (
@@ -345,7 +337,7 @@ export function parseServerChildOptions(text: string): ServerChildOptions | unde
 		return undefined;
 	}
 
-	if (!isData(value) || !isText(value['host'], 255) || value['host'] === '') return undefined;
+	if (!isRecord(value) || !isText(value['host'], 255) || value['host'] === '') return undefined;
 	if (value['port'] !== undefined && (!isCount(value['port']) || value['port'] > 65_535)) return undefined;
 	if (
 		value['replyDelayMs'] !== undefined &&

@@ -1,6 +1,7 @@
 import {defaults} from '../defaults.js';
 import type {Endpoint} from '../echo/types.js';
 import type {AutoMode, SessionCommand, SessionPhase, SessionReport, SessionState} from './types.js';
+import {base64Pattern, isCount, isRecord, isText as isTextOf} from '../ipc-values.js';
 
 /**
  * Shape checks for the IPC messages in both directions. Whatever arrives over the channel is untrusted
@@ -8,7 +9,6 @@ import type {AutoMode, SessionCommand, SessionPhase, SessionReport, SessionState
  * Unknown extra fields are not copied through.
  */
 
-type Data = Record<string, unknown>;
 
 const reportStates = new Set<string>([
 	'connecting',
@@ -20,40 +20,33 @@ const reportStates = new Set<string>([
 	'closed',
 ] satisfies Array<Exclude<SessionState, 'exited'>>);
 const phases = new Set<string>(['idle', 'computing', 'waiting-reply'] satisfies SessionPhase[]);
-const base64 = /^[A-Za-z\d+/]*={0,2}$/;
 /** Base64 of the largest datagram, with room to spare. */
 const maxBase64Chars = Math.ceil((defaults.maxDatagramBytes * 4) / 3) + 4;
 const maxTextChars = 4096;
-
-function isData(value: unknown): value is Data {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): value is number {
-	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
 
 function isTime(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 function isText(value: unknown, max = maxTextChars): value is string {
-	return typeof value === 'string' && value.length <= max;
+	return isTextOf(value, max);
 }
 
 function isBase64(value: unknown): value is string {
-	return typeof value === 'string' && value.length <= maxBase64Chars && value.length % 4 === 0 && base64.test(value);
+	return (
+		typeof value === 'string' && value.length <= maxBase64Chars && value.length % 4 === 0 && base64Pattern.test(value)
+	);
 }
 
 function endpoint(value: unknown): Endpoint | undefined {
-	if (!isData(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535)
+	if (!isRecord(value) || !isText(value['address'], 255) || !isCount(value['port']) || value['port'] > 65_535)
 		return undefined;
 	return {address: value['address'], port: value['port']};
 }
 
 /** A report from a session child, or `undefined` when it is malformed. */
 export function parseSessionReport(value: unknown): SessionReport | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	switch (value['type']) {
 		case 'hello': {
 			const remote = endpoint(value['remote']);
@@ -128,7 +121,7 @@ export function clampAuto(auto: AutoMode): AutoMode {
 
 /** A command from the dashboard, or `undefined` when it is malformed. */
 export function parseSessionCommand(value: unknown): SessionCommand | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	switch (value['type']) {
 		case 'send': {
 			const {text} = value;
@@ -139,7 +132,7 @@ export function parseSessionCommand(value: unknown): SessionCommand | undefined 
 
 		case 'set-auto': {
 			const {auto} = value;
-			if (!isData(auto) || typeof auto['enabled'] !== 'boolean') return undefined;
+			if (!isRecord(auto) || typeof auto['enabled'] !== 'boolean') return undefined;
 			const {intervalMs, burstMs} = auto;
 			if (typeof intervalMs !== 'number' || typeof burstMs !== 'number') return undefined;
 			return {type: 'set-auto', auto: clampAuto({enabled: auto['enabled'], intervalMs, burstMs})};

@@ -1,5 +1,6 @@
 import type {HandlerKnobs} from '../server-model.js';
 import type {CloseReason} from '../types.js';
+import {base64Pattern, isCount, isRecord} from '../../ipc-values.js';
 
 /**
  * Messages between an echo server and its `server-worker` children (the processes model), both ways.
@@ -33,33 +34,23 @@ export type WorkerReport =
 	| {type: 'tcp-end'; reason: CloseReason}
 	| {type: 'udp-reply'; id: number; bytesBase64: string};
 
-type Data = Record<string, unknown>;
-const base64 = /^[A-Za-z\d+/]*={0,2}$/;
 const closeReasons = new Set<string>(['end', 'reset', 'error', 'server', 'idle', 'evicted']);
 /** A datagram's reply is at most 65,507 bytes: its base64 is shorter than this. */
 const maxBase64Chars = 90_000;
 
-function isData(value: unknown): value is Data {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): value is number {
-	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
 function isBase64(value: unknown, max = maxBase64Chars): value is string {
-	return typeof value === 'string' && value.length <= max && base64.test(value);
+	return typeof value === 'string' && value.length <= max && base64Pattern.test(value);
 }
 
 function parseKnobs(value: unknown): HandlerKnobs | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	const {replyDelayMs, handlerCpuMs} = value;
 	if (!isCount(replyDelayMs) || !isCount(handlerCpuMs)) return undefined;
 	return {replyDelayMs, handlerCpuMs};
 }
 
 export function parseWorkerCommand(value: unknown): WorkerCommand | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	if (value['type'] === 'shutdown') return {type: 'shutdown'};
 	const knobs = parseKnobs(value['knobs']);
 	if (!knobs) return undefined;
@@ -72,7 +63,7 @@ export function parseWorkerCommand(value: unknown): WorkerCommand | undefined {
 }
 
 export function parseWorkerReport(value: unknown): WorkerReport | undefined {
-	if (!isData(value)) return undefined;
+	if (!isRecord(value)) return undefined;
 	switch (value['type']) {
 		case 'ready': {
 			return {type: 'ready'};
@@ -84,7 +75,7 @@ export function parseWorkerReport(value: unknown): WorkerReport | undefined {
 			if (!Array.isArray(samples) || samples.length > 2 * maxSamplesPerReport) return undefined;
 			const checked: Array<{direction: 'in' | 'out'; bytesBase64: string}> = [];
 			for (const sample of samples as unknown[]) {
-				if (!isData(sample)) return undefined;
+				if (!isRecord(sample)) return undefined;
 				const {direction, bytesBase64} = sample;
 				if ((direction !== 'in' && direction !== 'out') || !isBase64(bytesBase64, 4 * maxSampleBytes)) return undefined;
 				checked.push({direction, bytesBase64});
