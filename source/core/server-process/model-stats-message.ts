@@ -12,7 +12,6 @@ import {
 
 /** The `models` part of a server's stats, checked field by field (it arrives from another process). */
 
-
 function isId(value: unknown): value is string {
 	return typeof value === 'string' && value.length <= 300;
 }

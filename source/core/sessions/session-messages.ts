@@ -9,7 +9,6 @@ import {base64Pattern, isCount, isRecord, isText as isTextOf} from '../ipc-value
  * Unknown extra fields are not copied through.
  */
 
-
 const reportStates = new Set<string>([
 	'connecting',
 	'connected',
