@@ -2,6 +2,7 @@ import process from 'node:process';
 import {runServerWorker} from '../core/echo/workers/worker-child.js';
 import type {WorkerReport} from '../core/echo/workers/worker-messages.js';
 import {SocktuiError} from '../core/errors.js';
+import {processChannel} from '../core/sessions/session-channel.js';
 import type {Command} from './command.js';
 
 /**
@@ -17,8 +18,7 @@ export const serverWorkerCommand: Command = {
 		pooled: {type: 'boolean', default: false},
 	},
 	async run({flags}) {
-		const send = process.send?.bind(process);
-		if (send === undefined) {
+		if (typeof process.send !== 'function') {
 			throw new SocktuiError(
 				'BadUsage',
 				"'socktui server-worker' is a child of 'socktui server --model processes'; it does not run alone",
@@ -26,36 +26,10 @@ export const serverWorkerCommand: Command = {
 		}
 
 		process.title = 'socktui server-worker';
-		let pending = 0;
-		let drained: (() => void) | undefined;
-		const code = await runServerWorker(
-			{
-				send(report: WorkerReport) {
-					if (!process.connected) return;
-					pending++;
-					send(report, undefined, {}, () => {
-						pending--;
-						if (pending === 0) drained?.();
-					});
-				},
-				onMessage(listener) {
-					process.on('message', listener);
-				},
-				onDisconnect(listener) {
-					process.on('disconnect', listener);
-				},
-			},
-			{pooled: flags['pooled'] === true},
-		);
+		const channel = processChannel<WorkerReport>();
+		const code = await runServerWorker(channel, {pooled: flags['pooled'] === true});
 		// Let the last report reach the server (bounded), then leave even if a handle lingers.
-		if (pending > 0 && process.connected) {
-			await new Promise<void>((resolve) => {
-				drained = resolve;
-				setTimeout(resolve, 1000).unref();
-			});
-		}
-
-		if (process.connected) process.disconnect();
+		await channel.close();
 		setTimeout(() => process.exit(code), 200).unref();
 		return code;
 	},

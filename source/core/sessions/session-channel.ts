@@ -5,8 +5,8 @@ import type {SessionReport} from './types.js';
 export interface SessionChannel<Out = SessionReport> {
 	/** Sends a report; silently does nothing once the dashboard is gone. */
 	send(report: Out): void;
-	/** Raw incoming messages (validated by the receiver). */
-	onMessage(listener: (message: unknown) => void): void;
+	/** Raw incoming messages (validated by the receiver), with the handle (a socket) sent along, if any. */
+	onMessage(listener: (message: unknown, handle?: unknown) => void): void;
 	/** The dashboard went away (it exited, crashed or was SIGKILLed: the kernel closes its end). */
 	onDisconnect(listener: () => void): void;
 	/** Waits (bounded) for sent reports to be written, then detaches so the process can exit. */

@@ -13,7 +13,7 @@ import {
 export interface WorkerChannel {
 	send(report: WorkerReport): void;
 	/** Raw messages (validated here); a `serve-tcp` one comes with the socket as its handle. */
-	onMessage(listener: (message: unknown, handle: unknown) => void): void;
+	onMessage(listener: (message: unknown, handle?: unknown) => void): void;
 	onDisconnect(listener: () => void): void;
 }
 
