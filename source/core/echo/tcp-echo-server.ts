@@ -16,7 +16,8 @@ import type {
 	TrafficCounters,
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
-import {blockingSleep, burnCpu} from './workers/handler-work.js';
+import {burnCpu} from '../procs/cpu-burst.js';
+import {blockingSleep} from './workers/handler-work.js';
 import type {HandlerThread} from './workers/handler-thread.js';
 import type {ThreadCache} from './workers/thread-cache.js';
 import type {WorkerPool} from './workers/worker-pool.js';

@@ -1,17 +1,8 @@
-import {performance} from 'node:perf_hooks';
+import {burnCpu} from '../../procs/cpu-burst.js';
 import type {HandlerKnobs} from '../server-model.js';
 import {uppercase} from '../uppercase.js';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-
-/** Burns `ms` of CPU on the calling thread (a busy loop: real CPU work, as a handler doing computation). */
-export function burnCpu(ms: number): void {
-	if (!(ms > 0)) return;
-	const end = performance.now() + ms;
-	while (performance.now() < end) {
-		// Busy on purpose.
-	}
-}
 
 /** Blocks the calling thread for `ms` (Atomics.wait): nothing else runs on it meanwhile, as a blocking recv/sleep. */
 export function blockingSleep(ms: number): void {
