@@ -300,8 +300,8 @@ export class TcpEchoServer implements EchoServer {
 		if (now - connection.touchedAt >= reorderMs) this.#touch(connection, now);
 		this.#totals.bytesIn += length;
 		this.#totals.messagesIn += 1;
-		let reply: Uint8Array;
-		if (this.#hub.wantsMessages) {
+		const wantsMessages = this.#hub.wantsMessages;
+		if (wantsMessages) {
 			this.#hub.emitMessage({
 				type: 'message-in',
 				protocol: 'tcp',
@@ -309,24 +309,26 @@ export class TcpEchoServer implements EchoServer {
 				peer: connection.peer,
 				bytes: chunk,
 			});
-			if (connection.model === 'threads') {
-				// The request moves to the thread; listeners may keep theirs.
-				this.#toThread(connection, Uint8Array.from(chunk));
-				return;
-			}
-
-			// Listeners may keep the request bytes, so the reply gets its own copy.
-			reply = uppercase(chunk);
-		} else {
-			if (connection.model === 'threads') {
-				this.#toThread(connection, chunk);
-				return;
-			}
-
-			reply = uppercaseInPlace(chunk);
 		}
 
-		if (this.#handlerCpuMs > 0) burnCpu(this.#handlerCpuMs);
+		// Listeners may keep the request bytes: the handler gets its own copy.
+		if (connection.model !== 'event-loop' || this.#handlerCpuMs > 0) {
+			this.#handle(connection, wantsMessages ? Uint8Array.from(chunk) : chunk);
+			return;
+		}
+
+		this.#reply(connection, wantsMessages ? uppercase(chunk) : uppercaseInPlace(chunk));
+	}
+
+	/** Every model but a plain event loop: where the handler runs and what it costs. `request` is ours. */
+	#handle(connection: Connection, request: Uint8Array): void {
+		if (connection.model === 'threads') {
+			this.#toThread(connection, request);
+			return;
+		}
+
+		const reply = uppercaseInPlace(request);
+		burnCpu(this.#handlerCpuMs);
 		if (connection.model === 'iterative') {
 			// The blocking handler: the whole server waits, like TCPServer's handle() in its only thread.
 			blockingSleep(this.#replyDelayMs);
@@ -334,6 +336,11 @@ export class TcpEchoServer implements EchoServer {
 			return;
 		}
 
+		this.#reply(connection, reply);
+	}
+
+	/** Sends the reply, or holds it for the reply delay (behind any reply already held). */
+	#reply(connection: Connection, reply: Uint8Array): void {
 		if (
 			this.#replyDelayMs > 0 ||
 			connection.delayedBytes > 0 ||
@@ -341,7 +348,7 @@ export class TcpEchoServer implements EchoServer {
 		) {
 			connection.delayed ??= new DelayQueue((held) => this.#releaseHeld(connection, held), this.#replyDelayMs);
 			connection.delayed.push(reply);
-			connection.delayedBytes += length;
+			connection.delayedBytes += reply.length;
 			this.#maybePause(connection);
 			return;
 		}
