@@ -311,6 +311,11 @@ export class UdpEchoServer implements EchoServer {
 		// Listeners may keep the request bytes, so the reply gets its own copy.
 		const reply = wantsMessages ? uppercase(message) : uppercaseInPlace(message);
 		if (watchLoop) this.#remember(peer, reply);
+		this.#reply(peer, reply);
+	}
+
+	/** Sends the reply, or holds it for the reply delay (behind any reply already held). */
+	#reply(peer: Peer, reply: Uint8Array): void {
 		if (this.#replyDelayMs > 0 || this.#held.size > 0) {
 			this.#held.push({peer, bytes: reply});
 			return;
@@ -454,10 +459,8 @@ export class UdpEchoServer implements EchoServer {
 			if (model === 'iterative') {
 				blockingSleep(this.#replyDelayMs);
 				this.#send(peer, reply);
-			} else if (this.#replyDelayMs > 0 || this.#held.size > 0) {
-				this.#held.push({peer, bytes: reply});
 			} else {
-				this.#send(peer, reply);
+				this.#reply(peer, reply);
 			}
 
 			return;
