@@ -45,6 +45,9 @@ function find<T>(
 	return bindings.find((binding) => scopes.includes(binding.scope) && binding.keys.includes(name));
 }
 
+/** The scopes of the panes the timeline area hosts (their own keys), and of the area itself. */
+const hostedScopes: KeyScope[] = ['sim', 'sched', 'experiment', 'timeline'];
+
 /** The scopes active for the focused pane, most specific first. */
 export function activeScopes(state: UiState): KeyScope[] {
 	if (state.typing) return ['typing'];
@@ -109,10 +112,7 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 
 	if (state.focus.kind === 'timeline' && context.paneCapture) {
 		const capture = context.paneCapture;
-		const binding =
-			name === undefined
-				? undefined
-				: find(capture.bindings, ['typing', 'sim', 'sched', 'experiment', 'timeline'], name);
+		const binding = name === undefined ? undefined : find(capture.bindings, ['typing', ...hostedScopes], name);
 		if (binding) return done(state, [{pane: binding.action}]);
 		const text = printable(key.text);
 		if (text === '') return ignored;
@@ -121,7 +121,7 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 
 	if (name === undefined) return ignored;
 	if (state.focus.kind === 'timeline' && context.paneBindings) {
-		const hosted = find(context.paneBindings, ['sim', 'sched', 'experiment', 'timeline'], name);
+		const hosted = find(context.paneBindings, hostedScopes, name);
 		// The view toggle stays ours even if a hosted pane binds the same key.
 		if (hosted && find(bindings, 'timeline', name) === undefined) return done(state, [{pane: hosted.action}]);
 	}
@@ -137,9 +137,7 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 		const timeline: UiState = {...state, focus: {kind: 'timeline'}};
 		const toggle = find(bindings, 'timeline', name);
 		if (toggle) return apply(timeline, toggle.action, name, context);
-		const hosted = context.paneBindings
-			? find(context.paneBindings, ['sim', 'sched', 'experiment', 'timeline'], name)
-			: undefined;
+		const hosted = context.paneBindings ? find(context.paneBindings, hostedScopes, name) : undefined;
 		if (hosted) return done(timeline, [{pane: hosted.action}]);
 	}
 

@@ -1,3 +1,4 @@
+import type {ExperimentLauncher} from '../../../core/experiment/dashboard-launcher.js';
 import {SegmentLines} from '../../components/segment-lines.js';
 import {useSyncExternalStore} from 'react';
 import {useTickingClock} from '../../hooks/use-ticking-clock.js';
@@ -5,12 +6,7 @@ import type {KeyBinding} from '../../keymap/key-binding.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
 import {buildExperimentLines} from './experiment-lines.js';
-import {
-	ExperimentViewStore,
-	isExperimentIntent,
-	type ExperimentIntent,
-	type ExperimentLauncher,
-} from './experiment-view.js';
+import {ExperimentViewStore, isExperimentIntent, type ExperimentIntent} from './experiment-view.js';
 
 export const experimentBindings: ReadonlyArray<KeyBinding<ExperimentIntent>> = [
 	{

@@ -3,8 +3,6 @@ import type {ExperimentResult} from '../../../core/experiment/experiment.js';
 import {experimentPresets, type ExperimentPresetName} from '../../../core/experiment/presets.js';
 import type {RunResult} from '../../../core/experiment/types.js';
 
-export type {ExperimentLauncher} from '../../../core/experiment/dashboard-launcher.js';
-
 export type ExperimentViewState = {preset: ExperimentPresetName} & (
 	| {phase: 'idle'}
 	| {phase: 'running'; kind?: RunResult['kind']; pids: number[]; since: number}

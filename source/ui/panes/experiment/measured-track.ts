@@ -1,5 +1,11 @@
 import type {RunResult} from '../../../core/experiment/types.js';
-import type {ProcSnapshot, SimState, TraceCell, TraceRow} from '../../../core/sched/simulator.js';
+import {
+	initialState,
+	type ProcSnapshot,
+	type SimState,
+	type TraceCell,
+	type TraceRow,
+} from '../../../core/sched/simulator.js';
 import {referenceConfig, type ProcState} from '../../../core/sched/types.js';
 import type {SimTrack} from '../sim/sim-player.js';
 
@@ -21,19 +27,11 @@ export function measuredTrack(run: RunResult): SimTrack {
 	const jobs = run.jobs.length;
 	const procs = (states: readonly ProcState[]): ProcSnapshot[] =>
 		states.map((state) => ({code: [], pc: 0, state, ioDue: []}));
+	// The simulator's own start, except that no job runs before the first sample says so.
 	const start: SimState = {
-		config: referenceConfig,
-		t: 0,
+		...initialState({processes: Array.from({length: jobs}, () => [])}, referenceConfig),
 		procs: procs(Array.from({length: jobs}, () => 'READY')),
 		current: -1,
-		cpuBusy: 0,
-		ioBusy: 0,
-		switchTicks: 0,
-		preemptions: 0,
-		lastRan: -1,
-		switchTarget: -1,
-		switchSpent: 0,
-		sliceUsed: 0,
 	};
 	const states: SimState[] = [start];
 	let previousAt = 0;

@@ -2,6 +2,7 @@ import {SegmentLines} from '../../components/segment-lines.js';
 import {memo, useSyncExternalStore} from 'react';
 import type {KeyBinding} from '../../keymap/key-binding.js';
 import {useTheme} from '../../theme.js';
+import {ReducerStore} from '../../state/reducer-store.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
 import {buildSchedLines} from './sched-chart.js';
 import {initialSchedView, isSchedIntent, reduceSchedView, type SchedIntent, type SchedViewState} from './sched-view.js';
@@ -12,26 +13,6 @@ export const schedBindings: ReadonlyArray<KeyBinding<SchedIntent>> = [
 	{keys: ['-', '_'], description: 'shorter RR quantum', scope: 'sched', action: {type: 'sched-quantum', direction: -1}},
 	{keys: ['f'], description: 'FIFO or SJF beside RR', scope: 'sched', action: {type: 'sched-toggle-left'}},
 ];
-
-/** The scheduler view's state outside React (it survives view switches and "terminal too small"). */
-class SchedViewStore {
-	readonly #listeners = new Set<() => void>();
-	#state: SchedViewState = initialSchedView();
-
-	getSnapshot = (): SchedViewState => this.#state;
-
-	subscribe = (listener: () => void): (() => void) => {
-		this.#listeners.add(listener);
-		return () => this.#listeners.delete(listener);
-	};
-
-	dispatch(intent: SchedIntent): void {
-		const next = reduceSchedView(this.#state, intent);
-		if (next === this.#state) return;
-		this.#state = next;
-		for (const listener of this.#listeners) listener();
-	}
-}
 
 const SchedPane = memo(function SchedPane({
 	state,
@@ -48,7 +29,9 @@ const SchedPane = memo(function SchedPane({
 });
 
 /** The timeline area's scheduler view: FIFO (or SJF) and round robin on the same CPU-only jobs. */
-export function createSchedHostedPane(store = new SchedViewStore()): HostedPane {
+export function createSchedHostedPane(
+	store = new ReducerStore<SchedViewState, SchedIntent>(initialSchedView(), reduceSchedView),
+): HostedPane {
 	function SchedHostedPane({width, height}: HostedPaneProps) {
 		const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 		return <SchedPane state={state} width={width} height={height} />;

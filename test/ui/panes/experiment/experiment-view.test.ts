@@ -3,7 +3,8 @@ import type {ExperimentResult} from '../../../../source/core/experiment/experime
 import type {RunResult} from '../../../../source/core/experiment/types.js';
 import {lineText} from '../../../../source/ui/segments.js';
 import {buildExperimentLines} from '../../../../source/ui/panes/experiment/experiment-lines.js';
-import {ExperimentViewStore, type ExperimentLauncher} from '../../../../source/ui/panes/experiment/experiment-view.js';
+import type {ExperimentLauncher} from '../../../../source/core/experiment/dashboard-launcher.js';
+import {ExperimentViewStore} from '../../../../source/ui/panes/experiment/experiment-view.js';
 
 function run(kind: RunResult['kind'], makespanMs: number): RunResult {
 	return {
