@@ -2,23 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import type {ServerView} from '../../../source/core/store/snapshot.js';
 import {serverModelLines} from '../../../source/ui/panes/server-model-lines.js';
+import {serverView} from '../../helpers/server-view.js';
 
 function server(protocol: 'tcp' | 'udp', models: ServerView['models']): ServerView {
-	return {
-		protocol,
-		state: 'listening',
-		activeConnections: 0,
-		totalConnections: 0,
-		messagesIn: 0,
-		messagesOut: 0,
-		bytesIn: 0,
-		bytesOut: 0,
-		rates: {messagesInPerSec: 0, messagesOutPerSec: 0, bytesInPerSec: 0, bytesOutPerSec: 0},
-		dropped: 0,
-		refused: 0,
-		replyDelayMs: 0,
-		...(models === undefined ? {} : {models}),
-	};
+	return serverView({protocol, ...(models === undefined ? {} : {models})});
 }
 
 const peer = {address: '127.0.0.1', port: 40_001};

@@ -5,6 +5,7 @@ import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ServerView} from '../../../source/core/store/snapshot.js';
 import {ServerPane} from '../../../source/ui/panes/server-pane.js';
+import {serverView} from '../../helpers/server-view.js';
 
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -15,24 +16,7 @@ afterEach(() => {
 
 const zero = newGuardStats();
 
-function server(patch: Partial<ServerView>): ServerView {
-	return {
-		protocol: 'udp',
-		state: 'listening',
-		local: {address: '127.0.0.1', port: 8082},
-		activeConnections: 1,
-		totalConnections: 1,
-		messagesIn: 0,
-		messagesOut: 0,
-		bytesIn: 0,
-		bytesOut: 0,
-		rates: {messagesInPerSec: 0, messagesOutPerSec: 0, bytesInPerSec: 0, bytesOutPerSec: 0},
-		dropped: 0,
-		refused: 0,
-		replyDelayMs: 0,
-		...patch,
-	};
-}
+const server = serverView;
 
 function frame(servers: ServerView[]): string {
 	let instance!: ReturnType<typeof render>;
