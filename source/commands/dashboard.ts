@@ -22,6 +22,7 @@ import {
 } from '../core/procs/index.js';
 import {ServerProcess} from '../core/server-process/server-process.js';
 import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
+import {createDashboardTour} from '../core/tour/dashboard-tour.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
@@ -55,6 +56,7 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --reply-delay MS  the server's handler waits MS before replying (+/- change it)
     --handler-cpu MS  the handler burns MS of CPU per message (> and < change it)
     --pool N          with --model processes: N pre-started children
+    --tour            start in the guided tour (the same as 'socktui tour'; t toggles it)
     --one-cpu         pin the server and the sessions to one CPU and this dashboard to another
                       (Linux, needs taskset; o toggles it)
     --no-color        no colour (also NO_COLOR=1 or TERM=dumb)
@@ -62,7 +64,7 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
-  x close a session, m server model, r restart the server process after it stopped, d show/hide the dashboard's own
+  x close a session, t guided tour, m server model, r restart the server process after it stopped, d show/hide the dashboard's own
   timeline lane, q quit.`;
 
 function parseSessions(value: unknown): number {
@@ -84,12 +86,15 @@ function parseWatch(value: unknown, what = '--watch'): number[] {
 	const usage = `${what} takes process IDs, like ${what} 1234 or ${what} 1234,5678; got '${text}'`;
 	if (pids.length > defaults.watchMaxPids)
 		throw new SocktuiError('BadUsage', `${what} takes at most ${defaults.watchMaxPids} process IDs`);
-	return pids.map((part) => {
+	// Every ID well-formed first, then each one running: a typo is reported as a typo, whichever PIDs exist.
+	const numbers = pids.map((part) => {
 		const pid = Number(part);
 		if (!/^\d{1,7}$/.test(part) || pid <= 0) throw new SocktuiError('BadUsage', usage);
-		if (!processExists(pid)) throw new SocktuiError('BadUsage', `${what}: no process with PID ${pid}`);
 		return pid;
 	});
+	for (const pid of numbers)
+		if (!processExists(pid)) throw new SocktuiError('BadUsage', `${what}: no process with PID ${pid}`);
+	return numbers;
 }
 
 function processExists(pid: number): boolean {
@@ -123,6 +128,7 @@ export const dashboardCommand: Command = {
 		color: {type: 'boolean', default: true},
 		ascii: {type: 'boolean', default: false},
 		watch: {type: 'string'},
+		tour: {type: 'boolean', default: false},
 		...modelFlags,
 	},
 	async run({flags}) {
@@ -159,7 +165,7 @@ export const dashboardCommand: Command = {
 			createSessionManager: (target) =>
 				new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
 		});
-		const {sampler, toggleDashboardLane, watchProcess} = startSampler(runtime, store, watchPids);
+		const {sampler, toggleDashboardLane, dashboardLane, watchProcess} = startSampler(runtime, store, watchPids);
 		const oneCpu = createOneCpuMode(store, {
 			detect: detectPinning,
 			choose: chooseOneCpu,
@@ -192,7 +198,9 @@ export const dashboardCommand: Command = {
 				sampler,
 				oneCpu,
 				toggleDashboardLane,
+				dashboardLane,
 				watchProcess,
+				tour: flags['tour'] === true,
 			});
 		} finally {
 			sampler.close();
@@ -206,9 +214,12 @@ interface RunOptions {
 	capabilities: TerminalCapabilities;
 	simSpec: SimSpec | undefined;
 	sampler: ProcessSampler;
-	oneCpu: {toggle(): Promise<void>};
+	oneCpu: {readonly enabled: boolean; toggle(): Promise<void>};
 	toggleDashboardLane: () => void;
+	dashboardLane: () => boolean;
 	watchProcess: (pids: string) => void;
+	/** Start in the guided tour (`socktui tour`, `--tour`). */
+	tour: boolean;
 }
 
 /** The timeline lane of this process: drawing the screen and sampling, never to be taken for the server. */
@@ -223,7 +234,12 @@ function startSampler(
 	runtime: DashboardRuntime,
 	store: DashboardStore,
 	watchPids: readonly number[],
-): {sampler: ProcessSampler; toggleDashboardLane: () => void; watchProcess: (pids: string) => void} {
+): {
+	sampler: ProcessSampler;
+	toggleDashboardLane: () => void;
+	dashboardLane: () => boolean;
+	watchProcess: (pids: string) => void;
+} {
 	const sampler = new ProcessSampler({intervalMs: defaults.sampleIntervalMs});
 	const pids = new Map<number, number>();
 	let serverPid: number | undefined;
@@ -271,6 +287,7 @@ function startSampler(
 	sampler.start();
 	return {
 		sampler,
+		dashboardLane: () => dashboardLane,
 		toggleDashboardLane() {
 			dashboardLane = !dashboardLane;
 			if (dashboardLane) sampler.watch(process.pid, dashboardLaneLabel);
@@ -311,7 +328,9 @@ async function runDashboard({
 	sampler,
 	oneCpu,
 	toggleDashboardLane,
+	dashboardLane,
 	watchProcess,
+	tour: startTour,
 }: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
@@ -360,6 +379,7 @@ async function runDashboard({
 		watchProcess,
 		quit: () => finish(0),
 	});
+	const tour = createDashboardTour({runtime, store, commands, oneCpu, dashboardLane});
 
 	// Ink, React and Yoga load only now (a dynamic import esbuild keeps lazy), after the servers are up.
 	const ui = await withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
@@ -373,7 +393,9 @@ async function runDashboard({
 		sampler,
 		experiments,
 		streams: {stdin: process.stdin, stdout: process.stdout},
+		tour,
 	});
+	if (startTour) tour.start();
 	const code = await finished;
 
 	experiments.killNow();

@@ -9,10 +9,12 @@ import {serverWorkerCommand} from './server-worker.js';
 import {sessionCommand} from './session.js';
 import {schedCommand} from './sched.js';
 import {simCommand} from './sim.js';
+import {tourCommand} from './tour.js';
 
 /** Every subcommand; the dashboard is the default when no command is named. */
 export const commands: Command[] = [
 	dashboardCommand,
+	tourCommand,
 	serverCommand,
 	clientCommand,
 	simCommand,

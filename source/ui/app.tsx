@@ -17,6 +17,8 @@ import {nextTimelineView, type TimelineView, type UiState} from './state/ui-stat
 import {UiStore} from './state/ui-store.js';
 import {ThemeContext, type Theme} from './theme.js';
 import {availableViews, hostedPaneFor, unavailableFor, type TextCapture, type TimelineHost} from './timeline-host.js';
+import type {TourHost} from './tour/tour-host.js';
+import {TourStepList, TourStrip, tourStripHeight} from './tour/tour-strip.js';
 
 export interface AppProps {
 	store: SnapshotSource;
@@ -24,6 +26,8 @@ export interface AppProps {
 	theme: Theme;
 	timeline?: TimelineHost;
 	initialView?: TimelineView;
+	/** The guided tour (`t`, `socktui tour`). */
+	tour?: TourHost;
 }
 
 const noSubscription = () => () => {};
@@ -33,12 +37,15 @@ const noCapture = (): TextCapture | undefined => undefined;
  * The dashboard: one snapshot source, one key path (UiStore, outside React), panes laid out for the terminal
  * size. The props are read once, when it mounts.
  */
-export function App({store, commands, theme, timeline, initialView = 'live'}: AppProps) {
+export function App({store, commands, theme, timeline, initialView = 'live', tour}: AppProps) {
 	const snapshot = useSnapshot(store);
 	const {columns, rows} = useTerminalSize();
-	const [uiStore] = useState(() => new UiStore({snapshots: store, commands, timeline, initialView}));
+	const [uiStore] = useState(
+		() => new UiStore({snapshots: store, commands, timeline, initialView, ...(tour ? {tour: tour.director} : {})}),
+	);
 	const ui = useSyncExternalStore(uiStore.subscribe, uiStore.getSnapshot, uiStore.getSnapshot);
-	const layout = computeLayout(columns, rows, snapshot.sessions.length);
+	const touring = tour !== undefined && ui.tour === true;
+	const layout = computeLayout(columns, rows, snapshot.sessions.length, touring ? tourStripHeight(rows) : 0);
 	const hosted = hostedPaneFor(timeline, ui.view);
 	const capture = useSyncExternalStore(
 		hosted?.textInput?.subscribe ?? noSubscription,
@@ -75,7 +82,7 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 				: focus.kind === 'session'
 					? `session #${focus.sessionId}`
 					: focus.kind;
-	const bodyHeight = layout.frameHeight - layout.statusHeight;
+	const bodyHeight = layout.frameHeight - layout.statusHeight - layout.stripHeight;
 	const helpBindings: ReadonlyArray<KeyBinding<unknown>> = [
 		...dashboardBindings,
 		...(timeline?.sim?.bindings ?? []),
@@ -144,6 +151,8 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 			<Box flexDirection="column" width={columns} height={layout.frameHeight}>
 				{ui.help ? (
 					<HelpOverlay bindings={helpBindings} width={columns} height={bodyHeight} offset={ui.helpOffset} />
+				) : touring && ui.tourList ? (
+					<TourStepList tour={tour} width={columns} height={bodyHeight} />
 				) : (
 					(zoomed ?? (
 						<>
@@ -155,6 +164,7 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 						</>
 					))
 				)}
+				{touring ? <TourStrip tour={tour} snapshot={snapshot} width={columns} height={layout.stripHeight} /> : null}
 				<StatusBar
 					where={ui.help ? 'help' : ui.watchDraft === undefined ? where : 'watch a process'}
 					bindings={statusBindings}

@@ -10,15 +10,17 @@ export interface Layout {
 	top: {height: number; serverWidth: number; timelineWidth: number};
 	sessions: {height: number; paneWidth: number; visible: number};
 	statusHeight: number;
+	/** The guided tour's narration strip, above the status bar (0 when the tour is off). */
+	stripHeight: number;
 }
 
 const minSessionWidth = 30;
 
-export function computeLayout(columns: number, rows: number, sessionCount: number): Layout {
+export function computeLayout(columns: number, rows: number, sessionCount: number, stripHeight = 0): Layout {
 	const tooSmall = columns < defaults.minColumns || rows < defaults.minRows;
 	const frameHeight = Math.max(1, rows - 1);
 	const statusHeight = 1;
-	const body = frameHeight - statusHeight;
+	const body = frameHeight - statusHeight - stripHeight;
 	const topHeight = Math.max(7, Math.floor(body * 0.45));
 	const sessionsHeight = Math.max(0, body - topHeight);
 	const serverWidth = Math.min(60, Math.max(38, Math.floor(columns * 0.5)));
@@ -34,6 +36,7 @@ export function computeLayout(columns: number, rows: number, sessionCount: numbe
 		top: {height: topHeight, serverWidth, timelineWidth},
 		sessions: {height: sessionsHeight, paneWidth, visible},
 		statusHeight,
+		stripHeight,
 	};
 }
 

@@ -11,6 +11,10 @@ import {renderDashboard, type RenderedDashboard} from './render-dashboard.js';
 import type {TerminalCapabilities} from './terminal/capabilities.js';
 import {createTheme} from './theme.js';
 import type {TimelineHost} from './timeline-host.js';
+import type {TourDirector} from '../core/tour/tour-director.js';
+import {englishTour} from './tour/tour-messages.js';
+import {HeldFigures, SpokenPid, type TourHost} from './tour/tour-host.js';
+import {useSyncExternalStore} from 'react';
 
 export interface MountOptions {
 	store: DashboardStore;
@@ -22,6 +26,8 @@ export interface MountOptions {
 	/** The live timeline's sampler; undefined when there is none. */
 	sampler?: LiveTimelineControl;
 	streams: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream};
+	/** The guided tour's director (key `t`; `socktui tour` starts it). */
+	tour?: TourDirector;
 }
 
 /**
@@ -36,16 +42,50 @@ export function mountDashboard({
 	sampler,
 	experiments,
 	streams,
+	tour,
 }: MountOptions): RenderedDashboard {
 	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
+	const spoken = new SpokenPid();
+	const useHighlight = () => useSyncExternalStore(spoken.subscribe, spoken.get);
+	const useDemoCpu = () => {
+		const {oneCpu} = useSnapshot(store);
+		return oneCpu.enabled ? oneCpu.cpu : undefined;
+	};
+	const experiment = experiments ? createExperimentHostedPane(experiments) : undefined;
 	const timeline: TimelineHost = {
 		sim: createSimHostedPane(simSpec),
 		sched: createSchedHostedPane(),
-		...(experiments ? {experiment: createExperimentHostedPane(experiments)} : {}),
-		...(sampler ? {live: createLiveTimelineHostedPane(sampler, useNote)} : {}),
+		...(experiment ? {experiment} : {}),
+		...(sampler ? {live: createLiveTimelineHostedPane(sampler, {useNote, useHighlight, useDemoCpu})} : {}),
 	};
+	let tourHost: TourHost | undefined;
+	if (tour) {
+		if (experiment) {
+			tour.attachUi({
+				runExperiment: (preset) => experiment.store.runPreset(preset),
+				stopExperiment: () => experiment.store.stop(),
+			});
+		}
+
+		tourHost = {
+			director: tour,
+			messages: englishTour,
+			spoken,
+			held: new HeldFigures(),
+			...(sampler ? {timeline: () => sampler.snapshot()} : {}),
+			...(experiment ? {experiment: experiment.store.getSnapshot} : {}),
+		};
+	}
+
 	return renderDashboard(
-		{store, commands, theme: createTheme(capabilities), timeline, initialView: simSpec || !sampler ? 'sim' : 'live'},
+		{
+			store,
+			commands,
+			theme: createTheme(capabilities),
+			timeline,
+			initialView: simSpec || !sampler ? 'sim' : 'live',
+			...(tourHost ? {tour: tourHost} : {}),
+		},
 		streams,
 	);
 }

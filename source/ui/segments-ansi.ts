@@ -22,6 +22,7 @@ export function segmentsToAnsi(line: readonly Segment[], color: boolean): string
 				segment.bold ? 1 : undefined,
 				segment.dim ? 2 : undefined,
 				segment.italic ? 3 : undefined,
+				segment.inverse ? 7 : undefined,
 				segment.color === undefined ? undefined : colorCodes[segment.color],
 			].filter((code) => code !== undefined);
 			return codes.length === 0 ? segment.text : `\u001B[${codes.join(';')}m${segment.text}\u001B[0m`;

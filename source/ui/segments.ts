@@ -5,6 +5,8 @@ export interface Segment {
 	bold?: boolean;
 	dim?: boolean;
 	italic?: boolean;
+	/** Swapped foreground and background: a highlight that shows without colour too. */
+	inverse?: boolean;
 }
 
 /** Clips segments to `width` columns (every glyph the charts use is one column wide). */
@@ -40,7 +42,8 @@ export function sameLines(a: readonly Segment[][], b: readonly Segment[][]): boo
 				segment.color !== twin.color ||
 				segment.bold !== twin.bold ||
 				segment.dim !== twin.dim ||
-				segment.italic !== twin.italic
+				segment.italic !== twin.italic ||
+				segment.inverse !== twin.inverse
 			)
 				return false;
 		}

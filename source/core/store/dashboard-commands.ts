@@ -32,6 +32,13 @@ export interface DashboardCommands {
 	watchProcess: (pids: string) => void;
 	/** Starts the server process again after it stopped (a running server says so instead). */
 	restartServer: () => void;
+	/** The knobs set directly (the guided tour): the same values the keys above step from. */
+	setAuto: (sessionId: number, auto: AutoMode) => void;
+	setReplyDelay: (ms: number) => void;
+	setHandlerCpu: (ms: number) => void;
+	setModel: (model: ServerModel) => void;
+	/** The knobs as last asked for (the snapshot may lag a frame behind). */
+	knobs: () => {model: ServerModel; replyDelayMs: number; handlerCpuMs: number};
 }
 
 export interface DashboardCommandDeps {
@@ -70,12 +77,29 @@ export function createDashboardCommands({
 	const models = () => store.getSnapshot().servers.find((server) => server.models !== undefined)?.models;
 	const autoOf = (sessionId: number) =>
 		autos.get(sessionId) ?? store.getSnapshot().sessions.find((session) => session.sessionId === sessionId)?.auto;
-	const setAuto = (sessionId: number, change: (auto: AutoMode) => AutoMode) => {
+	const changeAuto = (sessionId: number, change: (auto: AutoMode) => AutoMode) => {
 		const auto = autoOf(sessionId);
 		if (!auto) return;
 		const next = change(auto);
 		autos.set(sessionId, next);
 		runtime.setAuto(sessionId, next);
+	};
+	const knobs = () => ({
+		model: model ?? models()?.model ?? 'event-loop',
+		replyDelayMs: replyDelayMs ?? store.getSnapshot().servers[0]?.replyDelayMs ?? 0,
+		handlerCpuMs: handlerCpuMs ?? models()?.handlerCpuMs ?? 0,
+	});
+	const setReplyDelay = (ms: number) => {
+		replyDelayMs = ms;
+		runtime.setReplyDelay(ms);
+	};
+	const setHandlerCpu = (ms: number) => {
+		handlerCpuMs = ms;
+		runtime.setHandlerCpu(ms);
+	};
+	const setModel = (next: ServerModel) => {
+		model = next;
+		runtime.setModel(next);
 	};
 
 	return {
@@ -87,27 +111,14 @@ export function createDashboardCommands({
 			store.apply({type: 'session-dismissed', sessionId});
 		},
 		send: (sessionId, text) => runtime.send(sessionId, text),
-		toggleAuto: (sessionId) => setAuto(sessionId, (auto) => ({...auto, enabled: !auto.enabled})),
+		toggleAuto: (sessionId) => changeAuto(sessionId, (auto) => ({...auto, enabled: !auto.enabled})),
 		stepAutoInterval: (sessionId, direction) =>
-			setAuto(sessionId, (auto) => ({...auto, intervalMs: step(intervalSteps, auto.intervalMs, direction)})),
+			changeAuto(sessionId, (auto) => ({...auto, intervalMs: step(intervalSteps, auto.intervalMs, direction)})),
 		stepAutoBurst: (sessionId, direction) =>
-			setAuto(sessionId, (auto) => ({...auto, burstMs: step(burstSteps, auto.burstMs, direction)})),
-		stepReplyDelay(direction) {
-			replyDelayMs = step(
-				replyDelaySteps,
-				replyDelayMs ?? store.getSnapshot().servers[0]?.replyDelayMs ?? 0,
-				direction,
-			);
-			runtime.setReplyDelay(replyDelayMs);
-		},
-		stepHandlerCpu(direction) {
-			handlerCpuMs = step(handlerCpuSteps, handlerCpuMs ?? models()?.handlerCpuMs ?? 0, direction);
-			runtime.setHandlerCpu(handlerCpuMs);
-		},
-		cycleModel() {
-			model = nextServerModel(model ?? models()?.model ?? 'event-loop');
-			runtime.setModel(model);
-		},
+			changeAuto(sessionId, (auto) => ({...auto, burstMs: step(burstSteps, auto.burstMs, direction)})),
+		stepReplyDelay: (direction) => setReplyDelay(step(replyDelaySteps, knobs().replyDelayMs, direction)),
+		stepHandlerCpu: (direction) => setHandlerCpu(step(handlerCpuSteps, knobs().handlerCpuMs, direction)),
+		cycleModel: () => setModel(nextServerModel(knobs().model)),
 		toggleOneCpu() {
 			void oneCpu.toggle();
 		},
@@ -116,5 +127,13 @@ export function createDashboardCommands({
 		restartServer() {
 			void runtime.restartServer();
 		},
+		setAuto(sessionId, auto) {
+			autos.set(sessionId, auto);
+			runtime.setAuto(sessionId, auto);
+		},
+		setReplyDelay,
+		setHandlerCpu,
+		setModel,
+		knobs,
 	};
 }

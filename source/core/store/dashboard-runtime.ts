@@ -26,7 +26,7 @@ export interface ServerProcessLike {
 
 /** The part of the SessionManager the dashboard uses. */
 export interface SessionManagerLike {
-	open(protocol: Protocol): unknown;
+	open(protocol: Protocol): {sessionId: number};
 	send(sessionId: number, text: string): boolean;
 	setAuto(sessionId: number, auto: AutoMode): AutoMode | undefined;
 	close(sessionId: number): Promise<void>;
@@ -57,7 +57,8 @@ export interface DashboardRuntime {
 	readonly server: ServerProcessLike | undefined;
 	readonly sessions: SessionManagerLike;
 	readonly target: {host: string; port: number};
-	openSession(protocol: Protocol): void;
+	/** Opens a session; its id, or undefined when it could not be opened (a notice says why). */
+	openSession(protocol: Protocol): number | undefined;
 	closeSession(sessionId: number): void;
 	send(sessionId: number, text: string): void;
 	setAuto(sessionId: number, auto: AutoMode): void;
@@ -173,9 +174,10 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 
 	const openSession = (protocol: Protocol) => {
 		try {
-			sessions.open(protocol);
+			return sessions.open(protocol).sessionId;
 		} catch (error: unknown) {
 			store.apply({type: 'notice', level: 'warn', text: describe(error)});
+			return undefined;
 		}
 	};
 

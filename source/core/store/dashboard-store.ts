@@ -556,7 +556,7 @@ export class DashboardStore {
 			case 'phase': {
 				const phase: SessionPhase = report.phase;
 				if (model.fields.phase === phase) return false;
-				return this.#patchSession(sessionId, {phase});
+				return this.#patchSession(sessionId, {phase, phaseSince: report.at});
 			}
 
 			case 'sent':

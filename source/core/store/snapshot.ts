@@ -80,6 +80,8 @@ export interface SessionView {
 	/** Extra words for the state (an error, why it closed), safe to print. */
 	detail?: string;
 	phase: SessionPhase;
+	/** When the session reported entering `phase` (its `Date.now()`), once it reported a phase. */
+	phaseSince?: number;
 	/** UDP: how long the session waits for a reply (from the session's hello). */
 	replyTimeoutMs?: number;
 	auto: AutoMode;

@@ -22,6 +22,7 @@ const keyWidth = 12;
 
 const scopeTitles: Record<KeyScope, string> = {
 	global: 'Anywhere',
+	tour: 'During the tour',
 	session: 'Session pane',
 	typing: 'While typing',
 	server: 'Server pane',
@@ -31,7 +32,17 @@ const scopeTitles: Record<KeyScope, string> = {
 	experiment: 'Experiment view',
 };
 
-const scopeOrder: KeyScope[] = ['global', 'session', 'typing', 'server', 'timeline', 'sim', 'sched', 'experiment'];
+const scopeOrder: KeyScope[] = [
+	'global',
+	'tour',
+	'session',
+	'typing',
+	'server',
+	'timeline',
+	'sim',
+	'sched',
+	'experiment',
+];
 
 /** Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. */
 export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, offset = 0}: HelpOverlayProps) {

@@ -24,6 +24,7 @@ export const SegmentLines = memo(function SegmentLines({lines, width, height, co
 							color={segment.color}
 							bold={segment.bold}
 							italic={segment.italic}
+							inverse={segment.inverse}
 							dimColor={color ? segment.dim : undefined}
 						>
 							{segment.text}

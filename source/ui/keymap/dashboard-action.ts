@@ -35,7 +35,14 @@ export type UiAction =
 				| 'watch-prompt'
 				| 'close-session';
 	  }
-	| {ui: 'new-session'; protocol: Protocol};
+	| {ui: 'new-session'; protocol: Protocol}
+	| {ui: 'tour'; tour: TourCommand};
+
+/**
+ * The guided tour's keys: `toggle` starts it (or ends it, putting the dashboard back), `leave` ends it
+ * keeping the panes, `list` shows the steps, `hold` is a key the tour keeps from changing the demo.
+ */
+export type TourCommand = 'toggle' | 'next' | 'prev' | 'leave' | 'list' | 'hold';
 
 /** What a dashboard key does: a command on the core, on the focused session, or a change of the UI. */
 export type DashboardAction = CommandCall | SessionCommandCall | UiAction;

@@ -110,6 +110,27 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 		scope: 'global',
 		action: {ui: 'toggle-zoom'},
 	},
+	{
+		keys: ['t'],
+		description: 'guided tour on/off (off puts the dashboard back as it was)',
+		scope: 'global',
+		action: {ui: 'tour', tour: 'toggle'},
+	},
+	{keys: ['right', 'pagedown'], description: 'tour: next step', scope: 'tour', action: {ui: 'tour', tour: 'next'}},
+	{keys: ['left', 'pageup'], description: 'tour: previous step', scope: 'tour', action: {ui: 'tour', tour: 'prev'}},
+	{keys: ['T'], description: 'tour: list of steps', scope: 'tour', action: {ui: 'tour', tour: 'list'}},
+	{
+		keys: ['escape'],
+		description: 'tour: leave it, keep the panes as they are',
+		scope: 'tour',
+		action: {ui: 'tour', tour: 'leave'},
+	},
+	{
+		keys: ['+', '-', '=', '_'],
+		description: "tour: +/- change nothing (the step's delays stay as set)",
+		scope: 'tour',
+		action: {ui: 'tour', tour: 'hold'},
+	},
 	{keys: ['?'], description: 'help', scope: 'global', action: {ui: 'toggle-help'}},
 	{keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', action: {command: 'quit'}},
 ];
@@ -133,7 +154,15 @@ export function formatKeys(keys: readonly string[]): string {
 									? 'Backspace'
 									: key === 'space'
 										? 'Space'
-										: key,
+										: key === 'right'
+											? 'Right'
+											: key === 'left'
+												? 'Left'
+												: key === 'pagedown'
+													? 'PgDn'
+													: key === 'pageup'
+														? 'PgUp'
+														: key,
 		)
 		.join('/');
 }

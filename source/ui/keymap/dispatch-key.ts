@@ -9,13 +9,16 @@ import {
 	type UiState,
 } from '../state/ui-state.js';
 import type {TextCapture} from '../timeline-host.js';
-import type {DashboardAction} from './dashboard-action.js';
+import type {DashboardAction, TourCommand} from './dashboard-action.js';
 import {dashboardBindings} from './dashboard-bindings.js';
 import type {KeyBinding, KeyScope} from './key-binding.js';
 import type {KeyPress} from './read-keys.js';
 
-/** What a key asks for besides the UI state: a DashboardCommands call, or an intent for the shown timeline pane. */
-export type KeyCall = {command: keyof DashboardCommands; args: readonly unknown[]} | {pane: unknown};
+/** What a key asks for besides the UI state: a DashboardCommands call, an intent for the shown timeline pane, or the tour. */
+export type KeyCall =
+	| {command: keyof DashboardCommands; args: readonly unknown[]}
+	| {pane: unknown}
+	| {tour: Exclude<TourCommand, 'list' | 'hold'> | {step: number}};
 
 export interface DispatchContext {
 	sessions: readonly SessionSummary[];
@@ -51,13 +54,14 @@ const hostedScopes: KeyScope[] = ['sim', 'sched', 'experiment', 'timeline'];
 /** The scopes active for the focused pane, most specific first. */
 export function activeScopes(state: UiState): KeyScope[] {
 	if (state.typing) return ['typing'];
+	const tour: KeyScope[] = state.tour ? ['tour'] : [];
 	switch (state.focus.kind) {
 		case 'session':
-			return ['session', 'global'];
+			return [...tour, 'session', 'global'];
 		case 'server':
-			return ['server', 'global'];
+			return [...tour, 'server', 'global'];
 		case 'timeline':
-			return ['timeline', state.view === 'live' ? 'timeline' : state.view, 'global'];
+			return [...tour, 'timeline', state.view === 'live' ? 'timeline' : state.view, 'global'];
 	}
 }
 
@@ -92,6 +96,15 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 		return ignored;
 	}
 
+	if (state.tourList) {
+		// The tour's list of steps: a digit goes to that step; T, Esc or Enter close the list.
+		if (name === 'q') return done(state, [call('quit')]);
+		if (name === 'T' || name === 'escape' || name === 'enter') return done({...state, tourList: false});
+		if (name !== undefined && /^[1-9]$/.test(name))
+			return done({...state, tourList: false}, [{tour: {step: Number(name) - 1}}]);
+		return ignored;
+	}
+
 	if (state.watchDraft !== undefined) {
 		// `w`: a PID (or several, comma-separated) typed in the status bar.
 		if (name === 'enter') return done({...state, watchDraft: undefined}, [call('watchProcess', state.watchDraft)]);
@@ -120,6 +133,9 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 	}
 
 	if (name === undefined) return ignored;
+	// The tour's keys (Right/Left, PgDn/PgUp, T, Esc) come before a hosted pane's own.
+	const tourBinding = state.tour ? find(bindings, 'tour', name) : undefined;
+	if (tourBinding) return apply(state, tourBinding.action, name, context);
 	if (state.focus.kind === 'timeline' && context.paneBindings) {
 		const hosted = find(context.paneBindings, hostedScopes, name);
 		// The view toggle stays ours even if a hosted pane binds the same key.
@@ -201,6 +217,23 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
 			return done({...state, zoom: !state.zoom});
 		case 'watch-prompt':
 			return done({...state, watchDraft: ''});
+		case 'tour':
+			return tourKey(state, action.tour);
+	}
+}
+
+function tourKey(state: UiState, command: TourCommand): DispatchResult {
+	const done = (next: UiState, calls: KeyCall[] = []): DispatchResult => ({state: next, calls, handled: true});
+	switch (command) {
+		case 'list':
+			return done({...state, tourList: true});
+		case 'hold':
+			return done({
+				...state,
+				hint: "the tour keeps +/- from changing its step's delays; your terminal's own zoom is Ctrl-+/Ctrl--",
+			});
+		default:
+			return done(state, [{tour: command}]);
 	}
 }
 

@@ -3,9 +3,10 @@
  * rendered from them, so neither can drift from the real keys.
  *
  * Key names: a printable character ('q', '?', '+', ' ' is written 'space'), or one of 'enter', 'escape',
- * 'tab', 'shift+tab', 'backspace', 'up', 'down', 'left', 'right', 'ctrl+c'.
+ * 'tab', 'shift+tab', 'backspace', 'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'ctrl+c'.
  */
-export type KeyScope = 'global' | 'server' | 'session' | 'typing' | 'timeline' | 'sim' | 'sched' | 'experiment';
+export type KeyScope =
+	'global' | 'tour' | 'server' | 'session' | 'typing' | 'timeline' | 'sim' | 'sched' | 'experiment';
 
 export interface KeyBinding<Action> {
 	/** Key names that trigger it; the first is shown in the help. */

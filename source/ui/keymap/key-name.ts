@@ -14,6 +14,8 @@ export function keyName(input: string, key: Key): string | undefined {
 	if (key.downArrow) return 'down';
 	if (key.leftArrow) return 'left';
 	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
 	if (key.ctrl || key.meta) return undefined;
 	if (input === ' ') return 'space';
 	if ([...input].length === 1) return input;

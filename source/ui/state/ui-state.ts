@@ -31,6 +31,10 @@ export interface UiState {
 	zoom?: boolean;
 	/** The PID being typed after `w` (undefined: the prompt is closed). */
 	watchDraft?: string;
+	/** The guided tour is on (mirrors the tour director; its keys come first). */
+	tour?: boolean;
+	/** The tour's list of steps is shown (`T`). */
+	tourList?: boolean;
 }
 
 export const maxDraftLength = 500;

@@ -2,16 +2,25 @@ import type {Key} from 'ink';
 import type {DashboardCommands} from '../../core/store/dashboard-commands.js';
 import type {DashboardSnapshot} from '../../core/store/snapshot.js';
 import type {SnapshotSource} from '../hooks/use-snapshot.js';
-import {dispatchKey} from '../keymap/dispatch-key.js';
+import {dispatchKey, type KeyCall} from '../keymap/dispatch-key.js';
 import {readKeys, type KeyPress} from '../keymap/read-keys.js';
 import {availableViews, hostedPaneFor, type TimelineHost} from '../timeline-host.js';
 import {initialUiState, reconcileUiState, type SessionSummary, type TimelineView, type UiState} from './ui-state.js';
+import type {TourDirector} from '../../core/tour/tour-director.js';
+
+/** The tour as the key path sees it. */
+export type TourKeys = Pick<
+	TourDirector,
+	'getSnapshot' | 'subscribe' | 'toggle' | 'next' | 'prev' | 'leave' | 'goTo' | 'attachUi'
+>;
 
 export interface UiStoreOptions {
 	snapshots: SnapshotSource;
 	commands: DashboardCommands;
 	timeline?: TimelineHost;
 	initialView?: TimelineView;
+	/** The guided tour: its keys go to it, and it sets the timeline view. */
+	tour?: TourKeys;
 }
 
 /**
@@ -25,6 +34,7 @@ export class UiStore {
 	readonly #snapshots: SnapshotSource;
 	readonly #commands: DashboardCommands;
 	readonly #timeline: TimelineHost | undefined;
+	readonly #tour: TourKeys | undefined;
 	readonly #listeners = new Set<() => void>();
 	#state: UiState;
 	/** The state listeners last heard of. */
@@ -32,12 +42,32 @@ export class UiStore {
 	#tooSmall = false;
 	#summaries: {from?: DashboardSnapshot['sessions']; value: SessionSummary[]} = {value: []};
 
-	constructor({snapshots, commands, timeline, initialView = 'live'}: UiStoreOptions) {
+	constructor({snapshots, commands, timeline, initialView = 'live', tour}: UiStoreOptions) {
 		this.#snapshots = snapshots;
 		this.#commands = commands;
 		this.#timeline = timeline;
+		this.#tour = tour;
 		const sessions = this.#sessions();
 		this.#state = reconcileUiState(initialUiState(initialView, sessions[0]?.sessionId), sessions);
+		if (tour) {
+			this.#state = {...this.#state, tour: tour.getSnapshot().active};
+			tour.attachUi({
+				view: () => this.#state.view,
+				setView: (view) => {
+					const known = availableViews(this.#timeline).find((candidate) => candidate === view);
+					if (known === undefined || known === this.#state.view) return;
+					this.#state = {...this.#state, view: known};
+					this.#notify();
+				},
+			});
+			tour.subscribe(() => {
+				const active = tour.getSnapshot().active;
+				if (active === (this.#state.tour ?? false)) return;
+				this.#state = {...this.#state, tour: active, ...(active ? {} : {tourList: false})};
+				this.#notify();
+			});
+		}
+
 		this.#published = this.#state;
 	}
 
@@ -82,12 +112,24 @@ export class UiStore {
 			this.#state = result.state;
 			for (const call of result.calls) {
 				if ('pane' in call) pane?.dispatch(call.pane);
+				else if ('tour' in call) this.#tourCall(call.tour);
 				// The arguments were checked against DashboardCommands where the binding was written (CommandCall).
 				else Reflect.apply(this.#commands[call.command], this.#commands, call.args);
 			}
 		}
 
 		this.#notify();
+	}
+
+	#tourCall(command: Extract<KeyCall, {tour: unknown}>['tour']): void {
+		const tour = this.#tour;
+		if (!tour) {
+			this.#state = {...this.#state, hint: 'this dashboard has no guided tour'};
+			return;
+		}
+
+		if (typeof command === 'object') tour.goTo(command.step);
+		else tour[command]();
 	}
 
 	#notify(): void {

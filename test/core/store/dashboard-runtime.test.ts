@@ -54,7 +54,7 @@ class FakeServer implements ServerProcessLike {
 }
 
 const sessions: SessionManagerLike = {
-	open: () => undefined,
+	open: () => ({sessionId: 1}),
 	send: () => true,
 	setAuto: () => undefined,
 	close: async () => undefined,

@@ -25,7 +25,9 @@ export const experimentBindings: ReadonlyArray<KeyBinding<ExperimentIntent>> = [
 ];
 
 /** The timeline area's experiment view: serial vs concurrent on real processes, with the prediction. */
-export function createExperimentHostedPane(launcher: ExperimentLauncher): HostedPane & {stop(): void} {
+export function createExperimentHostedPane(
+	launcher: ExperimentLauncher,
+): HostedPane & {stop(): void; store: ExperimentViewStore} {
 	const store = new ExperimentViewStore(launcher);
 	function ExperimentHostedPane({width, height}: HostedPaneProps) {
 		const theme = useTheme();
@@ -49,5 +51,6 @@ export function createExperimentHostedPane(launcher: ExperimentLauncher): Hosted
 			if (isExperimentIntent(intent)) store.dispatch(intent);
 		},
 		stop: () => store.stop(),
+		store,
 	};
 }

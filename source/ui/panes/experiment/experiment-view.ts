@@ -28,6 +28,8 @@ export class ExperimentViewStore {
 	readonly #launcher: ExperimentLauncher;
 	#state: ExperimentViewState = {preset: 'io', phase: 'idle'};
 	#stop: (() => void) | undefined;
+	/** A run asked for while another was ending (the tour moving on): it starts when that one has ended. */
+	#queued: ExperimentPresetName | undefined;
 
 	constructor(launcher: ExperimentLauncher) {
 		this.#launcher = launcher;
@@ -66,8 +68,20 @@ export class ExperimentViewStore {
 		}
 	}
 
-	/** Ends a run in progress (the dashboard is closing). */
+	/** Ends a run in progress (the dashboard is closing, or the tour moves on). */
 	stop(): void {
+		this.#queued = undefined;
+		this.#stop?.();
+	}
+
+	/** Runs this preset now, or as soon as the run in progress has ended (which this ends). */
+	runPreset(preset: ExperimentPresetName): void {
+		if (this.#state.phase !== 'running') {
+			this.#run(preset);
+			return;
+		}
+
+		this.#queued = preset;
 		this.#stop?.();
 	}
 
@@ -96,6 +110,9 @@ export class ExperimentViewStore {
 			)
 			.finally(() => {
 				this.#stop = undefined;
+				const queued = this.#queued;
+				this.#queued = undefined;
+				if (queued) this.#run(queued);
 			});
 	}
 

@@ -23,19 +23,30 @@ export function oneCpuNote(view: OneCpuView): string | undefined {
 	return undefined;
 }
 
+/** Hooks that feed the pane what the dashboard knows besides the sampler (each optional). */
+export interface LiveTimelineHooks {
+	/** The one-CPU note for the header (e.g. from the store snapshot via oneCpuNote). */
+	useNote?: () => string | undefined;
+	/** The PID whose lane to highlight (the guided tour's narration names it). */
+	useHighlight?: () => number | undefined;
+	/** The demo's CPU in one-CPU mode: its core row is kept like a process lane. */
+	useDemoCpu?: () => number | undefined;
+}
+
 /**
  * Adapts the live timeline to the dashboard's timeline host. The sampler is created, started and closed by
  * the dashboard (core) and holds the view's state (paused, sampling period); this renders its snapshots
- * and turns keys into sampler calls at once. `useNote` is an optional hook returning the one-CPU note (e.g.
- * from the store snapshot via oneCpuNote).
+ * and turns keys into sampler calls at once.
  */
 export function createLiveTimelineHostedPane(
 	sampler: LiveTimelineControl,
-	useNote: () => string | undefined = () => undefined,
+	{useNote = () => undefined, useHighlight = () => undefined, useDemoCpu = () => undefined}: LiveTimelineHooks = {},
 ): HostedPane {
 	function LiveTimelineHostedPane({width, height, focused}: HostedPaneProps) {
 		const theme = useTheme();
 		const note = useNote();
+		const highlightPid = useHighlight();
+		const demoCpu = useDemoCpu();
 		const lines = useTimelineLines(sampler, {
 			width,
 			height,
@@ -43,6 +54,8 @@ export function createLiveTimelineHostedPane(
 			color: theme.color,
 			focused,
 			oneCpuNote: note,
+			highlightPid,
+			demoCpu,
 		});
 		return <LiveTimelineLines lines={lines} width={width} height={height} color={theme.color} />;
 	}

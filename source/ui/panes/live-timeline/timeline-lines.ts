@@ -43,6 +43,10 @@ export interface TimelineLineOptions {
 	focused: boolean;
 	/** One-CPU mode, in words: "pinned to CPU 1", or why it is unavailable. */
 	oneCpuNote?: string;
+	/** The lane the guided tour is talking about: its label is shown inverted, so a projector shows it too. */
+	highlightPid?: number | undefined;
+	/** One-CPU mode's demo CPU: its core row is what the demo is about, kept like a process lane. */
+	demoCpu?: number | undefined;
 }
 
 interface Row {
@@ -94,7 +98,15 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 
 	for (const {lane, mark, markColor} of lanes) {
 		const label = laneLabel(`${mark} ${lane.label}`, lane.pid, labelCol);
-		const line: TimelineLine = [{text: label.padEnd(labelCol), color: paint(markColor), bold: true}, {text: ' '}];
+		const line: TimelineLine = [
+			{
+				text: label.padEnd(labelCol),
+				color: paint(markColor),
+				bold: true,
+				...(lane.pid === options.highlightPid ? {inverse: true} : {}),
+			},
+			{text: ' '},
+		];
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
 		line.push(
 			...runs(withRan(lane), from, (code) => {
@@ -146,7 +158,8 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
 		line.push(...runs(core.owners, from, (owner) => coreCell(owner, marks, glyphs, paint)));
 		if (statsWidth > 0) line.push({text: ' '}, {text: coreNow(core, marks).slice(0, statsWidth), dim: true});
-		add(line, 3);
+		// The demo's CPU in one-CPU mode is what the demo is about: kept before any lane.
+		add(line, core.cpu === options.demoCpu ? 0 : 3);
 	}
 
 	const [measuredLegend, reportedLegend] = legend(glyphs, paint, caps.coreBusy, width);

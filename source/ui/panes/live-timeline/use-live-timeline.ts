@@ -60,7 +60,9 @@ function sameOptions(a: TimelineLineOptions, b: TimelineLineOptions): boolean {
 		a.ascii === b.ascii &&
 		a.color === b.color &&
 		a.focused === b.focused &&
-		a.oneCpuNote === b.oneCpuNote
+		a.oneCpuNote === b.oneCpuNote &&
+		a.highlightPid === b.highlightPid &&
+		a.demoCpu === b.demoCpu
 	);
 }
 

@@ -23,9 +23,9 @@ describe('live timeline hosted pane', () => {
 		const sampler = new ProcessSampler({source, timers: new FakeTimers()});
 		source.advance(1, {});
 		sampler.watch(1, 'server');
-		const {Component, bindings, dispatch} = createLiveTimelineHostedPane(sampler, () =>
-			oneCpuNote({enabled: true, cpu: 1}),
-		);
+		const {Component, bindings, dispatch} = createLiveTimelineHostedPane(sampler, {
+			useNote: () => oneCpuNote({enabled: true, cpu: 1}),
+		});
 		expect(bindings.map((binding) => binding.keys[0])).toEqual(['space', '+', '-']);
 		const {lastFrame, unmount} = render(<Component width={100} height={10} focused />);
 		expect(lastFrame()).toContain('one-CPU mode: pinned to CPU 1');

@@ -1,0 +1,282 @@
+import {setTimeout as sleep} from 'node:timers/promises';
+import type {Protocol} from '../defaults.js';
+import type {ServerModel} from '../echo/server-model.js';
+import type {ExperimentPresetName} from '../experiment/presets.js';
+import type {AutoMode} from '../sessions/types.js';
+import {tourSteps, type TourAction, type TourStep} from './tour-steps.js';
+
+/** What the tour changes on the dashboard's core: the same knobs the keys turn. */
+export interface TourControls {
+	/** Opens a session; its id, or undefined when it could not be opened (the dashboard says why). */
+	openSession(protocol: Protocol): number | undefined;
+	/** Closes a session and removes its pane; resolves once its process has exited. */
+	closeSession(sessionId: number): Promise<void>;
+	setAuto(sessionId: number, auto: AutoMode): void;
+	model(): ServerModel;
+	setModel(model: ServerModel): void;
+	replyDelay(): number;
+	setReplyDelay(ms: number): void;
+	handlerCpu(): number;
+	setHandlerCpu(ms: number): void;
+	oneCpu(): boolean;
+	toggleOneCpu(): Promise<void>;
+	/** The dashboard's own lane is shown in the live timeline. */
+	dashboardLane(): boolean;
+	toggleDashboardLane(): void;
+	/** Threads or child processes serving TCP connections right now. */
+	workerCount(): number;
+}
+
+/** What the tour changes on the screen: the timeline view, and the experiment view's runs. */
+export interface TourUi {
+	view(): string;
+	setView(view: string): void;
+	runExperiment?(preset: ExperimentPresetName): void;
+	stopExperiment?(): void;
+}
+
+export interface TourState {
+	active: boolean;
+	/** The step shown (0-based). */
+	index: number;
+	/** Setting the step up or undoing the one before. */
+	busy: boolean;
+	/** The sessions this step opened, in order (the narration names them). */
+	sessions: readonly number[];
+	/** When the step was set up (`Date.now()`). */
+	since: number;
+	/** Why the last setup was incomplete, in words. */
+	error?: string;
+}
+
+type Goal = {kind: 'step'; index: number} | {kind: 'off'; undo: boolean};
+
+export interface TourDirectorOptions {
+	controls: TourControls;
+	steps?: readonly TourStep[];
+	/** How long a step waits for the server to take on its connections (bounded, never forever). */
+	awaitMs?: number;
+}
+
+/**
+ * Runs the guided tour: each step sets up the dashboard it needs (server model, sessions, one-CPU mode,
+ * auto mode, delays, the timeline view) and, when you move on, undoes exactly what it changed, newest
+ * first. Requests are coalesced: three quick `→` go to the third step without setting up the two between.
+ * Leaving with `Esc` keeps everything as it is; `←` on the first step (or `t`) puts it back as it was.
+ */
+export class TourDirector {
+	readonly #controls: TourControls;
+	readonly #steps: readonly TourStep[];
+	readonly #awaitMs: number;
+	readonly #listeners = new Set<() => void>();
+	#ui: TourUi | undefined;
+	#state: TourState = {active: false, index: 0, busy: false, sessions: [], since: 0};
+	#undo: Array<() => unknown> = [];
+	#goal: Goal | undefined;
+	#work: Promise<void> = Promise.resolve();
+	#working = false;
+
+	constructor({controls, steps = tourSteps, awaitMs = 5000}: TourDirectorOptions) {
+		this.#controls = controls;
+		this.#steps = steps;
+		this.#awaitMs = awaitMs;
+	}
+
+	get steps(): readonly TourStep[] {
+		return this.#steps;
+	}
+
+	/** The screen's side (view, experiment runs), attached by parts once the UI is mounted. */
+	attachUi(ui: Partial<TourUi>): void {
+		this.#ui = {view: () => 'live', setView() {}, ...this.#ui, ...ui};
+	}
+
+	getSnapshot = (): TourState => this.#state;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	};
+
+	/** The step being asked for (the shown one, or the one a pending request goes to). */
+	#target(): number {
+		return this.#goal?.kind === 'step' ? this.#goal.index : this.#state.index;
+	}
+
+	start(index = 0): void {
+		this.goTo(index);
+	}
+
+	goTo(index: number): void {
+		this.#request({kind: 'step', index: Math.max(0, Math.min(this.#steps.length - 1, index))});
+	}
+
+	next(): void {
+		if (!this.#state.active) return;
+		const target = this.#target();
+		if (target < this.#steps.length - 1) this.goTo(target + 1);
+	}
+
+	/** Back one step; from the first, out of the tour with the dashboard as it was before. */
+	prev(): void {
+		if (!this.#state.active) return;
+		const target = this.#target();
+		if (target === 0) this.end();
+		else this.goTo(target - 1);
+	}
+
+	/** Leaves the tour and keeps the panes as they are (what the step set up stays). */
+	leave(): void {
+		if (this.#state.active) this.#request({kind: 'off', undo: false});
+	}
+
+	/** Leaves the tour and undoes the step shown: the dashboard as it was before the tour. */
+	end(): void {
+		if (this.#state.active) this.#request({kind: 'off', undo: true});
+	}
+
+	toggle(): void {
+		if (this.#state.active) this.end();
+		else this.start(this.#state.index);
+	}
+
+	/** Resolves when every request so far has been carried out. */
+	async settled(): Promise<void> {
+		while (this.#working) await this.#work;
+	}
+
+	#request(goal: Goal): void {
+		this.#goal = goal;
+		if (this.#working) return;
+		this.#working = true;
+		this.#work = this.#run().finally(() => {
+			this.#working = false;
+		});
+	}
+
+	async #run(): Promise<void> {
+		while (this.#goal) {
+			const goal = this.#goal;
+			this.#goal = undefined;
+			if (goal.kind === 'off') {
+				if (goal.undo) {
+					this.#set({busy: true});
+					await this.#undoAll();
+				}
+
+				this.#undo = [];
+				this.#set({active: false, busy: false, sessions: []});
+				continue;
+			}
+
+			this.#set({active: true, busy: true, index: goal.index});
+			await this.#undoAll();
+			this.#set({sessions: []});
+			const error = await this.#setUp(this.#steps[goal.index]!);
+			this.#set({busy: false, since: Date.now(), ...(error === undefined ? {} : {error})});
+		}
+	}
+
+	async #undoAll(): Promise<void> {
+		const undo = this.#undo.reverse();
+		this.#undo = [];
+		for (const step of undo) await step();
+		this.#set({error: undefined});
+	}
+
+	/** Carries out a step's actions in order; stops early when another step is asked for meanwhile. */
+	async #setUp(step: TourStep): Promise<string | undefined> {
+		for (const action of step.setup) {
+			if (this.#goal) return undefined;
+			const error = await this.#apply(action);
+			if (error !== undefined) return error;
+		}
+
+		return undefined;
+	}
+
+	async #apply(action: TourAction): Promise<string | undefined> {
+		const controls = this.#controls;
+		switch (action.kind) {
+			case 'view': {
+				const ui = this.#ui;
+				if (!ui) return undefined;
+				const before = ui.view();
+				if (before === action.view) return undefined;
+				ui.setView(action.view);
+				this.#undo.push(() => ui.setView(before));
+				return undefined;
+			}
+
+			case 'model': {
+				this.#knob(controls.model(), action.model, (model) => controls.setModel(model));
+				return undefined;
+			}
+
+			case 'reply-delay': {
+				this.#knob(controls.replyDelay(), action.ms, (ms) => controls.setReplyDelay(ms));
+				return undefined;
+			}
+
+			case 'handler-cpu': {
+				this.#knob(controls.handlerCpu(), action.ms, (ms) => controls.setHandlerCpu(ms));
+				return undefined;
+			}
+
+			case 'one-cpu': {
+				if (controls.oneCpu() === action.on) return undefined;
+				await controls.toggleOneCpu();
+				this.#undo.push(async () => {
+					if (controls.oneCpu() === action.on) await controls.toggleOneCpu();
+				});
+				return undefined;
+			}
+
+			case 'dashboard-lane': {
+				if (controls.dashboardLane() === action.shown) return undefined;
+				controls.toggleDashboardLane();
+				this.#undo.push(() => {
+					if (controls.dashboardLane() === action.shown) controls.toggleDashboardLane();
+				});
+				return undefined;
+			}
+
+			case 'session': {
+				const sessionId = controls.openSession(action.protocol);
+				if (sessionId === undefined) return `could not open a ${action.protocol.toUpperCase()} session`;
+				this.#undo.push(async () => controls.closeSession(sessionId));
+				this.#set({sessions: [...this.#state.sessions, sessionId]});
+				if (action.auto) controls.setAuto(sessionId, {enabled: true, ...action.auto});
+				return undefined;
+			}
+
+			case 'await-workers': {
+				const deadline = Date.now() + this.#awaitMs;
+				while (controls.workerCount() < action.count && Date.now() < deadline && !this.#goal) await sleep(50);
+				return undefined;
+			}
+
+			case 'experiment': {
+				const ui = this.#ui;
+				if (!ui?.runExperiment) return 'this dashboard has no experiment view';
+				ui.runExperiment(action.preset);
+				this.#undo.push(() => ui.stopExperiment?.());
+				return undefined;
+			}
+		}
+	}
+
+	/** Sets a knob and remembers how to set it back (nothing to undo when it already had the value). */
+	#knob<T>(before: T, value: T, set: (value: T) => void): void {
+		if (before === value) return;
+		set(value);
+		this.#undo.push(() => set(before));
+	}
+
+	#set(patch: Partial<TourState>): void {
+		const next = {...this.#state, ...patch};
+		if (patch.error === undefined && 'error' in patch) delete next.error;
+		this.#state = next;
+		for (const listener of this.#listeners) listener();
+	}
+}

@@ -1,0 +1,301 @@
+import {totalmem} from 'node:os';
+import type {ExperimentResult} from '../experiment/experiment.js';
+import type {RunResult} from '../experiment/types.js';
+import {coreIdle, type TimelineSnapshot} from '../procs/types.js';
+import type {DashboardSnapshot, LogEntry, SessionView} from '../store/snapshot.js';
+import type {TourStepId} from './tour-steps.js';
+
+/** The experiment view as far as the narration goes. */
+export type ExperimentPhase =
+	| {phase: 'idle' | 'failed'}
+	| {phase: 'running'; kind?: RunResult['kind']; pids: readonly number[]; since: number}
+	| {phase: 'done'; result: ExperimentResult};
+
+export interface FigureInput {
+	step: TourStepId;
+	/** The sessions the step opened, in order. */
+	sessions: readonly number[];
+	snapshot: DashboardSnapshot;
+	timeline?: TimelineSnapshot;
+	experiment?: ExperimentPhase;
+	now: number;
+}
+
+/** A process named the way the screen names it. */
+export interface Named {
+	/** `#2` for a session, else the lane's label (`server`, `job P0`). */
+	name: string;
+	pid: number;
+}
+
+/**
+ * The live figures each step's narration cites, measured now (the UI turns them into sentences in the
+ * chosen language). Undefined fields: not measured yet, and the sentence says so instead of inventing one.
+ */
+export type TourFigures =
+	| {step: 'udp-messages'; datagrams: number; last?: {from: string; text: string; session?: number}}
+	| {
+			step: 'tcp-stream';
+			accepted: number;
+			open: number;
+			streams: Array<{session: number; sent: number; replies: number}>;
+	  }
+	| {step: 'iterative'; served?: number; waiting?: {session?: number; peer: string; waitedMs: number}}
+	| {
+			step: 'threads-processes';
+			workers: Array<{kind: 'thread' | 'process'; id: number; session?: number}>;
+			serverPid?: number;
+	  }
+	| {step: 'program-process'; processes: Array<Named & {rssBytes?: number; sent: number; auto: boolean}>}
+	| {
+			step: 'serial-concurrent';
+			running?: RunResult['kind'];
+			serialMs?: number;
+			concurrentMs?: number;
+			predictedSerialMs?: number;
+			predictedConcurrentMs?: number;
+	  }
+	| {
+			step: 'time-io';
+			cpu?: number;
+			waiting?: {session: number; pid: number; waitedMs: number; ran: Array<{name: string; ms: number}>};
+	  }
+	| {
+			step: 'time-cpu';
+			running?: RunResult['kind'];
+			involuntaryLastSecond: number;
+			jobs: Array<{job: string; aloneMs?: number; togetherMs?: number}>;
+	  }
+	| {step: 'space'; processes: Array<Named & {rssBytes: number}>; totalBytes: number; machineBytes: number};
+
+const sessionName = (id: number) => `#${id}`;
+
+/** The session a peer address belongs to (its local port), among the step's own. */
+function sessionOfPeer(peer: string, sessions: readonly SessionView[]): number | undefined {
+	const port = Number(peer.slice(peer.lastIndexOf(':') + 1));
+	return sessions.find((session) => session.local?.port === port)?.sessionId;
+}
+
+function own(input: FigureInput): SessionView[] {
+	return input.sessions
+		.map((id) => input.snapshot.sessions.find((session) => session.sessionId === id))
+		.filter((session): session is SessionView => session !== undefined);
+}
+
+function lastIn(log: readonly LogEntry[], protocol: 'tcp' | 'udp'): LogEntry | undefined {
+	for (let index = log.length - 1; index >= 0; index--) {
+		const entry = log[index]!;
+		if (entry.protocol === protocol && entry.kind === 'in') return entry;
+	}
+
+	return undefined;
+}
+
+function rssOf(timeline: TimelineSnapshot | undefined, pid: number): number | undefined {
+	return timeline?.processes.find((lane) => lane.pid === pid)?.latest.rssBytes;
+}
+
+/** Who had the CPU over the last `ticks` ticks, in ms per process, most first (the idle core left out). */
+function cpuShares(
+	timeline: TimelineSnapshot,
+	cpu: number | undefined,
+	ticks: number,
+	names: Map<number, string>,
+): Array<{name: string; ms: number}> {
+	const counts = new Map<number, number>();
+	const core = timeline.cores.find((lane) => lane.cpu === cpu);
+	if (core) {
+		for (let index = Math.max(0, core.owners.length - ticks); index < core.owners.length; index++) {
+			const owner = core.owners[index]!;
+			if (owner > coreIdle) counts.set(owner, (counts.get(owner) ?? 0) + 1);
+		}
+	} else {
+		// Without per-core data: the ticks in which each process got CPU time.
+		for (const lane of timeline.processes) {
+			let ran = 0;
+			for (let index = Math.max(0, lane.ran.length - ticks); index < lane.ran.length; index++) ran += lane.ran[index]!;
+			if (ran > 0) counts.set(lane.pid, ran);
+		}
+	}
+
+	return [...counts]
+		.filter(([pid]) => names.has(pid))
+		.map(([pid, count]) => ({name: names.get(pid)!, ms: count * timeline.intervalMs}))
+		.sort((a, b) => b.ms - a.ms);
+}
+
+function experimentRun(experiment: ExperimentPhase | undefined): {
+	running?: RunResult['kind'];
+	result?: ExperimentResult;
+} {
+	if (experiment?.phase === 'running') return experiment.kind ? {running: experiment.kind} : {};
+	if (experiment?.phase === 'done') return {result: experiment.result};
+	return {};
+}
+
+export function tourFigures(input: FigureInput): TourFigures {
+	const {snapshot, timeline, now} = input;
+	const sessions = own(input);
+	const server = (protocol: 'tcp' | 'udp') => snapshot.servers.find((view) => view.protocol === protocol);
+	switch (input.step) {
+		case 'udp-messages': {
+			const entry = lastIn(snapshot.serverLog, 'udp');
+			const session = entry ? sessionOfPeer(entry.peer, sessions) : undefined;
+			return {
+				step: 'udp-messages',
+				datagrams: server('udp')?.messagesIn ?? 0,
+				...(entry ? {last: {from: entry.peer, text: entry.text, ...(session === undefined ? {} : {session})}} : {}),
+			};
+		}
+
+		case 'tcp-stream': {
+			const tcp = server('tcp');
+			return {
+				step: 'tcp-stream',
+				accepted: tcp?.totalConnections ?? 0,
+				open: tcp?.activeConnections ?? 0,
+				streams: sessions.map((session) => ({
+					session: session.sessionId,
+					sent: session.sent,
+					replies: session.replies,
+				})),
+			};
+		}
+
+		case 'iterative': {
+			const queued = server('tcp')?.models?.queued[0];
+			const waiting = queued
+				? (() => {
+						const peer = `${queued.peer.address}:${queued.peer.port}`;
+						const session = sessionOfPeer(peer, sessions);
+						return {peer, waitedMs: Math.max(0, now - queued.since), ...(session === undefined ? {} : {session})};
+					})()
+				: undefined;
+			const served = sessions.find((session) => session.replies > 0)?.sessionId;
+			return {
+				step: 'iterative',
+				...(served === undefined ? {} : {served}),
+				...(waiting ? {waiting} : {}),
+			};
+		}
+
+		case 'threads-processes': {
+			const workers = (server('tcp')?.models?.workers ?? [])
+				.filter((worker) => worker.connectionId !== '')
+				.map((worker) => {
+					const session = sessionOfPeer(worker.connectionId, sessions);
+					return {
+						kind: worker.kind,
+						id: worker.kind === 'thread' ? worker.tid : worker.pid,
+						...(session === undefined ? {} : {session}),
+					};
+				});
+			return {
+				step: 'threads-processes',
+				workers,
+				...(snapshot.serverProcess ? {serverPid: snapshot.serverProcess.pid} : {}),
+			};
+		}
+
+		case 'program-process':
+			return {
+				step: 'program-process',
+				processes: sessions
+					.filter((session) => session.state !== 'exited')
+					.map((session) => {
+						const rssBytes = rssOf(timeline, session.pid);
+						return {
+							name: sessionName(session.sessionId),
+							pid: session.pid,
+							sent: session.sent,
+							auto: session.auto.enabled,
+							...(rssBytes === undefined ? {} : {rssBytes}),
+						};
+					}),
+			};
+		case 'serial-concurrent': {
+			const {running, result} = experimentRun(input.experiment);
+			return {
+				step: 'serial-concurrent',
+				...(running ? {running} : {}),
+				...(result?.serial ? {serialMs: result.serial.makespanMs} : {}),
+				...(result?.concurrent ? {concurrentMs: result.concurrent.makespanMs} : {}),
+				...(result
+					? {
+							predictedSerialMs: result.predicted.serial.makespanMs,
+							predictedConcurrentMs: result.predicted.concurrent.makespanMs,
+						}
+					: {}),
+			};
+		}
+
+		case 'time-io': {
+			const cpu = snapshot.oneCpu.enabled ? snapshot.oneCpu.cpu : undefined;
+			const waiter = sessions
+				.filter((session) => session.phase === 'waiting-reply' && session.phaseSince !== undefined)
+				.sort((a, b) => a.phaseSince! - b.phaseSince!)[0];
+			if (!waiter || !timeline) return {step: 'time-io', ...(cpu === undefined ? {} : {cpu})};
+			const waitedMs = Math.max(0, now - waiter.phaseSince!);
+			const names = new Map(
+				sessions
+					.filter((session) => session.sessionId !== waiter.sessionId)
+					.map((session) => [session.pid, sessionName(session.sessionId)]),
+			);
+			if (snapshot.serverProcess) names.set(snapshot.serverProcess.pid, 'server');
+			const ticks = Math.max(1, Math.round(waitedMs / timeline.intervalMs));
+			return {
+				step: 'time-io',
+				...(cpu === undefined ? {} : {cpu}),
+				waiting: {
+					session: waiter.sessionId,
+					pid: waiter.pid,
+					waitedMs,
+					ran: cpuShares(timeline, cpu, ticks, names),
+				},
+			};
+		}
+
+		case 'time-cpu': {
+			const {running, result} = experimentRun(input.experiment);
+			const jobLanes = (timeline?.processes ?? []).filter((lane) => lane.label.startsWith('job ') && !lane.exited);
+			const involuntary = jobLanes.reduce((sum, lane) => sum + (lane.latest.involuntaryRecent ?? 0), 0);
+			const serial = result?.serial?.jobs ?? [];
+			const concurrent = result?.concurrent?.jobs ?? [];
+			const count = Math.max(serial.length, concurrent.length);
+			return {
+				step: 'time-cpu',
+				...(running ? {running} : {}),
+				involuntaryLastSecond: involuntary,
+				jobs: Array.from({length: count}, (_, index) => ({
+					job: `P${index}`,
+					...(serial[index] ? {aloneMs: serial[index].turnaroundMs} : {}),
+					...(concurrent[index] ? {togetherMs: concurrent[index].turnaroundMs} : {}),
+				})),
+			};
+		}
+
+		case 'space': {
+			const processes: Array<Named & {rssBytes: number}> = [];
+			const add = (name: string, pid: number) => {
+				const rssBytes = rssOf(timeline, pid);
+				if (rssBytes !== undefined) processes.push({name, pid, rssBytes});
+			};
+
+			if (snapshot.serverProcess) add('server', snapshot.serverProcess.pid);
+			for (const session of sessions) if (session.state !== 'exited') add(sessionName(session.sessionId), session.pid);
+			return {
+				step: 'space',
+				processes,
+				totalBytes: processes.reduce((sum, process) => sum + process.rssBytes, 0),
+				machineBytes: totalmem(),
+			};
+		}
+	}
+}
+
+/** The process the narration talks about, whose lane the live timeline highlights. */
+export function spokenPid(figures: TourFigures): number | undefined {
+	if (figures.step === 'time-io') return figures.waiting?.pid;
+	if (figures.step === 'program-process') return figures.processes[0]?.pid;
+	return undefined;
+}

@@ -1,0 +1,175 @@
+import type {TourStepId} from '../../core/tour/tour-steps.js';
+
+/** Figures already formatted for a sentence (`412 ms`, `45 MB`), so each language only words them. */
+export interface TourMessages {
+	/** `Tour 3/9`. */
+	header: (step: number, steps: number) => string;
+	busy: string;
+	keys: string;
+	stepsTitle: string;
+	stepsHint: string;
+	titles: Readonly<Record<TourStepId, string>>;
+	/** Said before the figures exist (nothing sent yet, the run not finished). */
+	pending: Readonly<Record<TourStepId, string>>;
+	udpLast: (count: number, text: string, from: string) => string;
+	tcpLoops: (accepted: number, open: number, session: string, sent: number) => string;
+	iterativeWait: (waiter: string, seconds: string, served: string) => string;
+	worker: (kind: 'thread' | 'process', session: string, id: number) => string;
+	workersTail: (serverPid: number) => string;
+	processes: (count: number, list: string) => string;
+	processItem: (name: string, pid: number, rss: string, sent: number, auto: boolean) => string;
+	experimentRunning: (kind: 'serial' | 'concurrent') => string;
+	makespans: (serial: string, concurrent: string, predictedSerial: string, predictedConcurrent: string) => string;
+	waited: (session: string, ms: string, ran: string) => string;
+	ranNothing: string;
+	ranItem: (name: string, ms: string) => string;
+	listJoin: (items: readonly string[]) => string;
+	involuntary: (count: number) => string;
+	finishedLater: (job: string, alone: string, together: string) => string;
+	space: (list: string, total: string, machine: string) => string;
+	spaceItem: (name: string, rss: string) => string;
+	/** Why a step's setup was incomplete. */
+	incomplete: (why: string) => string;
+	/** What to look at, with the glyphs of the view named. */
+	look: Readonly<Record<TourStepId, string>>;
+	liveLegend: (glyphs: {running: string; runnable: string; sleeping: string; waiting: string}) => string;
+	experimentLegend: (glyphs: {run: string; ready: string; blocked: string}) => string;
+}
+
+const englishList = (items: readonly string[]) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+
+export const englishTour: TourMessages = {
+	header: (step, steps) => `Tour ${step}/${steps}`,
+	busy: 'setting up...',
+	keys: 'Right next · Left back · T steps · Esc leave',
+	stepsTitle: 'The tour',
+	stepsHint: '1-9 go to a step, T or Esc closes this list',
+	titles: {
+		'udp-messages': 'UDP: messages, not a stream',
+		'tcp-stream': 'TCP: a connection, then a stream',
+		iterative: 'One client at a time: the iterative server',
+		'threads-processes': 'Threads and processes serve the clients',
+		'program-process': 'Program vs process',
+		'serial-concurrent': 'Serial vs concurrent',
+		'time-io': 'Multiplexing in time: IO',
+		'time-cpu': 'Multiplexing in time: too long on the CPU',
+		space: 'Multiplexing in space: memory',
+	},
+	pending: {
+		'udp-messages': 'Two UDP sessions send a datagram every second or so; waiting for the first.',
+		'tcp-stream': 'Two TCP sessions connect, then send on their streams; waiting for the first.',
+		iterative: 'The server now serves one client at a time; two TCP sessions connect.',
+		'threads-processes': 'One session is served by a thread, the next by a child process; starting them.',
+		'program-process': 'One program (socktui session) started three times; waiting for their figures.',
+		'serial-concurrent': 'Three jobs (compute, IO, compute) run one after another, then all at once.',
+		'time-io': 'One CPU, three sessions that compute, then wait 300 ms for each reply; waiting for a reply.',
+		'time-cpu': 'Three jobs that only compute, on one CPU: first one after another, then together.',
+		space: 'Three sessions and the server, each a process with its own memory; measuring.',
+	},
+	udpLast: (count, text, from) =>
+		`${count} datagrams so far; the last, "${text}", came from ${from}: each arrives whole, with its sender.`,
+	tcpLoops: (accepted, open, session, sent) =>
+		`Connection loop: ${accepted} accepted, ${open} open. Communication loop: ${session} sent ${sent} messages on its stream.`,
+	iterativeWait: (waiter, seconds, served) =>
+		`${waiter} has waited ${seconds} s: connected, but the server serves ${served} alone until it leaves.`,
+	worker: (kind, session, id) =>
+		kind === 'thread' ? `${session}: thread ${id} inside the server` : `${session}: child process ${id}`,
+	workersTail: (serverPid) => `(server pid ${serverPid}); each worker has its own lane.`,
+	processes: (count, list) => `One program, ${count} processes: ${list}.`,
+	processItem: (name, pid, rss, sent, auto) => `${name} pid ${pid} ${rss}, sent ${sent}${auto ? ', auto' : ''}`,
+	experimentRunning: (kind) => `Now the ${kind} run: watch the jobs' lanes fill.`,
+	makespans: (serial, concurrent, predictedSerial, predictedConcurrent) =>
+		`Serial took ${serial}, concurrent ${concurrent} (predicted ${predictedSerial} and ${predictedConcurrent}): while one job waits for IO, another computes.`,
+	waited: (session, ms, ran) => `${session} has waited ${ms} for its reply; meanwhile the CPU ran ${ran}.`,
+	ranNothing: 'nothing else (it was idle)',
+	ranItem: (name, ms) => `${name} (${ms})`,
+	listJoin: englishList,
+	involuntary: (count) =>
+		`${count} involuntary switches in the last second: the kernel takes the CPU from a job that holds it too long.`,
+	finishedLater: (job, alone, together) => `${job} took ${alone} alone and ${together} together: later than alone.`,
+	space: (list, total, machine) => `Resident memory: ${list}; ${total} together, of ${machine} in this machine.`,
+	spaceItem: (name, rss) => `${name} ${rss}`,
+	incomplete: (why) => `Step not fully set up: ${why}.`,
+	look: {
+		'udp-messages': 'Look at the server log: one line per datagram, with the IP:port it came from.',
+		'tcp-stream': "Look at the server pane's connections, and each session's stream of replies.",
+		iterative: "Look at the server pane: the waiting client's time grows while the other is served.",
+		'threads-processes': 'Look at the timeline: a lane per thread and per child process.',
+		'program-process': 'Look at the session titles: same program, different PID, memory and state.',
+		'serial-concurrent': 'Look at the two charts: the concurrent one ends sooner.',
+		'time-io': 'Look at the cpu lane: its letter changes while the others wait for replies.',
+		'time-cpu': 'Look at the involuntary switches and at each finish time.',
+		space: 'Look at each lane: every process holds its own memory at the same time.',
+	},
+	liveLegend: ({running, runnable, sleeping, waiting}) =>
+		`${running} running  ${runnable} waiting for a CPU  ${sleeping} asleep (IO)  ${waiting} waiting for reply  cpu row: who ran`,
+	experimentLegend: ({run, ready, blocked}) =>
+		`${run} on the CPU  ${ready} ready, waiting for the CPU  ${blocked} blocked on IO`,
+};
+
+export const chineseTour: TourMessages = {
+	header: (step, steps) => `导览 ${step}/${steps}`,
+	busy: '正在准备…',
+	keys: 'Right 下一步 · Left 上一步 · T 目录 · Esc 离开',
+	stepsTitle: '导览目录',
+	stepsHint: '按 1-9 跳到某一步，T 或 Esc 关闭目录',
+	titles: {
+		'udp-messages': 'UDP：一条条消息，不是字节流',
+		'tcp-stream': 'TCP：先建立连接，再传字节流',
+		iterative: '一次只服务一个客户端：迭代服务器',
+		'threads-processes': '线程和进程为客户端服务',
+		'program-process': '程序与进程',
+		'serial-concurrent': '串行与并发',
+		'time-io': '时间上的复用：遇到 IO',
+		'time-cpu': '时间上的复用：占用 CPU 过长',
+		space: '空间上的复用：内存',
+	},
+	pending: {
+		'udp-messages': '两个 UDP 会话大约每秒发一个数据报；正在等第一个。',
+		'tcp-stream': '两个 TCP 会话先连接，再在各自的字节流上发送；正在等第一个。',
+		iterative: '服务器现在一次只服务一个客户端；两个 TCP 会话正在连接。',
+		'threads-processes': '一个会话由线程服务，下一个由子进程服务；正在启动。',
+		'program-process': '同一个程序（socktui session）启动了三次；正在测量。',
+		'serial-concurrent': '三个作业（计算、IO、计算）先一个接一个运行，再同时运行。',
+		'time-io': '一个 CPU，三个会话：先计算，再等 300 ms 的回复；正在等待。',
+		'time-cpu': '三个只计算的作业在一个 CPU 上：先串行，再并发。',
+		space: '三个会话和服务器，每个进程都有自己的内存；正在测量。',
+	},
+	udpLast: (count, text, from) =>
+		`已收到 ${count} 个数据报；最近一个“${text}”来自 ${from}：每个都完整到达，并带着发送方地址。`,
+	tcpLoops: (accepted, open, session, sent) =>
+		`连接循环：已接受 ${accepted} 个连接，${open} 个打开。通信循环：${session} 在字节流上发了 ${sent} 条消息。`,
+	iterativeWait: (waiter, seconds, served) =>
+		`${waiter} 已等待 ${seconds} 秒：已连接，但服务器在 ${served} 离开前只服务它。`,
+	worker: (kind, session, id) => (kind === 'thread' ? `${session}：服务器内的线程 ${id}` : `${session}：子进程 ${id}`),
+	workersTail: (serverPid) => `（服务器 pid ${serverPid}）；每个线程或进程各有一条时间线。`,
+	processes: (count, list) => `一个程序，${count} 个进程：${list}。`,
+	processItem: (name, pid, rss, sent, auto) => `${name} pid ${pid} ${rss}，已发 ${sent}${auto ? '，自动' : ''}`,
+	experimentRunning: (kind) => `现在是${kind === 'serial' ? '串行' : '并发'}运行：看作业的时间线。`,
+	makespans: (serial, concurrent, predictedSerial, predictedConcurrent) =>
+		`串行用时 ${serial}，并发 ${concurrent}（预测 ${predictedSerial} 和 ${predictedConcurrent}）：一个作业等 IO 时，另一个在计算。`,
+	waited: (session, ms, ran) => `${session} 已等回复 ${ms}；这期间 CPU 运行了 ${ran}。`,
+	ranNothing: '别的进程都没有（CPU 空闲）',
+	ranItem: (name, ms) => `${name}（${ms}）`,
+	listJoin: (items) => items.join('、'),
+	involuntary: (count) => `最近一秒有 ${count} 次非自愿切换：作业占用 CPU 过长，内核把 CPU 拿走。`,
+	finishedLater: (job, alone, together) => `${job} 单独 ${alone}，一起 ${together}：比单独运行结束得晚。`,
+	space: (list, total, machine) => `常驻内存：${list}；合计 ${total}，本机共 ${machine}。`,
+	spaceItem: (name, rss) => `${name} ${rss}`,
+	incomplete: (why) => `这一步没有完全准备好：${why}。`,
+	look: {
+		'udp-messages': '看服务器日志：每个数据报一行，带着它来自的 IP:端口。',
+		'tcp-stream': '看服务器窗格的连接数，以及每个会话的回复。',
+		iterative: '看服务器窗格：等待中的客户端的等待时间在增长。',
+		'threads-processes': '看时间线：每个线程、每个子进程各有一条。',
+		'program-process': '看会话标题：同一个程序，不同的 PID、内存和状态。',
+		'serial-concurrent': '看两张图：并发的那张先结束。',
+		'time-io': '看 cpu 那一行：别的会话等回复时，字母在变。',
+		'time-cpu': '看非自愿切换次数和每个作业的结束时间。',
+		space: '看每条时间线：每个进程同时持有自己的内存。',
+	},
+	liveLegend: ({running, runnable, sleeping, waiting}) =>
+		`${running} 运行  ${runnable} 等 CPU  ${sleeping} 睡眠（IO）  ${waiting} 等回复  cpu 行：谁在运行`,
+	experimentLegend: ({run, ready, blocked}) => `${run} 在 CPU 上  ${ready} 就绪，等 CPU  ${blocked} 阻塞于 IO`,
+};
