@@ -1,0 +1,132 @@
+import {describe, expect, it} from 'vitest';
+import type {ServerModel} from '../../../source/core/echo/server-model.js';
+import {TourDirector, type TourControls} from '../../../source/core/tour/tour-director.js';
+import type {TourStep} from '../../../source/core/tour/tour-steps.js';
+
+/** Controls that keep the knobs in memory and log every change. */
+function fakeControls() {
+	const log: string[] = [];
+	const knobs = {model: 'event-loop' as ServerModel, delay: 0, cpu: 0, oneCpu: false, lane: true};
+	let nextId = 1;
+	const open = new Set<number>();
+	const controls: TourControls = {
+		openSession(protocol) {
+			const id = nextId++;
+			open.add(id);
+			log.push(`open ${protocol} #${id}`);
+			return id;
+		},
+		async closeSession(id) {
+			open.delete(id);
+			log.push(`close #${id}`);
+		},
+		setAuto: (id, auto) => log.push(`auto #${id} ${auto.intervalMs}/${auto.burstMs}`),
+		model: () => knobs.model,
+		setModel(model) {
+			knobs.model = model;
+			log.push(`model ${model}`);
+		},
+		replyDelay: () => knobs.delay,
+		setReplyDelay(ms) {
+			knobs.delay = ms;
+			log.push(`delay ${ms}`);
+		},
+		handlerCpu: () => knobs.cpu,
+		setHandlerCpu(ms) {
+			knobs.cpu = ms;
+		},
+		oneCpu: () => knobs.oneCpu,
+		async toggleOneCpu() {
+			knobs.oneCpu = !knobs.oneCpu;
+			log.push(`one-cpu ${knobs.oneCpu}`);
+		},
+		dashboardLane: () => knobs.lane,
+		toggleDashboardLane() {
+			knobs.lane = !knobs.lane;
+		},
+		workerCount: () => 0,
+	};
+	return {controls, log, knobs, open};
+}
+
+const steps: TourStep[] = [
+	{id: 'udp-messages', setup: [{kind: 'session', protocol: 'udp', auto: {intervalMs: 1000, burstMs: 0}}]},
+	{
+		id: 'iterative',
+		setup: [
+			{kind: 'model', model: 'iterative'},
+			{kind: 'reply-delay', ms: 300},
+			{kind: 'one-cpu', on: true},
+			{kind: 'session', protocol: 'tcp'},
+		],
+	},
+	{
+		id: 'space',
+		setup: [
+			{kind: 'model', model: 'threads'},
+			{kind: 'await-workers', count: 5},
+		],
+	},
+];
+
+describe('TourDirector', () => {
+	it('undoes exactly what a step changed, newest first, before the next step', async () => {
+		const {controls, log, knobs, open} = fakeControls();
+		const tour = new TourDirector({controls, steps, awaitMs: 50});
+		tour.start();
+		await tour.settled();
+		expect(log).toEqual(['open udp #1', 'auto #1 1000/0']);
+		log.length = 0;
+		tour.next();
+		await tour.settled();
+		expect(log).toEqual(['close #1', 'model iterative', 'delay 300', 'one-cpu true', 'open tcp #2']);
+		expect(tour.getSnapshot()).toMatchObject({active: true, index: 1, busy: false, sessions: [2]});
+		log.length = 0;
+		tour.prev();
+		await tour.settled();
+		expect(log).toEqual(['close #2', 'one-cpu false', 'delay 0', 'model event-loop', 'open udp #3', 'auto #3 1000/0']);
+		// Left on the first step: out of the tour, everything as before it.
+		tour.prev();
+		await tour.settled();
+		expect(tour.getSnapshot()).toMatchObject({active: false, sessions: []});
+		expect(open.size).toBe(0);
+		expect(knobs).toEqual({model: 'event-loop', delay: 0, cpu: 0, oneCpu: false, lane: true});
+	});
+
+	it('goes straight to the last of several quick requests, and Esc (leave) keeps what the step set up', async () => {
+		const {controls, log, knobs, open} = fakeControls();
+		const tour = new TourDirector({controls, steps, awaitMs: 50});
+		tour.start();
+		tour.next();
+		tour.next();
+		await tour.settled();
+		expect(tour.getSnapshot().index).toBe(2);
+		// The first request was under way; the middle one was never set up.
+		expect(log.some((entry) => entry.startsWith('delay'))).toBe(false);
+		tour.next();
+		await tour.settled();
+		expect(tour.getSnapshot().index).toBe(2);
+		tour.leave();
+		await tour.settled();
+		expect(tour.getSnapshot().active).toBe(false);
+		expect(knobs.model).toBe('threads');
+		expect(open.size).toBe(0);
+		// Starting again begins from where it was left, with nothing left over to undo.
+		log.length = 0;
+		tour.toggle();
+		await tour.settled();
+		expect(tour.getSnapshot()).toMatchObject({active: true, index: 2});
+		expect(log).toEqual([]);
+	});
+
+	it('says why a step could not be set up', async () => {
+		const {controls} = fakeControls();
+		const tour = new TourDirector({
+			controls: {...controls, openSession: () => undefined},
+			steps,
+		});
+		tour.start();
+		await tour.settled();
+		expect(tour.getSnapshot().error).toBe('could not open a UDP session');
+	});
+});

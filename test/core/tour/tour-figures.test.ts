@@ -1,0 +1,116 @@
+import {describe, expect, it} from 'vitest';
+import {
+	cellCode,
+	type Capabilities,
+	type ProcessLaneSnapshot,
+	type TimelineSnapshot,
+} from '../../../source/core/procs/types.js';
+import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import {spokenPid, tourFigures} from '../../../source/core/tour/tour-figures.js';
+
+const caps: Capabilities = {
+	source: 'proc',
+	cpuPercent: true,
+	cpuPercentIsAverage: false,
+	stateLetter: true,
+	runQueueWait: true,
+	lastCpu: true,
+	contextSwitches: true,
+	coreBusy: true,
+	notes: [],
+};
+
+function lane(pid: number, label: string, rssBytes?: number): ProcessLaneSnapshot {
+	return {
+		pid,
+		label,
+		cells: new Uint8Array(10).fill(cellCode.sleeping),
+		ran: new Uint8Array(10),
+		phases: new Uint8Array(10),
+		kind: 'process',
+		exited: false,
+		latest: {cell: 'sleeping', ...(rssBytes === undefined ? {} : {rssBytes})},
+	};
+}
+
+/** Three sessions (pids 101-103) on CPU 1; #2 waits for its reply since 400 ms ago. */
+function scene(now: number) {
+	const store = new DashboardStore({ascii: false});
+	for (const [sessionId, pid] of [
+		[1, 101],
+		[2, 102],
+		[3, 103],
+	] as const) {
+		store.apply({
+			type: 'session',
+			event: {type: 'session-started', sessionId, pid, protocol: 'tcp', remote: {address: '127.0.0.1', port: 9}},
+		});
+	}
+
+	store.apply({
+		type: 'session',
+		event: {type: 'session-report', sessionId: 2, report: {type: 'phase', phase: 'waiting-reply', at: now - 400}},
+	});
+	store.apply({type: 'one-cpu', view: {enabled: true, cpu: 1}});
+	store.flush();
+	// The newest four ticks of CPU 1: #3 three times, #1 once.
+	const owners = new Int32Array([0, 0, 0, 0, 0, 0, 103, 103, 101, 103]);
+	const timeline: TimelineSnapshot = {
+		tick: 10,
+		columns: 10,
+		intervalMs: 100,
+		paused: false,
+		capabilities: caps,
+		processes: [lane(101, '#1 TCP', 40e6), lane(102, '#2 TCP', 41e6), lane(103, '#3 TCP', 42e6)],
+		cores: [
+			{cpu: 0, owners: new Int32Array(10)},
+			{cpu: 1, owners},
+		],
+	};
+	const snapshot = store.getSnapshot();
+	store.dispose();
+	return {snapshot, timeline};
+}
+
+describe('tourFigures', () => {
+	it('time-io: the session waiting longest, how long, and who had the CPU meanwhile (measured on its core)', () => {
+		const now = 1_000_000;
+		const {snapshot, timeline} = scene(now);
+		const figures = tourFigures({step: 'time-io', sessions: [1, 2, 3], snapshot, timeline, now});
+		expect(figures).toEqual({
+			step: 'time-io',
+			cpu: 1,
+			waiting: {
+				session: 2,
+				pid: 102,
+				waitedMs: 400,
+				ran: [
+					{name: '#3', ms: 300},
+					{name: '#1', ms: 100},
+				],
+			},
+		});
+		expect(spokenPid(figures)).toBe(102);
+	});
+
+	it('time-io: nothing to say before a session waits', () => {
+		const now = 1_000_000;
+		const {snapshot, timeline} = scene(now);
+		const figures = tourFigures({step: 'time-io', sessions: [1, 3], snapshot, timeline, now});
+		expect(figures).toEqual({step: 'time-io', cpu: 1});
+	});
+
+	it('program-process and space: each process with its own PID and resident memory, from the sampler', () => {
+		const now = 1_000_000;
+		const {snapshot, timeline} = scene(now);
+		const program = tourFigures({step: 'program-process', sessions: [1, 2], snapshot, timeline, now});
+		expect(program).toMatchObject({
+			processes: [
+				{name: '#1', pid: 101, rssBytes: 40e6, sent: 0, auto: false},
+				{name: '#2', pid: 102, rssBytes: 41e6},
+			],
+		});
+		const space = tourFigures({step: 'space', sessions: [1, 2, 3], snapshot, timeline, now});
+		expect(space).toMatchObject({totalBytes: 123e6, processes: [{pid: 101}, {pid: 102}, {pid: 103}]});
+	});
+});

@@ -1,0 +1,62 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {childPids, sessionPidsOnScreen, TestTerminal, waitForGone} from './helpers/terminal.js';
+
+let terminals: TestTerminal[] = [];
+afterEach(async () => {
+	await Promise.all(terminals.map(async (terminal) => terminal.dispose()));
+	terminals = [];
+});
+
+/** The live timeline's row for a CPU: `cpu1   ··A··B·` (one letter per process that had it). */
+function cpuRowLetters(screen: string): Set<string> {
+	const letters = new Set<string>();
+	for (const line of screen.split('\n')) {
+		const row = /│cpu\d+\s+(\S[^│]*)│/.exec(line);
+		if (row) for (const letter of row[1]!.replaceAll(/[^A-Za-z]/g, '')) letters.add(letter);
+	}
+
+	return letters;
+}
+
+describe('the guided tour in a real terminal', () => {
+	it('at 80x24: step 7 shows the CPU passing between sessions and the narration names the one waiting; all the way back leaves no session', async () => {
+		const terminal = new TestTerminal(['tour', '--port', '0'], {columns: 80, rows: 24});
+		terminals.push(terminal);
+		await terminal.waitForText('Tour 1/9');
+		await terminal.waitForText(/UDP: messages, not a stream/);
+		await terminal.waitForText(/datagrams so far; the last, "auto \d+", came from 127\.0\.0\.1:\d+/, 20_000);
+
+		await terminal.type('T');
+		await terminal.waitForText('1-9 go to a step');
+		await terminal.type('7');
+		await terminal.waitForText('Tour 7/9');
+		// The narration names a session waiting for its reply and what the CPU ran meanwhile.
+		const said = await terminal.waitForText(
+			/#\d+ \([A-Z]\) has waited \d+ ms for its reply; meanwhile the CPU ran/,
+			30_000,
+		);
+		expect(said).toMatch(/Multiplexing in time: IO/);
+		// Three sessions, the CPU lane with at least two of their letters.
+		let letters = new Set<string>();
+		const deadline = Date.now() + 30_000;
+		while (letters.size < 2 && Date.now() < deadline) letters = cpuRowLetters(await terminal.screen());
+		expect(letters.size).toBeGreaterThanOrEqual(2);
+		const screen = await terminal.screen();
+		for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+
+		// Back through every step to before the first: out of the tour, no session left.
+		const started = sessionPidsOnScreen(screen);
+		expect(started.length).toBeGreaterThanOrEqual(2);
+		for (const pid of started) expect(childPids(terminal.pid)).toContain(pid);
+		for (let step = 7; step >= 1; step--) {
+			await terminal.type('\u001B[D');
+			if (step > 1) await terminal.waitForText(`Tour ${step - 1}/9`, 20_000);
+		}
+
+		await terminal.waitForNoText('Tour 1/9', 20_000);
+		await waitForGone(started, 20_000);
+		await terminal.waitForText(/^ server|session|timeline/m);
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+	}, 120_000);
+});

@@ -1,0 +1,68 @@
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+import type {TourFigures} from '../../../source/core/tour/tour-figures.js';
+import {tourStepIds} from '../../../source/core/tour/tour-steps.js';
+import {narrate} from '../../../source/ui/tour/narration.js';
+import {chineseTour, englishTour} from '../../../source/ui/tour/tour-messages.js';
+import {wrapWords} from '../../../source/ui/wrap-words.js';
+
+const waiting: TourFigures = {
+	step: 'time-io',
+	cpu: 1,
+	waiting: {
+		session: 2,
+		pid: 102,
+		waitedMs: 412,
+		ran: [
+			{name: '#3', ms: 300},
+			{name: '#1', ms: 100},
+		],
+	},
+};
+const marks = new Map([[102, 'B']]);
+const options = {markOf: (pid: number) => marks.get(pid), ascii: false, view: 'live' as const};
+
+describe('tour narration', () => {
+	it('cites the live figures, naming the lane the sentence is about', () => {
+		expect(narrate(waiting, {...options, messages: englishTour}).said).toBe(
+			'#2 (B) has waited 412 ms for its reply; meanwhile the CPU ran #3 (300 ms) and #1 (100 ms).',
+		);
+		expect(narrate(waiting, {...options, messages: chineseTour}).said).toBe(
+			'#2 (B) 已等回复 412 ms；这期间 CPU 运行了 #3（300 ms）、#1（100 ms）。',
+		);
+		expect(
+			narrate(
+				{step: 'time-cpu', involuntaryLastSecond: 3, running: 'concurrent', jobs: []},
+				{...options, messages: englishTour},
+			).said,
+		).toBe('3 involuntary switches in the last second: the kernel takes the CPU from a job that holds it too long.');
+	});
+
+	it('names every glyph of the view in words, in ASCII too', () => {
+		const legend = narrate(waiting, {...options, messages: englishTour}).legend;
+		for (const glyph of ['█', '░', '≈', 'w']) expect(legend).toContain(glyph);
+		const ascii = narrate(waiting, {...options, ascii: true, messages: englishTour}).legend;
+		for (const glyph of ['#', '-', '~', 'w']) expect(ascii).toContain(glyph);
+		expect(ascii).toMatch(/^[\u0020-\u007E]+$/);
+	});
+
+	it('has every step in both languages, and Chinese wraps to the width in columns (CJK is two)', () => {
+		for (const messages of [englishTour, chineseTour]) {
+			for (const id of tourStepIds) {
+				expect(messages.titles[id]).not.toBe('');
+				expect(messages.pending[id]).not.toBe('');
+				expect(messages.look[id]).not.toBe('');
+			}
+		}
+
+		for (const width of [20, 33, 79]) {
+			for (const id of tourStepIds) {
+				const lines = wrapWords(`${chineseTour.pending[id]} ${chineseTour.look[id]}`, width);
+				for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+				expect(lines.join('').replaceAll(' ', '')).toBe(
+					`${chineseTour.pending[id]}${chineseTour.look[id]}`.replaceAll(' ', ''),
+				);
+			}
+		}
+	});
+});
