@@ -27,10 +27,16 @@ export interface TourControls {
 	workerCount(): number;
 }
 
+/** What the timeline area shows: its view, and whether it has the whole screen (`z`). */
+export interface TourScreen {
+	view: string;
+	zoomed: boolean;
+}
+
 /** What the tour changes on the screen: the timeline view, and the experiment view's runs. */
 export interface TourUi {
-	view(): string;
-	setView(view: string): void;
+	screen(): TourScreen;
+	show(screen: TourScreen): void;
 	runExperiment?(preset: ExperimentPresetName): void;
 	stopExperiment?(): void;
 }
@@ -88,7 +94,7 @@ export class TourDirector {
 
 	/** The screen's side (view, experiment runs), attached by parts once the UI is mounted. */
 	attachUi(ui: Partial<TourUi>): void {
-		this.#ui = {view: () => 'live', setView() {}, ...this.#ui, ...ui};
+		this.#ui = {screen: () => ({view: 'live', zoomed: false}), show() {}, ...this.#ui, ...ui};
 	}
 
 	getSnapshot = (): TourState => this.#state;
@@ -201,10 +207,11 @@ export class TourDirector {
 			case 'view': {
 				const ui = this.#ui;
 				if (!ui) return undefined;
-				const before = ui.view();
-				if (before === action.view) return undefined;
-				ui.setView(action.view);
-				this.#undo.push(() => ui.setView(before));
+				const before = ui.screen();
+				const wanted = {view: action.view, zoomed: action.zoomed ?? false};
+				if (before.view === wanted.view && before.zoomed === wanted.zoomed) return undefined;
+				ui.show(wanted);
+				this.#undo.push(() => ui.show(before));
 				return undefined;
 			}
 

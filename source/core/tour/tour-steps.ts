@@ -24,12 +24,16 @@ export type TourView = 'live' | 'experiment';
  * step undoes exactly that (see tour-director.ts).
  */
 export type TourAction =
-	| {kind: 'view'; view: TourView}
+	/** The timeline view, `zoomed` to the whole screen above the strip (the experiment's charts need it at 80x24). */
+	| {kind: 'view'; view: TourView; zoomed?: boolean}
 	| {kind: 'model'; model: ServerModel}
 	| {kind: 'reply-delay'; ms: number}
 	| {kind: 'handler-cpu'; ms: number}
 	| {kind: 'one-cpu'; on: boolean}
-	/** Shows or hides the dashboard's own lane in the live timeline (key `d`). */
+	/**
+	 * Shows or hides the dashboard's own lane in the live timeline (key `d`): the observer is not what these
+	 * steps are about, and at 80x24 its lane would push a session's lane or the CPU row off the pane.
+	 */
 	| {kind: 'dashboard-lane'; shown: boolean}
 	/** Opens a session of the step's own (closed again on leaving), in auto mode when `auto` is given. */
 	| {kind: 'session'; protocol: Protocol; auto?: {intervalMs: number; burstMs: number}}
@@ -93,6 +97,7 @@ export const tourSteps: readonly TourStep[] = [
 			{kind: 'reply-delay', ms: 0},
 			{kind: 'handler-cpu', ms: 50},
 			{kind: 'one-cpu', on: false},
+			{kind: 'dashboard-lane', shown: false},
 			{kind: 'model', model: 'threads'},
 			{kind: 'session', protocol: 'tcp', auto: auto(700)},
 			{kind: 'await-workers', count: 1},
@@ -107,6 +112,7 @@ export const tourSteps: readonly TourStep[] = [
 			{kind: 'view', view: 'live'},
 			...plainServer,
 			{kind: 'one-cpu', on: false},
+			{kind: 'dashboard-lane', shown: false},
 			{kind: 'session', protocol: 'tcp', auto: auto(700)},
 			{kind: 'session', protocol: 'tcp', auto: auto(1500)},
 			{kind: 'session', protocol: 'tcp'},
@@ -115,7 +121,7 @@ export const tourSteps: readonly TourStep[] = [
 	{
 		id: 'serial-concurrent',
 		setup: [
-			{kind: 'view', view: 'experiment'},
+			{kind: 'view', view: 'experiment', zoomed: true},
 			{kind: 'one-cpu', on: false},
 			{kind: 'experiment', preset: 'io'},
 		],
@@ -128,7 +134,6 @@ export const tourSteps: readonly TourStep[] = [
 			{kind: 'handler-cpu', ms: 0},
 			{kind: 'reply-delay', ms: 300},
 			{kind: 'one-cpu', on: true},
-			// The dashboard runs on another CPU meanwhile: its lane would only take a row at 80x24.
 			{kind: 'dashboard-lane', shown: false},
 			{kind: 'session', protocol: 'tcp', auto: auto(1000, 100)},
 			{kind: 'session', protocol: 'tcp', auto: auto(1000, 200)},
@@ -138,7 +143,7 @@ export const tourSteps: readonly TourStep[] = [
 	{
 		id: 'time-cpu',
 		setup: [
-			{kind: 'view', view: 'experiment'},
+			{kind: 'view', view: 'experiment', zoomed: true},
 			{kind: 'one-cpu', on: false},
 			{kind: 'experiment', preset: 'cpu'},
 		],
@@ -149,6 +154,7 @@ export const tourSteps: readonly TourStep[] = [
 			{kind: 'view', view: 'live'},
 			...plainServer,
 			{kind: 'one-cpu', on: false},
+			{kind: 'dashboard-lane', shown: false},
 			{kind: 'session', protocol: 'tcp'},
 			{kind: 'session', protocol: 'udp'},
 			{kind: 'session', protocol: 'tcp'},

@@ -133,9 +133,12 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 	}
 
 	if (name === undefined) return ignored;
-	// The tour's keys (Right/Left, PgDn/PgUp, T, Esc) come before a hosted pane's own.
+	// The tour's keys (Right/Left, PgDn/PgUp, T, Esc) come before a hosted pane's own. It holds +/- back from
+	// the server's reply delay, not from the timeline's own speed.
 	const tourBinding = state.tour ? find(bindings, 'tour', name) : undefined;
-	if (tourBinding) return apply(state, tourBinding.action, name, context);
+	const held =
+		tourBinding && 'ui' in tourBinding.action && tourBinding.action.ui === 'tour' && tourBinding.action.tour === 'hold';
+	if (tourBinding && !(held && state.focus.kind === 'timeline')) return apply(state, tourBinding.action, name, context);
 	if (state.focus.kind === 'timeline' && context.paneBindings) {
 		const hosted = find(context.paneBindings, hostedScopes, name);
 		// The view toggle stays ours even if a hosted pane binds the same key.

@@ -52,11 +52,19 @@ export class UiStore {
 		if (tour) {
 			this.#state = {...this.#state, tour: tour.getSnapshot().active};
 			tour.attachUi({
-				view: () => this.#state.view,
-				setView: (view) => {
+				screen: () => ({
+					view: this.#state.view,
+					zoomed: this.#state.zoom === true,
+				}),
+				show: ({view, zoomed}) => {
 					const known = availableViews(this.#timeline).find((candidate) => candidate === view);
-					if (known === undefined || known === this.#state.view) return;
-					this.#state = {...this.#state, view: known};
+					if (known === undefined) return;
+					this.#state = {
+						...this.#state,
+						view: known,
+						zoom: zoomed,
+						...(zoomed ? {focus: {kind: 'timeline'} as const, typing: false} : {}),
+					};
 					this.#notify();
 				},
 			});

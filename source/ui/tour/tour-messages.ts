@@ -77,7 +77,7 @@ export const englishTour: TourMessages = {
 		kind === 'thread' ? `${session}: thread ${id} inside the server` : `${session}: child process ${id}`,
 	workersTail: (serverPid) => `(server pid ${serverPid}); each worker has its own lane.`,
 	processes: (count, list) => `One program, ${count} processes: ${list}.`,
-	processItem: (name, pid, rss, sent, auto) => `${name} pid ${pid} ${rss}, sent ${sent}${auto ? ', auto' : ''}`,
+	processItem: (name, pid, rss, sent, auto) => `${name} pid ${pid} ${rss} sent ${sent}${auto ? ' (auto)' : ''}`,
 	experimentRunning: (kind) => `Now the ${kind} run: watch the jobs' lanes fill.`,
 	makespans: (serial, concurrent, predictedSerial, predictedConcurrent) =>
 		`Serial took ${serial}, concurrent ${concurrent} (predicted ${predictedSerial} and ${predictedConcurrent}): while one job waits for IO, another computes.`,
@@ -103,7 +103,7 @@ export const englishTour: TourMessages = {
 		space: 'Look at each lane: every process holds its own memory at the same time.',
 	},
 	liveLegend: ({running, runnable, sleeping, waiting}) =>
-		`${running} running  ${runnable} waiting for a CPU  ${sleeping} asleep (IO)  ${waiting} waiting for reply  cpu row: who ran`,
+		`${running} running  ${runnable} wants the CPU  ${sleeping} asleep (IO)  ${waiting} awaits reply  cpu row: who ran`,
 	experimentLegend: ({run, ready, blocked}) =>
 		`${run} on the CPU  ${ready} ready, waiting for the CPU  ${blocked} blocked on IO`,
 };

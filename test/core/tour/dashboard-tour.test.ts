@@ -87,11 +87,11 @@ describe('the guided tour on a real dashboard runtime', () => {
 		});
 		const tour = createDashboardTour({runtime, store, commands, oneCpu, dashboardLane: () => lane});
 		const experiments: string[] = [];
-		let view = 'live';
+		let screen = {view: 'live', zoomed: false};
 		tour.attachUi({
-			view: () => view,
-			setView(next) {
-				view = next;
+			screen: () => screen,
+			show(next) {
+				screen = next;
 			},
 			runExperiment: (preset) => experiments.push(`run ${preset}`),
 			stopExperiment: () => experiments.push('stop'),
@@ -129,7 +129,8 @@ describe('the guided tour on a real dashboard runtime', () => {
 				}
 			}
 
-			expect(view).toBe(tourSteps[index]!.setup.find((action) => action.kind === 'view')?.view);
+			const wanted = tourSteps[index]!.setup.find((action) => action.kind === 'view');
+			expect(screen).toEqual({view: wanted?.view, zoomed: wanted?.zoomed ?? false});
 			if (want.experiment) expect(experiments.at(-1)).toBe(`run ${want.experiment}`);
 			// What the steps before opened is gone: no orphan session process.
 			const current = new Set(live.map((session) => session.pid));
@@ -167,7 +168,7 @@ describe('the guided tour on a real dashboard runtime', () => {
 		expect(oneCpu.enabled).toBe(false);
 		expect(readAffinity(serverPid)).toBe(serverAffinity);
 		expect(lane).toBe(true);
-		expect(view).toBe('live');
+		expect(screen).toEqual({view: 'live', zoomed: false});
 		// Every experiment the tour started, it stopped.
 		expect(experiments.filter((entry) => entry.startsWith('run')).length).toBe(
 			experiments.filter((entry) => entry === 'stop').length,

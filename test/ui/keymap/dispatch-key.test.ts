@@ -118,4 +118,32 @@ describe('dispatchKey', () => {
 			calls: [{command: 'openSession', args: ['udp']}],
 		});
 	});
+
+	it('during the tour: its keys come before a pane\'s own, T lists the steps, and +/- leave the server alone', () => {
+		const touring: UiState = {...initialUiState('sim'), focus: {kind: 'timeline'}, tour: true};
+		const sim = {...context, paneBindings: simBindings};
+		// Right/Left step the tour, not the simulator; PgDn/PgUp too.
+		expect(run(touring, [named('right'), named('pagedown'), named('left'), named('pageup')], sim).calls).toEqual([
+			{tour: 'next'},
+			{tour: 'next'},
+			{tour: 'prev'},
+			{tour: 'prev'},
+		]);
+		// Without the tour, Right is the simulator's.
+		expect(run({...touring, tour: false}, [named('right')], sim).calls).toEqual([{pane: {type: 'step-forward'}}]);
+		// T opens the list; a digit goes to that step and closes it.
+		const listed = run(touring, [key('T')], sim).state;
+		expect(listed.tourList).toBe(true);
+		expect(run(listed, [key('7')], sim)).toMatchObject({state: {tourList: false}, calls: [{tour: {step: 6}}]});
+		// Esc leaves; t toggles (anywhere).
+		expect(run(touring, [named('escape')], sim).calls).toEqual([{tour: 'leave'}]);
+		expect(run(onSession(), [key('t')]).calls).toEqual([{tour: 'toggle'}]);
+		// + on the server pane would change the step's reply delay: held, with a hint; on the timeline it is its speed.
+		const onServer: UiState = {...touring, focus: {kind: 'server'}};
+		const held = run(onServer, [key('+')]);
+		expect(held.calls).toEqual([]);
+		expect(held.state.hint).toMatch(/keeps \+\/- from changing/);
+		expect(run({...onServer, tour: false}, [key('+')]).calls).toEqual([{command: 'stepReplyDelay', args: [1]}]);
+		expect(run(touring, [key('+')], sim).calls).toEqual([{pane: {type: 'faster'}}]);
+	});
 });
