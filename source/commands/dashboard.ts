@@ -12,16 +12,9 @@ import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
-import {
-	chooseOneCpu,
-	chooseUiCpu,
-	detectPinning,
-	pinProcess,
-	ProcessSampler,
-	readAffinity,
-} from '../core/procs/index.js';
+import {chooseOneCpu, detectPinning, ProcessSampler} from '../core/procs/index.js';
 import {ServerProcess} from '../core/server-process/server-process.js';
-import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
+import {createRuntimeOneCpuMode} from '../core/store/runtime-one-cpu.js';
 import {createDashboardTour} from '../core/tour/dashboard-tour.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
@@ -166,28 +159,7 @@ export const dashboardCommand: Command = {
 				new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
 		});
 		const {sampler, toggleDashboardLane, dashboardLane, watchProcess} = startSampler(runtime, store, watchPids);
-		const oneCpu = createOneCpuMode(store, {
-			detect: detectPinning,
-			choose: chooseOneCpu,
-			chooseUi: chooseUiCpu,
-			pin: async (pid, cpus) => pinProcess(pid, cpus),
-			affinity: readAffinity,
-			setDemoPin(cpu) {
-				runtime.sessions.setPinCpu?.(cpu);
-				runtime.server?.setPinCpu?.(cpu);
-			},
-			demo: () => [
-				...(runtime.server?.pid === undefined
-					? []
-					: [{pid: runtime.server.pid, startedPinned: runtime.server.startedOnCpu !== undefined, pinned() {}}]),
-				...runtime.sessions.list().map((session) => ({
-					pid: session.pid,
-					startedPinned: session.pinnedCpu !== undefined,
-					pinned: (cpu: number | undefined) => store.apply({type: 'session-pinned', sessionId: session.sessionId, cpu}),
-				})),
-			],
-			uiPid: process.pid,
-		});
+		const oneCpu = createRuntimeOneCpuMode(runtime, store, process.pid);
 		if (flags['oneCpu'] === true) await oneCpu.toggle();
 		try {
 			return await runDashboard({

@@ -1,13 +1,13 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, describe, expect, it} from 'vitest';
-import {chooseOneCpu, chooseUiCpu, detectPinning, pinProcess, readAffinity} from '../../../source/core/procs/index.js';
+import {detectPinning, readAffinity} from '../../../source/core/procs/index.js';
 import {ServerProcess} from '../../../source/core/server-process/server-process.js';
 import {SessionManager} from '../../../source/core/sessions/session-manager.js';
 import {createDashboardCommands} from '../../../source/core/store/dashboard-commands.js';
 import {startDashboardRuntime, type DashboardRuntime} from '../../../source/core/store/dashboard-runtime.js';
 import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
-import {createOneCpuMode} from '../../../source/core/store/one-cpu-mode.js';
+import {createRuntimeOneCpuMode} from '../../../source/core/store/runtime-one-cpu.js';
 import {createDashboardTour} from '../../../source/core/tour/dashboard-tour.js';
 import {tourSteps, type TourAction} from '../../../source/core/tour/tour-steps.js';
 import {assertBuilt, cliPath, isAlive, waitUntilGone} from '../sessions/session-test-kit.js';
@@ -58,22 +58,7 @@ describe('the guided tour on a real dashboard runtime', () => {
 		const observer: ChildProcess = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], {stdio: 'ignore'});
 		cleanup.push(() => void observer.kill('SIGKILL'));
 		const support = detectPinning();
-		const oneCpu = createOneCpuMode(store, {
-			detect: () => support,
-			choose: chooseOneCpu,
-			chooseUi: chooseUiCpu,
-			pin: async (pid, cpus) => pinProcess(pid, cpus),
-			affinity: readAffinity,
-			setDemoPin(cpu) {
-				runtime.sessions.setPinCpu?.(cpu);
-				runtime.server?.setPinCpu?.(cpu);
-			},
-			demo: () => [
-				...(runtime.server?.pid === undefined ? [] : [{pid: runtime.server.pid, pinned() {}}]),
-				...runtime.sessions.list().map((session) => ({pid: session.pid, pinned() {}})),
-			],
-			uiPid: observer.pid!,
-		});
+		const oneCpu = createRuntimeOneCpuMode(runtime, store, observer.pid!);
 		let lane = true;
 		const commands = createDashboardCommands({
 			runtime,

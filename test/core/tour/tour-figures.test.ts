@@ -1,24 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {
-	cellCode,
-	type Capabilities,
-	type ProcessLaneSnapshot,
-	type TimelineSnapshot,
-} from '../../../source/core/procs/types.js';
+import {cellCode, type ProcessLaneSnapshot, type TimelineSnapshot} from '../../../source/core/procs/types.js';
+import {fullCapabilities} from '../procs/fake-source.js';
 import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
 import {spokenPid, tourFigures} from '../../../source/core/tour/tour-figures.js';
 
-const caps: Capabilities = {
-	source: 'proc',
-	cpuPercent: true,
-	cpuPercentIsAverage: false,
-	stateLetter: true,
-	runQueueWait: true,
-	lastCpu: true,
-	contextSwitches: true,
-	coreBusy: true,
-	notes: [],
-};
+const caps = fullCapabilities;
 
 function lane(pid: number, label: string, rssBytes?: number): ProcessLaneSnapshot {
 	return {

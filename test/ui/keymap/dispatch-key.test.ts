@@ -119,7 +119,7 @@ describe('dispatchKey', () => {
 		});
 	});
 
-	it('during the tour: its keys come before a pane\'s own, T lists the steps, and +/- leave the server alone', () => {
+	it("during the tour: its keys come before a pane's own, T lists the steps, and +/- leave the server alone", () => {
 		const touring: UiState = {...initialUiState('sim'), focus: {kind: 'timeline'}, tour: true};
 		const sim = {...context, paneBindings: simBindings};
 		// Right/Left step the tour, not the simulator; PgDn/PgUp too.
