@@ -369,6 +369,7 @@ async function runDashboard({
 	});
 	if (startTour) tour.start();
 	const code = await finished;
+	tour.dispose();
 
 	experiments.killNow();
 	instance.unmount();

@@ -55,6 +55,8 @@ export interface TourState {
 	error?: string;
 }
 
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 type Goal = {kind: 'step'; index: number} | {kind: 'off'; undo: boolean};
 
 export interface TourDirectorOptions {
@@ -81,6 +83,7 @@ export class TourDirector {
 	#goal: Goal | undefined;
 	#work: Promise<void> = Promise.resolve();
 	#working = false;
+	#disposed = false;
 
 	constructor({controls, steps = tourSteps, awaitMs = 5000}: TourDirectorOptions) {
 		this.#controls = controls;
@@ -146,12 +149,19 @@ export class TourDirector {
 		else this.start(this.#state.index);
 	}
 
+	/** The dashboard is closing: nothing more is set up or undone (its shutdown ends every session). */
+	dispose(): void {
+		this.#disposed = true;
+		this.#goal = undefined;
+	}
+
 	/** Resolves when every request so far has been carried out. */
 	async settled(): Promise<void> {
 		while (this.#working) await this.#work;
 	}
 
 	#request(goal: Goal): void {
+		if (this.#disposed) return;
 		this.#goal = goal;
 		if (this.#working) return;
 		this.#working = true;
@@ -186,15 +196,31 @@ export class TourDirector {
 	async #undoAll(): Promise<void> {
 		const undo = this.#undo.reverse();
 		this.#undo = [];
-		for (const step of undo) await step();
-		this.#set({error: undefined});
+		let failed: string | undefined;
+		for (const step of undo) {
+			if (this.#disposed) return;
+			try {
+				await step();
+			} catch (error: unknown) {
+				// One failed undo (a process already gone) must not leave the others undone.
+				failed ??= describe(error);
+			}
+		}
+
+		this.#set(failed === undefined ? {error: undefined} : {error: `could not undo everything: ${failed}`});
 	}
 
 	/** Carries out a step's actions in order; stops early when another step is asked for meanwhile. */
 	async #setUp(step: TourStep): Promise<string | undefined> {
 		for (const action of step.setup) {
-			if (this.#goal) return undefined;
-			const error = await this.#apply(action);
+			if (this.#goal || this.#disposed) return undefined;
+			let error: string | undefined;
+			try {
+				error = await this.#apply(action);
+			} catch (thrown: unknown) {
+				error = describe(thrown);
+			}
+
 			if (error !== undefined) return error;
 		}
 

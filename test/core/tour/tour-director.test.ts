@@ -129,4 +129,34 @@ describe('TourDirector', () => {
 		await tour.settled();
 		expect(tour.getSnapshot().error).toBe('could not open a UDP session');
 	});
+
+	it('a failing action or undo becomes a message, never a crash, and the other undos still run', async () => {
+		const {controls, knobs, open} = fakeControls();
+		const tour = new TourDirector({
+			controls: {
+				...controls,
+				async closeSession() {
+					throw new Error('session 2 is gone');
+				},
+				async toggleOneCpu() {
+					throw new Error('taskset failed');
+				},
+			},
+			steps,
+		});
+		tour.goTo(1);
+		await tour.settled();
+		expect(tour.getSnapshot().error).toBe('taskset failed');
+		expect(knobs.delay).toBe(300);
+		tour.prev();
+		await tour.settled();
+		expect(tour.getSnapshot().error).toBe(undefined);
+		// The setup stopped at the failing action; what it had set (model, delay) was put back.
+		expect(knobs).toMatchObject({model: 'event-loop', delay: 0});
+		expect(open.size).toBe(1);
+		tour.dispose();
+		tour.next();
+		await tour.settled();
+		expect(tour.getSnapshot().index).toBe(0);
+	});
 });
