@@ -1,6 +1,7 @@
 import {closeSync, openSync, writeSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
 import {SocktuiError} from '../../core/errors.js';
+import {describeFileError} from '../../core/file-error.js';
 
 export interface AsciicastHeader {
 	width: number;
@@ -30,7 +31,9 @@ export class AsciicastRecorder {
 		try {
 			this.#fd = openSync(path, 'w');
 		} catch (error: unknown) {
-			throw new SocktuiError('BadUsage', `--record: cannot write '${path}': ${reason(error)}`, {cause: error});
+			throw new SocktuiError('BadUsage', `--record: cannot write '${path}': ${describeFileError(error)}`, {
+				cause: error,
+			});
 		}
 
 		this.#write(`${JSON.stringify({version: 2, ...header})}\n`);
@@ -80,27 +83,8 @@ export class AsciicastRecorder {
 			let done = 0;
 			while (done < bytes.length) done += writeSync(this.#fd, bytes, done);
 		} catch (error: unknown) {
-			this.#error = reason(error);
+			this.#error = describeFileError(error);
 			this.close();
 		}
-	}
-}
-
-function reason(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	switch (code) {
-		case 'ENOENT':
-			return 'no such directory';
-		case 'EACCES':
-		case 'EPERM':
-			return 'permission denied';
-		case 'EISDIR':
-			return 'it is a directory';
-		case 'ENOSPC':
-			return 'the disk is full';
-		case 'EROFS':
-			return 'read-only file system';
-		default:
-			return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 	}
 }
