@@ -17,6 +17,7 @@ import {nextTimelineView, type TimelineView, type UiState} from './state/ui-stat
 import {UiStore} from './state/ui-store.js';
 import {ThemeContext, type Theme} from './theme.js';
 import {availableViews, hostedPaneFor, unavailableFor, type TextCapture, type TimelineHost} from './timeline-host.js';
+import {LinesSinkContext, type TimelineSvgExport} from './svg/timeline-export.js';
 
 export interface AppProps {
 	store: SnapshotSource;
@@ -24,6 +25,8 @@ export interface AppProps {
 	theme: Theme;
 	timeline?: TimelineHost;
 	initialView?: TimelineView;
+	/** Key S: the timeline's lines as drawn, saved as SVG. */
+	svgExport?: TimelineSvgExport;
 }
 
 const noSubscription = () => () => {};
@@ -33,10 +36,19 @@ const noCapture = (): TextCapture | undefined => undefined;
  * The dashboard: one snapshot source, one key path (UiStore, outside React), panes laid out for the terminal
  * size. The props are read once, when it mounts.
  */
-export function App({store, commands, theme, timeline, initialView = 'live'}: AppProps) {
+export function App({store, commands, theme, timeline, initialView = 'live', svgExport}: AppProps) {
 	const snapshot = useSnapshot(store);
 	const {columns, rows} = useTerminalSize();
-	const [uiStore] = useState(() => new UiStore({snapshots: store, commands, timeline, initialView}));
+	const [uiStore] = useState(
+		() =>
+			new UiStore({
+				snapshots: store,
+				commands,
+				timeline,
+				initialView,
+				...(svgExport ? {saveSvg: (view: TimelineView) => svgExport.save(view)} : {}),
+			}),
+	);
 	const ui = useSyncExternalStore(uiStore.subscribe, uiStore.getSnapshot, uiStore.getSnapshot);
 	const layout = computeLayout(columns, rows, snapshot.sessions.length);
 	const hosted = hostedPaneFor(timeline, ui.view);
@@ -110,11 +122,13 @@ export function App({store, commands, theme, timeline, initialView = 'live'}: Ap
 			unavailable={unavailableFor(timeline, ui.view)}
 			content={
 				TimelineContent ? (
-					<TimelineContent
-						width={Math.max(0, width - 2)}
-						height={Math.max(0, height - 2)}
-						focused={focus.kind === 'timeline'}
-					/>
+					<LinesSinkContext.Provider value={svgExport?.sinkFor(ui.view)}>
+						<TimelineContent
+							width={Math.max(0, width - 2)}
+							height={Math.max(0, height - 2)}
+							focused={focus.kind === 'timeline'}
+						/>
+					</LinesSinkContext.Provider>
 				) : undefined
 			}
 		/>

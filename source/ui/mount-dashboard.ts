@@ -11,6 +11,7 @@ import {renderDashboard, type RenderedDashboard} from './render-dashboard.js';
 import type {TerminalCapabilities} from './terminal/capabilities.js';
 import {createTheme} from './theme.js';
 import type {TimelineHost} from './timeline-host.js';
+import {TimelineSvgExport} from './svg/timeline-export.js';
 
 export interface MountOptions {
 	store: DashboardStore;
@@ -45,7 +46,14 @@ export function mountDashboard({
 		...(sampler ? {live: createLiveTimelineHostedPane(sampler, useNote)} : {}),
 	};
 	return renderDashboard(
-		{store, commands, theme: createTheme(capabilities), timeline, initialView: simSpec || !sampler ? 'sim' : 'live'},
+		{
+			store,
+			commands,
+			theme: createTheme(capabilities),
+			timeline,
+			initialView: simSpec || !sampler ? 'sim' : 'live',
+			svgExport: new TimelineSvgExport(),
+		},
 		streams,
 	);
 }

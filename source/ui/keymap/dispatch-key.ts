@@ -15,7 +15,8 @@ import type {KeyBinding, KeyScope} from './key-binding.js';
 import type {KeyPress} from './read-keys.js';
 
 /** What a key asks for besides the UI state: a DashboardCommands call, or an intent for the shown timeline pane. */
-export type KeyCall = {command: keyof DashboardCommands; args: readonly unknown[]} | {pane: unknown};
+export type KeyCall =
+	{command: keyof DashboardCommands; args: readonly unknown[]} | {pane: unknown} | {save: 'timeline-svg'};
 
 export interface DispatchContext {
 	sessions: readonly SessionSummary[];
@@ -201,6 +202,8 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
 			return done({...state, zoom: !state.zoom});
 		case 'watch-prompt':
 			return done({...state, watchDraft: ''});
+		case 'save-svg':
+			return done(state, [{save: 'timeline-svg'}]);
 	}
 }
 

@@ -12,6 +12,8 @@ export interface UiStoreOptions {
 	commands: DashboardCommands;
 	timeline?: TimelineHost;
 	initialView?: TimelineView;
+	/** Saves the timeline view shown as SVG (key S); returns what to say in the status bar. */
+	saveSvg?: (view: TimelineView) => string;
 }
 
 /**
@@ -25,6 +27,7 @@ export class UiStore {
 	readonly #snapshots: SnapshotSource;
 	readonly #commands: DashboardCommands;
 	readonly #timeline: TimelineHost | undefined;
+	readonly #saveSvg: ((view: TimelineView) => string) | undefined;
 	readonly #listeners = new Set<() => void>();
 	#state: UiState;
 	/** The state listeners last heard of. */
@@ -32,10 +35,11 @@ export class UiStore {
 	#tooSmall = false;
 	#summaries: {from?: DashboardSnapshot['sessions']; value: SessionSummary[]} = {value: []};
 
-	constructor({snapshots, commands, timeline, initialView = 'live'}: UiStoreOptions) {
+	constructor({snapshots, commands, timeline, initialView = 'live', saveSvg}: UiStoreOptions) {
 		this.#snapshots = snapshots;
 		this.#commands = commands;
 		this.#timeline = timeline;
+		this.#saveSvg = saveSvg;
 		const sessions = this.#sessions();
 		this.#state = reconcileUiState(initialUiState(initialView, sessions[0]?.sessionId), sessions);
 		this.#published = this.#state;
@@ -82,6 +86,11 @@ export class UiStore {
 			this.#state = result.state;
 			for (const call of result.calls) {
 				if ('pane' in call) pane?.dispatch(call.pane);
+				else if ('save' in call)
+					this.#state = {
+						...this.#state,
+						hint: this.#saveSvg?.(this.#state.view) ?? 'saving the timeline as SVG is not available here',
+					};
 				// The arguments were checked against DashboardCommands where the binding was written (CommandCall).
 				else Reflect.apply(this.#commands[call.command], this.#commands, call.args);
 			}

@@ -91,7 +91,7 @@ function lineRuns(line: readonly Segment[], columns: number): Run[] {
 		const block = blocks[grapheme];
 		const joins =
 			last !== undefined &&
-			last.segment === segment &&
+			sameStyle(last.segment, segment) &&
 			last.column + last.columns === column &&
 			size === 1 &&
 			(block === undefined ? last.block === undefined && last.text.length > 0 : last.block === block);
@@ -116,6 +116,10 @@ function lineRuns(line: readonly Segment[], columns: number): Run[] {
 	return runs;
 }
 
+function sameStyle(a: Segment, b: Segment): boolean {
+	return a === b || (a.color === b.color && a.bold === b.bold && a.dim === b.dim && a.italic === b.italic);
+}
+
 function laneOf(line: readonly Segment[]): LaneTag | undefined {
 	return line.find((segment) => segment.lane !== undefined)?.lane;
 }
@@ -127,7 +131,7 @@ function runElement(run: Run, top: number): string {
 	const x = pad + run.column * cell.width;
 	if (run.block !== undefined) {
 		const opacity = run.block * (run.segment.dim ? 0.6 : 1);
-		return `<rect x="${px(x)}" y="${px(top)}" width="${px(run.columns * cell.width)}" height="${cell.height}" fill="${fill}"${opacity < 1 ? ` fill-opacity="${opacity}"` : ''}/>`;
+		return `<rect x="${px(x)}" y="${px(top)}" width="${px(run.columns * cell.width)}" height="${cell.height}" fill="${fill}" shape-rendering="crispEdges"${opacity < 1 ? ` fill-opacity="${opacity}"` : ''}/>`;
 	}
 
 	const attributes = [

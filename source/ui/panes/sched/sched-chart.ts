@@ -20,7 +20,13 @@ type Kind = 'run' | 'run2' | 'ready' | 'done';
  * job alternate two glyphs from one time slice to the next, so the quantum shows), waiting before, done
  * after. Time runs left to right on one scale for both charts; averages under each.
  */
-export function gantt(run: Schedule, jobs: number, total: number, columns: number, options: SchedChartOptions): Segment[][] {
+export function gantt(
+	run: Schedule,
+	jobs: number,
+	total: number,
+	columns: number,
+	options: SchedChartOptions,
+): Segment[][] {
 	const glyphs = options.ascii ? asciiGlyphs : unicodeGlyphs;
 	const paint = (kind: Kind): Segment => ({
 		text: kind === 'run2' ? (options.ascii ? '=' : '▓') : glyphs.cell[kind],
