@@ -19,7 +19,7 @@ const help = `  Usage
 
   Options
     --sim "OPTIONS"    a simulator run: 'socktui sim' options, e.g. --sim "-l 5:100,5:100 -S SWITCH_ON_IO"
-                       (-c draws the serial and the multiprogrammed runs)
+                       (--compare draws the serial and the multiprogrammed runs)
     --sched "OPTIONS"  scheduler jobs: 'socktui sched' options, e.g. --sched "-p RR -q 2 -l 10,5,8"
     -o, --output FILE  write the SVG to FILE (default: standard output)
     --width COLS       columns of the chart, ${minWidth}-${maxWidth} (default: the whole simulator run; 100 for

@@ -71,6 +71,8 @@ interface Run {
 	text: string;
 	segment: Segment;
 	block?: number;
+	/** One wide character: nothing joins it, so textLength never spreads narrow glyphs over its columns. */
+	wide: boolean;
 }
 
 /**
@@ -94,12 +96,13 @@ function lineRuns(line: readonly Segment[], columns: number): Run[] {
 			sameStyle(last.segment, segment) &&
 			last.column + last.columns === column &&
 			size === 1 &&
+			!last.wide &&
 			(block === undefined ? last.block === undefined && last.text.length > 0 : last.block === block);
 		if (joins) {
 			last.text += block === undefined ? grapheme : '';
 			last.columns += 1;
 		} else if (grapheme !== ' ') {
-			runs.push({column, columns: size, text: block === undefined ? grapheme : '', segment, block});
+			runs.push({column, columns: size, text: block === undefined ? grapheme : '', segment, block, wide: size > 1});
 		}
 
 		column += size;
