@@ -17,7 +17,8 @@ import {nextTimelineView, type TimelineView, type UiState} from './state/ui-stat
 import {UiStore} from './state/ui-store.js';
 import {ThemeContext, type Theme} from './theme.js';
 import {availableViews, hostedPaneFor, unavailableFor, type TextCapture, type TimelineHost} from './timeline-host.js';
-import {LinesSinkContext, type TimelineSvgExport} from './svg/timeline-export.js';
+import {LinesSinkContext} from './svg/lines-sink.js';
+import type {TimelineSvgExport} from './svg/timeline-export.js';
 
 export interface AppProps {
 	store: SnapshotSource;

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo, useContext, useLayoutEffect} from 'react';
 import type {Segment} from '../segments.js';
-import {LinesSinkContext} from '../svg/timeline-export.js';
+import {LinesSinkContext} from '../svg/lines-sink.js';
 
 export interface SegmentLinesProps {
 	/** Lines already fitted to `width`; the same array again skips the re-render. */

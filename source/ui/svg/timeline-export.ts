@@ -1,17 +1,11 @@
 import {relative} from 'node:path';
 import process from 'node:process';
-import {createContext} from 'react';
 import {describeFileError} from '../../core/file-error.js';
 import type {Segment} from '../segments.js';
 import type {TimelineView} from '../state/ui-state.js';
+import type {LinesSink} from './lines-sink.js';
 import {writeNewSvgFile} from './svg-file.js';
 import {timelineSvg} from './timeline-svg.js';
-
-/** Told the lines a chart pane just drew, exactly as they went to the terminal, and their width. */
-export type LinesSink = (lines: readonly Segment[][], width: number) => void;
-
-/** Set by the dashboard around the timeline's hosted pane; SegmentLines reports what it draws to it. */
-export const LinesSinkContext = createContext<LinesSink | undefined>(undefined);
 
 const viewNames: Record<TimelineView, string> = {
 	live: 'live processes',
