@@ -9,6 +9,8 @@ import {createDashboardCommands} from '../core/store/dashboard-commands.js';
 import {startDashboardRuntime, type DashboardRuntime} from '../core/store/dashboard-runtime.js';
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
+import {AsciicastRecorder} from '../ui/terminal/asciicast-recorder.js';
+import {tapStdout} from '../ui/terminal/tapped-stdout.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
@@ -54,6 +56,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       (Linux, needs taskset; o toggles it)
     --no-color        no colour (also NO_COLOR=1 or TERM=dumb)
     --ascii           ASCII borders and glyphs (automatic when the locale is not UTF-8)
+    --record FILE     write the whole session to FILE as an asciicast v2 recording
+                      (replay it with 'asciinema play FILE'); S saves the timeline as SVG
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
@@ -122,6 +126,7 @@ export const dashboardCommand: Command = {
 		ascii: {type: 'boolean', default: false},
 		watch: {type: 'string'},
 		tour: {type: 'boolean', default: false},
+		record: {type: 'string'},
 		...modelFlags,
 	},
 	async run({flags}) {
@@ -139,6 +144,8 @@ export const dashboardCommand: Command = {
 				"--model, --reply-delay and --handler-cpu set up socktui's own server; with --connect there is none",
 			);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
+		// Opened before anything starts, so a path that cannot be written is one line and no screen.
+		const recorder = flags['record'] === undefined ? undefined : openRecording(flagText(flags['record']));
 
 		const capabilities = detectCapabilities(process.env, {
 			color: flags['color'] !== false,
@@ -173,9 +180,11 @@ export const dashboardCommand: Command = {
 				dashboardLane,
 				watchProcess,
 				tour: flags['tour'] === true,
+				recorder,
 			});
 		} finally {
 			sampler.close();
+			recorder?.close();
 		}
 	},
 };
@@ -192,6 +201,20 @@ interface RunOptions {
 	watchProcess: (pids: string) => void;
 	/** Start in the guided tour (`socktui tour`, `--tour`). */
 	tour: boolean;
+	recorder: AsciicastRecorder | undefined;
+}
+
+/** `--record FILE`: the recording, its header sized like the terminal now. */
+function openRecording(path: string): AsciicastRecorder {
+	if (path.trim() === '') throw new SocktuiError('BadUsage', '--record needs a file name, e.g. --record demo.cast');
+	return new AsciicastRecorder(path, {
+		// As the frame writer sizes its frames when the terminal does not say.
+		width: process.stdout.columns || 80,
+		height: process.stdout.rows || 24,
+		timestamp: Math.floor(Date.now() / 1000),
+		env: {TERM: process.env['TERM'] ?? '', ...(process.env['SHELL'] ? {SHELL: process.env['SHELL']} : {})},
+		title: 'socktui',
+	});
 }
 
 /** The timeline lane of this process: drawing the screen and sampling, never to be taken for the server. */
@@ -303,6 +326,7 @@ async function runDashboard({
 	dashboardLane,
 	watchProcess,
 	tour: startTour,
+	recorder,
 }: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
@@ -312,8 +336,11 @@ async function runDashboard({
 	// The experiment view's jobs get lanes in the live timeline; they end with the dashboard, whatever the way out.
 	const experiments = createDashboardLauncher(runtime, store, (pid, label) => sampler.watch(pid, label));
 
+	// With --record, every write to the terminal (the screen guard's too) is also appended to the recording.
+	const terminal = recorder ? tapStdout(process.stdout, recorder) : undefined;
 	const onExit = () => {
 		screen?.restore();
+		recorder?.close();
 		experiments.killNow();
 		runtime.killAllNow();
 	};
@@ -355,7 +382,7 @@ async function runDashboard({
 
 	// Ink, React and Yoga load only now (a dynamic import esbuild keeps lazy), after the servers are up.
 	const ui = await withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
-	screen = enterScreen({stdin: process.stdin, stdout: process.stdout});
+	screen = enterScreen({stdin: process.stdin, stdout: terminal?.guard ?? process.stdout});
 	store.flush();
 	const {instance, writer} = ui.mountDashboard({
 		store,
@@ -364,7 +391,7 @@ async function runDashboard({
 		...(simSpec ? {simSpec} : {}),
 		sampler,
 		experiments,
-		streams: {stdin: process.stdin, stdout: process.stdout},
+		streams: {stdin: process.stdin, stdout: terminal?.stdout ?? process.stdout},
 		tour,
 	});
 	if (startTour) tour.start();
@@ -375,6 +402,10 @@ async function runDashboard({
 	instance.unmount();
 	writer.detach();
 	screen.restore();
+	terminal?.detach();
+	recorder?.close();
+	if (recorder?.error !== undefined)
+		process.stderr.write(`socktui: --record: the recording stopped early: ${recorder.error}\n`);
 	store.dispose();
 	await runtime.shutdown();
 	process.off('exit', onExit);

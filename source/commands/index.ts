@@ -3,6 +3,7 @@ import {clientCommand} from './client.js';
 import {dashboardCommand} from './dashboard.js';
 import {experimentCommand} from './experiment.js';
 import {experimentJobCommand} from './experiment-job.js';
+import {exportSvgCommand} from './export-svg.js';
 import {serverCommand} from './server.js';
 import {serverChildCommand} from './server-child.js';
 import {serverWorkerCommand} from './server-worker.js';
@@ -20,6 +21,7 @@ export const commands: Command[] = [
 	simCommand,
 	schedCommand,
 	experimentCommand,
+	exportSvgCommand,
 	sessionCommand,
 	serverChildCommand,
 	serverWorkerCommand,

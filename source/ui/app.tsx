@@ -19,6 +19,8 @@ import {ThemeContext, type Theme} from './theme.js';
 import {availableViews, hostedPaneFor, unavailableFor, type TextCapture, type TimelineHost} from './timeline-host.js';
 import type {TourHost} from './tour/tour-host.js';
 import {TourStepList, TourStrip, tourStripHeight} from './tour/tour-strip.js';
+import {LinesSinkContext} from './svg/lines-sink.js';
+import type {TimelineSvgExport} from './svg/timeline-export.js';
 
 export interface AppProps {
 	store: SnapshotSource;
@@ -28,6 +30,8 @@ export interface AppProps {
 	initialView?: TimelineView;
 	/** The guided tour (`t`, `socktui tour`). */
 	tour?: TourHost;
+	/** Key S: the timeline's lines as drawn, saved as SVG. */
+	svgExport?: TimelineSvgExport;
 }
 
 const noSubscription = () => () => {};
@@ -37,11 +41,19 @@ const noCapture = (): TextCapture | undefined => undefined;
  * The dashboard: one snapshot source, one key path (UiStore, outside React), panes laid out for the terminal
  * size. The props are read once, when it mounts.
  */
-export function App({store, commands, theme, timeline, initialView = 'live', tour}: AppProps) {
+export function App({store, commands, theme, timeline, initialView = 'live', tour, svgExport}: AppProps) {
 	const snapshot = useSnapshot(store);
 	const {columns, rows} = useTerminalSize();
 	const [uiStore] = useState(
-		() => new UiStore({snapshots: store, commands, timeline, initialView, ...(tour ? {tour: tour.director} : {})}),
+		() =>
+			new UiStore({
+				snapshots: store,
+				commands,
+				timeline,
+				initialView,
+				...(tour ? {tour: tour.director} : {}),
+				...(svgExport ? {saveSvg: (view: TimelineView) => svgExport.save(view)} : {}),
+			}),
 	);
 	const ui = useSyncExternalStore(uiStore.subscribe, uiStore.getSnapshot, uiStore.getSnapshot);
 	const touring = tour !== undefined && ui.tour === true;
@@ -117,11 +129,13 @@ export function App({store, commands, theme, timeline, initialView = 'live', tou
 			unavailable={unavailableFor(timeline, ui.view)}
 			content={
 				TimelineContent ? (
-					<TimelineContent
-						width={Math.max(0, width - 2)}
-						height={Math.max(0, height - 2)}
-						focused={focus.kind === 'timeline'}
-					/>
+					<LinesSinkContext.Provider value={svgExport?.sinkFor(ui.view)}>
+						<TimelineContent
+							width={Math.max(0, width - 2)}
+							height={Math.max(0, height - 2)}
+							focused={focus.kind === 'timeline'}
+						/>
+					</LinesSinkContext.Provider>
 				) : undefined
 			}
 		/>

@@ -15,6 +15,7 @@ import type {TourDirector} from '../core/tour/tour-director.js';
 import {englishTour} from './tour/tour-messages.js';
 import {HeldFigures, SpokenPid, type TourHost} from './tour/tour-host.js';
 import {useSyncExternalStore} from 'react';
+import {TimelineSvgExport} from './svg/timeline-export.js';
 
 export interface MountOptions {
 	store: DashboardStore;
@@ -85,6 +86,7 @@ export function mountDashboard({
 			timeline,
 			initialView: simSpec || !sampler ? 'sim' : 'live',
 			...(tourHost ? {tour: tourHost} : {}),
+			svgExport: new TimelineSvgExport(),
 		},
 		streams,
 	);

@@ -7,6 +7,14 @@ export interface Segment {
 	italic?: boolean;
 	/** Swapped foreground and background: a highlight that shows without colour too. */
 	inverse?: boolean;
+	/** On a lane's label: which lane the line is (exports name it; the terminal ignores it). */
+	lane?: LaneTag;
+}
+
+/** A chart lane: a process (or job) by its id, or a CPU or IO lane. */
+export interface LaneTag {
+	kind: 'process' | 'cpu' | 'io';
+	id: string;
 }
 
 /** Clips segments to `width` columns (every glyph the charts use is one column wide). */

@@ -32,9 +32,9 @@ const scopeTitles: Record<KeyScope, string> = {
 	experiment: 'Experiment view',
 };
 
+// The tour's keys last: they work only while it is on.
 const scopeOrder: KeyScope[] = [
 	'global',
-	'tour',
 	'session',
 	'typing',
 	'server',
@@ -42,6 +42,7 @@ const scopeOrder: KeyScope[] = [
 	'sim',
 	'sched',
 	'experiment',
+	'tour',
 ];
 
 /** Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. */

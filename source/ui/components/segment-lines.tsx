@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, useContext, useLayoutEffect} from 'react';
 import type {Segment} from '../segments.js';
+import {LinesSinkContext} from '../svg/lines-sink.js';
 
 export interface SegmentLinesProps {
 	/** Lines already fitted to `width`; the same array again skips the re-render. */
@@ -13,6 +14,11 @@ export interface SegmentLinesProps {
 
 /** Chart lines (the live timeline, the simulator, the scheduler, the experiment) as Ink rows. */
 export const SegmentLines = memo(function SegmentLines({lines, width, height, color}: SegmentLinesProps) {
+	// The SVG export (key S) takes the lines from here: the very ones this frame draws.
+	const sink = useContext(LinesSinkContext);
+	useLayoutEffect(() => {
+		sink?.(lines.slice(0, Math.max(0, height)), width);
+	}, [sink, lines, width, height]);
 	return (
 		<Box flexDirection="column" width={width} height={Math.max(0, Math.min(height, lines.length))} overflow="hidden">
 			{lines.map((line, row) => (

@@ -33,7 +33,8 @@ export type UiAction =
 				| 'toggle-view'
 				| 'toggle-zoom'
 				| 'watch-prompt'
-				| 'close-session';
+				| 'close-session'
+				| 'save-svg';
 	  }
 	| {ui: 'new-session'; protocol: Protocol}
 	| {ui: 'tour'; tour: TourCommand};

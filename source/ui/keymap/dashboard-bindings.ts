@@ -131,6 +131,12 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 		scope: 'tour',
 		action: {ui: 'tour', tour: 'hold'},
 	},
+	{
+		keys: ['S'],
+		description: 'save the timeline shown as an SVG file in the current directory (for slides)',
+		scope: 'global',
+		action: {ui: 'save-svg'},
+	},
 	{keys: ['?'], description: 'help', scope: 'global', action: {ui: 'toggle-help'}},
 	{keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', action: {command: 'quit'}},
 ];

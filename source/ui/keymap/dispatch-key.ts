@@ -14,11 +14,12 @@ import {dashboardBindings} from './dashboard-bindings.js';
 import type {KeyBinding, KeyScope} from './key-binding.js';
 import type {KeyPress} from './read-keys.js';
 
-/** What a key asks for besides the UI state: a DashboardCommands call, an intent for the shown timeline pane, or the tour. */
+/** What a key asks for besides the UI state: a DashboardCommands call, an intent for the shown timeline pane, the tour, or a save. */
 export type KeyCall =
 	| {command: keyof DashboardCommands; args: readonly unknown[]}
 	| {pane: unknown}
-	| {tour: Exclude<TourCommand, 'list' | 'hold'> | {step: number}};
+	| {tour: Exclude<TourCommand, 'list' | 'hold'> | {step: number}}
+	| {save: 'timeline-svg'};
 
 export interface DispatchContext {
 	sessions: readonly SessionSummary[];
@@ -220,6 +221,8 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
 			return done({...state, zoom: !state.zoom});
 		case 'watch-prompt':
 			return done({...state, watchDraft: ''});
+		case 'save-svg':
+			return done(state, [{save: 'timeline-svg'}]);
 		case 'tour':
 			return tourKey(state, action.tour);
 	}

@@ -21,6 +21,8 @@ export interface UiStoreOptions {
 	initialView?: TimelineView;
 	/** The guided tour: its keys go to it, and it sets the timeline view. */
 	tour?: TourKeys;
+	/** Saves the timeline view shown as SVG (key S); returns what to say in the status bar. */
+	saveSvg?: (view: TimelineView) => string;
 }
 
 /**
@@ -35,6 +37,7 @@ export class UiStore {
 	readonly #commands: DashboardCommands;
 	readonly #timeline: TimelineHost | undefined;
 	readonly #tour: TourKeys | undefined;
+	readonly #saveSvg: ((view: TimelineView) => string) | undefined;
 	readonly #listeners = new Set<() => void>();
 	#state: UiState;
 	/** The state listeners last heard of. */
@@ -42,11 +45,12 @@ export class UiStore {
 	#tooSmall = false;
 	#summaries: {from?: DashboardSnapshot['sessions']; value: SessionSummary[]} = {value: []};
 
-	constructor({snapshots, commands, timeline, initialView = 'live', tour}: UiStoreOptions) {
+	constructor({snapshots, commands, timeline, initialView = 'live', tour, saveSvg}: UiStoreOptions) {
 		this.#snapshots = snapshots;
 		this.#commands = commands;
 		this.#timeline = timeline;
 		this.#tour = tour;
+		this.#saveSvg = saveSvg;
 		const sessions = this.#sessions();
 		this.#state = reconcileUiState(initialUiState(initialView, sessions[0]?.sessionId), sessions);
 		if (tour) {
@@ -121,6 +125,11 @@ export class UiStore {
 			for (const call of result.calls) {
 				if ('pane' in call) pane?.dispatch(call.pane);
 				else if ('tour' in call) this.#tourCall(call.tour);
+				else if ('save' in call)
+					this.#state = {
+						...this.#state,
+						hint: this.#saveSvg?.(this.#state.view) ?? 'saving the timeline as SVG is not available here',
+					};
 				// The arguments were checked against DashboardCommands where the binding was written (CommandCall).
 				else Reflect.apply(this.#commands[call.command], this.#commands, call.args);
 			}

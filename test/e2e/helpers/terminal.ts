@@ -10,6 +10,8 @@ export interface TerminalOptions {
 	columns?: number;
 	rows?: number;
 	env?: NodeJS.ProcessEnv;
+	/** The program's working directory (default: ours). */
+	cwd?: string;
 }
 
 /** The child's environment: ours without CI (Ink renders nothing live when CI is set), UTF-8, a real TERM. */
@@ -55,6 +57,7 @@ export class TestTerminal {
 			rows,
 			env,
 			name: env['TERM'] ?? 'xterm-256color',
+			...(options.cwd ? {cwd: options.cwd} : {}),
 		});
 		this.pty.onData((data) => {
 			this.chunks.push(data);

@@ -104,6 +104,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 				color: paint(markColor),
 				bold: true,
 				...(lane.pid === options.highlightPid ? {inverse: true} : {}),
+				lane: {kind: 'process', id: String(lane.pid)},
 			},
 			{text: ' '},
 		];
@@ -154,7 +155,14 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	}
 
 	for (const core of pickCores(snapshot.cores, from, height)) {
-		const line: TimelineLine = [{text: `cpu${core.cpu}`.padEnd(labelCol).slice(0, labelCol), bold: true}, {text: ' '}];
+		const line: TimelineLine = [
+			{
+				text: `cpu${core.cpu}`.padEnd(labelCol).slice(0, labelCol),
+				bold: true,
+				lane: {kind: 'cpu', id: `cpu${core.cpu}`},
+			},
+			{text: ' '},
+		];
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
 		line.push(...runs(core.owners, from, (owner) => coreCell(owner, marks, glyphs, paint)));
 		if (statsWidth > 0) line.push({text: ' '}, {text: coreNow(core, marks).slice(0, statsWidth), dim: true});

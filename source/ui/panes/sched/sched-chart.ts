@@ -20,7 +20,13 @@ type Kind = 'run' | 'run2' | 'ready' | 'done';
  * job alternate two glyphs from one time slice to the next, so the quantum shows), waiting before, done
  * after. Time runs left to right on one scale for both charts; averages under each.
  */
-function gantt(run: Schedule, jobs: number, total: number, columns: number, options: SchedChartOptions): Segment[][] {
+export function gantt(
+	run: Schedule,
+	jobs: number,
+	total: number,
+	columns: number,
+	options: SchedChartOptions,
+): Segment[][] {
 	const glyphs = options.ascii ? asciiGlyphs : unicodeGlyphs;
 	const paint = (kind: Kind): Segment => ({
 		text: kind === 'run2' ? (options.ascii ? '=' : '▓') : glyphs.cell[kind],
@@ -29,7 +35,7 @@ function gantt(run: Schedule, jobs: number, total: number, columns: number, opti
 	const finish = new Map(run.times.map((time) => [time.job, time.turnaround]));
 	const rows: Segment[][] = [];
 	for (let job = 0; job < jobs; job++) {
-		const line: Segment[] = [{text: `J${job} `, bold: true}];
+		const line: Segment[] = [{text: `J${job} `, bold: true, lane: {kind: 'process', id: `J${job}`}}];
 		for (let column = 0; column < columns; column++) {
 			const at = ((column + 0.5) * total) / columns;
 			const index = run.slices.findIndex(

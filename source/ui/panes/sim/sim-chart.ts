@@ -132,20 +132,24 @@ function trackLines(
 	for (let pid = 0; pid < shown; pid++) {
 		const kinds = rows.map((row): CellKind => (row ? cellKind(row.cells[pid]!) : 'future'));
 		lines.push([
-			{text: `P${pid}`.padEnd(options.labelWidth), bold: pid === trackStateAt(track, cursor).current},
+			{
+				text: `P${pid}`.padEnd(options.labelWidth),
+				bold: pid === trackStateAt(track, cursor).current,
+				lane: {kind: 'process', id: `P${pid}`},
+			},
 			...laneSegments(kinds, glyphs, options.color),
 		]);
 	}
 	if (shown < processes && options.laneBudget > 0)
 		lines.push([{text: `+${processes - shown} more processes (a taller pane shows them)`, dim: true}]);
-	const cpu: Segment[] = [{text: 'CPU'.padEnd(options.labelWidth)}];
+	const cpu: Segment[] = [{text: 'CPU'.padEnd(options.labelWidth), lane: {kind: 'cpu', id: 'CPU'}}];
 	for (const row of rows) {
 		if (!row) cpu.push({text: ' '});
 		else if (row.cpu === 'busy') cpu.push(run(pidGlyph(row.ran), 'run', glyphs, options.color));
 		else if (row.cpu === 'switch') cpu.push(run(glyphs.cell.switch, 'switch', glyphs, options.color));
 		else cpu.push({text: ' '});
 	}
-	const io: Segment[] = [{text: 'IO'.padEnd(options.labelWidth)}];
+	const io: Segment[] = [{text: 'IO'.padEnd(options.labelWidth), lane: {kind: 'io', id: 'IO'}}];
 	for (const row of rows) {
 		io.push(
 			row && row.ios > 0 ? run(row.ios > 9 ? '+' : String(row.ios), 'blocked', glyphs, options.color) : {text: ' '},
