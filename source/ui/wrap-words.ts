@@ -1,6 +1,9 @@
+import {displayWidth, graphemes, sliceWidth} from '../core/text/display-width.js';
+
 /**
- * Greedy word wrap to `width` columns (the text is ASCII: one column per character). Only a word wider than the screen is split,
- * so every character of the message is shown.
+ * Greedy word wrap to `width` terminal columns. A word wider than the screen is split, so every character of
+ * the message is shown; a word with wide (CJK) characters may break anywhere, as Chinese text does, so it
+ * first fills the rest of the line.
  */
 export function wrapWords(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
@@ -8,20 +11,33 @@ export function wrapWords(text: string, width: number): string[] {
 	let line = '';
 	for (const word of text.split(' ')) {
 		let rest = word;
-		while (rest.length > limit) {
-			if (line !== '') lines.push(line);
-			line = '';
-			lines.push(rest.slice(0, limit));
-			rest = rest.slice(limit);
+		if (rest === '') continue;
+		if (line !== '' && displayWidth(line) + 1 + displayWidth(rest) <= limit) {
+			line += ` ${rest}`;
+			continue;
 		}
 
-		if (rest === '') continue;
-		if (line === '') line = rest;
-		else if (line.length + 1 + rest.length <= limit) line += ` ${rest}`;
-		else {
-			lines.push(line);
-			line = rest;
+		if (line !== '' && displayWidth(rest) !== rest.length) {
+			const head = sliceWidth(rest, limit - displayWidth(line) - 1);
+			if (head !== '') {
+				line += ` ${head}`;
+				rest = rest.slice(head.length);
+			}
 		}
+
+		if (line !== '' && rest !== '') {
+			lines.push(line);
+			line = '';
+		}
+
+		while (displayWidth(rest) > limit) {
+			// At least one character per line, even one wider than the limit.
+			const head = sliceWidth(rest, limit) || graphemes(rest).next().value!.text;
+			lines.push(head);
+			rest = rest.slice(head.length);
+		}
+
+		if (rest !== '') line = line === '' ? rest : `${line} ${rest}`;
 	}
 
 	if (line !== '') lines.push(line);

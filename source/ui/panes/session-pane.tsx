@@ -6,6 +6,7 @@ import type {SessionView} from '../../core/store/snapshot.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatMs} from '../format.js';
+import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
 
 export interface SessionPaneProps {
@@ -104,6 +105,7 @@ export const SessionPane = memo(function SessionPane({
 	hiddenAfter = 0,
 }: SessionPaneProps) {
 	const theme = useTheme();
+	const messages = useMessages();
 	const inner = Math.max(0, height - 2);
 	const innerWidth = Math.max(0, width - 2);
 	const head: ReactElement[] = [
@@ -180,7 +182,7 @@ export const SessionPane = memo(function SessionPane({
 	const fill = Array.from({length: padding}, (_, index) => <Line key={`pad-${index}`}> </Line>);
 	const more = `${hiddenBefore > 0 ? `<${hiddenBefore} ` : ''}`;
 	const after = hiddenAfter > 0 ? ` ${hiddenAfter}>` : '';
-	const title = `${more}#${session.sessionId} ${session.protocol.toUpperCase()} pid ${session.pid}${session.pinnedCpu === undefined ? '' : ` cpu${session.pinnedCpu}`}${after}`;
+	const title = `${more}${messages.panes.sessionTitle(session.sessionId, session.protocol.toUpperCase(), session.pid, session.pinnedCpu)}${after}`;
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			{[...head, ...body, ...fill, ...(input ? [input] : [])].slice(0, inner)}

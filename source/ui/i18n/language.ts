@@ -1,0 +1,25 @@
+import {messagesEn, type Messages} from './messages-en.js';
+import {messagesZh} from './messages-zh.js';
+
+export const languages = ['en', 'zh'] as const;
+export type Language = (typeof languages)[number];
+
+export function isLanguage(value: string): value is Language {
+	return (languages as readonly string[]).includes(value);
+}
+
+const catalogues: Record<Language, Messages> = {en: messagesEn, zh: messagesZh};
+
+export function messagesFor(language: Language): Messages {
+	return catalogues[language];
+}
+
+/**
+ * `--lang` wins; else the locale that governs messages (the first set of LC_ALL, LC_MESSAGES, LANG, in POSIX
+ * order): Chinese when it starts with `zh`, English otherwise.
+ */
+export function languageFrom(flag: Language | undefined, env: NodeJS.ProcessEnv): Language {
+	if (flag !== undefined) return flag;
+	const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '');
+	return locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

@@ -1,0 +1,128 @@
+import type {TimelineView} from '../state/ui-state.js';
+import type {Messages} from './messages-en.js';
+
+/** 中文: the tutorial's own terms (串行, 并发, 多道技术, 时间上的复用, 空间上的复用, 服务端, 客户端). */
+
+const viewNames: Record<TimelineView, string> = {
+	live: '实时时间线',
+	sim: '模拟器',
+	sched: '调度器',
+	experiment: '实验',
+};
+
+const viewTitles: Record<TimelineView, string> = {
+	live: '时间线: 实时进程',
+	sim: '时间线: 模拟器',
+	sched: '时间线: 调度器',
+	experiment: '时间线: 实验',
+};
+
+const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${cpu}`);
+
+export const messagesZh: Messages = {
+	status: {
+		help: '帮助',
+		quit: '退出',
+		server: '服务端',
+		timeline: '时间线',
+		session: (sessionId) => `会话 #${sessionId}`,
+		typingInto: (sessionId) => `输入到 #${sessionId}`,
+		typingIntoTimeline: '输入到时间线',
+		helpShown: '帮助',
+		watchProcess: '观察进程',
+		watchPrompt: (draft) => `PID: ${draft}_  (Enter 加入时间线, Esc 取消)`,
+		unboundKey: (key, where) => `${key} 在这里没有作用 (${where}); ? 列出所有按键`,
+		paneName: (kind) => (kind === 'server' ? '服务端窗格' : '时间线窗格'),
+		removePane: '移除这个窗格',
+	},
+	help: {
+		title: '按键 (? 或 Esc 关闭)',
+		scrolled: (first, last, total) => `(第 ${first}-${last} 行, 共 ${total} 行: 方向键或 j/k 滚动)`,
+		footer: '状态用文字表示: TCP 已连接, UDP 就绪 (无连接), 已退出 (退出码 N)。',
+		scopes: {
+			global: '任何地方',
+			session: '会话窗格',
+			typing: '输入时',
+			server: '服务端窗格',
+			timeline: '时间线窗格',
+			sim: '模拟器视图',
+			sched: '调度器视图',
+			experiment: '实验视图',
+		},
+	},
+	keys: {
+		sendLine: '发送这一行',
+		stopTyping: '停止输入',
+		deleteCharacter: '删除一个字符',
+		typeMessage: '输入消息',
+		closeSession: '关闭这个会话 (再按 x: 下一个; 已退出: 移除)',
+		autoMode: '自动模式 开/关',
+		autoLessOften: '自动: 发得更慢',
+		autoMoreOften: '自动: 发得更快',
+		autoLongerBurst: '自动: 更长的 CPU 计算',
+		autoShorterBurst: '自动: 更短的 CPU 计算',
+		longerReplyDelay: '回复延迟加长',
+		shorterReplyDelay: '回复延迟缩短',
+		moreHandlerCpu: '每条消息多用 CPU',
+		lessHandlerCpu: '每条消息少用 CPU',
+		nextView: '下一个视图: 实时, 模拟器, 调度器, 实验',
+		newTcpSession: '新建 TCP 会话',
+		newUdpSession: '新建 UDP 会话',
+		nextPane: '下一个窗格',
+		previousPane: '上一个窗格',
+		jumpToSession: '跳到第 N 个会话',
+		oneCpuMode: '单 CPU 模式 开/关',
+		serverModel: '服务端模型: 事件循环, 迭代, 线程, 进程 (对新连接)',
+		dashboardLane: '显示/隐藏仪表盘自己的时间线',
+		restartServer: '服务端进程停止后重启它',
+		watchProcess: '按 PID 在实时时间线里观察进程 (含其线程和子进程)',
+		zoom: '放大: 当前窗格占满屏幕 (再按 z: 还原)',
+		help: '帮助',
+		quit: '退出',
+	},
+	simKeys: {
+		playPause: '播放 / 暂停',
+		stepForward: '前进一个时钟',
+		stepBack: '后退一个时钟',
+		faster: '播放加快',
+		slower: '播放减慢',
+		restart: '从时钟 0 重新开始',
+		switchPolicy: '切换策略: SWITCH_ON_IO / SWITCH_ON_END',
+		ioDonePolicy: 'IO 完成策略: IO_RUN_LATER / IO_RUN_IMMEDIATE',
+		compare: '对比 串行 与 多道技术',
+		nextPreset: '下一个预设任务',
+		editProgram: '输入 -P 程序 (如 c3,i,c2:c4)',
+		loadProgram: '载入程序',
+		cancel: '取消',
+	},
+	liveKeys: {
+		pause: '暂停 / 继续实时时间线',
+		faster: '采样加快 (每列更短)',
+		slower: '采样减慢 (每列更长)',
+	},
+	schedKeys: {
+		nextJobSet: '下一组任务',
+		longerQuantum: 'RR 时间片加长',
+		shorterQuantum: 'RR 时间片缩短',
+		leftPolicy: 'RR 旁边显示 FIFO 或 SJF',
+	},
+	experimentKeys: {
+		run: '运行实验 (先串行, 再并发)',
+		otherPreset: '换预设: IO 任务或纯 CPU 任务',
+		stop: '停止运行 (所有任务结束)',
+	},
+	panes: {
+		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
+		serverRemote: '服务端 (远程)',
+		sessions: '会话',
+		noSessions: '没有客户端会话: n 新建 TCP 会话, u 新建 UDP 会话',
+		sessionTitle: (sessionId, protocol, pid, cpu) => `#${sessionId} ${protocol} pid ${pid}${cpuSuffix(cpu)}`,
+		timelineTitle: (view, next) => `${viewTitles[view]} (v: ${viewNames[next]})`,
+		viewNames,
+		viewUnavailable: (view) => `这个版本没有${viewNames[view]}`,
+		pressV: (next) => `按 v 切换到${viewNames[next]}视图`,
+		tooSmall: (needColumns, needRows, columns, rows) =>
+			`终端太小: 需要 ${needColumns}x${needRows}, 现在 ${columns}x${rows}`,
+		tooSmallQuits: '(q 退出)',
+	},
+};
