@@ -25,7 +25,16 @@ import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
-import {flagText, modelFlags, parseHostPort, parseModelFlags, parsePort} from './options.js';
+import {languageFrom, type Language} from '../ui/i18n/language.js';
+import {
+	flagText,
+	languageFlags,
+	modelFlags,
+	parseHostPort,
+	parseLanguageFlag,
+	parseModelFlags,
+	parsePort,
+} from './options.js';
 
 const maxStartSessions = 8;
 
@@ -59,6 +68,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       (Linux, needs taskset; o toggles it)
     --no-color        no colour (also NO_COLOR=1 or TERM=dumb)
     --ascii           ASCII borders and glyphs (automatic when the locale is not UTF-8)
+    --lang L          en or zh (中文): the words of the help, status bar and pane titles
+                      (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
@@ -124,6 +135,7 @@ export const dashboardCommand: Command = {
 		ascii: {type: 'boolean', default: false},
 		watch: {type: 'string'},
 		...modelFlags,
+		...languageFlags,
 	},
 	async run({flags}) {
 		// Flags first (a typo is a usage error even without a terminal), then the terminal check.
@@ -134,6 +146,7 @@ export const dashboardCommand: Command = {
 		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(flagText(flags['sim']));
 		const watchPids = parseWatch(flags['watch']);
 		const models = parseModelFlags(flags);
+		const lang = parseLanguageFlag(flags['lang']);
 		if (connect && (models.model !== 'event-loop' || models.replyDelayMs > 0 || models.handlerCpuMs > 0))
 			throw new SocktuiError(
 				'BadUsage',
@@ -145,6 +158,8 @@ export const dashboardCommand: Command = {
 			color: flags['color'] !== false,
 			ascii: flags['ascii'] === true,
 		});
+		// A Chinese locale on a terminal that cannot show it (not UTF-8, or --ascii) stays English unless --lang asks.
+		const language = lang ?? (capabilities.ascii ? 'en' : languageFrom(undefined, process.env));
 		const store = new DashboardStore({ascii: capabilities.ascii, frameRateHz: defaults.frameRateHz});
 		// The server process binds before the screen changes, so a taken --port is one plain line on stderr.
 		const runtime = await startDashboardRuntime({
@@ -188,6 +203,7 @@ export const dashboardCommand: Command = {
 				runtime,
 				store,
 				capabilities,
+				language,
 				simSpec,
 				sampler,
 				oneCpu,
@@ -204,6 +220,7 @@ interface RunOptions {
 	runtime: DashboardRuntime;
 	store: DashboardStore;
 	capabilities: TerminalCapabilities;
+	language: Language;
 	simSpec: SimSpec | undefined;
 	sampler: ProcessSampler;
 	oneCpu: {toggle(): Promise<void>};
@@ -307,6 +324,7 @@ async function runDashboard({
 	runtime,
 	store,
 	capabilities,
+	language,
 	simSpec,
 	sampler,
 	oneCpu,
@@ -369,6 +387,7 @@ async function runDashboard({
 		store,
 		commands,
 		capabilities,
+		language,
 		...(simSpec ? {simSpec} : {}),
 		sampler,
 		experiments,

@@ -8,6 +8,7 @@ import {createExperimentHostedPane} from './panes/experiment/experiment-host.js'
 import {createSchedHostedPane} from './panes/sched/sched-host.js';
 import {createSimHostedPane} from './panes/sim/index.js';
 import {renderDashboard, type RenderedDashboard} from './render-dashboard.js';
+import type {Language} from './i18n/language.js';
 import type {TerminalCapabilities} from './terminal/capabilities.js';
 import {createTheme} from './theme.js';
 import type {TimelineHost} from './timeline-host.js';
@@ -16,6 +17,8 @@ export interface MountOptions {
 	store: DashboardStore;
 	commands: DashboardCommands;
 	capabilities: TerminalCapabilities;
+	/** The words of the help, status bar and pane titles. */
+	language?: Language;
 	simSpec?: SimSpec;
 	/** Runs the experiment view's experiments. */
 	experiments?: ExperimentLauncher;
@@ -32,6 +35,7 @@ export function mountDashboard({
 	store,
 	commands,
 	capabilities,
+	language,
 	simSpec,
 	sampler,
 	experiments,
@@ -45,7 +49,14 @@ export function mountDashboard({
 		...(sampler ? {live: createLiveTimelineHostedPane(sampler, useNote)} : {}),
 	};
 	return renderDashboard(
-		{store, commands, theme: createTheme(capabilities), timeline, initialView: simSpec || !sampler ? 'sim' : 'live'},
+		{
+			store,
+			commands,
+			theme: createTheme(capabilities),
+			timeline,
+			initialView: simSpec || !sampler ? 'sim' : 'live',
+			...(language ? {language} : {}),
+		},
 		streams,
 	);
 }

@@ -18,7 +18,7 @@ export function wrapWords(text: string, width: number): string[] {
 		}
 
 		if (line !== '' && displayWidth(rest) !== rest.length) {
-			const head = sliceWidth(rest, limit - displayWidth(line) - 1);
+			const head = breakBefore(rest, sliceWidth(rest, limit - displayWidth(line) - 1));
 			if (head !== '') {
 				line += ` ${head}`;
 				rest = rest.slice(head.length);
@@ -42,4 +42,17 @@ export function wrapWords(text: string, width: number): string[] {
 
 	if (line !== '') lines.push(line);
 	return lines;
+}
+
+/** No line starts with a closing mark: a cut just before one moves back a character. */
+const closing = /^[,.;:!?)\]}，。；：！？）」』、]/u;
+
+function breakBefore(word: string, head: string): string {
+	let cut = head;
+	while (cut !== '' && closing.test(word.slice(cut.length)))
+		cut = [...graphemes(cut)]
+			.slice(0, -1)
+			.map((g) => g.text)
+			.join('');
+	return cut;
 }

@@ -1,17 +1,8 @@
-import {messagesEn, type Messages} from './messages-en.js';
-import {messagesZh} from './messages-zh.js';
-
 export const languages = ['en', 'zh'] as const;
 export type Language = (typeof languages)[number];
 
 export function isLanguage(value: string): value is Language {
 	return (languages as readonly string[]).includes(value);
-}
-
-const catalogues: Record<Language, Messages> = {en: messagesEn, zh: messagesZh};
-
-export function messagesFor(language: Language): Messages {
-	return catalogues[language];
 }
 
 /**

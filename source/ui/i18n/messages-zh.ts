@@ -73,7 +73,7 @@ export const messagesZh: Messages = {
 		jumpToSession: '跳到第 N 个会话',
 		oneCpuMode: '单 CPU 模式 开/关',
 		serverModel: '服务端模型: 事件循环, 迭代, 线程, 进程 (对新连接)',
-		dashboardLane: '显示/隐藏仪表盘自己的时间线',
+		dashboardLane: '显示/隐藏本仪表盘的时间线',
 		restartServer: '服务端进程停止后重启它',
 		watchProcess: '按 PID 在实时时间线里观察进程 (含其线程和子进程)',
 		zoom: '放大: 当前窗格占满屏幕 (再按 z: 还原)',

@@ -72,6 +72,7 @@ export function renderDashboardApp(
 		rows?: number;
 		timeline?: TimelineHost;
 		initialView?: AppProps['initialView'];
+		language?: AppProps['language'];
 	} = {},
 ) {
 	const store = new DashboardStore({serverPid: 4242, ascii: options.ascii ?? false});
@@ -95,6 +96,7 @@ export function renderDashboardApp(
 				theme={createTheme({color: options.color ?? false, ascii: options.ascii ?? false})}
 				timeline={options.timeline}
 				initialView={options.initialView}
+				language={options.language}
 			/>,
 		);
 	});
