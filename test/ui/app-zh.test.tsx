@@ -58,6 +58,10 @@ describe('the dashboard in Chinese (--lang zh)', () => {
 		const frame = app.frame();
 		expect(frame).toContain('服务端 (pid 4242)');
 		expect(frame).toContain('时间线: 实时进程 (v: 模拟器)');
+		// The states are words, in the language the help's footer uses for them.
+		expect(frame).toContain('已连接');
+		expect(frame).toContain('就绪 (UDP: 无连接)');
+		expect(frame).toContain('> (按 Enter 输入)');
 		const status = frame.split('\n').at(-1)!;
 		expect(status).toContain('会话 #1');
 		expect(status).toContain('? 帮助');

@@ -94,9 +94,33 @@ export interface Messages {
 		otherPreset: string;
 		stop: string;
 	};
+	/** A session pane's state line and hints. */
+	session: {
+		exited: string;
+		exitedSignal: (signal: string) => string;
+		exitedCode: (code: number | string) => string;
+		closing: string;
+		/** Appended to a state while the session burns its CPU burst. */
+		computing: string;
+		connecting: string;
+		connected: string;
+		waiting: string;
+		noReply: string;
+		refused: string;
+		closed: string;
+		udpOpening: string;
+		udpReady: string;
+		udpWaiting: string;
+		udpNoReply: (wait: string) => string;
+		udpUnreachable: string;
+		typeHint: string;
+		auto: (intervalMs: number, burstMs: number) => string;
+	};
 	panes: {
 		server: (pid: number | undefined, cpu: number | undefined, model: string | undefined) => string;
 		serverRemote: string;
+		serverLogEmpty: string;
+		serverLogRemote: string;
 		sessions: string;
 		noSessions: string;
 		sessionTitle: (sessionId: number, protocol: string, pid: number, cpu: number | undefined) => string;
@@ -217,9 +241,31 @@ export const messagesEn: Messages = {
 		otherPreset: 'other preset: IO or CPU-only jobs',
 		stop: 'stop the run (every job ends)',
 	},
+	session: {
+		exited: 'exited',
+		exitedSignal: (signal) => `exited (signal ${signal})`,
+		exitedCode: (code) => `exited (code ${code})`,
+		closing: 'closing',
+		computing: ', computing',
+		connecting: 'connecting',
+		connected: 'connected',
+		waiting: 'waiting for reply',
+		noReply: 'no reply',
+		refused: 'connection refused',
+		closed: 'closed',
+		udpOpening: 'opening UDP socket',
+		udpReady: 'ready (UDP: no connection)',
+		udpWaiting: 'sent, waiting for reply',
+		udpNoReply: (wait) => `no reply after ${wait}`,
+		udpUnreachable: 'port unreachable',
+		typeHint: '> (Enter to type)',
+		auto: (intervalMs, burstMs) => `auto: every ${intervalMs} ms, burst ${burstMs} ms`,
+	},
 	panes: {
 		server: (pid, cpu, model) => `Server (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
 		serverRemote: 'Server (remote)',
+		serverLogEmpty: '(no messages yet)',
+		serverLogRemote: "(the remote server's log is not visible)",
 		sessions: 'Sessions',
 		noSessions: 'no client sessions: n opens a TCP one, u a UDP one',
 		sessionTitle: (sessionId, protocol, pid, cpu) => `#${sessionId} ${protocol} pid ${pid}${cpuSuffix(cpu)}`,

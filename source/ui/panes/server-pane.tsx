@@ -252,7 +252,7 @@ export const ServerPane = memo(function ServerPane({
 	if (room > 0 && shown.length === 0) {
 		lines.push(
 			<Line key="empty" color={theme.tone('muted')}>
-				{remote ? "(the remote server's log is not visible)" : '(no messages yet)'}
+				{remote ? messages.panes.serverLogRemote : messages.panes.serverLogEmpty}
 			</Line>,
 		);
 	}
