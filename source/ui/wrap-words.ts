@@ -32,7 +32,7 @@ export function wrapWords(text: string, width: number): string[] {
 
 		while (displayWidth(rest) > limit) {
 			// At least one character per line, even one wider than the limit.
-			const head = sliceWidth(rest, limit) || graphemes(rest).next().value!.text;
+			const head = sliceWidth(rest, limit) || [...graphemes(rest)][0]!.text;
 			lines.push(head);
 			rest = rest.slice(head.length);
 		}

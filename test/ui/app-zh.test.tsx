@@ -96,7 +96,7 @@ describe('the dashboard in Chinese (--lang zh)', () => {
 			fc.asyncProperty(
 				fc.integer({min: 60, max: 160}),
 				fc.integer({min: 16, max: 50}),
-				fc.constantFrom('live', 'sim', 'sched', 'experiment') as fc.Arbitrary<'live' | 'sim' | 'sched' | 'experiment'>,
+				fc.constantFrom<'live' | 'sim' | 'sched' | 'experiment'>('live', 'sim', 'sched', 'experiment'),
 				fc.nat({max: 3}),
 				fc.boolean(),
 				async (columns, rows, view, tabs, ascii) => {

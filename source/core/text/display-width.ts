@@ -5,8 +5,15 @@ import stringWidth from 'string-width';
  * that pads, truncates or measures text for a pane, a border or the status bar goes through here.
  */
 export function displayWidth(text: string): number {
-	return stringWidth(text);
+	return surelyNarrow.test(text) ? text.length : stringWidth(text);
 }
+
+/**
+ * One column each, one UTF-16 unit each: ASCII, Latin-1 and the symbol blocks the charts draw with (general
+ * punctuation, arrows, math operators, box drawing, blocks, shapes). Charts redraw many short runs of these
+ * every frame; they skip the general path.
+ */
+const surelyNarrow = /^[\u0020-\u007e\u00a0-\u00ff\u2010-\u2027\u2190-\u22ff\u2500-\u25ff]*$/u;
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
