@@ -25,7 +25,7 @@ import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
-import {languageFrom, type Language} from '../ui/i18n/language.js';
+import {dashboardLanguage, type Language} from '../ui/i18n/language.js';
 import {
 	flagText,
 	languageFlags,
@@ -158,8 +158,7 @@ export const dashboardCommand: Command = {
 			color: flags['color'] !== false,
 			ascii: flags['ascii'] === true,
 		});
-		// A Chinese locale on a terminal that cannot show it (not UTF-8, or --ascii) stays English unless --lang asks.
-		const language = lang ?? (capabilities.ascii ? 'en' : languageFrom(undefined, process.env));
+		const language = dashboardLanguage(lang, process.env, capabilities.ascii);
 		const store = new DashboardStore({ascii: capabilities.ascii, frameRateHz: defaults.frameRateHz});
 		// The server process binds before the screen changes, so a taken --port is one plain line on stderr.
 		const runtime = await startDashboardRuntime({

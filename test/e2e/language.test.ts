@@ -78,6 +78,14 @@ describe('the dashboard in Chinese at 80x24, in a real terminal', () => {
 		expect((await terminal.waitForExit()).exitCode).toBe(0);
 	});
 
+	it('a Chinese locale that is not UTF-8 stays English (the terminal could not show Chinese)', async () => {
+		const terminal = start([], {LANG: 'zh_CN.GB18030'});
+		await terminal.waitForText('? help  q quit');
+		expect(await terminal.screen()).not.toContain('帮助');
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+	});
+
 	it('a bad --lang is one line on stderr and exit code 2', async () => {
 		const terminal = start(['--lang', 'fr']);
 		const {exitCode} = await terminal.waitForExit();

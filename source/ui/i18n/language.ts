@@ -14,3 +14,11 @@ export function languageFrom(flag: Language | undefined, env: NodeJS.ProcessEnv)
 	const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '');
 	return locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/**
+ * The dashboard's language: `--lang`, else the locale's, but English on a terminal that cannot show Chinese
+ * (a non-UTF-8 locale such as zh_CN.GB18030, or `--ascii`: `ascii` from the terminal capabilities).
+ */
+export function dashboardLanguage(flag: Language | undefined, env: NodeJS.ProcessEnv, ascii: boolean): Language {
+	return flag === undefined && ascii ? 'en' : languageFrom(flag, env);
+}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseLanguageFlag} from '../../../source/commands/options.js';
-import {languageFrom} from '../../../source/ui/i18n/language.js';
+import {dashboardLanguage, languageFrom} from '../../../source/ui/i18n/language.js';
 
 describe('languageFrom', () => {
 	it('--lang wins over the locale', () => {
@@ -23,6 +23,15 @@ describe('languageFrom', () => {
 		[{LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_SG.UTF-8'}, 'zh'],
 	] as const)('%o -> %s', (env, expected) => {
 		expect(languageFrom(undefined, env)).toBe(expected);
+	});
+});
+
+describe('dashboardLanguage', () => {
+	it('keeps a Chinese locale English where the terminal cannot show it, unless --lang asks', () => {
+		expect(dashboardLanguage(undefined, {LANG: 'zh_CN.UTF-8'}, false)).toBe('zh');
+		expect(dashboardLanguage(undefined, {LANG: 'zh_CN.GB18030'}, true)).toBe('en');
+		expect(dashboardLanguage('zh', {LANG: 'C'}, true)).toBe('zh');
+		expect(dashboardLanguage('en', {LANG: 'zh_CN.UTF-8'}, false)).toBe('en');
 	});
 });
 
