@@ -2,8 +2,8 @@ import {displayWidth, graphemes, sliceWidth} from '../core/text/display-width.js
 
 /**
  * Greedy word wrap to `width` terminal columns. A word wider than the screen is split, so every character of
- * the message is shown; a word with wide (CJK) characters may break anywhere, as Chinese text does, so it
- * first fills the rest of the line.
+ * the message is shown; a long word with wide (CJK) characters may break anywhere, as Chinese text does, so
+ * it first fills the rest of the line.
  */
 export function wrapWords(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
@@ -17,7 +17,8 @@ export function wrapWords(text: string, width: number): string[] {
 			continue;
 		}
 
-		if (line !== '' && displayWidth(rest) !== rest.length) {
+		// Only a long one: a short Chinese word (迭代, 下一个) moves to the next line whole, as in English.
+		if (line !== '' && displayWidth(rest) !== rest.length && displayWidth(rest) > limit / 2) {
 			const head = breakBefore(rest, sliceWidth(rest, limit - displayWidth(line) - 1));
 			if (head !== '') {
 				line += ` ${head}`;
@@ -32,7 +33,8 @@ export function wrapWords(text: string, width: number): string[] {
 
 		while (displayWidth(rest) > limit) {
 			// At least one character per line, even one wider than the limit.
-			const head = sliceWidth(rest, limit) || [...graphemes(rest)][0]!.text;
+			const cut = sliceWidth(rest, limit);
+			const head = breakBefore(rest, cut) || cut || [...graphemes(rest)][0]!.text;
 			lines.push(head);
 			rest = rest.slice(head.length);
 		}
@@ -48,11 +50,7 @@ export function wrapWords(text: string, width: number): string[] {
 const closing = /^[,.;:!?)\]}，。；：！？）」』、]/u;
 
 function breakBefore(word: string, head: string): string {
-	let cut = head;
-	while (cut !== '' && closing.test(word.slice(cut.length)))
-		cut = [...graphemes(cut)]
-			.slice(0, -1)
-			.map((g) => g.text)
-			.join('');
-	return cut;
+	const kept = [...graphemes(head)].map((grapheme) => grapheme.text);
+	while (kept.length > 0 && closing.test(word.slice(kept.join('').length))) kept.pop();
+	return kept.join('');
 }

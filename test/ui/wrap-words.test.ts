@@ -24,12 +24,17 @@ describe('wrapWords', () => {
 		);
 	});
 
-	it('fills a line with Chinese before breaking, and starts no line with a closing mark', () => {
-		const lines = wrapWords('服务端模型: 事件循环, 迭代, 线程, 进程 (对新连接)', 26);
-		// "迭代," does not fit whole: Chinese may break inside it, but not before its comma.
-		expect(lines).toEqual(['服务端模型: 事件循环, 迭', '代, 线程, 进程 (对新连接)']);
-		for (const line of wrapWords('按 PID 在实时时间线里观察进程 (含其线程和子进程)', 10))
-			expect(line).not.toMatch(/^[,，:：)）]/u);
+	it('fills a line with a long Chinese phrase before breaking, moves a short word whole, and starts no line with a closing mark', () => {
+		expect(wrapWords('服务端模型: 事件循环, 迭代, 线程, 进程 (对新连接)', 26)).toEqual([
+			'服务端模型: 事件循环,',
+			'迭代, 线程, 进程',
+			'(对新连接)',
+		]);
+		expect(wrapWords('按 PID 在实时时间线里观察进程', 14)).toEqual(['按 PID 在实时', '时间线里观察进', '程']);
+		for (const width of [8, 10, 12, 14]) {
+			for (const line of wrapWords('按 PID 在实时时间线里观察进程，含其线程和子进程：都在', width))
+				expect(line).not.toMatch(/^[,，:：)）]/u);
+		}
 	});
 
 	it('gives a wide character a line of its own when the width is one column', () => {
