@@ -7,6 +7,7 @@ import {SessionManager} from '../core/sessions/session-manager.js';
 import {DashboardStore} from '../core/store/dashboard-store.js';
 import {createDashboardCommands} from '../core/store/dashboard-commands.js';
 import {startDashboardRuntime, type DashboardRuntime} from '../core/store/dashboard-runtime.js';
+import {dashboardLanguage, type Language} from '../ui/i18n/language.js';
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
@@ -25,7 +26,6 @@ import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
-import {dashboardLanguage, type Language} from '../ui/i18n/language.js';
 import {
 	flagText,
 	languageFlags,
