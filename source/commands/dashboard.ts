@@ -7,6 +7,7 @@ import {SessionManager} from '../core/sessions/session-manager.js';
 import {DashboardStore} from '../core/store/dashboard-store.js';
 import {createDashboardCommands} from '../core/store/dashboard-commands.js';
 import {startDashboardRuntime, type DashboardRuntime} from '../core/store/dashboard-runtime.js';
+import {dashboardLanguage, type Language} from '../ui/i18n/language.js';
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {AsciicastRecorder} from '../ui/terminal/asciicast-recorder.js';
@@ -21,7 +22,15 @@ import {createDashboardTour} from '../core/tour/dashboard-tour.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
-import {flagText, modelFlags, parseHostPort, parseModelFlags, parsePort} from './options.js';
+import {
+	flagText,
+	languageFlags,
+	modelFlags,
+	parseHostPort,
+	parseLanguageFlag,
+	parseModelFlags,
+	parsePort,
+} from './options.js';
 
 const maxStartSessions = 8;
 
@@ -58,6 +67,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --ascii           ASCII borders and glyphs (automatic when the locale is not UTF-8)
     --record FILE     write the whole session to FILE as an asciicast v2 recording
                       (replay it with 'asciinema play FILE'); S saves the timeline as SVG
+    --lang L          en or zh (中文): the words of the help, status bar and pane titles
+                      (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
@@ -128,6 +139,7 @@ export const dashboardCommand: Command = {
 		tour: {type: 'boolean', default: false},
 		record: {type: 'string'},
 		...modelFlags,
+		...languageFlags,
 	},
 	async run({flags}) {
 		// Flags first (a typo is a usage error even without a terminal), then the terminal check.
@@ -138,6 +150,7 @@ export const dashboardCommand: Command = {
 		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(flagText(flags['sim']));
 		const watchPids = parseWatch(flags['watch']);
 		const models = parseModelFlags(flags);
+		const lang = parseLanguageFlag(flags['lang']);
 		if (connect && (models.model !== 'event-loop' || models.replyDelayMs > 0 || models.handlerCpuMs > 0))
 			throw new SocktuiError(
 				'BadUsage',
@@ -151,6 +164,7 @@ export const dashboardCommand: Command = {
 			color: flags['color'] !== false,
 			ascii: flags['ascii'] === true,
 		});
+		const language = dashboardLanguage(lang, process.env, capabilities.ascii);
 		const store = new DashboardStore({ascii: capabilities.ascii, frameRateHz: defaults.frameRateHz});
 		// The server process binds before the screen changes, so a taken --port is one plain line on stderr.
 		const runtime = await startDashboardRuntime({
@@ -173,6 +187,7 @@ export const dashboardCommand: Command = {
 				runtime,
 				store,
 				capabilities,
+				language,
 				simSpec,
 				sampler,
 				oneCpu,
@@ -193,6 +208,7 @@ interface RunOptions {
 	runtime: DashboardRuntime;
 	store: DashboardStore;
 	capabilities: TerminalCapabilities;
+	language: Language;
 	simSpec: SimSpec | undefined;
 	sampler: ProcessSampler;
 	oneCpu: {readonly enabled: boolean; toggle(): Promise<void>};
@@ -319,6 +335,7 @@ async function runDashboard({
 	runtime,
 	store,
 	capabilities,
+	language,
 	simSpec,
 	sampler,
 	oneCpu,
@@ -388,6 +405,7 @@ async function runDashboard({
 		store,
 		commands,
 		capabilities,
+		language,
 		...(simSpec ? {simSpec} : {}),
 		sampler,
 		experiments,

@@ -2,6 +2,7 @@ import {SocktuiError} from '../core/errors.js';
 import {defaults, type Protocol} from '../core/defaults.js';
 import {maxHandlerCpuMs} from '../core/echo/model-options.js';
 import {isServerModel, serverModels, type ServerModel} from '../core/echo/server-model.js';
+import {isLanguage, type Language} from '../ui/i18n/language.js';
 import type {FlagMap} from './command.js';
 
 /** A flag's value as the user typed it (meow hands over strings, booleans or numbers). */
@@ -137,4 +138,18 @@ export function parseModelFlags(flags: Record<string, unknown>): ModelFlags {
 	if (pool > 0 && model !== 'processes')
 		throw new SocktuiError('BadUsage', `--pool is for --model processes (pre-started children), not ${model}`);
 	return {model, replyDelayMs, handlerCpuMs, pool};
+}
+
+/** `--lang en|zh`: the dashboard's words (the dashboard and the commands that open it share it). */
+export const languageFlags = {
+	lang: {type: 'string'},
+} as const satisfies FlagMap;
+
+/** The language `--lang` asks for; undefined when it is not given (the locale decides). */
+export function parseLanguageFlag(value: unknown): Language | undefined {
+	if (value === undefined) return undefined;
+	const text = flagText(value).trim().toLowerCase();
+	if (text === '') throw new SocktuiError('BadUsage', '--lang needs a value: en or zh');
+	if (!isLanguage(text)) throw new SocktuiError('BadUsage', `--lang must be en or zh, got '${flagText(value)}'`);
+	return text;
 }

@@ -1,11 +1,15 @@
 import {Box, useInput} from 'ink';
-import {useLayoutEffect, useState, useSyncExternalStore} from 'react';
+import {useLayoutEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
 import type {DashboardCommands} from '../core/store/dashboard-commands.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
 import {TooSmall} from './components/too-small.js';
 import {useSnapshot, type SnapshotSource} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {messagesFor} from './i18n/catalogues.js';
+import type {Language} from './i18n/language.js';
+import type {Messages} from './i18n/messages-en.js';
+import {MessagesContext} from './i18n/use-messages.js';
 import {dashboardBindings} from './keymap/dashboard-bindings.js';
 import {activeScopes} from './keymap/dispatch-key.js';
 import type {KeyBinding, KeyScope} from './keymap/key-binding.js';
@@ -13,7 +17,7 @@ import {computeLayout} from './layout.js';
 import {ServerPane} from './panes/server-pane.js';
 import {SessionsRow} from './panes/sessions-row.js';
 import {TimelineArea} from './panes/timeline-area.js';
-import {nextTimelineView, type TimelineView, type UiState} from './state/ui-state.js';
+import {nextTimelineView, type Focus, type TimelineView, type UiState} from './state/ui-state.js';
 import {UiStore} from './state/ui-store.js';
 import {ThemeContext, type Theme} from './theme.js';
 import {availableViews, hostedPaneFor, unavailableFor, type TextCapture, type TimelineHost} from './timeline-host.js';
@@ -32,6 +36,8 @@ export interface AppProps {
 	tour?: TourHost;
 	/** Key S: the timeline's lines as drawn, saved as SVG. */
 	svgExport?: TimelineSvgExport;
+	/** The words of the help, status bar and pane titles (English when not given). */
+	language?: Language;
 }
 
 const noSubscription = () => () => {};
@@ -41,7 +47,17 @@ const noCapture = (): TextCapture | undefined => undefined;
  * The dashboard: one snapshot source, one key path (UiStore, outside React), panes laid out for the terminal
  * size. The props are read once, when it mounts.
  */
-export function App({store, commands, theme, timeline, initialView = 'live', tour, svgExport}: AppProps) {
+export function App({
+	store,
+	commands,
+	theme,
+	timeline,
+	initialView = 'live',
+	tour,
+	svgExport,
+	language = 'en',
+}: AppProps) {
+	const messages = messagesFor(language);
 	const snapshot = useSnapshot(store);
 	const {columns, rows} = useTerminalSize();
 	const [uiStore] = useState(
@@ -70,9 +86,9 @@ export function App({store, commands, theme, timeline, initialView = 'live', tou
 
 	if (layout.tooSmall) {
 		return (
-			<ThemeContext.Provider value={theme}>
+			<Contexts theme={theme} messages={messages}>
 				<TooSmall columns={columns} rows={rows} />
-			</ThemeContext.Provider>
+			</Contexts>
 		);
 	}
 
@@ -88,12 +104,12 @@ export function App({store, commands, theme, timeline, initialView = 'live', tou
 				);
 	const where =
 		capture && focus.kind === 'timeline'
-			? 'typing into the timeline'
+			? messages.status.typingIntoTimeline
 			: ui.typing && focus.kind === 'session'
-				? `typing into #${focus.sessionId}`
+				? messages.status.typingInto(focus.sessionId)
 				: focus.kind === 'session'
-					? `session #${focus.sessionId}`
-					: focus.kind;
+					? messages.status.session(focus.sessionId)
+					: messages.status[focus.kind];
 	const bodyHeight = layout.frameHeight - layout.statusHeight - layout.stripHeight;
 	const helpBindings: ReadonlyArray<KeyBinding<unknown>> = [
 		...dashboardBindings,
@@ -161,7 +177,7 @@ export function App({store, commands, theme, timeline, initialView = 'live', tou
 					: sessionsRow(columns, bodyHeight, 1)
 			: undefined;
 	return (
-		<ThemeContext.Provider value={theme}>
+		<Contexts theme={theme} messages={messages}>
 			<Box flexDirection="column" width={columns} height={layout.frameHeight}>
 				{ui.help ? (
 					<HelpOverlay bindings={helpBindings} width={columns} height={bodyHeight} offset={ui.helpOffset} />
@@ -180,16 +196,27 @@ export function App({store, commands, theme, timeline, initialView = 'live', tou
 				)}
 				{touring ? <TourStrip tour={tour} snapshot={snapshot} width={columns} height={layout.stripHeight} /> : null}
 				<StatusBar
-					where={ui.help ? 'help' : ui.watchDraft === undefined ? where : 'watch a process'}
+					where={
+						ui.help ? messages.status.helpShown : ui.watchDraft === undefined ? where : messages.status.watchProcess
+					}
 					bindings={statusBindings}
 					width={columns}
 					{...(ui.watchDraft === undefined
 						? ui.hint === undefined
 							? {}
-							: {hint: ui.hint}
-						: {hint: `PID: ${ui.watchDraft}_  (Enter adds it to the timeline, Esc cancels)`})}
+							: {hint: hintText(ui.hint, messages)}
+						: {hint: messages.status.watchPrompt(ui.watchDraft)})}
 				/>
 			</Box>
+		</Contexts>
+	);
+}
+
+/** The theme and the language's words, for every component below. */
+function Contexts({theme, messages, children}: {theme: Theme; messages: Messages; children: ReactNode}) {
+	return (
+		<ThemeContext.Provider value={theme}>
+			<MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>
 		</ThemeContext.Provider>
 	);
 }
@@ -206,7 +233,7 @@ function statusBindingsFor(
 		? // An exited session takes no input and runs no auto mode: only its pane can go.
 			dashboardBindings
 				.filter((binding) => 'ui' in binding.action && binding.action.ui === 'close-session')
-				.map((binding) => ({...binding, description: 'remove this pane'}))
+				.map((binding) => ({...binding, description: (m: Messages) => m.status.removePane}))
 		: dashboardBindings.filter((binding) => scopes.includes(binding.scope));
 	const hosted = ui.focus.kind === 'timeline' && !ui.typing ? [...(hostedBindings ?? [])] : [];
 	const common = ui.typing
@@ -218,4 +245,26 @@ function statusBindingsFor(
 					['new-session', 'focus-next'].includes(binding.action.ui),
 			);
 	return [...own, ...hosted, ...common];
+}
+
+/** `session #1`, `server pane`: where a key did nothing. */
+/** The status bar's words for what the last key did (or why it did nothing). */
+function hintText(hint: NonNullable<UiState['hint']>, messages: Messages): string {
+	if (!('note' in hint)) return messages.status.unboundKey(hint.key, focusName(hint.focus, messages));
+	switch (hint.note) {
+		case 'tour-hold':
+			return messages.status.tourHold;
+		case 'no-tour':
+			return messages.status.noTour;
+		case 'svg-wrote':
+			return messages.status.svgWrote(hint.file);
+		case 'svg-nothing':
+			return messages.status.svgNothing(hint.view);
+		case 'svg-failed':
+			return messages.status.svgFailed(hint.reason);
+	}
+}
+
+function focusName(focus: Focus, messages: Messages): string {
+	return focus.kind === 'session' ? messages.status.session(focus.sessionId) : messages.status.paneName(focus.kind);
 }

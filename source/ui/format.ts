@@ -1,3 +1,5 @@
+import {fitWidth} from '../core/text/display-width.js';
+
 /** Short numbers for narrow panes: 999, 1.2k, 34k, 1.2M. */
 export function formatCount(value: number): string {
 	if (value < 1000) return String(Math.round(value));
@@ -27,10 +29,7 @@ export function formatMs(ms: number): string {
 	return `${Math.round(ms)} ms`;
 }
 
-/** Cuts to `width` columns (ASCII-width estimate; Ink truncates wide text again when it draws). */
+/** Cuts to `width` terminal columns, the ellipsis included; never splits a wide character. */
 export function fit(text: string, width: number, ellipsis = '…'): string {
-	if (width <= 0) return '';
-	if (text.length <= width) return text;
-	if (width <= ellipsis.length) return text.slice(0, width);
-	return text.slice(0, width - ellipsis.length) + ellipsis;
+	return fitWidth(text, width, ellipsis);
 }

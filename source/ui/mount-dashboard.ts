@@ -8,11 +8,11 @@ import {createExperimentHostedPane} from './panes/experiment/experiment-host.js'
 import {createSchedHostedPane} from './panes/sched/sched-host.js';
 import {createSimHostedPane} from './panes/sim/index.js';
 import {renderDashboard, type RenderedDashboard} from './render-dashboard.js';
+import type {Language} from './i18n/language.js';
 import type {TerminalCapabilities} from './terminal/capabilities.js';
 import {createTheme} from './theme.js';
 import type {TimelineHost} from './timeline-host.js';
 import type {TourDirector} from '../core/tour/tour-director.js';
-import {englishTour} from './tour/tour-messages.js';
 import {HeldFigures, SpokenPid, type TourHost} from './tour/tour-host.js';
 import {useSyncExternalStore} from 'react';
 import {TimelineSvgExport} from './svg/timeline-export.js';
@@ -21,6 +21,8 @@ export interface MountOptions {
 	store: DashboardStore;
 	commands: DashboardCommands;
 	capabilities: TerminalCapabilities;
+	/** The words of the help, status bar and pane titles. */
+	language?: Language;
 	simSpec?: SimSpec;
 	/** Runs the experiment view's experiments. */
 	experiments?: ExperimentLauncher;
@@ -39,6 +41,7 @@ export function mountDashboard({
 	store,
 	commands,
 	capabilities,
+	language,
 	simSpec,
 	sampler,
 	experiments,
@@ -70,7 +73,6 @@ export function mountDashboard({
 
 		tourHost = {
 			director: tour,
-			messages: englishTour,
 			spoken,
 			held: new HeldFigures(),
 			...(sampler ? {timeline: () => sampler.snapshot()} : {}),
@@ -87,6 +89,7 @@ export function mountDashboard({
 			initialView: simSpec || !sampler ? 'sim' : 'live',
 			...(tourHost ? {tour: tourHost} : {}),
 			svgExport: new TimelineSvgExport(),
+			...(language ? {language} : {}),
 		},
 		streams,
 	);

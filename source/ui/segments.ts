@@ -1,3 +1,5 @@
+import {displayWidth, sliceWidth} from '../core/text/display-width.js';
+
 /** A run of text with one style: the unit the chart panes (sim, live timeline) build their lines from. */
 export interface Segment {
 	text: string;
@@ -17,15 +19,16 @@ export interface LaneTag {
 	id: string;
 }
 
-/** Clips segments to `width` columns (every glyph the charts use is one column wide). */
+/** Clips segments to `width` terminal columns (a wide character in a label is two; never halved). */
 export function fitLine<S extends Segment>(line: S[], width: number): S[] {
 	const out: S[] = [];
 	let room = Math.max(0, width);
 	for (const segment of line) {
 		if (room === 0) break;
-		const chars = [...segment.text];
-		const text = chars.length > room ? chars.slice(0, room).join('') : segment.text;
-		room -= Math.min(chars.length, room);
+		const segmentWidth = displayWidth(segment.text);
+		const text = segmentWidth > room ? sliceWidth(segment.text, room) : segment.text;
+		// A wide character that does not fit ends the line: nothing after it may move left into its place.
+		room = segmentWidth > room ? 0 : room - segmentWidth;
 		if (text !== '') out.push({...segment, text});
 	}
 

@@ -1,63 +1,56 @@
-import stringWidth from 'string-width';
+import {displayWidth, graphemes, sliceWidth} from '../core/text/display-width.js';
 
 /**
- * Greedy word wrap to `width` terminal columns (a CJK character takes two). Only a word wider than the
- * screen is split, between characters (as Chinese text, which has no spaces, is broken anyway), so every
- * character of the message is shown.
+ * Greedy word wrap to `width` terminal columns. A word wider than the screen is split, so every character of
+ * the message is shown; a long word with wide (CJK) characters may break anywhere, as Chinese text does, so
+ * it first fills the rest of the line.
  */
 export function wrapWords(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
 	const lines: string[] = [];
 	let line = '';
-	let lineWidth = 0;
 	for (const word of text.split(' ')) {
 		let rest = word;
-		let restWidth = stringWidth(rest);
-		if (restWidth > limit) {
-			// Fill what is left of the line first, then whole lines, character by character.
-			let room = line === '' ? limit : limit - lineWidth - 1;
-			let piece = '';
-			let pieceWidth = 0;
-			for (const char of rest) {
-				const charWidth = stringWidth(char);
-				if (pieceWidth + charWidth > room) {
-					if (line === '') lines.push(piece);
-					else if (piece === '') lines.push(line);
-					else lines.push(`${line} ${piece}`);
-					line = '';
-					lineWidth = 0;
-					room = limit;
-					piece = '';
-					pieceWidth = 0;
-				}
-
-				piece += char;
-				pieceWidth += charWidth;
-			}
-
-			rest = piece;
-			restWidth = pieceWidth;
-			if (line !== '' && rest !== '') {
-				line += ` ${rest}`;
-				lineWidth += 1 + restWidth;
-				continue;
-			}
-		}
-
 		if (rest === '') continue;
-		if (line === '') {
-			line = rest;
-			lineWidth = restWidth;
-		} else if (lineWidth + 1 + restWidth <= limit) {
+		if (line !== '' && displayWidth(line) + 1 + displayWidth(rest) <= limit) {
 			line += ` ${rest}`;
-			lineWidth += 1 + restWidth;
-		} else {
-			lines.push(line);
-			line = rest;
-			lineWidth = restWidth;
+			continue;
 		}
+
+		// Only a long one: a short Chinese word (迭代, 下一个) moves to the next line whole, as in English.
+		if (line !== '' && displayWidth(rest) !== rest.length && displayWidth(rest) > limit / 2) {
+			const head = breakBefore(rest, sliceWidth(rest, limit - displayWidth(line) - 1));
+			if (head !== '') {
+				line += ` ${head}`;
+				rest = rest.slice(head.length);
+			}
+		}
+
+		if (line !== '' && rest !== '') {
+			lines.push(line);
+			line = '';
+		}
+
+		while (displayWidth(rest) > limit) {
+			// At least one character per line, even one wider than the limit.
+			const cut = sliceWidth(rest, limit);
+			const head = breakBefore(rest, cut) || cut || [...graphemes(rest)][0]!.text;
+			lines.push(head);
+			rest = rest.slice(head.length);
+		}
+
+		if (rest !== '') line = line === '' ? rest : `${line} ${rest}`;
 	}
 
 	if (line !== '') lines.push(line);
 	return lines;
+}
+
+/** No line starts with a closing mark: a cut just before one moves back a character. */
+const closing = /^[,.;:!?)\]}，。；：！？）」』、]/u;
+
+function breakBefore(word: string, head: string): string {
+	const kept = [...graphemes(head)].map((grapheme) => grapheme.text);
+	while (kept.length > 0 && closing.test(word.slice(kept.join('').length))) kept.pop();
+	return kept.join('');
 }

@@ -12,6 +12,13 @@ describe('fitLine', () => {
 		expect(fitLine(line, 0)).toEqual([]);
 		expect(fitLine(line, -3)).toEqual([]);
 	});
+
+	it('counts a wide character as two columns and never halves one', () => {
+		const line = [{text: 'A '}, {text: '服务端', bold: true}, {text: ' 42'}];
+		expect(lineText(fitLine(line, 8))).toBe('A 服务端');
+		expect(lineText(fitLine(line, 7))).toBe('A 服务');
+		expect(fitLine(line, 3)).toEqual([{text: 'A '}]);
+	});
 });
 
 describe('sameLines', () => {

@@ -1,7 +1,7 @@
 import {totalmem} from 'node:os';
 import type {ExperimentResult} from '../experiment/experiment.js';
 import type {RunResult} from '../experiment/types.js';
-import {coreIdle, type TimelineSnapshot} from '../procs/types.js';
+import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
 import type {DashboardSnapshot, LogEntry, SessionView} from '../store/snapshot.js';
 import type {TourStepId} from './tour-steps.js';
 
@@ -58,7 +58,14 @@ export type TourFigures =
 	| {
 			step: 'time-io';
 			cpu?: number;
-			waiting?: {session: number; pid: number; waitedMs: number; ran: Array<{name: string; ms: number}>};
+			waiting?: {
+				session: number;
+				pid: number;
+				waitedMs: number;
+				ran: Array<{name: string; ms: number}>;
+				/** The core was busy with processes outside the demo this long meanwhile. */
+				othersMs: number;
+			};
 	  }
 	| {
 			step: 'time-cpu';
@@ -95,19 +102,22 @@ function rssOf(timeline: TimelineSnapshot | undefined, pid: number): number | un
 	return timeline?.processes.find((lane) => lane.pid === pid)?.latest.rssBytes;
 }
 
-/** Who had the CPU over the last `ticks` ticks, in ms per process, most first (the idle core left out). */
+/**
+ * Who had the CPU over the last `ticks` ticks, in ms per process, most first (the idle core left out), and
+ * how long processes outside the demo had it.
+ */
 function cpuShares(
 	timeline: TimelineSnapshot,
 	cpu: number | undefined,
 	ticks: number,
 	names: Map<number, string>,
-): Array<{name: string; ms: number}> {
+): {ran: Array<{name: string; ms: number}>; othersMs: number} {
 	const counts = new Map<number, number>();
 	const core = timeline.cores.find((lane) => lane.cpu === cpu);
 	if (core) {
 		for (let index = Math.max(0, core.owners.length - ticks); index < core.owners.length; index++) {
 			const owner = core.owners[index]!;
-			if (owner > coreIdle) counts.set(owner, (counts.get(owner) ?? 0) + 1);
+			if (owner > coreIdle || owner === coreOther) counts.set(owner, (counts.get(owner) ?? 0) + 1);
 		}
 	} else {
 		// Without per-core data: the ticks in which each process got CPU time.
@@ -118,10 +128,12 @@ function cpuShares(
 		}
 	}
 
-	return [...counts]
+	const ran = [...counts]
 		.filter(([pid]) => names.has(pid))
 		.map(([pid, count]) => ({name: names.get(pid)!, ms: count * timeline.intervalMs}))
 		.sort((a, b) => b.ms - a.ms);
+	const others = [...counts].filter(([pid]) => !names.has(pid)).reduce((sum, [, count]) => sum + count, 0);
+	return {ran, othersMs: others * timeline.intervalMs};
 }
 
 function experimentRun(experiment: ExperimentPhase | undefined): {
@@ -250,7 +262,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 					session: waiter.sessionId,
 					pid: waiter.pid,
 					waitedMs,
-					ran: cpuShares(timeline, cpu, ticks, names),
+					...cpuShares(timeline, cpu, ticks, names),
 				},
 			};
 		}

@@ -4,6 +4,8 @@ import type {KeyBinding, KeyScope} from '../keymap/key-binding.js';
 import {formatKeys} from '../keymap/dashboard-bindings.js';
 import {Line} from './line.js';
 import {PaneFrame} from './pane-frame.js';
+import {padEndWidth} from '../../core/text/display-width.js';
+import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
 import {wrapWords} from '../wrap-words.js';
 
@@ -19,18 +21,6 @@ export interface HelpOverlayProps {
 const minColumnWidth = 40;
 /** The keys' column inside an entry. */
 const keyWidth = 12;
-
-const scopeTitles: Record<KeyScope, string> = {
-	global: 'Anywhere',
-	tour: 'During the tour',
-	session: 'Session pane',
-	typing: 'While typing',
-	server: 'Server pane',
-	timeline: 'Timeline pane',
-	sim: 'Simulator view',
-	sched: 'Scheduler view',
-	experiment: 'Experiment view',
-};
 
 // The tour's keys last: they work only while it is on.
 const scopeOrder: KeyScope[] = [
@@ -48,6 +38,7 @@ const scopeOrder: KeyScope[] = [
 /** Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. */
 export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, offset = 0}: HelpOverlayProps) {
 	const theme = useTheme();
+	const messages = useMessages();
 	const inner = Math.max(1, height - 3);
 	const maxColumns = Math.max(1, Math.floor((width - 2) / minColumnWidth));
 	// Columns are at least minColumnWidth wide (or the whole width): wrap descriptions to fit that.
@@ -58,12 +49,12 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 		const group = bindings.filter((binding) => binding.scope === scope);
 		if (group.length === 0) continue;
 		groups.push([
-			{key: `h-${scope}`, text: scopeTitles[scope], heading: true},
+			{key: `h-${scope}`, text: messages.help.scopes[scope], heading: true},
 			// A long description continues on the next rows, under itself: every entry is shown whole.
 			...group.flatMap((binding, index) =>
-				wrapWords(binding.description, descriptionWidth).map((text, part) => ({
+				wrapWords(binding.description(messages), descriptionWidth).map((text, part) => ({
 					key: `${scope}-${index}-${part}`,
-					text: `${(part === 0 ? formatKeys(binding.keys) : '').padEnd(keyWidth)} ${text}`,
+					text: `${padEndWidth(part === 0 ? formatKeys(binding.keys) : '', keyWidth)} ${text}`,
 				})),
 			),
 		]);
@@ -100,10 +91,10 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 		: columns;
 	const columnWidth = Math.floor((width - 2) / shownColumns.length);
 	const more = scrolling
-		? ` (${start + 1}-${Math.min(all.length, start + inner * maxColumns)} of ${all.length}: arrows or j/k scroll)`
+		? messages.help.scrolled(start + 1, Math.min(all.length, start + inner * maxColumns), all.length)
 		: '';
 	return (
-		<PaneFrame title="Keys (? or Esc closes)" focused width={width} height={height}>
+		<PaneFrame title={messages.help.title} focused width={width} height={height}>
 			<Box flexDirection="row">
 				{shownColumns.map((column, index) => (
 					<Box key={index} flexDirection="column" width={columnWidth}>
@@ -116,7 +107,7 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 				))}
 			</Box>
 			<Text color={theme.tone('muted')} wrap="truncate-end">
-				{more === '' ? 'States are words: TCP connected, UDP ready (no connection), exited (code N).' : more.trim()}
+				{more === '' ? messages.help.footer : more}
 			</Text>
 		</PaneFrame>
 	);

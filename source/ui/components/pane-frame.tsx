@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import {displayWidth, sliceWidth} from '../../core/text/display-width.js';
 import {useTheme} from '../theme.js';
 
 export interface PaneFrameProps {
@@ -22,8 +23,9 @@ export function PaneFrame({title, focused, width, height, children}: PaneFramePr
 	const right = focused ? theme.corners.focusedRight : theme.corners.right;
 	const label = ` ${focused ? `${theme.focusMark} ` : ''}${title} `;
 	const room = Math.max(0, width - 3);
-	const shown = label.length > room ? label.slice(0, room) : label;
-	const top = `${left}${rule}${shown}${rule.repeat(Math.max(0, width - 3 - shown.length))}${right}`;
+	// Columns, not characters: a CJK title is twice as wide as its length, and a cut never halves a character.
+	const shown = sliceWidth(label, room);
+	const top = `${left}${rule}${shown}${rule.repeat(Math.max(0, room - displayWidth(shown)))}${right}`;
 	const borderColor = focused ? theme.tone('accent') : theme.tone('muted');
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>

@@ -3,6 +3,8 @@ import {memo} from 'react';
 import type {KeyBinding} from '../keymap/key-binding.js';
 import {formatKeys} from '../keymap/dashboard-bindings.js';
 import {Line} from './line.js';
+import {displayWidth} from '../../core/text/display-width.js';
+import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
 
 export interface StatusBarProps {
@@ -18,7 +20,8 @@ export interface StatusBarProps {
 /** The focused pane, its keys and `? help`, on one line. */
 export const StatusBar = memo(function StatusBar({where, bindings, width, hint}: StatusBarProps) {
 	const theme = useTheme();
-	const help = ' ? help  q quit';
+	const messages = useMessages();
+	const help = ` ? ${messages.status.help}  q ${messages.status.quit}`;
 	if (hint !== undefined) {
 		return (
 			<Line>
@@ -31,13 +34,14 @@ export const StatusBar = memo(function StatusBar({where, bindings, width, hint}:
 		);
 	}
 
-	let used = where.length + 3 + help.length;
+	// Display columns throughout: Chinese words are two columns a character.
+	let used = displayWidth(where) + 3 + displayWidth(help);
 	const parts: string[] = [];
 	for (const binding of bindings) {
-		const part = `${formatKeys(binding.keys.slice(0, 2))} ${binding.description.split(' (')[0]}`;
-		if (used + part.length + 3 > width) break;
+		const part = `${formatKeys(binding.keys.slice(0, 2))} ${shortDescription(binding.description(messages))}`;
+		if (used + displayWidth(part) + 3 > width) break;
 		parts.push(part);
-		used += part.length + 3;
+		used += displayWidth(part) + 3;
 	}
 
 	return (
@@ -54,3 +58,8 @@ export const StatusBar = memo(function StatusBar({where, bindings, width, hint}:
 		</Line>
 	);
 });
+
+/** The description without its parenthesised detail (`close this session (x again: ...)` -> `close this session`). */
+function shortDescription(description: string): string {
+	return description.split(/ \(|（/u)[0]!;
+}

@@ -164,15 +164,11 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 	// Named keys only: a stray byte of an unknown escape sequence is no reason to talk.
 	return name.length === 1 || ['enter', 'space', 'backspace'].includes(name)
 		? {
-				state: {...state, hint: `${name} does nothing here (${where(state)}); ? lists every key`},
+				state: {...state, hint: {key: name, focus: state.focus}},
 				calls: [],
 				handled: true,
 			}
 		: ignored;
-}
-
-function where(state: UiState): string {
-	return state.focus.kind === 'session' ? `session #${state.focus.sessionId}` : `${state.focus.kind} pane`;
 }
 
 function apply(state: UiState, action: DashboardAction, name: string, context: DispatchContext): DispatchResult {
@@ -234,10 +230,7 @@ function tourKey(state: UiState, command: TourCommand): DispatchResult {
 		case 'list':
 			return done({...state, tourList: true});
 		case 'hold':
-			return done({
-				...state,
-				hint: "the tour keeps +/- from changing its step's delays; your terminal's own zoom is Ctrl-+/Ctrl--",
-			});
+			return done({...state, hint: {note: 'tour-hold'}});
 		default:
 			return done(state, [{tour: command}]);
 	}

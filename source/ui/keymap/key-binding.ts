@@ -1,3 +1,5 @@
+import type {Messages} from '../i18n/messages-en.js';
+
 /**
  * Key bindings are data: the single key path dispatches with them and the help overlay and status bar are
  * rendered from them, so neither can drift from the real keys.
@@ -11,8 +13,8 @@ export type KeyScope =
 export interface KeyBinding<Action> {
 	/** Key names that trigger it; the first is shown in the help. */
 	keys: string[];
-	/** Short text for the help overlay and status bar. */
-	description: string;
+	/** Short text for the help overlay and status bar, from the language's catalogue. */
+	description: (messages: Messages) => string;
 	scope: KeyScope;
 	/** What the key does: a dashboard action (see dashboard-action.ts) or a hosted pane's own intent. */
 	action: Action;

@@ -14,6 +14,7 @@ import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';
 import {useTickingClock} from '../hooks/use-ticking-clock.js';
+import {useMessages} from '../i18n/use-messages.js';
 import {useTheme, type Theme} from '../theme.js';
 import {serverModelLines} from './server-model-lines.js';
 
@@ -163,6 +164,7 @@ export const ServerPane = memo(function ServerPane({
 	focused,
 }: ServerPaneProps) {
 	const theme = useTheme();
+	const messages = useMessages();
 	const now = useTickingClock(servers.some((server) => (server.models?.queuedCount ?? 0) > 0));
 	const inner = Math.max(0, height - 2);
 	const lines: ReactElement[] = [];
@@ -250,7 +252,7 @@ export const ServerPane = memo(function ServerPane({
 	if (room > 0 && shown.length === 0) {
 		lines.push(
 			<Line key="empty" color={theme.tone('muted')}>
-				{remote ? "(the remote server's log is not visible)" : '(no messages yet)'}
+				{remote ? messages.panes.serverLogRemote : messages.panes.serverLogEmpty}
 			</Line>,
 		);
 	}
@@ -259,9 +261,7 @@ export const ServerPane = memo(function ServerPane({
 	return (
 		<PaneFrame
 			title={
-				remote
-					? 'Server (remote)'
-					: `Server (pid ${serverPid}${pinnedCpu === undefined ? '' : ` cpu${pinnedCpu}`}${servers[0]?.models ? `, ${servers[0].models.model}` : ''})`
+				remote ? messages.panes.serverRemote : messages.panes.server(serverPid, pinnedCpu, servers[0]?.models?.model)
 			}
 			focused={focused}
 			width={width}

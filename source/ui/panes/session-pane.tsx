@@ -6,6 +6,8 @@ import type {SessionView} from '../../core/store/snapshot.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatMs} from '../format.js';
+import {messagesEn, type Messages} from '../i18n/messages-en.js';
+import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
 
 export interface SessionPaneProps {
@@ -22,50 +24,51 @@ export interface SessionPaneProps {
 }
 
 /** The state in words (colour only repeats it). */
-export function sessionStateText(session: SessionView): string {
+export function sessionStateText(session: SessionView, messages: Messages = messagesEn): string {
+	const words = messages.session;
 	if (session.state === 'exited') {
 		const exit = session.exit;
-		if (!exit) return 'exited';
-		if (exit.signal) return `exited (signal ${exit.signal})`;
-		return `exited (code ${exit.code ?? '?'})`;
+		if (!exit) return words.exited;
+		if (exit.signal) return words.exitedSignal(exit.signal);
+		return words.exitedCode(exit.code ?? '?');
 	}
 
-	if (session.closing) return 'closing';
-	const computing = session.phase === 'computing' ? ', computing' : '';
-	if (session.protocol === 'udp') return udpStateText(session, computing);
+	if (session.closing) return words.closing;
+	const computing = session.phase === 'computing' ? words.computing : '';
+	if (session.protocol === 'udp') return udpStateText(session, computing, words);
 	switch (session.state) {
 		case 'connecting':
-			return 'connecting';
+			return words.connecting;
 		case 'connected':
 		case 'ready':
-			return `connected${computing}`;
+			return `${words.connected}${computing}`;
 		case 'waiting':
-			return 'waiting for reply';
+			return words.waiting;
 		case 'no-reply':
-			return 'no reply';
+			return words.noReply;
 		case 'unreachable':
-			return 'connection refused';
+			return words.refused;
 		case 'closed':
-			return 'closed';
+			return words.closed;
 	}
 }
 
 /** UDP has no connection, so a UDP session never says "connected" (the first lesson of the tutorial). */
-function udpStateText(session: SessionView, computing: string): string {
+function udpStateText(session: SessionView, computing: string, words: Messages['session']): string {
 	switch (session.state) {
 		case 'connecting':
-			return 'opening UDP socket';
+			return words.udpOpening;
 		case 'connected':
 		case 'ready':
-			return `ready (UDP: no connection)${computing}`;
+			return `${words.udpReady}${computing}`;
 		case 'waiting':
-			return 'sent, waiting for reply';
+			return words.udpWaiting;
 		case 'no-reply':
-			return `no reply after ${formatWait(session.replyTimeoutMs ?? defaults.udpReplyTimeoutMs)}${computing}`;
+			return `${words.udpNoReply(formatWait(session.replyTimeoutMs ?? defaults.udpReplyTimeoutMs))}${computing}`;
 		case 'unreachable':
-			return `port unreachable${computing}`;
+			return `${words.udpUnreachable}${computing}`;
 		default:
-			return session.state;
+			return session.state === 'closed' ? words.closed : session.state;
 	}
 }
 
@@ -104,11 +107,12 @@ export const SessionPane = memo(function SessionPane({
 	hiddenAfter = 0,
 }: SessionPaneProps) {
 	const theme = useTheme();
+	const messages = useMessages();
 	const inner = Math.max(0, height - 2);
 	const innerWidth = Math.max(0, width - 2);
 	const head: ReactElement[] = [
 		<Line key="state" color={theme.tone(stateTone(session))}>
-			{sessionStateText(session)}
+			{sessionStateText(session, messages)}
 			{session.detail !== undefined && showsDetail(session) ? (
 				<Text color={theme.tone('muted')}> {session.detail}</Text>
 			) : null}
@@ -121,7 +125,7 @@ export const SessionPane = memo(function SessionPane({
 	if (session.auto.enabled) {
 		head.push(
 			<Line key="auto" color={theme.tone('accent')}>
-				auto: every {session.auto.intervalMs} ms, burst {session.auto.burstMs} ms
+				{messages.session.auto(session.auto.intervalMs, session.auto.burstMs)}
 			</Line>,
 		);
 	}
@@ -143,7 +147,7 @@ export const SessionPane = memo(function SessionPane({
 
 		return (
 			<Line key="input" color={theme.tone('muted')}>
-				{focused ? '> (Enter to type)' : '>'}
+				{focused ? messages.session.typeHint : '>'}
 			</Line>
 		);
 	})();
@@ -180,7 +184,7 @@ export const SessionPane = memo(function SessionPane({
 	const fill = Array.from({length: padding}, (_, index) => <Line key={`pad-${index}`}> </Line>);
 	const more = `${hiddenBefore > 0 ? `<${hiddenBefore} ` : ''}`;
 	const after = hiddenAfter > 0 ? ` ${hiddenAfter}>` : '';
-	const title = `${more}#${session.sessionId} ${session.protocol.toUpperCase()} pid ${session.pid}${session.pinnedCpu === undefined ? '' : ` cpu${session.pinnedCpu}`}${after}`;
+	const title = `${more}${messages.panes.sessionTitle(session.sessionId, session.protocol.toUpperCase(), session.pid, session.pinnedCpu)}${after}`;
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			{[...head, ...body, ...fill, ...(input ? [input] : [])].slice(0, inner)}

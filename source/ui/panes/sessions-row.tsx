@@ -5,6 +5,7 @@ import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {visibleWindow} from '../layout.js';
 import type {Focus} from '../state/ui-state.js';
+import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
 import {SessionPane} from './session-pane.js';
 
@@ -30,11 +31,12 @@ export const SessionsRow = memo(function SessionsRow({
 	visible,
 }: SessionsRowProps) {
 	const theme = useTheme();
+	const messages = useMessages();
 	if (height < 3) return null;
 	if (sessions.length === 0) {
 		return (
-			<PaneFrame title="Sessions" focused={false} width={width} height={height}>
-				<Line color={theme.tone('muted')}>no client sessions: n opens a TCP one, u a UDP one</Line>
+			<PaneFrame title={messages.panes.sessions} focused={false} width={width} height={height}>
+				<Line color={theme.tone('muted')}>{messages.panes.noSessions}</Line>
 			</PaneFrame>
 		);
 	}

@@ -2,6 +2,7 @@ import {memo, type ReactNode} from 'react';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import type {TimelineView} from '../state/ui-state.js';
+import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
 
 export interface TimelineAreaProps {
@@ -17,19 +18,6 @@ export interface TimelineAreaProps {
 	unavailable?: string;
 }
 
-const titles: Record<TimelineView, string> = {
-	live: 'Timeline: live processes',
-	sim: 'Timeline: simulator',
-	sched: 'Timeline: scheduler',
-	experiment: 'Timeline: experiment',
-};
-const names: Record<TimelineView, string> = {
-	live: 'live timeline',
-	sim: 'simulator',
-	sched: 'scheduler',
-	experiment: 'experiment',
-};
-
 /** The place of the process/CPU timeline: the live view of real processes or the simulator (`v` switches). */
 export const TimelineArea = memo(function TimelineArea({
 	view,
@@ -41,12 +29,13 @@ export const TimelineArea = memo(function TimelineArea({
 	unavailable,
 }: TimelineAreaProps) {
 	const theme = useTheme();
+	const messages = useMessages();
 	return (
-		<PaneFrame title={`${titles[view]} (v: ${next})`} focused={focused} width={width} height={height}>
+		<PaneFrame title={messages.panes.timelineTitle(view, next)} focused={focused} width={width} height={height}>
 			{content ?? (
 				<>
-					<Line color={theme.tone('muted')}>{unavailable ?? `the ${names[view]} is not available in this build`}</Line>
-					<Line color={theme.tone('muted')}>press v for the {names[next]} view</Line>
+					<Line color={theme.tone('muted')}>{unavailable ?? messages.panes.viewUnavailable(view)}</Line>
+					<Line color={theme.tone('muted')}>{messages.panes.pressV(next)}</Line>
 				</>
 			)}
 		</PaneFrame>

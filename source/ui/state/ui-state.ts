@@ -1,3 +1,17 @@
+/** A key that does nothing where focus is (the status bar words it in the dashboard's language). */
+export interface UnboundKeyHint {
+	key: string;
+	focus: Focus;
+}
+
+/** What a key did, for the status bar until the next key (the catalogue words it). */
+export type KeyNote =
+	| {note: 'tour-hold'}
+	| {note: 'no-tour'}
+	| {note: 'svg-wrote'; file: string}
+	| {note: 'svg-nothing'; view: TimelineView}
+	| {note: 'svg-failed'; reason: string};
+
 export type Focus = {kind: 'server'} | {kind: 'timeline'} | {kind: 'session'; sessionId: number};
 
 /** What the timeline area shows, in the order `v` walks them. */
@@ -26,7 +40,7 @@ export interface UiState {
 	/** Sessions `x` asked to close that the snapshot may not show as closing yet (a second `x` moves on). */
 	closeRequested: readonly number[];
 	/** Why the last key did nothing, shown in the status bar until the next key (no key fails silently). */
-	hint?: string;
+	hint?: UnboundKeyHint | KeyNote;
 	/** The focused pane has the whole screen above the status bar (`z`). */
 	zoom?: boolean;
 	/** The PID being typed after `w` (undefined: the prompt is closed). */

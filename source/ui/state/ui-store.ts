@@ -5,7 +5,14 @@ import type {SnapshotSource} from '../hooks/use-snapshot.js';
 import {dispatchKey, type KeyCall} from '../keymap/dispatch-key.js';
 import {readKeys, type KeyPress} from '../keymap/read-keys.js';
 import {availableViews, hostedPaneFor, type TimelineHost} from '../timeline-host.js';
-import {initialUiState, reconcileUiState, type SessionSummary, type TimelineView, type UiState} from './ui-state.js';
+import {
+	initialUiState,
+	reconcileUiState,
+	type KeyNote,
+	type SessionSummary,
+	type TimelineView,
+	type UiState,
+} from './ui-state.js';
 import type {TourDirector} from '../../core/tour/tour-director.js';
 
 /** The tour as the key path sees it. */
@@ -22,7 +29,7 @@ export interface UiStoreOptions {
 	/** The guided tour: its keys go to it, and it sets the timeline view. */
 	tour?: TourKeys;
 	/** Saves the timeline view shown as SVG (key S); returns what to say in the status bar. */
-	saveSvg?: (view: TimelineView) => string;
+	saveSvg?: (view: TimelineView) => KeyNote;
 }
 
 /**
@@ -37,7 +44,7 @@ export class UiStore {
 	readonly #commands: DashboardCommands;
 	readonly #timeline: TimelineHost | undefined;
 	readonly #tour: TourKeys | undefined;
-	readonly #saveSvg: ((view: TimelineView) => string) | undefined;
+	readonly #saveSvg: ((view: TimelineView) => KeyNote) | undefined;
 	readonly #listeners = new Set<() => void>();
 	#state: UiState;
 	/** The state listeners last heard of. */
@@ -128,7 +135,7 @@ export class UiStore {
 				else if ('save' in call)
 					this.#state = {
 						...this.#state,
-						hint: this.#saveSvg?.(this.#state.view) ?? 'saving the timeline as SVG is not available here',
+						hint: this.#saveSvg?.(this.#state.view) ?? {note: 'svg-failed', reason: 'not available here'},
 					};
 				// The arguments were checked against DashboardCommands where the binding was written (CommandCall).
 				else Reflect.apply(this.#commands[call.command], this.#commands, call.args);
@@ -141,7 +148,7 @@ export class UiStore {
 	#tourCall(command: Extract<KeyCall, {tour: unknown}>['tour']): void {
 		const tour = this.#tour;
 		if (!tour) {
-			this.#state = {...this.#state, hint: 'this dashboard has no guided tour'};
+			this.#state = {...this.#state, hint: {note: 'no-tour'}};
 			return;
 		}
 

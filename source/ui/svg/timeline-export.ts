@@ -2,7 +2,7 @@ import {relative} from 'node:path';
 import process from 'node:process';
 import {describeFileError} from '../../core/file-error.js';
 import type {Segment} from '../segments.js';
-import type {TimelineView} from '../state/ui-state.js';
+import type {KeyNote, TimelineView} from '../state/ui-state.js';
 import type {LinesSink} from './lines-sink.js';
 import {writeNewSvgFile} from './svg-file.js';
 import {timelineSvg} from './timeline-svg.js';
@@ -16,7 +16,7 @@ const viewNames: Record<TimelineView, string> = {
 
 /**
  * The `S` key: remembers the lines each timeline view last drew, and saves the shown view's as an SVG
- * file in `directory` (the working directory). `save` returns the status bar's words for what happened.
+ * file in `directory` (the working directory). `save` says what happened, for the status bar.
  */
 export class TimelineSvgExport {
 	readonly #shown = new Map<TimelineView, {lines: readonly Segment[][]; width: number}>();
@@ -38,9 +38,9 @@ export class TimelineSvgExport {
 		return sink;
 	}
 
-	save(view: TimelineView, now = new Date()): string {
+	save(view: TimelineView, now = new Date()): KeyNote {
 		const shown = this.#shown.get(view);
-		if (!shown || shown.lines.length === 0) return `nothing to save: the ${viewNames[view]} view draws no timeline`;
+		if (!shown || shown.lines.length === 0) return {note: 'svg-nothing', view};
 		const svg = timelineSvg({
 			title: `socktui timeline: ${viewNames[view]}`,
 			caption: `${now.toLocaleString('en-GB')}, as the dashboard showed it (${shown.width} columns)`,
@@ -48,9 +48,9 @@ export class TimelineSvgExport {
 			columns: shown.width,
 		});
 		try {
-			return `wrote ${relative(process.cwd(), writeNewSvgFile(svg, this.#directory, now))}`;
+			return {note: 'svg-wrote', file: relative(process.cwd(), writeNewSvgFile(svg, this.#directory, now))};
 		} catch (error: unknown) {
-			return `could not save the timeline as SVG: ${describeFileError(error)}`;
+			return {note: 'svg-failed', reason: describeFileError(error)};
 		}
 	}
 }

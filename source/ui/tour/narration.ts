@@ -130,6 +130,7 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 			const waiting = figures.waiting;
 			if (!waiting) return pending;
 			const ran = waiting.ran.map((share) => messages.ranItem(share.name, formatMs(share.ms)));
+			if (waiting.othersMs > 0) ran.push(messages.ranOthers(formatMs(waiting.othersMs)));
 			return messages.waited(
 				named(`#${waiting.session}`, waiting.pid, markOf),
 				formatMs(waiting.waitedMs),

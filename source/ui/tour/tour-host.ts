@@ -1,12 +1,10 @@
 import type {TimelineSnapshot} from '../../core/procs/types.js';
 import type {ExperimentPhase, TourFigures} from '../../core/tour/tour-figures.js';
 import type {TourDirector} from '../../core/tour/tour-director.js';
-import type {TourMessages} from './tour-messages.js';
 
-/** What the dashboard needs to show the tour: the director, where the live figures come from, the words. */
+/** What the dashboard needs to show the tour: the director, where the live figures come from. */
 export interface TourHost {
 	director: TourDirector;
-	messages: TourMessages;
 	/** The live timeline's latest snapshot, when there is a live timeline. */
 	timeline?: () => TimelineSnapshot;
 	/** The experiment view's run, when there is an experiment view. */

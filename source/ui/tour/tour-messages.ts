@@ -23,6 +23,8 @@ export interface TourMessages {
 	waited: (session: string, ms: string, ran: string) => string;
 	ranNothing: string;
 	ranItem: (name: string, ms: string) => string;
+	/** The CPU was busy with processes that are not the demo's. */
+	ranOthers: (ms: string) => string;
 	listJoin: (items: readonly string[]) => string;
 	involuntary: (count: number) => string;
 	finishedLater: (job: string, alone: string, together: string) => string;
@@ -84,6 +86,7 @@ export const englishTour: TourMessages = {
 	waited: (session, ms, ran) => `${session} has waited ${ms} for its reply; meanwhile the CPU ran ${ran}.`,
 	ranNothing: 'nothing else (it was idle)',
 	ranItem: (name, ms) => `${name} (${ms})`,
+	ranOthers: (ms) => `processes outside the demo (${ms})`,
 	listJoin: englishList,
 	involuntary: (count) =>
 		`${count} involuntary switches in the last second: the kernel takes the CPU from a job that holds it too long.`,
@@ -152,11 +155,12 @@ export const chineseTour: TourMessages = {
 	waited: (session, ms, ran) => `${session} 已等回复 ${ms}；这期间 CPU 运行了 ${ran}。`,
 	ranNothing: '别的进程都没有（CPU 空闲）',
 	ranItem: (name, ms) => `${name}（${ms}）`,
+	ranOthers: (ms) => `演示之外的进程（${ms}）`,
 	listJoin: (items) => items.join('、'),
 	involuntary: (count) => `最近一秒有 ${count} 次非自愿切换：作业占用 CPU 过长，内核把 CPU 拿走。`,
 	finishedLater: (job, alone, together) => `${job} 单独 ${alone}，一起 ${together}：比单独运行结束得晚。`,
 	space: (list, total, machine) => `常驻内存：${list}；合计 ${total}，本机共 ${machine}。`,
-	spaceItem: (name, rss) => `${name} ${rss}`,
+	spaceItem: (name, rss) => `${name} 占 ${rss}`,
 	incomplete: (why) => `这一步没有完全准备好：${why}。`,
 	look: {
 		'udp-messages': '看服务器日志：每个数据报一行，带着它来自的 IP:端口。',

@@ -5,6 +5,7 @@ import type {DashboardSnapshot} from '../../core/store/snapshot.js';
 import {Line} from '../components/line.js';
 import {useTickingClock} from '../hooks/use-ticking-clock.js';
 import {laneMark} from '../panes/live-timeline/live-glyphs.js';
+import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
 import {wrapWords} from '../wrap-words.js';
 import {narrate} from './narration.js';
@@ -48,7 +49,7 @@ export function TourStrip({tour, snapshot, width, height}: TourStripProps) {
 	}, [tour, spoken]);
 	useEffect(() => () => tour.spoken.set(undefined), [tour]);
 
-	const {messages} = tour;
+	const messages = useMessages().tour;
 	const view = step.setup.find((action) => action.kind === 'view')?.view ?? 'live';
 	const marks = new Map(timeline?.processes.map((lane, index) => [lane.pid, laneMark(index)]));
 	const narration = narrate(figures, {
@@ -92,7 +93,7 @@ export function TourStrip({tour, snapshot, width, height}: TourStripProps) {
 export function TourStepList({tour, width, height}: {tour: TourHost; width: number; height: number}) {
 	const theme = useTheme();
 	const state = useSyncExternalStore(tour.director.subscribe, tour.director.getSnapshot);
-	const {messages} = tour;
+	const messages = useMessages().tour;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Line bold>{` ${messages.stepsTitle}`}</Line>

@@ -74,9 +74,18 @@ describe('tourFigures', () => {
 					{name: '#3', ms: 300},
 					{name: '#1', ms: 100},
 				],
+				othersMs: 0,
 			},
 		});
 		expect(spokenPid(figures)).toBe(102);
+	});
+
+	it('time-io: a core busy with processes outside the demo says so, not "idle"', () => {
+		const now = 1_000_000;
+		const {snapshot, timeline} = scene(now);
+		timeline.cores[1]!.owners.set([-1, -1, 0, -1], 6);
+		const figures = tourFigures({step: 'time-io', sessions: [1, 2, 3], snapshot, timeline, now});
+		expect(figures).toMatchObject({waiting: {ran: [], othersMs: 300}});
 	});
 
 	it('time-io: nothing to say before a session waits', () => {

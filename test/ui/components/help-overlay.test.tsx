@@ -2,6 +2,7 @@ import {render} from 'ink-testing-library';
 import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {HelpOverlay} from '../../../source/ui/components/help-overlay.js';
+import {messagesEn} from '../../../source/ui/i18n/messages-en.js';
 import {dashboardBindings} from '../../../source/ui/keymap/dashboard-bindings.js';
 import {liveTimelineBindings} from '../../../source/ui/panes/live-timeline/live-bindings.js';
 import {simBindings} from '../../../source/ui/panes/sim/sim-bindings.js';
@@ -43,7 +44,8 @@ describe('help overlay', () => {
 
 		const words = seen.join('\n').split(/[\s│]+/);
 		for (const binding of bindings) {
-			for (const word of binding.description.split(' ')) expect(words, binding.description).toContain(word);
+			const description = binding.description(messagesEn);
+			for (const word of description.split(' ')) expect(words, description).toContain(word);
 		}
 	});
 });

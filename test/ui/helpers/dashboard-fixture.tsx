@@ -73,6 +73,7 @@ export function renderDashboardApp(
 		timeline?: TimelineHost;
 		initialView?: AppProps['initialView'];
 		svgExport?: AppProps['svgExport'];
+		language?: AppProps['language'];
 	} = {},
 ) {
 	const store = new DashboardStore({serverPid: 4242, ascii: options.ascii ?? false});
@@ -97,6 +98,7 @@ export function renderDashboardApp(
 				timeline={options.timeline}
 				initialView={options.initialView}
 				svgExport={options.svgExport}
+				language={options.language}
 			/>,
 		);
 	});

@@ -142,7 +142,7 @@ describe('dispatchKey', () => {
 		const onServer: UiState = {...touring, focus: {kind: 'server'}};
 		const held = run(onServer, [key('+')]);
 		expect(held.calls).toEqual([]);
-		expect(held.state.hint).toMatch(/keeps \+\/- from changing/);
+		expect(held.state.hint).toEqual({note: 'tour-hold'});
 		expect(run({...onServer, tour: false}, [key('+')]).calls).toEqual([{command: 'stepReplyDelay', args: [1]}]);
 		expect(run(touring, [key('+')], sim).calls).toEqual([{pane: {type: 'faster'}}]);
 	});

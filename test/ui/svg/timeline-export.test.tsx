@@ -76,13 +76,13 @@ describe('key S: the timeline shown, saved as SVG', () => {
 
 	it('says there is nothing to save when the view shown drew no timeline', () => {
 		const svgExport = new TimelineSvgExport(directory);
-		expect(svgExport.save('live')).toBe('nothing to save: the live processes view draws no timeline');
+		expect(svgExport.save('live')).toEqual({note: 'svg-nothing', view: 'live'});
 	});
 
 	it('says why when the file cannot be written', () => {
 		const svgExport = new TimelineSvgExport(join(directory, 'no', 'such', 'dir'));
 		svgExport.sinkFor('sched')([[{text: 'J0 ', lane: {kind: 'process', id: 'J0'}}]], 10);
-		expect(svgExport.save('sched')).toBe('could not save the timeline as SVG: no such directory');
+		expect(svgExport.save('sched')).toEqual({note: 'svg-failed', reason: 'no such directory'});
 	});
 
 	it('never writes over a file: a name taken gets -2', () => {

@@ -17,6 +17,7 @@ const waiting: TourFigures = {
 			{name: '#3', ms: 300},
 			{name: '#1', ms: 100},
 		],
+		othersMs: 0,
 	},
 };
 const marks = new Map([[102, 'B']]);

@@ -11,17 +11,17 @@ import {ExperimentViewStore, isExperimentIntent, type ExperimentIntent} from './
 export const experimentBindings: ReadonlyArray<KeyBinding<ExperimentIntent>> = [
 	{
 		keys: ['enter'],
-		description: 'run the experiment (serial, then concurrent)',
+		description: (m) => m.experimentKeys.run,
 		scope: 'experiment',
 		action: {type: 'exp-run'},
 	},
 	{
 		keys: ['p'],
-		description: 'other preset: IO or CPU-only jobs',
+		description: (m) => m.experimentKeys.otherPreset,
 		scope: 'experiment',
 		action: {type: 'exp-next-preset'},
 	},
-	{keys: ['x'], description: 'stop the run (every job ends)', scope: 'experiment', action: {type: 'exp-stop'}},
+	{keys: ['x'], description: (m) => m.experimentKeys.stop, scope: 'experiment', action: {type: 'exp-stop'}},
 ];
 
 /** The timeline area's experiment view: serial vs concurrent on real processes, with the prediction. */

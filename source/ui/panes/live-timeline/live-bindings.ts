@@ -6,12 +6,12 @@ export type LiveTimelineIntent = {type: 'live-toggle-pause'} | {type: 'live-fast
 export const liveTimelineBindings: ReadonlyArray<KeyBinding<LiveTimelineIntent>> = [
 	{
 		keys: ['space'],
-		description: 'pause / resume the live timeline',
+		description: (m) => m.liveKeys.pause,
 		scope: 'timeline',
 		action: {type: 'live-toggle-pause'},
 	},
-	{keys: ['+', '='], description: 'sample faster (shorter columns)', scope: 'timeline', action: {type: 'live-faster'}},
-	{keys: ['-', '_'], description: 'sample slower (longer columns)', scope: 'timeline', action: {type: 'live-slower'}},
+	{keys: ['+', '='], description: (m) => m.liveKeys.faster, scope: 'timeline', action: {type: 'live-faster'}},
+	{keys: ['-', '_'], description: (m) => m.liveKeys.slower, scope: 'timeline', action: {type: 'live-slower'}},
 ];
 
 /** Sampling periods `+` and `-` step through, in ms. */

@@ -1,3 +1,4 @@
+import {displayWidth, padEndWidth, sliceWidth} from '../../../core/text/display-width.js';
 import {stateShortWords} from '../../../core/procs/state-letters.js';
 import {
 	cellKinds,
@@ -100,7 +101,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		const label = laneLabel(`${mark} ${lane.label}`, lane.pid, labelCol);
 		const line: TimelineLine = [
 			{
-				text: label.padEnd(labelCol),
+				text: padEndWidth(label, labelCol),
 				color: paint(markColor),
 				bold: true,
 				...(lane.pid === options.highlightPid ? {inverse: true} : {}),
@@ -276,12 +277,14 @@ const shortPhaseWords = {computing: 'compute', 'waiting-reply': 'wait reply', id
 function laneLabel(name: string, pid: number, width: number): string {
 	const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 	const pidText = ` ${pid}`;
-	if (clean.length + pidText.length <= width) return clean + pidText;
+	// Columns, not characters: a thread or program name may be Chinese.
+	const cleanWidth = displayWidth(clean);
+	if (cleanWidth + pidText.length <= width) return clean + pidText;
 	// A long name that fits on its own ("dashboard (this UI)") keeps its words rather than its PID.
-	if (clean.length <= width && clean.length > 16) return clean;
+	if (cleanWidth <= width && cleanWidth > 16) return clean;
 	const room = width - pidText.length;
-	if (room >= 3) return clean.slice(0, room) + pidText;
-	return clean.slice(0, width);
+	if (room >= 3) return sliceWidth(clean, room) + pidText;
+	return sliceWidth(clean, width);
 }
 
 function stats(

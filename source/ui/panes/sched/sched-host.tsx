@@ -8,10 +8,20 @@ import {buildSchedLines} from './sched-chart.js';
 import {initialSchedView, isSchedIntent, reduceSchedView, type SchedIntent, type SchedViewState} from './sched-view.js';
 
 export const schedBindings: ReadonlyArray<KeyBinding<SchedIntent>> = [
-	{keys: ['p'], description: 'next job set', scope: 'sched', action: {type: 'sched-next-preset'}},
-	{keys: ['+', '='], description: 'longer RR quantum', scope: 'sched', action: {type: 'sched-quantum', direction: 1}},
-	{keys: ['-', '_'], description: 'shorter RR quantum', scope: 'sched', action: {type: 'sched-quantum', direction: -1}},
-	{keys: ['f'], description: 'FIFO or SJF beside RR', scope: 'sched', action: {type: 'sched-toggle-left'}},
+	{keys: ['p'], description: (m) => m.schedKeys.nextJobSet, scope: 'sched', action: {type: 'sched-next-preset'}},
+	{
+		keys: ['+', '='],
+		description: (m) => m.schedKeys.longerQuantum,
+		scope: 'sched',
+		action: {type: 'sched-quantum', direction: 1},
+	},
+	{
+		keys: ['-', '_'],
+		description: (m) => m.schedKeys.shorterQuantum,
+		scope: 'sched',
+		action: {type: 'sched-quantum', direction: -1},
+	},
+	{keys: ['f'], description: (m) => m.schedKeys.leftPolicy, scope: 'sched', action: {type: 'sched-toggle-left'}},
 ];
 
 const SchedPane = memo(function SchedPane({

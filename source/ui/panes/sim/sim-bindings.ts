@@ -6,27 +6,27 @@ import type {SimIntent} from './sim-player.js';
  * `reducePlayer` and renders the help overlay from them.
  */
 export const simBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
-	{keys: ['space'], description: 'play / pause', scope: 'sim', action: {type: 'toggle-play'}},
-	{keys: ['.', 'right'], description: 'step forward one tick', scope: 'sim', action: {type: 'step-forward'}},
-	{keys: [',', 'left'], description: 'step back one tick', scope: 'sim', action: {type: 'step-back'}},
-	{keys: ['+', '='], description: 'play faster', scope: 'sim', action: {type: 'faster'}},
-	{keys: ['-', '_'], description: 'play slower', scope: 'sim', action: {type: 'slower'}},
-	{keys: ['r'], description: 'restart from tick 0', scope: 'sim', action: {type: 'restart'}},
+	{keys: ['space'], description: (m) => m.simKeys.playPause, scope: 'sim', action: {type: 'toggle-play'}},
+	{keys: ['.', 'right'], description: (m) => m.simKeys.stepForward, scope: 'sim', action: {type: 'step-forward'}},
+	{keys: [',', 'left'], description: (m) => m.simKeys.stepBack, scope: 'sim', action: {type: 'step-back'}},
+	{keys: ['+', '='], description: (m) => m.simKeys.faster, scope: 'sim', action: {type: 'faster'}},
+	{keys: ['-', '_'], description: (m) => m.simKeys.slower, scope: 'sim', action: {type: 'slower'}},
+	{keys: ['r'], description: (m) => m.simKeys.restart, scope: 'sim', action: {type: 'restart'}},
 	{
 		keys: ['s'],
-		description: 'switch policy: SWITCH_ON_IO / SWITCH_ON_END',
+		description: (m) => m.simKeys.switchPolicy,
 		scope: 'sim',
 		action: {type: 'toggle-switch'},
 	},
 	{
 		keys: ['i'],
-		description: 'IO done policy: IO_RUN_LATER / IO_RUN_IMMEDIATE',
+		description: (m) => m.simKeys.ioDonePolicy,
 		scope: 'sim',
 		action: {type: 'toggle-io-done'},
 	},
-	{keys: ['c'], description: 'compare serial vs multiprogrammed', scope: 'sim', action: {type: 'toggle-compare'}},
-	{keys: ['p'], description: 'next preset workload', scope: 'sim', action: {type: 'next-preset'}},
-	{keys: ['e'], description: 'type a -P program (e.g. c3,i,c2:c4)', scope: 'sim', action: {type: 'edit-start'}},
+	{keys: ['c'], description: (m) => m.simKeys.compare, scope: 'sim', action: {type: 'toggle-compare'}},
+	{keys: ['p'], description: (m) => m.simKeys.nextPreset, scope: 'sim', action: {type: 'next-preset'}},
+	{keys: ['e'], description: (m) => m.simKeys.editProgram, scope: 'sim', action: {type: 'edit-start'}},
 ];
 
 /**
@@ -34,7 +34,7 @@ export const simBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
  * and these keys instead of the bindings above (and of its global keys, like `q`).
  */
 export const simEditingBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
-	{keys: ['enter'], description: 'load the program', scope: 'typing', action: {type: 'edit-commit'}},
-	{keys: ['escape'], description: 'cancel', scope: 'typing', action: {type: 'edit-cancel'}},
-	{keys: ['backspace'], description: 'delete a character', scope: 'typing', action: {type: 'edit-backspace'}},
+	{keys: ['enter'], description: (m) => m.simKeys.loadProgram, scope: 'typing', action: {type: 'edit-commit'}},
+	{keys: ['escape'], description: (m) => m.simKeys.cancel, scope: 'typing', action: {type: 'edit-cancel'}},
+	{keys: ['backspace'], description: (m) => m.keys.deleteCharacter, scope: 'typing', action: {type: 'edit-backspace'}},
 ];

@@ -15,6 +15,8 @@ export async function sampleSnapshot(
 		columns?: number;
 		goneAtTick?: number;
 		extra?: number;
+		/** The server lane's label (a program or thread name may be Chinese). */
+		serverLabel?: string;
 	} = {},
 ): Promise<TimelineSnapshot> {
 	const source = new FakeSource({capabilities: options.capabilities, coreCount: 2});
@@ -23,7 +25,7 @@ export async function sampleSnapshot(
 	const pids = {server: 4242, session: 5151, hog: 6161, gone: 7171};
 	for (const pid of Object.values(pids)) source.advance(pid, {});
 	source.cores = [0, 1].map((cpu) => ({cpu, busyNs: 0, totalNs: 0}));
-	sampler.watch(pids.server, 'server');
+	sampler.watch(pids.server, options.serverLabel ?? 'server');
 	sampler.watch(pids.session, 'S1 tcp');
 	sampler.watch(pids.hog, 'hog');
 	sampler.watch(pids.gone, 'S2 udp');

@@ -6,6 +6,8 @@ import {
 } from '../../../../source/ui/panes/live-timeline/live-timeline-pane.js';
 import {asciiLiveGlyphs, unicodeLiveGlyphs} from '../../../../source/ui/panes/live-timeline/live-glyphs.js';
 import {buildTimelineLines, lineText} from '../../../../source/ui/panes/live-timeline/timeline-lines.js';
+import {displayWidth} from '../../../../source/core/text/display-width.js';
+import {cells} from '../../helpers/border-cells.js';
 import {pids, sampleSnapshot} from './fixture.js';
 
 function frameOf(props: LiveTimelinePaneProps): string {
@@ -18,6 +20,18 @@ function frameOf(props: LiveTimelinePaneProps): string {
 const base = {ascii: false, color: false, focused: false} as const;
 
 describe('LiveTimelinePane', () => {
+	it('a Chinese lane label takes its columns: the lanes stay aligned and within the width', async () => {
+		const snapshot = await sampleSnapshot({serverLabel: '服务端进程'});
+		for (const width of [40, 60, 100]) {
+			const lines = frameOf({...base, snapshot, width, height: 18}).split('\n');
+			for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+			const server = lines.find((line) => line.startsWith('A 服务端'))!;
+			const hog = lines.find((line) => line.startsWith('C hog'))!;
+			const firstCell = (line: string) => cells(line).findIndex((cell) => /[▁█▒≈░]/u.test(cell));
+			expect(firstCell(server), server).toBe(firstCell(hog));
+		}
+	});
+
 	it('shows one lane per process with label and PID, its self-reported phases apart, core lanes and a legend', async () => {
 		const snapshot = await sampleSnapshot();
 		const frame = frameOf({...base, snapshot, width: 100, height: 18});
