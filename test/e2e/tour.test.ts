@@ -1,4 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {computeLayout} from '../../source/ui/layout.js';
+import {tourStripHeight} from '../../source/ui/tour/tour-strip.js';
+import {brokenBorders, range} from './helpers/borders.js';
 import {childPids, sessionPidsOnScreen, TestTerminal, waitForGone} from './helpers/terminal.js';
 
 let terminals: TestTerminal[] = [];
@@ -11,11 +14,19 @@ afterEach(async () => {
 function cpuRowLetters(screen: string): Set<string> {
 	const letters = new Set<string>();
 	for (const line of screen.split('\n')) {
-		const row = /│cpu\d+\s+(\S[^│]*)│/.exec(line);
+		const row = /[│║]cpu\d+\s+(\S[^│║]*)[│║]/.exec(line);
 		if (row) for (const letter of row[1]!.replaceAll(/[^A-Za-z]/g, '')) letters.add(letter);
 	}
 
 	return letters;
+}
+
+/** Waits (bounded) until the CPU row shows at least two processes' letters. */
+async function cpuRowLetterCount(terminal: TestTerminal): Promise<number> {
+	let letters = new Set<string>();
+	const deadline = Date.now() + 30_000;
+	while (letters.size < 2 && Date.now() < deadline) letters = cpuRowLetters(await terminal.screen());
+	return letters.size;
 }
 
 describe('the guided tour in a real terminal', () => {
@@ -37,10 +48,7 @@ describe('the guided tour in a real terminal', () => {
 		);
 		expect(said).toMatch(/Multiplexing in time: IO/);
 		// Three sessions, the CPU lane with at least two of their letters.
-		let letters = new Set<string>();
-		const deadline = Date.now() + 30_000;
-		while (letters.size < 2 && Date.now() < deadline) letters = cpuRowLetters(await terminal.screen());
-		expect(letters.size).toBeGreaterThanOrEqual(2);
+		expect(await cpuRowLetterCount(terminal)).toBeGreaterThanOrEqual(2);
 		const screen = await terminal.screen();
 		for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
 
@@ -56,6 +64,34 @@ describe('the guided tour in a real terminal', () => {
 		await terminal.waitForNoText('Tour 1/9', 20_000);
 		await waitForGone(started, 20_000);
 		await terminal.waitForText(/^ server|session|timeline/m);
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+	}, 120_000);
+
+	it('in Chinese at 80x24: step 7 narrated in Chinese, the CPU row with two letters, no wide character breaking a border', async () => {
+		const terminal = new TestTerminal(['tour', '--port', '0', '--lang', 'zh'], {columns: 80, rows: 24});
+		terminals.push(terminal);
+		await terminal.waitForText('导览 1/9');
+		await terminal.waitForText('UDP：一条条消息，不是字节流');
+		await terminal.type('T');
+		await terminal.waitForText('导览目录');
+		await terminal.type('7');
+		await terminal.waitForText('时间上的复用：遇到 IO');
+		await terminal.waitForText(/#\d+ \([A-Z]\) 已等回复 \d+ ms；这期间 CPU 运行了/, 30_000);
+		expect(await cpuRowLetterCount(terminal)).toBeGreaterThanOrEqual(2);
+		const layout = computeLayout(80, 24, 3, tourStripHeight(24));
+		const top = [0, layout.top.serverWidth - 1, layout.top.serverWidth, 79];
+		expect(await brokenBorders(terminal, range(0, layout.top.height), top)).toEqual([]);
+		expect(await brokenBorders(terminal, range(layout.top.height, layout.sessions.height), [0, 39, 40, 79])).toEqual(
+			[],
+		);
+		// The strip's lines stay within the screen, wide characters counted twice.
+		const buffer = terminal.term.buffer.active;
+		for (const row of range(layout.frameHeight - layout.stripHeight - 1, layout.stripHeight + 1)) {
+			const line = buffer.getLine(buffer.viewportY + row);
+			expect(line?.getCell(79)?.getWidth() ?? 1).not.toBe(2);
+		}
+
 		await terminal.type('q');
 		expect((await terminal.waitForExit()).exitCode).toBe(0);
 	}, 120_000);
