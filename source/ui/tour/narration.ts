@@ -50,7 +50,7 @@ export function narrate(figures: TourFigures, options: NarrationOptions): Narrat
 				})();
 	const said = sentence(figures, options);
 	return {
-		said: options.error === undefined ? said : `${messages.incomplete(options.error)} ${said}`,
+		said: options.error === undefined ? said : messages.sentences(messages.incomplete(options.error), said),
 		look: messages.look[figures.step],
 		legend,
 	};

@@ -4,6 +4,8 @@ import type {TourStepId} from '../../core/tour/tour-steps.js';
 export interface TourMessages {
 	/** `Tour 3/9`. */
 	header: (step: number, steps: number) => string;
+	/** Two sentences one after the other: a space between them in English, none after a Chinese full stop. */
+	sentences: (first: string, second: string) => string;
 	busy: string;
 	keys: string;
 	stepsTitle: string;
@@ -43,6 +45,7 @@ const englishList = (items: readonly string[]) =>
 
 export const englishTour: TourMessages = {
 	header: (step, steps) => `Tour ${step}/${steps}`,
+	sentences: (first, second) => `${first} ${second}`,
 	busy: 'setting up...',
 	keys: 'Right next · Left back · T steps · Esc leave',
 	stepsTitle: 'The tour',
@@ -113,6 +116,7 @@ export const englishTour: TourMessages = {
 
 export const chineseTour: TourMessages = {
 	header: (step, steps) => `导览 ${step}/${steps}`,
+	sentences: (first, second) => `${first}${second}`,
 	busy: '正在准备…',
 	keys: 'Right 下一步 · Left 上一步 · T 目录 · Esc 离开',
 	stepsTitle: '导览目录',

@@ -64,7 +64,7 @@ export function TourStrip({tour, snapshot, width, height}: TourStripProps) {
 	const textLines = Math.max(0, height - (height >= 3 ? 2 : 1));
 	// The figures first; what to look at too when it fits.
 	const said = state.busy ? messages.pending[step.id] : narration.said;
-	const withLook = wrapWords(`${said} ${narration.look}`, width - 1);
+	const withLook = wrapWords(messages.sentences(said, narration.look), width - 1);
 	const lines = (withLook.length <= textLines ? withLook : wrapWords(said, width - 1)).slice(0, textLines);
 	return (
 		<Box flexDirection="column" width={width} height={height}>

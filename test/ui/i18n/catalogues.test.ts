@@ -26,6 +26,7 @@ const samples: Record<string, unknown[]> = {
 	'status.svgNothing': ['live'],
 	'status.svgFailed': ['no such directory'],
 	'tour.header': [3, 9],
+	'tour.sentences': ['One.', 'Two.'],
 	'tour.udpLast': [5, 'auto 3', '127.0.0.1:40312 = #1'],
 	'tour.tcpLoops': [2, 2, '#1', 7],
 	'tour.iterativeWait': ['#2', '3.7', '#1'],
