@@ -72,8 +72,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
-  x close a session, t guided tour, m server model, r restart the server process after it stopped, d show/hide the dashboard's own
-  timeline lane, q quit.`;
+  x close a session, t guided tour, m server model, r restart the server process after it stopped,
+  d show/hide the dashboard's own timeline lane, S save the timeline as SVG, q quit.`;
 
 function parseSessions(value: unknown): number {
 	if (value === undefined) return defaults.sessions;
