@@ -123,7 +123,7 @@ export async function runLoadgen(binary: string, pin: string[], options: Loadgen
 	const [command, ...prefix] = [...pin, binary];
 	const timeout = (options.warmupSeconds + options.measureSeconds) * 1000 + 15_000;
 	try {
-		const {stdout} = await run(command!, [...prefix, ...args], {timeout});
+		const {stdout} = await run(command, [...prefix, ...args], {timeout});
 		return parseLoadgenLine(stdout);
 	} catch (error: unknown) {
 		const stdout = (error as {stdout?: string}).stdout;
