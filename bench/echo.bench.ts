@@ -42,7 +42,7 @@ export const defaultCases: EchoCase[] = [
 ];
 
 const defaultOptions: EchoBenchOptions = {
-	rounds: Number(process.env['BENCH_ECHO_ROUNDS'] ?? 5),
+	rounds: Number(process.env['BENCH_ECHO_ROUNDS'] ?? 7),
 	warmupSeconds: 0.3,
 	measureSeconds: Number(process.env['BENCH_ECHO_SECONDS'] ?? 1),
 	cases: defaultCases,
@@ -131,7 +131,9 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 						micros(cpuPerMessageUs(bare)),
 						micros(cpuPerMessageUs(socktui)),
 						py === undefined ? '-' : micros(cpuPerMessageUs(py)),
-						'ratio' in verdict ? `${verdict.ratio.toFixed(3)}x` : verdict.refused,
+						'ratio' in verdict
+							? `${verdict.ratio.toFixed(3)}x (${verdict.low.toFixed(2)}-${verdict.high.toFixed(2)})`
+							: verdict.refused,
 						`${boundCell(bare, options.saturation)}; ${boundCell(socktui, options.saturation)}${py === undefined ? '' : `; ${boundCell(py, options.saturation)}`}`,
 						protocol === 'udp'
 							? [bare, socktui, ...(py === undefined ? [] : [py])].map((side) => side.lost).join(' / ')
@@ -154,7 +156,7 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 		'bare CPU/msg',
 		'socktui CPU/msg',
 		'python CPU/msg',
-		'socktui/bare CPU/msg',
+		'socktui/bare CPU/msg (range)',
 		'bound by, server % / loadgen % (bare; socktui; python)',
 		'udp lost',
 	];
@@ -177,7 +179,7 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 	].join(' ');
 	return [
 		...notes,
-		`${options.rounds} interleaved rounds x ${options.measureSeconds} s per server and case (after ${options.warmupSeconds} s warm-up), 64-byte ping-pong, every reply verified; loadgen ${pin.loadgen.length > 0 ? 'on CPU 0, servers on CPU 1' : 'and servers unpinned'}; "bound by" names a side at >= ${Math.round(options.saturation * 100)}% of its core`,
+		`${options.rounds} interleaved rounds x ${options.measureSeconds} s per server and case (after ${options.warmupSeconds} s warm-up), 64-byte ping-pong, every reply verified; the ratio is the median of the rounds' paired ratios; loadgen ${pin.loadgen.length > 0 ? 'on CPU 0, servers on CPU 1' : 'and servers unpinned'}; "bound by" names a side at >= ${Math.round(options.saturation * 100)}% of its core`,
 		'',
 		line(header),
 		`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,

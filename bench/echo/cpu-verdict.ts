@@ -11,6 +11,8 @@ export interface SideTotals {
 	serverCpuSeconds: number | undefined;
 	loadgenCpuSeconds: number;
 	lost: number;
+	/** Server CPU microseconds per message in each round (undefined: not measured, or no replies). */
+	rounds: Array<number | undefined>;
 }
 
 export const emptyTotals = (): SideTotals => ({
@@ -19,6 +21,7 @@ export const emptyTotals = (): SideTotals => ({
 	serverCpuSeconds: 0,
 	loadgenCpuSeconds: 0,
 	lost: 0,
+	rounds: [],
 });
 
 export function addRound(totals: SideTotals, result: LoadgenResult): void {
@@ -26,6 +29,11 @@ export function addRound(totals: SideTotals, result: LoadgenResult): void {
 	totals.seconds += result.seconds;
 	totals.loadgenCpuSeconds += result.loadgenCpu * result.seconds;
 	totals.lost += result.lost;
+	totals.rounds.push(
+		result.serverCpuSeconds === undefined || result.messages === 0
+			? undefined
+			: (result.serverCpuSeconds / result.messages) * 1e6,
+	);
 	totals.serverCpuSeconds =
 		totals.serverCpuSeconds === undefined || result.serverCpuSeconds === undefined
 			? undefined
@@ -62,15 +70,23 @@ export function boundBy(totals: SideTotals, saturation = defaultSaturation): str
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length >> 1;
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 /**
  * socktui's server CPU per message over bare Node's, or why there is none: a load generator that ran out
- * of CPU (on either side) says nothing about the servers, so no ratio is printed then.
+ * of CPU (on either side) says nothing about the servers, so no ratio is printed then. The ratio is the
+ * median over rounds of the two servers' figures in the same round (measured back to back): a burst of
+ * load from elsewhere on a shared machine skews one round, not the figure. `low`/`high`: the range.
  */
 export function cpuRatio(
 	bare: SideTotals,
 	socktui: SideTotals,
 	saturation = defaultSaturation,
-): {ratio: number} | {refused: string} {
+): {ratio: number; low: number; high: number} | {refused: string} {
 	for (const [name, totals] of [
 		['bare', bare],
 		['socktui', socktui],
@@ -80,11 +96,13 @@ export function cpuRatio(
 			return {refused: `no ratio: the load generator saturated (${percent(loadgen)} of its core against ${name})`};
 	}
 
-	const bareCost = cpuPerMessageUs(bare);
-	const socktuiCost = cpuPerMessageUs(socktui);
-	if (bareCost === undefined || socktuiCost === undefined || bareCost === 0)
-		return {refused: 'no ratio: server CPU was not measured (no /proc, or no replies)'};
-	return {ratio: socktuiCost / bareCost};
+	const ratios: number[] = [];
+	bare.rounds.forEach((bareCost, round) => {
+		const socktuiCost = socktui.rounds[round];
+		if (bareCost !== undefined && bareCost > 0 && socktuiCost !== undefined) ratios.push(socktuiCost / bareCost);
+	});
+	if (ratios.length === 0) return {refused: 'no ratio: server CPU was not measured (no /proc, or no replies)'};
+	return {ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios)};
 }
 
 /** The cell for `boundBy` with both loads, e.g. `server (99% / gen 41%)`. */
