@@ -1,116 +1,194 @@
-// Uppercase echo throughput: socktui's server (the built CLI, with its events and counters) against a
-// bare Node net/dgram echo server, both separate processes, measured in the same run by the same load
-// generator, alternating so that machine noise hits both alike.
+// Uppercase echo, server CPU per message: socktui's server (the built CLI, every default guard on) against
+// a bare Node net/dgram echo, and for UDP the tutorial's Python recvfrom/sendto loop, all separate
+// processes driven by the project's native load generator (bench/echo/loadgen.c, several times cheaper per
+// message than any of them), interleaved round by round so that machine noise hits each alike.
+import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
-import {generateLoad, type LoadResult} from './echo/load-generator.js';
-import {LatencyHistogram} from './echo/latency-histogram.js';
-import {cpuSeconds, startServerProcess, type ServerProcess} from './echo/server-process.js';
+import {
+	addRound,
+	boundCell,
+	cpuPerMessageUs,
+	cpuRatio,
+	defaultSaturation,
+	emptyTotals,
+	rate,
+	type SideTotals,
+} from './echo/cpu-verdict.js';
+import {compileLoadgen, pinning, runLoadgen} from './echo/native-loadgen.js';
+import {startServerProcess, type ServerProcess} from './echo/server-process.js';
 
-const cases: Array<{protocol: 'tcp' | 'udp'; connections: number}> = [
+export interface EchoCase {
+	protocol: 'tcp' | 'udp';
+	connections: number;
+}
+
+export interface EchoBenchOptions {
+	rounds: number;
+	warmupSeconds: number;
+	measureSeconds: number;
+	cases: EchoCase[];
+	/** A side using at least this fraction of its core is saturated (the ratio is refused for the load generator). */
+	saturation: number;
+	/** The budget for socktui/bare CPU per message. */
+	budget: number;
+}
+
+export const defaultCases: EchoCase[] = [
 	{protocol: 'tcp', connections: 1},
 	{protocol: 'tcp', connections: 16},
 	{protocol: 'tcp', connections: 128},
 	{protocol: 'udp', connections: 1},
 	{protocol: 'udp', connections: 16},
 ];
-// Short alternating rounds: on a shared 2-core machine noise comes in bursts, and alternation spreads it.
-const rounds = 8;
-const measureMs = Number(process.env['BENCH_ECHO_MS'] ?? 700);
-const warmupMs = 200;
+
+const defaultOptions: EchoBenchOptions = {
+	rounds: Number(process.env['BENCH_ECHO_ROUNDS'] ?? 7),
+	warmupSeconds: 0.3,
+	measureSeconds: Number(process.env['BENCH_ECHO_SECONDS'] ?? 1),
+	cases: defaultCases,
+	saturation: defaultSaturation,
+	budget: 1.05,
+};
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const bare = fileURLToPath(new URL('echo/bare-server.mjs', import.meta.url));
+const bareScript = fileURLToPath(new URL('echo/bare-server.mjs', import.meta.url));
+const pythonScript = fileURLToPath(new URL('echo/python-udp-server.py', import.meta.url));
 
-interface Totals {
-	/** Server CPU seconds while measuring (undefined off Linux). */
-	cpu: number | undefined;
-	messages: number;
-	seconds: number;
-	lost: number;
-	latency: LatencyHistogram;
+type Side = 'bare' | 'socktui' | 'python';
+
+function hasPython(): boolean {
+	try {
+		execFileSync('python3', ['-c', 'import socket'], {stdio: 'ignore', timeout: 10_000});
+		return true;
+	} catch {
+		return false;
+	}
 }
 
-function add(totals: Totals, result: LoadResult): void {
-	totals.messages += result.messages;
-	totals.seconds += result.seconds;
-	totals.lost += result.lost;
-	totals.latency.merge(result.latency);
-}
+const micros = (value: number | undefined) => (value === undefined ? '-' : `${value.toFixed(2)} µs`);
+const perSecond = (totals: SideTotals | undefined) =>
+	totals === undefined ? '-' : Math.round(rate(totals)).toLocaleString('en-US');
 
-const empty = (): Totals => ({cpu: 0, messages: 0, seconds: 0, lost: 0, latency: new LatencyHistogram()});
-const rate = (totals: Totals) => totals.messages / totals.seconds;
-const cpuPerMessage = (totals: Totals) =>
-	totals.cpu === undefined ? '-' : `${((totals.cpu / totals.messages) * 1e6).toFixed(1)}µs`;
-const micros = (value: number) => (value >= 100_000 ? '>=100ms' : `${value}µs`);
+/** Runs the bench and returns its report (notes, the table and the budget line); undefined when skipped. */
+export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Promise<string> {
+	const options = {...defaultOptions, ...overrides};
+	if (process.platform !== 'linux') return 'skipped: the echo bench reads server CPU from /proc (Linux only)';
+	const loadgen = await compileLoadgen();
+	if ('skipped' in loadgen) return `skipped: ${loadgen.skipped}`;
+	const pin = pinning();
+	const notes: string[] = [];
+	if (pin.note !== undefined) notes.push(`note: ${pin.note}`);
+	const python = options.cases.some((candidate) => candidate.protocol === 'udp') && hasPython();
+	if (!python) notes.push('note: python3 not found: no Python column');
 
-export async function run(): Promise<void> {
 	const rows: string[][] = [];
-	for (const protocol of ['tcp', 'udp'] as const) {
-		const servers: ServerProcess[] = [
-			await startServerProcess(`bare ${protocol}`, process.execPath, [bare, protocol]),
-			await startServerProcess(`socktui ${protocol}`, process.execPath, [
-				cli,
-				'server',
-				`--${protocol}`,
-				'--port',
-				'0',
-				'--quiet',
-			]),
-		];
-		try {
-			for (const {connections} of cases.filter((candidate) => candidate.protocol === protocol)) {
-				const [bareTotals, socktuiTotals] = [empty(), empty()];
-				for (let round = 0; round < rounds; round++) {
-					// Alternate the order each round (bare first, then socktui first).
-					const order = round % 2 === 0 ? [0, 1] : [1, 0];
-					for (const index of order) {
-						const server = servers[index]!;
-						await generateLoad({protocol, port: server.port, connections, durationMs: warmupMs});
-						const totals = index === 0 ? bareTotals : socktuiTotals;
-						const cpuBefore = cpuSeconds(server.pid);
-						add(totals, await generateLoad({protocol, port: server.port, connections, durationMs: measureMs}));
-						const cpuAfter = cpuSeconds(server.pid);
-						totals.cpu =
-							cpuBefore === undefined || cpuAfter === undefined || totals.cpu === undefined
-								? undefined
-								: totals.cpu + cpuAfter - cpuBefore;
-					}
-				}
+	const verdicts: Array<{name: string; ratio: number | undefined}> = [];
+	try {
+		for (const protocol of ['tcp', 'udp'] as const) {
+			const cases = options.cases.filter((candidate) => candidate.protocol === protocol);
+			if (cases.length === 0) continue;
+			const servers = new Map<Side, ServerProcess>();
+			const start = async (side: Side, command: string, args: string[]) => {
+				const [first, ...rest] = [...pin.server, command, ...args];
+				servers.set(side, await startServerProcess(`${side} ${protocol}`, first!, rest));
+			};
 
-				const ratio = rate(socktuiTotals) / rate(bareTotals);
-				rows.push([
-					`${protocol} x${connections}`,
-					Math.round(rate(bareTotals)).toLocaleString('en-US'),
-					Math.round(rate(socktuiTotals)).toLocaleString('en-US'),
-					`${ratio.toFixed(2)}x`,
-					`${micros(bareTotals.latency.quantile(0.5))} / ${micros(bareTotals.latency.quantile(0.99))}`,
-					`${micros(socktuiTotals.latency.quantile(0.5))} / ${micros(socktuiTotals.latency.quantile(0.99))}`,
-					`${cpuPerMessage(bareTotals)} / ${cpuPerMessage(socktuiTotals)}`,
-					protocol === 'udp' ? `${bareTotals.lost} / ${socktuiTotals.lost}` : '-',
-				]);
-				console.log(`  measured ${protocol} x${connections}: ratio ${ratio.toFixed(2)}x`);
+			try {
+				await start('bare', process.execPath, [bareScript, protocol]);
+				await start('socktui', process.execPath, [cli, 'server', `--${protocol}`, '--port', '0', '--quiet']);
+				if (protocol === 'udp' && python) await start('python', 'python3', [pythonScript]);
+				const sides = [...servers.keys()];
+				for (const {connections} of cases) {
+					const totals = new Map(sides.map((side) => [side, emptyTotals()]));
+					for (let round = 0; round < options.rounds; round++) {
+						// Each round starts with the next server, so no side always goes first.
+						for (let index = 0; index < sides.length; index++) {
+							const side = sides[(round + index) % sides.length]!;
+							const server = servers.get(side)!;
+							const result = await runLoadgen(loadgen.binary, pin.loadgen, {
+								protocol,
+								port: server.port,
+								connections,
+								warmupSeconds: options.warmupSeconds,
+								measureSeconds: options.measureSeconds,
+								serverPid: server.pid,
+							});
+							addRound(totals.get(side)!, result);
+						}
+					}
+
+					const bare = totals.get('bare')!;
+					const socktui = totals.get('socktui')!;
+					const py = totals.get('python');
+					const verdict = cpuRatio(bare, socktui, options.saturation);
+					const name = `${protocol} x${connections}`;
+					verdicts.push({name, ratio: 'ratio' in verdict ? verdict.ratio : undefined});
+					rows.push([
+						name,
+						perSecond(bare),
+						perSecond(socktui),
+						perSecond(py),
+						micros(cpuPerMessageUs(bare)),
+						micros(cpuPerMessageUs(socktui)),
+						py === undefined ? '-' : micros(cpuPerMessageUs(py)),
+						'ratio' in verdict
+							? `${verdict.ratio.toFixed(3)}x (${verdict.low.toFixed(2)}-${verdict.high.toFixed(2)})`
+							: verdict.refused,
+						`${boundCell(bare, options.saturation)}; ${boundCell(socktui, options.saturation)}${py === undefined ? '' : `; ${boundCell(py, options.saturation)}`}`,
+						protocol === 'udp'
+							? [bare, socktui, ...(py === undefined ? [] : [py])].map((side) => side.lost).join(' / ')
+							: '-',
+					]);
+				}
+			} finally {
+				await Promise.all([...servers.values()].map(async (server) => server.stop()));
 			}
-		} finally {
-			await Promise.all(servers.map(async (server) => server.stop()));
 		}
+	} finally {
+		loadgen.dispose();
 	}
 
 	const header = [
 		'case',
 		'bare msgs/s',
 		'socktui msgs/s',
-		'socktui/bare',
-		'bare p50 / p99',
-		'socktui p50 / p99',
-		'server CPU per msg (bare / socktui)',
-		'udp lost (bare / socktui)',
+		'python msgs/s',
+		'bare CPU/msg',
+		'socktui CPU/msg',
+		'python CPU/msg',
+		'socktui/bare CPU/msg (range)',
+		'bound by, server % / loadgen % (bare; socktui; python)',
+		'udp lost',
 	];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
 	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
-	console.log(
-		`\n${rounds} rounds x ${measureMs} ms per server and case, strict ping-pong, ${Buffer.byteLength('the quick brown fox jumps over the lazy dog 0123456789\n')}-byte requests, every reply verified\n`,
-	);
-	console.log(line(header));
-	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-	for (const row of rows) console.log(line(row));
+	const over = verdicts.filter((verdict) => verdict.ratio !== undefined && verdict.ratio > options.budget);
+	const refused = verdicts.filter((verdict) => verdict.ratio === undefined);
+	const budget = [
+		`budget: socktui/bare server CPU per message <= ${options.budget}x in every column, every default guard on:`,
+		over.length === 0 && refused.length === 0
+			? 'met'
+			: [
+					over.length > 0
+						? `over in ${over.map((verdict) => `${verdict.name} (${verdict.ratio!.toFixed(3)}x)`).join(', ')}`
+						: '',
+					refused.length > 0 ? `not measured in ${refused.map((verdict) => verdict.name).join(', ')}` : '',
+				]
+					.filter(Boolean)
+					.join('; '),
+	].join(' ');
+	return [
+		...notes,
+		`${options.rounds} interleaved rounds x ${options.measureSeconds} s per server and case (after ${options.warmupSeconds} s warm-up), 64-byte ping-pong, every reply verified; the ratio is the median of the rounds' paired ratios; loadgen ${pin.loadgen.length > 0 ? 'on CPU 0, servers on CPU 1' : 'and servers unpinned'}; "bound by" names a side at >= ${Math.round(options.saturation * 100)}% of its core`,
+		'',
+		line(header),
+		`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+		...rows.map(line),
+		'',
+		budget,
+	].join('\n');
+}
+
+export async function run(): Promise<void> {
+	console.log(await echoBench());
 }

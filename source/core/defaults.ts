@@ -29,7 +29,7 @@ export const defaults = {
 	busyConnectionsFraction: 0.9,
 	/**
 	 * UDP server: replies per second to one peer (address and port); more are dropped and counted. High
-	 * enough for one ping-pong client on loopback (the echo bench reaches 20-50k msgs/s); 0 = no cap.
+	 * enough for one ping-pong client on loopback (the echo bench: about 14k round trips/s per socket); 0 = no cap.
 	 */
 	udpPeerRate: 100_000,
 	/**

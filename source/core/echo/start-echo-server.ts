@@ -2,6 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import {defaults, type Protocol} from '../defaults.js';
 import {fromSocketError} from '../errors.js';
+import {literalLookup} from './literal-lookup.js';
 import type {ModelOptions} from './model-options.js';
 import {TcpEchoServer} from './tcp-echo-server.js';
 import type {EchoServer, EchoServerOptions} from './types.js';
@@ -56,7 +57,7 @@ async function startUdp(
 	context: Parameters<typeof fromSocketError>[1],
 ): Promise<EchoServer> {
 	const type = net.isIPv6(host) ? 'udp6' : net.isIPv4(host) ? 'udp4' : await lookupType(host, context);
-	const socket = dgram.createSocket({type, reuseAddr: false});
+	const socket = dgram.createSocket({type, reuseAddr: false, lookup: literalLookup()});
 	await new Promise<void>((resolve, reject) => {
 		const onError = (error: Error) => {
 			socket.close();

@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import {getDefaultHighWaterMark} from 'node:stream';
 import {defaults} from '../defaults.js';
+import {acceptedPeer} from './accepted-peer.js';
 import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
@@ -200,7 +201,7 @@ export class TcpEchoServer implements EchoServer {
 	}
 
 	#accept(socket: net.Socket): void {
-		const peer = {address: socket.remoteAddress ?? '?', port: socket.remotePort ?? 0};
+		const peer = acceptedPeer(socket);
 		if (this.#closing !== undefined) {
 			this.#refusedConnections += 1;
 			socket.on('error', () => {});

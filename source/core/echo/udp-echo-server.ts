@@ -6,7 +6,7 @@ import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
 import {clampHandlerCpu, modelWorkers, type ModelOptions} from './model-options.js';
 import type {ServerModel, ServerModelStats} from './server-model.js';
-import {fingerprint} from './fingerprint.js';
+import {fingerprint, uppercaseWithPrints} from './fingerprint.js';
 import {readKernelDrops} from './kernel-drops.js';
 import {isUnreplyableAddress, LocalAddresses} from './local-addresses.js';
 import type {
@@ -34,6 +34,11 @@ import {servingWorker, WorkerList} from './workers/worker-list.js';
  * still match for the rate test to see the loop.
  */
 const recentSlots = 256;
+/**
+ * Slots of the peer cache, by source port: a ping-pong client (or 16 of them) is found without building its
+ * key string or hashing it into the peer map.
+ */
+const peerCacheSlots = 1024;
 /** Guard drops of one reason are reported (as events) at most this often. */
 const dropReportMs = 1000;
 
@@ -122,8 +127,12 @@ export class UdpEchoServer implements EchoServer {
 	readonly #guards = newGuardStats();
 	readonly #dropReportedAt = new Map<DropReason, number>();
 	readonly #dropsUnreported = new Map<DropReason, number>();
-	// The last peer seen: a ping-pong client needs no map lookup or key string per datagram.
-	#lastPeer: Peer | undefined;
+	readonly #peerCache = Array.from<Peer | undefined>({length: peerCacheSlots});
+	/** The request's and the reply's fingerprints from the one-pass uppercase (no allocation per datagram). */
+	readonly #prints = new Int32Array(2);
+	/** pendingReplies() when last counted in full, and datagrams let past the overload check since then. */
+	#pendingAtCount = 0;
+	#admittedSinceCount = 0;
 	#model: ServerModel;
 	#handlerCpuMs: number;
 	#handlerFailures = 0;
@@ -232,7 +241,8 @@ export class UdpEchoServer implements EchoServer {
 	/**
 	 * The hot path: guard, count, uppercase, reply (or hold the reply for the delay). For an ordinary peer
 	 * the guards cost two port comparisons, a muted check and a window counter; fingerprints are taken only
-	 * for a peer sending more than `loopMatches` datagrams a second.
+	 * for a peer sending more than `loopMatches` datagrams a second, and then (event-loop model) in the same
+	 * pass over the bytes as the uppercase.
 	 */
 	#receive(message: Buffer, remote: dgram.RemoteInfo): void {
 		const length = message.length;
@@ -252,7 +262,7 @@ export class UdpEchoServer implements EchoServer {
 			return;
 		}
 
-		if (this.pendingReplies() >= this.#options.maxPendingReplies) {
+		if (this.#overloaded()) {
 			this.#drop(remote, length, 'overload');
 			return;
 		}
@@ -281,9 +291,26 @@ export class UdpEchoServer implements EchoServer {
 		}
 
 		const watchLoop = this.#options.loopGuard && peer.rateCount > this.#options.loopMatches;
-		if (watchLoop && this.#loopSuspected(peer, message, now)) {
-			this.#drop(remote, length, 'muted');
-			return;
+		const inline = this.#model === 'event-loop' && this.#handlerCpuMs === 0;
+		const wantsMessages = this.#hub.wantsMessages;
+		// Listeners may keep the request bytes, so then the reply gets its own copy.
+		let reply: Uint8Array | undefined;
+		let replyPrint = 0;
+		if (watchLoop) {
+			let print: number;
+			if (inline) {
+				reply = wantsMessages ? new Uint8Array(length) : message;
+				uppercaseWithPrints(message, reply, this.#prints);
+				print = this.#prints[0]!;
+				replyPrint = this.#prints[1]!;
+			} else {
+				print = fingerprint(message);
+			}
+
+			if (this.#loopSuspected(peer, print, now)) {
+				this.#drop(remote, length, 'muted');
+				return;
+			}
 		}
 
 		const counters = peer.counters;
@@ -292,7 +319,6 @@ export class UdpEchoServer implements EchoServer {
 		counters.lastSeen = now;
 		this.#totals.bytesIn += length;
 		this.#totals.messagesIn += 1;
-		const wantsMessages = this.#hub.wantsMessages;
 		if (wantsMessages) {
 			this.#hub.emitMessage({
 				type: 'message-in',
@@ -303,15 +329,36 @@ export class UdpEchoServer implements EchoServer {
 			});
 		}
 
-		if (this.#model !== 'event-loop' || this.#handlerCpuMs > 0) {
+		if (!inline) {
 			this.#handleModel(peer, wantsMessages ? Uint8Array.from(message) : message, watchLoop);
 			return;
 		}
 
-		// Listeners may keep the request bytes, so the reply gets its own copy.
-		const reply = wantsMessages ? uppercase(message) : uppercaseInPlace(message);
-		if (watchLoop) this.#remember(peer, reply);
+		if (reply === undefined) reply = wantsMessages ? uppercase(message) : uppercaseInPlace(message);
+		else this.#remember(peer, replyPrint);
 		this.#reply(peer, reply);
+	}
+
+	/**
+	 * pendingReplies() >= the cap, counting in full (which asks Node's native handle for its send queue) only
+	 * when it could be true: each datagram let past adds at most one pending reply, so until the last full
+	 * count plus the datagrams let past since reaches the cap, it cannot be.
+	 */
+	#overloaded(): boolean {
+		const cap = this.#options.maxPendingReplies;
+		if (this.#pendingAtCount + this.#admittedSinceCount < cap) {
+			this.#admittedSinceCount += 1;
+			return false;
+		}
+
+		this.#pendingAtCount = this.pendingReplies();
+		if (this.#pendingAtCount >= cap) {
+			this.#admittedSinceCount = 0;
+			return true;
+		}
+
+		this.#admittedSinceCount = 1;
+		return false;
 	}
 
 	/** Sends the reply, or holds it for the reply delay (behind any reply already held). */
@@ -325,10 +372,9 @@ export class UdpEchoServer implements EchoServer {
 	}
 
 	/** Counts a datagram that equals one of our recent replies to this peer; true once the peer is muted. */
-	#loopSuspected(peer: Peer, message: Buffer, now: number): boolean {
+	#loopSuspected(peer: Peer, print: number, now: number): boolean {
 		const recent = peer.recent;
 		if (recent === undefined) return false;
-		const print = fingerprint(message);
 		if (recent[print & (recentSlots - 1)] !== print) return false;
 		const {loopWindowMs, loopMatches, loopWindows} = this.#options;
 		if (now - peer.loopWindowStart >= loopWindowMs) {
@@ -357,9 +403,8 @@ export class UdpEchoServer implements EchoServer {
 		return true;
 	}
 
-	#remember(peer: Peer, reply: Uint8Array): void {
+	#remember(peer: Peer, print: number): void {
 		peer.recent ??= new Int32Array(recentSlots);
-		const print = fingerprint(reply);
 		peer.recent[print & (recentSlots - 1)] = print;
 	}
 
@@ -413,17 +458,22 @@ export class UdpEchoServer implements EchoServer {
 	}
 
 	#peerOf(remote: dgram.RemoteInfo): Peer {
-		const last = this.#lastPeer;
-		if (last !== undefined && last.endpoint.port === remote.port && last.endpoint.address === remote.address)
-			return last;
+		const slot = remote.port & (peerCacheSlots - 1);
+		const cached = this.#peerCache[slot];
+		if (cached !== undefined && cached.endpoint.port === remote.port && cached.endpoint.address === remote.address)
+			return cached;
 		const endpoint = {address: remote.address, port: remote.port};
 		const id = connectionIdOf('udp', endpoint);
 		let peer = this.#peers.get(id);
 		if (peer === undefined) {
 			if (this.#peers.size >= this.#options.maxTrackedPeers) {
 				// Forget the peer tracked longest (Map keeps insertion order); totals keep its traffic.
-				const oldest = this.#peers.keys().next().value;
-				if (oldest !== undefined) this.#peers.delete(oldest);
+				const oldest = this.#peers.values().next().value;
+				if (oldest !== undefined) {
+					this.#peers.delete(oldest.id);
+					const oldestSlot = oldest.endpoint.port & (peerCacheSlots - 1);
+					if (this.#peerCache[oldestSlot] === oldest) this.#peerCache[oldestSlot] = undefined;
+				}
 			}
 
 			const now = Date.now();
@@ -444,7 +494,7 @@ export class UdpEchoServer implements EchoServer {
 			this.#totalPeers += 1;
 		}
 
-		this.#lastPeer = peer;
+		this.#peerCache[slot] = peer;
 		return peer;
 	}
 
@@ -453,7 +503,7 @@ export class UdpEchoServer implements EchoServer {
 		const model = this.#model;
 		if (model === 'event-loop' || model === 'iterative') {
 			const reply = uppercaseInPlace(request);
-			if (watchLoop) this.#remember(peer, reply);
+			if (watchLoop) this.#remember(peer, fingerprint(reply));
 			// One datagram at a time on the only thread: the CPU cost (and, iterative, the delay) blocks every peer.
 			burnCpu(this.#handlerCpuMs);
 			if (model === 'iterative') {
@@ -528,7 +578,7 @@ export class UdpEchoServer implements EchoServer {
 		if (reply === undefined) {
 			this.#handlerFailures += 1;
 		} else {
-			if (job.watchLoop) this.#remember(job.peer, reply);
+			if (job.watchLoop) this.#remember(job.peer, fingerprint(reply));
 			this.#send(job.peer, reply);
 		}
 		this.#startWaiting();
