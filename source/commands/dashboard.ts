@@ -10,6 +10,7 @@ import {startDashboardRuntime, type DashboardRuntime} from '../core/store/dashbo
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
+import type * as MountDashboard from '../ui/mount-dashboard.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
 import {
@@ -23,6 +24,7 @@ import {
 import {ServerProcess} from '../core/server-process/server-process.js';
 import {createOneCpuMode} from '../core/store/one-cpu-mode.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
+import {memoryLogOptions, startMemoryLog} from '../core/procs/memory-log.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
 import {flagText, modelFlags, parseHostPort, parseModelFlags, parsePort} from './options.js';
@@ -140,6 +142,13 @@ export const dashboardCommand: Command = {
 				"--model, --reply-delay and --handler-cpu set up socktui's own server; with --connect there is none",
 			);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
+		const memoryLog = memoryLogOptions(process.env);
+		// For `npm run bench soak`: the dashboard's own heap, which /proc cannot tell. Opened before anything
+		// starts, so a bad path is one line and nothing to clean up.
+		const memoryLogger = memoryLog ? startMemoryLog(memoryLog) : undefined;
+		// Ink, React and Yoga (a chunk of their own) load while the server process starts, on this core while
+		// the child boots on another; the first frame waits for both.
+		const ui = loadUi();
 
 		const capabilities = detectCapabilities(process.env, {
 			color: flags['color'] !== false,
@@ -185,6 +194,7 @@ export const dashboardCommand: Command = {
 		if (flags['oneCpu'] === true) await oneCpu.toggle();
 		try {
 			return await runDashboard({
+				ui,
 				runtime,
 				store,
 				capabilities,
@@ -195,12 +205,23 @@ export const dashboardCommand: Command = {
 				watchProcess,
 			});
 		} finally {
+			memoryLogger?.stop();
 			sampler.close();
 		}
 	},
 };
 
+type Ui = typeof MountDashboard;
+
+async function loadUi(): Promise<Ui> {
+	const loading = withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
+	// Awaited by runDashboard; if the server fails to start first, the process ends with that error instead.
+	loading.catch(() => {});
+	return loading;
+}
+
 interface RunOptions {
+	ui: Promise<Ui>;
 	runtime: DashboardRuntime;
 	store: DashboardStore;
 	capabilities: TerminalCapabilities;
@@ -304,6 +325,7 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGIN
  * screen, shows the cursor, turns raw mode off and ends every session process.
  */
 async function runDashboard({
+	ui: loadingUi,
 	runtime,
 	store,
 	capabilities,
@@ -361,8 +383,7 @@ async function runDashboard({
 		quit: () => finish(0),
 	});
 
-	// Ink, React and Yoga load only now (a dynamic import esbuild keeps lazy), after the servers are up.
-	const ui = await withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
+	const ui = await loadingUi;
 	screen = enterScreen({stdin: process.stdin, stdout: process.stdout});
 	store.flush();
 	const {instance, writer} = ui.mountDashboard({
