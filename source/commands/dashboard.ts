@@ -384,6 +384,11 @@ async function runDashboard({
 	});
 
 	const ui = await loadingUi;
+	// The runtime opens the first sessions on the next turn of the event loop: let it first, so that the first
+	// frame shows them and focuses the first (the UI chunk may have loaded before the server was ready).
+	await new Promise((resolve) => {
+		setImmediate(resolve);
+	});
 	screen = enterScreen({stdin: process.stdin, stdout: process.stdout});
 	store.flush();
 	const {instance, writer} = ui.mountDashboard({
