@@ -1,8 +1,8 @@
 // Soak: the built dashboard in a pseudo-terminal (100x30) with three sessions in auto mode at 10 msg/s
 // each and the one-CPU demo on (when taskset is there), for `--minutes N` (SOCKTUI_SOAK_MINUTES; default
 // 60). Every sample (a minute by default; `--sample-seconds N`) it prints the dashboard's RSS (/proc) and
-// its V8 heap (the dashboard's own SOCKTUI_MEMORY_LOG, one line a second): the heap in use then, and its
-// lowest value since the last sample (the floor of the GC sawtooth, the live data). At the end: the least-
+// its V8 heap (the dashboard's own SOCKTUI_MEMORY_LOG, run with --expose-gc so that each line, every 15 s,
+// follows a full collection): the latest, and the lowest since the last sample. At the end: the least-
 // squares slope of each in MB/min over the samples after the first minute (start-up caches filling), that
 // slope over 60 minutes, and a verdict against +/- 5 MB. Linux only (/proc). Not a test.
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -68,9 +68,14 @@ function readLog(file: string): MemoryLogLine[] {
 		.map((line) => JSON.parse(line) as MemoryLogLine);
 }
 
-/** Messages the server pane counts (TCP in + UDP in). */
-function messagesOnScreen(screen: string): number {
-	return [...screen.matchAll(/\bin (\d+) msg\b/g)].reduce((sum, [, count]) => sum + Number(count), 0);
+const scale: Record<string, number> = {'': 1, k: 1e3, M: 1e6, G: 1e9};
+
+/** Messages the server pane counts (TCP in + UDP in; 1.4k means about 1400). */
+export function messagesOnScreen(screen: string): number {
+	return [...screen.matchAll(/\bin (\d+(?:\.\d+)?)([kMG]?) msg\b/g)].reduce(
+		(sum, [, count, unit]) => sum + Math.round(Number(count) * scale[unit ?? '']!),
+		0,
+	);
 }
 
 async function waitFor(terminal: TestTerminal, test: (screen: string) => boolean, what: string): Promise<string> {
@@ -104,7 +109,8 @@ export async function soakBench(options: SoakOptions): Promise<string> {
 	const terminal = new TestTerminal(['--port', '0', '--sessions', String(sessions), ...(oneCpu ? ['--one-cpu'] : [])], {
 		columns,
 		rows,
-		env: {SOCKTUI_MEMORY_LOG: logFile, SOCKTUI_MEMORY_LOG_MS: String(options.logMs)},
+		// --expose-gc: the memory log collects before each line, so its heap is the live data (see memory-log.ts).
+		env: {SOCKTUI_MEMORY_LOG: logFile, SOCKTUI_MEMORY_LOG_MS: String(options.logMs), NODE_OPTIONS: '--expose-gc'},
 	});
 	const samples: SoakSample[] = [];
 	try {
@@ -173,5 +179,6 @@ export async function soakBench(options: SoakOptions): Promise<string> {
 export async function run(): Promise<void> {
 	const minutes = numberOption('--minutes', 'SOCKTUI_SOAK_MINUTES', 60);
 	const sampleSeconds = numberOption('--sample-seconds', 'SOCKTUI_SOAK_SAMPLE_SECONDS', 60);
-	console.log(await soakBench({minutes, sampleSeconds, logMs: Math.min(1000, sampleSeconds * 250)}));
+	// A full collection every 15 s (at most): a fraction of a percent of one core.
+	console.log(await soakBench({minutes, sampleSeconds, logMs: Math.min(15_000, sampleSeconds * 250)}));
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {slope, soakBench, verdict} from '../../bench/soak.bench.js';
+import {messagesOnScreen, slope, soakBench, verdict} from '../../bench/soak.bench.js';
 
 // A smoke run of `npm run bench soak` for a few seconds, so the bench cannot rot: it must start the built
 // dashboard with three sessions in auto mode, read its RSS and its memory log, and print the slopes. No
@@ -26,6 +26,12 @@ describe('npm run bench soak', () => {
 		expect(verdict(-0.05)).toBe('flat');
 		expect(verdict(0.1)).toBe('growing');
 		expect(verdict(-0.1)).toBe('shrinking');
+	});
+
+	it('adds up the messages the server pane shows, with their k and M suffixes', () => {
+		const screen = '│  in 1.4k msg 12 kB 19/s · out 1.4k\n│  in 677 msg 5.3 kB · out 677\n│  in 2M msg';
+		expect(messagesOnScreen(screen)).toBe(1400 + 677 + 2_000_000);
+		expect(messagesOnScreen('no counters')).toBe(0);
 	});
 
 	it('samples the dashboard under load and prints RSS, heap and the slopes', async () => {

@@ -54,7 +54,15 @@ describe('the memory log (SOCKTUI_MEMORY_LOG)', () => {
 	it('writes one JSON line at once and one per interval, and nothing after stop', async () => {
 		const file = path.join(dir, 'memory.jsonl');
 		let heap = 1000;
-		const log = startMemoryLog({path: file, intervalMs: 20, usage: () => usage(heap++), now: () => 42});
+		let collections = 0;
+		const log = startMemoryLog({
+			path: file,
+			intervalMs: 20,
+			usage: () => usage(heap++),
+			now: () => 42,
+			collect: () => collections++,
+		});
+		expect(collections).toBe(1);
 		expect(await lines(file)).toEqual([
 			{at: 42, rss: 50_000_000, heapUsed: 1000, heapTotal: 30_000_000, external: 1000, arrayBuffers: 500},
 		]);
@@ -66,6 +74,7 @@ describe('the memory log (SOCKTUI_MEMORY_LOG)', () => {
 		const written = await lines(file);
 		expect(written.length).toBeGreaterThanOrEqual(3);
 		expect(written.map((line) => line.heapUsed)).toEqual(written.map((_, index) => 1000 + index));
+		expect(collections).toBe(written.length);
 		await new Promise((resolve) => {
 			setTimeout(resolve, 100);
 		});
