@@ -1,15 +1,23 @@
-// Bundles the CLI into one ESM file with no runtime dependencies. `--dev` writes an unminified copy to
-// dist/cli.dev.js (same code, readable names, for CPU profiles); the shipped dist/cli.js is unchanged.
+// Bundles the CLI into ESM with no runtime dependencies: a tiny entry point dist/cli.js and the chunks it
+// loads on demand in dist/chunks/ (the full CLI, the dashboard's Ink UI, the light chunk of the dashboard's
+// children), so `--version` and a session process load only what they run. `--dev` writes an unminified
+// copy to dist/dev/ (same code, readable names, for CPU profiles); the shipped files are unchanged.
 import {build} from 'esbuild';
-import {readFileSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 import {renderCachesPlugin} from './render-caches.mjs';
 
 const dev = process.argv.includes('--dev');
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+const outdir = dev ? 'dist/dev' : 'dist';
+// Chunk names carry a content hash: clear the old ones so that npm pack ships only this build's.
+rmSync(`${outdir}/chunks`, {recursive: true, force: true});
+
 await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: dev ? 'dist/cli.dev.js' : 'dist/cli.js',
+	entryPoints: [{in: 'source/cli.tsx', out: 'cli'}],
+	outdir,
+	chunkNames: 'chunks/[name]-[hash]',
+	splitting: true,
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -36,7 +44,7 @@ await build({
 		// See scripts/render-caches.mjs: frame-spanning caches in Ink's output and in string-width.
 		renderCachesPlugin,
 	],
-	// Some bundled CommonJS packages call require(); give the ESM bundle one.
+	// Some bundled CommonJS packages call require(); give every ESM file one (the shebang is harmless in chunks).
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __socktuiCreateRequire} from 'node:module';const require=__socktuiCreateRequire(import.meta.url);",
 	},

@@ -1,6 +1,7 @@
 import type {Plugin} from 'esbuild';
 
 export const maxCachedEntries: number;
+export const maxCachedCells: number;
 export function patchInkOutput(source: string): string;
 export function patchStringWidth(source: string): string;
 export const renderCachesPlugin: Plugin;

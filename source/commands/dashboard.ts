@@ -13,6 +13,7 @@ import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {AsciicastRecorder} from '../ui/terminal/asciicast-recorder.js';
 import {tapStdout} from '../ui/terminal/tapped-stdout.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
+import type * as MountDashboard from '../ui/mount-dashboard.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
 import {chooseOneCpu, detectPinning, ProcessSampler} from '../core/procs/index.js';
@@ -20,6 +21,7 @@ import {ServerProcess} from '../core/server-process/server-process.js';
 import {createRuntimeOneCpuMode} from '../core/store/runtime-one-cpu.js';
 import {createDashboardTour} from '../core/tour/dashboard-tour.js';
 import {demoMemory} from '../core/procs/demo-memory.js';
+import {memoryLogOptions, startMemoryLog} from '../core/procs/memory-log.js';
 import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
 import {
@@ -159,6 +161,13 @@ export const dashboardCommand: Command = {
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
 		// Opened before anything starts, so a path that cannot be written is one line and no screen.
 		const recorder = flags['record'] === undefined ? undefined : openRecording(flagText(flags['record']));
+		const memoryLog = memoryLogOptions(process.env);
+		// For `npm run bench soak`: the dashboard's own heap, which /proc cannot tell. Opened before anything
+		// starts, so a bad path is one line and nothing to clean up.
+		const memoryLogger = memoryLog ? startMemoryLog(memoryLog) : undefined;
+		// Ink, React and Yoga (a chunk of their own) load while the server process starts, on this core while
+		// the child boots on another; the first frame waits for both.
+		const ui = loadUi();
 
 		const capabilities = detectCapabilities(process.env, {
 			color: flags['color'] !== false,
@@ -184,6 +193,7 @@ export const dashboardCommand: Command = {
 		if (flags['oneCpu'] === true) await oneCpu.toggle();
 		try {
 			return await runDashboard({
+				ui,
 				runtime,
 				store,
 				capabilities,
@@ -198,13 +208,24 @@ export const dashboardCommand: Command = {
 				recorder,
 			});
 		} finally {
+			memoryLogger?.stop();
 			sampler.close();
 			recorder?.close();
 		}
 	},
 };
 
+type Ui = typeof MountDashboard;
+
+async function loadUi(): Promise<Ui> {
+	const loading = withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
+	// Awaited by runDashboard; if the server fails to start first, the process ends with that error instead.
+	loading.catch(() => {});
+	return loading;
+}
+
 interface RunOptions {
+	ui: Promise<Ui>;
 	runtime: DashboardRuntime;
 	store: DashboardStore;
 	capabilities: TerminalCapabilities;
@@ -332,6 +353,7 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGIN
  * screen, shows the cursor, turns raw mode off and ends every session process.
  */
 async function runDashboard({
+	ui: loadingUi,
 	runtime,
 	store,
 	capabilities,
@@ -397,8 +419,12 @@ async function runDashboard({
 	});
 	const tour = createDashboardTour({runtime, store, commands, oneCpu, dashboardLane});
 
-	// Ink, React and Yoga load only now (a dynamic import esbuild keeps lazy), after the servers are up.
-	const ui = await withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
+	const ui = await loadingUi;
+	// The runtime opens the first sessions on the next turn of the event loop: let it first, so that the first
+	// frame shows them and focuses the first (the UI chunk may have loaded before the server was ready).
+	await new Promise((resolve) => {
+		setImmediate(resolve);
+	});
 	screen = enterScreen({stdin: process.stdin, stdout: terminal?.guard ?? process.stdout});
 	store.flush();
 	const {instance, writer} = ui.mountDashboard({

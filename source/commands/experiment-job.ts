@@ -6,7 +6,7 @@ import {burnCpuTime} from '../core/procs/cpu-burst.js';
 import {parseSimProgram} from '../core/sched/sim-spec.js';
 import {processChannel} from '../core/sessions/session-channel.js';
 import type {Command} from './command.js';
-import {flagText} from './options.js';
+import {flagText} from './basic-options.js';
 
 /** After the job ends, anything still holding the event loop open gets this long; then it exits anyway. */
 const exitWatchdogMs = 2000;

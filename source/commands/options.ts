@@ -3,22 +3,10 @@ import {defaults, type Protocol} from '../core/defaults.js';
 import {maxHandlerCpuMs} from '../core/echo/model-options.js';
 import {isServerModel, serverModels, type ServerModel} from '../core/echo/server-model.js';
 import {isLanguage, type Language} from '../ui/i18n/language.js';
+import {flagText, parsePort} from './basic-options.js';
 import type {FlagMap} from './command.js';
 
-/** A flag's value as the user typed it (meow hands over strings, booleans or numbers). */
-export function flagText(value: unknown): string {
-	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-}
-
-/** A TCP/UDP port from a flag: an integer 0-65535 (0 = pick a free port). */
-export function parsePort(value: unknown, flag = '--port'): number {
-	const text = String(value);
-	if (!/^\d+$/.test(text) || Number(text) > 65_535) {
-		throw new SocktuiError('BadUsage', `${flag} must be a port number from 0 to 65535, got '${text}'`);
-	}
-
-	return Number(text);
-}
+export {flagText, parsePort};
 
 /** The longest timer Node can run: beyond 2^31-1 ms it silently fires after 1 ms. */
 const maxTimerMs = 2 ** 31 - 1;

@@ -5,7 +5,7 @@ import {processChannel} from '../core/sessions/session-channel.js';
 import {runServerChild} from '../core/server-process/server-child.js';
 import {parseServerChildOptions, type ServerChildMessage} from '../core/server-process/server-messages.js';
 import type {Command} from './command.js';
-import {flagText} from './options.js';
+import {flagText} from './basic-options.js';
 
 /** After the server ends, anything still holding the event loop open gets this long; then we exit anyway. */
 const exitWatchdogMs = 2000;

@@ -63,7 +63,7 @@ describe('the published package', () => {
 		if (work) await rm(work, {recursive: true, force: true});
 	});
 
-	it('is one bundled file: no dependencies, no install scripts', async () => {
+	it('is a bundled entry point and its chunks: no dependencies, no install scripts', async () => {
 		const extracted = path.join(work, 'extracted');
 		await mkdir(extracted);
 		const untar = await run('tar', ['-xzf', tarball, '-C', extracted], work, env);
@@ -83,6 +83,17 @@ describe('the published package', () => {
 		expect(manifest['bin']).toEqual({socktui: 'dist/cli.js'});
 		const cli = await readFile(path.join(extracted, 'package', 'dist', 'cli.js'), 'utf8');
 		expect(cli.startsWith('#!/usr/bin/env node')).toBe(true);
+		// Only the entry point and this build's chunks (no dev build), and every chunk one imports is shipped.
+		const shipped = files.filter((file) => file.startsWith(`dist${path.sep}`) && file.endsWith('.js'));
+		expect(shipped.filter((file) => file !== path.join('dist', 'cli.js'))).not.toHaveLength(0);
+		for (const file of shipped) {
+			expect(file === path.join('dist', 'cli.js') || file.startsWith(path.join('dist', 'chunks') + path.sep)).toBe(
+				true,
+			);
+			const text = await readFile(path.join(extracted, 'package', file), 'utf8');
+			for (const [, imported] of text.matchAll(/(?:from|import)\s*\(?"(\.\.?\/[^"]+)"/g))
+				expect(files, `${file} imports ${imported!}`).toContain(path.join(path.dirname(file), imported!));
+		}
 	});
 
 	it('runs with npx from an empty folder: --version prints the version', async () => {
@@ -92,5 +103,20 @@ describe('the published package', () => {
 		const result = await run('npx', ['--yes', `./${path.basename(tarball)}`, '--version'], empty, env, 110_000);
 		expect(result.code, result.stderr).toBe(0);
 		expect(result.stdout.trim()).toBe(packageJson.version);
+	}, 120_000);
+
+	it('runs a command from the full CLI chunk with npx: the simulator prints its trace', async () => {
+		const empty = path.join(work, 'empty-sim');
+		await mkdir(empty);
+		await copyFile(tarball, path.join(empty, path.basename(tarball)));
+		const result = await run(
+			'npx',
+			['--yes', `./${path.basename(tarball)}`, 'sim', '-l', '2:100', '-c', '-p'],
+			empty,
+			env,
+			110_000,
+		);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/Stats: Total Time 2\b/);
 	}, 120_000);
 });

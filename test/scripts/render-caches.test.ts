@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {maxCachedEntries, renderCachesPlugin} from '../../scripts/render-caches.mjs';
+import {maxCachedCells, maxCachedEntries, renderCachesPlugin} from '../../scripts/render-caches.mjs';
 
 interface OutputLike {
 	write(
@@ -115,6 +115,26 @@ describe("Ink's Output with frame-spanning caches", () => {
 		output.write(20, 7, texts[9]!, {transformers: []});
 		return output.get().output;
 	}
+
+	it('keeps at most maxCachedCells styled cells however many different lines it draws, and stays right', () => {
+		const line = (index: number) => `\u001B[32m${String(index).padStart(6, '0')}\u001B[39m ${'≈'.repeat(90)}`;
+		for (let index = 0; index < 2000; index++) {
+			const output = new cached.Output({width: 100, height: 1});
+			output.write(0, 0, line(index), {transformers: []});
+			output.get();
+		}
+
+		const output = new cached.Output({width: 100, height: 1}) as OutputLike & {
+			caches: {styledChars: Map<string, unknown[]>};
+		};
+		const cells = [...output.caches.styledChars.values()].reduce((sum, row) => sum + row.length, 0);
+		expect(cells).toBeGreaterThan(0);
+		expect(cells).toBeLessThanOrEqual(maxCachedCells);
+		output.write(0, 0, line(1999), {transformers: []});
+		const expected = new plain.Output({width: 100, height: 1});
+		expected.write(0, 0, line(1999), {transformers: []});
+		expect(output.get().output).toBe(expected.get().output);
+	});
 
 	it('composes the same frames as the uncached Output, frame after frame, when one row changes', () => {
 		for (const text of [...texts, ...texts.slice().reverse(), texts[3]!, texts[3]!])

@@ -1,7 +1,5 @@
 import dgram from 'node:dgram';
-import {lookup} from 'node:dns/promises';
 import net from 'node:net';
-import {performance} from 'node:perf_hooks';
 import {defaults, type Protocol} from '../defaults.js';
 import {SocktuiError, formatHostPort, fromSocketError} from '../errors.js';
 import type {EchoExchange, Endpoint} from './types.js';
@@ -318,6 +316,8 @@ async function resolveAddress(options: EchoClientOptions): Promise<{address: str
 	if (net.isIPv4(options.host)) return {address: options.host, family: 4};
 	if (net.isIPv6(options.host)) return {address: options.host, family: 6};
 	try {
+		// Loaded only for a host name: a session given an address (the dashboard's case) never needs it.
+		const {lookup} = await import('node:dns/promises');
 		const found = await lookup(options.host);
 		return {address: found.address, family: found.family === 6 ? 6 : 4};
 	} catch (error: unknown) {
