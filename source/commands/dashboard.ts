@@ -205,6 +205,7 @@ export const dashboardCommand: Command = {
 				dashboardLane,
 				watchProcess,
 				tour: flags['tour'] === true,
+				startSessions: sessionCount,
 				recorder,
 			});
 		} finally {
@@ -238,6 +239,8 @@ interface RunOptions {
 	watchProcess: (pids: string) => void;
 	/** Start in the guided tour (`socktui tour`, `--tour`). */
 	tour: boolean;
+	/** Sessions the runtime opens right after the first frame. */
+	startSessions: number;
 	recorder: AsciicastRecorder | undefined;
 }
 
@@ -365,6 +368,7 @@ async function runDashboard({
 	dashboardLane,
 	watchProcess,
 	tour: startTour,
+	startSessions,
 	recorder,
 }: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
@@ -419,12 +423,9 @@ async function runDashboard({
 	});
 	const tour = createDashboardTour({runtime, store, commands, oneCpu, dashboardLane});
 
+	// The first frame comes before the first sessions start (the runtime opens them on the next turn of the
+	// event loop): their processes would compete with it for the CPU. Focus waits for session #1.
 	const ui = await loadingUi;
-	// The runtime opens the first sessions on the next turn of the event loop: let it first, so that the first
-	// frame shows them and focuses the first (the UI chunk may have loaded before the server was ready).
-	await new Promise((resolve) => {
-		setImmediate(resolve);
-	});
 	screen = enterScreen({stdin: process.stdin, stdout: terminal?.guard ?? process.stdout});
 	store.flush();
 	const {instance, writer} = ui.mountDashboard({
@@ -437,6 +438,7 @@ async function runDashboard({
 		experiments,
 		streams: {stdin: process.stdin, stdout: terminal?.stdout ?? process.stdout},
 		tour,
+		focusFirstSession: startSessions > 0,
 	});
 	if (startTour) tour.start();
 	const code = await finished;

@@ -34,6 +34,8 @@ export interface AppProps {
 	initialView?: TimelineView;
 	/** The guided tour (`t`, `socktui tour`). */
 	tour?: TourHost;
+	/** The first sessions open after the first frame: focus goes to the first as it appears. */
+	focusFirstSession?: boolean;
 	/** Key S: the timeline's lines as drawn, saved as SVG. */
 	svgExport?: TimelineSvgExport;
 	/** The words of the help, status bar and pane titles (English when not given). */
@@ -56,6 +58,7 @@ export function App({
 	tour,
 	svgExport,
 	language = 'en',
+	focusFirstSession = false,
 }: AppProps) {
 	const messages = messagesFor(language);
 	const snapshot = useSnapshot(store);
@@ -67,6 +70,7 @@ export function App({
 				commands,
 				timeline,
 				initialView,
+				focusFirstSession,
 				...(tour ? {tour: tour.director} : {}),
 				...(svgExport ? {saveSvg: (view: TimelineView) => svgExport.save(view)} : {}),
 			}),

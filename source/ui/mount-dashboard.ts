@@ -31,6 +31,8 @@ export interface MountOptions {
 	streams: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream};
 	/** The guided tour's director (key `t`; `socktui tour` starts it). */
 	tour?: TourDirector;
+	/** Sessions are about to open: focus goes to the first as it appears. */
+	focusFirstSession?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export function mountDashboard({
 	experiments,
 	streams,
 	tour,
+	focusFirstSession = false,
 }: MountOptions): RenderedDashboard {
 	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
 	const spoken = new SpokenPid();
@@ -87,6 +90,7 @@ export function mountDashboard({
 			theme: createTheme(capabilities),
 			timeline,
 			initialView: simSpec || !sampler ? 'sim' : 'live',
+			focusFirstSession,
 			...(tourHost ? {tour: tourHost} : {}),
 			svgExport: new TimelineSvgExport(),
 			...(language ? {language} : {}),

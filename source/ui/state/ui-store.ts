@@ -26,6 +26,8 @@ export interface UiStoreOptions {
 	commands: DashboardCommands;
 	timeline?: TimelineHost;
 	initialView?: TimelineView;
+	/** Sessions are about to open: focus waits for the first (session #1) instead of starting on the server. */
+	focusFirstSession?: boolean;
 	/** The guided tour: its keys go to it, and it sets the timeline view. */
 	tour?: TourKeys;
 	/** Saves the timeline view shown as SVG (key S); returns what to say in the status bar. */
@@ -52,14 +54,24 @@ export class UiStore {
 	#tooSmall = false;
 	#summaries: {from?: DashboardSnapshot['sessions']; value: SessionSummary[]} = {value: []};
 
-	constructor({snapshots, commands, timeline, initialView = 'live', tour, saveSvg}: UiStoreOptions) {
+	constructor({
+		snapshots,
+		commands,
+		timeline,
+		initialView = 'live',
+		focusFirstSession = false,
+		tour,
+		saveSvg,
+	}: UiStoreOptions) {
 		this.#snapshots = snapshots;
 		this.#commands = commands;
 		this.#timeline = timeline;
 		this.#tour = tour;
 		this.#saveSvg = saveSvg;
 		const sessions = this.#sessions();
-		this.#state = reconcileUiState(initialUiState(initialView, sessions[0]?.sessionId), sessions);
+		// Session ids start at 1: before #1 exists, focus waits for it (see reconcileUiState).
+		const first = sessions[0]?.sessionId ?? (focusFirstSession ? 1 : undefined);
+		this.#state = reconcileUiState(initialUiState(initialView, first), sessions);
 		if (tour) {
 			this.#state = {...this.#state, tour: tour.getSnapshot().active};
 			tour.attachUi({

@@ -59,4 +59,19 @@ describe('UiStore, without React', () => {
 		expect(ui.getSnapshot().focus).toEqual({kind: 'session', sessionId: 1});
 		data.dispose();
 	});
+
+	it('focusFirstSession: the first frame comes before any session, and focus goes to #1 when it appears', () => {
+		const data = new DashboardStore({serverPid: 1});
+		data.flush();
+		const commands = {} as DashboardCommands;
+		const ui = new UiStore({snapshots: data, commands, focusFirstSession: true});
+		expect(ui.getSnapshot().focus).toEqual({kind: 'session', sessionId: 1});
+		for (const event of standardEvents()) data.apply(event);
+		data.flush();
+		expect(ui.getSnapshot().focus).toEqual({kind: 'session', sessionId: 1});
+		// Without it, a dashboard with no sessions starts on the server pane.
+		expect(new UiStore({snapshots: new DashboardStore({serverPid: 1}), commands}).getSnapshot().focus).toEqual({
+			kind: 'server',
+		});
+	});
 });
