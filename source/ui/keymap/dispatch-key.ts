@@ -191,7 +191,10 @@ function apply(state: UiState, action: DashboardAction, name: string, context: D
 			const order = focusOrder(context.sessions);
 			const index = order.findIndex((focus) => sameFocus(focus, state.focus));
 			const step = action.ui === 'focus-next' ? 1 : -1;
-			const next = order[(index + step + order.length) % order.length]!;
+			// Focus on a session about to appear (the first frame comes before the first sessions): it sits
+			// after the timeline, where the sessions go.
+			const next =
+				index === -1 ? (step === 1 ? order[0]! : order.at(-1)!) : order[(index + step + order.length) % order.length]!;
 			return done({...state, focus: next, typing: false});
 		}
 

@@ -66,6 +66,10 @@ describe('UiStore, without React', () => {
 		const commands = {} as DashboardCommands;
 		const ui = new UiStore({snapshots: data, commands, focusFirstSession: true});
 		expect(ui.getSnapshot().focus).toEqual({kind: 'session', sessionId: 1});
+		// Shift-Tab before #1 exists goes where it would from #1: the timeline, then the server.
+		const early = new UiStore({snapshots: data, commands, focusFirstSession: true});
+		early.press({name: 'shift+tab', text: ''});
+		expect(early.getSnapshot().focus).toEqual({kind: 'timeline'});
 		for (const event of standardEvents()) data.apply(event);
 		data.flush();
 		expect(ui.getSnapshot().focus).toEqual({kind: 'session', sessionId: 1});
