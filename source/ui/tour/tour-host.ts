@@ -14,7 +14,7 @@ export interface TourHost {
 	held: HeldFigures;
 }
 
-const minTellingWaitMs = 250;
+const minTellingWaitMs = 150;
 
 /**
  * A wait just begun says little ("waited 40 ms; the CPU idle"): the last telling figures of the step stay

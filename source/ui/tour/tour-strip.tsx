@@ -26,12 +26,12 @@ export function tourStripHeight(rows: number): number {
 
 /**
  * The tour's narration strip: which step, what the live figures say now, what to look at, and the glyphs
- * of the view named in words. Re-read twice a second while the tour is on (a wait grows as you watch).
+ * of the view named in words. Re-read four times a second while the tour is on (a wait grows as you watch).
  */
 export function TourStrip({tour, snapshot, width, height}: TourStripProps) {
 	const theme = useTheme();
 	const state = useSyncExternalStore(tour.director.subscribe, tour.director.getSnapshot);
-	const now = useTickingClock(state.active, 500);
+	const now = useTickingClock(state.active, 250);
 	const step = tour.director.steps[state.index]!;
 	const timeline = tour.timeline?.();
 	const measured = tourFigures({
