@@ -105,7 +105,9 @@ export function createDashboardCommands({
 	return {
 		quit,
 		openSession: (protocol) => runtime.openSession(protocol),
-		closeSession: (sessionId) => runtime.closeSession(sessionId),
+		closeSession(sessionId) {
+			void runtime.closeSession(sessionId);
+		},
 		dismissSession(sessionId) {
 			autos.delete(sessionId);
 			store.apply({type: 'session-dismissed', sessionId});

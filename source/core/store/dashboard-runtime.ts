@@ -59,7 +59,8 @@ export interface DashboardRuntime {
 	readonly target: {host: string; port: number};
 	/** Opens a session; its id, or undefined when it could not be opened (a notice says why). */
 	openSession(protocol: Protocol): number | undefined;
-	closeSession(sessionId: number): void;
+	/** Marks the session closing and closes it; resolves once it has exited (a failure becomes a notice). */
+	closeSession(sessionId: number): Promise<void>;
 	send(sessionId: number, text: string): void;
 	setAuto(sessionId: number, auto: AutoMode): void;
 	setReplyDelay(ms: number): void;
@@ -194,9 +195,9 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		sessions,
 		target,
 		openSession,
-		closeSession(sessionId) {
+		async closeSession(sessionId) {
 			store.apply({type: 'session-closing', sessionId});
-			sessions
+			await sessions
 				.close(sessionId)
 				.catch((error: unknown) => store.apply({type: 'notice', level: 'warn', text: describe(error)}));
 		},

@@ -4,7 +4,7 @@ import type {DashboardStore} from '../store/dashboard-store.js';
 import {TourDirector, type TourControls} from './tour-director.js';
 
 export interface DashboardTourDeps {
-	runtime: Pick<DashboardRuntime, 'openSession' | 'sessions'>;
+	runtime: Pick<DashboardRuntime, 'openSession' | 'closeSession'>;
 	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	commands: Pick<
 		DashboardCommands,
@@ -26,8 +26,7 @@ export function dashboardTourControls({
 	return {
 		openSession: (protocol) => runtime.openSession(protocol),
 		async closeSession(sessionId) {
-			store.apply({type: 'session-closing', sessionId});
-			await runtime.sessions.close(sessionId);
+			await runtime.closeSession(sessionId);
 			commands.dismissSession(sessionId);
 		},
 		setAuto: (sessionId, auto) => commands.setAuto(sessionId, auto),

@@ -20,7 +20,9 @@ function setup() {
 	const commands = createDashboardCommands({
 		runtime: {
 			openSession: (protocol) => calls.push(['openSession', protocol]),
-			closeSession: (sessionId) => calls.push(['closeSession', sessionId]),
+			async closeSession(sessionId) {
+				calls.push(['closeSession', sessionId]);
+			},
 			send: (sessionId, text) => calls.push(['send', sessionId, text]),
 			setAuto: (sessionId: number, auto: AutoMode) => calls.push(['setAuto', sessionId, auto]),
 			setReplyDelay: (ms) => calls.push(['setReplyDelay', ms]),
