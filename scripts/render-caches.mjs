@@ -5,7 +5,9 @@
 // frame, measures every text node with an uncached `widest-line` -> `string-width` (a grapheme segmenter
 // and an emoji regular expression per character), and re-encodes every row's colours: a 100x30 dashboard
 // redid all of that for every unchanged row ten times a second. The functions cached here are pure, so
-// the output is the same. Every cache is bounded: past `maxCachedEntries` it starts again empty.
+// the output is the same. Every cache is bounded, by entries and by the characters of its keys: past either
+// bound it starts again empty. Ink's own cache of text sizes (measure-text.js) had no bound at all and kept
+// every text the dashboard ever showed: the soak bench saw the heap grow by about 1 MB a minute.
 import {readFileSync} from 'node:fs';
 
 /** Entries kept per cache (a frame's rows, text nodes and glyphs fit easily). */
@@ -19,7 +21,14 @@ export const maxCachedEntries = 8192;
  */
 export const maxCachedCells = 32_768;
 
-const boundedSet = `const boundedSet = (map, key, value) => { if (map.size >= ${maxCachedEntries}) map.clear(); map.set(key, value); return value; };`;
+/**
+ * Characters of the keys (and of the values, for slices) kept per cache: a dashboard's rows and texts carry
+ * colour codes and two-byte glyphs, so 8192 whole rows could hold 10-20 MB per cache.
+ */
+export const maxCachedChars = 262_144;
+
+const boundedSet = `const cachedChars = new WeakMap();
+const boundedSet = (map, key, value, chars = key.length) => { const used = (cachedChars.get(map) ?? 0) + chars; if (map.size >= ${maxCachedEntries} || used > ${maxCachedChars}) { map.clear(); cachedChars.set(map, chars); } else cachedChars.set(map, used); map.set(key, value); return value; };`;
 const boundedCells = `let cachedCells = 0;
 const boundedSetCells = (map, key, cells) => { if (map.size >= ${maxCachedEntries} || cachedCells + cells.length > ${maxCachedCells}) { map.clear(); cachedCells = 0; } cachedCells += cells.length; map.set(key, cells); return cells; };`;
 
@@ -48,7 +57,9 @@ class OutputCaches {
     getSlice(line, from, to) {
         const key = from + ':' + to + ':' + line;
         const cached = this.slices.get(key);
-        return cached === undefined ? boundedSet(this.slices, key, sliceAnsi(line, from, to)) : cached;
+        if (cached !== undefined) return cached;
+        const slice = sliceAnsi(line, from, to);
+        return boundedSet(this.slices, key, slice, key.length + slice.length);
     }
     rowString(y, cells) {
         const last = this.rows[y];
@@ -111,12 +122,23 @@ export default function stringWidth(string, options) {
 `;
 }
 
-/** The esbuild plugin applying both patches. */
+/** ink/build/measure-text.js with its cache of text sizes bounded (it kept every text ever measured). */
+export function patchInkMeasureText(source) {
+	const file = 'ink/build/measure-text.js';
+	const bounded = replaceOnce(source, file, 'cache.set(text, dimensions);', 'boundedSet(cache, text, dimensions);');
+	return `${bounded}\n${boundedSet}\nexport const measureTextCache = cache;\n`;
+}
+
+/** The esbuild plugin applying the patches. */
 export const renderCachesPlugin = {
 	name: 'render-caches',
 	setup(context) {
 		context.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, (args) => ({
 			contents: patchInkOutput(readFileSync(args.path, 'utf8')),
+			loader: 'js',
+		}));
+		context.onLoad({filter: /[/\\]ink[/\\]build[/\\]measure-text\.js$/}, (args) => ({
+			contents: patchInkMeasureText(readFileSync(args.path, 'utf8')),
 			loader: 'js',
 		}));
 		context.onLoad({filter: /[/\\]string-width[/\\]index\.js$/}, (args) => ({

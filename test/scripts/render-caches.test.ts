@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {maxCachedCells, maxCachedEntries, renderCachesPlugin} from '../../scripts/render-caches.mjs';
+import {maxCachedCells, maxCachedChars, maxCachedEntries, renderCachesPlugin} from '../../scripts/render-caches.mjs';
 
 interface OutputLike {
 	write(
@@ -22,6 +22,9 @@ interface Bundle {
 	Output: new (options: {width: number; height: number}) => OutputLike;
 	stringWidth: (text: string, options?: Record<string, unknown>) => number;
 	wrapWidth: (text: string, options?: Record<string, unknown>) => number;
+	measureText: (text: string) => {width: number; height: number};
+	/** The patched bundle's cache of text sizes (undefined in the plain bundle). */
+	measureTextCache?: Map<string, unknown>;
 }
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -38,6 +41,8 @@ async function bundle(name: string, withCaches: boolean): Promise<Bundle> {
 			`export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};`,
 			`export {default as stringWidth} from ${JSON.stringify(join(root, 'node_modules/string-width/index.js'))};`,
 			`export {default as wrapWidth} from ${JSON.stringify(join(root, 'node_modules/wrap-ansi/node_modules/string-width/index.js'))};`,
+			`export * from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};`,
+			`export {default as measureText} from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};`,
 		].join('\n'),
 	);
 	const outfile = join(directory, `${name}.mjs`);
@@ -96,6 +101,25 @@ describe('string-width with a cache', () => {
 		for (let index = 0; index < maxCachedEntries + 10; index++)
 			expect(cached.stringWidth(`漢${index}`)).toBe(2 + String(index).length);
 		expect(cached.stringWidth('漢字テスト')).toBe(10);
+	});
+});
+
+describe("Ink's text sizes with a bounded cache", () => {
+	it('gives the same sizes as the unpatched measureText', () => {
+		for (let round = 0; round < 2; round++)
+			for (const text of [...texts, `${texts[2]!}\n${texts[5]!}\nthree`])
+				expect(cached.measureText(text), text).toEqual(plain.measureText(text));
+	});
+
+	it('keeps neither more than maxCachedEntries texts nor more than maxCachedChars characters, and stays right', () => {
+		const cache = cached.measureTextCache!;
+		for (let index = 0; index < maxCachedEntries + 10; index++) cached.measureText(`漢${index}`);
+		expect(cache.size).toBeLessThanOrEqual(maxCachedEntries);
+		const row = (index: number) => `\u001B[32m${String(index).padStart(6, '0')}\u001B[39m ${'≈'.repeat(490)}`;
+		for (let index = 0; index < (2 * maxCachedChars) / 500; index++) cached.measureText(row(index));
+		expect([...cache.keys()].reduce((sum, text) => sum + text.length, 0)).toBeLessThanOrEqual(maxCachedChars);
+		expect(cached.measureText(row(3))).toEqual({width: 497, height: 1});
+		expect(cached.measureText('漢字テスト\nab')).toEqual({width: 10, height: 2});
 	});
 });
 
