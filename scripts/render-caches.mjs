@@ -7,6 +7,8 @@
 // redid all of that for every unchanged row ten times a second. The functions cached here are pure, so
 // the output is the same. Every cache is bounded: past `maxCachedEntries` it starts again empty.
 import {readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {patchStringWidthStart} from './string-width-start.mjs';
 
 /** Entries kept per cache (a frame's rows, text nodes and glyphs fit easily). */
 export const maxCachedEntries = 8192;
@@ -111,6 +113,13 @@ export default function stringWidth(string, options) {
 `;
 }
 
+/** string-width's index.js as bundled: cached, and string-width 8 (Ink's) also with scripts/string-width-start.mjs. */
+function loadStringWidth(path) {
+	const source = readFileSync(path, 'utf8');
+	const {version} = JSON.parse(readFileSync(join(dirname(path), 'package.json'), 'utf8'));
+	return patchStringWidth(version.startsWith('8.') ? patchStringWidthStart(source) : source);
+}
+
 /** The esbuild plugin applying both patches. */
 export const renderCachesPlugin = {
 	name: 'render-caches',
@@ -120,7 +129,7 @@ export const renderCachesPlugin = {
 			loader: 'js',
 		}));
 		context.onLoad({filter: /[/\\]string-width[/\\]index\.js$/}, (args) => ({
-			contents: patchStringWidth(readFileSync(args.path, 'utf8')),
+			contents: loadStringWidth(args.path),
 			loader: 'js',
 		}));
 	},
