@@ -120,7 +120,7 @@ function loadStringWidth(path) {
 	return patchStringWidth(version.startsWith('8.') ? patchStringWidthStart(source) : source);
 }
 
-/** The esbuild plugin applying both patches. */
+/** The esbuild plugin applying the patches (string-width 8 also gets scripts/string-width-start.mjs). */
 export const renderCachesPlugin = {
 	name: 'render-caches',
 	setup(context) {
