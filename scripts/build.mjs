@@ -4,6 +4,7 @@
 // copy to dist/dev/ (same code, readable names, for CPU profiles); the shipped files are unchanged.
 import {build} from 'esbuild';
 import {readFileSync, rmSync} from 'node:fs';
+import {meowStartPlugin} from './meow-start.mjs';
 import {renderCachesPlugin} from './render-caches.mjs';
 
 const dev = process.argv.includes('--dev');
@@ -43,6 +44,8 @@ await build({
 		},
 		// See scripts/render-caches.mjs: frame-spanning caches in Ink's output and in string-width.
 		renderCachesPlugin,
+		// See scripts/meow-start.mjs: meow without normalizing the package data socktui hands it.
+		meowStartPlugin,
 	],
 	// Some bundled CommonJS packages call require(); give every ESM file one (the shebang is harmless in chunks).
 	banner: {

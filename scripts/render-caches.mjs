@@ -9,6 +9,8 @@
 // bound it starts again empty. Ink's own cache of text sizes (measure-text.js) had no bound at all and kept
 // every text the dashboard ever showed: the soak bench saw the heap grow by about 1 MB a minute.
 import {readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {patchStringWidthStart} from './string-width-start.mjs';
 
 /** Entries kept per cache (a frame's rows, text nodes and glyphs fit easily). */
 export const maxCachedEntries = 8192;
@@ -129,7 +131,14 @@ export function patchInkMeasureText(source) {
 	return `${bounded}\n${boundedSet}\nexport const measureTextCache = cache;\n`;
 }
 
-/** The esbuild plugin applying the patches. */
+/** string-width's index.js as bundled: cached, and string-width 8 (Ink's) also with scripts/string-width-start.mjs. */
+function loadStringWidth(path) {
+	const source = readFileSync(path, 'utf8');
+	const {version} = JSON.parse(readFileSync(join(dirname(path), 'package.json'), 'utf8'));
+	return patchStringWidth(version.startsWith('8.') ? patchStringWidthStart(source) : source);
+}
+
+/** The esbuild plugin applying the patches (string-width 8 also gets scripts/string-width-start.mjs). */
 export const renderCachesPlugin = {
 	name: 'render-caches',
 	setup(context) {
@@ -142,7 +151,7 @@ export const renderCachesPlugin = {
 			loader: 'js',
 		}));
 		context.onLoad({filter: /[/\\]string-width[/\\]index\.js$/}, (args) => ({
-			contents: patchStringWidth(readFileSync(args.path, 'utf8')),
+			contents: loadStringWidth(args.path),
 			loader: 'js',
 		}));
 	},

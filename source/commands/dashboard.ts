@@ -13,6 +13,7 @@ import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {AsciicastRecorder} from '../ui/terminal/asciicast-recorder.js';
 import {tapStdout} from '../ui/terminal/tapped-stdout.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
+import {withDeferredWasmTierUp} from '../ui/terminal/deferred-wasm-tier-up.js';
 import type * as MountDashboard from '../ui/mount-dashboard.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
@@ -219,7 +220,9 @@ export const dashboardCommand: Command = {
 type Ui = typeof MountDashboard;
 
 async function loadUi(): Promise<Ui> {
-	const loading = withoutGlobalFetch(async () => import('../ui/mount-dashboard.js'));
+	const loading = withDeferredWasmTierUp(async () =>
+		withoutGlobalFetch(async () => import('../ui/mount-dashboard.js')),
+	);
 	// Awaited by runDashboard; if the server fails to start first, the process ends with that error instead.
 	loading.catch(() => {});
 	return loading;

@@ -56,13 +56,14 @@ export function encodeStyled(text: string, from = 0, state: SgrState = defaultSg
 			continue;
 		}
 
-		const codePoint = text.codePointAt(index)!;
-		const size = codePoint > 0xffff ? 2 : 1;
+		// A run of visible characters up to the next escape: one style change (if any) before it, then the run.
+		const next = text.indexOf(esc, index);
+		const end = next === -1 ? text.length : next;
 		const transition = sgrTransition(current, wanted);
 		if (transition !== '') parts.push(transition);
 		current = wanted;
-		parts.push(text.slice(index, index + size));
-		index += size;
+		parts.push(text.slice(index, end));
+		index = end;
 	}
 
 	if (!isDefaultSgr(current)) parts.push(`${esc}[0m`);

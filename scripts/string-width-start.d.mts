@@ -1,0 +1,2 @@
+export const narrowTextClass: string;
+export function patchStringWidthStart(source: string): string;

@@ -1,0 +1,122 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {build} from 'esbuild';
+import fc from 'fast-check';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {renderCachesPlugin} from '../../scripts/render-caches.mjs';
+import {narrowTextClass, patchStringWidthStart} from '../../scripts/string-width-start.mjs';
+
+type StringWidth = (text: string, options?: Record<string, unknown>) => number;
+
+const root = new URL('../..', import.meta.url).pathname;
+const stringWidthFile = join(root, 'node_modules/string-width/index.js');
+let directory: string;
+let plain: StringWidth;
+let patched: StringWidth;
+
+/** Ink's string-width, bundled as the CLI bundles it (target node20, as scripts/build.mjs) or untouched. */
+async function bundle(name: string, withPatches: boolean): Promise<StringWidth> {
+	const entry = join(directory, `${name}-entry.mjs`);
+	writeFileSync(entry, `export {default} from ${JSON.stringify(stringWidthFile)};\n`);
+	const outfile = join(directory, `${name}.mjs`);
+	await build({
+		entryPoints: [entry],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		logLevel: 'warning',
+		plugins: withPatches ? [renderCachesPlugin] : [],
+	});
+	return ((await import(pathToFileURL(outfile).href)) as {default: StringWidth}).default;
+}
+
+/** Every code point of the fast path's character class. */
+function classCodePoints(): number[] {
+	const points: number[] = [];
+	for (const [, from, to] of narrowTextClass.matchAll(/\\u([0-9A-F]{4})-\\u([0-9A-F]{4})/g))
+		for (let point = Number.parseInt(from!, 16); point <= Number.parseInt(to!, 16); point++) points.push(point);
+	return points;
+}
+
+beforeAll(async () => {
+	directory = mkdtempSync(join(tmpdir(), 'socktui-string-width-start-'));
+	plain = await bundle('plain', false);
+	patched = await bundle('patched', true);
+});
+
+afterAll(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+describe('string-width with a lazy emoji expression and a fast path for narrow text', () => {
+	it('applies to the installed string-width (a changed package fails the build, not silently)', () => {
+		const source = patchStringWidthStart(readFileSync(stringWidthFile, 'utf8'));
+		expect(source).toContain('narrowText.test(string)');
+		expect(source).not.toMatch(/^const rgiEmojiRegex/m);
+		expect(() => patchStringWidthStart('export default function stringWidth() {}')).toThrow(/changed/);
+	});
+
+	it('covers every code point of its class: one column each, never joined to a neighbour', () => {
+		const segmenter = new Intl.Segmenter();
+		const points = classCodePoints();
+		expect(points.length).toBeGreaterThan(800);
+		for (const point of points) {
+			const character = String.fromCodePoint(point);
+			expect(plain(character), `U+${point.toString(16)}`).toBe(1);
+			expect(patched(character), `U+${point.toString(16)}`).toBe(1);
+			expect([...segmenter.segment(`a${character}${character}a`)], `U+${point.toString(16)}`).toHaveLength(4);
+		}
+	});
+
+	it('measures what the dashboard draws, and everything else, as string-width does', () => {
+		const texts = [
+			'╭─ Server (pid 1204) ──╮',
+			'│TCP listening 127.0.0.1:39909 · 0 conn│',
+			'measured: █ run  ░ runnable  ≈ sleep  × exited ▒ ▁ ↳ ▶ … ═║╔╗╚╝',
+			'服务端 ╭─╮',
+			'◽◾ ⌚ ✅ 👍🏽 👨‍👩‍👧 1️⃣ 🇯🇵',
+			'e\u0301 soft\u00ADhyphen \u202Ebidi\u202C',
+			'\u001B[31m│red│\u001B[39m',
+		];
+		for (const text of texts) {
+			expect(patched(text), text).toBe(plain(text));
+			expect(patched(text, {ambiguousIsNarrow: false}), text).toBe(plain(text, {ambiguousIsNarrow: false}));
+			expect(patched(text, {countAnsiEscapeCodes: true}), text).toBe(plain(text, {countAnsiEscapeCodes: true}));
+		}
+	});
+
+	it('agrees with string-width on any mix of class characters, emoji, CJK, marks and escapes', () => {
+		const points = classCodePoints();
+		const piece = fc.oneof(
+			fc.constantFrom(...points).map((point) => String.fromCodePoint(point)),
+			fc.constantFrom(
+				'👍',
+				'👍🏽',
+				'❤️',
+				'◽',
+				'⌚',
+				'漢',
+				'ｆ',
+				'\u0301',
+				'\u200D',
+				'\u00AD',
+				'\u001B[1m',
+				'\t',
+				'ᄀ',
+				'ᅡ',
+			),
+		);
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+				const text = pieces.join('');
+				expect(patched(text)).toBe(plain(text));
+				expect(patched(text, {ambiguousIsNarrow: false})).toBe(plain(text, {ambiguousIsNarrow: false}));
+			}),
+			{numRuns: 500},
+		);
+	});
+});
