@@ -1,17 +1,17 @@
-import {pbkdf2Sync} from 'node:crypto';
-
-const salt = Buffer.alloc(16, 0x61);
-/** The smallest call: about 15 µs here, of which 5 µs are the call itself. */
-const minRounds = 64;
+/** The smallest slice of work: about 10 µs in the interpreter, under 1 µs once optimised. */
+const minRounds = 256;
+/** The largest: the round counter stays a small integer (below 2^30) in every tier. */
+const maxRounds = 2 ** 28;
 
 /**
- * Real CPU work until a clock has advanced by `ms`: chained PBKDF2-HMAC-SHA256 (each call's key is the next
- * call's password), in a few native calls rather than a JavaScript loop. Each call is asked for the rounds
- * that half the time left takes at the rate the previous call measured, so a burst of 10 ms is about ten
- * calls, and it ends at most one short call late unless the CPU became more than twice slower meanwhile. Why not a loop of
- * `createHash`: every hash object is an OpenSSL context freed only when V8 collects it, the loop allocates
- * on the young heap (which V8 then doubles), and a hot loop wakes the optimising compiler, whose code and
- * memory the process then keeps: together 8 MB more RSS after the first bursts of a session.
+ * Real CPU work until a clock has advanced by `ms`: a chained integer mixing loop (multiply, add, xor-shift
+ * on a 16-bit state, so every value stays a small integer and the interpreter allocates nothing), in slices
+ * that each take half the time left at the rate the previous slice measured: a burst is a dozen clock reads,
+ * and it ends at most one short slice late unless the CPU became more than twice slower meanwhile. Each
+ * round depends on the one before and the state is kept, so no compiler can skip the loop. Why not a loop
+ * of `createHash('sha256')`: every hash object is an OpenSSL context freed only when V8 collects it, the
+ * loop allocates on the young heap (which V8 then doubles), node:crypto itself costs a session 0.7 MB, and
+ * the hot loop wakes the optimising compiler: together 8 MB more RSS after the first bursts of a session.
  */
 export class CpuBurner {
 	readonly #now: () => number;
@@ -19,7 +19,7 @@ export class CpuBurner {
 	#roundsPerMs = 0;
 
 	/** `work(rounds)` does that many rounds; tests give it a fake clock and fake work. */
-	constructor(now: () => number, work: (rounds: number) => void = chainedPbkdf2()) {
+	constructor(now: () => number, work: (rounds: number) => void = mixingLoop()) {
 		this.#now = now;
 		this.#work = work;
 	}
@@ -31,21 +31,25 @@ export class CpuBurner {
 		const deadline = now + ms;
 		let rounds = 0;
 		do {
-			const chunk = Math.max(minRounds, Math.floor(((deadline - now) / 2) * this.#roundsPerMs));
-			this.#work(chunk);
+			const slice = Math.min(maxRounds, Math.max(minRounds, Math.floor(((deadline - now) / 2) * this.#roundsPerMs)));
+			this.#work(slice);
 			const after = this.#now();
-			if (after > now) this.#roundsPerMs = chunk / (after - now);
-			rounds += chunk;
+			if (after > now) this.#roundsPerMs = slice / (after - now);
+			rounds += slice;
 			now = after;
 		} while (now < deadline);
 		return rounds;
 	}
 }
 
-function chainedPbkdf2(): (rounds: number) => void {
-	let key: Buffer = salt;
+/** `state` below 2^16 times a multiplier below 2^14, plus a byte: below 2^30, a small integer. */
+function mixingLoop(): (rounds: number) => void {
+	let state = 0x5a5a;
 	return (rounds) => {
-		key = pbkdf2Sync(key, salt, rounds, 32, 'sha256');
+		for (let round = 0; round < rounds; round++) {
+			state = (state * 0x2f4b + (round & 0xff)) & 0xffff;
+			state ^= state >>> 7;
+		}
 	};
 }
 
@@ -58,7 +62,7 @@ const cpuTime = new CpuBurner(() => {
 /**
  * Keeps the CPU busy for `ms` milliseconds of wall time with real work, blocking the event loop on purpose:
  * this is the "compute" part of a session's auto mode, and the timeline should see the process running for
- * that long. Returns how many HMAC-SHA256 rounds it did (so the work cannot be optimised away, and a caller
+ * that long. Returns how many rounds it did (so the work cannot be optimised away, and a caller
  * can show it).
  */
 export function burnCpu(ms: number): number {

@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {burnCpu, burnCpuTime, CpuBurner} from '../../../source/core/procs/cpu-burst.js';
 
+/** The shortest slice of work, in rounds. */
+const short = 256;
+
 /** A clock that only the fake work advances: `roundsPerMs` of it per millisecond. */
 function fakeCpu(roundsPerMs: number) {
 	const cpu = {
@@ -25,14 +28,14 @@ describe('CpuBurner (a fake clock)', () => {
 		const rounds = cpu.burner.burn(10);
 		expect(rounds).toBe(cpu.calls.reduce((sum, chunk) => sum + chunk, 0));
 		expect(cpu.ms).toBeGreaterThanOrEqual(10);
-		// Never more than one short call (64 rounds) late.
-		expect(cpu.ms).toBeLessThanOrEqual(10 + 64 / 5000);
+		// Never more than one short slice late.
+		expect(cpu.ms).toBeLessThanOrEqual(10 + short / 5000);
 		expect(cpu.burner.burn(0)).toBe(0);
 		expect(cpu.burner.burn(-5)).toBe(0);
 		expect(cpu.burner.burn(Number.NaN)).toBe(0);
 	});
 
-	it('does a burst in a few calls, each half the time left at the rate just measured', () => {
+	it('does a burst in a few slices, each half the time left at the rate just measured', () => {
 		const cpu = fakeCpu(5000);
 		cpu.burner.burn(10);
 		cpu.calls.length = 0;
@@ -41,29 +44,37 @@ describe('CpuBurner (a fake clock)', () => {
 		expect(Math.abs(cpu.calls[0]! - 25_000)).toBeLessThanOrEqual(1);
 		expect(Math.abs(cpu.calls[1]! - 12_500)).toBeLessThanOrEqual(1);
 		expect(cpu.calls.length).toBeLessThanOrEqual(12);
-		expect(cpu.ms - began).toBeLessThanOrEqual(10 + 64 / 5000);
+		expect(cpu.ms - began).toBeLessThanOrEqual(10 + short / 5000);
 	});
 
 	it('scales the work with the time', () => {
 		const cpu = fakeCpu(5000);
 		cpu.burner.burn(10);
-		const short = cpu.burner.burn(10);
-		const long = cpu.burner.burn(100);
-		// Each burst may end one short call (64 rounds) late.
-		expect(Math.abs(long - 10 * short)).toBeLessThanOrEqual(11 * 64);
+		const tenMs = cpu.burner.burn(10);
+		const hundredMs = cpu.burner.burn(100);
+		// Each burst may end one short slice late.
+		expect(Math.abs(hundredMs - 10 * tenMs)).toBeLessThanOrEqual(11 * short);
 	});
 
-	it('is still at most one short call late when the CPU became twice slower, and adapts', () => {
+	it('is still at most one short slice late when the CPU became twice slower, and adapts', () => {
 		const cpu = fakeCpu(5000);
 		cpu.burner.burn(10);
 		cpu.roundsPerMs = 2500;
 		const began = cpu.ms;
 		cpu.burner.burn(10);
 		expect(cpu.ms - began).toBeGreaterThanOrEqual(10);
-		expect(cpu.ms - began).toBeLessThanOrEqual(10 + 64 / 2500);
+		expect(cpu.ms - began).toBeLessThanOrEqual(10 + short / 2500);
 		cpu.calls.length = 0;
 		cpu.burner.burn(10);
 		expect(Math.abs(cpu.calls[0]! - 12_500)).toBeLessThanOrEqual(1);
+	});
+
+	it('keeps every slice below 2^28 rounds, however fast the CPU', () => {
+		const cpu = fakeCpu(1e9);
+		cpu.burner.burn(10);
+		cpu.burner.burn(1000);
+		expect(Math.max(...cpu.calls)).toBe(2 ** 28);
+		expect(cpu.ms).toBeGreaterThanOrEqual(1010);
 	});
 });
 
