@@ -7,8 +7,9 @@ const maxRounds = 2 ** 28;
  * Real CPU work until a clock has advanced by `ms`: a chained integer mixing loop (multiply, add, xor-shift
  * on a 16-bit state, so every value stays a small integer and the interpreter allocates nothing), in slices
  * that each take half the time left at the rate the previous slice measured: a burst is a dozen clock reads,
- * and it ends at most one short slice late unless the CPU became more than twice slower meanwhile. Each
- * round depends on the one before and the state is kept, so no compiler can skip the loop. Why not a loop
+ * and it ends at most one short slice late unless the process lost the CPU or it became more than twice
+ * slower meanwhile. Each round depends on the one before and the state lives on into the next burst, so no
+ * compiler can skip a round. Why not a loop
  * of `createHash('sha256')`: every hash object is an OpenSSL context freed only when V8 collects it, the
  * loop allocates on the young heap (which V8 then doubles), node:crypto itself costs a session 0.7 MB, and
  * the hot loop wakes the optimising compiler: together 8 MB more RSS after the first bursts of a session.
@@ -62,8 +63,7 @@ const cpuTime = new CpuBurner(() => {
 /**
  * Keeps the CPU busy for `ms` milliseconds of wall time with real work, blocking the event loop on purpose:
  * this is the "compute" part of a session's auto mode, and the timeline should see the process running for
- * that long. Returns how many rounds it did (so the work cannot be optimised away, and a caller
- * can show it).
+ * that long. Returns how many rounds of work it did (a caller can show it).
  */
 export function burnCpu(ms: number): number {
 	return wall.burn(ms);
