@@ -159,7 +159,7 @@ async function sessionRss(options: StartupBenchOptions): Promise<RssResult> {
 				result.bareScript.push(rssMb(holders[0]!.pid));
 				result.bareModule.push(rssMb(holders[1]!.pid));
 				result.session.push(rssMb(holders[2]!.pid));
-				// Auto mode: ten messages a second; then each after a 10 ms CPU burst (PBKDF2: node:crypto).
+				// Auto mode: ten messages a second; then each after a 10 ms CPU burst.
 				holders[2]!.child.send({type: 'set-auto', auto: {enabled: true, intervalMs: 100, burstMs: 0}});
 				await sleep(options.autoMs);
 				result.sessionAuto.push(rssMb(holders[2]!.pid));
