@@ -1,8 +1,9 @@
 // Start-up and memory of the built CLI, each against a baseline measured in the same run:
 // - `socktui --version` vs `node -e 0` (wall time of the whole process, median of N interleaved runs);
-// - the RSS of a session process (`socktui session`, as the dashboard spawns it, with an IPC channel and
-//   one TCP connection) vs a bare Node process holding one TCP connection the same way, both as a
-//   `node -e` script and as an ES module file (socktui is one); then the session again after auto mode;
+// - the RSS of a session process (`socktui session`, as the dashboard spawns it: its command line, an IPC
+//   channel and one TCP connection) vs a bare Node process holding one TCP connection the same way, both as a
+//   `node -e` script and as an ES module file (socktui is one); then the session again after auto mode,
+//   and after as long again of auto mode with a 10 ms CPU burst before each message;
 // - the dashboard's first full frame in a pseudo-terminal (spawn to the status bar on screen), idle and
 //   while a bounded busy loop keeps one core busy (pinned to the last CPU when taskset is there).
 // Runs: `npm run bench startup -- --runs N` or SOCKTUI_BENCH_RUNS (default 21 for --version, and a third
@@ -14,6 +15,7 @@ import {cpus, loadavg, tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
+import {sessionArgv} from '../source/core/sessions/session-argv.js';
 import {TestTerminal} from '../test/e2e/helpers/terminal.js';
 import {numberOption} from './bench-options.js';
 
@@ -121,7 +123,11 @@ interface RssResult {
 }
 
 async function sessionRss(options: StartupBenchOptions): Promise<RssResult> {
-	const server = net.createServer((socket) => socket.pipe(socket));
+	const server = net.createServer((socket) => {
+		// The holders end by SIGKILL, some with echoes unread: their kernel answers with a reset.
+		socket.on('error', () => {});
+		socket.pipe(socket);
+	});
 	await new Promise<void>((resolve) => {
 		server.listen(0, '127.0.0.1', resolve);
 	});
@@ -141,7 +147,14 @@ async function sessionRss(options: StartupBenchOptions): Promise<RssResult> {
 				await spawnWithIpc(['-e', `const net = require('node:net'); ${holderSource}`], connected),
 				await spawnWithIpc([moduleFile], connected),
 				await spawnWithIpc(
-					[cli, 'session', '--protocol=tcp', '--host=127.0.0.1', `--port=${port}`, '--reply-timeout=2000'],
+					sessionArgv({
+						execPath: process.execPath,
+						execArgv: [],
+						cliPath: cli,
+						protocol: 'tcp',
+						target: {host: '127.0.0.1', port},
+						replyTimeoutMs: 2000,
+					}).slice(1),
 					sessionConnected,
 				),
 			];
@@ -150,7 +163,7 @@ async function sessionRss(options: StartupBenchOptions): Promise<RssResult> {
 				result.bareScript.push(rssMb(holders[0]!.pid));
 				result.bareModule.push(rssMb(holders[1]!.pid));
 				result.session.push(rssMb(holders[2]!.pid));
-				// Auto mode: ten messages a second; then each after a 10 ms CPU burst (SHA-256: node:crypto).
+				// Auto mode: ten messages a second; then each after a 10 ms CPU burst.
 				holders[2]!.child.send({type: 'set-auto', auto: {enabled: true, intervalMs: 100, burstMs: 0}});
 				await sleep(options.autoMs);
 				result.sessionAuto.push(rssMb(holders[2]!.pid));

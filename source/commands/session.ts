@@ -2,6 +2,7 @@ import process from 'node:process';
 import {defaults} from '../core/defaults.js';
 import {openEchoClient} from '../core/echo/echo-client.js';
 import {SocktuiError} from '../core/errors.js';
+import {burnCpu} from '../core/procs/cpu-burst.js';
 import {processChannel} from '../core/sessions/session-channel.js';
 import {runSessionChild} from '../core/sessions/session-child.js';
 import type {Command} from './command.js';
@@ -51,8 +52,7 @@ export const sessionCommand: Command = {
 			{
 				channel: processChannel(),
 				openClient: async (options) => openEchoClient(options),
-				// Loaded on the first burst (auto mode): node:crypto is a megabyte a session without one never needs.
-				burnCpu: async (ms) => (await import('../core/procs/cpu-burst.js')).burnCpu(ms),
+				burnCpu,
 			},
 		);
 		// process.exit below the edge, because no session may outlive its dashboard: if some handle

@@ -39,7 +39,7 @@ describe('the built CLI is split so that each process loads only what it runs', 
 		expect(imports('cli.js', true)).toEqual(expect.arrayContaining([full, chunk('child-main')]));
 	});
 
-	it('a session process loads neither meow (the full CLI) nor the UI, nor node:crypto before auto mode', () => {
+	it('a session process loads neither meow (the full CLI) nor the UI, nor node:crypto', () => {
 		const loaded = staticClosure(chunk('child-main'));
 		for (const file of staticClosure(chunk('session'))) loaded.add(file);
 		expect(loaded).not.toContain(full);

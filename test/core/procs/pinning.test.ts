@@ -1,5 +1,4 @@
 import {describe, expect, it} from 'vitest';
-import {burnCpu} from '../../../source/core/procs/cpu-burst.js';
 import {
 	chooseOneCpu,
 	detect,
@@ -39,19 +38,5 @@ describe('pinning', () => {
 		expect(parseCpuList('0-3,8,10-11\n')).toEqual([0, 1, 2, 3, 8, 10, 11]);
 		expect(parseCpuList('1')).toEqual([1]);
 		expect(parseCpuList('x,3-1')).toEqual([]);
-	});
-});
-
-describe('burnCpu', () => {
-	it('computes (hashes, CPU time used) until the deadline has passed', () => {
-		const before = process.cpuUsage();
-		const start = performance.now();
-		const hashes = burnCpu(60);
-		const elapsed = performance.now() - start;
-		const used = process.cpuUsage(before);
-		expect(hashes).toBeGreaterThan(0);
-		expect(elapsed).toBeGreaterThanOrEqual(60); // it never returns early (a guarantee, not a speed limit)
-		expect(used.user + used.system).toBeGreaterThan(0);
-		expect(burnCpu(0)).toBe(0);
 	});
 });
