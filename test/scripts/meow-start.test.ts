@@ -1,35 +1,21 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {meowStartPlugin, patchMeowDependencies, patchMeowOptions} from '../../scripts/meow-start.mjs';
+import {ModuleBundler, root} from './helpers/bundle-module.js';
 
 type Meow = (help: string, options: Record<string, unknown>) => Record<string, unknown>;
 
-const root = new URL('../..', import.meta.url).pathname;
-let directory: string;
+const bundler = new ModuleBundler();
 let plain: Meow;
 let patched: Meow;
 
 /** meow bundled as the CLI bundles it, with or without scripts/meow-start.mjs. */
 async function bundle(name: string, withPatch: boolean): Promise<Meow> {
-	const entry = join(directory, `${name}-entry.mjs`);
-	writeFileSync(entry, `export {default} from ${JSON.stringify(join(root, 'node_modules/meow/build/index.js'))};\n`);
-	const outfile = join(directory, `${name}.mjs`);
-	await build({
-		entryPoints: [entry],
-		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		logLevel: 'warning',
-		banner: {js: "import {createRequire} from 'node:module';const require=createRequire(import.meta.url);"},
-		plugins: withPatch ? [meowStartPlugin] : [],
-	});
-	return ((await import(pathToFileURL(outfile).href)) as {default: Meow}).default;
+	const entry = `export {default} from ${JSON.stringify(join(root, 'node_modules/meow/build/index.js'))};
+`;
+	return (await bundler.bundle<{default: Meow}>(name, entry, withPatch ? [meowStartPlugin] : [])).default;
 }
 
 const flags = {
@@ -53,7 +39,7 @@ const argvs = [
 /** The options socktui's CLI passes (source/cli-main.ts), with a copy of `pkg` per call. */
 function options(argv: string[]) {
 	return {
-		importMeta: {url: pathToFileURL(join(directory, 'cli.js')).href},
+		importMeta: {url: pathToFileURL(bundler.path('cli.js')).href},
 		argv,
 		flags,
 		pkg: {name: 'socktui', version: '0.1.0'},
@@ -71,13 +57,12 @@ const help = `
 `;
 
 beforeAll(async () => {
-	directory = mkdtempSync(join(tmpdir(), 'socktui-meow-start-'));
 	plain = await bundle('plain', false);
 	patched = await bundle('patched', true);
 });
 
 afterAll(() => {
-	rmSync(directory, {recursive: true, force: true});
+	bundler.dispose();
 });
 
 describe('meow without normalizing the package data it is handed', () => {

@@ -1,10 +1,7 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {maxCachedCells, maxCachedChars, maxCachedEntries, renderCachesPlugin} from '../../scripts/render-caches.mjs';
+import {ModuleBundler, root} from './helpers/bundle-module.js';
 
 interface OutputLike {
 	write(
@@ -27,35 +24,20 @@ interface Bundle {
 	measureTextCache?: Map<string, unknown>;
 }
 
-const root = new URL('../..', import.meta.url).pathname;
-let directory: string;
+const bundler = new ModuleBundler();
 let plain: Bundle;
 let cached: Bundle;
 
 /** Ink's Output and both string-width copies, bundled as the CLI bundles them, with or without the caches. */
 async function bundle(name: string, withCaches: boolean): Promise<Bundle> {
-	const entry = join(directory, `${name}-entry.mjs`);
-	writeFileSync(
-		entry,
-		[
-			`export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};`,
-			`export {default as stringWidth} from ${JSON.stringify(join(root, 'node_modules/string-width/index.js'))};`,
-			`export {default as wrapWidth} from ${JSON.stringify(join(root, 'node_modules/wrap-ansi/node_modules/string-width/index.js'))};`,
-			`export * from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};`,
-			`export {default as measureText} from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};`,
-		].join('\n'),
-	);
-	const outfile = join(directory, `${name}.mjs`);
-	await build({
-		entryPoints: [entry],
-		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		logLevel: 'warning',
-		plugins: withCaches ? [renderCachesPlugin] : [],
-	});
-	return (await import(pathToFileURL(outfile).href)) as Bundle;
+	const entry = [
+		`export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};`,
+		`export {default as stringWidth} from ${JSON.stringify(join(root, 'node_modules/string-width/index.js'))};`,
+		`export {default as wrapWidth} from ${JSON.stringify(join(root, 'node_modules/wrap-ansi/node_modules/string-width/index.js'))};`,
+		`export * from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};`,
+		`export {default as measureText} from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};`,
+	].join('\n');
+	return bundler.bundle<Bundle>(name, entry, withCaches ? [renderCachesPlugin] : []);
 }
 
 const texts = [
@@ -72,13 +54,12 @@ const texts = [
 ];
 
 beforeAll(async () => {
-	directory = mkdtempSync(join(tmpdir(), 'socktui-render-caches-'));
 	plain = await bundle('plain', false);
 	cached = await bundle('cached', true);
 });
 
 afterAll(() => {
-	rmSync(directory, {recursive: true, force: true});
+	bundler.dispose();
 });
 
 describe('string-width with a cache', () => {

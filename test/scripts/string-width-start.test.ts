@@ -1,37 +1,23 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {renderCachesPlugin} from '../../scripts/render-caches.mjs';
 import {narrowTextClass, patchStringWidthStart} from '../../scripts/string-width-start.mjs';
+import {ModuleBundler, root} from './helpers/bundle-module.js';
 
 type StringWidth = (text: string, options?: Record<string, unknown>) => number;
 
-const root = new URL('../..', import.meta.url).pathname;
 const stringWidthFile = join(root, 'node_modules/string-width/index.js');
-let directory: string;
+const bundler = new ModuleBundler();
 let plain: StringWidth;
 let patched: StringWidth;
 
 /** Ink's string-width, bundled as the CLI bundles it (target node20, as scripts/build.mjs) or untouched. */
 async function bundle(name: string, withPatches: boolean): Promise<StringWidth> {
-	const entry = join(directory, `${name}-entry.mjs`);
-	writeFileSync(entry, `export {default} from ${JSON.stringify(stringWidthFile)};\n`);
-	const outfile = join(directory, `${name}.mjs`);
-	await build({
-		entryPoints: [entry],
-		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		logLevel: 'warning',
-		plugins: withPatches ? [renderCachesPlugin] : [],
-	});
-	return ((await import(pathToFileURL(outfile).href)) as {default: StringWidth}).default;
+	const entry = `export {default} from ${JSON.stringify(stringWidthFile)};
+`;
+	return (await bundler.bundle<{default: StringWidth}>(name, entry, withPatches ? [renderCachesPlugin] : [])).default;
 }
 
 /** Every code point of the fast path's character class. */
@@ -43,13 +29,12 @@ function classCodePoints(): number[] {
 }
 
 beforeAll(async () => {
-	directory = mkdtempSync(join(tmpdir(), 'socktui-string-width-start-'));
 	plain = await bundle('plain', false);
 	patched = await bundle('patched', true);
 });
 
 afterAll(() => {
-	rmSync(directory, {recursive: true, force: true});
+	bundler.dispose();
 });
 
 describe('string-width with a lazy emoji expression and a fast path for narrow text', () => {
