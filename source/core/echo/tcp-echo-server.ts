@@ -25,11 +25,8 @@ import type {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
 import {servingWorker, WorkerList} from './workers/worker-list.js';
 
-/**
- * Connections are kept in the order they were last moved to the back of `open`; a connection with
- * traffic is moved at most once per this long, so the order is "longest idle first" to within it.
- */
-const reorderMs = 1000;
+/** How often the idle bookkeeping runs when no idle timeout asks for more often. */
+const maxTickMs = 1000;
 
 interface Connection {
 	readonly id: string;
@@ -43,6 +40,8 @@ interface Connection {
 	delayedBytes: number;
 	peerEnded: boolean;
 	reason: CloseReason | undefined;
+	/** Traffic (a request, or the peer reading our replies) since the last tick: the tick moves it back. */
+	stirred: boolean;
 	/** When the connection was last moved to the back of the idle order. */
 	touchedAt: number;
 	/** How long it had been silent when we closed it for idleness (idle, evicted). */
@@ -80,7 +79,11 @@ export interface TcpEchoServerOptions {
  *
  * Silent connections cannot lock everyone out: one silent longer than the idle timeout (shorter when the
  * connection cap is nearly reached) is closed, and at the cap the longest-idle connection is closed to make
- * room for a new one. `open` keeps connections in idle order, so both cost O(1) per event.
+ * room for a new one. `open` keeps connections in idle order. The per-message cost of that bookkeeping is
+ * one flag (`stirred`): a tick (at most a quarter of the shortest idle timeout apart, at most 1 s) moves the
+ * connections with traffic since the last tick to the back and stamps their `lastSeen`, so a message reads
+ * no clock. `lastSeen` is thus late by up to one tick (a connection closes for idleness up to two ticks
+ * after the timeout, never before it).
  */
 export class TcpEchoServer implements EchoServer {
 	readonly protocol = 'tcp' as const;
@@ -89,13 +92,16 @@ export class TcpEchoServer implements EchoServer {
 	readonly #options: TcpEchoServerOptions;
 	#replyDelayMs: number;
 	#closing: Promise<void> | undefined;
-	#totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
+	/** The traffic of finished connections; that of the others is summed when asked, not counted per message. */
+	readonly #finishedTotals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
+	/** Every connection accepted and not finished (`open` and those closed for idleness but not yet gone). */
+	readonly #live = new Set<Connection>();
 	#totalConnections = 0;
 	#refusedConnections = 0;
 	#pausedConnections = 0;
 	#idleClosed = 0;
 	#evicted = 0;
-	readonly #sweepTimer: NodeJS.Timeout | undefined;
+	readonly #tickTimer: NodeJS.Timeout;
 	#model: ServerModel;
 	#handlerCpuMs: number;
 	#handlerFailures = 0;
@@ -124,10 +130,9 @@ export class TcpEchoServer implements EchoServer {
 		({pool: this.#pool, threads: this.#threads} = modelWorkers(options.models, () => this.#admitWaiting()));
 		server.on('connection', (socket) => this.#accept(socket));
 		const shortest = Math.min(options.idleTimeoutMs, options.busyIdleTimeoutMs);
-		if (options.idleTimeoutMs > 0) {
-			this.#sweepTimer = setInterval(() => this.#closeIdle(), Math.max(50, Math.min(1000, shortest / 4)));
-			this.#sweepTimer.unref();
-		}
+		const tickMs = options.idleTimeoutMs > 0 ? Math.max(50, Math.min(maxTickMs, shortest / 4)) : maxTickMs;
+		this.#tickTimer = setInterval(() => this.#tick(), tickMs);
+		this.#tickTimer.unref();
 
 		server.on(
 			'error',
@@ -140,13 +145,15 @@ export class TcpEchoServer implements EchoServer {
 	}
 
 	stats(): EchoServerStats {
+		const totals = {...this.#finishedTotals};
 		let bufferedBytes = 0;
 		for (const connection of this.#open.values())
 			bufferedBytes += connection.socket.writableLength + connection.delayedBytes;
+		for (const connection of this.#live) addTraffic(totals, connection.counters);
 		return {
 			protocol: 'tcp',
 			local: this.local,
-			...this.#totals,
+			...totals,
 			activeConnections: this.#open.size,
 			totalConnections: this.#totalConnections,
 			refusedConnections: this.#refusedConnections,
@@ -168,7 +175,12 @@ export class TcpEchoServer implements EchoServer {
 	}
 
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}> {
-		return [...this.#open.values()].map(({id, peer, counters}) => ({connectionId: id, peer, counters: {...counters}}));
+		const now = Date.now();
+		return [...this.#open.values()].map((connection) => ({
+			connectionId: connection.id,
+			peer: connection.peer,
+			counters: currentCounters(connection, now),
+		}));
 	}
 
 	setReplyDelay(ms: number): void {
@@ -179,7 +191,7 @@ export class TcpEchoServer implements EchoServer {
 
 	async close(): Promise<void> {
 		this.#closing ??= (async () => {
-			clearInterval(this.#sweepTimer);
+			clearInterval(this.#tickTimer);
 			const waits = [new Promise<void>((resolve) => this.#server.close(() => resolve()))];
 			for (const connection of this.#open.values()) {
 				connection.reason ??= 'server';
@@ -214,13 +226,20 @@ export class TcpEchoServer implements EchoServer {
 		if (this.#open.size >= this.#options.maxConnections) {
 			// At the cap: make room by closing the connection that has been silent longest. One waiting its turn
 			// (iterative) or for a worker is not idle but queued; if only those are left, the newcomer is refused.
+			// One with traffic since the last tick is not silent yet where the order stands: only if all are.
 			let longestIdle: Connection | undefined;
+			let stirred: Connection | undefined;
 			for (const connection of this.#open.values()) {
-				if (connection.waitingSince === undefined) {
+				if (connection.waitingSince !== undefined) continue;
+				if (!connection.stirred) {
 					longestIdle = connection;
 					break;
 				}
+
+				stirred ??= connection;
 			}
+
+			longestIdle ??= stirred;
 
 			if (longestIdle === undefined) {
 				this.#refusedConnections += 1;
@@ -244,6 +263,7 @@ export class TcpEchoServer implements EchoServer {
 			delayedBytes: 0,
 			peerEnded: false,
 			reason: undefined,
+			stirred: false,
 			touchedAt: now,
 			idleMs: undefined,
 			finished: false,
@@ -254,6 +274,7 @@ export class TcpEchoServer implements EchoServer {
 			worker: undefined,
 		};
 		this.#open.set(connection.id, connection);
+		this.#live.add(connection);
 		this.#totalConnections += 1;
 		if (this.#hub.active)
 			this.#hub.emit({type: 'connection-opened', protocol: 'tcp', connectionId: connection.id, peer});
@@ -276,7 +297,7 @@ export class TcpEchoServer implements EchoServer {
 		socket.on('data', (chunk: Buffer) => this.#receive(connection, chunk));
 		socket.on('drain', () => {
 			// The peer is reading our replies: not idle.
-			this.#touch(connection, Date.now());
+			connection.stirred = true;
 			this.#maybeResume(connection);
 		});
 		socket.on('end', () => {
@@ -293,14 +314,9 @@ export class TcpEchoServer implements EchoServer {
 	/** The hot path: count, uppercase, reply (or hold the reply for the delay). */
 	#receive(connection: Connection, chunk: Buffer): void {
 		const counters = connection.counters;
-		const length = chunk.length;
-		counters.bytesIn += length;
+		counters.bytesIn += chunk.length;
 		counters.messagesIn += 1;
-		const now = Date.now();
-		counters.lastSeen = now;
-		if (now - connection.touchedAt >= reorderMs) this.#touch(connection, now);
-		this.#totals.bytesIn += length;
-		this.#totals.messagesIn += 1;
+		connection.stirred = true;
 		const wantsMessages = this.#hub.wantsMessages;
 		if (wantsMessages) {
 			this.#hub.emitMessage({
@@ -373,8 +389,6 @@ export class TcpEchoServer implements EchoServer {
 		const belowMark = socket.write(reply) && this.#writeReturnImpliesBelow && connection.delayedBytes === 0;
 		counters.bytesOut += reply.length;
 		counters.messagesOut += 1;
-		this.#totals.bytesOut += reply.length;
-		this.#totals.messagesOut += 1;
 		if (this.#hub.wantsMessages) {
 			this.#hub.emitMessage({
 				type: 'message-out',
@@ -404,8 +418,18 @@ export class TcpEchoServer implements EchoServer {
 		connection.socket.resume();
 	}
 
+	/** The idle bookkeeping: connections with traffic since the last tick go to the back; then the idle sweep. */
+	#tick(): void {
+		const now = Date.now();
+		const stirred: Connection[] = [];
+		for (const connection of this.#open.values()) if (connection.stirred) stirred.push(connection);
+		for (const connection of stirred) this.#touch(connection, now);
+		this.#closeIdle(now);
+	}
+
 	/** Moves a connection with traffic to the back of the idle order. */
 	#touch(connection: Connection, now: number): void {
+		connection.stirred = false;
 		connection.counters.lastSeen = now;
 		if (connection.reason !== undefined || this.#open.get(connection.id) !== connection) return;
 		connection.touchedAt = now;
@@ -423,10 +447,9 @@ export class TcpEchoServer implements EchoServer {
 	}
 
 	/** Closes connections silent longer than the idle timeout, walking from the longest idle. */
-	#closeIdle(): void {
+	#closeIdle(now: number): void {
 		const timeout = this.#idleTimeoutNow();
 		if (timeout <= 0) return;
-		const now = Date.now();
 		const silentSince = now - timeout;
 		const idle: Connection[] = [];
 		for (const connection of this.#open.values()) {
@@ -443,6 +466,7 @@ export class TcpEchoServer implements EchoServer {
 	#closeForIdleness(connection: Connection, reason: 'idle' | 'evicted', now: number): void {
 		this.#open.delete(connection.id);
 		connection.reason = reason;
+		if (connection.stirred) this.#touch(connection, now);
 		connection.idleMs = now - connection.counters.lastSeen;
 		if (reason === 'idle') this.#idleClosed += 1;
 		else this.#evicted += 1;
@@ -453,6 +477,8 @@ export class TcpEchoServer implements EchoServer {
 		if (connection.finished) return;
 		connection.finished = true;
 		if (this.#open.get(connection.id) === connection) this.#open.delete(connection.id);
+		this.#live.delete(connection);
+		addTraffic(this.#finishedTotals, connection.counters);
 		connection.delayed?.clear();
 		connection.delayedBytes = 0;
 		if (connection.paused) {
@@ -469,7 +495,7 @@ export class TcpEchoServer implements EchoServer {
 				connectionId: connection.id,
 				peer: connection.peer,
 				reason: connection.reason ?? 'end',
-				counters: {...connection.counters},
+				counters: currentCounters(connection, Date.now()),
 				...(connection.idleMs === undefined ? {} : {idleMs: connection.idleMs}),
 			});
 		}
@@ -607,10 +633,6 @@ export class TcpEchoServer implements EchoServer {
 		counters.messagesIn += report.messagesIn;
 		counters.messagesOut += report.messagesOut;
 		counters.lastSeen = Date.now();
-		this.#totals.bytesIn += report.bytesIn;
-		this.#totals.bytesOut += report.bytesOut;
-		this.#totals.messagesIn += report.messagesIn;
-		this.#totals.messagesOut += report.messagesOut;
 		if (!this.#hub.wantsMessages) return;
 		for (const sample of report.samples) {
 			this.#hub.emitMessage({
@@ -699,4 +721,18 @@ export class TcpEchoServer implements EchoServer {
 			pool: this.#pool.size,
 		};
 	}
+}
+
+type Traffic = Pick<TrafficCounters, 'bytesIn' | 'bytesOut' | 'messagesIn' | 'messagesOut'>;
+
+function addTraffic(totals: Traffic, counters: Traffic): void {
+	totals.bytesIn += counters.bytesIn;
+	totals.bytesOut += counters.bytesOut;
+	totals.messagesIn += counters.messagesIn;
+	totals.messagesOut += counters.messagesOut;
+}
+
+/** A copy of the counters, `lastSeen` brought up to `now` if there was traffic since the last tick. */
+function currentCounters(connection: Connection, now: number): TrafficCounters {
+	return connection.stirred ? {...connection.counters, lastSeen: now} : {...connection.counters};
 }

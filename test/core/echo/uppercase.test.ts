@@ -21,6 +21,25 @@ describe('uppercase (bytes.upper() semantics)', () => {
 		}
 	});
 
+	it('in place, every byte value at every position of every length up to 11, also in a view at an odd offset', () => {
+		// Covers the four-bytes-a-turn body and each length of the tail.
+		const backing = new Uint8Array(16);
+		for (let length = 0; length <= 11; length++) {
+			for (let position = 0; position < length; position++) {
+				for (let byte = 0; byte < 256; byte++) {
+					backing.fill(0x61);
+					const view = backing.subarray(1, 1 + length);
+					view[position] = byte;
+					const expected = referenceUpper(view);
+					expect(uppercaseInPlace(view)).toBe(view);
+					expect(Buffer.from(view)).toEqual(expected);
+					expect(backing[0]).toBe(0x61);
+					expect(backing[1 + length]).toBe(0x61);
+				}
+			}
+		}
+	});
+
 	it('keeps NUL and invalid UTF-8 bytes', () => {
 		expect([...uppercase(Uint8Array.from([0x00, 0x61, 0xff, 0xc3, 0x28, 0x80, 0x7a]))]).toEqual([
 			0x00, 0x41, 0xff, 0xc3, 0x28, 0x80, 0x5a,
