@@ -42,9 +42,11 @@ export const defaultCases: EchoCase[] = [
 ];
 
 const defaultOptions: EchoBenchOptions = {
-	rounds: Number(process.env['BENCH_ECHO_ROUNDS'] ?? 7),
+	// A second bare server against the first came out 0.94-1.04x over 7-15 rounds of 1 s and 0.99-1.01x
+	// over 21-63 rounds: shorter rounds, more of them (the same time per server).
+	rounds: Number(process.env['BENCH_ECHO_ROUNDS'] ?? 15),
 	warmupSeconds: 0.3,
-	measureSeconds: Number(process.env['BENCH_ECHO_SECONDS'] ?? 1),
+	measureSeconds: Number(process.env['BENCH_ECHO_SECONDS'] ?? 0.5),
 	cases: defaultCases,
 	saturation: defaultSaturation,
 	budget: 1.05,
@@ -54,7 +56,8 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const bareScript = fileURLToPath(new URL('echo/bare-server.mjs', import.meta.url));
 const pythonScript = fileURLToPath(new URL('echo/python-udp-server.py', import.meta.url));
 
-type Side = 'bare' | 'socktui' | 'python';
+/** `control` is a second bare server: its ratio to the first is the bench's own noise in that run (A/A). */
+type Side = 'bare' | 'control' | 'socktui' | 'python';
 
 function hasPython(): boolean {
 	try {
@@ -69,6 +72,11 @@ const micros = (value: number | undefined) => (value === undefined ? '-' : `${va
 const perSecond = (totals: SideTotals | undefined) =>
 	totals === undefined ? '-' : Math.round(rate(totals)).toLocaleString('en-US');
 
+const ratioCell = (verdict: ReturnType<typeof cpuRatio>) =>
+	'ratio' in verdict
+		? `${verdict.ratio.toFixed(3)}x (${verdict.low.toFixed(2)}-${verdict.high.toFixed(2)})`
+		: verdict.refused;
+
 /** Runs the bench and returns its report (notes, the table and the budget line); undefined when skipped. */
 export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Promise<string> {
 	const options = {...defaultOptions, ...overrides};
@@ -82,7 +90,7 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 	if (!python) notes.push('note: python3 not found: no Python column');
 
 	const rows: string[][] = [];
-	const verdicts: Array<{name: string; ratio: number | undefined}> = [];
+	const verdicts: Array<{name: string; ratio: number | undefined; noise: number | undefined}> = [];
 	try {
 		for (const protocol of ['tcp', 'udp'] as const) {
 			const cases = options.cases.filter((candidate) => candidate.protocol === protocol);
@@ -95,6 +103,7 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 
 			try {
 				await start('bare', process.execPath, [bareScript, protocol]);
+				await start('control', process.execPath, [bareScript, protocol]);
 				await start('socktui', process.execPath, [cli, 'server', `--${protocol}`, '--port', '0', '--quiet']);
 				if (protocol === 'udp' && python) await start('python', 'python3', [pythonScript]);
 				const sides = [...servers.keys()];
@@ -121,8 +130,13 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 					const socktui = totals.get('socktui')!;
 					const py = totals.get('python');
 					const verdict = cpuRatio(bare, socktui, options.saturation);
+					const noise = cpuRatio(bare, totals.get('control')!, options.saturation, ['bare', 'the second bare']);
 					const name = `${protocol} x${connections}`;
-					verdicts.push({name, ratio: 'ratio' in verdict ? verdict.ratio : undefined});
+					verdicts.push({
+						name,
+						ratio: 'ratio' in verdict ? verdict.ratio : undefined,
+						noise: 'ratio' in noise ? noise.ratio : undefined,
+					});
 					rows.push([
 						name,
 						perSecond(bare),
@@ -131,9 +145,8 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 						micros(cpuPerMessageUs(bare)),
 						micros(cpuPerMessageUs(socktui)),
 						py === undefined ? '-' : micros(cpuPerMessageUs(py)),
-						'ratio' in verdict
-							? `${verdict.ratio.toFixed(3)}x (${verdict.low.toFixed(2)}-${verdict.high.toFixed(2)})`
-							: verdict.refused,
+						ratioCell(verdict),
+						ratioCell(noise),
 						`${boundCell(bare, options.saturation)}; ${boundCell(socktui, options.saturation)}${py === undefined ? '' : `; ${boundCell(py, options.saturation)}`}`,
 						protocol === 'udp'
 							? [bare, socktui, ...(py === undefined ? [] : [py])].map((side) => side.lost).join(' / ')
@@ -157,6 +170,7 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 		'socktui CPU/msg',
 		'python CPU/msg',
 		'socktui/bare CPU/msg (range)',
+		'bare/bare A/A (range)',
 		'bound by, server % / loadgen % (bare; socktui; python)',
 		'udp lost',
 	];
@@ -170,7 +184,12 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 			? 'met'
 			: [
 					over.length > 0
-						? `over in ${over.map((verdict) => `${verdict.name} (${verdict.ratio!.toFixed(3)}x)`).join(', ')}`
+						? `over in ${over
+								.map(
+									(verdict) =>
+										`${verdict.name} (${verdict.ratio!.toFixed(3)}x; A/A ${verdict.noise === undefined ? '-' : `${verdict.noise.toFixed(3)}x`})`,
+								)
+								.join(', ')}`
 						: '',
 					refused.length > 0 ? `not measured in ${refused.map((verdict) => verdict.name).join(', ')}` : '',
 				]
@@ -179,7 +198,7 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 	].join(' ');
 	return [
 		...notes,
-		`${options.rounds} interleaved rounds x ${options.measureSeconds} s per server and case (after ${options.warmupSeconds} s warm-up), 64-byte ping-pong, every reply verified; the ratio is the median of the rounds' paired ratios; loadgen ${pin.loadgen.length > 0 ? 'on CPU 0, servers on CPU 1' : 'and servers unpinned'}; "bound by" names a side at >= ${Math.round(options.saturation * 100)}% of its core`,
+		`${options.rounds} interleaved rounds x ${options.measureSeconds} s per server and case (after ${options.warmupSeconds} s warm-up), 64-byte ping-pong, every reply verified; the ratio is the median of the rounds' paired ratios; A/A is a second bare server against the first, the run's own noise; loadgen ${pin.loadgen.length > 0 ? 'on CPU 0, servers on CPU 1' : 'and servers unpinned'}; "bound by" names a side at >= ${Math.round(options.saturation * 100)}% of its core`,
 		'',
 		line(header),
 		`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,

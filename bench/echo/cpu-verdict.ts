@@ -86,10 +86,11 @@ export function cpuRatio(
 	bare: SideTotals,
 	socktui: SideTotals,
 	saturation = defaultSaturation,
+	names: readonly [string, string] = ['bare', 'socktui'],
 ): {ratio: number; low: number; high: number} | {refused: string} {
 	for (const [name, totals] of [
-		['bare', bare],
-		['socktui', socktui],
+		[names[0], bare],
+		[names[1], socktui],
 	] as const) {
 		const {loadgen} = load(totals);
 		if (loadgen >= saturation)
