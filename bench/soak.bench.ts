@@ -163,10 +163,10 @@ export async function soakBench(options: SoakOptions): Promise<string> {
 		return [
 			`${sessions} sessions in auto mode, ${rate.toFixed(1)} msg/s measured at the server (target 30), one-CPU demo ${oneCpu ? 'on' : 'off (no taskset)'}; ${samples.length} samples over ${elapsedMinutes.toFixed(1)} min, slope over ${fitted.length} samples from minute ${fitted[0]!.minute.toFixed(1)}; load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after.`,
 			'',
-			'| dashboard       | MB/min      | MB over 60 min | change in the run | verdict   |',
+			'| dashboard       | MB/min      | MB over 60 min | change in the fit | verdict   |',
 			'| --------------- | ----------- | -------------- | ----------------- | --------- |',
-			row('RSS', rssSlope, final.rssMb - first.rssMb),
-			row('heap floor', heapSlope, final.heapFloorMb - first.heapFloorMb),
+			row('RSS', rssSlope, final.rssMb - fitted[0]!.rssMb),
+			row('heap floor', heapSlope, final.heapFloorMb - fitted[0]!.heapFloorMb),
 			'',
 			'Verdict: flat when the fitted change over 60 minutes stays within +/- 5 MB.',
 		].join('\n');

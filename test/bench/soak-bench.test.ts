@@ -51,7 +51,7 @@ describe('npm run bench soak', () => {
 		expect(lines[0]).toMatch(
 			/^3 sessions in auto mode, \d+\.\d msg\/s measured at the server \(target 30\), one-CPU demo (?:on|off \(no taskset\)); \d+ samples over \d+\.\d min/,
 		);
-		expect(lines).toContain('| dashboard       | MB/min      | MB over 60 min | change in the run | verdict   |');
+		expect(lines).toContain('| dashboard       | MB/min      | MB over 60 min | change in the fit | verdict   |');
 		for (const name of ['RSS', 'heap floor'])
 			expect(lines.find((line) => line.startsWith(`| ${name.padEnd(15)} |`))).toMatch(
 				/\| +-?\d+\.\d{3} \| +-?\d+\.\d \| +-?\d+\.\d \| (?:flat|growing|shrinking) +\|$/,
