@@ -153,9 +153,11 @@ export async function soakBench(options: SoakOptions): Promise<string> {
 		const final = samples.at(-1)!;
 		const elapsedMinutes = final.minute - first.minute;
 		const rate = elapsedMinutes > 0 ? (final.messages - first.messages) / (elapsedMinutes * 60) : 0;
-		// After a one-minute warm-up (the render caches and the JIT fill up), when the run is long enough.
-		const fitted =
-			samples.filter((sample) => sample.minute >= 1).length >= 3 ? samples.filter((s) => s.minute >= 1) : samples;
+		// After a one-minute warm-up (the render caches and the JIT fill up), when the run is long enough. By
+		// when each sample was due: a timer may fire a fraction of a millisecond early, and the sample due at
+		// minute 1 then measured 0.9999 and was left out.
+		const afterWarmUp = samples.filter((_, index) => index * options.sampleSeconds >= 60);
+		const fitted = afterWarmUp.length >= 3 ? afterWarmUp : samples;
 		const rssSlope = slope(fitted.map((sample) => [sample.minute, sample.rssMb]));
 		const heapSlope = slope(fitted.map((sample) => [sample.minute, sample.heapFloorMb]));
 		const row = (name: string, value: number, change: number) =>
