@@ -12,6 +12,7 @@ import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {AsciicastRecorder} from '../ui/terminal/asciicast-recorder.js';
 import {tapStdout} from '../ui/terminal/tapped-stdout.js';
+import {watchTerminalGone} from '../ui/terminal/terminal-gone.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
 import {withDeferredWasmTierUp} from '../ui/terminal/deferred-wasm-tier-up.js';
 import type * as MountDashboard from '../ui/mount-dashboard.js';
@@ -420,6 +421,12 @@ async function runDashboard({
 	const ignoreStreamError = () => {};
 	process.stdout.on('error', ignoreStreamError);
 	process.stdin.on('error', ignoreStreamError);
+	// A terminal closed without a SIGHUP (a dashboard in a session of its own: setsid, su) ends it the same way.
+	const terminalWatch = watchTerminalGone({
+		stdin: process.stdin,
+		stdout: process.stdout,
+		onGone: () => onSignal('SIGHUP'),
+	});
 	process.on('exit', onExit);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
@@ -454,6 +461,7 @@ async function runDashboard({
 	});
 	if (startTour) tour.start();
 	const code = await finished;
+	terminalWatch.dispose();
 	tour.dispose();
 
 	experiments.killNow();
