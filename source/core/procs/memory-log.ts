@@ -54,7 +54,8 @@ export function startMemoryLog(options: MemoryLogOptions): {stop(): void} {
 	if (!opened.ok)
 		throw new SocktuiError(
 			'FileRefused',
-			`SOCKTUI_MEMORY_LOG: cannot open ${options.path}: ${describeFileProblem(opened.problem)}`,
+			// No --overwrite here: the bench gives a fresh path each run.
+			`SOCKTUI_MEMORY_LOG: cannot open ${options.path}: ${opened.problem.kind === 'exists' ? 'it already exists' : describeFileProblem(opened.problem)}`,
 		);
 	let fd: number | undefined = opened.fd;
 
