@@ -8,7 +8,7 @@ import {safeText} from '../../core/text/safe-text.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatMs} from '../format.js';
-import {useTickingClock} from '../hooks/use-ticking-clock.js';
+import {useWaitClock} from '../hooks/use-wait-clock.js';
 import {messagesEn, type Messages} from '../i18n/messages-en.js';
 import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
@@ -121,13 +121,11 @@ export const SessionPane = memo(function SessionPane({
 	const messages = useMessages();
 	const inner = Math.max(0, height - 2);
 	const innerWidth = Math.max(0, width - 2);
-	// A TCP wait for a reply grows on screen: tenths of a second at first, then whole seconds.
-	const tcpWaiting = session.protocol === 'tcp' && session.state === 'waiting' && session.stateSince !== undefined;
-	const waitedMs = tcpWaiting ? Date.now() - session.stateSince! : 0;
-	const now = useTickingClock(tcpWaiting, waitedMs < 10_000 ? 100 : 1000);
+	// A TCP wait for a reply that lasts grows on screen: tenths of a second from the first second, then whole seconds.
+	const now = useWaitClock(session.protocol === 'tcp' && session.state === 'waiting' ? session.stateSince : undefined);
 	const head: ReactElement[] = [
 		<Line key="state" color={theme.tone(stateTone(session))}>
-			{sessionStateText(session, messages, tcpWaiting ? Math.max(now, session.stateSince!) : undefined)}
+			{sessionStateText(session, messages, now)}
 			{session.detail !== undefined && showsDetail(session) ? (
 				<Text color={theme.tone('muted')}> {session.detail}</Text>
 			) : null}

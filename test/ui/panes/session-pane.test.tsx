@@ -91,6 +91,17 @@ describe('SessionPane: a TCP session waiting for a reply says how long (issue 24
 		expect(zh.lastFrame()).toContain('等待回复 4.2 秒');
 	});
 
+	it('a wait under a second shows no clock (a usual reply takes milliseconds); after it, the clock starts', async () => {
+		vi.useFakeTimers();
+		vi.setSystemTime(new Date(2026, 11, 6, 1, 0, 0));
+		const pane = renderPane(session({state: 'waiting', stateSince: Date.now() - 200}));
+		expect(pane.lastFrame()).toMatch(/waiting for reply\s*[│║]/);
+		await act(async () => {
+			await vi.advanceTimersByTimeAsync(1000);
+		});
+		expect(pane.lastFrame()).toContain('waiting for reply 1.2 s');
+	});
+
 	it('says no time when it is not known', () => {
 		expect(renderPane(session({state: 'waiting'})).lastFrame()).toMatch(/waiting for reply\s*[│║]/);
 	});
