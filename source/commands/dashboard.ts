@@ -12,6 +12,7 @@ import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import {enterScreen, type ScreenGuard} from '../ui/terminal/screen-guard.js';
 import {AsciicastRecorder} from '../ui/terminal/asciicast-recorder.js';
 import {tapStdout} from '../ui/terminal/tapped-stdout.js';
+import {watchTerminalGone} from '../ui/terminal/terminal-gone.js';
 import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
 import {withDeferredWasmTierUp} from '../ui/terminal/deferred-wasm-tier-up.js';
 import type * as MountDashboard from '../ui/mount-dashboard.js';
@@ -69,7 +70,10 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --no-color        no colour (also NO_COLOR=1 or TERM=dumb)
     --ascii           ASCII borders and glyphs (automatic when the locale is not UTF-8)
     --record FILE     write the whole session to FILE as an asciicast v2 recording
-                      (replay it with 'asciinema play FILE'); S saves the timeline as SVG
+                      (replay it with 'asciinema play FILE'); S saves the timeline as SVG.
+                      FILE is created new, mode 0600; an existing FILE is refused, and so is
+                      a symlink, a FIFO, a device or a directory
+    --overwrite       with --record: replace FILE if it is an existing regular file
     --lang L          en or zh (中文): the words of the help, status bar and pane titles
                       (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)
     --help, --version
@@ -141,6 +145,7 @@ export const dashboardCommand: Command = {
 		watch: {type: 'string'},
 		tour: {type: 'boolean', default: false},
 		record: {type: 'string'},
+		overwrite: {type: 'boolean', default: false},
 		...modelFlags,
 		...languageFlags,
 	},
@@ -161,7 +166,8 @@ export const dashboardCommand: Command = {
 			);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw needsTerminal();
 		// Opened before anything starts, so a path that cannot be written is one line and no screen.
-		const recorder = flags['record'] === undefined ? undefined : openRecording(flagText(flags['record']));
+		const recorder =
+			flags['record'] === undefined ? undefined : openRecording(flagText(flags['record']), flags['overwrite'] === true);
 		const memoryLog = memoryLogOptions(process.env);
 		// For `npm run bench soak`: the dashboard's own heap, which /proc cannot tell. Opened before anything
 		// starts, so a bad path is one line and nothing to clean up.
@@ -248,16 +254,20 @@ interface RunOptions {
 }
 
 /** `--record FILE`: the recording, its header sized like the terminal now. */
-function openRecording(path: string): AsciicastRecorder {
+function openRecording(path: string, overwrite: boolean): AsciicastRecorder {
 	if (path.trim() === '') throw new SocktuiError('BadUsage', '--record needs a file name, e.g. --record demo.cast');
-	return new AsciicastRecorder(path, {
-		// As the frame writer sizes its frames when the terminal does not say.
-		width: process.stdout.columns || 80,
-		height: process.stdout.rows || 24,
-		timestamp: Math.floor(Date.now() / 1000),
-		env: {TERM: process.env['TERM'] ?? '', ...(process.env['SHELL'] ? {SHELL: process.env['SHELL']} : {})},
-		title: 'socktui',
-	});
+	return new AsciicastRecorder(
+		path,
+		{
+			// As the frame writer sizes its frames when the terminal does not say.
+			width: process.stdout.columns || 80,
+			height: process.stdout.rows || 24,
+			timestamp: Math.floor(Date.now() / 1000),
+			env: {TERM: process.env['TERM'] ?? '', ...(process.env['SHELL'] ? {SHELL: process.env['SHELL']} : {})},
+			title: 'socktui',
+		},
+		{overwrite},
+	);
 }
 
 /** The timeline lane of this process: drawing the screen and sampling, never to be taken for the server. */
@@ -411,6 +421,12 @@ async function runDashboard({
 	const ignoreStreamError = () => {};
 	process.stdout.on('error', ignoreStreamError);
 	process.stdin.on('error', ignoreStreamError);
+	// A terminal closed without a SIGHUP (a dashboard in a session of its own: setsid, su) ends it the same way.
+	const terminalWatch = watchTerminalGone({
+		stdin: process.stdin,
+		stdout: process.stdout,
+		onGone: () => onSignal('SIGHUP'),
+	});
 	process.on('exit', onExit);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
@@ -445,6 +461,7 @@ async function runDashboard({
 	});
 	if (startTour) tour.start();
 	const code = await finished;
+	terminalWatch.dispose();
 	tour.dispose();
 
 	experiments.killNow();

@@ -1,7 +1,7 @@
-import {writeFileSync} from 'node:fs';
 import process from 'node:process';
 import {SocktuiError} from '../core/errors.js';
-import {describeFileError} from '../core/file-error.js';
+import {fileProblemError} from '../core/file-error.js';
+import {writeNewFile} from '../core/files/safe-open.js';
 import {schedChart, simChart} from '../ui/svg/export-charts.js';
 import {timelineSvg} from '../ui/svg/timeline-svg.js';
 import type {Command} from './command.js';
@@ -11,8 +11,8 @@ const minWidth = 20;
 const maxWidth = 1000;
 
 const help = `  Usage
-    $ socktui export-svg --sim "OPTIONS" [-o FILE] [--width COLS]
-    $ socktui export-svg --sched "OPTIONS" [-o FILE] [--width COLS]
+    $ socktui export-svg --sim "OPTIONS" [-o FILE [--overwrite]] [--width COLS]
+    $ socktui export-svg --sched "OPTIONS" [-o FILE [--overwrite]] [--width COLS]
 
   Draws a timeline as an SVG image (for slides), with the same chart lines the dashboard's timeline
   pane shows, without a terminal. In the dashboard, S saves the timeline shown as an SVG file.
@@ -21,7 +21,9 @@ const help = `  Usage
     --sim "OPTIONS"    a simulator run: 'socktui sim' options, e.g. --sim "-l 5:100,5:100 -S SWITCH_ON_IO"
                        (--compare draws the serial and the multiprogrammed runs)
     --sched "OPTIONS"  scheduler jobs: 'socktui sched' options, e.g. --sched "-p RR -q 2 -l 10,5,8"
-    -o, --output FILE  write the SVG to FILE (default: standard output)
+    -o, --output FILE  write the SVG to a new file FILE, mode 0600 (default: standard output); an
+                       existing FILE is refused, and so is a symlink, a FIFO, a device or a directory
+    --overwrite        replace FILE if it is an existing regular file (never a symlink)
     --width COLS       columns of the chart, ${minWidth}-${maxWidth} (default: the whole simulator run; 100 for
                        the scheduler)
     --ascii            ASCII glyphs, as the dashboard draws them with --ascii
@@ -59,6 +61,7 @@ export const exportSvgCommand: Command = {
 		output: {type: 'string', shortFlag: 'o'},
 		width: {type: 'string'},
 		ascii: {type: 'boolean', default: false},
+		overwrite: {type: 'boolean', default: false},
 	},
 	async run({flags}) {
 		const sim = flags['sim'] === undefined ? undefined : flagText(flags['sim']);
@@ -79,11 +82,8 @@ export const exportSvgCommand: Command = {
 			return 0;
 		}
 
-		try {
-			writeFileSync(output, svg);
-		} catch (error: unknown) {
-			throw new SocktuiError('BadUsage', `-o: cannot write '${output}': ${describeFileError(error)}`, {cause: error});
-		}
+		const problem = writeNewFile(output, svg, {overwrite: flags['overwrite'] === true});
+		if (problem) throw fileProblemError('-o', output, problem);
 
 		return 0;
 	},

@@ -13,6 +13,8 @@ export type ErrorKind =
 	| 'PortUnreachable'
 	| 'NeedsTerminal'
 	| 'BadInput'
+	/** A file to write that is there already, a symlink, or not a regular file (core/files/safe-open.ts). */
+	| 'FileRefused'
 	| 'Internal';
 
 export const exitCodes: Record<ErrorKind, number> = {
@@ -26,6 +28,7 @@ export const exitCodes: Record<ErrorKind, number> = {
 	PortUnreachable: 1,
 	NeedsTerminal: 2,
 	BadInput: 1,
+	FileRefused: 2,
 	Internal: 1,
 };
 

@@ -1,4 +1,15 @@
-import {mkdtempSync, readFileSync, rmSync, existsSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {
+	existsSync,
+	lstatSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -56,6 +67,10 @@ describe('socktui export-svg', () => {
 			/^socktui: -o: cannot write '\/nonexistent-dir\/x.svg': no such directory/,
 		],
 		[['export-svg', '--sim', '-l 1:0', '-o', '/'], /^socktui: -o: cannot write '\/': it is a directory/],
+		[
+			['export-svg', '--sim', '-l 1:0', '-o', '/dev/null', '--overwrite'],
+			/^socktui: -o: cannot write '\/dev\/null': it is a device, not a regular file/,
+		],
 		[['export-svg', '--frobnicate'], /^socktui: unknown option '--frobnicate' for 'socktui export-svg'/],
 	])('%j: one line on stderr, exit 2, nothing on stdout', async (args, message) => {
 		const result = await runCli(args);
@@ -69,5 +84,70 @@ describe('socktui export-svg', () => {
 		const file = join(directory, 'never.svg');
 		await runCli(['export-svg', '--sched', '-p RR -q 0 -l 3', '-o', file]);
 		expect(existsSync(file)).toBe(false);
+	});
+
+	describe('never through a symlink, never over a file unasked (issue 24)', () => {
+		const sim = ['export-svg', '--sim', '-l 1:0'];
+
+		it('creates the file 0600', async () => {
+			const file = join(directory, 'private.svg');
+			const result = await runCli([...sim, '-o', file]);
+			expect(result.code).toBe(0);
+			expect(statSync(file).mode & 0o777).toBe(0o600);
+		});
+
+		it('refuses an existing file without --overwrite, naming it; replaces it with --overwrite', async () => {
+			const file = join(directory, 'slides.svg');
+			writeFileSync(file, 'my slides', {mode: 0o644});
+			const refused = await runCli([...sim, '-o', file]);
+			expect(refused.code).toBe(2);
+			expect(refused.stderr).toBe(`socktui: -o: cannot write '${file}': it already exists (--overwrite replaces it)\n`);
+			expect(readFileSync(file, 'utf8')).toBe('my slides');
+			const replaced = await runCli([...sim, '-o', file, '--overwrite']);
+			expect(replaced.stderr).toBe('');
+			expect(replaced.code).toBe(0);
+			expect(readFileSync(file, 'utf8')).toContain('<svg');
+			expect(statSync(file).mode & 0o777).toBe(0o600);
+		});
+
+		it.each([false, true])(
+			'refuses a planted symlink to an existing file, target untouched (--overwrite %s)',
+			async (overwrite) => {
+				const target = join(directory, `victim-${overwrite}.conf`);
+				writeFileSync(target, 'root config');
+				const file = join(directory, `planted-${overwrite}.svg`);
+				symlinkSync(target, file);
+				const result = await runCli([...sim, '-o', file, ...(overwrite ? ['--overwrite'] : [])]);
+				expect(result.code).toBe(2);
+				expect(result.stderr).toBe(
+					`socktui: -o: cannot write '${file}': it is a symbolic link (refused even with --overwrite)\n`,
+				);
+				expect(readFileSync(target, 'utf8')).toBe('root config');
+			},
+		);
+
+		it.each([false, true])('refuses a dangling symlink: no file appears (--overwrite %s)', async (overwrite) => {
+			const target = join(directory, `attacker-chose-${overwrite}`);
+			const file = join(directory, `dangling-${overwrite}.svg`);
+			symlinkSync(target, file);
+			const result = await runCli([...sim, '-o', file, ...(overwrite ? ['--overwrite'] : [])]);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toMatch(/it is a symbolic link/);
+			expect(() => lstatSync(target)).toThrow(/ENOENT/);
+		});
+
+		it.each([false, true])('refuses a FIFO at once and a directory (--overwrite %s)', async (overwrite) => {
+			const fifo = join(directory, `fifo-${overwrite}.svg`);
+			execFileSync('mkfifo', [fifo]);
+			const dir = join(directory, `dir-${overwrite}.svg`);
+			mkdirSync(dir);
+			const flag = overwrite ? ['--overwrite'] : [];
+			const toFifo = await runCli([...sim, '-o', fifo, ...flag]);
+			expect(toFifo.code).toBe(2);
+			expect(toFifo.stderr).toBe(`socktui: -o: cannot write '${fifo}': it is a FIFO, not a regular file\n`);
+			const toDir = await runCli([...sim, '-o', dir, ...flag]);
+			expect(toDir.code).toBe(2);
+			expect(toDir.stderr).toBe(`socktui: -o: cannot write '${dir}': it is a directory\n`);
+		});
 	});
 });

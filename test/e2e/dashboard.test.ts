@@ -1,3 +1,4 @@
+import type {Socket} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 import {childPids, sessionPidsOnScreen, TestTerminal, waitForGone} from './helpers/terminal.js';
@@ -152,6 +153,43 @@ describe('dashboard --connect', () => {
 			await terminal.type('q');
 			expect((await terminal.waitForExit()).exitCode).toBe(0);
 		} finally {
+			server.close();
+		}
+	});
+});
+
+describe('dashboard --connect to a silent server (issue 24)', () => {
+	it('a TCP session waiting for a reply says how long it has waited, the time growing', async () => {
+		const {createServer} = await import('node:net');
+		// Accepts and reads, never answers.
+		const sockets = new Set<Socket>();
+		const server = createServer((socket) => {
+			sockets.add(socket);
+			socket.on('error', () => {});
+		});
+		await new Promise<void>((resolve) => {
+			server.listen(0, '127.0.0.1', resolve);
+		});
+		const {port} = server.address() as {port: number};
+		try {
+			const terminal = new TestTerminal(['--connect', `127.0.0.1:${port}`, '--sessions', '1'], {
+				columns: 100,
+				rows: 30,
+			});
+			terminals.push(terminal);
+			await terminal.waitForText(/^.connected\b/m);
+			await terminal.type('\r', 'anyone?', '\r');
+			const waited = (screen: string) => /waiting for reply (\d+(?:\.\d)?) s/.exec(screen)![1]!;
+			const first = waited(await terminal.waitForText(/waiting for reply \d+(\.\d)? s/));
+			// The same line later shows a longer wait (the clock ticks while nothing arrives).
+			const later = waited(
+				await terminal.waitForText(new RegExp(`waiting for reply (?!${first.replace('.', '\\.')} s)\\d+(\\.\\d)? s`)),
+			);
+			expect(Number(later)).toBeGreaterThan(Number(first));
+			await terminal.type('\u001B', 'q');
+			expect((await terminal.waitForExit()).exitCode).toBe(0);
+		} finally {
+			for (const socket of sockets) socket.destroy();
 			server.close();
 		}
 	});

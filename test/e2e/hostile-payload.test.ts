@@ -58,3 +58,19 @@ it('an outside peer cannot reach the terminal with escape sequences', async () =
 	// The dashboard is still itself: frame intact at the top.
 	expect((await terminal.screen()).split('\n')[0]).toMatch(/Server \(pid \d+, event-loop\)/);
 });
+
+it('issue 24: a pasted right-to-left override shows escaped in the input line, as in the log, never raw', async () => {
+	terminal = new TestTerminal(['--port', '0', '--sessions', '1'], {columns: 100, rows: 30});
+	await terminal.waitForText(/^.connected\b/m);
+	await terminal.type('\r');
+	const before = terminal.raw.length;
+	// One chunk, as a paste arrives.
+	await terminal.type('abc\u202Edef\u202C');
+	await terminal.waitForText('> abc\\u202edef\\u202c');
+	expect(terminal.raw.slice(before)).not.toMatch(/[\u202A-\u202E]/u);
+	await terminal.type('\r');
+	await terminal.waitForText('>>> abc\\u202edef\\u202c');
+	expect(terminal.raw.slice(before)).not.toMatch(/[\u202A-\u202E]/u);
+	await terminal.type('\u001B', 'q');
+	expect((await terminal.waitForExit()).exitCode).toBe(0);
+});

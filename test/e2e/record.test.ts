@@ -1,4 +1,5 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import xterm from '@xterm/headless';
@@ -150,4 +151,76 @@ describe('--record FILE', () => {
 			`socktui: --record: cannot write '${join(directory, 'no', 'such', 'dir.cast')}': no such directory`,
 		);
 	});
+
+	/** Runs the dashboard with `args`; expects one line on stderr and exit 2 before the screen changes. */
+	async function refused(args: string[]): Promise<string> {
+		terminal = new TestTerminal(['--port', '0', '--sessions', '0', ...args]);
+		const result = await terminal.waitForExit();
+		expect(result.exitCode).toBe(2);
+		expect(terminal.raw).not.toContain('\u001B[?1049h');
+		return terminal.raw.trim();
+	}
+
+	it('creates the recording 0600: it holds everything typed', async () => {
+		const file = join(directory, 'private.cast');
+		terminal = new TestTerminal(['--port', '0', '--sessions', '0', '--record', file]);
+		await terminal.waitForText('Timeline');
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+	});
+
+	it('refuses an existing file without --overwrite (issue 24: important.txt), and replaces it with it', async () => {
+		const file = join(directory, 'important.txt');
+		writeFileSync(file, 'do not lose this', {mode: 0o644});
+		expect(await refused(['--record', file])).toBe(
+			`socktui: --record: cannot write '${file}': it already exists (--overwrite replaces it)`,
+		);
+		expect(readFileSync(file, 'utf8')).toBe('do not lose this');
+
+		terminal = new TestTerminal(['--port', '0', '--sessions', '0', '--record', file, '--overwrite']);
+		await terminal.waitForText('Timeline');
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+		expect(readCast(file).header).toMatchObject({version: 2});
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+	});
+
+	it.each([false, true])(
+		'refuses a planted symlink to an existing file and a dangling one (--overwrite %s)',
+		async (overwrite) => {
+			const victim = join(directory, `root-owned-${overwrite}.conf`);
+			writeFileSync(victim, 'root config');
+			const planted = join(directory, `demo-${overwrite}.cast`);
+			symlinkSync(victim, planted);
+			const flag = overwrite ? ['--overwrite'] : [];
+			expect(await refused(['--record', planted, ...flag])).toBe(
+				`socktui: --record: cannot write '${planted}': it is a symbolic link (refused even with --overwrite)`,
+			);
+			expect(readFileSync(victim, 'utf8')).toBe('root config');
+
+			const chosen = join(directory, `attacker-chose-${overwrite}`);
+			const dangling = join(directory, `dangling-${overwrite}.cast`);
+			symlinkSync(chosen, dangling);
+			expect(await refused(['--record', dangling, ...flag])).toMatch(/it is a symbolic link/);
+			expect(() => lstatSync(chosen)).toThrow(/ENOENT/);
+		},
+	);
+
+	it.each([false, true])(
+		'refuses a FIFO (no hang on open) and a directory, before the screen changes (--overwrite %s)',
+		async (overwrite) => {
+			const fifo = join(directory, `pipe-${overwrite}.cast`);
+			execFileSync('mkfifo', [fifo]);
+			const flag = overwrite ? ['--overwrite'] : [];
+			expect(await refused(['--record', fifo, ...flag])).toBe(
+				`socktui: --record: cannot write '${fifo}': it is a FIFO, not a regular file`,
+			);
+			const dir = join(directory, `dir-${overwrite}.cast`);
+			mkdirSync(dir);
+			expect(await refused(['--record', dir, ...flag])).toBe(
+				`socktui: --record: cannot write '${dir}': it is a directory`,
+			);
+		},
+	);
 });

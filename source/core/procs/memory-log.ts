@@ -1,5 +1,7 @@
-import {closeSync, openSync, writeSync} from 'node:fs';
+import {closeSync, writeSync} from 'node:fs';
 import {SocktuiError} from '../errors.js';
+import {describeFileProblem} from '../file-error.js';
+import {openForWriting} from '../files/safe-open.js';
 
 /** One line of the memory log: this process's memory (process.memoryUsage(), bytes) at `at` (ms since the epoch). */
 export interface MemoryLogLine {
@@ -47,13 +49,15 @@ export function startMemoryLog(options: MemoryLogOptions): {stop(): void} {
 	const usage = options.usage ?? (() => process.memoryUsage());
 	const now = options.now ?? Date.now;
 	const collect = 'collect' in options ? options.collect : (globalThis as {gc?: () => void}).gc;
-	let fd: number | undefined;
-	try {
-		fd = openSync(options.path, 'a');
-	} catch (error: unknown) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new SocktuiError('BadUsage', `SOCKTUI_MEMORY_LOG: cannot open ${options.path}: ${reason}`);
-	}
+	// A new file, as every file socktui writes (core/files/safe-open.ts).
+	const opened = openForWriting(options.path);
+	if (!opened.ok)
+		throw new SocktuiError(
+			'FileRefused',
+			// No --overwrite here: the bench gives a fresh path each run.
+			`SOCKTUI_MEMORY_LOG: cannot open ${options.path}: ${opened.problem.kind === 'exists' ? 'it already exists' : describeFileProblem(opened.problem)}`,
+		);
+	let fd: number | undefined = opened.fd;
 
 	const write = () => {
 		if (fd === undefined) return;

@@ -1,7 +1,7 @@
 import {closeSync, openSync, readdirSync, readFileSync, readSync} from 'node:fs';
 import {clockTicksPerSecond} from './clock-ticks.js';
 import {parseCpuStat} from './cpu-stat.js';
-import {parseProcStat} from './proc-stat.js';
+import {decodeComm, parseProcStat} from './proc-stat.js';
 import {parseContextSwitches, parseResidentBytes} from './proc-status.js';
 import {parseSchedstat} from './schedstat.js';
 import type {Capabilities, ProcessSource, ProcessTasks, RawCoreSample, RawProcessSample} from './types.js';
@@ -185,7 +185,8 @@ export class ProcSource implements ProcessSource {
 
 	commandName(pid: number): string | undefined {
 		const text = this.#readOnce(`${this.#root}/${pid}/stat`);
-		return text === undefined ? undefined : parseProcStat(text)?.comm;
+		const comm = text === undefined ? undefined : parseProcStat(text)?.comm;
+		return comm === undefined ? undefined : decodeComm(comm);
 	}
 
 	#markGone(pid: number, watched: Watched): RawProcessSample {

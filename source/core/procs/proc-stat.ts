@@ -51,3 +51,30 @@ export function parseProcStat(text: string): ProcStat | undefined {
 		processor: Number.isInteger(processor) ? processor : -1,
 	};
 }
+
+/** Bytes of a UTF-8 sequence, from its first byte (0 for a continuation byte). */
+function sequenceLength(byte: number): number {
+	if (byte < 0x80) return 1;
+	if (byte >= 0xf0 && byte < 0xf8) return 4;
+	if (byte >= 0xe0) return 3;
+	if (byte >= 0xc0) return 2;
+	return 0;
+}
+
+/**
+ * A comm as parseProcStat returns it (the /proc bytes read as latin1, one character per byte, so the `a) R (b`
+ * rule works on bytes) decoded as the UTF-8 it is: `中文进程`, not `ä¸­æ...`. A character the kernel cut at
+ * 15 bytes is dropped; other invalid bytes become U+FFFD. Not yet safe to print (see core/text/safe-text.ts).
+ */
+export function decodeComm(comm: string): string {
+	let bytes = Buffer.from(comm, 'latin1');
+	// The last sequence start, if the bytes after it are fewer than it needs: the kernel's 15-byte cut.
+	for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+		const length = sequenceLength(bytes[bytes.length - back]!);
+		if (length === 0) continue;
+		if (length > back) bytes = bytes.subarray(0, bytes.length - back);
+		break;
+	}
+
+	return new TextDecoder('utf-8').decode(bytes);
+}

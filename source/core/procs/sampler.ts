@@ -1,6 +1,7 @@
 import {availableParallelism} from 'node:os';
 import {defaults} from '../defaults.js';
 import type {SessionPhase} from '../sessions/types.js';
+import {safeText} from '../text/safe-text.js';
 import {classifyTick, runDeltaNs} from './classify.js';
 import {coreOwners, type CoreUse} from './core-owners.js';
 import {createProcessSource} from './create-source.js';
@@ -597,10 +598,13 @@ export class ProcessSampler {
 	}
 }
 
-/** A command name as lane text: any process may name itself anything, so only printable ASCII stays. */
+/**
+ * A command name as lane text: any process may name itself anything, so it passes the same safe-text rule as
+ * network bytes (Chinese stays Chinese; controls and bidi overrides are escaped).
+ */
 function printableName(name: string | undefined): string | undefined {
 	if (name === undefined || name === '') return undefined;
-	return name.replace(/[^\x20-\x7e]/g, '?');
+	return safeText(name);
 }
 
 function clampInterval(ms: number): number {

@@ -548,6 +548,7 @@ export class DashboardStore {
 			case 'state': {
 				const state: SessionState = report.state;
 				const patch: Partial<SessionView> = {state};
+				if (state !== model.fields.state) patch.stateSince = this.#timers.now();
 				if (report.local) patch.local = {...report.local};
 				if (report.detail !== undefined) patch.detail = safe(report.detail, 120);
 				return this.#patchSession(sessionId, patch);

@@ -77,6 +77,8 @@ export interface SessionView {
 	remote: Endpoint;
 	local?: Endpoint;
 	state: SessionState;
+	/** When the dashboard saw the session enter `state` (its clock, ms since the epoch): how long a wait has lasted. */
+	stateSince?: number;
 	/** Extra words for the state (an error, why it closed), safe to print. */
 	detail?: string;
 	phase: SessionPhase;

@@ -35,6 +35,21 @@ export function sliceWidth(text: string, width: number): string {
 	return text.slice(0, end);
 }
 
+/** The longest end of `text` at most `width` columns wide (an input line's tail); never splits a wide character. */
+export function sliceEndWidth(text: string, width: number): string {
+	const all = [...graphemes(text)];
+	let used = 0;
+	let start = text.length;
+	for (let index = all.length - 1; index >= 0; index--) {
+		const grapheme = all[index]!;
+		if (used + grapheme.width > width) break;
+		used += grapheme.width;
+		start -= grapheme.text.length;
+	}
+
+	return text.slice(start);
+}
+
 /** Cuts to `width` columns with `ellipsis` at the end when something was cut (the ellipsis fits inside). */
 export function fitWidth(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';

@@ -121,6 +121,8 @@ export interface Messages {
 		connecting: string;
 		connected: string;
 		waiting: string;
+		/** A TCP session's wait for a reply, with how long it has lasted (`3.2`, `15`). */
+		waitingFor: (seconds: string) => string;
 		noReply: string;
 		refused: string;
 		closed: string;
@@ -280,6 +282,7 @@ export const messagesEn: Messages = {
 		connecting: 'connecting',
 		connected: 'connected',
 		waiting: 'waiting for reply',
+		waitingFor: (seconds) => `waiting for reply ${seconds} s`,
 		noReply: 'no reply',
 		refused: 'connection refused',
 		closed: 'closed',

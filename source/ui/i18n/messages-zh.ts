@@ -135,6 +135,7 @@ export const messagesZh: Messages = {
 		connecting: '正在连接',
 		connected: '已连接',
 		waiting: '等待回复',
+		waitingFor: (seconds) => `等待回复 ${seconds} 秒`,
 		noReply: '没有回复',
 		refused: '连接被拒绝',
 		closed: '已关闭',

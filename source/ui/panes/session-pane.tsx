@@ -3,9 +3,12 @@ import {memo, type ReactElement} from 'react';
 import {defaults} from '../../core/defaults.js';
 import {formatHostPort} from '../../core/errors.js';
 import type {SessionView} from '../../core/store/snapshot.js';
+import {sliceEndWidth} from '../../core/text/display-width.js';
+import {safeText} from '../../core/text/safe-text.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatMs} from '../format.js';
+import {useWaitClock} from '../hooks/use-wait-clock.js';
 import {messagesEn, type Messages} from '../i18n/messages-en.js';
 import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
@@ -23,8 +26,8 @@ export interface SessionPaneProps {
 	hiddenAfter?: number;
 }
 
-/** The state in words (colour only repeats it). */
-export function sessionStateText(session: SessionView, messages: Messages = messagesEn): string {
+/** The state in words (colour only repeats it); `now` (ms since the epoch) says how long a TCP wait has lasted. */
+export function sessionStateText(session: SessionView, messages: Messages = messagesEn, now?: number): string {
 	const words = messages.session;
 	if (session.state === 'exited') {
 		const exit = session.exit;
@@ -43,7 +46,9 @@ export function sessionStateText(session: SessionView, messages: Messages = mess
 		case 'ready':
 			return `${words.connected}${computing}`;
 		case 'waiting':
-			return words.waiting;
+			return now === undefined || session.stateSince === undefined
+				? words.waiting
+				: words.waitingFor(waitedSeconds(now - session.stateSince));
 		case 'no-reply':
 			return words.noReply;
 		case 'unreachable':
@@ -70,6 +75,12 @@ function udpStateText(session: SessionView, computing: string, words: Messages['
 		default:
 			return session.state === 'closed' ? words.closed : session.state;
 	}
+}
+
+/** `3.2` under ten seconds, then whole seconds (`15`). */
+function waitedSeconds(ms: number): string {
+	const clamped = Math.max(0, ms);
+	return clamped < 10_000 ? (clamped / 1000).toFixed(1) : String(Math.floor(clamped / 1000));
 }
 
 /** `2 s`, `500 ms`. */
@@ -110,9 +121,11 @@ export const SessionPane = memo(function SessionPane({
 	const messages = useMessages();
 	const inner = Math.max(0, height - 2);
 	const innerWidth = Math.max(0, width - 2);
+	// A TCP wait for a reply that lasts grows on screen: tenths of a second from the first second, then whole seconds.
+	const now = useWaitClock(session.protocol === 'tcp' && session.state === 'waiting' ? session.stateSince : undefined);
 	const head: ReactElement[] = [
 		<Line key="state" color={theme.tone(stateTone(session))}>
-			{sessionStateText(session, messages)}
+			{sessionStateText(session, messages, now)}
 			{session.detail !== undefined && showsDetail(session) ? (
 				<Text color={theme.tone('muted')}> {session.detail}</Text>
 			) : null}
@@ -135,7 +148,8 @@ export const SessionPane = memo(function SessionPane({
 		if (typing) {
 			const cursor = theme.ascii ? '_' : '█';
 			const room = Math.max(1, innerWidth - 3);
-			const visible = [...draft].slice(-room + 1).join('');
+			// The user's own text passes the same rule as the log: a pasted bidi override or escape shows escaped.
+			const visible = sliceEndWidth(safeText(draft, {ascii: theme.ascii}), room - 1);
 			return (
 				<Line key="input" bold>
 					{'> '}

@@ -1,5 +1,5 @@
-import {closeSync, openSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
+import {writeNewFile, type FileProblem} from '../../core/files/safe-open.js';
 
 const two = (value: number) => String(value).padStart(2, '0');
 
@@ -11,26 +11,19 @@ export function svgFileName(now: Date, suffix = ''): string {
 }
 
 /**
- * Writes `svg` to a new file in `directory`, never over an existing one (two saves in one second get
- * `-2`, `-3`...); returns the path. Throws the file system's error.
+ * Writes `svg` to a new file (0600) in `directory`, never over anything already there, a symlink included
+ * (two saves in one second get `-2`, `-3`...); returns the path, or why it could not.
  */
-export function writeNewSvgFile(svg: string, directory: string, now = new Date()): string {
+export function writeNewSvgFile(
+	svg: string,
+	directory: string,
+	now = new Date(),
+): {ok: true; path: string} | {ok: false; problem: FileProblem} {
 	for (let attempt = 1; ; attempt++) {
 		const path = join(directory, svgFileName(now, attempt === 1 ? '' : `-${attempt}`));
-		let fd: number;
-		try {
-			fd = openSync(path, 'wx');
-		} catch (error: unknown) {
-			if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 100) continue;
-			throw error;
-		}
-
-		try {
-			writeSync(fd, svg);
-		} finally {
-			closeSync(fd);
-		}
-
-		return path;
+		const problem = writeNewFile(path, svg);
+		if (problem === undefined) return {ok: true, path};
+		const taken = problem.kind === 'exists' || problem.kind === 'symlink' || problem.kind === 'not-regular';
+		if (!taken || attempt >= 100) return {ok: false, problem};
 	}
 }

@@ -1,6 +1,6 @@
 import {relative} from 'node:path';
 import process from 'node:process';
-import {describeFileError} from '../../core/file-error.js';
+import {describeFileProblem} from '../../core/file-error.js';
 import type {Segment} from '../segments.js';
 import type {KeyNote, TimelineView} from '../state/ui-state.js';
 import type {LinesSink} from './lines-sink.js';
@@ -47,10 +47,9 @@ export class TimelineSvgExport {
 			lines: shown.lines,
 			columns: shown.width,
 		});
-		try {
-			return {note: 'svg-wrote', file: relative(process.cwd(), writeNewSvgFile(svg, this.#directory, now))};
-		} catch (error: unknown) {
-			return {note: 'svg-failed', reason: describeFileError(error)};
-		}
+		const written = writeNewSvgFile(svg, this.#directory, now);
+		return written.ok
+			? {note: 'svg-wrote', file: relative(process.cwd(), written.path)}
+			: {note: 'svg-failed', reason: describeFileProblem(written.problem)};
 	}
 }

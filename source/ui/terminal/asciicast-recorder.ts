@@ -1,7 +1,8 @@
-import {closeSync, openSync, writeSync} from 'node:fs';
+import {closeSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
 import {SocktuiError} from '../../core/errors.js';
-import {describeFileError} from '../../core/file-error.js';
+import {describeFileError, fileProblemError} from '../../core/file-error.js';
+import {openForWriting, writeAll} from '../../core/files/safe-open.js';
 
 export interface AsciicastHeader {
 	width: number;
@@ -25,16 +26,15 @@ export class AsciicastRecorder {
 	readonly #decoder = new StringDecoder('utf8');
 	#error: string | undefined;
 
-	/** Creates (or truncates) `path` and writes the header; a file that cannot be written is a one-line usage error. */
-	constructor(path: string, header: AsciicastHeader) {
+	/**
+	 * Creates `path` (0600, never through a symlink; an existing regular file only with `overwrite`) and writes
+	 * the header; a file that cannot be written is a one-line error (exit 2).
+	 */
+	constructor(path: string, header: AsciicastHeader, options: {overwrite?: boolean} = {}) {
 		this.path = path;
-		try {
-			this.#fd = openSync(path, 'w');
-		} catch (error: unknown) {
-			throw new SocktuiError('BadUsage', `--record: cannot write '${path}': ${describeFileError(error)}`, {
-				cause: error,
-			});
-		}
+		const opened = openForWriting(path, {overwrite: options.overwrite === true});
+		if (!opened.ok) throw fileProblemError('--record', path, opened.problem);
+		this.#fd = opened.fd;
 
 		this.#write(`${JSON.stringify({version: 2, ...header})}\n`);
 		if (this.#error !== undefined)
@@ -79,9 +79,7 @@ export class AsciicastRecorder {
 	#write(line: string): void {
 		if (this.#fd === undefined) return;
 		try {
-			const bytes = Buffer.from(line);
-			let done = 0;
-			while (done < bytes.length) done += writeSync(this.#fd, bytes, done);
+			writeAll(this.#fd, line);
 		} catch (error: unknown) {
 			this.#error = describeFileError(error);
 			this.close();

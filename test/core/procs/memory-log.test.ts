@@ -1,4 +1,4 @@
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -79,6 +79,21 @@ describe('the memory log (SOCKTUI_MEMORY_LOG)', () => {
 			setTimeout(resolve, 100);
 		});
 		expect(await lines(file)).toHaveLength(written.length);
+	});
+
+	it('writes through no symlink and over no file (issue 24); a new log is 0600', async () => {
+		const target = path.join(dir, 'victim');
+		await writeFile(target, 'keep');
+		const planted = path.join(dir, 'planted.jsonl');
+		await symlink(target, planted);
+		expect(() => startMemoryLog({path: planted, intervalMs: 100})).toThrow(
+			/^SOCKTUI_MEMORY_LOG: cannot open .*planted\.jsonl: it is a symbolic link/,
+		);
+		expect(() => startMemoryLog({path: target, intervalMs: 100})).toThrow(/it already exists/);
+		expect(await readFile(target, 'utf8')).toBe('keep');
+		const fresh = path.join(dir, 'fresh.jsonl');
+		startMemoryLog({path: fresh, intervalMs: 100, collect: undefined}).stop();
+		expect((await stat(fresh)).mode & 0o777).toBe(0o600);
 	});
 
 	it('a file it cannot open is a usage error naming the variable', () => {

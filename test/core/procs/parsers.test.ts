@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseCpuStat} from '../../../source/core/procs/cpu-stat.js';
-import {parseProcStat} from '../../../source/core/procs/proc-stat.js';
+import {decodeComm, parseProcStat} from '../../../source/core/procs/proc-stat.js';
 import {parseContextSwitches} from '../../../source/core/procs/proc-status.js';
 import {parseSchedstat} from '../../../source/core/procs/schedstat.js';
 import {isGoneState, stateMeaning} from '../../../source/core/procs/state-letters.js';
@@ -40,6 +40,22 @@ describe('parseProcStat', () => {
 			startTimeTicks: 284670,
 			processor: 1,
 		});
+	});
+
+	it('a UTF-8 comm (read as latin1, byte for byte) decodes to its Chinese name, keeping the a) R (b rule', () => {
+		const line = Buffer.from(trickyStat.replace('(a b) R (c)', '(中文) R (进)'), 'utf8').toString('latin1');
+		const parsed = parseProcStat(line)!;
+		expect(parsed).toMatchObject({pid: 20248, state: 'S', startTimeTicks: 284670});
+		expect(decodeComm(parsed.comm)).toBe('中文) R (进');
+	});
+
+	it('decodeComm drops a character the kernel cut at 15 bytes and keeps anything else invalid visible', () => {
+		const latin1 = (bytes: Buffer) => bytes.toString('latin1');
+		// 进程名字一 is 15 bytes; with "ab" before it the kernel keeps 15 bytes: the last character is cut.
+		expect(decodeComm(latin1(Buffer.from('ab进程名字一', 'utf8').subarray(0, 15)))).toBe('ab进程名字');
+		expect(decodeComm(latin1(Buffer.from('服务端进程', 'utf8')))).toBe('服务端进程');
+		expect(decodeComm('plain')).toBe('plain');
+		expect(decodeComm(latin1(Buffer.from([0x61, 0xff, 0x62])))).toBe('a\ufffdb');
 	});
 
 	it('handles a comm that is only ")" and one with a newline-free ") (" pair', () => {

@@ -303,6 +303,26 @@ describe('ProcessSampler: turns, switches, memory', () => {
 		expect(latest).toMatchObject({voluntaryRecent: 0, involuntaryRecent: 0, voluntary: 20, involuntary: 5});
 	});
 
+	it('a Chinese command name stays Chinese in the lane label; control and bidi characters are escaped (issue 24)', async () => {
+		const {source, sampler, tick} = setup();
+		const names = new Map([
+			[300, '中文进程'],
+			[301, 'evil\u202eexe.txt\u001b[2J'],
+			[302, '中文子进程'],
+		]);
+		source.commandName = (pid) => names.get(pid);
+		for (const pid of names.keys()) source.advance(pid, {});
+		source.advance(100, {});
+		source.taskLists.set(100, {threads: [100], children: [302]});
+		sampler.watchTree(300);
+		sampler.watchTree(301);
+		sampler.watchTree(100, 'python3');
+		const snapshot = await tick();
+		expect(lane(snapshot, 300).label).toBe('中文进程');
+		expect(lane(snapshot, 301).label).toBe('evil\\u202eexe.txt\\e[2J');
+		expect(lane(snapshot, 302).label).toBe('child 中文子进程');
+	});
+
 	it('watchTree: a lane per thread and child as they appear (after their process), bounded, exited when gone', async () => {
 		const {source, sampler, tick} = setup();
 		source.advance(100, {});

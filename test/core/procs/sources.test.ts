@@ -1,3 +1,4 @@
+import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -59,6 +60,27 @@ describe('createProcessSource', () => {
 });
 
 describe.skipIf(!existsSync('/proc/self/stat'))('ProcSource on this machine', () => {
+	it('reads a Chinese command name (UTF-8 in /proc/PID/comm) as Chinese, not latin1 (issue 24)', async () => {
+		// The shell names itself through /proc/self/comm (at most 15 bytes: 中文进程 is 12), then reports.
+		const child = spawn('sh', ['-c', 'printf "中文进程" > /proc/$$/comm && echo named && read line'], {
+			stdio: ['pipe', 'pipe', 'ignore'],
+		});
+		try {
+			await new Promise<void>((resolve, reject) => {
+				child.stdout.once('data', () => resolve());
+				child.once('exit', () => reject(new Error('the shell exited before naming itself')));
+			});
+			const source = new ProcSource();
+			try {
+				expect(source.commandName(child.pid!)).toBe('中文进程');
+			} finally {
+				source.close();
+			}
+		} finally {
+			child.kill('SIGKILL');
+		}
+	});
+
 	it('reads this process and reports a PID that does not exist as gone', () => {
 		const source = new ProcSource();
 		try {

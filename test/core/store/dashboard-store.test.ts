@@ -82,6 +82,33 @@ describe('DashboardStore', () => {
 		expect(Object.isFrozen(second.sessions[0])).toBe(true);
 	});
 
+	it('remembers when a session entered its state (a TCP wait for a reply grows on screen from it)', () => {
+		const state = (value: 'connected' | 'waiting') =>
+			store.apply({
+				type: 'session',
+				event: {type: 'session-report', sessionId: 4, report: {type: 'state', state: value}},
+			});
+		store.apply({
+			type: 'session',
+			event: {
+				type: 'session-started',
+				sessionId: 4,
+				pid: 400,
+				protocol: 'tcp',
+				remote: {address: '127.0.0.1', port: 9},
+			},
+		});
+		state('connected');
+		vi.advanceTimersByTime(1000);
+		const waitingFrom = Date.now();
+		state('waiting');
+		vi.advanceTimersByTime(500);
+		// The same state again is not a new wait.
+		state('waiting');
+		store.flush();
+		expect(store.getSnapshot().sessions[0]).toMatchObject({state: 'waiting', stateSince: waitingFrom});
+	});
+
 	it('folds a conversation with RTTs and an exit', () => {
 		store.apply({
 			type: 'session',

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {displayWidth, fitWidth, padEndWidth, sliceWidth} from '../../../source/core/text/display-width.js';
+import {
+	displayWidth,
+	fitWidth,
+	padEndWidth,
+	sliceEndWidth,
+	sliceWidth,
+} from '../../../source/core/text/display-width.js';
 import {fit} from '../../../source/ui/format.js';
 
 const text = fc.array(fc.constantFrom('a', 'Z', ' ', '多', '道', '技', '术', '，', 'é', '👍', '─'), {maxLength: 30});
@@ -48,6 +54,13 @@ describe('display width', () => {
 				expect(fit(input, width)).toBe(shown);
 			}),
 		);
+	});
+
+	it('sliceEndWidth keeps the end that fits in columns, never half a wide character', () => {
+		expect(sliceEndWidth('hello', 3)).toBe('llo');
+		expect(sliceEndWidth('中文输入', 5)).toBe('输入');
+		expect(sliceEndWidth('中文', 0)).toBe('');
+		expect(sliceEndWidth('ab', 10)).toBe('ab');
 	});
 
 	it('padEndWidth pads to columns, not characters', () => {

@@ -12,6 +12,8 @@ export interface TerminalOptions {
 	env?: NodeJS.ProcessEnv;
 	/** The program's working directory (default: ours). */
 	cwd?: string;
+	/** A program to run the CLI under, e.g. ['setsid', '-w'] (then `pid` is that program's). */
+	prefix?: string[];
 }
 
 /** The child's environment: ours without CI (Ink renders nothing live when CI is set), UTF-8, a real TERM. */
@@ -52,7 +54,8 @@ export class TestTerminal {
 		});
 		const env = ptyEnv(options.env);
 		// node-pty sets TERM from `name`: keep the one asked for (TERM=dumb tests).
-		this.pty = spawnPty(process.execPath, [e2eCliPath, ...args], {
+		const [file, ...prefixArgs] = [...(options.prefix ?? []), process.execPath, e2eCliPath, ...args];
+		this.pty = spawnPty(file!, prefixArgs, {
 			cols: columns,
 			rows,
 			env,
@@ -141,6 +144,11 @@ export class TestTerminal {
 				setTimeout(resolve, 30);
 			});
 		}
+	}
+
+	/** Closes the pty's master side, as closing a terminal window does (node-pty then sends its child SIGHUP). */
+	close(): void {
+		(this.pty as IPty & {destroy(): void}).destroy();
 	}
 
 	resize(columns: number, rows: number): void {

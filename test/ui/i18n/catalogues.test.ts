@@ -15,6 +15,7 @@ const samples: Record<string, unknown[]> = {
 	'session.exitedSignal': ['SIGTERM'],
 	'session.exitedCode': [0],
 	'session.udpNoReply': ['2 s'],
+	'session.waitingFor': ['3.2'],
 	'session.auto': [500, 100],
 	'panes.server': [4242, 0, 'threads'],
 	'panes.sessionTitle': [1, 'TCP', 1001, 0],

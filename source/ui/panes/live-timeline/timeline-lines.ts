@@ -75,7 +75,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	// Column layout: label | cells | stats. Stats shrink, then go, before the cells get too narrow.
 	const labelWidth = Math.min(
 		labelMax,
-		Math.max(8, ...allLanes.map(({lane}) => 2 + lane.label.length + 1 + String(lane.pid).length)),
+		Math.max(8, ...allLanes.map(({lane}) => 2 + displayWidth(lane.label) + 1 + String(lane.pid).length)),
 	);
 	let statsWidth = width >= 100 ? 38 : width >= 80 ? 30 : width >= 56 ? 12 : 0;
 	if (statsWidth > 0 && width - labelWidth - 1 - (statsWidth + 1) < 10) statsWidth = 0;

@@ -26,6 +26,8 @@ describe('LiveTimelinePane', () => {
 			const lines = frameOf({...base, snapshot, width, height: 18}).split('\n');
 			for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
 			const server = lines.find((line) => line.startsWith('A 服务端'))!;
+			// The label column is sized in columns, not characters: the whole name and its PID fit (issue 24).
+			if (width >= 60) expect(server).toContain(`A 服务端进程 ${pids.server}`);
 			const hog = lines.find((line) => line.startsWith('C hog'))!;
 			const firstCell = (line: string) => cells(line).findIndex((cell) => /[▁█▒≈░]/u.test(cell));
 			expect(firstCell(server), server).toBe(firstCell(hog));
