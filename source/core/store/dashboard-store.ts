@@ -3,6 +3,7 @@ import {formatHostPort} from '../errors.js';
 import type {EchoServerEvent, EchoServerStats, Endpoint} from '../echo/types.js';
 import type {AutoMode, SessionEvent, SessionPhase, SessionReport, SessionState} from '../sessions/types.js';
 import {safeText} from '../text/safe-text.js';
+import {safeNotice} from './safe-notice.js';
 import {RateMeter} from './rate-meter.js';
 import {RingBuffer} from './ring-buffer.js';
 import type {
@@ -289,7 +290,7 @@ export class DashboardStore {
 				this.#notices.push({
 					id: this.#nextId++,
 					level: event.level,
-					text: safeText(event.text, {ascii: this.#ascii, maxLength: 200}),
+					notice: safeNotice(event.notice, (text) => safeText(text, {ascii: this.#ascii, maxLength: 200})),
 				});
 				this.#noticesView = this.#notices.toArray();
 				return true;

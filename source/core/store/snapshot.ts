@@ -1,3 +1,5 @@
+import type {PinFailure} from '../procs/pinning.js';
+import type {Notice} from './notice.js';
 import type {Protocol} from '../defaults.js';
 import type {ServerModelStats} from '../echo/server-model.js';
 import type {EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
@@ -98,7 +100,8 @@ export interface SessionView {
 export interface NoticeEntry {
 	id: number;
 	level: 'info' | 'warn';
-	text: string;
+	/** A code and its parameters: the UI says it in the dashboard's language. */
+	notice: Notice;
 }
 
 export interface DashboardSnapshot {
@@ -142,5 +145,5 @@ export interface OneCpuView {
 	/** The core this dashboard runs on meanwhile (unset when there is only one). */
 	uiCpu?: number;
 	/** Why it is unavailable (no taskset, not Linux), when it is. */
-	unavailable?: string;
+	unavailable?: PinFailure;
 }
