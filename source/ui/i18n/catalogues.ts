@@ -11,7 +11,8 @@ function spaced<T>(value: T, rule: (text: string) => string): T {
 	if (typeof value === 'string') return rule(value) as T;
 	if (typeof value === 'function')
 		return ((...args: unknown[]) => spaced((value as (...values: unknown[]) => unknown)(...args), rule)) as T;
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+	if (Array.isArray(value)) return value.map((inner: unknown) => spaced(inner, rule)) as T;
+	if (typeof value !== 'object' || value === null) return value;
 	return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, spaced(inner, rule)])) as T;
 }
 

@@ -1,4 +1,5 @@
 import {pinFailureText} from '../../core/procs/pinning.js';
+import {simPresets} from '../panes/sim/sim-presets.js';
 import {en} from './glossary.js';
 import type {PaneMessages} from './pane-messages.js';
 
@@ -170,6 +171,17 @@ export const paneMessagesEn: PaneMessages = {
 		oneCpuPinned: (cpu) => `one-CPU mode: pinned to CPU ${cpu}`,
 	},
 	sim: {
+		legend: {run: 'run', ready: 'ready', blocked: 'blocked', 'io-done': 'IO done', done: 'done', switch: 'switch'},
+		stats: (tick, total, cpuBusy, ioBusy, switching) =>
+			`t ${tick}/${total}  CPU busy ${cpuBusy}%  IO busy ${ioBusy}%${switching === undefined ? '' : `  switching ${switching}%`}`,
+		quantum: (ticks) => `quantum ${ticks}`,
+		switchCost: (ticks) => `switch ${ticks}`,
+		compare: 'compare',
+		presets: simPresets.map(({name, story}) => ({name, story})),
+		yourWorkload: 'your workload',
+		yourProgram: 'your program',
+		serialTitle: 'Serial (SWITCH_ON_END)',
+		multiprogrammedTitle: 'Multiprogrammed (SWITCH_ON_IO)',
 		moreProcesses: (count) => `+${count} more processes (a taller pane shows them)`,
 		cpuLegend: 'CPU: pid that ran',
 		ioLegend: 'IO: IOs in flight',

@@ -187,6 +187,33 @@ export const paneMessagesZh: PaneMessages = {
 		oneCpuPinned: (cpu) => `单 CPU 模式: 绑定在 CPU ${cpu}`,
 	},
 	sim: {
+		legend: {
+			run: zh.running,
+			ready: zh.runnable,
+			blocked: zh.blocked,
+			'io-done': 'IO 完成',
+			done: '结束',
+			switch: '切换',
+		},
+		stats: (tick, total, cpuBusy, ioBusy, switching) =>
+			`t ${tick}/${total}  CPU 忙 ${cpuBusy}%  IO 忙 ${ioBusy}%${switching === undefined ? '' : `  切换 ${switching}%`}`,
+		quantum: (ticks) => `${zh.timeSlice} ${ticks}`,
+		switchCost: (ticks) => `切换 ${ticks}`,
+		compare: '对比',
+		presets: [
+			{name: '纯计算', story: `没有 IO: CPU 一直忙, 切换策略改变不了什么`},
+			{name: '多 IO', story: `大多在等待: 遇到 IO 就切换, 让等待重叠起来 (按 c 对比${zh.serial})`},
+			{name: '混合', story: `一个 IO 任务, 一个计算任务: IO 进行时计算任务在运行`},
+			{name: 'IO 完成即运行', story: '按 i: IO_RUN_IMMEDIATE 把 CPU 还给刚完成 IO 的任务'},
+			{
+				name: '轮转抢占',
+				story: `${zh.timeSlice}为 1, 每次切换 1 个时钟: 计算密集的任务做${zh.timeMultiplexing}反而比${zh.serial}慢`,
+			},
+		],
+		yourWorkload: '你的任务',
+		yourProgram: `你的${zh.program}`,
+		serialTitle: `${zh.serial} (SWITCH_ON_END)`,
+		multiprogrammedTitle: `${zh.multiprogramming} (SWITCH_ON_IO)`,
 		moreProcesses: (count) => `另有 ${count} 个${zh.process} (窗格更高时可见)`,
 		cpuLegend: `CPU: 运行的 pid`,
 		ioLegend: 'IO: 进行中的 IO 数',

@@ -129,6 +129,20 @@ export interface TimelineMessages {
 }
 
 export interface SimMessages {
+	/** The chart's cell kinds in the legend. */
+	legend: Record<'run' | 'ready' | 'blocked' | 'io-done' | 'done' | 'switch', string>;
+	/** `t 3/12  CPU busy 50.0%  IO busy 25.0%  switching 8.3%`: figures come formatted. */
+	stats: (tick: number, total: string, cpuBusy: string, ioBusy: string, switching: string | undefined) => string;
+	quantum: (ticks: number) => string;
+	switchCost: (ticks: number) => string;
+	compare: string;
+	/** The preset workloads (sim-presets.ts, same order): name and what the run shows. */
+	presets: Array<{name: string; story: string}>;
+	yourWorkload: string;
+	yourProgram: string;
+	/** The compare view's two runs. */
+	serialTitle: string;
+	multiprogrammedTitle: string;
 	moreProcesses: (count: number) => string;
 	cpuLegend: string;
 	ioLegend: string;
