@@ -104,6 +104,8 @@ export const paneMessagesEn: PaneMessages = {
 			noCoreTimes: 'no per-core times in /proc/stat',
 			psOnly:
 				'no /proc: CPU % from ps (an average); runnable, last CPU, per-core lanes and context switches are not measured',
+			readFailed: (detail) => `reading processes failed: ${detail}`,
+			readError: (detail) => detail,
 		},
 		noProcesses: 'no processes watched yet',
 		moreProcesses: (count) => `+${count} more processes (enlarge the terminal)`,

@@ -120,6 +120,8 @@ export const paneMessagesZh: PaneMessages = {
 			noSwitchCounts: '/proc/<pid>/status 里没有上下文切换次数',
 			noCoreTimes: '/proc/stat 里没有每个核的时间',
 			psOnly: `没有 /proc: CPU % 来自 ps (平均值); ${zh.runnable}、上次的 CPU、每核的行和上下文切换都无法测量`,
+			readFailed: (detail) => `读取${zh.process}失败: ${detail}`,
+			readError: (detail) => `读取失败: ${detail}`,
 		},
 		noProcesses: `还没有观察任何${zh.process}`,
 		moreProcesses: (count) => `另有 ${count} 个${zh.process} (放大终端可见)`,

@@ -74,6 +74,8 @@ export interface TimelineMessages {
 		noSwitchCounts: string;
 		noCoreTimes: string;
 		psOnly: string;
+		readFailed: (detail: string) => string;
+		readError: (detail: string) => string;
 	};
 	noProcesses: string;
 	moreProcesses: (count: number) => string;

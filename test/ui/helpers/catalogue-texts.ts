@@ -91,6 +91,8 @@ export const samples: Record<string, unknown[]> = {
 	'server.waitingForWorker': ['TCP', 3, 'thread'],
 	'server.handlerFailures': ['TCP', 12],
 	'timeline.notMeasured': ['NOTES'],
+	'timeline.notes.readFailed': ['EACCES-DETAIL'],
+	'timeline.notes.readError': ['stat: EIO'],
 	'timeline.moreProcesses': [5],
 	'timeline.perColumn': [100],
 	'timeline.shown': ['6.4'],

@@ -96,7 +96,14 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	const add = (line: TimelineLine, priority: number) => rows.push({line, priority, order: order++});
 
 	add(header(snapshot, options, glyphs, words), 0);
-	if (caps.notes.length > 0) add([{text: words.notMeasured(caps.notes.join('; ')), color: paint('yellow')}], 2);
+	if (caps.notes.length > 0) {
+		const notes = caps.notes.map((note) =>
+			note.code === 'readFailed' || note.code === 'readError'
+				? words.notes[note.code](note.detail)
+				: words.notes[note.code],
+		);
+		add([{text: words.notMeasured(notes.join('; ')), color: paint('yellow')}], 2);
+	}
 	if (lanes.length === 0) add([{text: words.noProcesses, color: paint('gray')}], 1);
 
 	for (const {lane, label: laneWords, mark, markColor} of lanes) {
