@@ -149,7 +149,7 @@ export const messagesZh: Messages = {
 		auto: (intervalMs, burstMs) => `自动: 每 ${intervalMs} ms 发送, 计算 ${burstMs} ms`,
 	},
 	panes: {
-		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
+		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, 模型 ${model}`})`,
 		serverRemote: '服务端 (远程)',
 		serverLogEmpty: '(还没有消息)',
 		serverLogRemote: '(看不到远程服务端的日志)',

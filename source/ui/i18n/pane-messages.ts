@@ -106,7 +106,9 @@ export interface TimelineMessages {
 	involuntary: string;
 	nowIdle: string;
 	nowOther: string;
+	nowOtherShort: string;
 	nowMark: (mark: string, pid: number) => string;
+	nowMarkShort: (mark: string) => string;
 	nowPid: (pid: number) => string;
 	reasons: {involuntary: string; voluntary: string};
 	reasonsShort: {involuntary: string; voluntary: string};

@@ -100,6 +100,7 @@ export const samples: Record<string, unknown[]> = {
 	'timeline.says': ['PHASE'],
 	'timeline.nowMark': ['A', 5555],
 	'timeline.nowPid': [5556],
+	'timeline.nowMarkShort': ['A'],
 	'timeline.reasonLegend': ['INVOLUNTARY', 'VOLUNTARY', '·'],
 	'timeline.reasonLegendTiny': ['·'],
 	'timeline.rss': ['12 MB'],

@@ -151,7 +151,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 			if (statsWidth > 0 && lane.phase)
 				phaseLine.push(
 					{text: ' '},
-					{text: sliceWidth(words.says(words.phases[lane.phase]), statsWidth), dim: true, italic: true},
+					{text: sliceWidth(said(words, lane.phase, statsWidth), statsWidth), dim: true, italic: true},
 				);
 			add(phaseLine, 4);
 		}
@@ -185,7 +185,8 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		];
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
 		line.push(...runs(core.owners, from, (owner) => coreCell(owner, marks, glyphs, paint)));
-		if (statsWidth > 0) line.push({text: ' '}, {text: sliceWidth(coreNow(core, marks, words), statsWidth), dim: true});
+		if (statsWidth > 0)
+			line.push({text: ' '}, {text: sliceWidth(coreNow(core, marks, words, statsWidth), statsWidth), dim: true});
 		// The demo's CPU in one-CPU mode is what the demo is about: kept before any lane.
 		add(line, core.cpu === options.demoCpu ? 0 : 3);
 	}
@@ -224,8 +225,12 @@ function header(
 	];
 	if (options.oneCpuNote)
 		parts.push({text: ` ${glyphs.separator} ${options.oneCpuNote}`, color: options.color ? 'cyan' : undefined});
-	parts.push({text: ` ${glyphs.separator} ${words.shown(seconds.toFixed(1))}`});
-	if (options.focused) parts.push({text: ` ${glyphs.separator} ${words.focusHint}`, dim: true});
+	// The span shown and the keys' hint come only whole: a field is never cut at the pane's edge.
+	const fits = (part: Segment) => displayWidth(lineText(parts)) + displayWidth(part.text) <= options.width;
+	const shown = {text: ` ${glyphs.separator} ${words.shown(seconds.toFixed(1))}`};
+	if (fits(shown)) parts.push(shown);
+	const hint = {text: ` ${glyphs.separator} ${words.focusHint}`, dim: true};
+	if (options.focused && fits(hint)) parts.push(hint);
 	return parts.filter((part) => part.text !== '');
 }
 
@@ -254,9 +259,12 @@ function legend(
 		);
 	}
 
-	reported.push({
-		text: `${glyphs.separator} ${words.cpuLegend(glyphs.coreIdle, coreBusy ? glyphs.coreOther : undefined)}`,
-	});
+	// The core lanes' legend: without "other" when the whole of it would not fit (never cut mid-word).
+	const used = displayWidth(lineText(reported));
+	const cpu = [coreBusy ? glyphs.coreOther : undefined, undefined]
+		.map((other) => `${glyphs.separator} ${words.cpuLegend(glyphs.coreIdle, other)}`)
+		.find((text, index, all) => index === all.length - 1 || used + displayWidth(text) <= width);
+	reported.push({text: cpu ?? ''});
 	return [measured, reported];
 }
 
@@ -357,13 +365,27 @@ function coreCell(
 	return entry ? {text: entry.mark, color: paint(entry.markColor), bold: true} : {text: '?'};
 }
 
-function coreNow(core: CoreLaneSnapshot, marks: Map<number, {mark: string}>, words: TimelineMessages): string {
+/** The phase a lane says it is in: the long word when it fits, else the short one (never cut mid-word). */
+function said(words: TimelineMessages, phase: keyof TimelineMessages['phases'], width: number): string {
+	const long = words.says(words.phases[phase]);
+	return displayWidth(long) <= width ? long : words.says(words.phasesShort[phase]);
+}
+
+/** Who has the core now; the lane's letter alone when its PID does not fit (the letter is on its lane). */
+function coreNow(
+	core: CoreLaneSnapshot,
+	marks: Map<number, {mark: string}>,
+	words: TimelineMessages,
+	width: number,
+): string {
 	const owner = core.owners.at(-1);
 	if (owner === undefined || owner === coreUnknown) return '';
 	if (owner === coreIdle) return words.nowIdle;
-	if (owner === coreOther) return words.nowOther;
+	if (owner === coreOther) return displayWidth(words.nowOther) <= width ? words.nowOther : words.nowOtherShort;
 	const entry = marks.get(owner);
-	return entry ? words.nowMark(entry.mark, owner) : words.nowPid(owner);
+	if (!entry) return words.nowPid(owner);
+	const full = words.nowMark(entry.mark, owner);
+	return displayWidth(full) <= width ? full : words.nowMarkShort(entry.mark);
 }
 
 /** Cores worth a row: those a watched process used in the window first; at most `limit`. */
