@@ -2,7 +2,7 @@ import type {PinFailure} from '../procs/pinning.js';
 import type {Notice} from './notice.js';
 import type {Protocol} from '../defaults.js';
 import type {ServerModelStats} from '../echo/server-model.js';
-import type {EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
+import type {CloseReason, DropReason, EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
 import type {AutoMode, SessionPhase, SessionState} from '../sessions/types.js';
 
 /**
@@ -53,9 +53,20 @@ export interface LogEntry {
 	/** `127.0.0.1:40312`; empty for server-wide entries. */
 	peer: string;
 	kind: LogKind;
-	/** Safe to print: payloads went through safeText. */
+	/** Safe to print: payloads went through safeText ('' for an entry with a `note`). */
 	text: string;
+	/** What the server did, as a code the UI words (a closed connection's reason, a drop, skipped lines...). */
+	note?: LogNote;
 }
+
+/** A server log line that is not a payload: a code and its parameters (`detail`: an OS error's own words). */
+export type LogNote =
+	| {code: 'skipped'; count: number}
+	| {code: 'closed'; reason: CloseReason}
+	| {code: 'refused'; reason: 'limit'}
+	| {code: 'dropped'; bytes: number; reason: DropReason}
+	| {code: 'muted'; seconds: number}
+	| {code: 'error'; detail: string};
 
 export type ConversationKind = 'sent' | 'reply' | 'error' | 'info';
 

@@ -1,4 +1,5 @@
 import type {ServerModel} from '../../core/echo/server-model.js';
+import type {CloseReason, DropReason} from '../../core/echo/types.js';
 import type {PinFailure} from '../../core/procs/pinning.js';
 import type {NoticeCode, NoticeParams} from '../../core/store/notice.js';
 
@@ -42,6 +43,13 @@ export interface ServerPaneMessages {
 	processExited: (pid: number, code: string) => string;
 	restartHint: string;
 	log: {connected: string; disconnected: string; refused: string; dropped: string; error: string};
+	/** The server log's own lines (LogNote codes). */
+	skipped: (count: number) => string;
+	closeReasons: Record<CloseReason, string>;
+	refusedLimit: string;
+	dropped: (bytes: number, reason: string) => string;
+	dropReasons: Record<DropReason, string>;
+	muted: (seconds: number) => string;
 	remote: (where: string) => string;
 	remoteTalk: string;
 	remoteHidden: string;

@@ -136,8 +136,27 @@ export function noticeText(notice: NoticeEntry['notice'], messages: Messages): s
 	return (messages.notices[notice.code] as (params: typeof notice.params) => string)(notice.params);
 }
 
-function LogLine({entry, theme, words}: {entry: LogEntry; theme: Theme; words: ServerPaneMessages['log']}) {
-	const word = logWord(entry.kind, words);
+/** A log line that is not a payload, in words. */
+function logNoteText(note: NonNullable<LogEntry['note']>, words: ServerPaneMessages): string {
+	switch (note.code) {
+		case 'skipped':
+			return words.skipped(note.count);
+		case 'closed':
+			return words.closeReasons[note.reason];
+		case 'refused':
+			return words.refusedLimit;
+		case 'dropped':
+			return words.dropped(note.bytes, words.dropReasons[note.reason]);
+		case 'muted':
+			return words.muted(note.seconds);
+		case 'error':
+			return note.detail;
+	}
+}
+
+function LogLine({entry, theme, words}: {entry: LogEntry; theme: Theme; words: ServerPaneMessages}) {
+	const word = logWord(entry.kind, words.log);
+	const text = entry.note ? logNoteText(entry.note, words) : entry.text;
 	const tone =
 		entry.kind === 'in'
 			? 'sent'
@@ -152,8 +171,7 @@ function LogLine({entry, theme, words}: {entry: LogEntry; theme: Theme; words: S
 		<Line>
 			<Text color={theme.tone('muted')}>{peer} </Text>
 			<Text color={theme.tone(tone)}>
-				{logArrows[entry.kind]}{' '}
-				{word === undefined ? entry.text : `${word}${entry.text === '' ? '' : ` (${entry.text})`}`}
+				{logArrows[entry.kind]} {word === undefined ? text : `${word}${text === '' ? '' : ` (${text})`}`}
 			</Text>
 		</Line>
 	);
@@ -275,7 +293,7 @@ export const ServerPane = memo(function ServerPane({
 		);
 	}
 
-	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} words={words.log} />);
+	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} words={words} />);
 	return (
 		<PaneFrame
 			title={

@@ -122,9 +122,9 @@ describe('dashboard runtime with a server process', () => {
 			state: 'listening',
 			messagesIn: 5000,
 		});
-		expect(snapshot.serverLog.map((entry) => [entry.kind, entry.text])).toEqual([
+		expect(snapshot.serverLog.map((entry) => [entry.kind, entry.note ?? entry.text])).toEqual([
 			['in', 'flood'],
-			['skipped', '+4999 lines not shown'],
+			['skipped', {code: 'skipped', count: 4999}],
 		]);
 		expect(snapshot.notices.map((entry) => entry.notice)).toContainEqual({
 			code: 'portFellBack',

@@ -55,6 +55,10 @@ export const allowedNames = new Set(
 		'PgDn',
 		'Home',
 		'End',
+		// Signals.
+		'SIGKILL',
+		'SIGTERM',
+		'SIGINT',
 		// Programs.
 		'socktui',
 		'taskset',

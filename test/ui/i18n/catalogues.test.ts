@@ -101,6 +101,7 @@ describe('message catalogues', () => {
 		// Only the ones made of names and figures (RSS, pids, a session's lane label) may read the same.
 		expect(same.map(([path]) => path).sort()).toEqual([
 			'panes.sessionTitle',
+			'server.dropped',
 			'server.memoryShort',
 			'timeline.laneLabel',
 			'timeline.recent',
