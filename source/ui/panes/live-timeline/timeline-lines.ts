@@ -221,12 +221,14 @@ function header(
 	const seconds = (snapshot.columns * snapshot.intervalMs) / 1000;
 	const parts: TimelineLine = [
 		{text: snapshot.paused ? words.paused : '', color: options.color ? 'yellow' : undefined, bold: true},
-		{text: `${source} ${glyphs.separator} ${words.perColumn(snapshot.intervalMs)}`},
+		{text: source},
 	];
+	// The sampling period, the span shown and the keys' hint come only whole: never cut at the pane's edge.
+	const fits = (part: Segment) => displayWidth(lineText(parts)) + displayWidth(part.text) <= options.width;
+	const perColumn = {text: ` ${glyphs.separator} ${words.perColumn(snapshot.intervalMs)}`};
+	if (fits(perColumn)) parts.push(perColumn);
 	if (options.oneCpuNote)
 		parts.push({text: ` ${glyphs.separator} ${options.oneCpuNote}`, color: options.color ? 'cyan' : undefined});
-	// The span shown and the keys' hint come only whole: a field is never cut at the pane's edge.
-	const fits = (part: Segment) => displayWidth(lineText(parts)) + displayWidth(part.text) <= options.width;
 	const shown = {text: ` ${glyphs.separator} ${words.shown(seconds.toFixed(1))}`};
 	if (fits(shown)) parts.push(shown);
 	const hint = {text: ` ${glyphs.separator} ${words.focusHint}`, dim: true};
