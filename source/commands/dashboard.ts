@@ -1,3 +1,4 @@
+import {errorDetail, noParams} from '../core/store/notice.js';
 import process from 'node:process';
 import {createDashboardLauncher} from '../core/experiment/dashboard-launcher.js';
 import {workerLanes} from '../core/procs/worker-lanes.js';
@@ -343,9 +344,7 @@ function startSampler(
 			store.apply({
 				type: 'notice',
 				level: 'info',
-				text: dashboardLane
-					? 'timeline: this dashboard has its own lane again'
-					: "timeline: this dashboard's lane is hidden (d shows it)",
+				notice: {code: dashboardLane ? 'dashboardLaneShown' : 'dashboardLaneHidden', params: noParams},
 			});
 		},
 		watchProcess(text) {
@@ -353,10 +352,14 @@ function startSampler(
 				for (const pid of parseWatch(text, 'w')) {
 					notDemo.add(pid);
 					sampler.watchTree(pid);
-					store.apply({type: 'notice', level: 'info', text: `timeline: watching PID ${pid}, its threads and children`});
+					store.apply({type: 'notice', level: 'info', notice: {code: 'watching', params: {pid}}});
 				}
 			} catch (error: unknown) {
-				store.apply({type: 'notice', level: 'warn', text: error instanceof Error ? error.message : String(error)});
+				store.apply({
+					type: 'notice',
+					level: 'warn',
+					notice: {code: 'watchFailed', params: {detail: errorDetail(error)}},
+				});
 			}
 		},
 	};

@@ -1,3 +1,4 @@
+import {useMessages} from './i18n/use-messages.js';
 import type {DashboardCommands} from '../core/store/dashboard-commands.js';
 import type {DashboardStore} from '../core/store/dashboard-store.js';
 import type {SimSpec} from '../core/sched/sim-spec.js';
@@ -51,7 +52,7 @@ export function mountDashboard({
 	tour,
 	focusFirstSession = false,
 }: MountOptions): RenderedDashboard {
-	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu);
+	const useNote = () => oneCpuNote(useSnapshot(store).oneCpu, useMessages());
 	const spoken = new SpokenPid();
 	const useHighlight = () => useSyncExternalStore(spoken.subscribe, spoken.get);
 	const useDemoCpu = () => {

@@ -2,9 +2,36 @@ import {execFile, execFileSync} from 'node:child_process';
 import {accessSync, constants, readFileSync} from 'node:fs';
 import {delimiter, join} from 'node:path';
 
-/** Whether processes can be pinned to one CPU here, and if not, why (in words for the screen). */
+/** Why pinning is not possible or did not work: a code for the screen's catalogues, and its parameters. */
+export type PinFailure =
+	| {code: 'notLinux'; platform: string}
+	| {code: 'noTaskset'}
+	| {code: 'tasksetBroken'; detail: string}
+	| {code: 'cpuNotAllowed'; cpu: number; allowed: string}
+	| {code: 'pinFailed'; pid: number; cpu: string; detail: string};
+
+/** The English words of a failure, for a command's one line on stderr (the dashboard translates `failure`). */
+export function pinFailureText(failure: PinFailure): string {
+	switch (failure.code) {
+		case 'notLinux':
+			return `pinning to one CPU needs Linux taskset (not available on ${failure.platform}); use the simulator view`;
+		case 'noTaskset':
+			return 'taskset not found (it is in util-linux); use the simulator view';
+		case 'tasksetBroken':
+			return `taskset does not work here (${failure.detail}); use the simulator view`;
+		case 'cpuNotAllowed':
+			return `CPU ${failure.cpu} is not one this process may use (${failure.allowed})`;
+		case 'pinFailed':
+			return `taskset could not pin PID ${failure.pid} to CPU ${failure.cpu}: ${failure.detail}`;
+	}
+}
+
+const failed = (failure: PinFailure) => ({reason: pinFailureText(failure), failure});
+
+/** Whether processes can be pinned to one CPU here, and if not, why (`reason` in English, `failure` as a code). */
 export type PinningSupport =
-	{available: true; taskset: string; allowedCpus: readonly number[]} | {available: false; reason: string};
+	| {available: true; taskset: string; allowedCpus: readonly number[]}
+	| {available: false; reason: string; failure: PinFailure};
 
 let cached: PinningSupport | undefined;
 
@@ -20,19 +47,15 @@ export function resetPinningCache(): void {
 }
 
 export function detect(platform: NodeJS.Platform, path: string): PinningSupport {
-	if (platform !== 'linux')
-		return {
-			available: false,
-			reason: `pinning to one CPU needs Linux taskset (not available on ${platform}); use the simulator view`,
-		};
+	if (platform !== 'linux') return {available: false, ...failed({code: 'notLinux', platform})};
 	const taskset = findExecutable('taskset', path);
-	if (!taskset) return {available: false, reason: 'taskset not found (it is in util-linux); use the simulator view'};
+	if (!taskset) return {available: false, ...failed({code: 'noTaskset'})};
 	try {
 		execFileSync(taskset, ['-p', String(process.pid)], {stdio: 'ignore', timeout: 2000});
 	} catch (error) {
 		return {
 			available: false,
-			reason: `taskset does not work here (${(error as Error).message.split('\n')[0]}); use the simulator view`,
+			...failed({code: 'tasksetBroken', detail: (error as Error).message.split('\n')[0] ?? ''}),
 		};
 	}
 
@@ -53,10 +76,10 @@ export function pinnedCommand(
 	command: string,
 	args: readonly string[],
 	support: PinningSupport = detectPinning(),
-): {ok: true; command: string; args: string[]} | {ok: false; reason: string} {
-	if (!support.available) return {ok: false, reason: support.reason};
+): {ok: true; command: string; args: string[]} | {ok: false; reason: string; failure: PinFailure} {
+	if (!support.available) return {ok: false, reason: support.reason, failure: support.failure};
 	if (!support.allowedCpus.includes(cpu))
-		return {ok: false, reason: `CPU ${cpu} is not one this process may use (${support.allowedCpus.join(',')})`};
+		return {ok: false, ...failed({code: 'cpuNotAllowed', cpu, allowed: support.allowedCpus.join(',')})};
 	return {ok: true, command: support.taskset, args: ['-c', String(cpu), command, ...args]};
 }
 
@@ -68,8 +91,8 @@ export async function pinProcess(
 	pid: number,
 	cpu: number | string,
 	support: PinningSupport = detectPinning(),
-): Promise<{ok: true} | {ok: false; reason: string}> {
-	if (!support.available) return {ok: false, reason: support.reason};
+): Promise<{ok: true} | {ok: false; reason: string; failure: PinFailure}> {
+	if (!support.available) return {ok: false, reason: support.reason, failure: support.failure};
 	return new Promise((resolve) => {
 		execFile(
 			support.taskset,
@@ -80,7 +103,12 @@ export async function pinProcess(
 				else
 					resolve({
 						ok: false,
-						reason: `taskset could not pin PID ${pid} to CPU ${cpu}: ${(String(stderr).trim() || error.message).split('\n')[0]}`,
+						...failed({
+							code: 'pinFailed',
+							pid,
+							cpu: String(cpu),
+							detail: (String(stderr).trim() || error.message).split('\n')[0] ?? '',
+						}),
 					});
 			},
 		);

@@ -4,7 +4,7 @@ import {parseCpuStat} from './cpu-stat.js';
 import {decodeComm, parseProcStat} from './proc-stat.js';
 import {parseContextSwitches, parseResidentBytes} from './proc-status.js';
 import {parseSchedstat} from './schedstat.js';
-import type {Capabilities, ProcessSource, ProcessTasks, RawCoreSample, RawProcessSample} from './types.js';
+import type {Capabilities, ProcessSource, ProcessTasks, RawCoreSample, RawProcessSample, SamplerNote} from './types.js';
 
 /**
  * Reads process state from Linux /proc. Cheap by design: each watched process keeps its three files open
@@ -58,11 +58,10 @@ export class ProcSource implements ProcessSource {
 
 		const cores = this.readCores() ?? [];
 		this.coreCount = cores.length;
-		const notes: string[] = [];
-		if (!hasSchedstat)
-			notes.push('no /proc/<pid>/schedstat: runnable (waiting for a CPU) is not measured; CPU time has 10 ms steps');
-		if (!hasSwitches) notes.push('no context switch counts in /proc/<pid>/status');
-		if (cores.length === 0) notes.push('no per-core times in /proc/stat');
+		const notes: SamplerNote[] = [];
+		if (!hasSchedstat) notes.push({code: 'noSchedstat'});
+		if (!hasSwitches) notes.push({code: 'noSwitchCounts'});
+		if (cores.length === 0) notes.push({code: 'noCoreTimes'});
 		this.capabilities = {
 			source: 'proc',
 			cpuPercent: true,

@@ -44,9 +44,7 @@ export class PsSource implements ProcessSource {
 		lastCpu: false,
 		contextSwitches: false,
 		coreBusy: false,
-		notes: [
-			'no /proc: CPU % from ps (an average); runnable, last CPU, per-core lanes and context switches are not measured',
-		],
+		notes: [{code: 'psOnly'}],
 	};
 
 	readonly coreCount = 0;

@@ -16,6 +16,7 @@ import {
 	type ProcessSource,
 	type RawCoreSample,
 	type RawProcessSample,
+	type SamplerNote,
 	type TimelineSnapshot,
 } from './types.js';
 
@@ -106,7 +107,8 @@ export class ProcessSampler {
 	readonly #trees = new Map<number, Tree>();
 	readonly #coreLanes: Int32Array[];
 	readonly #listeners = new Set<Listener>();
-	readonly #runtimeNotes = new Set<string>();
+	/** Notes found while sampling, by their code and detail (each once). */
+	readonly #runtimeNotes = new Map<string, SamplerNote>();
 	#intervalMs: number;
 	#tick = 0;
 	#lastTickAt: number;
@@ -135,7 +137,7 @@ export class ProcessSampler {
 
 	get capabilities(): Capabilities {
 		const caps = this.#source.capabilities;
-		return this.#runtimeNotes.size === 0 ? caps : {...caps, notes: [...caps.notes, ...this.#runtimeNotes]};
+		return this.#runtimeNotes.size === 0 ? caps : {...caps, notes: [...caps.notes, ...this.#runtimeNotes.values()]};
 	}
 
 	get intervalMs(): number {
@@ -372,7 +374,7 @@ export class ProcessSampler {
 		try {
 			readings = live.length === 0 ? [] : await this.#source.read(live.map((lane) => lane.pid));
 		} catch (error) {
-			this.#note(`reading processes failed: ${(error as Error).message}`);
+			this.#note({code: 'readFailed', detail: (error as Error).message});
 		}
 
 		const cores = this.#coreLanes.length > 0 ? this.#source.readCores?.() : undefined;
@@ -386,7 +388,7 @@ export class ProcessSampler {
 				continue;
 			}
 
-			if (reading.error) this.#note(reading.error);
+			if (reading.error) this.#note({code: 'readError', detail: reading.error});
 			const elapsedNs = lane.previousAt === undefined ? 0 : (now - lane.previousAt) * 1e6;
 			lane.latest = classifyTick(lane.previous, reading, elapsedNs);
 			lane.cells[at] = cellCode[lane.latest.cell];
@@ -564,9 +566,10 @@ export class ProcessSampler {
 		return false;
 	}
 
-	#note(text: string): void {
-		if (this.#runtimeNotes.has(text) || this.#runtimeNotes.size >= maxRuntimeNotes) return;
-		this.#runtimeNotes.add(text);
+	#note(note: SamplerNote): void {
+		const key = JSON.stringify(note);
+		if (this.#runtimeNotes.has(key) || this.#runtimeNotes.size >= maxRuntimeNotes) return;
+		this.#runtimeNotes.set(key, note);
 	}
 
 	/** Something changed outside a tick: publish a fresh snapshot so the screen follows at once. */

@@ -41,9 +41,21 @@ export interface Capabilities {
 	contextSwitches: boolean;
 	/** Per-core busy time of other processes (/proc/stat), so a core busy with something else shows so. */
 	coreBusy: boolean;
-	/** Why some data are missing, in words for the screen (empty when all are measured). */
-	notes: readonly string[];
+	/** Why some data are missing, as codes the screen puts in words (empty when all are measured). */
+	notes: readonly SamplerNote[];
 }
+
+/**
+ * What the sampler could not measure: a code (the UI's catalogues word it) and, for a read that failed,
+ * the OS's own words (`detail`).
+ */
+export type SamplerNote =
+	| {code: 'noSchedstat'}
+	| {code: 'noSwitchCounts'}
+	| {code: 'noCoreTimes'}
+	| {code: 'psOnly'}
+	| {code: 'readFailed'; detail: string}
+	| {code: 'readError'; detail: string};
 
 /** One raw reading of one process. Fields a source cannot measure are undefined. */
 export interface RawProcessSample {

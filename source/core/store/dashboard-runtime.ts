@@ -1,3 +1,4 @@
+import {errorDetail, noParams, type Notice} from './notice.js';
 import type {Protocol} from '../defaults.js';
 import type {ServerModel} from '../echo/server-model.js';
 import type {EchoServerOptions} from '../echo/types.js';
@@ -75,10 +76,6 @@ export interface DashboardRuntime {
 	killAllNow(): void;
 }
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /** Folds what the server process reports into the store through the store's usual events. */
 function foldServerEvents(server: ServerProcessLike, store: DashboardStore): () => void {
 	return server.subscribe((event) => {
@@ -91,7 +88,7 @@ function foldServerEvents(server: ServerProcessLike, store: DashboardStore): () 
 					store.apply({
 						type: 'notice',
 						level: 'warn',
-						text: `port ${event.fellBackFrom} is in use; using ${event.port} instead`,
+						notice: {code: 'portFellBack', params: {from: event.fellBackFrom, port: event.port}},
 					});
 				}
 
@@ -123,8 +120,10 @@ function foldServerEvents(server: ServerProcessLike, store: DashboardStore): () 
 					},
 				});
 				if (!event.expected) {
-					const how = event.signal ? `was killed (${event.signal})` : `exited with code ${event.code ?? '?'}`;
-					store.apply({type: 'notice', level: 'warn', text: `server process ${event.pid} ${how}`});
+					const notice: Notice = event.signal
+						? {code: 'serverKilled', params: {pid: event.pid, signal: event.signal}}
+						: {code: 'serverExited', params: {pid: event.pid, exitCode: String(event.code ?? '?')}};
+					store.apply({type: 'notice', level: 'warn', notice});
 				}
 			}
 		}
@@ -157,7 +156,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 			store.apply({
 				type: 'notice',
 				level: 'warn',
-				text: `listening on ${formatHostPort(options.host, target.port)}: reachable from other machines`,
+				notice: {code: 'publicListen', params: {where: formatHostPort(options.host, target.port)}},
 			});
 		}
 	}
@@ -177,7 +176,11 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		try {
 			return sessions.open(protocol).sessionId;
 		} catch (error: unknown) {
-			store.apply({type: 'notice', level: 'warn', text: describe(error)});
+			store.apply({
+				type: 'notice',
+				level: 'warn',
+				notice: {code: 'sessionOpenFailed', params: {detail: errorDetail(error)}},
+			});
 			return undefined;
 		}
 	};
@@ -197,9 +200,13 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		openSession,
 		async closeSession(sessionId) {
 			store.apply({type: 'session-closing', sessionId});
-			await sessions
-				.close(sessionId)
-				.catch((error: unknown) => store.apply({type: 'notice', level: 'warn', text: describe(error)}));
+			await sessions.close(sessionId).catch((error: unknown) =>
+				store.apply({
+					type: 'notice',
+					level: 'warn',
+					notice: {code: 'sessionCloseFailed', params: {detail: errorDetail(error)}},
+				}),
+			);
 		},
 		send(sessionId, text) {
 			sessions.send(sessionId, text);
@@ -214,7 +221,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		},
 		setModel(model) {
 			if (!server?.setModel) {
-				store.apply({type: 'notice', level: 'info', text: 'the sessions use a remote server: its model is its own'});
+				store.apply({type: 'notice', level: 'info', notice: {code: 'remoteModel', params: noParams}});
 				return;
 			}
 
@@ -228,7 +235,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 				store.apply({
 					type: 'notice',
 					level: 'info',
-					text: 'the sessions use a remote server; there is no server process to restart',
+					notice: {code: 'remoteNoRestart', params: noParams},
 				});
 				return;
 			}
@@ -237,7 +244,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 				store.apply({
 					type: 'notice',
 					level: 'info',
-					text: `the server process ${server.pid ?? ''} is running; r restarts it only after it stopped`,
+					notice: {code: 'serverStillRunning', params: {pid: String(server.pid ?? '')}},
 				});
 				return;
 			}
@@ -250,10 +257,14 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 				store.apply({
 					type: 'notice',
 					level: 'info',
-					text: `server process restarted: pid ${ready.pid} on port ${ready.port}`,
+					notice: {code: 'serverRestarted', params: {pid: ready.pid, port: ready.port}},
 				});
 			} catch (error: unknown) {
-				store.apply({type: 'notice', level: 'warn', text: `cannot restart the server: ${describe(error)}`});
+				store.apply({
+					type: 'notice',
+					level: 'warn',
+					notice: {code: 'restartFailed', params: {detail: errorDetail(error)}},
+				});
 			} finally {
 				restarting = false;
 			}

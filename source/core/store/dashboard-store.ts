@@ -3,6 +3,7 @@ import {formatHostPort} from '../errors.js';
 import type {EchoServerEvent, EchoServerStats, Endpoint} from '../echo/types.js';
 import type {AutoMode, SessionEvent, SessionPhase, SessionReport, SessionState} from '../sessions/types.js';
 import {safeText} from '../text/safe-text.js';
+import {safeNotice} from './safe-notice.js';
 import {RateMeter} from './rate-meter.js';
 import {RingBuffer} from './ring-buffer.js';
 import type {
@@ -11,6 +12,7 @@ import type {
 	DashboardSnapshot,
 	LogEntry,
 	LogKind,
+	LogNote,
 	NoticeEntry,
 	OneCpuView,
 	DemoMemoryView,
@@ -69,7 +71,7 @@ interface LogItem {
 	peer?: Endpoint;
 	kind: LogKind;
 	bytes?: Uint8Array;
-	note?: string;
+	note?: LogNote;
 	entry?: LogEntry;
 }
 
@@ -253,7 +255,7 @@ export class DashboardStore {
 					at: this.#timers.now(),
 					protocol: event.protocol,
 					kind: 'skipped',
-					note: `+${event.count} line${event.count === 1 ? '' : 's'} not shown`,
+					note: {code: 'skipped', count: event.count},
 				});
 				return true;
 			}
@@ -289,7 +291,7 @@ export class DashboardStore {
 				this.#notices.push({
 					id: this.#nextId++,
 					level: event.level,
-					text: safeText(event.text, {ascii: this.#ascii, maxLength: 200}),
+					notice: safeNotice(event.notice, (text) => safeText(text, {ascii: this.#ascii, maxLength: 200})),
 				});
 				this.#noticesView = this.#notices.toArray();
 				return true;
@@ -351,7 +353,7 @@ export class DashboardStore {
 					protocol: event.protocol,
 					peer: event.peer,
 					kind: 'close',
-					note: event.reason,
+					note: {code: 'closed', reason: event.reason},
 				});
 				return true;
 			case 'connection-refused':
@@ -361,7 +363,7 @@ export class DashboardStore {
 					protocol: event.protocol,
 					peer: event.peer,
 					kind: 'refused',
-					note: event.reason,
+					note: {code: 'refused', reason: event.reason},
 				});
 				return true;
 			case 'message-in':
@@ -391,7 +393,7 @@ export class DashboardStore {
 					protocol: event.protocol,
 					peer: event.peer,
 					kind: 'dropped',
-					note: `${event.byteCount} B (${event.reason})`,
+					note: {code: 'dropped', bytes: event.byteCount, reason: event.reason},
 				});
 				return true;
 			case 'peer-muted':
@@ -400,13 +402,18 @@ export class DashboardStore {
 					protocol: event.protocol,
 					peer: event.peer,
 					kind: 'dropped',
-					note: `echo loop suspected: muted ${Math.round(event.forMs / 1000)} s`,
+					note: {code: 'muted', seconds: Math.round(event.forMs / 1000)},
 				});
 				return true;
 			case 'error': {
 				const error = safeText(event.message, {ascii: this.#ascii, maxLength: 120});
 				this.#patchServer(model, {error});
-				this.#logItem({at: this.#timers.now(), protocol: event.protocol, kind: 'error', note: event.message});
+				this.#logItem({
+					at: this.#timers.now(),
+					protocol: event.protocol,
+					kind: 'error',
+					note: {code: 'error', detail: error},
+				});
 				return true;
 			}
 
@@ -646,7 +653,6 @@ export class DashboardStore {
 		if (item.entry) return item.entry;
 		let text = '';
 		if (item.bytes) text = safeText(item.bytes, {ascii: this.#ascii, maxLength: payloadChars});
-		else if (item.note !== undefined) text = safeText(item.note, {ascii: this.#ascii, maxLength: payloadChars});
 		item.entry = Object.freeze({
 			id: item.id,
 			at: item.at,
@@ -654,6 +660,7 @@ export class DashboardStore {
 			peer: item.peer ? formatHostPort(item.peer.address, item.peer.port) : '',
 			kind: item.kind,
 			text,
+			...(item.note ? {note: item.note} : {}),
 		});
 		item.bytes = undefined;
 		return item.entry;

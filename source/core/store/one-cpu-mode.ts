@@ -1,7 +1,8 @@
-import type {PinningSupport} from '../procs/pinning.js';
+import type {PinFailure, PinningSupport} from '../procs/pinning.js';
+import {noParams} from './notice.js';
 import type {DashboardStore} from './dashboard-store.js';
 
-type PinResult = {ok: true} | {ok: false; reason: string};
+type PinResult = {ok: true} | {ok: false; failure: PinFailure};
 
 /** A process of the demo (the server, a session): its PID, and how to tell the screen where it runs now. */
 export interface DemoProcess {
@@ -44,8 +45,9 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 	let chain: Promise<void> = Promise.resolve();
 
 	const warnFirst = (results: PinResult[]) => {
-		const failed = results.find((result): result is {ok: false; reason: string} => !result.ok);
-		if (failed) store.apply({type: 'notice', level: 'warn', text: failed.reason});
+		const failed = results.find((result): result is {ok: false; failure: PinFailure} => !result.ok);
+		if (failed)
+			store.apply({type: 'notice', level: 'warn', notice: {code: 'pinning', params: {failure: failed.failure}}});
 		return failed === undefined;
 	};
 
@@ -58,8 +60,8 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 	const enable = async () => {
 		const support = deps.detect();
 		if (!support.available) {
-			store.apply({type: 'one-cpu', view: {enabled: false, unavailable: support.reason}});
-			store.apply({type: 'notice', level: 'warn', text: support.reason});
+			store.apply({type: 'one-cpu', view: {enabled: false, unavailable: support.failure}});
+			store.apply({type: 'notice', level: 'warn', notice: {code: 'pinning', params: {failure: support.failure}}});
 			return;
 		}
 
@@ -85,14 +87,11 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 		]);
 		if (!warnFirst(results)) return;
 		// Two short notices: the server pane is narrow, and both stay on screen.
-		store.apply({type: 'notice', level: 'info', text: `one CPU: server and sessions on CPU ${demoCpu}`});
+		store.apply({type: 'notice', level: 'info', notice: {code: 'oneCpuOn', params: {cpu: demoCpu}}});
 		store.apply({
 			type: 'notice',
 			level: 'info',
-			text:
-				uiCpu === undefined
-					? 'this dashboard shares it (the only CPU)'
-					: `this dashboard on CPU ${uiCpu}, not the demo's`,
+			notice: uiCpu === undefined ? {code: 'oneCpuShared', params: noParams} : {code: 'oneCpuUi', params: {cpu: uiCpu}},
 		});
 	};
 
@@ -113,7 +112,7 @@ export function createOneCpuMode(store: DashboardStore, deps: OneCpuDeps) {
 		]);
 		originals.clear();
 		if (warnFirst(results))
-			store.apply({type: 'notice', level: 'info', text: `one CPU off: all back on CPUs ${uiOriginal ?? 'as before'}`});
+			store.apply({type: 'notice', level: 'info', notice: {code: 'oneCpuOff', params: {cpus: uiOriginal ?? ''}}});
 	};
 
 	return {

@@ -1,6 +1,8 @@
+import type {PinFailure} from '../procs/pinning.js';
+import type {Notice} from './notice.js';
 import type {Protocol} from '../defaults.js';
 import type {ServerModelStats} from '../echo/server-model.js';
-import type {EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
+import type {CloseReason, DropReason, EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
 import type {AutoMode, SessionPhase, SessionState} from '../sessions/types.js';
 
 /**
@@ -51,9 +53,20 @@ export interface LogEntry {
 	/** `127.0.0.1:40312`; empty for server-wide entries. */
 	peer: string;
 	kind: LogKind;
-	/** Safe to print: payloads went through safeText. */
+	/** Safe to print: payloads went through safeText ('' for an entry with a `note`). */
 	text: string;
+	/** What the server did, as a code the UI words (a closed connection's reason, a drop, skipped lines...). */
+	note?: LogNote;
 }
+
+/** A server log line that is not a payload: a code and its parameters (`detail`: an OS error's own words). */
+export type LogNote =
+	| {code: 'skipped'; count: number}
+	| {code: 'closed'; reason: CloseReason}
+	| {code: 'refused'; reason: 'limit'}
+	| {code: 'dropped'; bytes: number; reason: DropReason}
+	| {code: 'muted'; seconds: number}
+	| {code: 'error'; detail: string};
 
 export type ConversationKind = 'sent' | 'reply' | 'error' | 'info';
 
@@ -100,7 +113,8 @@ export interface SessionView {
 export interface NoticeEntry {
 	id: number;
 	level: 'info' | 'warn';
-	text: string;
+	/** A code and its parameters: the UI says it in the dashboard's language. */
+	notice: Notice;
 }
 
 export interface DashboardSnapshot {
@@ -144,5 +158,5 @@ export interface OneCpuView {
 	/** The core this dashboard runs on meanwhile (unset when there is only one). */
 	uiCpu?: number;
 	/** Why it is unavailable (no taskset, not Linux), when it is. */
-	unavailable?: string;
+	unavailable?: PinFailure;
 }

@@ -1,3 +1,4 @@
+import type {Notice} from './notice.js';
 import type {Protocol} from '../defaults.js';
 import type {EchoServerEvent, EchoServerStats, Endpoint} from '../echo/types.js';
 import type {AutoMode, SessionEvent} from '../sessions/types.js';
@@ -21,7 +22,7 @@ export type StoreEvent =
 	| {type: 'session-dismissed'; sessionId: number}
 	| {type: 'auto-set'; sessionId: number; auto: AutoMode}
 	| {type: 'remote'; remote: Endpoint}
-	| {type: 'notice'; level: 'info' | 'warn'; text: string}
+	| {type: 'notice'; level: 'info' | 'warn'; notice: Notice}
 	| {type: 'one-cpu'; view: OneCpuView}
 	/** Resident memory of the demo's processes (server and sessions), measured by the sampler. */
 	| {type: 'demo-memory'; view: DemoMemoryView};

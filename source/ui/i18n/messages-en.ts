@@ -1,13 +1,15 @@
 import type {KeyScope} from '../keymap/key-binding.js';
 import {englishTour, type TourMessages} from '../tour/tour-messages.js';
 import type {TimelineView} from '../state/ui-state.js';
+import type {PaneMessages} from './pane-messages.js';
+import {paneMessagesEn} from './pane-messages-en.js';
 
 /**
  * Every word the dashboard's frame says (help, key descriptions, status bar, pane titles), one catalogue per
  * language. A parameterised message is a function; a new section is a new field here (with its English text
  * below), and tsc then asks for it in every other catalogue.
  */
-export interface Messages {
+export interface Messages extends PaneMessages {
 	/** The guided tour's strip and step list (source/ui/tour). */
 	tour: TourMessages;
 	status: {
@@ -168,6 +170,7 @@ const viewTitles: Record<TimelineView, string> = {
 const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${cpu}`);
 
 export const messagesEn: Messages = {
+	...paneMessagesEn,
 	tour: englishTour,
 	status: {
 		help: 'help',

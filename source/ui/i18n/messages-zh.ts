@@ -1,6 +1,7 @@
 import type {TimelineView} from '../state/ui-state.js';
 import type {Messages} from './messages-en.js';
 import {chineseTour} from '../tour/tour-messages.js';
+import {paneMessagesZh} from './pane-messages-zh.js';
 
 /** 中文: the tutorial's own terms (串行, 并发, 多道技术, 时间上的复用, 空间上的复用, 服务端, 客户端). */
 
@@ -21,6 +22,7 @@ const viewTitles: Record<TimelineView, string> = {
 const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${cpu}`);
 
 export const messagesZh: Messages = {
+	...paneMessagesZh,
 	tour: chineseTour,
 	status: {
 		help: '帮助',
@@ -148,7 +150,7 @@ export const messagesZh: Messages = {
 		auto: (intervalMs, burstMs) => `自动: 每 ${intervalMs} ms 发送, 计算 ${burstMs} ms`,
 	},
 	panes: {
-		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
+		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, 模型 ${model}`})`,
 		serverRemote: '服务端 (远程)',
 		serverLogEmpty: '(还没有消息)',
 		serverLogRemote: '(看不到远程服务端的日志)',

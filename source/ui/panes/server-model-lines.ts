@@ -1,5 +1,7 @@
 import type {ServerModel, ServerModelStats} from '../../core/echo/server-model.js';
 import type {ServerView} from '../../core/store/snapshot.js';
+import type {ServerPaneMessages} from '../i18n/pane-messages.js';
+import {paneMessagesEn} from '../i18n/pane-messages-en.js';
 
 export interface ModelLine {
 	text: string;
@@ -7,15 +9,10 @@ export interface ModelLine {
 }
 
 /** Each model in a few words, with the tutorial's class it stands for. */
-export const modelWords: Record<ServerModel, string> = {
-	'event-loop': 'one thread serves every socket',
-	iterative: 'one client at a time (TCPServer)',
-	threads: 'a thread per client (ThreadingTCPServer)',
-	processes: 'a process per client (ForkingTCPServer)',
-};
+export const modelWords: Record<ServerModel, string> = paneMessagesEn.server.models;
 
-function seconds(ms: number): string {
-	return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+function seconds(ms: number, words: ServerPaneMessages): string {
+	return words.seconds(ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)));
 }
 
 function port(connectionId: string): string {
@@ -23,12 +20,19 @@ function port(connectionId: string): string {
 }
 
 /** `5123 :40001, 5124 :40002 +3 more`: each worker's ID and the client port it serves. */
-function ids(workers: ReadonlyArray<{id: number; connectionId: string}>, total: number, max = 3): string {
+function ids(
+	workers: ReadonlyArray<{id: number; connectionId: string}>,
+	total: number,
+	words: ServerPaneMessages,
+	max = 3,
+): string {
 	const shown = workers
 		.slice(0, max)
 		.map((worker) => `${worker.id} ${port(worker.connectionId)}`)
 		.join(', ');
-	return total > Math.min(workers.length, max) ? `${shown} +${total - Math.min(workers.length, max)} more` : shown;
+	return total > Math.min(workers.length, max)
+		? `${shown} ${words.more(total - Math.min(workers.length, max))}`
+		: shown;
 }
 
 /**
@@ -36,7 +40,11 @@ function ids(workers: ReadonlyArray<{id: number; connectionId: string}>, total: 
  * waiting their turn and for how long, the threads or child processes serving, failures), from the
  * servers' own stats. `now` makes the waits grow.
  */
-export function serverModelLines(servers: readonly ServerView[], now: number): ModelLine[] {
+export function serverModelLines(
+	servers: readonly ServerView[],
+	now: number,
+	words: ServerPaneMessages = paneMessagesEn.server,
+): ModelLine[] {
 	const withModels = servers.filter(
 		(server): server is ServerView & {models: ServerModelStats} => server.models !== undefined,
 	);
@@ -45,21 +53,14 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 	const {model, pool} = first.models;
 	// The title names the model; the default one needs no line of its own.
 	const lines: ModelLine[] =
-		model === 'event-loop'
-			? []
-			: [{text: `model ${model}: ${modelWords[model]}${pool > 0 ? `, pool ${pool}` : ''}`, tone: 'accent'}];
-	if (model === 'threads')
-		lines.push({text: '(sockets stay on the main thread; handlers run on the threads)', tone: 'muted'});
+		model === 'event-loop' ? [] : [{text: words.modelLine(model, words.models[model], pool), tone: 'accent'}];
+	if (model === 'threads') lines.push({text: words.threadsNote, tone: 'muted'});
 
 	const finishing = new Map<ServerModel, number>();
 	for (const server of withModels)
 		for (const [old, count] of Object.entries(server.models.finishingUnder ?? {}))
 			finishing.set(old as ServerModel, (finishing.get(old as ServerModel) ?? 0) + (count ?? 0));
-	for (const [old, count] of finishing)
-		lines.push({
-			text: `${count} open ${count === 1 ? 'connection finishes' : 'connections finish'} under ${old}`,
-			tone: 'muted',
-		});
+	for (const [old, count] of finishing) lines.push({text: words.finishing(count, old), tone: 'muted'});
 
 	for (const server of withModels) {
 		const stats = server.models;
@@ -67,10 +68,10 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 		if (stats.queuedCount > 0) {
 			const shown = stats.queued.slice(0, 3);
 			const waits = shown
-				.map((client) => `${port(client.connectionId)} ${seconds(Math.max(0, now - client.since))}`)
+				.map((client) => `${port(client.connectionId)} ${seconds(Math.max(0, now - client.since), words)}`)
 				.join(', ');
-			const more = stats.queuedCount > shown.length ? ` +${stats.queuedCount - shown.length} more` : '';
-			lines.push({text: `${proto} waiting their turn: ${waits}${more}`, tone: 'warn'});
+			const more = stats.queuedCount > shown.length ? ` ${words.more(stats.queuedCount - shown.length)}` : '';
+			lines.push({text: words.waitingTurn(proto, `${waits}${more}`), tone: 'warn'});
 		}
 
 		const threads = stats.workers.filter((worker) => worker.kind === 'thread' && worker.connectionId !== '');
@@ -87,12 +88,12 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 				connectionId: worker.connectionId,
 			}));
 			lines.push({
-				text: `${proto} ${threadCount} ${threadCount === 1 ? 'thread' : 'threads'}: TID ${ids(tids, threadCount)}${idleThreads > 0 ? `, ${idleThreads} idle` : ''}`,
+				text: words.threadsBusy(proto, threadCount, ids(tids, threadCount, words), idleThreads),
 				tone: 'normal',
 			});
 		} else if (idleThreads > 0) {
 			lines.push({
-				text: `${proto} ${idleThreads} idle ${idleThreads === 1 ? 'thread waits' : 'threads wait'} for a client`,
+				text: words.threadsIdle(proto, idleThreads),
 				tone: 'muted',
 			});
 		}
@@ -102,19 +103,18 @@ export function serverModelLines(servers: readonly ServerView[], now: number): M
 				id: worker.kind === 'process' ? worker.pid : 0,
 				connectionId: worker.connectionId,
 			}));
-			const busyText =
-				busy.length > 0 ? `${busyCount} ${busyCount === 1 ? 'child' : 'children'}: PID ${ids(pids, busyCount)}` : '';
-			const idleText = idle.length > 0 ? `${idle.length} idle in the pool` : '';
+			const busyText = busy.length > 0 ? words.children(busyCount, ids(pids, busyCount, words)) : '';
+			const idleText = idle.length > 0 ? words.poolIdle(idle.length) : '';
 			lines.push({text: `${proto} ${[busyText, idleText].filter((part) => part !== '').join(', ')}`, tone: 'normal'});
 		}
 
 		if (stats.waitingForWorker > 0)
 			lines.push({
-				text: `${proto} ${stats.waitingForWorker} waiting for a free ${model === 'threads' ? 'thread' : 'process'}`,
+				text: words.waitingForWorker(proto, stats.waitingForWorker, model === 'threads' ? 'thread' : 'process'),
 				tone: 'warn',
 			});
 		if (stats.handlerFailures > 0)
-			lines.push({text: `${proto} handler failures: ${stats.handlerFailures} (each ended one client)`, tone: 'warn'});
+			lines.push({text: words.handlerFailures(proto, stats.handlerFailures), tone: 'warn'});
 	}
 
 	return lines;

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import {memo, type ReactElement} from 'react';
 import {formatHostPort} from '../../core/errors.js';
+import {displayWidth} from '../../core/text/display-width.js';
 import type {Endpoint} from '../../core/echo/types.js';
 import type {
 	DemoMemoryView,
@@ -14,6 +15,8 @@ import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';
 import {useTickingClock} from '../hooks/use-ticking-clock.js';
+import type {ServerPaneMessages} from '../i18n/pane-messages.js';
+import {messagesEn, type Messages} from '../i18n/messages-en.js';
 import {useMessages} from '../i18n/use-messages.js';
 import {useTheme, type Theme} from '../theme.js';
 import {serverModelLines} from './server-model-lines.js';
@@ -37,48 +40,46 @@ export interface ServerPaneProps {
 	focused: boolean;
 }
 
-const stateWords: Record<ServerView['state'], string> = {
-	starting: 'starting',
-	listening: 'listening',
-	closed: 'closed',
-	failed: 'failed',
-};
-
-function serverLine(server: ServerView): string {
+function serverLine(server: ServerView, words: ServerPaneMessages): string {
 	const where = server.local ? formatHostPort(server.local.address, server.local.port) : '';
-	const who =
-		server.protocol === 'tcp'
-			? `${server.activeConnections} conn`
-			: `${server.activeConnections} peer${server.activeConnections === 1 ? '' : 's'}`;
-	return `${server.protocol.toUpperCase()} ${stateWords[server.state]} ${where}  ${who}`;
+	const who = words.connections(server.protocol, server.activeConnections);
+	return `${server.protocol.toUpperCase()} ${words.state[server.state]} ${where}  ${who}`;
 }
 
-function trafficLine(server: ServerView, theme: Theme): string {
+function trafficLine(server: ServerView, theme: Theme, words: ServerPaneMessages): string {
 	const {rates} = server;
-	return `  in ${formatCount(server.messagesIn)} msg ${formatBytes(server.bytesIn)} ${formatRate(rates.messagesInPerSec)} ${theme.dot} out ${formatCount(server.messagesOut)} ${formatBytes(server.bytesOut)} ${formatRate(rates.messagesOutPerSec)}`;
+	return words.traffic(
+		formatCount(server.messagesIn),
+		formatBytes(server.bytesIn),
+		formatRate(rates.messagesInPerSec),
+		theme.dot,
+		formatCount(server.messagesOut),
+		formatBytes(server.bytesOut),
+		formatRate(rates.messagesOutPerSec),
+	);
 }
 
 /** What the guards did, compactly ('' on a quiet network): `guards loop 1 · muted 98 · bad src 3 · kernel drops 1.2k`. */
-function guardsLine(servers: readonly ServerView[], theme: Theme): string {
+function guardsLine(servers: readonly ServerView[], theme: Theme, words: ServerPaneMessages['guards']): string {
 	const sum = (pick: (server: ServerView) => number) => servers.reduce((total, server) => total + pick(server), 0);
 	const parts: Array<[string, number]> = [
-		['loop', sum((server) => server.guards?.loopsSuspected ?? 0)],
-		['muted', sum((server) => server.guards?.muted ?? 0)],
+		[words.loop, sum((server) => server.guards?.loopsSuspected ?? 0)],
+		[words.muted, sum((server) => server.guards?.muted ?? 0)],
 		[
-			'bad src',
+			words.badSource,
 			sum((server) =>
 				server.guards ? server.guards.unreplyable + server.guards.ownAddress + server.guards.lowPort : 0,
 			),
 		],
-		['rate', sum((server) => server.guards?.rateLimited ?? 0)],
-		['idle', sum((server) => (server.guards ? server.guards.idleClosed + server.guards.evicted : 0))],
+		[words.rate, sum((server) => server.guards?.rateLimited ?? 0)],
+		[words.idle, sum((server) => (server.guards ? server.guards.idleClosed + server.guards.evicted : 0))],
 		[
-			'kernel drops',
+			words.kernelDrops,
 			sum((server) => (server.kernelDrops && 'count' in server.kernelDrops ? server.kernelDrops.count : 0)),
 		],
 	];
 	const shown = parts.filter(([, count]) => count > 0).map(([label, count]) => `${label} ${formatCount(count)}`);
-	return shown.length === 0 ? '' : `guards ${shown.join(` ${theme.dot} `)}`;
+	return shown.length === 0 ? '' : `${words.title} ${shown.join(` ${theme.dot} `)}`;
 }
 
 const logArrows: Record<LogEntry['kind'], string> = {
@@ -93,32 +94,69 @@ const logArrows: Record<LogEntry['kind'], string> = {
 };
 
 /** The server process's state in words (one or two lines), when it is not simply running. */
-export function serverProcessLines(view: ServerProcessView | undefined): string[] {
+export function serverProcessLines(
+	view: ServerProcessView | undefined,
+	words: ServerPaneMessages = messagesEn.server,
+): string[] {
 	if (!view) return [];
 	switch (view.state) {
 		case 'starting':
-			return [`starting the server process (pid ${view.pid})`];
+			return [words.processStarting(view.pid)];
 		case 'running':
 			return [];
 		case 'stopped':
-			return [`server process ${view.pid} stopped`];
+			return [words.processStopped(view.pid)];
 		case 'exited': {
-			const how = view.signal ? `was killed (${view.signal})` : `exited with code ${view.code ?? '?'}`;
-			return [`server process ${view.pid} ${how}:`, 'r restarts it (same port)'];
+			const how = view.signal
+				? words.processKilled(view.pid, view.signal)
+				: words.processExited(view.pid, String(view.code ?? '?'));
+			return [how, words.restartHint];
 		}
 	}
 }
 
-const logWords: Partial<Record<LogEntry['kind'], string>> = {
-	open: 'connected',
-	close: 'disconnected',
-	refused: 'refused',
-	dropped: 'dropped',
-	error: 'error',
-};
+function logWord(kind: LogEntry['kind'], words: ServerPaneMessages['log']): string | undefined {
+	const of: Partial<Record<LogEntry['kind'], string>> = {
+		open: words.connected,
+		close: words.disconnected,
+		refused: words.refused,
+		dropped: words.dropped,
+		error: words.error,
+	};
+	return of[kind];
+}
 
-function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
-	const word = logWords[entry.kind];
+/** A notice from the core (a code and its parameters) in the dashboard's language. */
+export function noticeText(notice: NoticeEntry['notice'], messages: Messages): string {
+	if (notice.code === 'pinning') {
+		const {failure} = notice.params;
+		return (messages.pinFailure[failure.code] as (value: typeof failure) => string)(failure);
+	}
+
+	return (messages.notices[notice.code] as (params: typeof notice.params) => string)(notice.params);
+}
+
+/** A log line that is not a payload, in words. */
+function logNoteText(note: NonNullable<LogEntry['note']>, words: ServerPaneMessages): string {
+	switch (note.code) {
+		case 'skipped':
+			return words.skipped(note.count);
+		case 'closed':
+			return words.closeReasons[note.reason];
+		case 'refused':
+			return words.refusedLimit;
+		case 'dropped':
+			return words.dropped(note.bytes, words.dropReasons[note.reason]);
+		case 'muted':
+			return words.muted(note.seconds);
+		case 'error':
+			return note.detail;
+	}
+}
+
+function LogLine({entry, theme, words}: {entry: LogEntry; theme: Theme; words: ServerPaneMessages}) {
+	const word = logWord(entry.kind, words.log);
+	const text = entry.note ? logNoteText(entry.note, words) : entry.text;
 	const tone =
 		entry.kind === 'in'
 			? 'sent'
@@ -133,19 +171,17 @@ function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
 		<Line>
 			<Text color={theme.tone('muted')}>{peer} </Text>
 			<Text color={theme.tone(tone)}>
-				{logArrows[entry.kind]}{' '}
-				{word === undefined ? entry.text : `${word}${entry.text === '' ? '' : ` (${entry.text})`}`}
+				{logArrows[entry.kind]} {word === undefined ? text : `${word}${text === '' ? '' : ` (${text})`}`}
 			</Text>
 		</Line>
 	);
 }
 
 /** What the sessions sent and got back: the only traffic visible when the server is someone else's. */
-function remoteTrafficLine(sessions: readonly SessionView[], theme: Theme): string {
+function remoteTrafficLine(sessions: readonly SessionView[], theme: Theme, words: ServerPaneMessages): string {
 	const sent = sessions.reduce((sum, session) => sum + session.sent, 0);
 	const replies = sessions.reduce((sum, session) => sum + session.replies, 0);
-	const count = `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}`;
-	return `${count}: sent ${formatCount(sent)} ${theme.dot} replies ${formatCount(replies)}`;
+	return words.remoteTraffic(sessions.length, formatCount(sent), formatCount(replies), theme.dot);
 }
 
 /** The echo servers this dashboard runs (or the remote server the sessions use), with a scrolling log. */
@@ -165,10 +201,11 @@ export const ServerPane = memo(function ServerPane({
 }: ServerPaneProps) {
 	const theme = useTheme();
 	const messages = useMessages();
+	const words = messages.server;
 	const now = useTickingClock(servers.some((server) => (server.models?.queuedCount ?? 0) > 0));
 	const inner = Math.max(0, height - 2);
 	const lines: ReactElement[] = [];
-	for (const [index, text] of serverProcessLines(serverProcess).entries()) {
+	for (const [index, text] of serverProcessLines(serverProcess, words).entries()) {
 		lines.push(
 			<Line key={`process-${index}`} bold color={theme.tone(serverProcess?.state === 'exited' ? 'bad' : 'warn')}>
 				{text}
@@ -178,13 +215,13 @@ export const ServerPane = memo(function ServerPane({
 	if (remote) {
 		lines.push(
 			<Line key="remote" bold>
-				Remote server {formatHostPort(remote.address, remote.port)}
+				{words.remote(formatHostPort(remote.address, remote.port))}
 			</Line>,
-			<Line key="remote2">sessions talk to it; socktui runs no server</Line>,
+			<Line key="remote2">{words.remoteTalk}</Line>,
 			<Line key="remote3" color={theme.tone('muted')}>
-				(its side is not visible here)
+				{words.remoteHidden}
 			</Line>,
-			<Line key="remote4">{remoteTrafficLine(remoteSessions ?? [], theme)}</Line>,
+			<Line key="remote4">{remoteTrafficLine(remoteSessions ?? [], theme, words)}</Line>,
 		);
 	}
 
@@ -192,9 +229,9 @@ export const ServerPane = memo(function ServerPane({
 		const tone = server.state === 'listening' ? 'good' : server.state === 'starting' ? 'warn' : 'bad';
 		lines.push(
 			<Line key={`${server.protocol}-state`} color={theme.tone(tone)}>
-				{serverLine(server)}
+				{serverLine(server, words)}
 			</Line>,
-			<Line key={`${server.protocol}-traffic`}>{trafficLine(server, theme)}</Line>,
+			<Line key={`${server.protocol}-traffic`}>{trafficLine(server, theme, words)}</Line>,
 		);
 	}
 
@@ -205,12 +242,11 @@ export const ServerPane = memo(function ServerPane({
 		const cpu = first.models?.handlerCpuMs ?? 0;
 		lines.push(
 			<Line key="totals">
-				delay {first.replyDelayMs} ms {theme.dot} cpu {cpu} ms {theme.dot} dropped {formatCount(dropped)} {theme.dot}{' '}
-				refused {formatCount(refused)}
-				{focused ? <Text color={theme.tone('muted')}>{' (+/- delay, </> cpu, m model)'}</Text> : null}
+				{words.totals(first.replyDelayMs, cpu, formatCount(dropped), formatCount(refused), theme.dot)}
+				{focused ? <Text color={theme.tone('muted')}>{words.totalsHint}</Text> : null}
 			</Line>,
 		);
-		for (const [index, line] of serverModelLines(servers, now).entries()) {
+		for (const [index, line] of serverModelLines(servers, now, words).entries()) {
 			lines.push(
 				<Line key={`model-${index}`} color={line.tone === 'normal' ? undefined : theme.tone(line.tone)}>
 					{line.text}
@@ -218,7 +254,7 @@ export const ServerPane = memo(function ServerPane({
 			);
 		}
 
-		const guards = guardsLine(servers, theme);
+		const guards = guardsLine(servers, theme, words.guards);
 		if (guards !== '') {
 			lines.push(
 				<Line key="guards" color={theme.tone('warn')}>
@@ -230,10 +266,10 @@ export const ServerPane = memo(function ServerPane({
 
 	if (memory) {
 		// Multiplexing in space: every process holds its own memory.
-		const text = `memory (RSS): ${formatBytes(memory.rssBytes)} in ${memory.processes} ${memory.processes === 1 ? 'process' : 'processes'}`;
+		const text = words.memory(formatBytes(memory.rssBytes), memory.processes);
 		lines.push(
 			<Line key="memory" color={theme.tone('muted')}>
-				{text.length <= width - 2 ? text : text.replace('memory (RSS)', 'RSS')}
+				{displayWidth(text) <= width - 2 ? text : words.memoryShort(formatBytes(memory.rssBytes))}
 			</Line>,
 		);
 	}
@@ -242,7 +278,7 @@ export const ServerPane = memo(function ServerPane({
 		lines.push(
 			<Line key={`notice-${notice.id}`} color={theme.tone(notice.level === 'warn' ? 'warn' : 'accent')}>
 				{notice.level === 'warn' ? '! ' : 'i '}
-				{notice.text}
+				{noticeText(notice.notice, messages)}
 			</Line>,
 		);
 	}
@@ -257,7 +293,7 @@ export const ServerPane = memo(function ServerPane({
 		);
 	}
 
-	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} />);
+	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} words={words} />);
 	return (
 		<PaneFrame
 			title={

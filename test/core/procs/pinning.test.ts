@@ -23,15 +23,22 @@ describe('pinning', () => {
 		expect(detect('darwin', '/usr/bin')).toEqual({
 			available: false,
 			reason: expect.stringMatching(/needs Linux taskset/),
+			failure: {code: 'notLinux', platform: 'darwin'},
 		});
 		expect(detect('linux', '/nonexistent-dir')).toEqual({
 			available: false,
 			reason: expect.stringMatching(/taskset not found/),
+			failure: {code: 'noTaskset'},
 		});
-		const missing = pinnedCommand(0, 'node', [], {available: false, reason: 'no taskset'});
-		expect(missing).toEqual({ok: false, reason: 'no taskset'});
-		expect(pinnedCommand(9, 'node', [], available)).toMatchObject({ok: false, reason: expect.stringMatching(/CPU 9/)});
-		expect(chooseOneCpu({available: false, reason: 'x'})).toBeUndefined();
+		const noTaskset = {available: false, reason: 'no taskset', failure: {code: 'noTaskset'}} as const;
+		const missing = pinnedCommand(0, 'node', [], noTaskset);
+		expect(missing).toEqual({ok: false, reason: 'no taskset', failure: {code: 'noTaskset'}});
+		expect(pinnedCommand(9, 'node', [], available)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/CPU 9/),
+			failure: {code: 'cpuNotAllowed', cpu: 9},
+		});
+		expect(chooseOneCpu(noTaskset)).toBeUndefined();
 	});
 
 	it('parses CPU lists', () => {

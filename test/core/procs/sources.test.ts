@@ -35,7 +35,7 @@ describe('PsSource (the portable fallback)', () => {
 			lastCpu: false,
 			cpuPercentIsAverage: true,
 		});
-		expect(source.capabilities.notes.join(' ')).toMatch(/not measured/);
+		expect(source.capabilities.notes).toEqual([{code: 'psOnly'}]);
 	});
 
 	it('never throws when ps itself is missing', async () => {

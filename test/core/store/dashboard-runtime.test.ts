@@ -122,11 +122,14 @@ describe('dashboard runtime with a server process', () => {
 			state: 'listening',
 			messagesIn: 5000,
 		});
-		expect(snapshot.serverLog.map((entry) => [entry.kind, entry.text])).toEqual([
+		expect(snapshot.serverLog.map((entry) => [entry.kind, entry.note ?? entry.text])).toEqual([
 			['in', 'flood'],
-			['skipped', '+4999 lines not shown'],
+			['skipped', {code: 'skipped', count: 4999}],
 		]);
-		expect(snapshot.notices.map((notice) => notice.text)).toContain('port 8082 is in use; using 9000 instead');
+		expect(snapshot.notices.map((entry) => entry.notice)).toContainEqual({
+			code: 'portFellBack',
+			params: {from: 8082, port: 9000},
+		});
 	});
 
 	it('an unexpected exit is a state in words; r restarts only a stopped server, and says why not otherwise', async () => {
@@ -134,7 +137,7 @@ describe('dashboard runtime with a server process', () => {
 		await started.restartServer();
 		expect(server.starts).toBe(1);
 		store.flush();
-		expect(store.getSnapshot().notices.at(-1)?.text).toMatch(/is running; r restarts it only after it stopped/);
+		expect(store.getSnapshot().notices.at(-1)?.notice).toEqual({code: 'serverStillRunning', params: {pid: '1001'}});
 
 		server.running = false;
 		server.emit({type: 'exited', pid: 1001, code: null, signal: 'SIGKILL', expected: false});
@@ -145,7 +148,10 @@ describe('dashboard runtime with a server process', () => {
 		server.failNext = new SocktuiError('PortInUse', 'port 9000 is already in use');
 		await started.restartServer();
 		store.flush();
-		expect(store.getSnapshot().notices.at(-1)?.text).toBe('cannot restart the server: port 9000 is already in use');
+		expect(store.getSnapshot().notices.at(-1)?.notice).toEqual({
+			code: 'restartFailed',
+			params: {detail: 'port 9000 is already in use'},
+		});
 
 		server.failNext = undefined;
 		await started.restartServer();

@@ -181,7 +181,7 @@ describe('DashboardStore', () => {
 			type: 'session',
 			event: {type: 'session-report', sessionId: 1, report: {type: 'error', message: hostile}},
 		});
-		store.apply({type: 'notice', level: 'warn', text: hostile});
+		store.apply({type: 'notice', level: 'warn', notice: {code: 'watchFailed', params: {detail: hostile}}});
 		store.flush();
 		const snapshot = store.getSnapshot();
 		const all = JSON.stringify(snapshot);

@@ -43,9 +43,9 @@ describe('one-CPU mode', () => {
 		expect(demoPin()).toBe(3);
 		store.flush();
 		expect(store.getSnapshot().oneCpu).toEqual({enabled: true, cpu: 3, uiCpu: 0});
-		expect(store.getSnapshot().notices.map((notice) => notice.text)).toEqual([
-			'one CPU: server and sessions on CPU 3',
-			"this dashboard on CPU 0, not the demo's",
+		expect(store.getSnapshot().notices.map((entry) => entry.notice)).toEqual([
+			{code: 'oneCpuOn', params: {cpu: 3}},
+			{code: 'oneCpuUi', params: {cpu: 0}},
 		]);
 
 		// Started while on (pinned at spawn): it gets the dashboard's original CPUs back.
@@ -63,6 +63,6 @@ describe('one-CPU mode', () => {
 		expect(affinity.get(1)).toBe('0-3');
 		expect(affinity.get(2)).toBe('0');
 		store.flush();
-		expect(store.getSnapshot().notices.at(-1)?.text).toBe('this dashboard shares it (the only CPU)');
+		expect(store.getSnapshot().notices.at(-1)?.notice).toEqual({code: 'oneCpuShared', params: {}});
 	});
 });

@@ -3,64 +3,47 @@ import {displayWidth} from '../../../source/core/text/display-width.js';
 import {messagesFor} from '../../../source/ui/i18n/catalogues.js';
 import {languages} from '../../../source/ui/i18n/language.js';
 import {messagesEn, type Messages} from '../../../source/ui/i18n/messages-en.js';
+import {samples, texts} from '../helpers/catalogue-texts.js';
 
-/** Arguments for every parameterised message (a new one needs a line here, so none goes untried). */
-const samples: Record<string, unknown[]> = {
-	'status.session': [3],
-	'status.typingInto': [3],
-	'status.watchPrompt': ['1234,'],
-	'status.unboundKey': ['y', 'session #1'],
-	'status.paneName': ['server'],
-	'help.scrolled': [1, 19, 54],
-	'session.exitedSignal': ['SIGTERM'],
-	'session.exitedCode': [0],
-	'session.udpNoReply': ['2 s'],
-	'session.waitingFor': ['3.2'],
-	'session.auto': [500, 100],
-	'panes.server': [4242, 0, 'threads'],
-	'panes.sessionTitle': [1, 'TCP', 1001, 0],
-	'panes.timelineTitle': ['live', 'sim'],
-	'panes.viewUnavailable': ['live'],
-	'panes.pressV': ['sim'],
-	'panes.tooSmall': [60, 16, 50, 10],
-	'status.svgWrote': ['socktui-timeline-20261129-043012.svg'],
-	'status.svgNothing': ['live'],
-	'status.svgFailed': ['no such directory'],
-	'tour.header': [3, 9],
-	'tour.sentences': ['One.', 'Two.'],
-	'tour.udpLast': [5, 'auto 3', '127.0.0.1:40312 = #1'],
-	'tour.tcpLoops': [2, 2, '#1', 7],
-	'tour.iterativeWait': ['#2', '3.7', '#1'],
-	'tour.worker': ['thread', '#1 (B)', 4242],
-	'tour.workersTail': [4200],
-	'tour.processes': [3, '#1 (A) pid 1001 45 MB sent 3'],
-	'tour.processItem': ['#1 (A)', 1001, '45 MB', 3, true],
-	'tour.experimentRunning': ['serial'],
-	'tour.makespans': ['3300 ms', '2300 ms', '3300 ms', '1800 ms'],
-	'tour.waited': ['#2 (B)', '412 ms', '#3 (300 ms)'],
-	'tour.ranItem': ['#3', '300 ms'],
-	'tour.ranOthers': ['200 ms'],
-	'tour.listJoin': [['#1', '#2', '#3']],
-	'tour.involuntary': [3],
-	'tour.finishedLater': ['P0', '1010 ms', '3035 ms'],
-	'tour.space': ['server 59 MB', '239 MB', '23.5 GB'],
-	'tour.spaceItem': ['#3 (C)', '60 MB'],
-	'tour.incomplete': ['could not open a TCP session'],
-	'tour.liveLegend': [{running: '█', runnable: '░', sleeping: '≈', waiting: 'w'}],
-	'tour.experimentLegend': [{run: '█', ready: '░', blocked: '≈'}],
+/** Arguments that choose between words rather than appear in the text (`tcp` picks "conn" or "peers"). */
+const selectors: Record<string, number[]> = {
+	'server.connections': [0],
+	'server.waitingForWorker': [2],
+	'status.paneName': [0],
+	'panes.timelineTitle': [0, 1],
+	'panes.viewUnavailable': [0],
+	'panes.pressV': [0],
+	'status.svgNothing': [0],
+	'tour.worker': [0],
+	'tour.experimentRunning': [0],
+	'tour.processItem': [4],
 };
 
-/** Every message as [path, text], functions called with their sample arguments. */
-function texts(messages: unknown, path = ''): Array<[string, string]> {
-	if (typeof messages === 'string') return [[path, messages]];
+/** The texts and numbers of an argument that a message must show: its leaves, but not a union's `code`. */
+function leaves(value: unknown, key = ''): string[] {
+	if (typeof value === 'string' || typeof value === 'number') return key === 'code' ? [] : [String(value)];
+	if (Array.isArray(value)) return value.flatMap((inner) => leaves(inner));
+	if (typeof value === 'object' && value !== null)
+		return Object.entries(value).flatMap(([inner, innerValue]) => leaves(innerValue, inner));
+	return [];
+}
+
+/** Per parameterised message: which of its sample arguments' values the text shows. */
+function placeholders(messages: unknown, path = ''): Array<[string, string[]]> {
 	if (typeof messages === 'function') {
-		const args = samples[path];
-		if (args === undefined) throw new Error(`no sample arguments for ${path}: add them to this test`);
-		return [[path, (messages as (...values: unknown[]) => string)(...args)]];
+		const args = samples[path] ?? [];
+		const text = (messages as (...values: unknown[]) => string)(...args);
+		const skip = selectors[path] ?? [];
+		const shown = args
+			.filter((_arg, index) => !skip.includes(index))
+			.flatMap((arg) => leaves(arg))
+			.filter((leaf) => text.includes(leaf));
+		return [[path, shown]];
 	}
 
+	if (typeof messages !== 'object' || messages === null) return [];
 	return Object.entries(messages as Record<string, unknown>).flatMap(([key, value]) =>
-		texts(value, path === '' ? key : `${path}.${key}`),
+		placeholders(value, path === '' ? key : `${path}.${key}`),
 	);
 }
 
@@ -81,6 +64,23 @@ describe('message catalogues', () => {
 		},
 	);
 
+	it.each(languages)('%s shows the same placeholders as English in every parameterised message', (language) => {
+		const english = new Map(placeholders(messagesEn));
+		const other = placeholders(messagesFor(language));
+		expect(other.map(([path]) => path).sort()).toEqual([...english.keys()].sort());
+		for (const [path, shown] of other) expect(shown, path).toEqual(english.get(path));
+	});
+
+	it('every sample argument of an English message is shown (or is a selector), so the test above means something', () => {
+		for (const [path, shown] of placeholders(messagesEn)) {
+			if (path.startsWith('tour.')) continue;
+			const args = samples[path] ?? [];
+			const skip = selectors[path] ?? [];
+			const expected = args.filter((_arg, index) => !skip.includes(index)).flatMap((arg) => leaves(arg));
+			expect(shown, path).toEqual(expected);
+		}
+	});
+
 	it.each(languages)('%s has no empty message and no undefined in a parameterised one', (language) => {
 		for (const [path, text] of texts(messagesFor(language))) {
 			expect(text.trim(), path).not.toBe('');
@@ -98,8 +98,15 @@ describe('message catalogues', () => {
 		expect(zh.simKeys.compare).toContain('多道技术');
 		const english = new Map(texts(messagesEn));
 		const same = texts(zh).filter(([path, text]) => english.get(path) === text);
-		// Only the ones made of names (policy names, pids) may read the same.
-		expect(same.map(([path]) => path)).toEqual(['panes.sessionTitle']);
+		// Only the ones made of names and figures (RSS, pids, a session's lane label) may read the same.
+		expect(same.map(([path]) => path).sort()).toEqual([
+			'panes.sessionTitle',
+			'server.dropped',
+			'server.memoryShort',
+			'timeline.laneLabel',
+			'timeline.recent',
+			'timeline.rss',
+		]);
 	});
 
 	it('a Chinese status-bar word is no wider than its English one (it must fit where English fits)', () => {

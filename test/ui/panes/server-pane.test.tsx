@@ -3,9 +3,13 @@ import {newGuardStats} from '../../../source/core/echo/counters.js';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {ServerView} from '../../../source/core/store/snapshot.js';
+import type {LogEntry, ServerView} from '../../../source/core/store/snapshot.js';
+import {displayWidth} from '../../../source/core/text/display-width.js';
+import {messagesFor} from '../../../source/ui/i18n/catalogues.js';
+import {MessagesContext} from '../../../source/ui/i18n/use-messages.js';
 import {ServerPane} from '../../../source/ui/panes/server-pane.js';
 import {serverView} from '../../helpers/server-view.js';
+import {englishOn} from '../helpers/english-words.js';
 
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -105,5 +109,72 @@ describe('ServerPane server model at 80 columns', () => {
 		expect(text).toContain('TCP 3 waiting for a free thread');
 		expect(text).toContain('TCP handler failures: 2 (each ended one client)');
 		for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+	});
+});
+
+describe('ServerPane in Chinese (issue 21)', () => {
+	function zhFrame(props: Partial<Parameters<typeof ServerPane>[0]>, width = 48): string {
+		let instance!: ReturnType<typeof render>;
+		act(() => {
+			instance = render(
+				<MessagesContext.Provider value={messagesFor('zh')}>
+					<ServerPane
+						servers={[]}
+						log={[]}
+						notices={[]}
+						serverPid={4242}
+						width={width}
+						height={24}
+						focused
+						{...props}
+					/>
+				</MessagesContext.Provider>,
+			);
+		});
+		mounted.push(instance);
+		return instance.lastFrame()!;
+	}
+
+	const entry = (id: number, kind: LogEntry['kind'], note?: LogEntry['note']): LogEntry => ({
+		id,
+		at: 0,
+		protocol: 'udp',
+		peer: '127.0.0.1:40001',
+		kind,
+		text: '',
+		...(note ? {note} : {}),
+	});
+
+	it("words the server's lines, its log's own lines, its model and the core's notices, with no English word", () => {
+		const text = zhFrame({
+			servers: [
+				server({guards: {...zero, muted: 3}, kernelDrops: {count: 0}}),
+				server({protocol: 'tcp', models: {...quietModelStats('threads')}}),
+			],
+			serverProcess: {pid: 4242, state: 'exited', code: null, signal: 'SIGKILL'},
+			log: [
+				entry(1, 'close', {code: 'closed', reason: 'end'}),
+				entry(2, 'dropped', {code: 'dropped', bytes: 70_000, reason: 'too-large'}),
+				entry(3, 'skipped', {code: 'skipped', count: 12}),
+			],
+			notices: [{id: 9, level: 'warn', notice: {code: 'portFellBack', params: {from: 8082, port: 9000}}}],
+			memory: {rssBytes: 58e6, processes: 3},
+		});
+		expect(text).toContain('服务端进程 4242 被杀死 (SIGKILL):');
+		expect(text).toContain('r 重启它 (同一端口)');
+		expect(text).toContain('已断开 (对端关闭)');
+		expect(text).toContain('已丢弃 (70000 B (太大))');
+		expect(text).toContain('另有 12 行未显示');
+		expect(text).toContain('! 端口 8082 已被占用; 改用 9000');
+		expect(text).toContain('模型 threads: 每个客户端一个线程');
+		expect(text).toContain('防护 静默 3');
+		expect(englishOn(text), text).toEqual([]);
+		for (const line of text.split('\n')) expect(displayWidth(line), line).toBe(48);
+	});
+
+	it('the title names the model beside a Chinese word', () => {
+		expect(zhFrame({servers: [server({protocol: 'tcp', models: quietModelStats('iterative')})]}, 60)).toContain(
+			'服务端 (pid 4242, 模型 iterative)',
+		);
 	});
 });

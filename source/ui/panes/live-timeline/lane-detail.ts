@@ -1,4 +1,7 @@
 import type {ProcessLaneSnapshot} from '../../../core/procs/types.js';
+import {displayWidth, sliceWidth} from '../../../core/text/display-width.js';
+import type {TimelineMessages} from '../../i18n/pane-messages.js';
+import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 import {formatBytes, formatCount} from '../../format.js';
 
 /**
@@ -13,22 +16,24 @@ export interface LaneDetailOptions {
 	width: number;
 	maxLines: number;
 	ascii: boolean;
+	/** The words, in the dashboard's language (English when unset). */
+	words?: TimelineMessages;
 }
 
-export const reasonWords = {
-	involuntary: 'preempted: time slice used up',
-	voluntary: 'blocked: waiting for IO',
-} as const;
-
-const reasonShort = {involuntary: 'preempted', voluntary: 'blocked'} as const;
+export const reasonWords = paneMessagesEn.timeline.reasons;
 
 /** The legend row that explains the short words, whatever the lanes could show. */
-export function reasonLegend(width: number): string {
-	const long = `why a process lost the CPU: ${reasonWords.involuntary} · ${reasonWords.voluntary}`;
-	if (long.length <= width) return long;
-	const medium = `${reasonWords.involuntary} · ${reasonWords.voluntary}`;
-	if (medium.length <= width) return medium;
-	return 'preempted: slice used up · blocked: IO wait';
+export function reasonLegend(
+	width: number,
+	words: TimelineMessages = paneMessagesEn.timeline,
+	separator = '·',
+): string {
+	const {involuntary, voluntary} = words.reasons;
+	const long = words.reasonLegend(involuntary, voluntary, separator);
+	if (displayWidth(long) <= width) return long;
+	const medium = `${involuntary} ${separator} ${voluntary}`;
+	if (displayWidth(medium) <= width) return medium;
+	return words.reasonLegendTiny(separator);
 }
 
 interface Item {
@@ -43,7 +48,7 @@ interface Item {
 export function laneDetailLines(lane: ProcessLaneSnapshot, options: LaneDetailOptions): string[] {
 	const {width} = options;
 	if (width <= 0 || options.maxLines <= 0 || lane.exited) return [];
-	const items = detailItems(lane, options.ascii);
+	const items = detailItems(lane, options.ascii, options.words ?? paneMessagesEn.timeline);
 	if (items.length === 0) return [];
 	const separator = options.ascii ? ' | ' : ' · ';
 	const attempts: Array<{short: boolean; optional: boolean; lines: number}> = [
@@ -64,16 +69,16 @@ export function laneDetailLines(lane: ProcessLaneSnapshot, options: LaneDetailOp
 	}
 
 	const texts = items.filter((item) => !item.optional).map((item) => item.short);
-	return [texts.join(separator).slice(0, width)];
+	return [sliceWidth(texts.join(separator), width)];
 }
 
-function detailItems(lane: ProcessLaneSnapshot, ascii: boolean): Item[] {
+function detailItems(lane: ProcessLaneSnapshot, ascii: boolean, words: TimelineMessages): Item[] {
 	const latest = lane.latest;
 	const items: Item[] = [];
 	if (latest.rssBytes !== undefined)
 		items.push({
-			full: `RSS ${formatBytes(latest.rssBytes)}`,
-			short: `RSS ${formatBytes(latest.rssBytes)}`,
+			full: words.rss(formatBytes(latest.rssBytes)),
+			short: words.rss(formatBytes(latest.rssBytes)),
 			optional: false,
 		});
 	const times = ascii ? 'x' : '×';
@@ -82,31 +87,28 @@ function detailItems(lane: ProcessLaneSnapshot, ascii: boolean): Item[] {
 		{kind: 'voluntary', count: latest.voluntaryRecent},
 	] as const;
 	const happened = recent.filter((entry) => entry.count !== undefined && entry.count > 0);
-	const seconds = latest.recentMs === undefined ? '' : ` in ${formatSeconds(latest.recentMs)}`;
+	const seconds = latest.recentMs === undefined ? '' : words.inSeconds(formatSeconds(latest.recentMs));
 	for (const [index, entry] of happened.entries()) {
 		// "in 1 s" once, after the last reason named.
 		const last = index === happened.length - 1 ? seconds : '';
 		items.push({
-			full: `${formatCount(entry.count!)}${times} ${reasonWords[entry.kind]}${last}`,
-			short: `${formatCount(entry.count!)}${times} ${reasonShort[entry.kind]}`,
+			full: words.recent(formatCount(entry.count!), times, words.reasons[entry.kind], last),
+			short: words.recent(formatCount(entry.count!), times, words.reasonsShort[entry.kind], ''),
 			optional: false,
 		});
 	}
 
 	if (lane.hidden && lane.hidden.threads + lane.hidden.children > 0) {
 		const {threads, children} = lane.hidden;
-		const parts = [
-			threads > 0 ? `${threads} more ${threads === 1 ? 'thread' : 'threads'}` : '',
-			children > 0 ? `${children} more ${children === 1 ? 'child' : 'children'}` : '',
-		];
+		const parts = [threads > 0 ? words.moreThreads(threads) : '', children > 0 ? words.moreChildren(children) : ''];
 		const text = parts.filter((part) => part !== '').join(', ');
-		items.push({full: `${text} without a lane`, short: `+${threads + children} not shown`, optional: false});
+		items.push({full: words.withoutLane(text), short: words.notShown(threads + children), optional: false});
 	}
 
 	if (latest.voluntary !== undefined && latest.involuntary !== undefined) {
-		const totals = `${formatCount(latest.involuntary)} preempted, ${formatCount(latest.voluntary)} blocked`;
+		const totals = words.totals(formatCount(latest.involuntary), formatCount(latest.voluntary));
 		// With nothing happening now, the totals are all there is to say: never dropped then.
-		items.push({full: `in all ${totals}`, short: totals, plain: totals, optional: happened.length > 0});
+		items.push({full: words.inAll(totals), short: totals, plain: totals, optional: happened.length > 0});
 	}
 
 	return items;
@@ -117,9 +119,9 @@ function pack(texts: string[], width: number, separator: string): string[] | und
 	const lines: string[] = [];
 	let current = '';
 	for (const text of texts) {
-		if ([...text].length > width) return undefined;
+		if (displayWidth(text) > width) return undefined;
 		const joined = current === '' ? text : `${current}${separator}${text}`;
-		if ([...joined].length <= width) {
+		if (displayWidth(joined) <= width) {
 			current = joined;
 			continue;
 		}
@@ -134,5 +136,5 @@ function pack(texts: string[], width: number, separator: string): string[] | und
 
 function formatSeconds(ms: number): string {
 	const seconds = ms / 1000;
-	return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+	return String(Number.isInteger(seconds) ? seconds : seconds.toFixed(1));
 }

@@ -1,4 +1,6 @@
 import type {OneCpuView} from '../../../core/store/snapshot.js';
+import {messagesEn, type Messages} from '../../i18n/messages-en.js';
+import {useMessages} from '../../i18n/use-messages.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
 import {isLiveTimelineIntent, liveTimelineBindings, stepInterval} from './live-bindings.js';
@@ -15,11 +17,15 @@ export interface LiveTimelineControl extends TimelineSource {
 }
 
 /** One-CPU mode in words for the pane's header. */
-export function oneCpuNote(view: OneCpuView): string | undefined {
-	if (view.unavailable) return `one CPU unavailable: ${view.unavailable}`;
-	if (view.enabled && view.cpu !== undefined && view.uiCpu !== undefined)
-		return `one CPU: demo on CPU ${view.cpu}, this UI on CPU ${view.uiCpu}`;
-	if (view.enabled) return view.cpu === undefined ? 'one-CPU mode' : `one-CPU mode: pinned to CPU ${view.cpu}`;
+export function oneCpuNote(view: OneCpuView, messages: Messages = messagesEn): string | undefined {
+	const words = messages.timeline;
+	if (view.unavailable) {
+		const failure = view.unavailable;
+		return words.oneCpuUnavailable((messages.pinFailure[failure.code] as (value: typeof failure) => string)(failure));
+	}
+
+	if (view.enabled && view.cpu !== undefined && view.uiCpu !== undefined) return words.oneCpuBoth(view.cpu, view.uiCpu);
+	if (view.enabled) return view.cpu === undefined ? words.oneCpuMode : words.oneCpuPinned(view.cpu);
 	return undefined;
 }
 
@@ -44,6 +50,7 @@ export function createLiveTimelineHostedPane(
 ): HostedPane {
 	function LiveTimelineHostedPane({width, height, focused}: HostedPaneProps) {
 		const theme = useTheme();
+		const words = useMessages().timeline;
 		const note = useNote();
 		const highlightPid = useHighlight();
 		const demoCpu = useDemoCpu();
@@ -56,6 +63,7 @@ export function createLiveTimelineHostedPane(
 			oneCpuNote: note,
 			highlightPid,
 			demoCpu,
+			words,
 		});
 		return <LiveTimelineLines lines={lines} width={width} height={height} color={theme.color} />;
 	}

@@ -1,5 +1,4 @@
 import {displayWidth, padEndWidth, sliceWidth} from '../../../core/text/display-width.js';
-import {stateShortWords} from '../../../core/procs/state-letters.js';
 import {
 	cellKinds,
 	coreIdle,
@@ -13,15 +12,14 @@ import {
 import {
 	asciiLiveGlyphs,
 	cellColors,
-	cellWords,
 	laneMark,
 	markColors,
 	phaseColors,
-	phaseWords,
-	ranPartWords,
 	unicodeLiveGlyphs,
 	type LiveGlyphs,
 } from './live-glyphs.js';
+import type {TimelineMessages} from '../../i18n/pane-messages.js';
+import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 import {laneDetailLines, reasonLegend} from './lane-detail.js';
 import {formatCount} from '../../format.js';
 import {fitLine, lineText, type Segment} from '../../segments.js';
@@ -48,6 +46,8 @@ export interface TimelineLineOptions {
 	highlightPid?: number | undefined;
 	/** One-CPU mode's demo CPU: its core row is what the demo is about, kept like a process lane. */
 	demoCpu?: number | undefined;
+	/** The words, in the dashboard's language (English when unset). */
+	words?: TimelineMessages;
 }
 
 interface Row {
@@ -63,10 +63,12 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	const {width, height} = options;
 	if (width <= 0 || height <= 0) return [];
 	const glyphs = options.ascii ? asciiLiveGlyphs : unicodeLiveGlyphs;
+	const words = options.words ?? paneMessagesEn.timeline;
 	const paint = (color: string | undefined) => (options.color ? color : undefined);
 	const caps = snapshot.capabilities;
 	const allLanes = snapshot.processes.map((lane, index) => ({
 		lane,
+		label: words.laneLabel(lane.label),
 		mark: laneMark(index),
 		markColor: markColors[index % markColors.length]!,
 	}));
@@ -75,7 +77,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	// Column layout: label | cells | stats. Stats shrink, then go, before the cells get too narrow.
 	const labelWidth = Math.min(
 		labelMax,
-		Math.max(8, ...allLanes.map(({lane}) => 2 + displayWidth(lane.label) + 1 + String(lane.pid).length)),
+		Math.max(8, ...allLanes.map(({lane, label}) => 2 + displayWidth(label) + 1 + String(lane.pid).length)),
 	);
 	let statsWidth = width >= 100 ? 38 : width >= 80 ? 30 : width >= 56 ? 12 : 0;
 	if (statsWidth > 0 && width - labelWidth - 1 - (statsWidth + 1) < 10) statsWidth = 0;
@@ -93,12 +95,19 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	let order = 0;
 	const add = (line: TimelineLine, priority: number) => rows.push({line, priority, order: order++});
 
-	add(header(snapshot, options, glyphs), 0);
-	if (caps.notes.length > 0) add([{text: `not measured: ${caps.notes.join('; ')}`, color: paint('yellow')}], 2);
-	if (lanes.length === 0) add([{text: 'no processes watched yet', color: paint('gray')}], 1);
+	add(header(snapshot, options, glyphs, words), 0);
+	if (caps.notes.length > 0) {
+		const notes = caps.notes.map((note) =>
+			note.code === 'readFailed' || note.code === 'readError'
+				? words.notes[note.code](note.detail)
+				: words.notes[note.code],
+		);
+		add([{text: words.notMeasured(notes.join('; ')), color: paint('yellow')}], 2);
+	}
+	if (lanes.length === 0) add([{text: words.noProcesses, color: paint('gray')}], 1);
 
-	for (const {lane, mark, markColor} of lanes) {
-		const label = laneLabel(`${mark} ${lane.label}`, lane.pid, labelCol);
+	for (const {lane, label: laneWords, mark, markColor} of lanes) {
+		const label = laneLabel(`${mark} ${laneWords}`, lane.pid, labelCol);
 		const line: TimelineLine = [
 			{
 				text: padEndWidth(label, labelCol),
@@ -117,12 +126,17 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 				return {text: ranPart ? glyphs.ranPart[kind] : glyphs.cell[kind], color: paint(cellColors[kind])};
 			}),
 		);
-		if (statsWidth > 0) line.push({text: ' '}, ...stats(lane, statsWidth, caps.cpuPercentIsAverage, paint));
+		if (statsWidth > 0) line.push({text: ' '}, ...stats(lane, statsWidth, caps.cpuPercentIsAverage, paint, words));
 		add(line, 1);
 		if (hasPhase(lane, from)) {
-			const phaseLabel = labelCol >= 15 ? 'self-reported' : labelCol >= 11 ? 'self-rep.' : 'self';
+			const phaseLabel =
+				labelCol >= 15 ? words.selfLabel.long : labelCol >= 11 ? words.selfLabel.medium : words.selfLabel.short;
 			const phaseLine: TimelineLine = [
-				{text: `  ${glyphs.selfArrow} ${phaseLabel}`.slice(0, labelCol).padEnd(labelCol), dim: true, italic: true},
+				{
+					text: padEndWidth(sliceWidth(`  ${glyphs.selfArrow} ${phaseLabel}`, labelCol), labelCol),
+					dim: true,
+					italic: true,
+				},
 				{text: ' '},
 			];
 			if (pad > 0) phaseLine.push({text: ' '.repeat(pad)});
@@ -137,14 +151,19 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 			if (statsWidth > 0 && lane.phase)
 				phaseLine.push(
 					{text: ' '},
-					{text: `says: ${phaseWords[lane.phase]}`.slice(0, statsWidth), dim: true, italic: true},
+					{text: sliceWidth(said(words, lane.phase, statsWidth), statsWidth), dim: true, italic: true},
 				);
 			add(phaseLine, 4);
 		}
 
 		// Memory and why it lost the CPU, in words, under the lane (and its self-reported phases).
 		const indent = width >= 30 ? `  ${glyphs.selfArrow} ` : `${glyphs.selfArrow} `;
-		for (const detail of laneDetailLines(lane, {width: width - indent.length, maxLines: 2, ascii: options.ascii})) {
+		for (const detail of laneDetailLines(lane, {
+			width: width - indent.length,
+			maxLines: 2,
+			ascii: options.ascii,
+			words,
+		})) {
 			add(
 				[
 					{text: indent, dim: true},
@@ -166,15 +185,16 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		];
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
 		line.push(...runs(core.owners, from, (owner) => coreCell(owner, marks, glyphs, paint)));
-		if (statsWidth > 0) line.push({text: ' '}, {text: coreNow(core, marks).slice(0, statsWidth), dim: true});
+		if (statsWidth > 0)
+			line.push({text: ' '}, {text: sliceWidth(coreNow(core, marks, words, statsWidth), statsWidth), dim: true});
 		// The demo's CPU in one-CPU mode is what the demo is about: kept before any lane.
 		add(line, core.cpu === options.demoCpu ? 0 : 3);
 	}
 
-	const [measuredLegend, reportedLegend] = legend(glyphs, paint, caps.coreBusy, width);
+	const [measuredLegend, reportedLegend] = legend(glyphs, paint, caps.coreBusy, width, words);
 	add(measuredLegend, 2);
-	if (lanes.length > 0 && snapshot.columns > 0) add(ranLegend(glyphs, paint, width), 2);
-	if (caps.contextSwitches && lanes.length > 0) add([{text: reasonLegend(width).replaceAll('·', glyphs.separator)}], 2);
+	if (lanes.length > 0 && snapshot.columns > 0) add(ranLegend(glyphs, paint, width, words), 2);
+	if (caps.contextSwitches && lanes.length > 0) add([{text: reasonLegend(width, words, glyphs.separator)}], 2);
 	add(reportedLegend, 3);
 
 	// Keep the most important rows that fit, then show them in their natural order.
@@ -183,30 +203,36 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	if (droppedProcesses > 0 && kept.length > 1) {
 		// Say that processes are missing rather than silently cutting them.
 		const last = kept.filter((row) => row.priority === 1).at(-1);
-		if (last)
-			last.line = [{text: `+${droppedProcesses + 1} more processes (enlarge the terminal)`, color: paint('yellow')}];
+		if (last) last.line = [{text: words.moreProcesses(droppedProcesses + 1), color: paint('yellow')}];
 	}
 
 	return kept.sort((a, b) => a.order - b.order).map((row) => fitLine(row.line, width));
 }
 
-function header(snapshot: TimelineSnapshot, options: TimelineLineOptions, glyphs: LiveGlyphs): TimelineLine {
+function header(
+	snapshot: TimelineSnapshot,
+	options: TimelineLineOptions,
+	glyphs: LiveGlyphs,
+	words: TimelineMessages,
+): TimelineLine {
 	const caps = snapshot.capabilities;
 	const source =
-		caps.source === 'proc'
-			? 'measured: /proc (main thread)'
-			: caps.source === 'ps'
-				? 'measured: ps (CPU % is an average)'
-				: 'nothing measured';
+		caps.source === 'proc' ? words.source.proc : caps.source === 'ps' ? words.source.ps : words.source.none;
 	const seconds = (snapshot.columns * snapshot.intervalMs) / 1000;
 	const parts: TimelineLine = [
-		{text: snapshot.paused ? 'PAUSED ' : '', color: options.color ? 'yellow' : undefined, bold: true},
-		{text: `${source} ${glyphs.separator} ${snapshot.intervalMs} ms/column`},
+		{text: snapshot.paused ? words.paused : '', color: options.color ? 'yellow' : undefined, bold: true},
+		{text: source},
 	];
+	// The sampling period, the span shown and the keys' hint come only whole: never cut at the pane's edge.
+	const fits = (part: Segment) => displayWidth(lineText(parts)) + displayWidth(part.text) <= options.width;
+	const perColumn = {text: ` ${glyphs.separator} ${words.perColumn(snapshot.intervalMs)}`};
+	if (fits(perColumn)) parts.push(perColumn);
 	if (options.oneCpuNote)
 		parts.push({text: ` ${glyphs.separator} ${options.oneCpuNote}`, color: options.color ? 'cyan' : undefined});
-	parts.push({text: ` ${glyphs.separator} ${seconds.toFixed(1)} s shown`});
-	if (options.focused) parts.push({text: ` ${glyphs.separator} space pause, +/- speed`, dim: true});
+	const shown = {text: ` ${glyphs.separator} ${words.shown(seconds.toFixed(1))}`};
+	if (fits(shown)) parts.push(shown);
+	const hint = {text: ` ${glyphs.separator} ${words.focusHint}`, dim: true};
+	if (options.focused && fits(hint)) parts.push(hint);
 	return parts.filter((part) => part.text !== '');
 }
 
@@ -216,27 +242,31 @@ function legend(
 	paint: (color: string | undefined) => string | undefined,
 	coreBusy: boolean,
 	width: number,
+	words: TimelineMessages,
 ): [TimelineLine, TimelineLine] {
 	const long = width >= 84;
-	const measured: TimelineLine = [{text: 'measured: '}];
+	const measured: TimelineLine = [{text: words.measured}];
 	for (const kind of ['running', 'runnable', 'sleeping', 'exited'] as const) {
 		measured.push(
 			{text: glyphs.cell[kind], color: paint(cellColors[kind])},
-			{text: ` ${long ? cellWords[kind] : shortCellWords[kind]}  `},
+			{text: ` ${long ? words.cells[kind] : words.cellsShort[kind]}  `},
 		);
 	}
 
-	const reported: TimelineLine = [{text: 'self-reported: ', italic: true}];
+	const reported: TimelineLine = [{text: words.selfReported, italic: true}];
 	for (const phase of ['computing', 'waiting-reply', 'idle'] as const) {
 		reported.push(
 			{text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true},
-			{text: ` ${long ? phaseWords[phase] : shortPhaseWords[phase]}  `, italic: true},
+			{text: ` ${long ? words.phases[phase] : words.phasesShort[phase]}  `, italic: true},
 		);
 	}
 
-	reported.push({
-		text: `${glyphs.separator} cpu: A-Z process ${glyphs.coreIdle} idle${coreBusy ? ` ${glyphs.coreOther} other` : ''}`,
-	});
+	// The core lanes' legend: without "other" when the whole of it would not fit (never cut mid-word).
+	const used = displayWidth(lineText(reported));
+	const cpu = [coreBusy ? glyphs.coreOther : undefined, undefined]
+		.map((other) => `${glyphs.separator} ${words.cpuLegend(glyphs.coreIdle, other)}`)
+		.find((text, index, all) => index === all.length - 1 || used + displayWidth(text) <= width);
+	reported.push({text: cpu ?? ''});
 	return [measured, reported];
 }
 
@@ -245,14 +275,15 @@ function ranLegend(
 	glyphs: LiveGlyphs,
 	paint: (color: string | undefined) => string | undefined,
 	width: number,
+	words: TimelineMessages,
 ): TimelineLine {
 	const long = width >= 64;
 	return [
-		{text: long ? 'ran during the column: ' : 'ran: '},
+		{text: long ? words.ranLong : words.ranShort},
 		{text: glyphs.ranPart.runnable, color: paint(cellColors.runnable)},
-		{text: ` ${long ? ranPartWords.runnable : 'mostly runnable'}  `},
+		{text: ` ${long ? words.ranParts.runnable : words.ranPartsShort.runnable}  `},
 		{text: glyphs.ranPart.sleeping, color: paint(cellColors.sleeping)},
-		{text: ` ${long ? ranPartWords.sleeping : 'mostly asleep'}`},
+		{text: ` ${long ? words.ranParts.sleeping : words.ranPartsShort.sleeping}`},
 	];
 }
 
@@ -270,9 +301,6 @@ function withRan(lane: ProcessLaneSnapshot): Uint8Array {
 function detailColor(lane: ProcessLaneSnapshot): string | undefined {
 	return (lane.latest.involuntaryRecent ?? 0) > 0 ? 'yellow' : undefined;
 }
-
-const shortCellWords = {running: 'run', runnable: 'runnable', sleeping: 'sleep', exited: 'exited'} as const;
-const shortPhaseWords = {computing: 'compute', 'waiting-reply': 'wait reply', idle: 'idle'} as const;
 
 function laneLabel(name: string, pid: number, width: number): string {
 	const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
@@ -292,13 +320,14 @@ function stats(
 	width: number,
 	average: boolean,
 	paint: (color: string | undefined) => string | undefined,
+	words: TimelineMessages,
 ): TimelineLine {
 	const latest = lane.latest;
-	if (lane.exited) return [{text: 'exited'.slice(0, width), color: paint('gray')}];
+	if (lane.exited) return [{text: sliceWidth(words.exited, width), color: paint('gray')}];
 	if (latest.state === undefined && latest.cpuPercent === undefined)
-		return [{text: 'no reading yet'.slice(0, width), dim: true}];
+		return [{text: sliceWidth(words.noReading, width), dim: true}];
 	const letter = latest.state ?? '?';
-	const word = stateShortWords[letter] ?? '?';
+	const word = words.stateWords[letter] ?? '?';
 	// `~` marks an average (ps), not the CPU use during the last tick.
 	const cpu = (
 		latest.cpuPercent === undefined ? '-' : `${Math.round(latest.cpuPercent)}%${average ? '~' : ''}`
@@ -308,19 +337,21 @@ function stats(
 	if (width >= 20 && latest.voluntary !== undefined && latest.involuntary !== undefined) {
 		// Counts are abbreviated (formatCount); the deltas, then the state word go before `inv` could be cut.
 		const delta = (value: number | undefined) => (value ? `+${formatCount(value)}` : '');
-		const withDeltas = ` vol ${formatCount(latest.voluntary)}${delta(latest.voluntaryDelta)} inv ${formatCount(latest.involuntary)}${delta(latest.involuntaryDelta)}`;
-		const counts = ` vol ${formatCount(latest.voluntary)} inv ${formatCount(latest.involuntary)}`;
+		const vol = words.voluntary;
+		const inv = words.involuntary;
+		const withDeltas = ` ${vol} ${formatCount(latest.voluntary)}${delta(latest.voluntaryDelta)} ${inv} ${formatCount(latest.involuntary)}${delta(latest.involuntaryDelta)}`;
+		const counts = ` ${vol} ${formatCount(latest.voluntary)} ${inv} ${formatCount(latest.involuntary)}`;
 		const candidates = [
-			head.padEnd(14) + withDeltas,
-			head.padEnd(14) + counts,
+			padEndWidth(head, 14) + withDeltas,
+			padEndWidth(head, 14) + counts,
 			head + counts,
 			`${letter} ${cpu}${counts}`,
 			head,
 		];
-		text = candidates.find((candidate) => candidate.length <= width) ?? head;
+		text = candidates.find((candidate) => displayWidth(candidate) <= width) ?? head;
 	}
 
-	return [{text: text.slice(0, width)}];
+	return [{text: sliceWidth(text, width)}];
 }
 
 function coreCell(
@@ -336,13 +367,27 @@ function coreCell(
 	return entry ? {text: entry.mark, color: paint(entry.markColor), bold: true} : {text: '?'};
 }
 
-function coreNow(core: CoreLaneSnapshot, marks: Map<number, {mark: string}>): string {
+/** The phase a lane says it is in: the long word when it fits, else the short one (never cut mid-word). */
+function said(words: TimelineMessages, phase: keyof TimelineMessages['phases'], width: number): string {
+	const long = words.says(words.phases[phase]);
+	return displayWidth(long) <= width ? long : words.says(words.phasesShort[phase]);
+}
+
+/** Who has the core now; the lane's letter alone when its PID does not fit (the letter is on its lane). */
+function coreNow(
+	core: CoreLaneSnapshot,
+	marks: Map<number, {mark: string}>,
+	words: TimelineMessages,
+	width: number,
+): string {
 	const owner = core.owners.at(-1);
 	if (owner === undefined || owner === coreUnknown) return '';
-	if (owner === coreIdle) return 'now: idle';
-	if (owner === coreOther) return 'now: other processes';
+	if (owner === coreIdle) return words.nowIdle;
+	if (owner === coreOther) return displayWidth(words.nowOther) <= width ? words.nowOther : words.nowOtherShort;
 	const entry = marks.get(owner);
-	return entry ? `now: ${entry.mark} (PID ${owner})` : `now: PID ${owner}`;
+	if (!entry) return words.nowPid(owner);
+	const full = words.nowMark(entry.mark, owner);
+	return displayWidth(full) <= width ? full : words.nowMarkShort(entry.mark);
 }
 
 /** Cores worth a row: those a watched process used in the window first; at most `limit`. */

@@ -12,6 +12,9 @@ import {
 import {lastTick, simSpeeds, trackStateAt, type SimPlayerState, type SimTrack} from './sim-player.js';
 import {wrapWords} from '../../wrap-words.js';
 import {fitLine, lineText, type Segment} from '../../segments.js';
+import {displayWidth} from '../../../core/text/display-width.js';
+import type {SimMessages} from '../../i18n/pane-messages.js';
+import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 
 export {fitLine, lineText, type Segment};
 
@@ -28,6 +31,8 @@ export interface ChartOptions {
 	ascii: boolean;
 	color: boolean;
 	focused: boolean;
+	/** The words, in the dashboard's language (English when unset). */
+	words?: SimMessages;
 }
 
 export function cellKind(cell: TraceCell): CellKind {
@@ -141,7 +146,7 @@ function trackLines(
 		]);
 	}
 	if (shown < processes && options.laneBudget > 0)
-		lines.push([{text: `+${processes - shown} more processes (a taller pane shows them)`, dim: true}]);
+		lines.push([{text: (options.words ?? paneMessagesEn.sim).moreProcesses(processes - shown), dim: true}]);
 	const cpu: Segment[] = [{text: 'CPU'.padEnd(options.labelWidth), lane: {kind: 'cpu', id: 'CPU'}}];
 	for (const row of rows) {
 		if (!row) cpu.push({text: ' '});
@@ -159,43 +164,71 @@ function trackLines(
 	return lines;
 }
 
-function trackStats(track: SimTrack, cursor: number): string {
+function trackStats(track: SimTrack, cursor: number, words: SimMessages): string {
 	const state = trackStateAt(track, cursor);
 	const total = track.truncated ? `${track.states.length - 1}+` : String(track.states.length - 1);
-	return `t ${state.t}/${total}  CPU busy ${percent(state.cpuBusy, state.t)}%  IO busy ${percent(state.ioBusy, state.t)}%${state.switchTicks > 0 ? `  switching ${percent(state.switchTicks, state.t)}%` : ''}`;
+	return words.stats(
+		state.t,
+		total,
+		percent(state.cpuBusy, state.t),
+		percent(state.ioBusy, state.t),
+		state.switchTicks > 0 ? percent(state.switchTicks, state.t) : undefined,
+	);
+}
+
+/** A run's title in words: the compare view's two runs have names; a single run is its policies. */
+function trackTitle(track: SimTrack, words: SimMessages): string {
+	const english = paneMessagesEn.sim;
+	if (track.title === english.serialTitle) return words.serialTitle;
+	if (track.title === english.multiprogrammedTitle) return words.multiprogrammedTitle;
+	return track.title;
+}
+
+/** The workload's name and story: a preset's in the catalogue, or "your workload". */
+function workloadWords(player: SimPlayerState, words: SimMessages): {label: string; story: string} {
+	const preset = words.presets[player.presetIndex];
+	if (preset) return {label: preset.name, story: preset.story};
+	const english = paneMessagesEn.sim;
+	const story =
+		player.story === english.yourWorkload
+			? words.yourWorkload
+			: player.story === english.yourProgram
+				? words.yourProgram
+				: player.story;
+	return {label: player.label, story};
 }
 
 /**
  * The settings header: play state and speed, policies, IO length, quantum and switch cost, the workload.
  * When it does not fit it wraps at its separators (then by words), never cut: these are what the run means.
  */
-function statusLines(player: SimPlayerState, glyphs: GlyphSet, options: ChartOptions): ChartLine[] {
+function statusLines(player: SimPlayerState, glyphs: GlyphSet, options: ChartOptions, words: SimMessages): ChartLine[] {
 	const sep = ` ${glyphs.separator} `;
 	const {config} = player;
 	const extras = [
-		config.quantum > 0 ? `quantum ${config.quantum}` : '',
-		config.switchCost > 0 ? `switch ${config.switchCost}` : '',
+		config.quantum > 0 ? words.quantum(config.quantum) : '',
+		config.switchCost > 0 ? words.switchCost(config.switchCost) : '',
 	].filter(Boolean);
 	const policy = player.compare
-		? `compare${sep}${config.ioDonePolicy}`
+		? `${words.compare}${sep}${config.ioDonePolicy}`
 		: `${config.switchPolicy}${sep}${config.ioDonePolicy}`;
 	const play = {
 		text: `${player.playing ? glyphs.play : glyphs.pause} ${simSpeeds[player.speedIndex]}/s`,
 		bold: true,
 		color: options.color ? (player.playing ? 'green' : 'yellow') : undefined,
 	};
-	const settings = [policy, `L=${config.ioLength}`, ...extras, player.label];
+	const settings = [policy, `L=${config.ioLength}`, ...extras, workloadWords(player, words).label];
 	const whole = `${sep}${settings.join(sep)}`;
-	if (play.text.length + whole.length <= options.width) return [[play, {text: whole}]];
+	if (displayWidth(play.text) + displayWidth(whole) <= options.width) return [[play, {text: whole}]];
 	// Keep the separators' groups whole: fill a line with as many as fit, then start the next.
 	const lines: ChartLine[] = [];
 	let current: ChartLine = [play];
-	let used = play.text.length;
+	let used = displayWidth(play.text);
 	for (const part of settings) {
 		const piece = `${sep}${part}`;
-		if (used + piece.length <= options.width) {
+		if (used + displayWidth(piece) <= options.width) {
 			current.push({text: piece});
-			used += piece.length;
+			used += displayWidth(piece);
 			continue;
 		}
 
@@ -203,7 +236,7 @@ function statusLines(player: SimPlayerState, glyphs: GlyphSet, options: ChartOpt
 		const wrapped = wrapWords(part, options.width);
 		for (const line of wrapped.slice(0, -1)) lines.push([{text: line}]);
 		current = [{text: wrapped.at(-1) ?? ''}];
-		used = wrapped.at(-1)?.length ?? 0;
+		used = displayWidth(wrapped.at(-1) ?? '');
 	}
 
 	lines.push(current);
@@ -211,17 +244,17 @@ function statusLines(player: SimPlayerState, glyphs: GlyphSet, options: ChartOpt
 }
 
 /** The glyphs' meanings, whole entries per line: as many lines as the width needs (glyphs are one column). */
-function legendLines(glyphs: GlyphSet, color: boolean, width: number): ChartLine[] {
-	const entries: ChartLine[] = legendOrder.map(({kind, label}) => [
+function legendLines(glyphs: GlyphSet, color: boolean, width: number, words: SimMessages): ChartLine[] {
+	const entries: ChartLine[] = legendOrder.map(({kind}) => [
 		run(glyphs.cell[kind], kind, glyphs, color),
-		{text: ` ${label}`},
+		{text: ` ${words.legend[kind as keyof SimMessages['legend']]}`},
 	]);
-	entries.push([{text: 'CPU: pid that ran', dim: true}], [{text: 'IO: IOs in flight', dim: true}]);
+	entries.push([{text: words.cpuLegend, dim: true}], [{text: words.ioLegend, dim: true}]);
 	const lines: ChartLine[] = [];
 	let current: ChartLine = [];
 	let used = 0;
 	for (const entry of entries) {
-		const size = entry.reduce((sum, segment) => sum + [...segment.text].length, 0);
+		const size = entry.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
 		if (used > 0 && used + 2 + size > width) {
 			lines.push(current);
 			current = [];
@@ -246,41 +279,48 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 	const {width, height} = options;
 	if (width <= 0 || height <= 0) return [];
 	const glyphs = options.ascii ? asciiGlyphs : unicodeGlyphs;
+	const words = options.words ?? paneMessagesEn.sim;
 	const processes = player.tracks[0]?.states[0]?.procs.length ?? 0;
 	const labelWidth = Math.max(4, `P${processes - 1}`.length + 1);
 	const blocks = player.tracks.length;
 	const compare = blocks > 1;
 	// The header wraps when the rows allow it (every lane still shown); otherwise it keeps one line.
-	const header = statusLines(player, glyphs, options);
+	const header = statusLines(player, glyphs, options, words);
 	const others = 2 + blocks * ((compare ? 1 : 0) + 2 + processes);
 	const lines: ChartLine[] = header.length === 1 || header.length + others <= height ? header : [header.flat()];
 	// The preset's story (what the run shows) wraps by words; it is never cut mid-word.
-	let story: ChartLine[] | undefined = wrapWords(player.story, width).map((text) => [{text, dim: true}]);
+	let story: ChartLine[] | undefined = wrapWords(workloadWords(player, words).story, width).map((text) => [
+		{text, dim: true},
+	]);
 	if (player.editing !== undefined) {
-		lines.push([{text: '-P '}, {text: player.editing, bold: true}, {text: '_  (Enter load, Esc cancel)', dim: true}]);
+		lines.push([{text: '-P '}, {text: player.editing, bold: true}, {text: words.editHint, dim: true}]);
 		story = undefined;
 	} else if (player.message) {
 		lines.push([{text: player.message, color: options.color ? 'red' : undefined}]);
 		story = undefined;
 	} else if (!compare) {
-		lines.push([{text: trackStats(player.tracks[0]!, player.cursor)}]);
+		lines.push([{text: trackStats(player.tracks[0]!, player.cursor, words)}]);
 	}
 	const window = tickWindow(player.cursor, width - labelWidth);
 	lines.push(rulerLine(window, player.cursor, lastTick(player), labelWidth, glyphs, options.color));
 	const fixed = lines.length + blocks * ((compare ? 1 : 0) + 2);
 	const laneRoom = Math.max(0, height - fixed);
 	const laneBudget = Math.floor(laneRoom / Math.max(1, blocks));
-	const extras = [...legendLines(glyphs, options.color, width), ...(story ?? [])].slice(
+	const extras = [...legendLines(glyphs, options.color, width, words), ...(story ?? [])].slice(
 		0,
 		Math.max(0, laneRoom - blocks * processes),
 	);
 	for (const track of player.tracks) {
-		if (compare) lines.push([{text: `${track.title}: `, bold: true}, {text: trackStats(track, player.cursor)}]);
+		if (compare)
+			lines.push([
+				{text: `${trackTitle(track, words)}: `, bold: true},
+				{text: trackStats(track, player.cursor, words)},
+			]);
 		lines.push(...trackLines(track, player.cursor, {...options, labelWidth, laneBudget}, glyphs));
 	}
 	lines.push(...extras);
 	if (player.cursor >= lastTick(player) && player.tracks.some((track) => track.truncated) && lines.length < height) {
-		lines.push([{text: `run cut at ${lastTick(player)} ticks (the pane keeps at most that many)`, dim: true}]);
+		lines.push([{text: words.runCut(lastTick(player)), dim: true}]);
 	}
 	return lines.slice(0, height).map((line) => fitLine(line, width));
 }
@@ -297,13 +337,14 @@ export function buildRunChart(
 	const {width} = options;
 	if (width <= 0 || tracks.length === 0) return [];
 	const glyphs = options.ascii ? asciiGlyphs : unicodeGlyphs;
+	const words = options.words ?? paneMessagesEn.sim;
 	const processes = Math.max(...tracks.map((track) => track.states[0]?.procs.length ?? 0));
 	const labelWidth = Math.max(4, `P${processes - 1}`.length + 1);
 	const cursor = Math.max(...tracks.map((track) => track.states.length - 1));
 	const window = tickWindow(cursor, width - labelWidth);
 	const lines: ChartLine[] = [rulerLine(window, cursor, cursor, labelWidth, glyphs, options.color)];
 	for (const track of tracks) {
-		lines.push([{text: `${track.title}: `, bold: true}, {text: trackStats(track, cursor)}]);
+		lines.push([{text: `${trackTitle(track, words)}: `, bold: true}, {text: trackStats(track, cursor, words)}]);
 		lines.push(
 			...trackLines(
 				track,
@@ -314,6 +355,6 @@ export function buildRunChart(
 		);
 	}
 
-	lines.push(...legendLines(glyphs, options.color, width));
+	lines.push(...legendLines(glyphs, options.color, width, words));
 	return lines.map((line) => fitLine(line, width));
 }

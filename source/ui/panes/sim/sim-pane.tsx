@@ -1,4 +1,5 @@
 import {SegmentLines} from '../../components/segment-lines.js';
+import {useMessages} from '../../i18n/use-messages.js';
 import {memo} from 'react';
 import {buildSimLines} from './sim-chart.js';
 import type {SimPlayerState} from './sim-player.js';
@@ -15,6 +16,7 @@ export interface SimPaneProps {
 
 /** The simulator's Gantt timeline: one lane per process, CPU and IO lanes, one column per tick. */
 export const SimPane = memo(function SimPane({player, width, height, ascii, color, focused}: SimPaneProps) {
-	const lines = buildSimLines(player, {width, height, ascii, color, focused});
+	const words = useMessages().sim;
+	const lines = buildSimLines(player, {width, height, ascii, color, focused, words});
 	return <SegmentLines lines={lines} width={width} height={height} color={color} />;
 });

@@ -1,3 +1,4 @@
+import {messagesFor} from '../../../../source/ui/i18n/catalogues.js';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {ProcessSampler} from '../../../../source/core/procs/sampler.js';
@@ -55,8 +56,14 @@ describe('live timeline hosted pane', () => {
 		expect(stepInterval(130, 'slower')).toBe(200);
 		expect(stepInterval(1000, 'slower')).toBe(1000);
 		expect(oneCpuNote({enabled: false})).toBeUndefined();
-		expect(oneCpuNote({enabled: false, unavailable: 'taskset not found'})).toBe(
-			'one CPU unavailable: taskset not found',
+		expect(oneCpuNote({enabled: false, unavailable: {code: 'noTaskset'}})).toBe(
+			'one CPU unavailable: taskset not found (it is in util-linux); use the simulator view',
+		);
+		expect(oneCpuNote({enabled: false, unavailable: {code: 'noTaskset'}}, messagesFor('zh'))).toBe(
+			'单 CPU 不可用: 找不到 taskset (在 util-linux 里); 请用模拟器视图',
+		);
+		expect(oneCpuNote({enabled: true, cpu: 3, uiCpu: 0}, messagesFor('zh'))).toBe(
+			'单 CPU: 演示在 CPU 3, 本界面在 CPU 0',
 		);
 	});
 });

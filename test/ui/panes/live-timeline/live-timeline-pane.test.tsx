@@ -139,7 +139,7 @@ describe('LiveTimelinePane', () => {
 				source: 'ps',
 				cpuPercentIsAverage: true,
 				runQueueWait: false,
-				notes: ['no /proc: runnable is not measured'],
+				notes: [{code: 'psOnly'}],
 			},
 		});
 		const frame = frameOf({
@@ -152,7 +152,7 @@ describe('LiveTimelinePane', () => {
 		expect(frame.split('\n')[0]).toMatch(
 			/^PAUSED measured: ps \(CPU % is an average\) · 100 ms\/column · one CPU unavailable: taskset not found/,
 		);
-		expect(frame).toContain('not measured: no /proc: runnable is not measured');
+		expect(frame).toContain('not measured: no /proc: CPU % from ps (an average)');
 		expect(frame).toMatch(/R 100%~ run/);
 	});
 
