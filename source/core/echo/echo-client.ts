@@ -70,6 +70,9 @@ function context(options: EchoClientOptions) {
 	return {protocol: options.protocol, host: options.host, port: options.port};
 }
 
+/** Read sizes an exchange reports (a reply in more reads is rare: they are only counted beyond this). */
+const maxReadSizes = 64;
+
 /** Unexpected bytes kept to show (the rest are only counted). */
 const unexpectedPreviewBytes = 80;
 
@@ -91,7 +94,7 @@ interface TcpWaiter {
 	bytesLeft: number;
 	chunks: Buffer[];
 	byteCount: number;
-	done: (reply: Buffer) => void;
+	done: (reply: Buffer, readSizes: number[]) => void;
 	fail: (error: Error) => void;
 }
 
@@ -138,7 +141,12 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 
 	const complete = (current: TcpWaiter) => {
 		waiter = undefined;
-		current.done(current.chunks.length === 1 ? current.chunks[0]! : Buffer.concat(current.chunks, current.byteCount));
+		const reply = current.chunks.length === 1 ? current.chunks[0]! : Buffer.concat(current.chunks, current.byteCount);
+		// Each chunk is what one read brought (a data event adds at most one).
+		current.done(
+			reply,
+			current.chunks.slice(0, maxReadSizes).map((chunk) => chunk.length),
+		);
 	};
 
 	/** Ends the connection from our side with `error`, failing the exchange in flight. */
@@ -258,6 +266,7 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 				reportUnexpected();
 				const started = performance.now();
 				if (payload.length === 0) return {request: payload, reply: new Uint8Array(0), rttMs: 0};
+				let readSizes: number[] = [];
 				const reply = await new Promise<Buffer>((resolve, reject) => {
 					if (ended || !socket.writable) {
 						reject(ended ?? closedByPeer());
@@ -270,8 +279,9 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 						bytesLeft: payload.length,
 						chunks: [],
 						byteCount: 0,
-						done(message) {
+						done(message, sizes) {
 							clearTimeout(timer);
+							readSizes = sizes;
 							resolve(message);
 						},
 						fail(error) {
@@ -289,7 +299,7 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 					waiter = current;
 					socket.write(payload);
 				});
-				return {request: payload, reply, rttMs: performance.now() - started};
+				return {request: payload, reply, rttMs: performance.now() - started, readSizes};
 			});
 		},
 		onClose(listener) {
