@@ -1,5 +1,6 @@
 import {defaults, type Protocol} from '../defaults.js';
 import {formatHostPort} from '../errors.js';
+import type {ReadReport} from '../echo/read-report.js';
 import type {EchoServerEvent, EchoServerStats, Endpoint} from '../echo/types.js';
 import type {AutoMode, SessionEvent, SessionPhase, SessionReport, SessionState} from '../sessions/types.js';
 import {safeText} from '../text/safe-text.js';
@@ -14,6 +15,7 @@ import type {
 	NoticeEntry,
 	OneCpuView,
 	DemoMemoryView,
+	PairReads,
 	ServerProcessView,
 	ServerView,
 	SessionExit,
@@ -70,6 +72,7 @@ interface LogItem {
 	kind: LogKind;
 	bytes?: Uint8Array;
 	note?: string;
+	read?: ReadReport;
 	entry?: LogEntry;
 }
 
@@ -372,6 +375,7 @@ export class DashboardStore {
 					peer: event.peer,
 					kind: 'in',
 					bytes: event.bytes.subarray(0, payloadChars * 4),
+					...(event.read ? {read: event.read} : {}),
 				});
 				return true;
 			case 'message-out':
@@ -577,6 +581,17 @@ export class DashboardStore {
 			case 'error':
 				this.#say(model, 'error', safe(report.message, 160));
 				return this.#patchSession(sessionId, {detail: safe(report.message, 120)});
+			case 'reads': {
+				const reads: PairReads = Object.freeze({
+					writes: report.writes,
+					reads: report.reads,
+					readSizes: Object.freeze([...report.readSizes]),
+					lines: report.lines,
+				});
+				model.conversation.push({id: this.#nextId++, kind: 'reads', text: '', reads});
+				model.conversationDirty = true;
+				return this.#patchSession(sessionId, {lastPair: reads});
+			}
 		}
 	}
 
@@ -653,7 +668,8 @@ export class DashboardStore {
 			peer: item.peer ? formatHostPort(item.peer.address, item.peer.port) : '',
 			kind: item.kind,
 			text,
-		});
+			...(item.read ? {read: Object.freeze({...item.read, lineEnds: Object.freeze([...item.read.lineEnds])})} : {}),
+		}) as LogEntry;
 		item.bytes = undefined;
 		return item.entry;
 	}

@@ -1,5 +1,6 @@
 import type {Protocol} from '../defaults.js';
 import type {ServerModelStats} from '../echo/server-model.js';
+import type {ReadReport} from '../echo/read-report.js';
 import type {EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
 import type {AutoMode, SessionPhase, SessionState} from '../sessions/types.js';
 
@@ -53,16 +54,30 @@ export interface LogEntry {
 	kind: LogKind;
 	/** Safe to print: payloads went through safeText. */
 	text: string;
+	/** A TCP `in` line is one read: its size and where its lines ended. */
+	read?: ReadReport;
 }
 
-export type ConversationKind = 'sent' | 'reply' | 'error' | 'info';
+export type ConversationKind = 'sent' | 'reply' | 'error' | 'info' | 'reads';
+
+/** How two messages sent in one go came back (`send-pair`): figures, worded by the UI. */
+export interface PairReads {
+	/** Writes (TCP: 1) or datagrams (UDP: 2) sent. */
+	writes: number;
+	/** Reads (TCP) or datagrams (UDP) the replies arrived in, and their sizes (the first few). */
+	reads: number;
+	readSizes: readonly number[];
+	/** Newlines in the TCP reply (UDP: 0). */
+	lines: number;
+}
 
 export interface ConversationEntry {
 	id: number;
 	kind: ConversationKind;
-	/** Safe to print. */
+	/** Safe to print (empty for `reads`, which the UI words from `reads`). */
 	text: string;
 	rttMs?: number;
+	reads?: PairReads;
 }
 
 export interface SessionExit {
@@ -92,6 +107,8 @@ export interface SessionView {
 	sent: number;
 	replies: number;
 	lastRttMs?: number;
+	/** The last two-messages-in-one-go and how it came back. */
+	lastPair?: PairReads;
 	conversation: readonly ConversationEntry[];
 }
 
