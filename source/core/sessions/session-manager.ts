@@ -206,6 +206,11 @@ export class SessionManager {
 		return this.#command(sessionId, {type: 'send', text});
 	}
 
+	/** Sends two lines in one go (TCP: one write; UDP: two datagrams). False when the session is not running. */
+	sendPair(sessionId: number, first: string, second: string): boolean {
+		return this.#command(sessionId, {type: 'send-pair', first, second});
+	}
+
 	/** Sets auto mode; returns the settings applied (clamped to the bounds), or undefined when not running. */
 	setAuto(sessionId: number, auto: AutoMode): AutoMode | undefined {
 		const applied = clampAuto(auto);

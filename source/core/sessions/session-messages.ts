@@ -114,7 +114,7 @@ export function parseSessionReport(value: unknown): SessionReport | undefined {
 			if (!isCount(id) || !isCount(writes) || !isCount(reads) || !isCount(lines)) return undefined;
 			if (!Array.isArray(readSizes) || readSizes.length > maxReportedReads || !readSizes.every((size) => isCount(size)))
 				return undefined;
-			return {type: 'reads', id, writes, reads, readSizes: [...(readSizes)], lines};
+			return {type: 'reads', id, writes, reads, readSizes: [...readSizes], lines};
 		}
 
 		default:

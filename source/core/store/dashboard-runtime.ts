@@ -1,4 +1,4 @@
-import type {Protocol} from '../defaults.js';
+import {defaults, type Protocol} from '../defaults.js';
 import type {ServerModel} from '../echo/server-model.js';
 import type {EchoServerOptions} from '../echo/types.js';
 import {formatHostPort} from '../errors.js';
@@ -28,6 +28,7 @@ export interface ServerProcessLike {
 export interface SessionManagerLike {
 	open(protocol: Protocol): {sessionId: number};
 	send(sessionId: number, text: string): boolean;
+	sendPair(sessionId: number, first: string, second: string): boolean;
 	setAuto(sessionId: number, auto: AutoMode): AutoMode | undefined;
 	close(sessionId: number): Promise<void>;
 	closeAll(): Promise<void>;
@@ -62,6 +63,8 @@ export interface DashboardRuntime {
 	/** Marks the session closing and closes it; resolves once it has exited (a failure becomes a notice). */
 	closeSession(sessionId: number): Promise<void>;
 	send(sessionId: number, text: string): void;
+	/** Two messages back to back in one go (`defaults.pairMessages`). */
+	sendPair(sessionId: number): void;
 	setAuto(sessionId: number, auto: AutoMode): void;
 	setReplyDelay(ms: number): void;
 	/** New connections get this server model (open ones keep theirs). */
@@ -203,6 +206,10 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		},
 		send(sessionId, text) {
 			sessions.send(sessionId, text);
+		},
+		sendPair(sessionId) {
+			const [first, second] = defaults.pairMessages;
+			sessions.sendPair(sessionId, first, second);
 		},
 		setAuto(sessionId, auto) {
 			const applied = sessions.setAuto(sessionId, auto);

@@ -1,6 +1,8 @@
 import type {KeyScope} from '../keymap/key-binding.js';
 import {englishTour, type TourMessages} from '../tour/tour-messages.js';
 import type {TimelineView} from '../state/ui-state.js';
+import type {ReadReport} from '../../core/echo/read-report.js';
+import type {PairReads} from '../../core/store/snapshot.js';
 
 /**
  * Every word the dashboard's frame says (help, key descriptions, status bar, pane titles), one catalogue per
@@ -49,6 +51,7 @@ export interface Messages {
 		typeMessage: string;
 		closeSession: string;
 		autoMode: string;
+		sendPair: string;
 		autoLessOften: string;
 		autoMoreOften: string;
 		autoLongerBurst: string;
@@ -131,12 +134,16 @@ export interface Messages {
 		udpUnreachable: string;
 		typeHint: string;
 		auto: (intervalMs: number, burstMs: number) => string;
+		/** How two messages sent in one go (key b) came back: TCP in how many reads, UDP as two datagrams. */
+		pairReads: (protocol: 'tcp' | 'udp', reads: PairReads) => string;
 	};
 	panes: {
 		server: (pid: number | undefined, cpu: number | undefined, model: string | undefined) => string;
 		serverRemote: string;
 		serverLogEmpty: string;
 		serverLogRemote: string;
+		/** Before a TCP read's payload in the server log when it is not exactly one line ('' when it is). */
+		serverRead: (read: ReadReport) => string;
 		sessions: string;
 		noSessions: string;
 		sessionTitle: (sessionId: number, protocol: string, pid: number, cpu: number | undefined) => string;
@@ -162,6 +169,14 @@ const viewTitles: Record<TimelineView, string> = {
 	sched: 'Timeline: scheduler',
 	experiment: 'Timeline: experiment',
 };
+
+/** `6+6`, `6+6+...` when more reads came than are listed. */
+export const sizesOf = (sizes: readonly number[], count: number) =>
+	`${sizes.join('+')}${count > sizes.length ? '+...' : ''}`;
+
+/** `6,12`, `2,4,...` when more lines ended than are listed. */
+export const endsOf = (ends: readonly number[], count: number) =>
+	`${ends.join(',')}${count > ends.length ? ',...' : ''}`;
 
 const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${cpu}`);
 
@@ -210,6 +225,7 @@ export const messagesEn: Messages = {
 		typeMessage: 'type a message',
 		closeSession: 'close this session (x again: the next one; exited: remove it)',
 		autoMode: 'auto mode on/off',
+		sendPair: 'send two messages in one go (TCP: a stream, read count shown; UDP: two datagrams)',
 		autoLessOften: 'auto: send less often',
 		autoMoreOften: 'auto: send more often',
 		autoLongerBurst: 'auto: longer CPU burst',
@@ -290,12 +306,22 @@ export const messagesEn: Messages = {
 		udpUnreachable: 'port unreachable',
 		typeHint: '> (Enter to type)',
 		auto: (intervalMs, burstMs) => `auto: every ${intervalMs} ms, burst ${burstMs} ms`,
+		pairReads: (protocol, {writes, reads, readSizes, lines}) =>
+			protocol === 'tcp'
+				? `${lines} messages arrived in ${reads} ${reads === 1 ? 'read' : 'reads'} (${sizesOf(readSizes, reads)} B)`
+				: `${writes} datagrams sent, ${reads} replies (${sizesOf(readSizes, reads)} B)`,
 	},
 	panes: {
 		server: (pid, cpu, model) => `Server (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
 		serverRemote: 'Server (remote)',
 		serverLogEmpty: '(no messages yet)',
 		serverLogRemote: "(the remote server's log is not visible)",
+		serverRead: ({byteCount, lines, lineEnds}) =>
+			lines === 1
+				? ''
+				: lines === 0
+					? `1 read, ${byteCount} B, no line end: `
+					: `${lines} messages in 1 read (end at ${endsOf(lineEnds, lines)}): `,
 		sessions: 'Sessions',
 		noSessions: 'no client sessions: n opens a TCP one, u a UDP one',
 		sessionTitle: (sessionId, protocol, pid, cpu) => `#${sessionId} ${protocol} pid ${pid}${cpuSuffix(cpu)}`,

@@ -1,5 +1,5 @@
 import type {TimelineView} from '../state/ui-state.js';
-import type {Messages} from './messages-en.js';
+import {endsOf, sizesOf, type Messages} from './messages-en.js';
 import {chineseTour} from '../tour/tour-messages.js';
 
 /** 中文: the tutorial's own terms (串行, 并发, 多道技术, 时间上的复用, 空间上的复用, 服务端, 客户端). */
@@ -65,6 +65,7 @@ export const messagesZh: Messages = {
 		typeMessage: '输入消息',
 		closeSession: '关闭这个会话 (再按 x: 下一个; 已退出: 移除)',
 		autoMode: '自动模式 开/关',
+		sendPair: '一次连发两条消息（TCP：字节流，显示读取次数；UDP：两个数据报）',
 		autoLessOften: '自动: 降低发送频率',
 		autoMoreOften: '自动: 提高发送频率',
 		autoLongerBurst: '自动: 加长 CPU 计算时间',
@@ -145,12 +146,22 @@ export const messagesZh: Messages = {
 		udpUnreachable: '端口不可达',
 		typeHint: '> (按 Enter 输入)',
 		auto: (intervalMs, burstMs) => `自动: 每 ${intervalMs} ms 发送, 计算 ${burstMs} ms`,
+		pairReads: (protocol, {writes, reads, readSizes, lines}) =>
+			protocol === 'tcp'
+				? `${lines} 条消息在 ${reads} 次读取中到达（${sizesOf(readSizes, reads)} 字节）`
+				: `发出 ${writes} 个数据报，收到 ${reads} 个回复（${sizesOf(readSizes, reads)} 字节）`,
 	},
 	panes: {
 		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
 		serverRemote: '服务端 (远程)',
 		serverLogEmpty: '(还没有消息)',
 		serverLogRemote: '(看不到远程服务端的日志)',
+		serverRead: ({byteCount, lines, lineEnds}) =>
+			lines === 1
+				? ''
+				: lines === 0
+					? `1 次读取 ${byteCount} 字节，没有换行：`
+					: `1 次读取含 ${lines} 条消息（止于 ${endsOf(lineEnds, lines)}）：`,
 		sessions: '会话',
 		noSessions: '没有客户端会话: n 新建 TCP 会话, u 新建 UDP 会话',
 		sessionTitle: (sessionId, protocol, pid, cpu) => `#${sessionId} ${protocol} pid ${pid}${cpuSuffix(cpu)}`,

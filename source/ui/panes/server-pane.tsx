@@ -14,6 +14,7 @@ import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';
 import {useTickingClock} from '../hooks/use-ticking-clock.js';
+import type {Messages} from '../i18n/messages-en.js';
 import {useMessages} from '../i18n/use-messages.js';
 import {useTheme, type Theme} from '../theme.js';
 import {serverModelLines} from './server-model-lines.js';
@@ -117,8 +118,10 @@ const logWords: Partial<Record<LogEntry['kind'], string>> = {
 	error: 'error',
 };
 
-function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
+function LogLine({entry, theme, messages}: {entry: LogEntry; theme: Theme; messages: Messages}) {
 	const word = logWords[entry.kind];
+	// A TCP read is not a message: say so when it held more or less than one line.
+	const read = entry.read ? messages.panes.serverRead(entry.read) : '';
 	const tone =
 		entry.kind === 'in'
 			? 'sent'
@@ -133,7 +136,7 @@ function LogLine({entry, theme}: {entry: LogEntry; theme: Theme}) {
 		<Line>
 			<Text color={theme.tone('muted')}>{peer} </Text>
 			<Text color={theme.tone(tone)}>
-				{logArrows[entry.kind]}{' '}
+				{logArrows[entry.kind]} {read}
 				{word === undefined ? entry.text : `${word}${entry.text === '' ? '' : ` (${entry.text})`}`}
 			</Text>
 		</Line>
@@ -257,7 +260,7 @@ export const ServerPane = memo(function ServerPane({
 		);
 	}
 
-	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} />);
+	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} messages={messages} />);
 	return (
 		<PaneFrame
 			title={

@@ -56,6 +56,7 @@ class FakeServer implements ServerProcessLike {
 const sessions: SessionManagerLike = {
 	open: () => ({sessionId: 1}),
 	send: () => true,
+	sendPair: () => true,
 	setAuto: () => undefined,
 	close: async () => undefined,
 	closeAll: async () => undefined,

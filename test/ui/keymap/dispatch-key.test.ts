@@ -43,6 +43,7 @@ describe('dispatchKey', () => {
 	});
 
 	it('calls session commands on the focused live session only', () => {
+		expect(run(onSession(2), [key('b')]).calls).toEqual([{command: 'sendPair', args: [2]}]);
 		expect(run(onSession(3), [key('a'), key(']'), key('{')]).calls).toEqual([
 			{command: 'toggleAuto', args: [3]},
 			{command: 'stepAutoInterval', args: [3, 1]},

@@ -107,3 +107,38 @@ describe('ServerPane server model at 80 columns', () => {
 		for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 	});
 });
+
+describe('ServerPane: a TCP read with more or less than one line says so', () => {
+	it('names the read and where its lines ended, in the log line', () => {
+		const log = [
+			{
+				id: 1,
+				at: 0,
+				protocol: 'tcp' as const,
+				peer: '127.0.0.1:40000',
+				kind: 'in' as const,
+				text: 'hello\\nworld\\n',
+				read: {byteCount: 12, lines: 2, lineEnds: [6, 12]},
+			},
+			{
+				id: 2,
+				at: 0,
+				protocol: 'tcp' as const,
+				peer: '127.0.0.1:40000',
+				kind: 'in' as const,
+				text: 'one\\n',
+				read: {byteCount: 4, lines: 1, lineEnds: [4]},
+			},
+		];
+		let instance!: ReturnType<typeof render>;
+		act(() => {
+			instance = render(
+				<ServerPane servers={[]} log={log} notices={[]} serverPid={1} width={80} height={8} focused={false} />,
+			);
+		});
+		mounted.push(instance);
+		const text = instance.lastFrame()!;
+		expect(text).toContain('>> 2 messages in 1 read (end at 6,12): hello\\nworld\\n');
+		expect(text).toContain('>> one\\n');
+	});
+});
