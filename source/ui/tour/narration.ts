@@ -67,6 +67,7 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 	switch (figures.step) {
 		case 'udp-messages': {
 			const last = figures.last;
+			if (figures.pair) return messages.udpPair(`#${figures.pair.session}`, figures.pair.writes, figures.pair.reads);
 			if (!last) return pending;
 			const from = last.session === undefined ? last.from : `${last.from} = #${last.session}`;
 			return messages.udpLast(figures.datagrams, last.text, from);
@@ -74,8 +75,10 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 
 		case 'tcp-stream': {
 			const stream = figures.streams.find((candidate) => candidate.sent > 0);
-			if (!stream || figures.accepted === 0) return pending;
-			return messages.tcpLoops(figures.accepted, figures.open, `#${stream.session}`, stream.sent);
+			const pair = figures.pair && messages.tcpPair(`#${figures.pair.session}`, figures.pair.lines, figures.pair.reads);
+			if (!stream || figures.accepted === 0) return pair ?? pending;
+			const loops = messages.tcpLoops(figures.accepted, figures.open, `#${stream.session}`, stream.sent);
+			return pair === undefined ? loops : messages.sentences(loops, pair);
 		}
 
 		case 'iterative': {

@@ -66,4 +66,31 @@ describe('tour narration', () => {
 			}
 		}
 	});
+
+	it('steps 1 and 2 cite how the two messages sent in one go came back (reads, datagrams)', () => {
+		const tcp: TourFigures = {
+			step: 'tcp-stream',
+			accepted: 2,
+			open: 2,
+			streams: [{session: 1, sent: 3, replies: 3}],
+			pair: {session: 1, writes: 1, reads: 1, readSizes: [12], lines: 2},
+		};
+		expect(narrate(tcp, {...options, messages: englishTour}).said).toContain(
+			'#1 wrote 2 messages at once: they arrived in 1 read (TCP keeps no message boundaries).',
+		);
+		expect(narrate(tcp, {...options, messages: chineseTour}).said).toContain(
+			'#1 一次写入 2 条消息：它们在 1 次读取中到达（TCP 是字节流，不保留消息边界）。',
+		);
+		const udp: TourFigures = {
+			step: 'udp-messages',
+			datagrams: 4,
+			pair: {session: 2, writes: 2, reads: 2, readSizes: [5, 5], lines: 0},
+		};
+		expect(narrate(udp, {...options, messages: englishTour}).said).toBe(
+			'#2 sent 2 datagrams at once and got 2 replies, each whole: UDP keeps message boundaries.',
+		);
+		expect(narrate(udp, {...options, messages: chineseTour}).said).toBe(
+			'#2 一次发出 2 个数据报，收到 2 个回复，各自完整：UDP 保留消息边界。',
+		);
+	});
 });
