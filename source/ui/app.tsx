@@ -260,6 +260,8 @@ function hintText(hint: NonNullable<UiState['hint']>, messages: Messages): strin
 			return messages.status.tourHold;
 		case 'no-tour':
 			return messages.status.noTour;
+		case 'tour-last':
+			return messages.status.tourLast(hint.step);
 		case 'svg-wrote':
 			return messages.status.svgWrote(hint.file);
 		case 'svg-nothing':

@@ -32,6 +32,8 @@ export interface Messages {
 		/** What a key did, said once in the status bar. */
 		tourHold: string;
 		noTour: string;
+		/** Right on the tour's last step. */
+		tourLast: (steps: number) => string;
 		svgWrote: (file: string) => string;
 		svgNothing: (view: TimelineView) => string;
 		svgFailed: (reason: string) => string;
@@ -142,7 +144,10 @@ export interface Messages {
 		serverRemote: string;
 		serverLogEmpty: string;
 		serverLogRemote: string;
-		/** Before a TCP read's payload in the server log when it is not exactly one line ('' when it is). */
+		/**
+		 * Before a TCP read's payload in the server log when it is not exactly one line ('' when it is); the
+		 * payload's visible `\n` shows where the lines ended.
+		 */
 		serverRead: (read: ReadReport) => string;
 		sessions: string;
 		noSessions: string;
@@ -174,10 +179,6 @@ const viewTitles: Record<TimelineView, string> = {
 export const sizesOf = (sizes: readonly number[], count: number) =>
 	`${sizes.join('+')}${count > sizes.length ? '+...' : ''}`;
 
-/** `6,12`, `2,4,...` when more lines ended than are listed. */
-export const endsOf = (ends: readonly number[], count: number) =>
-	`${ends.join(',')}${count > ends.length ? ',...' : ''}`;
-
 const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${cpu}`);
 
 export const messagesEn: Messages = {
@@ -198,6 +199,7 @@ export const messagesEn: Messages = {
 		removePane: 'remove this pane',
 		tourHold: "the tour keeps +/- from changing its step's reply delay; your terminal's own zoom is Ctrl-+/Ctrl--",
 		noTour: 'this dashboard has no guided tour',
+		tourLast: (steps) => `this is the last step of the tour (${steps}/${steps}): Left goes back, Esc leaves it`,
 		svgWrote: (file) => `wrote ${file}`,
 		svgNothing: (view) => `nothing to save: the ${viewNames[view]} view draws no timeline`,
 		svgFailed: (reason) => `could not save the timeline as SVG: ${reason}`,
@@ -316,12 +318,8 @@ export const messagesEn: Messages = {
 		serverRemote: 'Server (remote)',
 		serverLogEmpty: '(no messages yet)',
 		serverLogRemote: "(the remote server's log is not visible)",
-		serverRead: ({byteCount, lines, lineEnds}) =>
-			lines === 1
-				? ''
-				: lines === 0
-					? `1 read, ${byteCount} B, no line end: `
-					: `${lines} messages in 1 read (end at ${endsOf(lineEnds, lines)}): `,
+		serverRead: ({byteCount, lines}) =>
+			lines === 1 ? '' : lines === 0 ? `1 read, ${byteCount} B, no line end: ` : `1 read = ${lines} msgs: `,
 		sessions: 'Sessions',
 		noSessions: 'no client sessions: n opens a TCP one, u a UDP one',
 		sessionTitle: (sessionId, protocol, pid, cpu) => `#${sessionId} ${protocol} pid ${pid}${cpuSuffix(cpu)}`,

@@ -1,5 +1,5 @@
 import type {TimelineView} from '../state/ui-state.js';
-import {endsOf, sizesOf, type Messages} from './messages-en.js';
+import {sizesOf, type Messages} from './messages-en.js';
 import {chineseTour} from '../tour/tour-messages.js';
 
 /** 中文: the tutorial's own terms (串行, 并发, 多道技术, 时间上的复用, 空间上的复用, 服务端, 客户端). */
@@ -38,6 +38,7 @@ export const messagesZh: Messages = {
 		removePane: '移除这个窗格',
 		tourHold: '导览中 +/- 不会改这一步的回复延迟; 终端自己的缩放是 Ctrl-+/Ctrl--',
 		noTour: '这个仪表盘没有导览',
+		tourLast: (steps) => `这是导览的最后一步（${steps}/${steps}）：Left 回到上一步，Esc 离开导览`,
 		svgWrote: (file) => `已存 ${file}`,
 		svgNothing: (view) => `没有可保存的: ${viewNames[view]}视图没有时间线`,
 		svgFailed: (reason) => `无法把时间线存成 SVG: ${reason}`,
@@ -156,12 +157,8 @@ export const messagesZh: Messages = {
 		serverRemote: '服务端 (远程)',
 		serverLogEmpty: '(还没有消息)',
 		serverLogRemote: '(看不到远程服务端的日志)',
-		serverRead: ({byteCount, lines, lineEnds}) =>
-			lines === 1
-				? ''
-				: lines === 0
-					? `1 次读取 ${byteCount} 字节，没有换行：`
-					: `1 次读取含 ${lines} 条消息（止于 ${endsOf(lineEnds, lines)}）：`,
+		serverRead: ({byteCount, lines}) =>
+			lines === 1 ? '' : lines === 0 ? `1 次读取 ${byteCount} 字节，没有换行：` : `1 次读取 = ${lines} 条消息：`,
 		sessions: '会话',
 		noSessions: '没有客户端会话: n 新建 TCP 会话, u 新建 UDP 会话',
 		sessionTitle: (sessionId, protocol, pid, cpu) => `#${sessionId} ${protocol} pid ${pid}${cpuSuffix(cpu)}`,

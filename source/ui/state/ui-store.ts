@@ -18,7 +18,7 @@ import type {TourDirector} from '../../core/tour/tour-director.js';
 /** The tour as the key path sees it. */
 export type TourKeys = Pick<
 	TourDirector,
-	'getSnapshot' | 'subscribe' | 'toggle' | 'next' | 'prev' | 'leave' | 'goTo' | 'attachUi'
+	'getSnapshot' | 'subscribe' | 'toggle' | 'next' | 'prev' | 'leave' | 'goTo' | 'attachUi' | 'steps'
 >;
 
 export interface UiStoreOptions {
@@ -161,6 +161,13 @@ export class UiStore {
 		const tour = this.#tour;
 		if (!tour) {
 			this.#state = {...this.#state, hint: {note: 'no-tour'}};
+			return;
+		}
+
+		const shown = tour.getSnapshot();
+		// Right on the last step: nothing to move to, and the status bar says why.
+		if (command === 'next' && shown.active && shown.index >= tour.steps.length - 1) {
+			this.#state = {...this.#state, hint: {note: 'tour-last', step: tour.steps.length}};
 			return;
 		}
 

@@ -27,6 +27,7 @@ const samples: Record<string, unknown[]> = {
 	'status.svgWrote': ['socktui-timeline-20261129-043012.svg'],
 	'status.svgNothing': ['live'],
 	'status.svgFailed': ['no such directory'],
+	'status.tourLast': [9],
 	'tour.header': [3, 9],
 	'tour.sentences': ['One.', 'Two.'],
 	'tour.udpLast': [5, 'auto 3', '127.0.0.1:40312 = #1'],

@@ -138,7 +138,7 @@ describe('ServerPane: a TCP read with more or less than one line says so', () =>
 		});
 		mounted.push(instance);
 		const text = instance.lastFrame()!;
-		expect(text).toContain('>> 2 messages in 1 read (end at 6,12): hello\\nworld\\n');
+		expect(text).toContain('>> 1 read = 2 msgs: hello\\nworld\\n');
 		expect(text).toContain('>> one\\n');
 	});
 });
