@@ -40,8 +40,8 @@ export interface Messages {
 	};
 	help: {
 		title: string;
-		/** The overlay scrolls: rows shown, of how many. */
-		scrolled: (first: number, last: number, total: number) => string;
+		/** The overlay comes in pages: which one, of how many, and the keys that turn them. */
+		page: (page: number, pages: number) => string;
 		footer: string;
 		scopes: Record<KeyScope, string>;
 	};
@@ -206,7 +206,7 @@ export const messagesEn: Messages = {
 	},
 	help: {
 		title: 'Keys (? or Esc closes)',
-		scrolled: (first, last, total) => `(${first}-${last} of ${total}: arrows or j/k scroll)`,
+		page: (page, pages) => `page ${page}/${pages}: PgDn/Space next, PgUp back, Home/End, arrows scroll`,
 		footer: 'States are words: TCP connected, UDP ready (no connection), exited (code N).',
 		scopes: {
 			global: 'Anywhere',

@@ -45,7 +45,7 @@ export const messagesZh: Messages = {
 	},
 	help: {
 		title: '按键 (? 或 Esc 关闭)',
-		scrolled: (first, last, total) => `(第 ${first}-${last} 行, 共 ${total} 行: 方向键或 j/k 滚动)`,
+		page: (page, pages) => `第 ${page}/${pages} 页：PgDn/Space 下一页，PgUp 上一页，Home/End，方向键滚动`,
 		footer: '状态用文字表示: TCP 已连接, UDP 就绪 (无连接), 已退出 (退出码 N)。',
 		scopes: {
 			global: '任何地方',

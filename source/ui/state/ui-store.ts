@@ -52,6 +52,7 @@ export class UiStore {
 	/** The state listeners last heard of. */
 	#published: UiState | undefined;
 	#tooSmall = false;
+	#helpPaging: {pageRows: number; maxOffset: number} | undefined;
 	#summaries: {from?: DashboardSnapshot['sessions']; value: SessionSummary[]} = {value: []};
 
 	constructor({
@@ -118,6 +119,11 @@ export class UiStore {
 		return () => this.#listeners.delete(listener);
 	};
 
+	/** How the help overlay pages at the terminal's size now (rows a page, first row of the last page). */
+	setHelpPaging(paging: {pageRows: number; maxOffset: number}): void {
+		this.#helpPaging = paging;
+	}
+
 	/** Below the minimum size only `q` and Ctrl-C work. */
 	setTooSmall(tooSmall: boolean): void {
 		this.#tooSmall = tooSmall;
@@ -136,6 +142,7 @@ export class UiStore {
 			const result = dispatchKey(state, key, {
 				sessions,
 				tooSmall: this.#tooSmall,
+				...(this.#helpPaging ? {helpPaging: this.#helpPaging} : {}),
 				paneBindings: pane?.bindings,
 				paneCapture: pane?.textInput?.current(),
 				views: availableViews(this.#timeline),

@@ -11,7 +11,7 @@ const samples: Record<string, unknown[]> = {
 	'status.watchPrompt': ['1234,'],
 	'status.unboundKey': ['y', 'session #1'],
 	'status.paneName': ['server'],
-	'help.scrolled': [1, 19, 54],
+	'help.page': [2, 5],
 	'session.exitedSignal': ['SIGTERM'],
 	'session.exitedCode': [0],
 	'session.udpNoReply': ['2 s'],

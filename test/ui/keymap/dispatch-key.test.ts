@@ -109,6 +109,21 @@ describe('dispatchKey', () => {
 		expect(run(help.state, [named('escape')]).state.help).toBe(false);
 	});
 
+	it('pages the help: PgDn and Space to the next page, PgUp back, Home and End, never past the last page', () => {
+		// 100 rows, 30 a page: pages start at 0, 30, 60, 90.
+		const paged = {...context, helpPaging: {pageRows: 30, maxOffset: 90}};
+		const at = (keys: Parameters<typeof run>[1]) => run(onSession(), [key('?'), ...keys], paged).state.helpOffset;
+		expect(at([named('pagedown')])).toBe(30);
+		expect(at([named('pagedown'), named('space')])).toBe(60);
+		expect(at([named('pagedown'), named('space'), named('pagedown'), named('pagedown')])).toBe(90);
+		expect(at([named('end'), named('pageup')])).toBe(60);
+		expect(at([named('end'), named('home')])).toBe(0);
+		expect(at([key('j'), named('pagedown')])).toBe(30);
+		expect(at([named('pagedown'), key('j'), named('pageup')])).toBe(30);
+		expect(at([named('end'), key('j'), key('j')])).toBe(90);
+		expect(at([named('pageup'), key('k')])).toBe(0);
+	});
+
 	it('walks the focus with Tab and jumps with digits; n focuses the session that appears next', () => {
 		const walked = run(onSession(3), [named('tab'), named('tab'), named('shift+tab')]);
 		expect(walked.state.focus).toEqual({kind: 'server'});
