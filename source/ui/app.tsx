@@ -140,6 +140,7 @@ export function App({
 			log={snapshot.serverLog}
 			notices={snapshot.notices}
 			remote={snapshot.remote}
+			{...(snapshot.remotes ? {remotes: snapshot.remotes} : {})}
 			serverPid={snapshot.serverPid}
 			serverProcess={snapshot.serverProcess}
 			pinnedCpu={snapshot.oneCpu.enabled && snapshot.serverProcess ? snapshot.oneCpu.cpu : undefined}

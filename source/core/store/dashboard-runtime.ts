@@ -42,15 +42,21 @@ export interface DashboardRuntimeOptions {
 	host: string;
 	/** undefined = the default port, falling back to a free one when taken; a number (0 = free) is strict. */
 	port?: number;
-	/** Sessions talk to this server instead of ours; no server process is started. */
-	connect?: {host: string; port: number};
+	/**
+	 * Sessions of a protocol talk to this server instead of ours (`--connect` gives both, `--connect-tcp` and
+	 * `--connect-udp` one each). With both, no server process is started; with one, ours serves the other.
+	 */
+	connect?: Partial<Record<Protocol, {host: string; port: number}>>;
 	sessions: number;
 	store: DashboardStore;
 	/** Further server options (limits, guards), handed to the server process as they are. */
 	serverOptions?: Omit<EchoServerOptions, 'host' | 'port'>;
 	/** The echo server's own process (source/core/server-process/server-process.ts). */
 	createServerProcess: (options: ServerChildOptions) => ServerProcessLike;
-	createSessionManager: (target: {host: string; port: number}) => SessionManagerLike;
+	createSessionManager: (
+		target: {host: string; port: number},
+		byProtocol?: Partial<Record<Protocol, {host: string; port: number}>>,
+	) => SessionManagerLike;
 }
 
 export interface DashboardRuntime {
@@ -139,8 +145,14 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 	let server: ServerProcessLike | undefined;
 	const unsubscribers: Array<() => void> = [];
 	let target: {host: string; port: number};
-	if (options.connect) {
-		target = {...options.connect};
+	const remotes = options.connect ?? {};
+	for (const protocol of ['tcp', 'udp'] as const) {
+		const remote = remotes[protocol];
+		if (remote) store.apply({type: 'remote', protocol, remote: {address: remote.host, port: remote.port}});
+	}
+
+	if (remotes.tcp && remotes.udp) {
+		target = {...remotes.tcp};
 		store.apply({type: 'remote', remote: {address: target.host, port: target.port}});
 	} else {
 		store.apply({type: 'server-starting', protocol: 'tcp'});
@@ -167,7 +179,10 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 
 	let sessions: SessionManagerLike;
 	try {
-		sessions = options.createSessionManager(target);
+		sessions =
+			remotes.tcp || remotes.udp
+				? options.createSessionManager(target, {...remotes})
+				: options.createSessionManager(target);
 	} catch (error: unknown) {
 		server?.killNow();
 		throw error;

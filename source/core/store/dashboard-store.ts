@@ -130,6 +130,7 @@ export class DashboardStore {
 	#serversView: readonly ServerView[] = [];
 	#noticesView: readonly NoticeEntry[] = [];
 	#remote: Endpoint | undefined;
+	#remotes: Partial<Record<Protocol, Endpoint>> | undefined;
 	#serverProcess: ServerProcessView | undefined;
 	#serverPid: number;
 	#oneCpu: OneCpuView = {enabled: false};
@@ -284,6 +285,11 @@ export class DashboardStore {
 			case 'auto-set':
 				return this.#patchSession(event.sessionId, {auto: {...event.auto}});
 			case 'remote': {
+				if (event.protocol) {
+					this.#remotes = Object.freeze({...this.#remotes, [event.protocol]: Object.freeze({...event.remote})});
+					return true;
+				}
+
 				this.#remote = {...event.remote};
 				return true;
 			}
@@ -648,6 +654,7 @@ export class DashboardStore {
 			...(this.#serverProcess ? {serverProcess: this.#serverProcess} : {}),
 			servers: this.#serversView,
 			...(this.#remote ? {remote: this.#remote} : {}),
+			...(this.#remotes ? {remotes: this.#remotes} : {}),
 			serverLog: this.#logView,
 			sessions: this.#sessionsView,
 			notices: this.#noticesView,

@@ -128,6 +128,8 @@ export interface DashboardSnapshot {
 	servers: readonly ServerView[];
 	/** Set with `--connect`: the sessions talk to this server instead of socktui's own. */
 	remote?: Endpoint;
+	/** Per protocol, the other server its sessions talk to (`--connect`, `--connect-tcp`, `--connect-udp`). */
+	remotes?: Readonly<Partial<Record<Protocol, Endpoint>>>;
 	serverLog: readonly LogEntry[];
 	sessions: readonly SessionView[];
 	notices: readonly NoticeEntry[];

@@ -142,6 +142,10 @@ export interface Messages {
 	panes: {
 		server: (pid: number | undefined, cpu: number | undefined, model: string | undefined) => string;
 		serverRemote: string;
+		/** `--connect-tcp` and `--connect-udp` to two servers: one line each. */
+		remoteServerOf: (protocol: string, where: string) => string;
+		/** One protocol's sessions use another server (socktui's own serves the other). */
+		remoteElsewhere: (protocol: string, where: string) => string;
 		serverLogEmpty: string;
 		serverLogRemote: string;
 		/**
@@ -316,6 +320,8 @@ export const messagesEn: Messages = {
 	panes: {
 		server: (pid, cpu, model) => `Server (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
 		serverRemote: 'Server (remote)',
+		remoteServerOf: (protocol, where) => `Remote ${protocol} server ${where}`,
+		remoteElsewhere: (protocol, where) => `${protocol} sessions use ${where}: not visible here`,
 		serverLogEmpty: '(no messages yet)',
 		serverLogRemote: "(the remote server's log is not visible)",
 		serverRead: ({byteCount, lines}) =>

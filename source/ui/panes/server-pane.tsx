@@ -24,6 +24,8 @@ export interface ServerPaneProps {
 	log: readonly LogEntry[];
 	notices: readonly NoticeEntry[];
 	remote?: Endpoint;
+	/** Per protocol, the other server its sessions use (`--connect-tcp`, `--connect-udp`). */
+	remotes?: Readonly<Partial<Record<'tcp' | 'udp', Endpoint>>>;
 	/** Resident memory of the demo's processes together, once measured. */
 	memory?: DemoMemoryView;
 	serverPid: number;
@@ -143,6 +145,10 @@ function LogLine({entry, theme, messages}: {entry: LogEntry; theme: Theme; messa
 	);
 }
 
+function sameEndpoint(a: Endpoint, b: Endpoint): boolean {
+	return a.address === b.address && a.port === b.port;
+}
+
 /** What the sessions sent and got back: the only traffic visible when the server is someone else's. */
 function remoteTrafficLine(sessions: readonly SessionView[], theme: Theme): string {
 	const sent = sessions.reduce((sum, session) => sum + session.sent, 0);
@@ -157,6 +163,7 @@ export const ServerPane = memo(function ServerPane({
 	log,
 	notices,
 	remote,
+	remotes,
 	memory,
 	serverPid,
 	serverProcess,
@@ -178,17 +185,41 @@ export const ServerPane = memo(function ServerPane({
 			</Line>,
 		);
 	}
+	// Two remote servers (the tutorial's UDP one on 8080, its socketserver TCP one on 8082): one line each.
+	const split = remotes?.tcp && remotes.udp && !sameEndpoint(remotes.tcp, remotes.udp) ? remotes : undefined;
 	if (remote) {
+		const where = (endpoint: Endpoint) => formatHostPort(endpoint.address, endpoint.port);
 		lines.push(
-			<Line key="remote" bold>
-				Remote server {formatHostPort(remote.address, remote.port)}
-			</Line>,
+			...(split
+				? (['tcp', 'udp'] as const).map((protocol) => (
+						<Line key={`remote-${protocol}`} bold>
+							{messages.panes.remoteServerOf(protocol.toUpperCase(), where(split[protocol]!))}
+						</Line>
+					))
+				: [
+						<Line key="remote" bold>
+							Remote server {where(remote)}
+						</Line>,
+					]),
 			<Line key="remote2">sessions talk to it; socktui runs no server</Line>,
 			<Line key="remote3" color={theme.tone('muted')}>
 				(its side is not visible here)
 			</Line>,
 			<Line key="remote4">{remoteTrafficLine(remoteSessions ?? [], theme)}</Line>,
 		);
+	}
+
+	// One protocol's sessions go to another server: say which, and that its side is not seen here.
+	if (!remote) {
+		for (const protocol of ['tcp', 'udp'] as const) {
+			const other = remotes?.[protocol];
+			if (!other) continue;
+			lines.push(
+				<Line key={`elsewhere-${protocol}`} color={theme.tone('warn')}>
+					{messages.panes.remoteElsewhere(protocol.toUpperCase(), formatHostPort(other.address, other.port))}
+				</Line>,
+			);
+		}
 	}
 
 	for (const server of servers) {

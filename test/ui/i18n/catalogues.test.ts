@@ -17,6 +17,8 @@ const samples: Record<string, unknown[]> = {
 	'session.udpNoReply': ['2 s'],
 	'session.auto': [500, 100],
 	'session.pairReads': ['tcp', {writes: 1, reads: 1, readSizes: [12], lines: 2}],
+	'panes.remoteServerOf': ['UDP', '127.0.0.1:8080'],
+	'panes.remoteElsewhere': ['UDP', '127.0.0.1:8080'],
 	'panes.serverRead': [{byteCount: 12, lines: 2, lineEnds: [6, 12]}],
 	'panes.server': [4242, 0, 'threads'],
 	'panes.sessionTitle': [1, 'TCP', 1001, 0],
