@@ -321,7 +321,7 @@ export const messagesEn: Messages = {
 		server: (pid, cpu, model) => `Server (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
 		serverRemote: 'Server (remote)',
 		remoteServerOf: (protocol, where) => `Remote ${protocol} server ${where}`,
-		remoteElsewhere: (protocol, where) => `${protocol} sessions use ${where}: not visible here`,
+		remoteElsewhere: (protocol, where) => `${protocol} remote ${where} (not visible)`,
 		serverLogEmpty: '(no messages yet)',
 		serverLogRemote: "(the remote server's log is not visible)",
 		serverRead: ({byteCount, lines}) =>

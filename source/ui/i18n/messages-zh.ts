@@ -156,7 +156,7 @@ export const messagesZh: Messages = {
 		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
 		serverRemote: '服务端 (远程)',
 		remoteServerOf: (protocol, where) => `远程 ${protocol} 服务端 ${where}`,
-		remoteElsewhere: (protocol, where) => `${protocol} 会话连到 ${where}：这里看不到它那一端`,
+		remoteElsewhere: (protocol, where) => `${protocol} 远程服务端 ${where}（看不到）`,
 		serverLogEmpty: '(还没有消息)',
 		serverLogRemote: '(看不到远程服务端的日志)',
 		serverRead: ({byteCount, lines}) =>

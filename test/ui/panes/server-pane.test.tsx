@@ -181,6 +181,6 @@ describe('ServerPane: separate UDP and TCP targets (--connect-udp, --connect-tcp
 			remotes: {udp: {address: '127.0.0.1', port: 8080}},
 		});
 		expect(text).toContain('TCP listening');
-		expect(text).toContain('UDP sessions use 127.0.0.1:8080: not visible here');
+		expect(text).toContain('UDP remote 127.0.0.1:8080 (not visible)');
 	});
 });
