@@ -53,6 +53,10 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       at most ${maxStartSessions}; n and u open more, up to ${defaults.maxSessions} in all)
     --connect H:P     sessions talk to this server instead (e.g. the tutorial's Python server);
                       socktui then runs no server of its own
+    --connect-udp H:P UDP sessions talk to this server (e.g. the tutorial's plain UDP server,
+                      --connect-udp 127.0.0.1:8080); --connect-tcp H:P the same for TCP (its
+                      socketserver one, 127.0.0.1:8082). With only one, socktui's own server
+                      serves the other protocol; either overrides --connect for its protocol
     --sim "OPTIONS"   open the simulator view with these process-run options,
                       e.g. --sim "-l 5:100,5:100 -S SWITCH_ON_IO"
     --watch PID[,PID] also show these processes in the live timeline, each with a lane per thread
@@ -75,7 +79,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
-  x close a session, t guided tour, m server model, r restart the server process after it stopped,
+  x close a session, b two messages in one go (TCP: a stream, UDP: datagrams), t guided tour,
+  m server model, r restart the server process after it stopped,
   d show/hide the dashboard's own timeline lane, S save the timeline as SVG, q quit.`;
 
 /** `--connect` (both protocols), `--connect-tcp`, `--connect-udp` (each overrides `--connect` for its protocol). */
