@@ -60,10 +60,7 @@ describe('the CLI edge', () => {
 			['--model', 'iterative', '--connect-udp', '127.0.0.1:8080', '--connect-tcp', '127.0.0.1:8082'],
 			"socktui: --model, --reply-delay and --handler-cpu set up socktui's own server; with --connect there is none",
 		],
-		[
-			['--connect-udp', '127.0.0.1'],
-			"socktui: --connect-udp must be HOST:PORT, got '127.0.0.1'",
-		],
+		[['--connect-udp', '127.0.0.1'], "socktui: --connect-udp must be HOST:PORT, got '127.0.0.1'"],
 	])('dashboard %j: one line, exit 2, before the terminal check', async (args, message) => {
 		const result = await runCli(args);
 		expect(result.stderr).toBe(`${message}\n`);
