@@ -10,6 +10,8 @@ import {type AutoMode, maxReportedReads, type SessionPhase, type SessionReport, 
 export interface SessionClient {
 	readonly local: Endpoint;
 	exchange(payload: Uint8Array): Promise<EchoExchange>;
+	/** UDP: every datagram sent before any reply is awaited (source/core/echo/echo-client.ts). */
+	exchangeAll?(payloads: readonly Uint8Array[]): Promise<EchoExchange[]>;
 	onClose(listener: (...args: unknown[]) => void): unknown;
 	close(): unknown;
 }
@@ -170,18 +172,59 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 			return;
 		}
 
-		const first = await exchange({text: item.text});
-		if (!first || finished) return;
-		const second = await exchange({text: item.second});
-		if (!second || finished) return;
+		const results = await exchangeDatagrams([item.text, item.second]);
+		if (!results || finished) return;
 		report({
 			type: 'reads',
 			id: nextId - 1,
-			writes: 2,
-			reads: 2,
-			readSizes: [first.reply.byteLength, second.reply.byteLength],
+			writes: results.length,
+			reads: results.length,
+			readSizes: results.map((result) => result.reply.byteLength),
 			lines: 0,
 		});
+	};
+
+	/** UDP: the datagrams sent back to back, then their replies (each its own message); undefined when it failed. */
+	const exchangeDatagrams = async (texts: Uint8Array[]): Promise<EchoExchange[] | undefined> => {
+		if (!client!.exchangeAll) {
+			const results: EchoExchange[] = [];
+			for (const text of texts) {
+				const result = await exchange({text});
+				if (!result || finished) return undefined;
+				results.push(result);
+			}
+
+			return results;
+		}
+
+		const ids = texts.map((text) => {
+			const id = nextId++;
+			report({type: 'sent', id, requestBase64: toBase64(text), at: Date.now()});
+			return id;
+		});
+		report({type: 'state', state: 'waiting'});
+		phase('waiting-reply');
+		try {
+			const results = await client!.exchangeAll(texts);
+			for (const [index, result] of results.entries())
+				report({
+					type: 'reply',
+					id: ids[index]!,
+					replyBase64: toBase64(result.reply),
+					rttMs: result.rttMs,
+					at: Date.now(),
+				});
+			if (finished) return results;
+			report({type: 'state', state: idleState});
+			phase('idle');
+			return results;
+		} catch (error: unknown) {
+			report({type: 'error', message: errorMessage(error, options)});
+			if (finished) return undefined;
+			report({type: 'state', state: udpFailureState(error)});
+			phase('idle');
+			return undefined;
+		}
 	};
 
 	/** One exchange at a time: a message typed while another waits for its reply queues behind it. */

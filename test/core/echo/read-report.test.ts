@@ -92,3 +92,32 @@ describe('TCP is a stream, UDP keeps messages (real sockets on 127.0.0.1)', () =
 		).toEqual(['hello', 'world']);
 	});
 });
+
+describe('UDP: two datagrams in one go (echo client exchangeAll)', () => {
+	it('sends both before any reply comes back, and pairs each reply with its request', async () => {
+		// A server that answers only once it holds both datagrams: a client that waited for the first reply
+		// before sending the second would never get one.
+		const server = dgram.createSocket('udp4');
+		const held: Array<{message: Buffer; port: number; address: string}> = [];
+		server.on('message', (message, from) => {
+			held.push({message, port: from.port, address: from.address});
+			if (held.length < 2) return;
+			for (const {message: request, port, address} of held.reverse())
+				server.send(Buffer.from(request.toString().toUpperCase()), port, address);
+		});
+		await new Promise<void>((resolve) => server.bind(0, '127.0.0.1', resolve));
+		const client = await openEchoClient({
+			protocol: 'udp',
+			host: '127.0.0.1',
+			port: server.address().port,
+			replyTimeoutMs: 5000,
+		});
+		try {
+			const results = await client.exchangeAll([Buffer.from('hello'), Buffer.from('world')]);
+			expect(results.map((result) => Buffer.from(result.reply).toString())).toEqual(['HELLO', 'WORLD']);
+		} finally {
+			await client.close();
+			server.close();
+		}
+	});
+});
