@@ -150,7 +150,7 @@ export const messagesZh: Messages = {
 		pairReads: (protocol, {writes, reads, readSizes, lines}) =>
 			protocol === 'tcp'
 				? `${lines} 条消息在 ${reads} 次读取中到达（${sizesOf(readSizes, reads)} 字节）`
-				: `发出 ${writes} 个数据报，收到 ${reads} 个回复（${sizesOf(readSizes, reads)} 字节）`,
+				: `${writes} 个数据报，${reads} 个回复（${sizesOf(readSizes, reads)} 字节）`,
 	},
 	panes: {
 		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,

@@ -75,10 +75,13 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 
 		case 'tcp-stream': {
 			const stream = figures.streams.find((candidate) => candidate.sent > 0);
-			const pair = figures.pair && messages.tcpPair(`#${figures.pair.session}`, figures.pair.lines, figures.pair.reads);
-			if (!stream || figures.accepted === 0) return pair ?? pending;
-			const loops = messages.tcpLoops(figures.accepted, figures.open, `#${stream.session}`, stream.sent);
-			return pair === undefined ? loops : messages.sentences(loops, pair);
+			const {pair} = figures;
+			if (pair && figures.accepted > 0)
+				return messages.tcpLoopsPair(figures.accepted, figures.open, `#${pair.session}`, pair.lines, pair.reads);
+			// A remote server (--connect): no connection loop seen here, the stream still is.
+			if (pair) return messages.tcpPair(`#${pair.session}`, pair.lines, pair.reads);
+			if (!stream || figures.accepted === 0) return pending;
+			return messages.tcpLoops(figures.accepted, figures.open, `#${stream.session}`, stream.sent);
 		}
 
 		case 'iterative': {

@@ -17,6 +17,8 @@ export interface TourMessages {
 	tcpLoops: (accepted: number, open: number, session: string, sent: number) => string;
 	/** Two messages written in one go (key b) and the reads they arrived in. */
 	tcpPair: (session: string, messages: number, reads: number) => string;
+	/** The connection loop's figures, then the two messages of tcpPair as the communication loop (fits 2 rows at 80). */
+	tcpLoopsPair: (accepted: number, open: number, session: string, messages: number, reads: number) => string;
 	/** Two datagrams sent in one go (key b) and the replies. */
 	udpPair: (session: string, datagrams: number, replies: number) => string;
 	iterativeWait: (waiter: string, seconds: string, served: string) => string;
@@ -84,6 +86,8 @@ export const englishTour: TourMessages = {
 		`${session} wrote ${messages} messages at once: they arrived in ${reads} ${reads === 1 ? 'read' : 'reads'} (TCP keeps no message boundaries).`,
 	udpPair: (session, datagrams, replies) =>
 		`${session} sent ${datagrams} datagrams at once and got ${replies} replies, each whole: UDP keeps message boundaries.`,
+	tcpLoopsPair: (accepted, open, session, messages, reads) =>
+		`Connection loop: ${accepted} accepted, ${open} open. Communication loop: ${session} wrote ${messages} messages at once and they arrived in ${reads} ${reads === 1 ? 'read' : 'reads'}: TCP is a stream.`,
 	iterativeWait: (waiter, seconds, served) =>
 		`${waiter} has waited ${seconds} s: connected, but the server serves ${served} alone until it leaves.`,
 	worker: (kind, session, id) =>
@@ -159,6 +163,8 @@ export const chineseTour: TourMessages = {
 		`${session} 一次写入 ${messages} 条消息：它们在 ${reads} 次读取中到达（TCP 是字节流，不保留消息边界）。`,
 	udpPair: (session, datagrams, replies) =>
 		`${session} 一次发出 ${datagrams} 个数据报，收到 ${replies} 个回复，各自完整：UDP 保留消息边界。`,
+	tcpLoopsPair: (accepted, open, session, messages, reads) =>
+		`连接循环：已接受 ${accepted} 个连接，${open} 个打开。通信循环：${session} 一次写入 ${messages} 条消息，它们在 ${reads} 次读取中到达：TCP 是字节流。`,
 	iterativeWait: (waiter, seconds, served) =>
 		`${waiter} 已等待 ${seconds} 秒：已连接，但服务器在 ${served} 离开前只服务它。`,
 	worker: (kind, session, id) => (kind === 'thread' ? `${session}：服务器内的线程 ${id}` : `${session}：子进程 ${id}`),

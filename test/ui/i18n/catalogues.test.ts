@@ -35,6 +35,7 @@ const samples: Record<string, unknown[]> = {
 	'tour.udpLast': [5, 'auto 3', '127.0.0.1:40312 = #1'],
 	'tour.tcpLoops': [2, 2, '#1', 7],
 	'tour.tcpPair': ['#1', 2, 1],
+	'tour.tcpLoopsPair': [2, 2, '#1', 2, 1],
 	'tour.udpPair': ['#2', 2, 2],
 	'tour.iterativeWait': ['#2', '3.7', '#1'],
 	'tour.worker': ['thread', '#1 (B)', 4242],

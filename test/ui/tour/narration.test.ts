@@ -75,11 +75,15 @@ describe('tour narration', () => {
 			streams: [{session: 1, sent: 3, replies: 3}],
 			pair: {session: 1, writes: 1, reads: 1, readSizes: [12], lines: 2},
 		};
-		expect(narrate(tcp, {...options, messages: englishTour}).said).toContain(
-			'#1 wrote 2 messages at once: they arrived in 1 read (TCP keeps no message boundaries).',
+		expect(narrate(tcp, {...options, messages: englishTour}).said).toBe(
+			'Connection loop: 2 accepted, 2 open. Communication loop: #1 wrote 2 messages at once and they arrived in 1 read: TCP is a stream.',
 		);
-		expect(narrate(tcp, {...options, messages: chineseTour}).said).toContain(
-			'#1 一次写入 2 条消息：它们在 1 次读取中到达（TCP 是字节流，不保留消息边界）。',
+		expect(narrate(tcp, {...options, messages: chineseTour}).said).toBe(
+			'连接循环：已接受 2 个连接，2 个打开。通信循环：#1 一次写入 2 条消息，它们在 1 次读取中到达：TCP 是字节流。',
+		);
+		// Against a remote server the connection loop is not seen; the stream still is.
+		expect(narrate({...tcp, accepted: 0, open: 0}, {...options, messages: englishTour}).said).toBe(
+			'#1 wrote 2 messages at once: they arrived in 1 read (TCP keeps no message boundaries).',
 		);
 		const udp: TourFigures = {
 			step: 'udp-messages',
