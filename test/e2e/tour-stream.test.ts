@@ -22,13 +22,13 @@ describe('the tour, steps 1, 2 and the last, in a real terminal at 80x24', () =>
 	it.each([
 		{
 			lang: 'en',
-			udp: '2 datagrams at once and got 2 replies',
+			udp: '2 sent at once, 2 replies.',
 			tcp: 'wrote 2 messages at once and they arrived in 1 read: TCP is a stream.',
 			last: 'this is the last step of the tour (9/9)',
 		},
 		{
 			lang: 'zh',
-			udp: '一次发出 2 个数据报，收到 2 个回复',
+			udp: '一次发 2 个，收到 2 个回复。',
 			tcp: '在 1 次读取中到达：TCP 是字节流。',
 			last: '这是导览的最后一步（9/9）',
 		},

@@ -66,11 +66,11 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 	const pending = messages.pending[figures.step];
 	switch (figures.step) {
 		case 'udp-messages': {
-			const last = figures.last;
-			if (figures.pair) return messages.udpPair(`#${figures.pair.session}`, figures.pair.writes, figures.pair.reads);
-			if (!last) return pending;
+			const {last, pair} = figures;
+			if (!last) return pair ? messages.udpPair(`#${pair.session}`, pair.writes, pair.reads) : pending;
 			const from = last.session === undefined ? last.from : `${last.from} = #${last.session}`;
-			return messages.udpLast(figures.datagrams, last.text, from);
+			const said = messages.udpLast(figures.datagrams, last.text, from);
+			return pair ? messages.sentences(said, messages.udpPairShort(`#${pair.session}`, pair.writes, pair.reads)) : said;
 		}
 
 		case 'tcp-stream': {

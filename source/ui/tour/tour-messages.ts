@@ -21,6 +21,8 @@ export interface TourMessages {
 	tcpLoopsPair: (accepted: number, open: number, session: string, messages: number, reads: number) => string;
 	/** Two datagrams sent in one go (key b) and the replies. */
 	udpPair: (session: string, datagrams: number, replies: number) => string;
+	/** The same, short, after udpLast (both fit the strip's two rows at 80 columns). */
+	udpPairShort: (session: string, datagrams: number, replies: number) => string;
 	iterativeWait: (waiter: string, seconds: string, served: string) => string;
 	worker: (kind: 'thread' | 'process', session: string, id: number) => string;
 	workersTail: (serverPid: number) => string;
@@ -86,6 +88,7 @@ export const englishTour: TourMessages = {
 		`${session} wrote ${messages} messages at once: they arrived in ${reads} ${reads === 1 ? 'read' : 'reads'} (TCP keeps no message boundaries).`,
 	udpPair: (session, datagrams, replies) =>
 		`${session} sent ${datagrams} datagrams at once and got ${replies} replies, each whole: UDP keeps message boundaries.`,
+	udpPairShort: (session, datagrams, replies) => `${session}: ${datagrams} sent at once, ${replies} replies.`,
 	tcpLoopsPair: (accepted, open, session, messages, reads) =>
 		`Connection loop: ${accepted} accepted, ${open} open. Communication loop: ${session} wrote ${messages} messages at once and they arrived in ${reads} ${reads === 1 ? 'read' : 'reads'}: TCP is a stream.`,
 	iterativeWait: (waiter, seconds, served) =>
@@ -163,6 +166,7 @@ export const chineseTour: TourMessages = {
 		`${session} 一次写入 ${messages} 条消息：它们在 ${reads} 次读取中到达（TCP 是字节流，不保留消息边界）。`,
 	udpPair: (session, datagrams, replies) =>
 		`${session} 一次发出 ${datagrams} 个数据报，收到 ${replies} 个回复，各自完整：UDP 保留消息边界。`,
+	udpPairShort: (session, datagrams, replies) => `${session}：一次发 ${datagrams} 个，收到 ${replies} 个回复。`,
 	tcpLoopsPair: (accepted, open, session, messages, reads) =>
 		`连接循环：已接受 ${accepted} 个连接，${open} 个打开。通信循环：${session} 一次写入 ${messages} 条消息，它们在 ${reads} 次读取中到达：TCP 是字节流。`,
 	iterativeWait: (waiter, seconds, served) =>

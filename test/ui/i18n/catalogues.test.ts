@@ -37,6 +37,7 @@ const samples: Record<string, unknown[]> = {
 	'tour.tcpPair': ['#1', 2, 1],
 	'tour.tcpLoopsPair': [2, 2, '#1', 2, 1],
 	'tour.udpPair': ['#2', 2, 2],
+	'tour.udpPairShort': ['#2', 2, 2],
 	'tour.iterativeWait': ['#2', '3.7', '#1'],
 	'tour.worker': ['thread', '#1 (B)', 4242],
 	'tour.workersTail': [4200],

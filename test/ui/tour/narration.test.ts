@@ -96,5 +96,13 @@ describe('tour narration', () => {
 		expect(narrate(udp, {...options, messages: chineseTour}).said).toBe(
 			'#2 一次发出 2 个数据报，收到 2 个回复，各自完整：UDP 保留消息边界。',
 		);
+		// With the last datagram known: its sentence first, then the pair, short (both fit two rows at 80).
+		const both: TourFigures = {...udp, last: {from: '127.0.0.1:40312', text: 'auto 6', session: 2}};
+		expect(narrate(both, {...options, messages: englishTour}).said).toBe(
+			'4 datagrams so far; the last, "auto 6", came from 127.0.0.1:40312 = #2: each arrives whole, with its sender. #2: 2 sent at once, 2 replies.',
+		);
+		expect(narrate(both, {...options, messages: chineseTour}).said).toMatch(
+			/“auto 6”.*#2：一次发 2 个，收到 2 个回复。$/,
+		);
 	});
 });
