@@ -8,6 +8,15 @@ describe('the CLI edge', () => {
 		expect(result.stderr.trim().split('\n')).toEqual(["socktui: unknown command 'bogus' (try 'socktui --help')"]);
 	});
 
+	it('--help names --connect and the separate --connect-udp / --connect-tcp, and key b, within 100 columns', async () => {
+		const result = await runCli(['--help']);
+		expect(result.code).toBe(0);
+		for (const flag of ['--connect H:P', '--connect-udp H:P', '--connect-tcp H:P', 'b two messages in one go'])
+			expect(result.stdout).toContain(flag);
+		for (const line of result.stdout.split('\n').filter((text) => text.includes('connect')))
+			expect(line.length).toBeLessThanOrEqual(100);
+	});
+
 	it('rejects an unknown dashboard flag in one line with exit 2', async () => {
 		const result = await runCli(['--bogus']);
 		expect(result.code).toBe(2);
@@ -47,6 +56,11 @@ describe('the CLI edge', () => {
 			['--model', 'iterative', '--connect', '127.0.0.1:7'],
 			"socktui: --model, --reply-delay and --handler-cpu set up socktui's own server; with --connect there is none",
 		],
+		[
+			['--model', 'iterative', '--connect-udp', '127.0.0.1:8080', '--connect-tcp', '127.0.0.1:8082'],
+			"socktui: --model, --reply-delay and --handler-cpu set up socktui's own server; with --connect there is none",
+		],
+		[['--connect-udp', '127.0.0.1'], "socktui: --connect-udp must be HOST:PORT, got '127.0.0.1'"],
 	])('dashboard %j: one line, exit 2, before the terminal check', async (args, message) => {
 		const result = await runCli(args);
 		expect(result.stderr).toBe(`${message}\n`);

@@ -55,6 +55,10 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       at most ${maxStartSessions}; n and u open more, up to ${defaults.maxSessions} in all)
     --connect H:P     sessions talk to this server instead (e.g. the tutorial's Python server);
                       socktui then runs no server of its own
+    --connect-udp H:P UDP sessions talk to this server (e.g. the tutorial's plain UDP server,
+                      --connect-udp 127.0.0.1:8080); --connect-tcp H:P the same for TCP (its
+                      socketserver one, 127.0.0.1:8082). With only one, socktui's own server
+                      serves the other protocol; either overrides --connect for its protocol
     --sim "OPTIONS"   open the simulator view with these process-run options,
                       e.g. --sim "-l 5:100,5:100 -S SWITCH_ON_IO"
     --watch PID[,PID] also show these processes in the live timeline, each with a lane per thread
@@ -80,8 +84,20 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --help, --version
 
   Keys: ? shows them all. n new TCP session, u new UDP session, Tab/1-9 focus, Enter type and send,
-  x close a session, t guided tour, m server model, r restart the server process after it stopped,
+  x close a session, b two messages in one go (TCP: a stream, UDP: datagrams), t guided tour,
+  m server model, r restart the server process after it stopped,
   d show/hide the dashboard's own timeline lane, S save the timeline as SVG, q quit.`;
+
+/** `--connect` (both protocols), `--connect-tcp`, `--connect-udp` (each overrides `--connect` for its protocol). */
+function parseConnect(
+	flags: Record<string, unknown>,
+): Partial<Record<'tcp' | 'udp', {host: string; port: number}>> | undefined {
+	const both = flags['connect'] === undefined ? undefined : parseHostPort(flags['connect'], '--connect');
+	const tcp = flags['connectTcp'] === undefined ? both : parseHostPort(flags['connectTcp'], '--connect-tcp');
+	const udp = flags['connectUdp'] === undefined ? both : parseHostPort(flags['connectUdp'], '--connect-udp');
+	if (!tcp && !udp) return undefined;
+	return {...(tcp ? {tcp} : {}), ...(udp ? {udp} : {})};
+}
 
 function parseSessions(value: unknown): number {
 	if (value === undefined) return defaults.sessions;
@@ -139,6 +155,8 @@ export const dashboardCommand: Command = {
 		host: {type: 'string', default: defaults.host},
 		sessions: {type: 'string'},
 		connect: {type: 'string'},
+		connectTcp: {type: 'string'},
+		connectUdp: {type: 'string'},
 		sim: {type: 'string'},
 		oneCpu: {type: 'boolean', default: false},
 		color: {type: 'boolean', default: true},
@@ -153,14 +171,18 @@ export const dashboardCommand: Command = {
 	async run({flags}) {
 		// Flags first (a typo is a usage error even without a terminal), then the terminal check.
 		const port = flags['port'] === undefined ? undefined : parsePort(flags['port']);
-		const connect = flags['connect'] === undefined ? undefined : parseHostPort(flags['connect'], '--connect');
+		const connect = parseConnect(flags);
 		const sessionCount = parseSessions(flags['sessions']);
 		const host = flags['host'] === undefined ? defaults.host : flagText(flags['host']);
 		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(flagText(flags['sim']));
 		const watchPids = parseWatch(flags['watch']);
 		const models = parseModelFlags(flags);
 		const lang = parseLanguageFlag(flags['lang']);
-		if (connect && (models.model !== 'event-loop' || models.replyDelayMs > 0 || models.handlerCpuMs > 0))
+		if (
+			connect?.tcp &&
+			connect.udp &&
+			(models.model !== 'event-loop' || models.replyDelayMs > 0 || models.handlerCpuMs > 0)
+		)
 			throw new SocktuiError(
 				'BadUsage',
 				"--model, --reply-delay and --handler-cpu set up socktui's own server; with --connect there is none",
@@ -193,8 +215,12 @@ export const dashboardCommand: Command = {
 			store,
 			createServerProcess: (server) => new ServerProcess({server}),
 			// With --one-cpu the first sessions start pinned (so their titles say so); the toggle below pins the server and this process.
-			createSessionManager: (target) =>
-				new SessionManager({target, pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined}),
+			createSessionManager: (target, byProtocol) =>
+				new SessionManager({
+					target,
+					...(byProtocol ? {targets: byProtocol} : {}),
+					pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined,
+				}),
 		});
 		const {sampler, toggleDashboardLane, dashboardLane, watchProcess} = startSampler(runtime, store, watchPids);
 		const oneCpu = createRuntimeOneCpuMode(runtime, store, process.pid);

@@ -82,6 +82,8 @@ export const defaults = {
 	sessionStderrBytes: 4096,
 	/** Session messages waiting behind one in flight; more are refused with an error report. */
 	sessionSendQueue: 32,
+	/** The two messages a session sends back to back in one go (key `b`): TCP a stream, UDP messages. */
+	pairMessages: ['hello', 'world'] as const,
 	/** Auto mode bounds: send interval and CPU burst per send. */
 	autoMinIntervalMs: 50,
 	autoMaxIntervalMs: 60_000,

@@ -1,7 +1,7 @@
 import {Box, useInput} from 'ink';
 import {useLayoutEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
 import type {DashboardCommands} from '../core/store/dashboard-commands.js';
-import {HelpOverlay} from './components/help-overlay.js';
+import {HelpOverlay, helpPaging} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
 import {TooSmall} from './components/too-small.js';
 import {useSnapshot, type SnapshotSource} from './hooks/use-snapshot.js';
@@ -86,6 +86,23 @@ export function App({
 	useLayoutEffect(() => {
 		uiStore.setTooSmall(layout.tooSmall);
 	}, [uiStore, layout.tooSmall]);
+	const helpBindings: ReadonlyArray<KeyBinding<unknown>> = [
+		...dashboardBindings,
+		...(timeline?.sim?.bindings ?? []),
+		...(timeline?.live?.bindings ?? []),
+		...(timeline?.sched?.bindings ?? []),
+		...(timeline?.experiment?.bindings ?? []),
+	];
+	// The help's pages at this size, for the paging keys (PgDn, PgUp, Space, Home, End).
+	const paging = helpPaging(
+		helpBindings,
+		messages,
+		columns,
+		layout.frameHeight - layout.statusHeight - layout.stripHeight,
+	);
+	useLayoutEffect(() => {
+		uiStore.setHelpPaging({pageRows: paging.pageRows, maxOffset: paging.maxOffset});
+	}, [uiStore, paging.pageRows, paging.maxOffset]);
 	useInput(uiStore.input);
 
 	if (layout.tooSmall) {
@@ -115,13 +132,6 @@ export function App({
 					? messages.status.session(focus.sessionId)
 					: messages.status[focus.kind];
 	const bodyHeight = layout.frameHeight - layout.statusHeight - layout.stripHeight;
-	const helpBindings: ReadonlyArray<KeyBinding<unknown>> = [
-		...dashboardBindings,
-		...(timeline?.sim?.bindings ?? []),
-		...(timeline?.live?.bindings ?? []),
-		...(timeline?.sched?.bindings ?? []),
-		...(timeline?.experiment?.bindings ?? []),
-	];
 	const TimelineContent = hosted?.Component;
 	const serverPane = (width: number, height: number) => (
 		<ServerPane
@@ -130,6 +140,7 @@ export function App({
 			log={snapshot.serverLog}
 			notices={snapshot.notices}
 			remote={snapshot.remote}
+			{...(snapshot.remotes ? {remotes: snapshot.remotes} : {})}
 			serverPid={snapshot.serverPid}
 			serverProcess={snapshot.serverProcess}
 			pinnedCpu={snapshot.oneCpu.enabled && snapshot.serverProcess ? snapshot.oneCpu.cpu : undefined}
@@ -260,6 +271,8 @@ function hintText(hint: NonNullable<UiState['hint']>, messages: Messages): strin
 			return messages.status.tourHold;
 		case 'no-tour':
 			return messages.status.noTour;
+		case 'tour-last':
+			return messages.status.tourLast(hint.step);
 		case 'svg-wrote':
 			return messages.status.svgWrote(hint.file);
 		case 'svg-nothing':

@@ -45,6 +45,11 @@ export interface EchoClient {
 	readonly local: Endpoint;
 	readonly remote: Endpoint;
 	exchange(payload: Uint8Array): Promise<EchoExchange>;
+	/**
+	 * Several requests in one go. UDP: every datagram is sent before any reply is awaited, and each reply is
+	 * paired with its request (one timeout for them all); TCP: one exchange after another.
+	 */
+	exchangeAll(payloads: readonly Uint8Array[]): Promise<EchoExchange[]>;
 	/** TCP: the peer closed or reset the connection (not called after our own `close()`). */
 	onClose(listener: EchoClientCloseListener): () => void;
 	/** TCP: unexpected bytes, reported once per gap between replies (when the next request starts, or at the end). */
@@ -70,6 +75,9 @@ function context(options: EchoClientOptions) {
 	return {protocol: options.protocol, host: options.host, port: options.port};
 }
 
+/** Read sizes an exchange reports (a reply in more reads is rare: they are only counted beyond this). */
+const maxReadSizes = 64;
+
 /** Unexpected bytes kept to show (the rest are only counted). */
 const unexpectedPreviewBytes = 80;
 
@@ -91,7 +99,7 @@ interface TcpWaiter {
 	bytesLeft: number;
 	chunks: Buffer[];
 	byteCount: number;
-	done: (reply: Buffer) => void;
+	done: (reply: Buffer, readSizes: number[]) => void;
 	fail: (error: Error) => void;
 }
 
@@ -138,7 +146,12 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 
 	const complete = (current: TcpWaiter) => {
 		waiter = undefined;
-		current.done(current.chunks.length === 1 ? current.chunks[0]! : Buffer.concat(current.chunks, current.byteCount));
+		const reply = current.chunks.length === 1 ? current.chunks[0]! : Buffer.concat(current.chunks, current.byteCount);
+		// Each chunk is what one read brought (a data event adds at most one).
+		current.done(
+			reply,
+			current.chunks.slice(0, maxReadSizes).map((chunk) => chunk.length),
+		);
 	};
 
 	/** Ends the connection from our side with `error`, failing the exchange in flight. */
@@ -247,10 +260,15 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 		return new SocktuiError('NoReply', `incomplete reply from ${where} within ${wait}: ${got} (${start})`);
 	};
 
-	return {
+	const client: EchoClient = {
 		protocol: 'tcp',
 		local,
 		remote,
+		async exchangeAll(payloads) {
+			const results: EchoExchange[] = [];
+			for (const payload of payloads) results.push(await client.exchange(payload));
+			return results;
+		},
 		async exchange(payload) {
 			return serial(async () => {
 				if (ended) throw ended;
@@ -258,6 +276,7 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 				reportUnexpected();
 				const started = performance.now();
 				if (payload.length === 0) return {request: payload, reply: new Uint8Array(0), rttMs: 0};
+				let readSizes: number[] = [];
 				const reply = await new Promise<Buffer>((resolve, reject) => {
 					if (ended || !socket.writable) {
 						reject(ended ?? closedByPeer());
@@ -270,8 +289,9 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 						bytesLeft: payload.length,
 						chunks: [],
 						byteCount: 0,
-						done(message) {
+						done(message, sizes) {
 							clearTimeout(timer);
+							readSizes = sizes;
 							resolve(message);
 						},
 						fail(error) {
@@ -289,7 +309,7 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 					waiter = current;
 					socket.write(payload);
 				});
-				return {request: payload, reply, rttMs: performance.now() - started};
+				return {request: payload, reply, rttMs: performance.now() - started, readSizes};
 			});
 		},
 		onClose(listener) {
@@ -310,6 +330,7 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 			});
 		},
 	};
+	return client;
 }
 
 async function resolveAddress(options: EchoClientOptions): Promise<{address: string; family: 4 | 6}> {
@@ -334,19 +355,34 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 			'NoReply',
 			`no reply from ${formatHostPort(options.host, options.port)} (is a UDP server listening?)`,
 		);
-	let waiter: {expected: Uint8Array; done: (reply: Buffer) => void; fail: (error: Error) => void} | undefined;
+	/** The requests in flight (one, or several sent in one go), each waiting for its reply. */
+	let waiter:
+		| {
+				slots: Array<{expected: Uint8Array; reply?: Buffer; at?: number}>;
+				left: number;
+				done: () => void;
+				fail: (error: Error) => void;
+		  }
+		| undefined;
 	// Replies to exchanges that timed out may still arrive. While some are owed, a datagram that is not
-	// the echo of the request in flight is taken for one of them and dropped, so replies never shift.
+	// the echo of a request in flight is taken for one of them and dropped, so replies never shift.
 	let lateOwed = 0;
 	socket.on('message', (message) => {
 		const current = waiter;
-		if (current === undefined || (lateOwed > 0 && !message.equals(current.expected))) {
+		const open = current?.slots.filter((slot) => slot.reply === undefined) ?? [];
+		// Its own echo first (datagrams may be reordered); another datagram answers the oldest one waiting.
+		const slot = open.find((candidate) => message.equals(candidate.expected)) ?? (lateOwed > 0 ? undefined : open[0]);
+		if (current === undefined || slot === undefined) {
 			lateOwed = Math.max(0, lateOwed - 1);
 			return;
 		}
 
+		slot.reply = message;
+		slot.at = performance.now();
+		current.left--;
+		if (current.left > 0) return;
 		waiter = undefined;
-		current.done(message);
+		current.done();
 	});
 	// On a connected UDP socket the kernel reports the ICMP "port unreachable" as ECONNREFUSED on the next
 	// send or receive: nobody listens, and that is known at once, long before the reply timeout.
@@ -379,48 +415,67 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 	const serial = serialiser();
 	let closed = false;
 
-	return {
-		protocol: 'udp',
-		local,
-		remote,
-		async exchange(payload) {
-			return serial(async () => {
-				if (closed) throw new SocktuiError('PeerClosed', 'the client is closed');
+	/** Every datagram sent at once, then each reply awaited (one timeout for all of them). */
+	const exchangeAll = async (payloads: readonly Uint8Array[]): Promise<EchoExchange[]> =>
+		serial(async () => {
+			if (closed) throw new SocktuiError('PeerClosed', 'the client is closed');
+			for (const payload of payloads) {
 				if (payload.length > defaults.maxDatagramBytes) {
 					throw new SocktuiError(
 						'BadInput',
 						`message too large for one UDP datagram (${payload.length} bytes, at most ${defaults.maxDatagramBytes})`,
 					);
 				}
+			}
 
-				const started = performance.now();
-				const reply = await new Promise<Buffer>((resolve, reject) => {
-					const timer = setTimeout(() => {
-						waiter = undefined;
-						lateOwed += 1;
-						reject(noReply());
-					}, timeoutMs);
-					waiter = {
-						expected: uppercase(payload),
-						done(message) {
-							clearTimeout(timer);
-							resolve(message);
-						},
-						fail(error) {
-							clearTimeout(timer);
-							reject(error);
-						},
-					};
+			const started = performance.now();
+			const slots: Array<{expected: Uint8Array; reply?: Buffer; at?: number}> = payloads.map((payload) => ({
+				expected: uppercase(payload),
+			}));
+			await new Promise<void>((resolve, reject) => {
+				const timer = setTimeout(() => {
+					const current = waiter;
+					waiter = undefined;
+					lateOwed += current?.left ?? 0;
+					reject(noReply());
+				}, timeoutMs);
+				waiter = {
+					slots,
+					left: slots.length,
+					done() {
+						clearTimeout(timer);
+						resolve();
+					},
+					fail(error) {
+						clearTimeout(timer);
+						reject(error);
+					},
+				};
+				for (const payload of payloads) {
 					socket.send(payload, (error) => {
 						if (!error || waiter === undefined) return;
 						const current = waiter;
 						waiter = undefined;
 						current.fail(udpError(error));
 					});
-				});
-				return {request: payload, reply, rttMs: performance.now() - started};
+				}
 			});
+			return payloads.map((payload, index) => ({
+				request: payload,
+				reply: slots[index]!.reply!,
+				rttMs: slots[index]!.at! - started,
+			}));
+		});
+
+	return {
+		protocol: 'udp',
+		local,
+		remote,
+		async exchange(payload) {
+			const [result] = await exchangeAll([payload]);
+			return result!;
 		},
+		exchangeAll,
 		onClose() {
 			// UDP has no connection to lose.
 			return () => {};

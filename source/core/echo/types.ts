@@ -1,4 +1,5 @@
 import type {Protocol} from '../defaults.js';
+import type {ReadReport} from './read-report.js';
 import type {ServerModel, ServerModelStats} from './server-model.js';
 import type {WorkerSpawnOptions} from './workers/worker-process.js';
 
@@ -41,7 +42,15 @@ export type EchoServerEvent =
 			idleMs?: number;
 	  }
 	| {type: 'connection-refused'; protocol: 'tcp'; peer: Endpoint; reason: 'limit'}
-	| {type: 'message-in'; protocol: Protocol; connectionId: string; peer: Endpoint; bytes: Uint8Array}
+	| {
+			type: 'message-in';
+			protocol: Protocol;
+			connectionId: string;
+			peer: Endpoint;
+			bytes: Uint8Array;
+			/** TCP, after the trip from the server process: the read's size and line ends (from all its bytes). */
+			read?: ReadReport;
+	  }
 	| {type: 'message-out'; protocol: Protocol; connectionId: string; peer: Endpoint; bytes: Uint8Array}
 	| {
 			type: 'dropped';
@@ -177,4 +186,6 @@ export interface EchoExchange {
 	request: Uint8Array;
 	reply: Uint8Array;
 	rttMs: number;
+	/** TCP: the size of each read the reply arrived in (a stream has no message boundaries). */
+	readSizes?: number[];
 }

@@ -1,6 +1,12 @@
 import type {Protocol} from '../defaults.js';
+import {readReport} from '../echo/read-report.js';
 import type {EchoServerEvent, EchoServerStats} from '../echo/types.js';
 import {maxBatchLines, maxLogPayloadBytes, type ServerChildMessage, type WireEvent} from './server-messages.js';
+
+function lineFields(bytes: Uint8Array): {lines: number; lineEnds: number[]} {
+	const {lines, lineEnds} = readReport(bytes);
+	return {lines, lineEnds};
+}
 
 function toWire(event: EchoServerEvent): WireEvent | undefined {
 	switch (event.type) {
@@ -17,6 +23,8 @@ function toWire(event: EchoServerEvent): WireEvent | undefined {
 				peer: {...event.peer},
 				bytesBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
 				byteCount: event.bytes.byteLength,
+				// A TCP read: where its lines ended, from all its bytes (only for the lines a batch carries).
+				...(event.type === 'message-in' && event.protocol === 'tcp' ? lineFields(event.bytes) : {}),
 			};
 		}
 

@@ -10,6 +10,7 @@ import type {
 	TrafficCounters,
 } from '../echo/types.js';
 import {isServerModel, type ServerModel} from '../echo/server-model.js';
+import {maxLineEnds, type ReadReport} from '../echo/read-report.js';
 import {exitCodes, type ErrorKind} from '../errors.js';
 import {parseModelStats} from './model-stats-message.js';
 import {base64Pattern, isCount, isRecord, isText as isTextOf} from '../ipc-values.js';
@@ -37,6 +38,9 @@ export type WireEvent =
 			peer: Endpoint;
 			bytesBase64: string;
 			byteCount: number;
+			/** TCP message-in: the newlines in the whole read, and where the first ones ended. */
+			lines?: number;
+			lineEnds?: number[];
 	  };
 
 /** Server child -> dashboard. */
@@ -175,6 +179,19 @@ export function parseStats(value: unknown): EchoServerStats | undefined {
 	return stats as unknown as EchoServerStats;
 }
 
+/** A read report from the wire: line ends rising, inside the read, no more than counted. */
+function readOf(lines: unknown, lineEnds: unknown, byteCount: number): ReadReport | undefined {
+	if (!isCount(lines) || !Array.isArray(lineEnds) || lineEnds.length > Math.min(maxLineEnds, lines)) return undefined;
+	let previous = 0;
+	for (const end of lineEnds as unknown[]) {
+		if (!isCount(end) || end <= previous || end > byteCount) return undefined;
+		previous = end;
+	}
+
+	if (lineEnds.length < Math.min(maxLineEnds, lines)) return undefined;
+	return {byteCount, lines, lineEnds: [...(lineEnds as number[])]};
+}
+
 /** An event of a batch, turned back into an EchoServerEvent (payload bytes decoded). */
 export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 	if (!isRecord(value) || !isProtocol(value['protocol'])) return undefined;
@@ -218,7 +235,12 @@ export function parseWireEvent(value: unknown): EchoServerEvent | undefined {
 				!base64Pattern.test(bytesBase64)
 			)
 				return undefined;
-			return {type: value['type'], protocol, connectionId, peer, bytes: Buffer.from(bytesBase64, 'base64')};
+			const bytes = Buffer.from(bytesBase64, 'base64');
+			if (value['lines'] === undefined && value['lineEnds'] === undefined)
+				return {type: value['type'], protocol, connectionId, peer, bytes};
+			const read = readOf(value['lines'], value['lineEnds'], byteCount);
+			if (!read || value['type'] !== 'message-in' || protocol !== 'tcp') return undefined;
+			return {type: 'message-in', protocol, connectionId, peer, bytes, read};
 		}
 
 		case 'dropped': {

@@ -4,12 +4,14 @@ import type {EchoExchange, Endpoint} from '../echo/types.js';
 import {fromSocketError, isSocktuiError} from '../errors.js';
 import type {SessionChannel} from './session-channel.js';
 import {parseSessionCommand} from './session-messages.js';
-import {type AutoMode, type SessionPhase, type SessionReport, sessionExitCodes} from './types.js';
+import {type AutoMode, maxReportedReads, type SessionPhase, type SessionReport, sessionExitCodes} from './types.js';
 
 /** The part of the echo client a session uses (source/core/echo/echo-client.ts provides it). */
 export interface SessionClient {
 	readonly local: Endpoint;
 	exchange(payload: Uint8Array): Promise<EchoExchange>;
+	/** UDP: every datagram sent before any reply is awaited (source/core/echo/echo-client.ts). */
+	exchangeAll?(payloads: readonly Uint8Array[]): Promise<EchoExchange[]>;
 	onClose(listener: (...args: unknown[]) => void): unknown;
 	close(): unknown;
 }
@@ -31,6 +33,14 @@ export interface SessionChildDeps {
 interface Outgoing {
 	/** What the user sent, without the TCP line terminator. */
 	text: Uint8Array;
+	/** `send-pair`: the second line, sent in the same go. */
+	second?: Uint8Array;
+}
+
+function countNewlines(bytes: Uint8Array): number {
+	let count = 0;
+	for (let index = bytes.indexOf(0x0a); index !== -1; index = bytes.indexOf(0x0a, index + 1)) count++;
+	return count;
 }
 
 const encoder = new TextEncoder();
@@ -108,36 +118,113 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		resolveExit(code);
 	};
 
-	const exchange = async (item: Outgoing) => {
+	/** Sends one message (TCP: `text` and a newline); the exchange, or undefined when it failed (reported). */
+	const exchange = async (item: Outgoing): Promise<EchoExchange | undefined> => {
 		const payload = options.protocol === 'tcp' ? Buffer.concat([item.text, encoder.encode('\n')]) : item.text;
 		if (options.protocol === 'udp' && payload.byteLength > defaults.maxDatagramBytes) {
 			report({
 				type: 'error',
 				message: `message too large for one UDP datagram (${payload.byteLength} bytes, at most ${defaults.maxDatagramBytes})`,
 			});
-			return;
+			return undefined;
 		}
 
 		const id = nextId++;
 		report({type: 'sent', id, requestBase64: toBase64(item.text), at: Date.now()});
 		report({type: 'state', state: 'waiting'});
 		phase('waiting-reply');
+		let result: EchoExchange | undefined;
 		try {
-			const result = await client!.exchange(payload);
+			result = await client!.exchange(payload);
 			const reply = options.protocol === 'tcp' ? withoutNewline(result.reply) : result.reply;
 			report({type: 'reply', id, replyBase64: toBase64(reply), rttMs: result.rttMs, at: Date.now()});
-			if (finished) return;
+			if (finished) return result;
 			report({type: 'state', state: idleState});
 		} catch (error: unknown) {
 			// A UDP reply timeout or port unreachable lands here; the session stays usable. A TCP failure also
 			// closes the connection, which onClose reports.
 			report({type: 'error', message: errorMessage(error, options)});
-			if (finished) return;
+			if (finished) return undefined;
 			report({type: 'state', state: options.protocol === 'udp' ? udpFailureState(error) : idleState});
 		}
 
-		if (finished) return;
-		phase('idle');
+		if (!finished) phase('idle');
+		return result;
+	};
+
+	/**
+	 * Two lines in one go. TCP: one write of both lines, one exchange awaiting both newlines; UDP: two
+	 * datagrams, each its own exchange. Then how the replies came back: in how many reads, of what size.
+	 */
+	const exchangePair = async (item: Outgoing & {second: Uint8Array}) => {
+		if (options.protocol === 'tcp') {
+			const result = await exchange({text: Buffer.concat([item.text, encoder.encode('\n'), item.second])});
+			if (!result || finished) return;
+			const sizes = result.readSizes ?? [result.reply.byteLength];
+			report({
+				type: 'reads',
+				id: nextId - 1,
+				writes: 1,
+				reads: sizes.length,
+				readSizes: sizes.slice(0, maxReportedReads),
+				lines: countNewlines(result.reply),
+			});
+			return;
+		}
+
+		const results = await exchangeDatagrams([item.text, item.second]);
+		if (!results || finished) return;
+		report({
+			type: 'reads',
+			id: nextId - 1,
+			writes: results.length,
+			reads: results.length,
+			readSizes: results.map((result) => result.reply.byteLength),
+			lines: 0,
+		});
+	};
+
+	/** UDP: the datagrams sent back to back, then their replies (each its own message); undefined when it failed. */
+	const exchangeDatagrams = async (texts: Uint8Array[]): Promise<EchoExchange[] | undefined> => {
+		if (!client!.exchangeAll) {
+			const results: EchoExchange[] = [];
+			for (const text of texts) {
+				const result = await exchange({text});
+				if (!result || finished) return undefined;
+				results.push(result);
+			}
+
+			return results;
+		}
+
+		const ids = texts.map((text) => {
+			const id = nextId++;
+			report({type: 'sent', id, requestBase64: toBase64(text), at: Date.now()});
+			return id;
+		});
+		report({type: 'state', state: 'waiting'});
+		phase('waiting-reply');
+		try {
+			const results = await client!.exchangeAll(texts);
+			for (const [index, result] of results.entries())
+				report({
+					type: 'reply',
+					id: ids[index]!,
+					replyBase64: toBase64(result.reply),
+					rttMs: result.rttMs,
+					at: Date.now(),
+				});
+			if (finished) return results;
+			report({type: 'state', state: idleState});
+			phase('idle');
+			return results;
+		} catch (error: unknown) {
+			report({type: 'error', message: errorMessage(error, options)});
+			if (finished) return undefined;
+			report({type: 'state', state: udpFailureState(error)});
+			phase('idle');
+			return undefined;
+		}
 	};
 
 	/** One exchange at a time: a message typed while another waits for its reply queues behind it. */
@@ -147,7 +234,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		if (!item) return;
 		busy = true;
 		try {
-			await exchange(item);
+			await (item.second === undefined ? exchange(item) : exchangePair({...item, second: item.second}));
 		} finally {
 			busy = false;
 		}
@@ -197,6 +284,11 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 				}
 
 				queue.push({text: encoder.encode(command.text)});
+				void pump();
+				return;
+			case 'send-pair':
+				if (queue.length >= defaults.sessionSendQueue) return;
+				queue.push({text: encoder.encode(command.first), second: encoder.encode(command.second)});
 				void pump();
 				return;
 			case 'set-auto':

@@ -12,6 +12,8 @@ export interface SessionManagerOptions {
 	cliPath?: string;
 	/** The echo server every session talks to. */
 	target: {host: string; port: number};
+	/** Another server for one protocol's sessions (`--connect-udp`, `--connect-tcp`). */
+	targets?: Partial<Record<Protocol, {host: string; port: number}>>;
 	/**
 	 * Pin new session processes to this CPU with taskset (the one-CPU demo); undefined = not pinned. Check
 	 * `detectPinning()` first: when pinning is unavailable, `open` throws with the reason.
@@ -59,6 +61,7 @@ function lastLine(bytes: Buffer): string | undefined {
 export class SessionManager {
 	readonly #cliPath: string;
 	readonly #target: {host: string; port: number};
+	readonly #targets: Partial<Record<Protocol, {host: string; port: number}>>;
 	readonly #execArgv: string[];
 	readonly #replyTimeoutMs: number;
 	readonly #maxSessions: number;
@@ -74,6 +77,7 @@ export class SessionManager {
 			throw new SocktuiError('Internal', 'cannot start client sessions: the path of the socktui CLI is unknown');
 		this.#cliPath = cliPath;
 		this.#target = {...options.target};
+		this.#targets = {...options.targets};
 		this.#pinCpu = options.pinCpu;
 		this.#execArgv = options.execArgv ?? [];
 		this.#replyTimeoutMs = options.replyTimeoutMs ?? defaults.udpReplyTimeoutMs;
@@ -129,7 +133,7 @@ export class SessionManager {
 			execArgv: this.#execArgv,
 			cliPath: this.#cliPath,
 			protocol,
-			target: this.#target,
+			target: this.#targets[protocol] ?? this.#target,
 			replyTimeoutMs: this.#replyTimeoutMs,
 		}) as [string, ...string[]];
 		const pinnedCpu = this.#pinCpu;
@@ -204,6 +208,11 @@ export class SessionManager {
 	/** Sends a line of text from the session. False when the session is not running. */
 	send(sessionId: number, text: string): boolean {
 		return this.#command(sessionId, {type: 'send', text});
+	}
+
+	/** Sends two lines in one go (TCP: one write; UDP: two datagrams). False when the session is not running. */
+	sendPair(sessionId: number, first: string, second: string): boolean {
+		return this.#command(sessionId, {type: 'send-pair', first, second});
 	}
 
 	/** Sets auto mode; returns the settings applied (clamped to the bounds), or undefined when not running. */

@@ -1,6 +1,13 @@
 import {defaults} from '../defaults.js';
 import type {Endpoint} from '../echo/types.js';
-import type {AutoMode, SessionCommand, SessionPhase, SessionReport, SessionState} from './types.js';
+import {
+	maxReportedReads,
+	type AutoMode,
+	type SessionCommand,
+	type SessionPhase,
+	type SessionReport,
+	type SessionState,
+} from './types.js';
 import {base64Pattern, isCount, isRecord, isText as isTextOf} from '../ipc-values.js';
 
 /**
@@ -102,6 +109,14 @@ export function parseSessionReport(value: unknown): SessionReport | undefined {
 			return {type: 'error', message};
 		}
 
+		case 'reads': {
+			const {id, writes, reads, readSizes, lines} = value;
+			if (!isCount(id) || !isCount(writes) || !isCount(reads) || !isCount(lines)) return undefined;
+			if (!Array.isArray(readSizes) || readSizes.length > maxReportedReads || !readSizes.every((size) => isCount(size)))
+				return undefined;
+			return {type: 'reads', id, writes, reads, readSizes: [...readSizes], lines};
+		}
+
 		default:
 			return undefined;
 	}
@@ -127,6 +142,14 @@ export function parseSessionCommand(value: unknown): SessionCommand | undefined 
 			// The byte cap is checked by the child, which reports it; here only a sanity bound on characters.
 			if (!isText(text, defaults.maxDatagramBytes)) return undefined;
 			return {type: 'send', text};
+		}
+
+		case 'send-pair': {
+			const {first, second} = value;
+			// Each is one line: a newline inside would make more than two messages.
+			const line = (text: unknown): text is string => isText(text, 1000) && !text.includes('\n');
+			if (!line(first) || !line(second)) return undefined;
+			return {type: 'send-pair', first, second};
 		}
 
 		case 'set-auto': {

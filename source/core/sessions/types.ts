@@ -26,7 +26,15 @@ export interface AutoMode {
 }
 
 /** Dashboard -> session child. */
-export type SessionCommand = {type: 'send'; text: string} | {type: 'set-auto'; auto: AutoMode} | {type: 'close'};
+export type SessionCommand =
+	| {type: 'send'; text: string}
+	/**
+	 * Two lines back to back in one go: TCP writes `first\nsecond\n` at once (a stream: it may arrive in
+	 * one read), UDP sends two datagrams (each stays a message). Answered by a `reads` report.
+	 */
+	| {type: 'send-pair'; first: string; second: string}
+	| {type: 'set-auto'; auto: AutoMode}
+	| {type: 'close'};
 
 /**
  * Session child -> dashboard. Byte payloads travel as base64 (IPC is JSON). Over TCP the child frames
@@ -39,7 +47,16 @@ export type SessionReport =
 	| {type: 'phase'; phase: SessionPhase; at: number}
 	| {type: 'sent'; id: number; requestBase64: string; at: number}
 	| {type: 'reply'; id: number; replyBase64: string; rttMs: number; at: number}
-	| {type: 'error'; message: string};
+	| {type: 'error'; message: string}
+	/**
+	 * After a `send-pair`: `writes` writes (TCP 1) or datagrams (UDP 2) went out; the reply came back in
+	 * `reads` reads (TCP) or datagrams (UDP) of `readSizes` bytes (the first `maxReportedReads`); `lines`:
+	 * the newlines in the TCP reply. `id`: the last message's id.
+	 */
+	| {type: 'reads'; id: number; writes: number; reads: number; readSizes: number[]; lines: number};
+
+/** Read sizes a `reads` report lists at most. */
+export const maxReportedReads = 16;
 
 /** Events the dashboard-side SessionManager emits (what the store folds). */
 export type SessionEvent =

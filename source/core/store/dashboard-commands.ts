@@ -17,6 +17,8 @@ export interface DashboardCommands {
 	/** Removes an exited session's pane. */
 	dismissSession: (sessionId: number) => void;
 	send: (sessionId: number, text: string) => void;
+	/** Two messages back to back in one go: TCP shows a stream (one read), UDP two datagrams. */
+	sendPair: (sessionId: number) => void;
 	toggleAuto: (sessionId: number) => void;
 	stepAutoInterval: (sessionId: number, direction: 1 | -1) => void;
 	stepAutoBurst: (sessionId: number, direction: 1 | -1) => void;
@@ -47,6 +49,7 @@ export interface DashboardCommandDeps {
 		| 'openSession'
 		| 'closeSession'
 		| 'send'
+		| 'sendPair'
 		| 'setAuto'
 		| 'setReplyDelay'
 		| 'setModel'
@@ -113,6 +116,7 @@ export function createDashboardCommands({
 			store.apply({type: 'session-dismissed', sessionId});
 		},
 		send: (sessionId, text) => runtime.send(sessionId, text),
+		sendPair: (sessionId) => runtime.sendPair(sessionId),
 		toggleAuto: (sessionId) => changeAuto(sessionId, (auto) => ({...auto, enabled: !auto.enabled})),
 		stepAutoInterval: (sessionId, direction) =>
 			changeAuto(sessionId, (auto) => ({...auto, intervalMs: step(intervalSteps, auto.intervalMs, direction)})),

@@ -1,5 +1,5 @@
 import {errorDetail, noParams, type Notice} from './notice.js';
-import type {Protocol} from '../defaults.js';
+import {defaults, type Protocol} from '../defaults.js';
 import type {ServerModel} from '../echo/server-model.js';
 import type {EchoServerOptions} from '../echo/types.js';
 import {formatHostPort} from '../errors.js';
@@ -29,6 +29,7 @@ export interface ServerProcessLike {
 export interface SessionManagerLike {
 	open(protocol: Protocol): {sessionId: number};
 	send(sessionId: number, text: string): boolean;
+	sendPair(sessionId: number, first: string, second: string): boolean;
 	setAuto(sessionId: number, auto: AutoMode): AutoMode | undefined;
 	close(sessionId: number): Promise<void>;
 	closeAll(): Promise<void>;
@@ -42,15 +43,21 @@ export interface DashboardRuntimeOptions {
 	host: string;
 	/** undefined = the default port, falling back to a free one when taken; a number (0 = free) is strict. */
 	port?: number;
-	/** Sessions talk to this server instead of ours; no server process is started. */
-	connect?: {host: string; port: number};
+	/**
+	 * Sessions of a protocol talk to this server instead of ours (`--connect` gives both, `--connect-tcp` and
+	 * `--connect-udp` one each). With both, no server process is started; with one, ours serves the other.
+	 */
+	connect?: Partial<Record<Protocol, {host: string; port: number}>>;
 	sessions: number;
 	store: DashboardStore;
 	/** Further server options (limits, guards), handed to the server process as they are. */
 	serverOptions?: Omit<EchoServerOptions, 'host' | 'port'>;
 	/** The echo server's own process (source/core/server-process/server-process.ts). */
 	createServerProcess: (options: ServerChildOptions) => ServerProcessLike;
-	createSessionManager: (target: {host: string; port: number}) => SessionManagerLike;
+	createSessionManager: (
+		target: {host: string; port: number},
+		byProtocol?: Partial<Record<Protocol, {host: string; port: number}>>,
+	) => SessionManagerLike;
 }
 
 export interface DashboardRuntime {
@@ -63,6 +70,8 @@ export interface DashboardRuntime {
 	/** Marks the session closing and closes it; resolves once it has exited (a failure becomes a notice). */
 	closeSession(sessionId: number): Promise<void>;
 	send(sessionId: number, text: string): void;
+	/** Two messages back to back in one go (`defaults.pairMessages`). */
+	sendPair(sessionId: number): void;
 	setAuto(sessionId: number, auto: AutoMode): void;
 	setReplyDelay(ms: number): void;
 	/** New connections get this server model (open ones keep theirs). */
@@ -135,8 +144,14 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 	let server: ServerProcessLike | undefined;
 	const unsubscribers: Array<() => void> = [];
 	let target: {host: string; port: number};
-	if (options.connect) {
-		target = {...options.connect};
+	const remotes = options.connect ?? {};
+	for (const protocol of ['tcp', 'udp'] as const) {
+		const remote = remotes[protocol];
+		if (remote) store.apply({type: 'remote', protocol, remote: {address: remote.host, port: remote.port}});
+	}
+
+	if (remotes.tcp && remotes.udp) {
+		target = {...remotes.tcp};
 		store.apply({type: 'remote', remote: {address: target.host, port: target.port}});
 	} else {
 		store.apply({type: 'server-starting', protocol: 'tcp'});
@@ -163,7 +178,10 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 
 	let sessions: SessionManagerLike;
 	try {
-		sessions = options.createSessionManager(target);
+		sessions =
+			remotes.tcp || remotes.udp
+				? options.createSessionManager(target, {...remotes})
+				: options.createSessionManager(target);
 	} catch (error: unknown) {
 		server?.killNow();
 		throw error;
@@ -210,6 +228,10 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 		},
 		send(sessionId, text) {
 			sessions.send(sessionId, text);
+		},
+		sendPair(sessionId) {
+			const [first, second] = defaults.pairMessages;
+			sessions.sendPair(sessionId, first, second);
 		},
 		setAuto(sessionId, auto) {
 			const applied = sessions.setAuto(sessionId, auto);

@@ -1,5 +1,6 @@
 import {defaults, type Protocol} from '../defaults.js';
 import {formatHostPort} from '../errors.js';
+import type {ReadReport} from '../echo/read-report.js';
 import type {EchoServerEvent, EchoServerStats, Endpoint} from '../echo/types.js';
 import type {AutoMode, SessionEvent, SessionPhase, SessionReport, SessionState} from '../sessions/types.js';
 import {safeText} from '../text/safe-text.js';
@@ -16,6 +17,7 @@ import type {
 	NoticeEntry,
 	OneCpuView,
 	DemoMemoryView,
+	PairReads,
 	ServerProcessView,
 	ServerView,
 	SessionExit,
@@ -72,6 +74,7 @@ interface LogItem {
 	kind: LogKind;
 	bytes?: Uint8Array;
 	note?: LogNote;
+	read?: ReadReport;
 	entry?: LogEntry;
 }
 
@@ -129,6 +132,7 @@ export class DashboardStore {
 	#serversView: readonly ServerView[] = [];
 	#noticesView: readonly NoticeEntry[] = [];
 	#remote: Endpoint | undefined;
+	#remotes: Partial<Record<Protocol, Endpoint>> | undefined;
 	#serverProcess: ServerProcessView | undefined;
 	#serverPid: number;
 	#oneCpu: OneCpuView = {enabled: false};
@@ -283,6 +287,11 @@ export class DashboardStore {
 			case 'auto-set':
 				return this.#patchSession(event.sessionId, {auto: {...event.auto}});
 			case 'remote': {
+				if (event.protocol) {
+					this.#remotes = Object.freeze({...this.#remotes, [event.protocol]: Object.freeze({...event.remote})});
+					return true;
+				}
+
 				this.#remote = {...event.remote};
 				return true;
 			}
@@ -374,6 +383,7 @@ export class DashboardStore {
 					peer: event.peer,
 					kind: 'in',
 					bytes: event.bytes.subarray(0, payloadChars * 4),
+					...(event.read ? {read: event.read} : {}),
 				});
 				return true;
 			case 'message-out':
@@ -585,6 +595,17 @@ export class DashboardStore {
 			case 'error':
 				this.#say(model, 'error', safe(report.message, 160));
 				return this.#patchSession(sessionId, {detail: safe(report.message, 120)});
+			case 'reads': {
+				const reads: PairReads = Object.freeze({
+					writes: report.writes,
+					reads: report.reads,
+					readSizes: Object.freeze([...report.readSizes]),
+					lines: report.lines,
+				});
+				model.conversation.push({id: this.#nextId++, kind: 'reads', text: '', reads});
+				model.conversationDirty = true;
+				return this.#patchSession(sessionId, {lastPair: reads});
+			}
 		}
 	}
 
@@ -641,6 +662,7 @@ export class DashboardStore {
 			...(this.#serverProcess ? {serverProcess: this.#serverProcess} : {}),
 			servers: this.#serversView,
 			...(this.#remote ? {remote: this.#remote} : {}),
+			...(this.#remotes ? {remotes: this.#remotes} : {}),
 			serverLog: this.#logView,
 			sessions: this.#sessionsView,
 			notices: this.#noticesView,
@@ -661,7 +683,8 @@ export class DashboardStore {
 			kind: item.kind,
 			text,
 			...(item.note ? {note: item.note} : {}),
-		});
+			...(item.read ? {read: Object.freeze({...item.read, lineEnds: Object.freeze([...item.read.lineEnds])})} : {}),
+		}) as LogEntry;
 		item.bytes = undefined;
 		return item.entry;
 	}

@@ -2,6 +2,7 @@ import type {PinFailure} from '../procs/pinning.js';
 import type {Notice} from './notice.js';
 import type {Protocol} from '../defaults.js';
 import type {ServerModelStats} from '../echo/server-model.js';
+import type {ReadReport} from '../echo/read-report.js';
 import type {CloseReason, DropReason, EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
 import type {AutoMode, SessionPhase, SessionState} from '../sessions/types.js';
 
@@ -57,6 +58,8 @@ export interface LogEntry {
 	text: string;
 	/** What the server did, as a code the UI words (a closed connection's reason, a drop, skipped lines...). */
 	note?: LogNote;
+	/** A TCP `in` line is one read: its size and where its lines ended. */
+	read?: ReadReport;
 }
 
 /** A server log line that is not a payload: a code and its parameters (`detail`: an OS error's own words). */
@@ -68,14 +71,26 @@ export type LogNote =
 	| {code: 'muted'; seconds: number}
 	| {code: 'error'; detail: string};
 
-export type ConversationKind = 'sent' | 'reply' | 'error' | 'info';
+export type ConversationKind = 'sent' | 'reply' | 'error' | 'info' | 'reads';
+
+/** How two messages sent in one go came back (`send-pair`): figures, worded by the UI. */
+export interface PairReads {
+	/** Writes (TCP: 1) or datagrams (UDP: 2) sent. */
+	writes: number;
+	/** Reads (TCP) or datagrams (UDP) the replies arrived in, and their sizes (the first few). */
+	reads: number;
+	readSizes: readonly number[];
+	/** Newlines in the TCP reply (UDP: 0). */
+	lines: number;
+}
 
 export interface ConversationEntry {
 	id: number;
 	kind: ConversationKind;
-	/** Safe to print. */
+	/** Safe to print (empty for `reads`, which the UI words from `reads`). */
 	text: string;
 	rttMs?: number;
+	reads?: PairReads;
 }
 
 export interface SessionExit {
@@ -107,6 +122,8 @@ export interface SessionView {
 	sent: number;
 	replies: number;
 	lastRttMs?: number;
+	/** The last two-messages-in-one-go and how it came back. */
+	lastPair?: PairReads;
 	conversation: readonly ConversationEntry[];
 }
 
@@ -127,6 +144,8 @@ export interface DashboardSnapshot {
 	servers: readonly ServerView[];
 	/** Set with `--connect`: the sessions talk to this server instead of socktui's own. */
 	remote?: Endpoint;
+	/** Per protocol, the other server its sessions talk to (`--connect`, `--connect-tcp`, `--connect-udp`). */
+	remotes?: Readonly<Partial<Record<Protocol, Endpoint>>>;
 	serverLog: readonly LogEntry[];
 	sessions: readonly SessionView[];
 	notices: readonly NoticeEntry[];

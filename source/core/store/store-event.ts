@@ -21,7 +21,8 @@ export type StoreEvent =
 	/** Remove an exited session's pane. */
 	| {type: 'session-dismissed'; sessionId: number}
 	| {type: 'auto-set'; sessionId: number; auto: AutoMode}
-	| {type: 'remote'; remote: Endpoint}
+	/** The sessions use another server: of one protocol, or (no `protocol`) of both, socktui running none. */
+	| {type: 'remote'; remote: Endpoint; protocol?: Protocol}
 	| {type: 'notice'; level: 'info' | 'warn'; notice: Notice}
 	| {type: 'one-cpu'; view: OneCpuView}
 	/** Resident memory of the demo's processes (server and sessions), measured by the sampler. */

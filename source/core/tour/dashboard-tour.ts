@@ -8,7 +8,14 @@ export interface DashboardTourDeps {
 	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	commands: Pick<
 		DashboardCommands,
-		'setAuto' | 'setModel' | 'setReplyDelay' | 'setHandlerCpu' | 'knobs' | 'dismissSession' | 'toggleDashboardLane'
+		| 'setAuto'
+		| 'sendPair'
+		| 'setModel'
+		| 'setReplyDelay'
+		| 'setHandlerCpu'
+		| 'knobs'
+		| 'dismissSession'
+		| 'toggleDashboardLane'
 	>;
 	oneCpu: {readonly enabled: boolean; toggle(): Promise<void>};
 	/** The dashboard's own lane is shown in the live timeline. */
@@ -30,6 +37,7 @@ export function dashboardTourControls({
 			commands.dismissSession(sessionId);
 		},
 		setAuto: (sessionId, auto) => commands.setAuto(sessionId, auto),
+		sendPair: (sessionId) => commands.sendPair(sessionId),
 		model: () => commands.knobs().model,
 		setModel: (model) => commands.setModel(model),
 		replyDelay: () => commands.knobs().replyDelayMs,

@@ -12,6 +12,8 @@ export interface TourControls {
 	/** Closes a session and removes its pane; resolves once its process has exited. */
 	closeSession(sessionId: number): Promise<void>;
 	setAuto(sessionId: number, auto: AutoMode): void;
+	/** Two messages in one go from a session (key `b`). */
+	sendPair(sessionId: number): void;
 	model(): ServerModel;
 	setModel(model: ServerModel): void;
 	replyDelay(): number;
@@ -280,6 +282,14 @@ export class TourDirector {
 				this.#undo.push(async () => controls.closeSession(sessionId));
 				this.#set({sessions: [...this.#state.sessions, sessionId]});
 				if (action.auto) controls.setAuto(sessionId, {enabled: true, ...action.auto});
+				return undefined;
+			}
+
+			case 'send-pair': {
+				const sessionId = this.#state.sessions[0];
+				if (sessionId === undefined) return 'no session to send from';
+				// Nothing to undo: what was sent stays in the conversation.
+				controls.sendPair(sessionId);
 				return undefined;
 			}
 

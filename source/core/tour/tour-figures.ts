@@ -2,7 +2,7 @@ import {totalmem} from 'node:os';
 import type {ExperimentResult} from '../experiment/experiment.js';
 import type {RunResult} from '../experiment/types.js';
 import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
-import type {DashboardSnapshot, LogEntry, SessionView} from '../store/snapshot.js';
+import type {DashboardSnapshot, LogEntry, PairReads, SessionView} from '../store/snapshot.js';
 import type {TourStepId} from './tour-steps.js';
 
 /** The experiment view as far as the narration goes. */
@@ -33,12 +33,13 @@ export interface Named {
  * chosen language). Undefined fields: not measured yet, and the sentence says so instead of inventing one.
  */
 export type TourFigures =
-	| {step: 'udp-messages'; datagrams: number; last?: {from: string; text: string; session?: number}}
+	| {step: 'udp-messages'; datagrams: number; last?: {from: string; text: string; session?: number}; pair?: Pair}
 	| {
 			step: 'tcp-stream';
 			accepted: number;
 			open: number;
 			streams: Array<{session: number; sent: number; replies: number}>;
+			pair?: Pair;
 	  }
 	| {step: 'iterative'; served?: number; waiting?: {session?: number; peer: string; waitedMs: number}}
 	| {
@@ -74,6 +75,15 @@ export type TourFigures =
 			jobs: Array<{job: string; aloneMs?: number; togetherMs?: number}>;
 	  }
 	| {step: 'space'; processes: Array<Named & {rssBytes: number}>; totalBytes: number; machineBytes: number};
+
+/** How the step's two messages sent in one go came back, and from which session. */
+export type Pair = PairReads & {session: number};
+
+/** The first of the step's sessions whose two messages in one go came back. */
+function pairOf(sessions: readonly SessionView[]): {pair?: Pair} {
+	const session = sessions.find((candidate) => candidate.lastPair !== undefined);
+	return session?.lastPair ? {pair: {session: session.sessionId, ...session.lastPair}} : {};
+}
 
 const sessionName = (id: number) => `#${id}`;
 
@@ -157,6 +167,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 				step: 'udp-messages',
 				datagrams: server('udp')?.messagesIn ?? 0,
 				...(entry ? {last: {from: entry.peer, text: entry.text, ...(session === undefined ? {} : {session})}} : {}),
+				...pairOf(sessions),
 			};
 		}
 
@@ -171,6 +182,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 					sent: session.sent,
 					replies: session.replies,
 				})),
+				...pairOf(sessions),
 			};
 		}
 

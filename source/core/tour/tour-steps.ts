@@ -37,6 +37,8 @@ export type TourAction =
 	| {kind: 'dashboard-lane'; shown: boolean}
 	/** Opens a session of the step's own (closed again on leaving), in auto mode when `auto` is given. */
 	| {kind: 'session'; protocol: Protocol; auto?: {intervalMs: number; burstMs: number}}
+	/** The step's first session sends two messages in one go (key `b`): TCP a stream, UDP two datagrams. */
+	| {kind: 'send-pair'}
 	/** Waits (bounded) until the server serves this many connections with threads or child processes. */
 	| {kind: 'await-workers'; count: number}
 	/** Runs the experiment view's serial and concurrent runs of a preset (stopped on leaving). */
@@ -65,6 +67,7 @@ export const tourSteps: readonly TourStep[] = [
 			{kind: 'one-cpu', on: false},
 			{kind: 'session', protocol: 'udp', auto: auto(1000)},
 			{kind: 'session', protocol: 'udp', auto: auto(1500)},
+			{kind: 'send-pair'},
 		],
 	},
 	{
@@ -75,6 +78,7 @@ export const tourSteps: readonly TourStep[] = [
 			{kind: 'one-cpu', on: false},
 			{kind: 'session', protocol: 'tcp', auto: auto(1000)},
 			{kind: 'session', protocol: 'tcp', auto: auto(1500)},
+			{kind: 'send-pair'},
 		],
 	},
 	{

@@ -5,6 +5,7 @@ import {formatKeys} from '../keymap/dashboard-bindings.js';
 import {Line} from './line.js';
 import {PaneFrame} from './pane-frame.js';
 import {padEndWidth} from '../../core/text/display-width.js';
+import type {Messages} from '../i18n/messages-en.js';
 import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
 import {wrapWords} from '../wrap-words.js';
@@ -13,7 +14,7 @@ export interface HelpOverlayProps {
 	bindings: ReadonlyArray<KeyBinding<unknown>>;
 	width: number;
 	height: number;
-	/** First row shown when the keys do not fit (arrows or j/k scroll). */
+	/** First row shown when the keys do not fit (a page start, or wherever arrows or j/k moved it). */
 	offset?: number;
 }
 
@@ -35,15 +36,14 @@ const scopeOrder: KeyScope[] = [
 	'tour',
 ];
 
-/** Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. */
-export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, offset = 0}: HelpOverlayProps) {
-	const theme = useTheme();
-	const messages = useMessages();
+type Row = {key: string; text: string; heading?: boolean};
+
+/** How the overlay lays out: the rows in groups, packed into columns of `inner` rows, `maxColumns` side by side. */
+function helpLayout(bindings: ReadonlyArray<KeyBinding<unknown>>, messages: Messages, width: number, height: number) {
 	const inner = Math.max(1, height - 3);
 	const maxColumns = Math.max(1, Math.floor((width - 2) / minColumnWidth));
 	// Columns are at least minColumnWidth wide (or the whole width): wrap descriptions to fit that.
 	const descriptionWidth = Math.max(10, Math.min(minColumnWidth, width - 2) - 2 - keyWidth);
-	type Row = {key: string; text: string; heading?: boolean};
 	const groups: Row[][] = [];
 	for (const scope of scopeOrder) {
 		const group = bindings.filter((binding) => binding.scope === scope);
@@ -80,19 +80,46 @@ export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, o
 		}
 	}
 
-	// Too many columns for the width: one flowing list instead, scrolled by `offset`.
+	// Too many columns for the width: one flowing list instead, in pages of `pageRows` rows.
 	const scrolling = columns.length > maxColumns;
 	const all = groups.flat();
-	const start = scrolling ? Math.min(Math.max(0, offset), Math.max(0, all.length - inner * maxColumns)) : 0;
+	const pageRows = inner * maxColumns;
+	const pages = scrolling ? Math.ceil(all.length / pageRows) : 1;
+	return {inner, maxColumns, columns, all, scrolling, pageRows, pages, maxOffset: (pages - 1) * pageRows};
+}
+
+/** How the help pages at this size: rows a page, pages, and the first row of the last page (End). */
+export function helpPaging(
+	bindings: ReadonlyArray<KeyBinding<unknown>>,
+	messages: Messages,
+	width: number,
+	height: number,
+): {pageRows: number; pages: number; maxOffset: number} {
+	const {pageRows, pages, maxOffset} = helpLayout(bindings, messages, width, height);
+	return {pageRows, pages, maxOffset};
+}
+
+/**
+ * Every key, grouped by where it works; rendered from the same binding data the dispatcher uses. When the
+ * keys do not fit, they come in pages (PgDn/Space, PgUp, Home, End; arrows or j/k move a row).
+ */
+export const HelpOverlay = memo(function HelpOverlay({bindings, width, height, offset = 0}: HelpOverlayProps) {
+	const theme = useTheme();
+	const messages = useMessages();
+	const {inner, maxColumns, columns, all, scrolling, pageRows, pages, maxOffset} = helpLayout(
+		bindings,
+		messages,
+		width,
+		height,
+	);
+	const start = scrolling ? Math.min(Math.max(0, offset), maxOffset) : 0;
 	const shownColumns = scrolling
 		? Array.from({length: maxColumns}, (_, index) =>
 				all.slice(start + index * inner, start + (index + 1) * inner),
 			).filter((column) => column.length > 0)
 		: columns;
 	const columnWidth = Math.floor((width - 2) / shownColumns.length);
-	const more = scrolling
-		? messages.help.scrolled(start + 1, Math.min(all.length, start + inner * maxColumns), all.length)
-		: '';
+	const more = scrolling ? messages.help.page(Math.floor(start / pageRows) + 1, pages) : '';
 	return (
 		<PaneFrame title={messages.help.title} focused width={width} height={height}>
 			<Box flexDirection="row">

@@ -3,6 +3,8 @@ import {englishTour, type TourMessages} from '../tour/tour-messages.js';
 import type {TimelineView} from '../state/ui-state.js';
 import type {PaneMessages} from './pane-messages.js';
 import {paneMessagesEn} from './pane-messages-en.js';
+import type {ReadReport} from '../../core/echo/read-report.js';
+import type {PairReads} from '../../core/store/snapshot.js';
 
 /**
  * Every word the dashboard's frame says (help, key descriptions, status bar, pane titles), one catalogue per
@@ -32,14 +34,16 @@ export interface Messages extends PaneMessages {
 		/** What a key did, said once in the status bar. */
 		tourHold: string;
 		noTour: string;
+		/** Right on the tour's last step. */
+		tourLast: (steps: number) => string;
 		svgWrote: (file: string) => string;
 		svgNothing: (view: TimelineView) => string;
 		svgFailed: (reason: string) => string;
 	};
 	help: {
 		title: string;
-		/** The overlay scrolls: rows shown, of how many. */
-		scrolled: (first: number, last: number, total: number) => string;
+		/** The overlay comes in pages: which one, of how many, and the keys that turn them. */
+		page: (page: number, pages: number) => string;
 		footer: string;
 		scopes: Record<KeyScope, string>;
 	};
@@ -51,6 +55,7 @@ export interface Messages extends PaneMessages {
 		typeMessage: string;
 		closeSession: string;
 		autoMode: string;
+		sendPair: string;
 		autoLessOften: string;
 		autoMoreOften: string;
 		autoLongerBurst: string;
@@ -135,12 +140,23 @@ export interface Messages extends PaneMessages {
 		udpUnreachable: string;
 		typeHint: string;
 		auto: (intervalMs: number, burstMs: number) => string;
+		/** How two messages sent in one go (key b) came back: TCP in how many reads, UDP as two datagrams. */
+		pairReads: (protocol: 'tcp' | 'udp', reads: PairReads) => string;
 	};
 	panes: {
 		server: (pid: number | undefined, cpu: number | undefined, model: string | undefined) => string;
 		serverRemote: string;
+		/** `--connect-tcp` and `--connect-udp` to two servers: one line each. */
+		remoteServerOf: (protocol: string, where: string) => string;
+		/** One protocol's sessions use another server (socktui's own serves the other). */
+		remoteElsewhere: (protocol: string, where: string) => string;
 		serverLogEmpty: string;
 		serverLogRemote: string;
+		/**
+		 * Before a TCP read's payload in the server log when it is not exactly one line ('' when it is); the
+		 * payload's visible `\n` shows where the lines ended.
+		 */
+		serverRead: (read: ReadReport) => string;
 		sessions: string;
 		noSessions: string;
 		sessionTitle: (sessionId: number, protocol: string, pid: number, cpu: number | undefined) => string;
@@ -167,6 +183,10 @@ const viewTitles: Record<TimelineView, string> = {
 	experiment: 'Timeline: experiment',
 };
 
+/** `6+6`, `6+6+...` when more reads came than are listed. */
+export const sizesOf = (sizes: readonly number[], count: number) =>
+	`${sizes.join('+')}${count > sizes.length ? '+...' : ''}`;
+
 const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${cpu}`);
 
 export const messagesEn: Messages = {
@@ -188,13 +208,14 @@ export const messagesEn: Messages = {
 		removePane: 'remove this pane',
 		tourHold: "the tour keeps +/- from changing its step's reply delay; your terminal's own zoom is Ctrl-+/Ctrl--",
 		noTour: 'this dashboard has no guided tour',
+		tourLast: (steps) => `this is the last step of the tour (${steps}/${steps}): Left goes back, Esc leaves it`,
 		svgWrote: (file) => `wrote ${file}`,
 		svgNothing: (view) => `nothing to save: the ${viewNames[view]} view draws no timeline`,
 		svgFailed: (reason) => `could not save the timeline as SVG: ${reason}`,
 	},
 	help: {
 		title: 'Keys (? or Esc closes)',
-		scrolled: (first, last, total) => `(${first}-${last} of ${total}: arrows or j/k scroll)`,
+		page: (page, pages) => `page ${page}/${pages}: PgDn/Space next, PgUp back, Home/End, arrows scroll`,
 		footer: 'States are words: TCP connected, UDP ready (no connection), exited (code N).',
 		scopes: {
 			global: 'Anywhere',
@@ -215,6 +236,7 @@ export const messagesEn: Messages = {
 		typeMessage: 'type a message',
 		closeSession: 'close this session (x again: the next one; exited: remove it)',
 		autoMode: 'auto mode on/off',
+		sendPair: 'send two messages in one go (TCP: a stream, read count shown; UDP: two datagrams)',
 		autoLessOften: 'auto: send less often',
 		autoMoreOften: 'auto: send more often',
 		autoLongerBurst: 'auto: longer CPU burst',
@@ -296,12 +318,20 @@ export const messagesEn: Messages = {
 		udpUnreachable: 'port unreachable',
 		typeHint: '> (Enter to type)',
 		auto: (intervalMs, burstMs) => `auto: every ${intervalMs} ms, burst ${burstMs} ms`,
+		pairReads: (protocol, {writes, reads, readSizes, lines}) =>
+			protocol === 'tcp'
+				? `${lines} messages arrived in ${reads} ${reads === 1 ? 'read' : 'reads'} (${sizesOf(readSizes, reads)} B)`
+				: `${writes} datagrams sent, ${reads} replies (${sizesOf(readSizes, reads)} B)`,
 	},
 	panes: {
 		server: (pid, cpu, model) => `Server (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, ${model}`})`,
 		serverRemote: 'Server (remote)',
+		remoteServerOf: (protocol, where) => `Remote ${protocol} server ${where}`,
+		remoteElsewhere: (protocol, where) => `${protocol} remote ${where} (not visible)`,
 		serverLogEmpty: '(no messages yet)',
 		serverLogRemote: "(the remote server's log is not visible)",
+		serverRead: ({byteCount, lines}) =>
+			lines === 1 ? '' : lines === 0 ? `1 read, ${byteCount} B, no line end: ` : `1 read = ${lines} msgs: `,
 		sessions: 'Sessions',
 		noSessions: 'no client sessions: n opens a TCP one, u a UDP one',
 		sessionTitle: (sessionId, protocol, pid, cpu) => `#${sessionId} ${protocol} pid ${pid}${cpuSuffix(cpu)}`,

@@ -1,5 +1,5 @@
 import type {TimelineView} from '../state/ui-state.js';
-import type {Messages} from './messages-en.js';
+import {sizesOf, type Messages} from './messages-en.js';
 import {chineseTour} from '../tour/tour-messages.js';
 import {paneMessagesZh} from './pane-messages-zh.js';
 
@@ -40,13 +40,14 @@ export const messagesZh: Messages = {
 		removePane: '移除这个窗格',
 		tourHold: '导览中 +/- 不会改这一步的回复延迟; 终端自己的缩放是 Ctrl-+/Ctrl--',
 		noTour: '这个仪表盘没有导览',
+		tourLast: (steps) => `这是导览的最后一步（${steps}/${steps}）：Left 回到上一步，Esc 离开导览`,
 		svgWrote: (file) => `已存 ${file}`,
 		svgNothing: (view) => `没有可保存的: ${viewNames[view]}视图没有时间线`,
 		svgFailed: (reason) => `无法把时间线存成 SVG: ${reason}`,
 	},
 	help: {
 		title: '按键 (? 或 Esc 关闭)',
-		scrolled: (first, last, total) => `(第 ${first}-${last} 行, 共 ${total} 行: 方向键或 j/k 滚动)`,
+		page: (page, pages) => `第 ${page}/${pages} 页：PgDn/Space 下一页，PgUp 上一页，Home/End，方向键滚动`,
 		footer: '状态用文字表示: TCP 已连接, UDP 就绪 (无连接), 已退出 (退出码 N)。',
 		scopes: {
 			global: '任何地方',
@@ -67,6 +68,7 @@ export const messagesZh: Messages = {
 		typeMessage: '输入消息',
 		closeSession: '关闭这个会话 (再按 x: 下一个; 已退出: 移除)',
 		autoMode: '自动模式 开/关',
+		sendPair: '一次连发两条消息（TCP：字节流，显示读取次数；UDP：两个数据报）',
 		autoLessOften: '自动: 降低发送频率',
 		autoMoreOften: '自动: 提高发送频率',
 		autoLongerBurst: '自动: 加长 CPU 计算时间',
@@ -148,12 +150,20 @@ export const messagesZh: Messages = {
 		udpUnreachable: '端口不可达',
 		typeHint: '> (按 Enter 输入)',
 		auto: (intervalMs, burstMs) => `自动: 每 ${intervalMs} ms 发送, 计算 ${burstMs} ms`,
+		pairReads: (protocol, {writes, reads, readSizes, lines}) =>
+			protocol === 'tcp'
+				? `${lines} 条消息在 ${reads} 次读取中到达（${sizesOf(readSizes, reads)} 字节）`
+				: `${writes} 个数据报，${reads} 个回复（${sizesOf(readSizes, reads)} 字节）`,
 	},
 	panes: {
 		server: (pid, cpu, model) => `服务端 (pid ${pid}${cpuSuffix(cpu)}${model === undefined ? '' : `, 模型 ${model}`})`,
 		serverRemote: '服务端 (远程)',
+		remoteServerOf: (protocol, where) => `远程 ${protocol} 服务端 ${where}`,
+		remoteElsewhere: (protocol, where) => `${protocol} 远程服务端 ${where}（看不到）`,
 		serverLogEmpty: '(还没有消息)',
 		serverLogRemote: '(看不到远程服务端的日志)',
+		serverRead: ({byteCount, lines}) =>
+			lines === 1 ? '' : lines === 0 ? `1 次读取 ${byteCount} 字节，没有换行：` : `1 次读取 = ${lines} 条消息：`,
 		sessions: '会话',
 		noSessions: '没有客户端会话: n 新建 TCP 会话, u 新建 UDP 会话',
 		sessionTitle: (sessionId, protocol, pid, cpu) => `#${sessionId} ${protocol} pid ${pid}${cpuSuffix(cpu)}`,

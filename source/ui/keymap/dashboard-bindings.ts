@@ -22,6 +22,7 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 		action: {ui: 'close-session'},
 	},
 	{keys: ['a'], description: (m) => m.keys.autoMode, scope: 'session', action: {sessionCommand: 'toggleAuto'}},
+	{keys: ['b'], description: (m) => m.keys.sendPair, scope: 'session', action: {sessionCommand: 'sendPair'}},
 	{
 		keys: [']'],
 		description: (m) => m.keys.autoLessOften,

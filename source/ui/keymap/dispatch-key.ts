@@ -31,6 +31,36 @@ export interface DispatchContext {
 	bindings?: ReadonlyArray<KeyBinding<DashboardAction>>;
 	/** The timeline views this dashboard has, which `v` walks (all by default). */
 	views?: readonly TimelineView[];
+	/** How the help overlay pages at the terminal's size: rows a page, first row of the last page. */
+	helpPaging?: {pageRows: number; maxOffset: number};
+}
+
+/** Without a size (tests): pages of 10 rows, up to row 60. */
+const defaultHelpPaging = {pageRows: 10, maxOffset: 60};
+
+/** The help overlay's first row after a paging key, or undefined when `name` does not move it. */
+function helpOffsetAfter(name: string | undefined, offset: number, paging = defaultHelpPaging): number | undefined {
+	const {pageRows, maxOffset} = paging;
+	const clamp = (row: number) => Math.min(Math.max(0, row), Math.max(0, maxOffset));
+	switch (name) {
+		case 'down':
+		case 'j':
+			return clamp(offset + 1);
+		case 'up':
+		case 'k':
+			return clamp(offset - 1);
+		case 'pagedown':
+		case 'space':
+			return clamp((Math.floor(offset / pageRows) + 1) * pageRows);
+		case 'pageup':
+			return clamp(Math.floor((offset - 1) / pageRows) * pageRows);
+		case 'home':
+			return 0;
+		case 'end':
+			return clamp(maxOffset);
+		default:
+			return undefined;
+	}
 }
 
 export interface DispatchResult {
@@ -91,10 +121,9 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 	if (state.help) {
 		if (name === 'q') return done(state, [call('quit')]);
 		if (name === '?' || name === 'escape' || name === 'enter') return done({...state, help: false});
-		// Scrolling the overlay (a plain `k` here only moves the view).
-		if (name === 'down' || name === 'j') return done({...state, helpOffset: Math.min(state.helpOffset + 1, 60)});
-		if (name === 'up' || name === 'k') return done({...state, helpOffset: Math.max(0, state.helpOffset - 1)});
-		return ignored;
+		// Paging and scrolling the overlay (a plain `k` here only moves the view).
+		const helpOffset = helpOffsetAfter(name, state.helpOffset, context.helpPaging);
+		return helpOffset === undefined ? ignored : done({...state, helpOffset});
 	}
 
 	if (state.tourList) {

@@ -16,6 +16,8 @@ export function keyName(input: string, key: Key): string | undefined {
 	if (key.rightArrow) return 'right';
 	if (key.pageUp) return 'pageup';
 	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
 	if (key.ctrl || key.meta) return undefined;
 	if (input === ' ') return 'space';
 	if ([...input].length === 1) return input;

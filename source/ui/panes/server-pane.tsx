@@ -26,6 +26,8 @@ export interface ServerPaneProps {
 	log: readonly LogEntry[];
 	notices: readonly NoticeEntry[];
 	remote?: Endpoint;
+	/** Per protocol, the other server its sessions use (`--connect-tcp`, `--connect-udp`). */
+	remotes?: Readonly<Partial<Record<'tcp' | 'udp', Endpoint>>>;
 	/** Resident memory of the demo's processes together, once measured. */
 	memory?: DemoMemoryView;
 	serverPid: number;
@@ -154,9 +156,21 @@ function logNoteText(note: NonNullable<LogEntry['note']>, words: ServerPaneMessa
 	}
 }
 
-function LogLine({entry, theme, words}: {entry: LogEntry; theme: Theme; words: ServerPaneMessages}) {
+function LogLine({
+	entry,
+	theme,
+	words,
+	messages,
+}: {
+	entry: LogEntry;
+	theme: Theme;
+	words: ServerPaneMessages;
+	messages: Messages;
+}) {
 	const word = logWord(entry.kind, words.log);
 	const text = entry.note ? logNoteText(entry.note, words) : entry.text;
+	// A TCP read is not a message: say so when it held more or less than one line.
+	const read = entry.read ? messages.panes.serverRead(entry.read) : '';
 	const tone =
 		entry.kind === 'in'
 			? 'sent'
@@ -171,10 +185,15 @@ function LogLine({entry, theme, words}: {entry: LogEntry; theme: Theme; words: S
 		<Line>
 			<Text color={theme.tone('muted')}>{peer} </Text>
 			<Text color={theme.tone(tone)}>
-				{logArrows[entry.kind]} {word === undefined ? text : `${word}${text === '' ? '' : ` (${text})`}`}
+				{logArrows[entry.kind]} {read}
+				{word === undefined ? text : `${word}${text === '' ? '' : ` (${text})`}`}
 			</Text>
 		</Line>
 	);
+}
+
+function sameEndpoint(a: Endpoint, b: Endpoint): boolean {
+	return a.address === b.address && a.port === b.port;
 }
 
 /** What the sessions sent and got back: the only traffic visible when the server is someone else's. */
@@ -190,6 +209,7 @@ export const ServerPane = memo(function ServerPane({
 	log,
 	notices,
 	remote,
+	remotes,
 	memory,
 	serverPid,
 	serverProcess,
@@ -212,17 +232,41 @@ export const ServerPane = memo(function ServerPane({
 			</Line>,
 		);
 	}
+	// Two remote servers (the tutorial's UDP one on 8080, its socketserver TCP one on 8082): one line each.
+	const split = remotes?.tcp && remotes.udp && !sameEndpoint(remotes.tcp, remotes.udp) ? remotes : undefined;
 	if (remote) {
+		const where = (endpoint: Endpoint) => formatHostPort(endpoint.address, endpoint.port);
 		lines.push(
-			<Line key="remote" bold>
-				{words.remote(formatHostPort(remote.address, remote.port))}
-			</Line>,
+			...(split
+				? (['tcp', 'udp'] as const).map((protocol) => (
+						<Line key={`remote-${protocol}`} bold>
+							{messages.panes.remoteServerOf(protocol.toUpperCase(), where(split[protocol]!))}
+						</Line>
+					))
+				: [
+						<Line key="remote" bold>
+							{words.remote(where(remote))}
+						</Line>,
+					]),
 			<Line key="remote2">{words.remoteTalk}</Line>,
 			<Line key="remote3" color={theme.tone('muted')}>
 				{words.remoteHidden}
 			</Line>,
 			<Line key="remote4">{remoteTrafficLine(remoteSessions ?? [], theme, words)}</Line>,
 		);
+	}
+
+	// One protocol's sessions go to another server: say which, and that its side is not seen here.
+	if (!remote) {
+		for (const protocol of ['tcp', 'udp'] as const) {
+			const other = remotes?.[protocol];
+			if (!other) continue;
+			lines.push(
+				<Line key={`elsewhere-${protocol}`} color={theme.tone('warn')}>
+					{messages.panes.remoteElsewhere(protocol.toUpperCase(), formatHostPort(other.address, other.port))}
+				</Line>,
+			);
+		}
 	}
 
 	for (const server of servers) {
@@ -293,7 +337,8 @@ export const ServerPane = memo(function ServerPane({
 		);
 	}
 
-	for (const entry of shown) lines.push(<LogLine key={entry.id} entry={entry} theme={theme} words={words} />);
+	for (const entry of shown)
+		lines.push(<LogLine key={entry.id} entry={entry} theme={theme} words={words} messages={messages} />);
 	return (
 		<PaneFrame
 			title={

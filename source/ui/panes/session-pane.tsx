@@ -187,6 +187,14 @@ export const SessionPane = memo(function SessionPane({
 			);
 		}
 
+		if (entry.kind === 'reads' && entry.reads) {
+			return (
+				<Line key={entry.id} color={theme.tone('accent')}>
+					{messages.session.pairReads(session.protocol, entry.reads)}
+				</Line>
+			);
+		}
+
 		return (
 			<Line key={entry.id} color={theme.tone(entry.kind === 'error' ? 'bad' : 'muted')}>
 				{entry.kind === 'error' ? '! ' : ''}

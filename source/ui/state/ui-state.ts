@@ -8,6 +8,8 @@ export interface UnboundKeyHint {
 export type KeyNote =
 	| {note: 'tour-hold'}
 	| {note: 'no-tour'}
+	/** Right on the tour's last step (`step` of as many). */
+	| {note: 'tour-last'; step: number}
 	| {note: 'svg-wrote'; file: string}
 	| {note: 'svg-nothing'; view: TimelineView}
 	| {note: 'svg-failed'; reason: string};

@@ -18,7 +18,7 @@ import type {TourDirector} from '../../core/tour/tour-director.js';
 /** The tour as the key path sees it. */
 export type TourKeys = Pick<
 	TourDirector,
-	'getSnapshot' | 'subscribe' | 'toggle' | 'next' | 'prev' | 'leave' | 'goTo' | 'attachUi'
+	'getSnapshot' | 'subscribe' | 'toggle' | 'next' | 'prev' | 'leave' | 'goTo' | 'attachUi' | 'steps'
 >;
 
 export interface UiStoreOptions {
@@ -52,6 +52,7 @@ export class UiStore {
 	/** The state listeners last heard of. */
 	#published: UiState | undefined;
 	#tooSmall = false;
+	#helpPaging: {pageRows: number; maxOffset: number} | undefined;
 	#summaries: {from?: DashboardSnapshot['sessions']; value: SessionSummary[]} = {value: []};
 
 	constructor({
@@ -118,6 +119,11 @@ export class UiStore {
 		return () => this.#listeners.delete(listener);
 	};
 
+	/** How the help overlay pages at the terminal's size now (rows a page, first row of the last page). */
+	setHelpPaging(paging: {pageRows: number; maxOffset: number}): void {
+		this.#helpPaging = paging;
+	}
+
 	/** Below the minimum size only `q` and Ctrl-C work. */
 	setTooSmall(tooSmall: boolean): void {
 		this.#tooSmall = tooSmall;
@@ -136,6 +142,7 @@ export class UiStore {
 			const result = dispatchKey(state, key, {
 				sessions,
 				tooSmall: this.#tooSmall,
+				...(this.#helpPaging ? {helpPaging: this.#helpPaging} : {}),
 				paneBindings: pane?.bindings,
 				paneCapture: pane?.textInput?.current(),
 				views: availableViews(this.#timeline),
@@ -161,6 +168,13 @@ export class UiStore {
 		const tour = this.#tour;
 		if (!tour) {
 			this.#state = {...this.#state, hint: {note: 'no-tour'}};
+			return;
+		}
+
+		const shown = tour.getSnapshot();
+		// Right on the last step: nothing to move to, and the status bar says why.
+		if (command === 'next' && shown.active && shown.index >= tour.steps.length - 1) {
+			this.#state = {...this.#state, hint: {note: 'tour-last', step: tour.steps.length}};
 			return;
 		}
 

@@ -66,14 +66,20 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 	const pending = messages.pending[figures.step];
 	switch (figures.step) {
 		case 'udp-messages': {
-			const last = figures.last;
-			if (!last) return pending;
+			const {last, pair} = figures;
+			if (!last) return pair ? messages.udpPair(`#${pair.session}`, pair.writes, pair.reads) : pending;
 			const from = last.session === undefined ? last.from : `${last.from} = #${last.session}`;
-			return messages.udpLast(figures.datagrams, last.text, from);
+			const said = messages.udpLast(figures.datagrams, last.text, from);
+			return pair ? messages.sentences(said, messages.udpPairShort(`#${pair.session}`, pair.writes, pair.reads)) : said;
 		}
 
 		case 'tcp-stream': {
 			const stream = figures.streams.find((candidate) => candidate.sent > 0);
+			const {pair} = figures;
+			if (pair && figures.accepted > 0)
+				return messages.tcpLoopsPair(figures.accepted, figures.open, `#${pair.session}`, pair.lines, pair.reads);
+			// A remote server (--connect): no connection loop seen here, the stream still is.
+			if (pair) return messages.tcpPair(`#${pair.session}`, pair.lines, pair.reads);
 			if (!stream || figures.accepted === 0) return pending;
 			return messages.tcpLoops(figures.accepted, figures.open, `#${stream.session}`, stream.sent);
 		}

@@ -15,6 +15,14 @@ export interface TourMessages {
 	pending: Readonly<Record<TourStepId, string>>;
 	udpLast: (count: number, text: string, from: string) => string;
 	tcpLoops: (accepted: number, open: number, session: string, sent: number) => string;
+	/** Two messages written in one go (key b) and the reads they arrived in. */
+	tcpPair: (session: string, messages: number, reads: number) => string;
+	/** The connection loop's figures, then the two messages of tcpPair as the communication loop (fits 2 rows at 80). */
+	tcpLoopsPair: (accepted: number, open: number, session: string, messages: number, reads: number) => string;
+	/** Two datagrams sent in one go (key b) and the replies. */
+	udpPair: (session: string, datagrams: number, replies: number) => string;
+	/** The same, short, after udpLast (both fit the strip's two rows at 80 columns). */
+	udpPairShort: (session: string, datagrams: number, replies: number) => string;
 	iterativeWait: (waiter: string, seconds: string, served: string) => string;
 	worker: (kind: 'thread' | 'process', session: string, id: number) => string;
 	workersTail: (serverPid: number) => string;
@@ -76,6 +84,13 @@ export const englishTour: TourMessages = {
 		`${count} datagrams so far; the last, "${text}", came from ${from}: each arrives whole, with its sender.`,
 	tcpLoops: (accepted, open, session, sent) =>
 		`Connection loop: ${accepted} accepted, ${open} open. Communication loop: ${session} sent ${sent} messages on its stream.`,
+	tcpPair: (session, messages, reads) =>
+		`${session} wrote ${messages} messages at once: they arrived in ${reads} ${reads === 1 ? 'read' : 'reads'} (TCP keeps no message boundaries).`,
+	udpPair: (session, datagrams, replies) =>
+		`${session} sent ${datagrams} datagrams at once and got ${replies} replies, each whole: UDP keeps message boundaries.`,
+	udpPairShort: (session, datagrams, replies) => `${session}: ${datagrams} sent at once, ${replies} replies.`,
+	tcpLoopsPair: (accepted, open, session, messages, reads) =>
+		`Connection loop: ${accepted} accepted, ${open} open. Communication loop: ${session} wrote ${messages} messages at once and they arrived in ${reads} ${reads === 1 ? 'read' : 'reads'}: TCP is a stream.`,
 	iterativeWait: (waiter, seconds, served) =>
 		`${waiter} has waited ${seconds} s: connected, but the server serves ${served} alone until it leaves.`,
 	worker: (kind, session, id) =>
@@ -147,6 +162,13 @@ export const chineseTour: TourMessages = {
 		`已收到 ${count} 个数据报；最近一个“${text}”来自 ${from}：每个都完整到达，并带着发送方地址。`,
 	tcpLoops: (accepted, open, session, sent) =>
 		`连接循环：已接受 ${accepted} 个连接，${open} 个打开。通信循环：${session} 在字节流上发了 ${sent} 条消息。`,
+	tcpPair: (session, messages, reads) =>
+		`${session} 一次写入 ${messages} 条消息：它们在 ${reads} 次读取中到达（TCP 是字节流，不保留消息边界）。`,
+	udpPair: (session, datagrams, replies) =>
+		`${session} 一次发出 ${datagrams} 个数据报，收到 ${replies} 个回复，各自完整：UDP 保留消息边界。`,
+	udpPairShort: (session, datagrams, replies) => `${session}：一次发 ${datagrams} 个，收到 ${replies} 个回复。`,
+	tcpLoopsPair: (accepted, open, session, messages, reads) =>
+		`连接循环：已接受 ${accepted} 个连接，${open} 个打开。通信循环：${session} 一次写入 ${messages} 条消息，它们在 ${reads} 次读取中到达：TCP 是字节流。`,
 	iterativeWait: (waiter, seconds, served) =>
 		`${waiter} 已等待 ${seconds} 秒：已连接，但服务器在 ${served} 离开前只服务它。`,
 	worker: (kind, session, id) => (kind === 'thread' ? `${session}：服务器内的线程 ${id}` : `${session}：子进程 ${id}`),

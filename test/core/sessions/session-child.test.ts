@@ -1,5 +1,7 @@
-import {describe, expect, it} from 'vitest';
-import type {EchoExchange, Endpoint} from '../../../source/core/echo/types.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {openEchoClient} from '../../../source/core/echo/echo-client.js';
+import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
+import type {EchoExchange, EchoServer, Endpoint} from '../../../source/core/echo/types.js';
 import {SocktuiError} from '../../../source/core/errors.js';
 import type {SessionChannel} from '../../../source/core/sessions/session-channel.js';
 import {runSessionChild, type SessionClient} from '../../../source/core/sessions/session-child.js';
@@ -280,5 +282,60 @@ describe('runSessionChild (fake channel and client)', () => {
 			'closed',
 		]);
 		expect(ipc.reports[0]).toMatchObject({type: 'hello', protocol: 'udp', replyTimeoutMs: 700});
+	});
+});
+
+describe('runSessionChild: two messages in one go (real sockets on 127.0.0.1)', () => {
+	const servers: EchoServer[] = [];
+	afterEach(async () => {
+		await Promise.all(servers.splice(0).map(async (server) => server.close()));
+	});
+
+	async function pairOver(protocol: 'tcp' | 'udp') {
+		const server = await startEchoServer(protocol, {host: '127.0.0.1', port: 0});
+		servers.push(server);
+		const ipc = fakeChannel();
+		const exit = runSessionChild(
+			{protocol, host: '127.0.0.1', port: server.local.port, replyTimeoutMs: 5000},
+			{channel: ipc.channel, openClient: async (options) => openEchoClient(options), burnCpu: () => {}},
+		);
+		await until(() => ipc.reports.some((report) => report.type === 'state' && report.local), 'the socket open');
+		ipc.deliver({type: 'send-pair', first: 'hello', second: 'world'});
+		await until(() => ipc.reports.some((report) => report.type === 'reads'), 'the reads report', 10_000);
+		ipc.deliver({type: 'close'});
+		await exit;
+		return ipc.reports;
+	}
+
+	it('TCP: one write of two lines; the reply of both lines is reported with its reads', async () => {
+		const reports = await pairOver('tcp');
+		const sent = reports.flatMap((report) => (report.type === 'sent' ? [decode(report.requestBase64)] : []));
+		const replies = reports.flatMap((report) => (report.type === 'reply' ? [decode(report.replyBase64)] : []));
+		expect(sent).toEqual(['hello\nworld']);
+		expect(replies).toEqual(['HELLO\nWORLD']);
+		expect(reports.find((report) => report.type === 'reads')).toEqual({
+			type: 'reads',
+			id: 1,
+			writes: 1,
+			reads: 1,
+			readSizes: [12],
+			lines: 2,
+		});
+	});
+
+	it('UDP: two datagrams, two replies, each whole', async () => {
+		const reports = await pairOver('udp');
+		const sent = reports.flatMap((report) => (report.type === 'sent' ? [decode(report.requestBase64)] : []));
+		const replies = reports.flatMap((report) => (report.type === 'reply' ? [decode(report.replyBase64)] : []));
+		expect(sent).toEqual(['hello', 'world']);
+		expect(replies).toEqual(['HELLO', 'WORLD']);
+		expect(reports.find((report) => report.type === 'reads')).toEqual({
+			type: 'reads',
+			id: 2,
+			writes: 2,
+			reads: 2,
+			readSizes: [5, 5],
+			lines: 0,
+		});
 	});
 });

@@ -17,6 +17,8 @@ describe('parseSessionReport', () => {
 			{type: 'reply', id: 1, replyBase64: 'SEk=', rttMs: 0.25, at: 3},
 			{type: 'reply', id: 2, replyBase64: '', rttMs: 0, at: 3},
 			{type: 'error', message: 'no reply'},
+			{type: 'reads', id: 3, writes: 1, reads: 1, readSizes: [12], lines: 2},
+			{type: 'reads', id: 4, writes: 2, reads: 2, readSizes: [5, 5], lines: 0},
 		];
 		for (const report of good) expect(parseSessionReport(report)).toEqual(report);
 		expect(parseSessionReport({type: 'error', message: 'x', extra: 'dropped'})).toEqual({type: 'error', message: 'x'});
@@ -54,6 +56,10 @@ describe('parseSessionReport', () => {
 			{type: 'reply', id: 1, replyBase64: 'SEk=', rttMs: Number.POSITIVE_INFINITY, at: 1},
 			{type: 'error'},
 			{type: 'error', message: {toString: () => 'x'}},
+			{type: 'reads', id: 3, writes: 1, reads: 1, readSizes: [12]},
+			{type: 'reads', id: 3, writes: 1, reads: 1, readSizes: [-1], lines: 0},
+			{type: 'reads', id: 3, writes: 1, reads: 1, readSizes: 'x', lines: 0},
+			{type: 'reads', id: 3, writes: 1, reads: 1, readSizes: Array.from({length: 100}, () => 1), lines: 0},
 			{['__proto__']: {type: 'error'}, message: 'x'},
 		];
 		for (const report of bad) expect(parseSessionReport(report), JSON.stringify(report)).toBeUndefined();
@@ -64,6 +70,11 @@ describe('parseSessionCommand', () => {
 	it('accepts commands and clamps auto settings into bounds', () => {
 		expect(parseSessionCommand({type: 'send', text: 'hi'})).toEqual({type: 'send', text: 'hi'});
 		expect(parseSessionCommand({type: 'close'})).toEqual({type: 'close'});
+		expect(parseSessionCommand({type: 'send-pair', first: 'hello', second: 'world'})).toEqual({
+			type: 'send-pair',
+			first: 'hello',
+			second: 'world',
+		});
 		expect(parseSessionCommand({type: 'set-auto', auto: {enabled: true, intervalMs: 1, burstMs: 1e9}})).toEqual({
 			type: 'set-auto',
 			auto: {enabled: true, intervalMs: defaults.autoMinIntervalMs, burstMs: defaults.autoMaxBurstMs},
@@ -78,6 +89,8 @@ describe('parseSessionCommand', () => {
 			{type: 'set-auto'},
 			{type: 'set-auto', auto: {enabled: 'yes', intervalMs: 1, burstMs: 1}},
 			{type: 'exec'},
+			{type: 'send-pair', first: 'hello'},
+			{type: 'send-pair', first: 'a\nb', second: 'c'},
 		]) {
 			expect(parseSessionCommand(command), JSON.stringify(command)).toBeUndefined();
 		}

@@ -24,6 +24,7 @@ function setup() {
 				calls.push(['closeSession', sessionId]);
 			},
 			send: (sessionId, text) => calls.push(['send', sessionId, text]),
+			sendPair: (sessionId) => calls.push(['sendPair', sessionId]),
 			setAuto: (sessionId: number, auto: AutoMode) => calls.push(['setAuto', sessionId, auto]),
 			setReplyDelay: (ms) => calls.push(['setReplyDelay', ms]),
 			setModel: (model) => calls.push(['setModel', model]),
@@ -84,10 +85,12 @@ describe('createDashboardCommands', () => {
 		calls.length = 0;
 		commands.openSession('udp');
 		commands.send(1, 'hi');
+		commands.sendPair(1);
 		commands.closeSession(1);
 		expect(calls).toEqual([
 			['openSession', 'udp'],
 			['send', 1, 'hi'],
+			['sendPair', 1],
 			['closeSession', 1],
 		]);
 		commands.toggleOneCpu();

@@ -56,6 +56,7 @@ class FakeServer implements ServerProcessLike {
 const sessions: SessionManagerLike = {
 	open: () => ({sessionId: 1}),
 	send: () => true,
+	sendPair: () => true,
 	setAuto: () => undefined,
 	close: async () => undefined,
 	closeAll: async () => undefined,
@@ -158,5 +159,50 @@ describe('dashboard runtime with a server process', () => {
 		store.flush();
 		expect(store.getSnapshot().serverProcess).toEqual({pid: 1003, state: 'running'});
 		expect(store.getSnapshot().servers.every((view) => view.state === 'listening')).toBe(true);
+	});
+});
+
+describe('dashboard runtime with separate UDP and TCP targets (--connect-udp, --connect-tcp)', () => {
+	const udp = {host: '127.0.0.1', port: 8080};
+	const tcp = {host: '127.0.0.1', port: 8082};
+
+	async function withTargets(connect: {tcp?: typeof tcp; udp?: typeof udp}) {
+		store = new DashboardStore({serverPid: 1});
+		const server = new FakeServer();
+		const made: unknown[] = [];
+		const started = await startDashboardRuntime({
+			host: '127.0.0.1',
+			sessions: 0,
+			store,
+			connect,
+			createServerProcess: () => server,
+			createSessionManager(target, byProtocol) {
+				made.push({target, byProtocol});
+				return sessions;
+			},
+		});
+		store.flush();
+		return {server, started, made, snapshot: store.getSnapshot()};
+	}
+
+	it('both given: no server of its own; the sessions of each protocol go to their target; the pane knows both', async () => {
+		const {server, started, made, snapshot} = await withTargets({udp, tcp});
+		expect(server.starts).toBe(0);
+		expect(started.server).toBeUndefined();
+		expect(made).toEqual([{target: tcp, byProtocol: {tcp, udp}}]);
+		expect(snapshot.remotes).toEqual({
+			tcp: {address: '127.0.0.1', port: 8082},
+			udp: {address: '127.0.0.1', port: 8080},
+		});
+		expect(snapshot.remote).toBeDefined();
+	});
+
+	it('only UDP given: the own server serves TCP, UDP sessions go to the remote one (which it cannot see)', async () => {
+		const {server, started, made, snapshot} = await withTargets({udp});
+		expect(server.starts).toBe(1);
+		expect(made).toEqual([{target: {host: '127.0.0.1', port: 9000}, byProtocol: {udp}}]);
+		expect(started.server).toBe(server);
+		expect(snapshot.remote).toBeUndefined();
+		expect(snapshot.remotes).toEqual({udp: {address: '127.0.0.1', port: 8080}});
 	});
 });

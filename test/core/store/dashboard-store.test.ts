@@ -272,4 +272,43 @@ describe('DashboardStore', () => {
 		store.flush();
 		expect(store.getSnapshot().demoMemory).toEqual({rssBytes: 190e6, processes: 4});
 	});
+	it('keeps how a two-message send came back (reads, sizes, lines) as figures, and each TCP read with its line ends', () => {
+		store.apply({
+			type: 'session',
+			event: {
+				type: 'session-started',
+				sessionId: 5,
+				pid: 500,
+				protocol: 'tcp',
+				remote: {address: '127.0.0.1', port: 9},
+			},
+		});
+		store.apply({
+			type: 'session',
+			event: {
+				type: 'session-report',
+				sessionId: 5,
+				report: {type: 'reads', id: 1, writes: 1, reads: 1, readSizes: [12], lines: 2},
+			},
+		});
+		store.apply({
+			type: 'server',
+			event: {
+				type: 'message-in',
+				protocol: 'tcp',
+				connectionId: 'c',
+				peer,
+				bytes: bytes('hello\nworld\n'),
+				read: {byteCount: 12, lines: 2, lineEnds: [6, 12]},
+			},
+		});
+		store.flush();
+		const snapshot = store.getSnapshot();
+		expect(snapshot.sessions[0]!.conversation.at(-1)).toMatchObject({
+			kind: 'reads',
+			reads: {writes: 1, reads: 1, readSizes: [12], lines: 2},
+		});
+		expect(snapshot.sessions[0]!.lastPair).toEqual({writes: 1, reads: 1, readSizes: [12], lines: 2});
+		expect(snapshot.serverLog.at(-1)).toMatchObject({kind: 'in', read: {byteCount: 12, lines: 2, lineEnds: [6, 12]}});
+	});
 });

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ServerModel} from '../../../source/core/echo/server-model.js';
 import {TourDirector, type TourControls} from '../../../source/core/tour/tour-director.js';
-import type {TourStep} from '../../../source/core/tour/tour-steps.js';
+import {tourSteps, type TourStep} from '../../../source/core/tour/tour-steps.js';
 
 /** Controls that keep the knobs in memory and log every change. */
 function fakeControls() {
@@ -45,6 +45,7 @@ function fakeControls() {
 			knobs.lane = !knobs.lane;
 		},
 		workerCount: () => 0,
+		sendPair: (id) => log.push(`pair #${id}`),
 	};
 	return {controls, log, knobs, open};
 }
@@ -158,5 +159,23 @@ describe('TourDirector', () => {
 		tour.next();
 		await tour.settled();
 		expect(tour.getSnapshot().index).toBe(0);
+	});
+
+	it("steps 1 and 2 send two messages in one go once, from the step's first session (key b)", async () => {
+		for (const id of ['udp-messages', 'tcp-stream'] as const)
+			expect(tourSteps.find((step) => step.id === id)?.setup).toContainEqual({kind: 'send-pair'});
+		const {controls, log} = fakeControls();
+		const tour = new TourDirector({
+			controls,
+			steps: [
+				{
+					id: 'tcp-stream',
+					setup: [{kind: 'session', protocol: 'tcp'}, {kind: 'session', protocol: 'tcp'}, {kind: 'send-pair'}],
+				},
+			],
+		});
+		tour.start();
+		await tour.settled();
+		expect(log).toEqual(['open tcp #1', 'open tcp #2', 'pair #1']);
 	});
 });

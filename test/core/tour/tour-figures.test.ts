@@ -108,4 +108,28 @@ describe('tourFigures', () => {
 		const space = tourFigures({step: 'space', sessions: [1, 2, 3], snapshot, timeline, now});
 		expect(space).toMatchObject({totalBytes: 123e6, processes: [{pid: 101}, {pid: 102}, {pid: 103}]});
 	});
+
+	it("udp-messages and tcp-stream: how the two messages sent in one go came back, from the step's own session", () => {
+		for (const protocol of ['udp', 'tcp'] as const) {
+			const store = new DashboardStore({ascii: false});
+			store.apply({
+				type: 'session',
+				event: {type: 'session-started', sessionId: 4, pid: 104, protocol, remote: {address: '127.0.0.1', port: 9}},
+			});
+			const reads =
+				protocol === 'tcp'
+					? {writes: 1, reads: 1, readSizes: [12], lines: 2}
+					: {writes: 2, reads: 2, readSizes: [5, 5], lines: 0};
+			store.apply({
+				type: 'session',
+				event: {type: 'session-report', sessionId: 4, report: {type: 'reads', id: 2, ...reads}},
+			});
+			store.flush();
+			const snapshot = store.getSnapshot();
+			store.dispose();
+			const step = protocol === 'tcp' ? 'tcp-stream' : 'udp-messages';
+			const figures = tourFigures({step, snapshot, sessions: [4], now: 0});
+			expect(figures).toMatchObject({step, pair: {session: 4, ...reads}});
+		}
+	});
 });

@@ -1,7 +1,7 @@
 import {render} from 'ink-testing-library';
 import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {HelpOverlay} from '../../../source/ui/components/help-overlay.js';
+import {HelpOverlay, helpPaging} from '../../../source/ui/components/help-overlay.js';
 import {messagesEn} from '../../../source/ui/i18n/messages-en.js';
 import {dashboardBindings} from '../../../source/ui/keymap/dashboard-bindings.js';
 import {liveTimelineBindings} from '../../../source/ui/panes/live-timeline/live-bindings.js';
@@ -47,5 +47,23 @@ describe('help overlay', () => {
 			const description = binding.description(messagesEn);
 			for (const word of description.split(' ')) expect(words, description).toContain(word);
 		}
+	});
+
+	it('at 80x23 comes in pages: "page N/M", each page a whole screenful, the last page reached by End', () => {
+		const paging = helpPaging(bindings, messagesEn, 80, 23);
+		expect(paging.pages).toBeGreaterThan(1);
+		expect(paging.maxOffset).toBe((paging.pages - 1) * paging.pageRows);
+		expect(frame(80, 23, 0)).toContain(`page 1/${paging.pages}`);
+		expect(frame(80, 23, paging.pageRows)).toContain(`page 2/${paging.pages}`);
+		const last = frame(80, 23, paging.maxOffset);
+		expect(last).toContain(`page ${paging.pages}/${paging.pages}`);
+		// Paging through shows every row once: the first rows of page 2 are not on page 1.
+		const secondFirst = frame(80, 23, paging.pageRows).split('\n')[1]!;
+		expect(frame(80, 23, 0)).not.toContain(secondFirst.trim());
+	});
+
+	it('at 240x70 fits on one page and says nothing about pages', () => {
+		expect(helpPaging(bindings, messagesEn, 240, 70).pages).toBe(1);
+		expect(frame(240, 70)).not.toContain('page 1/');
 	});
 });

@@ -17,6 +17,7 @@ const selectors: Record<string, number[]> = {
 	'tour.worker': [0],
 	'tour.experimentRunning': [0],
 	'tour.processItem': [4],
+	'session.pairReads': [0],
 };
 
 /** The texts and numbers of an argument that a message must show: its leaves, but not a union's `code`. */

@@ -43,6 +43,7 @@ describe('dispatchKey', () => {
 	});
 
 	it('calls session commands on the focused live session only', () => {
+		expect(run(onSession(2), [key('b')]).calls).toEqual([{command: 'sendPair', args: [2]}]);
 		expect(run(onSession(3), [key('a'), key(']'), key('{')]).calls).toEqual([
 			{command: 'toggleAuto', args: [3]},
 			{command: 'stepAutoInterval', args: [3, 1]},
@@ -106,6 +107,21 @@ describe('dispatchKey', () => {
 		expect(help.state).toMatchObject({help: true, helpOffset: 1});
 		expect(help.calls).toEqual([]);
 		expect(run(help.state, [named('escape')]).state.help).toBe(false);
+	});
+
+	it('pages the help: PgDn and Space to the next page, PgUp back, Home and End, never past the last page', () => {
+		// 100 rows, 30 a page: pages start at 0, 30, 60, 90.
+		const paged = {...context, helpPaging: {pageRows: 30, maxOffset: 90}};
+		const at = (keys: Parameters<typeof run>[1]) => run(onSession(), [key('?'), ...keys], paged).state.helpOffset;
+		expect(at([named('pagedown')])).toBe(30);
+		expect(at([named('pagedown'), named('space')])).toBe(60);
+		expect(at([named('pagedown'), named('space'), named('pagedown'), named('pagedown')])).toBe(90);
+		expect(at([named('end'), named('pageup')])).toBe(60);
+		expect(at([named('end'), named('home')])).toBe(0);
+		expect(at([key('j'), named('pagedown')])).toBe(30);
+		expect(at([named('pagedown'), key('j'), named('pageup')])).toBe(30);
+		expect(at([named('end'), key('j'), key('j')])).toBe(90);
+		expect(at([named('pageup'), key('k')])).toBe(0);
 	});
 
 	it('walks the focus with Tab and jumps with digits; n focuses the session that appears next', () => {

@@ -28,6 +28,8 @@ const none: Key = {
 describe('readKeys', () => {
 	it('names single keys, with Backspace reported as delete', () => {
 		expect(readKeys('q', none)).toEqual([{name: 'q', text: 'q'}]);
+		expect(readKeys('', {...none, home: true})).toEqual([{name: 'home', text: ''}]);
+		expect(readKeys('', {...none, end: true})).toEqual([{name: 'end', text: ''}]);
 		expect(readKeys(' ', none)).toEqual([{name: 'space', text: ' '}]);
 		expect(readKeys('', {...none, delete: true})).toEqual([{name: 'backspace', text: ''}]);
 		expect(readKeys('', {...none, tab: true, shift: true})).toEqual([{name: 'shift+tab', text: ''}]);

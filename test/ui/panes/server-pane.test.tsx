@@ -178,3 +178,80 @@ describe('ServerPane in Chinese (issue 21)', () => {
 		);
 	});
 });
+
+describe('ServerPane: a TCP read with more or less than one line says so', () => {
+	it('names the read and where its lines ended, in the log line', () => {
+		const log = [
+			{
+				id: 1,
+				at: 0,
+				protocol: 'tcp' as const,
+				peer: '127.0.0.1:40000',
+				kind: 'in' as const,
+				text: 'hello\\nworld\\n',
+				read: {byteCount: 12, lines: 2, lineEnds: [6, 12]},
+			},
+			{
+				id: 2,
+				at: 0,
+				protocol: 'tcp' as const,
+				peer: '127.0.0.1:40000',
+				kind: 'in' as const,
+				text: 'one\\n',
+				read: {byteCount: 4, lines: 1, lineEnds: [4]},
+			},
+		];
+		let instance!: ReturnType<typeof render>;
+		act(() => {
+			instance = render(
+				<ServerPane servers={[]} log={log} notices={[]} serverPid={1} width={80} height={8} focused={false} />,
+			);
+		});
+		mounted.push(instance);
+		const text = instance.lastFrame()!;
+		expect(text).toContain('>> 1 read = 2 msgs: hello\\nworld\\n');
+		expect(text).toContain('>> one\\n');
+	});
+});
+
+describe('ServerPane: separate UDP and TCP targets (--connect-udp, --connect-tcp)', () => {
+	function remoteFrame(props: Partial<Parameters<typeof ServerPane>[0]>): string {
+		let instance!: ReturnType<typeof render>;
+		act(() => {
+			instance = render(
+				<ServerPane
+					servers={[]}
+					log={[]}
+					notices={[]}
+					serverPid={1}
+					width={80}
+					height={14}
+					focused={false}
+					{...props}
+				/>,
+			);
+		});
+		mounted.push(instance);
+		return instance.lastFrame()!;
+	}
+
+	it('both remote: names the server of each protocol, neither visible', () => {
+		const text = remoteFrame({
+			remote: {address: '127.0.0.1', port: 8082},
+			remotes: {tcp: {address: '127.0.0.1', port: 8082}, udp: {address: '127.0.0.1', port: 8080}},
+			remoteSessions: [],
+		});
+		expect(text).toContain('Remote TCP server 127.0.0.1:8082');
+		expect(text).toContain('Remote UDP server 127.0.0.1:8080');
+		expect(text).not.toContain('Remote server');
+	});
+
+	it('one remote: its own servers as usual, and which protocol goes elsewhere, unseen', () => {
+		const text = remoteFrame({
+			servers: [server({protocol: 'tcp'})],
+			remotes: {udp: {address: '127.0.0.1', port: 8080}},
+		});
+		expect(text).toContain('TCP listening');
+		expect(text).toContain('UDP remote 127.0.0.1:8080 (not visible)');
+	});
+});

@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import {act} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {displayWidth} from '../../../source/core/text/display-width.js';
-import type {SessionView} from '../../../source/core/store/snapshot.js';
+import type {PairReads, SessionView} from '../../../source/core/store/snapshot.js';
 import {MessagesContext} from '../../../source/ui/i18n/use-messages.js';
 import {messagesEn, type Messages} from '../../../source/ui/i18n/messages-en.js';
 import {messagesZh} from '../../../source/ui/i18n/messages-zh.js';
@@ -104,5 +104,33 @@ describe('SessionPane: a TCP session waiting for a reply says how long (issue 24
 
 	it('says no time when it is not known', () => {
 		expect(renderPane(session({state: 'waiting'})).lastFrame()).toMatch(/waiting for reply\s*[│║]/);
+	});
+});
+
+describe('SessionPane: two messages in one go', () => {
+	const paired = (protocol: 'tcp' | 'udp', reads: PairReads): SessionView =>
+		session({
+			protocol,
+			state: protocol === 'tcp' ? 'connected' : 'ready',
+			sent: 1,
+			replies: 1,
+			lastPair: reads,
+			conversation: [{id: 1, kind: 'reads', text: '', reads}],
+		});
+	const frame = (view: SessionView, messages: Messages = messagesEn): string =>
+		renderPane(view, {messages, width: 60}).lastFrame()!;
+
+	it('TCP: says how many reads the two lines came back in, and their sizes', () => {
+		const tcp = paired('tcp', {writes: 1, reads: 1, readSizes: [12], lines: 2});
+		expect(frame(tcp)).toContain('2 messages arrived in 1 read (12 B)');
+		expect(frame(tcp, messagesZh)).toContain('2 条消息在 1 次读取中到达（12 字节）');
+		const split = paired('tcp', {writes: 1, reads: 2, readSizes: [6, 6], lines: 2});
+		expect(frame(split)).toContain('2 messages arrived in 2 reads (6+6 B)');
+	});
+
+	it('UDP: two datagrams, two replies', () => {
+		const udp = paired('udp', {writes: 2, reads: 2, readSizes: [5, 5], lines: 0});
+		expect(frame(udp)).toContain('2 datagrams sent, 2 replies (5+5 B)');
+		expect(frame(udp, messagesZh)).toContain('2 个数据报，2 个回复（5+5 字节）');
 	});
 });

@@ -5,7 +5,7 @@ import {parseSimSpec} from '../../../source/core/sched/sim-spec.js';
 import type {KeyPress} from '../../../source/ui/keymap/read-keys.js';
 import {createSimHostedPane} from '../../../source/ui/panes/sim/sim-host.js';
 import {SimPlayerStore} from '../../../source/ui/panes/sim/sim-player-store.js';
-import {UiStore} from '../../../source/ui/state/ui-store.js';
+import {UiStore, type TourKeys} from '../../../source/ui/state/ui-store.js';
 import {standardEvents} from '../helpers/dashboard-fixture.js';
 
 const press = (text: string): KeyPress[] =>
@@ -77,5 +77,34 @@ describe('UiStore, without React', () => {
 		expect(new UiStore({snapshots: new DashboardStore({serverPid: 1}), commands}).getSnapshot().focus).toEqual({
 			kind: 'server',
 		});
+	});
+});
+
+describe('UiStore and the tour', () => {
+	it('Right on the last step says it is the last (nothing else happens); on another step it moves on', () => {
+		const data = new DashboardStore({serverPid: 1});
+		const commands = new Proxy({} as DashboardCommands, {get: () => () => undefined});
+		const state = {active: true, index: 8, busy: false, sessions: [], since: 0};
+		const called: string[] = [];
+		const tour: TourKeys = {
+			getSnapshot: () => state,
+			subscribe: () => () => undefined,
+			toggle: () => called.push('toggle'),
+			next: () => called.push('next'),
+			prev: () => called.push('prev'),
+			leave: () => called.push('leave'),
+			goTo: (index) => called.push(`goTo ${index}`),
+			attachUi: () => undefined,
+			steps: Array.from({length: 9}, () => ({id: 'space' as const, setup: []})),
+		};
+		const ui = new UiStore({snapshots: data, commands, tour});
+		ui.press({name: 'right', text: ''});
+		expect(ui.getSnapshot().hint).toEqual({note: 'tour-last', step: 9});
+		expect(called).toEqual([]);
+		state.index = 3;
+		ui.press({name: 'right', text: ''});
+		expect(called).toEqual(['next']);
+		expect(ui.getSnapshot().hint).toBeUndefined();
+		data.dispose();
 	});
 });

@@ -66,4 +66,43 @@ describe('tour narration', () => {
 			}
 		}
 	});
+
+	it('steps 1 and 2 cite how the two messages sent in one go came back (reads, datagrams)', () => {
+		const tcp: TourFigures = {
+			step: 'tcp-stream',
+			accepted: 2,
+			open: 2,
+			streams: [{session: 1, sent: 3, replies: 3}],
+			pair: {session: 1, writes: 1, reads: 1, readSizes: [12], lines: 2},
+		};
+		expect(narrate(tcp, {...options, messages: englishTour}).said).toBe(
+			'Connection loop: 2 accepted, 2 open. Communication loop: #1 wrote 2 messages at once and they arrived in 1 read: TCP is a stream.',
+		);
+		expect(narrate(tcp, {...options, messages: chineseTour}).said).toBe(
+			'连接循环：已接受 2 个连接，2 个打开。通信循环：#1 一次写入 2 条消息，它们在 1 次读取中到达：TCP 是字节流。',
+		);
+		// Against a remote server the connection loop is not seen; the stream still is.
+		expect(narrate({...tcp, accepted: 0, open: 0}, {...options, messages: englishTour}).said).toBe(
+			'#1 wrote 2 messages at once: they arrived in 1 read (TCP keeps no message boundaries).',
+		);
+		const udp: TourFigures = {
+			step: 'udp-messages',
+			datagrams: 4,
+			pair: {session: 2, writes: 2, reads: 2, readSizes: [5, 5], lines: 0},
+		};
+		expect(narrate(udp, {...options, messages: englishTour}).said).toBe(
+			'#2 sent 2 datagrams at once and got 2 replies, each whole: UDP keeps message boundaries.',
+		);
+		expect(narrate(udp, {...options, messages: chineseTour}).said).toBe(
+			'#2 一次发出 2 个数据报，收到 2 个回复，各自完整：UDP 保留消息边界。',
+		);
+		// With the last datagram known: its sentence first, then the pair, short (both fit two rows at 80).
+		const both: TourFigures = {...udp, last: {from: '127.0.0.1:40312', text: 'auto 6', session: 2}};
+		expect(narrate(both, {...options, messages: englishTour}).said).toBe(
+			'4 datagrams so far; the last, "auto 6", came from 127.0.0.1:40312 = #2: each arrives whole, with its sender. #2: 2 sent at once, 2 replies.',
+		);
+		expect(narrate(both, {...options, messages: chineseTour}).said).toMatch(
+			/“auto 6”.*#2：一次发 2 个，收到 2 个回复。$/,
+		);
+	});
 });
