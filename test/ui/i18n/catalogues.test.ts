@@ -18,6 +18,8 @@ const selectors: Record<string, number[]> = {
 	'tour.experimentRunning': [0],
 	'tour.processItem': [4],
 	'session.pairReads': [0],
+	// The read's size and line ends are shown by the payload itself (its visible \n), not repeated.
+	'panes.serverRead': [0],
 };
 
 /** The texts and numbers of an argument that a message must show: its leaves, but not a union's `code`. */
