@@ -1,5 +1,6 @@
 import type {KeyScope} from '../keymap/key-binding.js';
 import {englishTour, type TourMessages} from '../tour/tour-messages.js';
+import {englishExperiment, type ExperimentMessages} from './experiment-messages.js';
 import type {TimelineView} from '../state/ui-state.js';
 
 /**
@@ -10,6 +11,8 @@ import type {TimelineView} from '../state/ui-state.js';
 export interface Messages {
 	/** The guided tour's strip and step list (source/ui/tour). */
 	tour: TourMessages;
+	/** The experiment view and the `socktui experiment` text output. */
+	experiment: ExperimentMessages;
 	status: {
 		help: string;
 		quit: string;
@@ -167,6 +170,7 @@ const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${
 
 export const messagesEn: Messages = {
 	tour: englishTour,
+	experiment: englishExperiment,
 	status: {
 		help: 'help',
 		quit: 'quit',

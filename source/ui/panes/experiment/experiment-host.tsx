@@ -3,6 +3,7 @@ import {SegmentLines} from '../../components/segment-lines.js';
 import {useSyncExternalStore} from 'react';
 import {useTickingClock} from '../../hooks/use-ticking-clock.js';
 import type {KeyBinding} from '../../keymap/key-binding.js';
+import {useMessages} from '../../i18n/use-messages.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
 import {buildExperimentLines} from './experiment-lines.js';
@@ -31,6 +32,7 @@ export function createExperimentHostedPane(
 	const store = new ExperimentViewStore(launcher);
 	function ExperimentHostedPane({width, height}: HostedPaneProps) {
 		const theme = useTheme();
+		const messages = useMessages();
 		const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 		const now = useTickingClock(state.phase === 'running', 250);
 		const lines = buildExperimentLines(state, {
@@ -40,6 +42,7 @@ export function createExperimentHostedPane(
 			color: theme.color,
 			now,
 			ioNote: store.ioNote,
+			messages: messages.experiment,
 		});
 		return <SegmentLines lines={lines} width={width} height={height} color={theme.color} />;
 	}

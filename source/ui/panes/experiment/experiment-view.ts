@@ -1,12 +1,18 @@
 import type {ExperimentLauncher} from '../../../core/experiment/dashboard-launcher.js';
 import type {ExperimentResult} from '../../../core/experiment/experiment.js';
+import type {RecordedExperiment} from '../../../core/experiment/recording.js';
 import {experimentPresets, type ExperimentPresetName} from '../../../core/experiment/presets.js';
 import type {RunResult} from '../../../core/experiment/types.js';
 
 export type ExperimentViewState = {preset: ExperimentPresetName} & (
 	| {phase: 'idle'}
 	| {phase: 'running'; kind?: RunResult['kind']; pids: number[]; since: number}
-	| {phase: 'done'; result: ExperimentResult}
+	| {
+			phase: 'done';
+			result: ExperimentResult;
+			/** A run loaded from a file (`--load-experiment`): where and when it was recorded. */
+			recorded?: Pick<RecordedExperiment, 'savedAt' | 'hostname' | 'node' | 'cpuModel'>;
+	  }
 	| {phase: 'failed'; message: string}
 );
 
@@ -68,6 +74,16 @@ export class ExperimentViewStore {
 		}
 	}
 
+	/** Shows a recorded run (`--load-experiment FILE`), labelled as recorded, until a live one is run. */
+	showRecorded(recorded: RecordedExperiment): void {
+		if (this.#state.phase === 'running') return;
+		const programs = recorded.result.plan.jobs.map((job) => job.program).join(':');
+		const preset =
+			presetOrder.find((name) => experimentPresets[name].programs.join(':') === programs) ?? this.#state.preset;
+		const {savedAt, hostname, node, cpuModel} = recorded;
+		this.#set({preset, phase: 'done', result: recorded.result, recorded: {savedAt, hostname, node, cpuModel}});
+	}
+
 	/** Ends a run in progress (the dashboard is closing, or the tour moves on). */
 	stop(): void {
 		this.#queued = undefined;
@@ -90,7 +106,8 @@ export class ExperimentViewStore {
 		let started: ReturnType<ExperimentLauncher['start']>;
 		try {
 			started = this.#launcher.start(preset, (kind, pids) => {
-				if (this.#state.phase === 'running') this.#set({...this.#state, kind, pids});
+				// The clock on screen counts from this run's start, not the experiment's.
+				if (this.#state.phase === 'running') this.#set({...this.#state, kind, pids, since: Date.now()});
 			});
 		} catch (error: unknown) {
 			this.#set({preset, phase: 'failed', message: error instanceof Error ? error.message : String(error)});
