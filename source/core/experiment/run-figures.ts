@@ -197,8 +197,8 @@ function runFigures(run: RunResult, predicted: PredictedRun, plan: ExperimentPla
  * The run's measured noise (README): the largest of three /proc ticks (30 ms); every job's distance between
  * the CPU time it took and the CPU time its program asks for; in the serial run, where each job runs alone,
  * every job's distance between its turnaround and the prediction of it alone; and the CPU time other
- * programs took on the jobs' CPU during either run. A difference between the runs smaller than this is
- * not a result.
+ * programs took on the jobs' CPU during either run. A difference between the runs no larger than this
+ * is not a result.
  */
 export function noiseOf(result: ExperimentResult, runs: readonly RunFigures[]): number {
 	const spreads = [minNoiseMs];
@@ -220,7 +220,7 @@ export function noiseOf(result: ExperimentResult, runs: readonly RunFigures[]): 
 type Outcome = 'sooner' | 'later' | 'same';
 
 function outcome(diffMs: number, noiseMs: number): Outcome {
-	if (Math.abs(diffMs) < noiseMs) return 'same';
+	if (Math.abs(diffMs) <= noiseMs) return 'same';
 	return diffMs > 0 ? 'sooner' : 'later';
 }
 
@@ -248,7 +248,7 @@ export function verdictOf(
 		const off = Math.abs(run.makespanMs - run.predictedMakespanMs);
 		return {
 			code: 'one-run',
-			params: {run: run.kind, ratio: run.ratio, noiseMs, prediction: off < noiseMs ? 'agrees' : 'disagrees'},
+			params: {run: run.kind, ratio: run.ratio, noiseMs, prediction: off <= noiseMs ? 'agrees' : 'disagrees'},
 		};
 	}
 

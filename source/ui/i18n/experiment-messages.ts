@@ -118,7 +118,7 @@ function englishVerdict(verdict: Verdict): string {
 		case 'concurrent-sooner-io':
 			return `Concurrent finished ${ms(diffMs)} sooner: while one job waited for its IO, another had the CPU. ${against}`;
 		case 'concurrent-sooner-no-io':
-			return `Concurrent finished ${ms(diffMs)} sooner, though no job does IO (nothing to overlap): more than the noise (${ms(noiseMs)}), so something else slowed the serial run. ${against}`;
+			return `Concurrent finished ${ms(diffMs)} sooner, though every job only computes (nothing to overlap): more than the noise (${ms(noiseMs)}), so something else slowed the serial run. ${against}`;
 		case 'concurrent-later-io':
 			return `Concurrent finished ${ms(-diffMs)} later: switching between the jobs cost more than overlapping their IO gained. ${against}`;
 		case 'concurrent-later-no-io':
@@ -253,11 +253,11 @@ function chineseVerdict(verdict: Verdict): string {
 		case 'concurrent-sooner-io':
 			return `并发早完成 ${ms(diffMs)}：一个作业等 IO 时，另一个作业在用 CPU。${against}`;
 		case 'concurrent-sooner-no-io':
-			return `并发早完成 ${ms(diffMs)}，但没有作业做 IO（没有可重叠的）：超过噪声（${ms(noiseMs)}），是别的原因拖慢了串行运行。${against}`;
+			return `并发早完成 ${ms(diffMs)}，但每个作业都只在计算（没有可重叠的）：超过噪声（${ms(noiseMs)}），是别的原因拖慢了串行运行。${against}`;
 		case 'concurrent-later-io':
 			return `并发晚完成 ${ms(-diffMs)}：作业之间切换的代价超过了重叠 IO 的收益。${against}`;
 		case 'concurrent-later-no-io':
-			return `并发晚完成 ${ms(-diffMs)}：没有要等的 IO，分享 CPU 只会多出切换。${against}`;
+			return `并发晚完成 ${ms(-diffMs)}：没有要等待的，分享 CPU 只会多出切换。${against}`;
 	}
 }
 
