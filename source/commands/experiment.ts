@@ -5,7 +5,7 @@ import {experimentToJson} from '../core/experiment/format.js';
 import {
 	loadExperiment,
 	recordExperiment,
-	saveExperiment,
+	openRecording,
 	type RecordedExperiment,
 } from '../core/experiment/recording.js';
 import {experimentFigures} from '../core/experiment/run-figures.js';
@@ -179,6 +179,8 @@ export const experimentCommand: Command = {
 		const plan = parsePlan(flags);
 		const port = flags['port'] === undefined ? undefined : parsePort(flags['port']);
 		if (port === 0) throw new SocktuiError('BadUsage', '--port needs the port of a running echo server, not 0');
+		// Opened before anything runs: a path that cannot be written is one line, and no run.
+		const save = savePath === undefined ? undefined : openRecording(savePath);
 		const cliPath = process.argv[1];
 		if (!cliPath) throw new SocktuiError('Internal', 'the path of the socktui CLI is unknown');
 		const experiment = new Experiment({
@@ -203,7 +205,7 @@ export const experimentCommand: Command = {
 		try {
 			const result = await experiment.run();
 			if (interrupted) throw new SocktuiError('Internal', 'interrupted');
-			if (savePath !== undefined) saveExperiment(savePath, recordExperiment(result));
+			save?.write(recordExperiment(result));
 			process.stdout.write(report(result, {json, wide, messages}));
 			return 0;
 		} catch (error: unknown) {
@@ -211,6 +213,7 @@ export const experimentCommand: Command = {
 			process.stderr.write('socktui: experiment interrupted; every job it started has ended\n');
 			return 130;
 		} finally {
+			save?.discard();
 			process.off('SIGINT', onSignal);
 			process.off('SIGTERM', onSignal);
 		}

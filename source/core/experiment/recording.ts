@@ -1,10 +1,10 @@
-import {readFileSync} from 'node:fs';
+import {closeSync, readFileSync, unlinkSync} from 'node:fs';
 import {cpus, hostname} from 'node:os';
 import process from 'node:process';
 import {SocktuiError} from '../errors.js';
 import {describeFileError} from '../file-error.js';
 import type {ExperimentResult} from './experiment.js';
-import {writeNewFile} from './safe-write.js';
+import {openNewFile, writeAndClose} from './safe-write.js';
 
 /** `--save FILE`: one experiment with where and when it ran, versioned so a later socktui can refuse it. */
 export interface RecordedExperiment {
@@ -33,17 +33,42 @@ export function recordExperiment(result: ExperimentResult, now = new Date()): Re
 	};
 }
 
-/** Writes the recording to a new file (never over an existing one, never through a symlink), mode 0600. */
-export function saveExperiment(path: string, recorded: RecordedExperiment): void {
+/**
+ * `--save FILE`, opened before the run (a path that cannot be written is one line, exit 2, and nothing
+ * runs): a new file, never over an existing one, never through a symlink, mode 0600. `write` fills it once;
+ * `discard` removes it when there is nothing to save (the run failed or was interrupted).
+ */
+export function openRecording(path: string): {write(recorded: RecordedExperiment): void; discard(): void} {
+	let fd: number;
 	try {
-		writeNewFile(path, `${JSON.stringify(recorded)}\n`);
+		fd = openNewFile(path);
 	} catch (error: unknown) {
+		const code = (error as NodeJS.ErrnoException).code;
 		throw new SocktuiError(
 			'BadInput',
-			`cannot save the experiment to ${path}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists (it is never overwritten)' : (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it is a symbolic link' : describeFileError(error)}`,
+			`cannot save the experiment to ${path}: ${code === 'EEXIST' ? 'the file exists (it is never overwritten)' : code === 'ELOOP' ? 'it is a symbolic link' : describeFileError(error)}`,
 			{exitCode: 2},
 		);
 	}
+
+	let open = true;
+	return {
+		write(recorded) {
+			if (!open) return;
+			open = false;
+			writeAndClose(fd, `${JSON.stringify(recorded)}\n`);
+		},
+		discard() {
+			if (!open) return;
+			open = false;
+			closeSync(fd);
+			try {
+				unlinkSync(path);
+			} catch {
+				// Already gone.
+			}
+		},
+	};
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

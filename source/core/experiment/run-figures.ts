@@ -9,8 +9,9 @@ import type {ExperimentPlan, RunResult} from './types.js';
  * Every figure of an experiment, computed once from its measurement with one rounding rule, for every place
  * that shows it: the text output, `--json`, the experiment view (its lines and its chart) and the tour's
  * narration. The rule (README, "socktui experiment"): milliseconds to the whole millisecond, percentages to
- * one decimal, ratios to two decimals, each rounded once from the measured value (never from another
- * rounded figure).
+ * one decimal, ratios to two decimals, each rounded once from the measured value; a run's times are on its
+ * own clock (0 = its first job's start), and a duration shown beside its times is their difference (so
+ * makespan = the last end, turnaround = end - start).
  */
 
 /** Milliseconds: a whole number. */
@@ -163,7 +164,8 @@ function runFigures(run: RunResult, predicted: PredictedRun, plan: ExperimentPla
 	const predictedMeanFinish = mean(predicted.jobs.map((job) => job.endMs));
 	return {
 		kind: run.kind,
-		makespanMs: roundMs(run.makespanMs),
+		makespanMs:
+			roundMs(Math.max(...run.jobs.map((job) => job.endMs))) - roundMs(Math.min(...run.jobs.map((job) => job.startMs))),
 		predictedMakespanMs: roundMs(predicted.makespanMs),
 		predictedModel: predicted.model,
 		ratio: ratioOf(run.makespanMs, predicted.makespanMs),
@@ -174,21 +176,29 @@ function runFigures(run: RunResult, predicted: PredictedRun, plan: ExperimentPla
 		cpuBusyPct: roundPct(run.makespanMs > 0 ? (100 * cpuMs) / run.makespanMs : 0),
 		msPerTakenSwitch: taken > 0 ? Math.round((10 * ran) / taken) / 10 : null,
 		pinnedCpu: run.pinnedCpu,
-		jobs: run.jobs.map((job, index) => ({
-			job: `P${index}`,
-			pid: job.pid,
-			program: job.program,
-			startMs: roundMs(job.startMs),
-			endMs: roundMs(job.endMs),
-			turnaroundMs: roundMs(job.turnaroundMs),
-			cpuMs: roundMs(job.cpuMs),
-			runnableMs: roundMs(job.runnableMs),
-			blockedMs: roundMs(job.blockedMs),
-			voluntarySwitches: job.voluntarySwitches,
-			involuntarySwitches: job.involuntarySwitches,
-			expectedCpuMs: cpuTicks(job.program) * plan.tickMs,
-			predictedEndMs: roundMs(predicted.jobs[index]?.endMs ?? 0),
-		})),
+		jobs: run.jobs.map((job, index) => {
+			// Times on the run's clock are rounded; a duration is the difference of the rounded times, so the
+			// table adds up (turnaround = end - start, blocked = turnaround - CPU - runnable).
+			const startMs = roundMs(job.startMs);
+			const endMs = roundMs(job.endMs);
+			const cpu = roundMs(job.cpuMs);
+			const runnableMs = roundMs(job.runnableMs);
+			return {
+				job: `P${index}`,
+				pid: job.pid,
+				program: job.program,
+				startMs,
+				endMs,
+				turnaroundMs: endMs - startMs,
+				cpuMs: cpu,
+				runnableMs,
+				blockedMs: Math.max(0, endMs - startMs - cpu - runnableMs),
+				voluntarySwitches: job.voluntarySwitches,
+				involuntarySwitches: job.involuntarySwitches,
+				expectedCpuMs: cpuTicks(job.program) * plan.tickMs,
+				predictedEndMs: roundMs(predicted.jobs[index]?.endMs ?? 0),
+			};
+		}),
 		load: loadOf(run.disturbance),
 	};
 }
