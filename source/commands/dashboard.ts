@@ -1,5 +1,6 @@
 import process from 'node:process';
 import {createDashboardLauncher} from '../core/experiment/dashboard-launcher.js';
+import {loadExperiment, type RecordedExperiment} from '../core/experiment/recording.js';
 import {workerLanes} from '../core/procs/worker-lanes.js';
 import {defaults} from '../core/defaults.js';
 import {SocktuiError} from '../core/errors.js';
@@ -70,6 +71,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
     --ascii           ASCII borders and glyphs (automatic when the locale is not UTF-8)
     --record FILE     write the whole session to FILE as an asciicast v2 recording
                       (replay it with 'asciinema play FILE'); S saves the timeline as SVG
+    --load-experiment FILE[,FILE]  show runs saved with 'socktui experiment --save' in the
+                      experiment view and tour steps 6 and 8, labelled as recorded (a busy laptop)
     --lang L          en or zh (中文): the words of the help, status bar and pane titles
                       (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)
     --help, --version
@@ -141,6 +144,7 @@ export const dashboardCommand: Command = {
 		watch: {type: 'string'},
 		tour: {type: 'boolean', default: false},
 		record: {type: 'string'},
+		loadExperiment: {type: 'string'},
 		...modelFlags,
 		...languageFlags,
 	},
@@ -154,6 +158,13 @@ export const dashboardCommand: Command = {
 		const watchPids = parseWatch(flags['watch']);
 		const models = parseModelFlags(flags);
 		const lang = parseLanguageFlag(flags['lang']);
+		// A recorded experiment that cannot be read is one line, exit 2, before anything starts.
+		const recordings =
+			flags['loadExperiment'] === undefined
+				? []
+				: flagText(flags['loadExperiment'])
+						.split(',')
+						.map((path) => loadExperiment(path));
 		if (connect && (models.model !== 'event-loop' || models.replyDelayMs > 0 || models.handlerCpuMs > 0))
 			throw new SocktuiError(
 				'BadUsage',
@@ -208,6 +219,7 @@ export const dashboardCommand: Command = {
 				tour: flags['tour'] === true,
 				startSessions: sessionCount,
 				recorder,
+				recordings,
 			});
 		} finally {
 			memoryLogger?.stop();
@@ -245,6 +257,8 @@ interface RunOptions {
 	/** Sessions the runtime opens right after the first frame. */
 	startSessions: number;
 	recorder: AsciicastRecorder | undefined;
+	/** `--load-experiment`: recorded runs for the experiment view and the tour. */
+	recordings: readonly RecordedExperiment[];
 }
 
 /** `--record FILE`: the recording, its header sized like the terminal now. */
@@ -373,6 +387,7 @@ async function runDashboard({
 	tour: startTour,
 	startSessions,
 	recorder,
+	recordings,
 }: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
@@ -380,7 +395,7 @@ async function runDashboard({
 	});
 	let screen: ScreenGuard | undefined;
 	// The experiment view's jobs get lanes in the live timeline; they end with the dashboard, whatever the way out.
-	const experiments = createDashboardLauncher(runtime, store, (pid, label) => sampler.watch(pid, label));
+	const experiments = createDashboardLauncher(runtime, store, (pid, label) => sampler.watch(pid, label), recordings);
 
 	// With --record, every write to the terminal (the screen guard's too) is also appended to the recording.
 	const terminal = recorder ? tapStdout(process.stdout, recorder) : undefined;

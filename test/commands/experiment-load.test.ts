@@ -37,7 +37,7 @@ describe('socktui experiment --load', () => {
 		expect(text.code).toBe(0);
 		const saved = JSON.parse(readFileSync(fixture, 'utf8')) as {savedAt: string; hostname: string};
 		expect(text.stdout.replaceAll('\n', ' ')).toContain(
-			`RECORDED run, not live: saved ${saved.savedAt} on ${saved.hostname}`,
+			`RECORDED, not live: saved ${saved.savedAt} on ${saved.hostname}`,
 		);
 		for (const line of text.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 		const json = await runCli(['experiment', '--load', fixture, '--json']);

@@ -10,7 +10,7 @@ import {openNewFile, writeAndClose} from './safe-write.js';
 export interface RecordedExperiment {
 	format: 'socktui-experiment';
 	version: 1;
-	/** ISO 8601, UTC. */
+	/** `YYYY-MM-DD HH:MM UTC`. */
 	savedAt: string;
 	hostname: string;
 	node: string;
@@ -25,7 +25,7 @@ export function recordExperiment(result: ExperimentResult, now = new Date()): Re
 	return {
 		format: recordingFormat,
 		version: recordingVersion,
-		savedAt: now.toISOString().replace(/\.\d+Z$/, 'Z'),
+		savedAt: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
 		hostname: hostname(),
 		node: process.version,
 		cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',

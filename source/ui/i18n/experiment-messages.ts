@@ -59,7 +59,7 @@ export interface ExperimentMessages {
 	verdict: (verdict: Verdict) => string;
 	recorded: (savedAt: string, hostname: string, node: string, cpuModel: string) => string;
 	/** The measured chart. */
-	chartTitle: (kind: Kind, makespanMs: number, cpuBusyPct: string, columnMs: number) => string;
+	chartTitle: (kind: Kind, makespanMs: number, predictedMs: number, cpuBusyPct: string) => string;
 	chartLegend: (glyphs: {run: string; full: string; ready: string; blocked: string}) => string;
 	/** The prediction table without its model column (80 columns): the models in a line. */
 	models: (list: ReadonlyArray<{run: string; model: string}>) => string;
@@ -197,9 +197,9 @@ export const englishExperiment: ExperimentMessages = {
 	load: englishLoad,
 	verdict: englishVerdict,
 	recorded: (savedAt, hostname, node, cpuModel) =>
-		`RECORDED run, not live: saved ${savedAt} on ${hostname} (${cpuModel}, Node ${node}).`,
-	chartTitle: (kind, makespanMs, cpuBusyPct) =>
-		`${kind === 'serial' ? 'Serial' : 'Concurrent'}, measured: makespan ${ms(makespanMs)}, CPU busy ${cpuBusyPct}%`,
+		`RECORDED, not live: saved ${savedAt} on ${hostname} (${cpuModel}, Node ${node}).`,
+	chartTitle: (kind, makespanMs, predictedMs, cpuBusyPct) =>
+		`${kind === 'serial' ? 'Serial' : 'Concurrent'}, measured: makespan ${ms(makespanMs)} (predicted ${ms(predictedMs)}), CPU busy ${cpuBusyPct}%`,
 	chartLegend: ({run, full, ready, blocked}) =>
 		`${run} share of the CPU (${full} the whole column)  ${ready} ready  ${blocked} blocked on IO  blank: not started or done`,
 	models: (list) => `models: ${list.map(({run, model}) => `${run} = ${model}`).join('; ')}`,

@@ -122,13 +122,15 @@ export function buildExperimentLines(state: ExperimentViewState, options: Experi
 						{bold: true},
 					),
 				),
-				priority: 2,
+				priority: 5,
 			});
 			for (const run of figures.runs) {
-				if (run.load.state === 'quiet') continue;
+				// The verdict already says it for the first disturbed run.
+				const said = figures.verdict.code === 'disturbed' && figures.verdict.params.run === run.kind;
+				if (run.load.state === 'quiet' || said) continue;
 				sections.push({
 					lines: words(m.load(run.kind, run.load), options.color ? {color: 'red'} : {}),
-					priority: 1,
+					priority: 4,
 				});
 			}
 
@@ -151,11 +153,11 @@ export function buildExperimentLines(state: ExperimentViewState, options: Experi
 
 			sections.push({
 				lines: words(measuredLegend({ascii: options.ascii, messages: m}), muted ? {color: muted} : {}),
-				priority: 5,
+				priority: 6,
 			});
 			for (const run of figures.runs) {
 				if (run.load.state === 'quiet')
-					sections.push({lines: words(m.load(run.kind, run.load), muted ? {color: muted} : {}), priority: 7});
+					sections.push({lines: words(m.load(run.kind, run.load), muted ? {color: muted} : {}), priority: 8});
 				sections.push({
 					lines: run.jobs.map((job) =>
 						text(
@@ -170,7 +172,7 @@ export function buildExperimentLines(state: ExperimentViewState, options: Experi
 							),
 						),
 					),
-					priority: 6,
+					priority: 7,
 				});
 			}
 

@@ -36,9 +36,21 @@ export class ExperimentViewStore {
 	#stop: (() => void) | undefined;
 	/** A run asked for while another was ending (the tour moving on): it starts when that one has ended. */
 	#queued: ExperimentPresetName | undefined;
+	/** A recording asked for while a live run was ending. */
+	#showAfterStop: RecordedExperiment | undefined;
 
 	constructor(launcher: ExperimentLauncher) {
 		this.#launcher = launcher;
+		const first = launcher.recordings?.[0];
+		if (first) this.showRecorded(first);
+	}
+
+	/** The recording of this preset's jobs, if one was loaded. */
+	#recordingOf(preset: ExperimentPresetName): RecordedExperiment | undefined {
+		const programs = experimentPresets[preset].programs.join(':');
+		return this.#launcher.recordings?.find(
+			(recorded) => recorded.result.plan.jobs.map((job) => job.program).join(':') === programs,
+		);
 	}
 
 	get ioNote(): string {
@@ -90,8 +102,20 @@ export class ExperimentViewStore {
 		this.#stop?.();
 	}
 
-	/** Runs this preset now, or as soon as the run in progress has ended (which this ends). */
+	/**
+	 * Runs this preset now, or as soon as the run in progress has ended (which this ends). With a recording
+	 * of the preset loaded (`--load-experiment`), shows that instead: the tour on a busy laptop.
+	 */
 	runPreset(preset: ExperimentPresetName): void {
+		const recorded = this.#recordingOf(preset);
+		if (recorded) {
+			this.#queued = undefined;
+			this.#stop?.();
+			if (this.#state.phase !== 'running') this.showRecorded(recorded);
+			else this.#showAfterStop = recorded;
+			return;
+		}
+
 		if (this.#state.phase !== 'running') {
 			this.#run(preset);
 			return;
@@ -129,7 +153,10 @@ export class ExperimentViewStore {
 				this.#stop = undefined;
 				const queued = this.#queued;
 				this.#queued = undefined;
-				if (queued) this.#run(queued);
+				const recorded = this.#showAfterStop;
+				this.#showAfterStop = undefined;
+				if (recorded) this.showRecorded(recorded);
+				else if (queued) this.#run(queued);
 			});
 	}
 

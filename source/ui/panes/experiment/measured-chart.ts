@@ -102,7 +102,12 @@ export function measuredChart(run: RunResult, figures: RunFigures, options: Meas
 	const lines: Segment[][] = [
 		[
 			{
-				text: messages.chartTitle(run.kind, figures.makespanMs, figures.cpuBusyPct.toFixed(1), run.sampleMs),
+				text: messages.chartTitle(
+					run.kind,
+					figures.makespanMs,
+					figures.predictedMakespanMs,
+					figures.cpuBusyPct.toFixed(1),
+				),
 				bold: true,
 			},
 		],

@@ -52,7 +52,9 @@ describe('one recorded run, everywhere it is shown', () => {
 				ascii: false,
 				messages: englishExperiment,
 			});
-			expect(lineText(chart[0]!)).toContain(`makespan ${run.makespanMs} ms, CPU busy ${run.cpuBusyPct.toFixed(1)}%`);
+			expect(lineText(chart[0]!)).toContain(
+				`makespan ${run.makespanMs} ms (predicted ${run.predictedMakespanMs} ms), CPU busy ${run.cpuBusyPct.toFixed(1)}%`,
+			);
 			for (const [index, job] of run.jobs.entries()) {
 				expect(jsonRun.jobs[index]).toMatchObject({endMs: job.endMs, cpuMs: job.cpuMs, runnableMs: job.runnableMs});
 				expect(text).toMatch(

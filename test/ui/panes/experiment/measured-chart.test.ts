@@ -37,13 +37,13 @@ function concurrentCpuRun(columns: number): RunResult {
 	};
 }
 
-const figures = {makespanMs: 3000, cpuBusyPct: 99.7} as RunFigures;
+const figures = {makespanMs: 3000, predictedMakespanMs: 3000, cpuBusyPct: 99.7} as RunFigures;
 const options = {color: false, ascii: false, messages: englishExperiment};
 
 describe('the measured chart: each job its share of the CPU', () => {
 	it('seen in issue 20: three jobs sharing one CPU are drawn sharing it, not all "on the CPU", never blocked', () => {
 		const lines = measuredChart(concurrentCpuRun(30), figures, {...options, width: 40}).map((line) => lineText(line));
-		expect(lines[0]).toBe('Concurrent, measured: makespan 3000 ms, CPU busy 99.7%');
+		expect(lines[0]).toBe('Concurrent, measured: makespan 3000 ms (predicted 3000 ms), CPU busy 99.7%');
 		for (const row of lines.slice(1, 4)) {
 			expect(row).toMatch(/^P\d {2}▃{30}$/);
 			expect(row).not.toMatch(/[≈░█]/);
