@@ -192,7 +192,7 @@ export const experimentCommand: Command = {
 				process.stderr.write(`socktui: ${line}\n`);
 			},
 			onJobs(kind, pids) {
-				if (!json) process.stderr.write(`${kind}: ${pids.length} jobs running (PIDs ${pids.join(' ')})\n`);
+				if (!json) process.stderr.write(`${messages.jobsRunning(kind, pids.length, pids.join(' '))}\n`);
 			},
 		});
 		let interrupted = false;

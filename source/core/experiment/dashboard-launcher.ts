@@ -12,8 +12,10 @@ export interface ExperimentLauncher {
 		preset: ExperimentPresetName,
 		onJobs: (kind: RunResult['kind'], pids: number[]) => void,
 	): {result: Promise<ExperimentResult>; stop: () => void};
-	/** Where the IOs go, in words. */
+	/** Where the IOs go, in words (English; the UI says it from `io` when there is one). */
 	readonly ioNote: string;
+	/** Where the IOs go, as data for the UI's words. */
+	readonly io?: {ownServer: boolean; ioMs: number; tickMs: number};
 	/** Ends a run in progress at once (the dashboard is exiting). */
 	killNow(): void;
 	/**
@@ -42,6 +44,7 @@ export function createDashboardLauncher(
 	const ownServer = runtime.server !== undefined;
 	return {
 		recordings,
+		io: {ownServer, ioMs, tickMs},
 		ioNote: ownServer
 			? `IO = a request to this dashboard's echo server, whose reply delay is ${ioMs} ms during the run (tick ${tickMs} ms).`
 			: `IO = a request to an echo server of the experiment's own, reply held ${ioMs} ms (tick ${tickMs} ms).`,

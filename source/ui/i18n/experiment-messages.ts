@@ -1,5 +1,6 @@
 import type {PinningInfo} from '../../core/experiment/experiment.js';
 import type {LoadFigures, Verdict} from '../../core/experiment/run-figures.js';
+import type {KernelSlice} from '../../core/experiment/kernel-slice.js';
 import type {RunResult} from '../../core/experiment/types.js';
 
 type Kind = RunResult['kind'];
@@ -54,6 +55,10 @@ export interface ExperimentMessages {
 	predictionTitleSim: (tickMs: number, ioLength: number, rounded: boolean, ioMs: number) => string;
 	predictionTitleSlicing: (sliceMs: number, source: string) => string;
 	slicedNote: (sliceMs: number, source: string) => string;
+	/** Where the assumed time slice came from (the recorded words when a recording has no data for it). */
+	sliceSource: (slice: KernelSlice) => string;
+	/** On stderr while a run goes (not with --json). */
+	jobsRunning: (kind: Kind, count: number, pids: string) => string;
 	/** The model column: the simulator's names stay as they are. */
 	load: (kind: Kind, load: LoadFigures) => string;
 	verdict: (verdict: Verdict) => string;
@@ -70,6 +75,7 @@ export interface ExperimentMessages {
 	story: (preset: 'io' | 'cpu') => string;
 	heading: (preset: string, programs: string) => string;
 	idle: (ioNote: string) => string;
+	ioNote: (ownServer: boolean, ioMs: number, tickMs: number) => string;
 	runAgainHint: string;
 	/** Under a recorded run: Enter runs a live one. */
 	recordedHint: string;
@@ -194,6 +200,13 @@ export const englishExperiment: ExperimentMessages = {
 		`Measured vs predicted (FIFO serial, RR concurrent with a ${sliceMs} ms slice: ${source})`,
 	slicedNote: (sliceMs, source) =>
 		`The sim switches only on IO; Linux also takes the CPU away after each time slice (${sliceMs} ms: ${source}), so the jobs reach their IOs together: the second concurrent row is the sim with that slice as its quantum.`,
+	sliceSource: (slice) =>
+		slice.origin === undefined
+			? slice.source
+			: slice.origin.kind === 'file'
+				? `${slice.origin.setting === 'eevdf' ? 'EEVDF base slice' : 'CFS minimum granularity'} from ${slice.origin.path}`
+				: `the kernel's default for ${slice.origin.cpus} CPUs (0.75 ms x ${slice.origin.factor}); its setting is not readable here`,
+	jobsRunning: (kind, count, pids) => `${kind}: ${count} jobs running (PIDs ${pids})`,
 	load: englishLoad,
 	verdict: englishVerdict,
 	recorded: (savedAt, hostname, node, cpuModel) =>
@@ -213,6 +226,10 @@ export const englishExperiment: ExperimentMessages = {
 	heading: (preset, programs) => `Experiment (${preset} preset): ${programs}`,
 	idle: (ioNote) =>
 		`The same jobs as real processes on one CPU: one after another, then all at once, measured from /proc beside the prediction. ${ioNote}`,
+	ioNote: (ownServer, ioMs, tickMs) =>
+		ownServer
+			? `IO = a request to this dashboard's echo server, whose reply delay is ${ms(ioMs)} during the run (tick ${ms(tickMs)}).`
+			: `IO = a request to an echo server of the experiment's own, reply held ${ms(ioMs)} (tick ${ms(tickMs)}).`,
 	runHint: 'Enter runs it (a few seconds)  p other preset',
 	runAgainHint: 'Enter runs it again  p other preset',
 	recordedHint: 'Enter runs it live  p other preset',
@@ -326,6 +343,13 @@ export const chineseExperiment: ExperimentMessages = {
 	predictionTitleSlicing: (sliceMs, source) => `实测与预测（串行 FIFO，并发 RR，时间片 ${sliceMs} ms：${source}）`,
 	slicedNote: (sliceMs, source) =>
 		`sim 只在 IO 时切换；Linux 还会在每个时间片（${sliceMs} ms：${source}）用完后夺走 CPU，所以作业一起到达各自的 IO：第二个并发行是以该时间片为量子的 sim。`,
+	sliceSource: (slice) =>
+		slice.origin === undefined
+			? slice.source
+			: slice.origin.kind === 'file'
+				? `${slice.origin.setting === 'eevdf' ? 'EEVDF 基本时间片' : 'CFS 最小粒度'}，读自 ${slice.origin.path}`
+				: `内核对 ${slice.origin.cpus} 个 CPU 的默认值（0.75 ms x ${slice.origin.factor}）；这里读不到它的设置`,
+	jobsRunning: (kind, count, pids) => `${zhRun(kind)}：${count} 个作业在运行（PID ${pids}）`,
 	load: chineseLoad,
 	verdict: chineseVerdict,
 	recorded: (savedAt, hostname, node, cpuModel) =>
@@ -344,6 +368,10 @@ export const chineseExperiment: ExperimentMessages = {
 	heading: (preset, programs) => `实验（${preset} 预设）：${programs}`,
 	idle: (ioNote) =>
 		`同样的作业作为真实进程在一个 CPU 上运行：先一个接一个（串行），再同时（并发），从 /proc 测量，与预测对比。${ioNote}`,
+	ioNote: (ownServer, ioMs, tickMs) =>
+		ownServer
+			? `IO = 向本仪表盘的回显服务端发请求，运行期间它的回复延迟是 ${ms(ioMs)}（时钟 ${ms(tickMs)}）。`
+			: `IO = 向实验自己的回显服务端发请求，回复延迟 ${ms(ioMs)}（时钟 ${ms(tickMs)}）。`,
 	runHint: 'Enter 运行（几秒钟）  p 换预设',
 	runAgainHint: 'Enter 再运行一次  p 换预设',
 	recordedHint: 'Enter 实时运行  p 换预设',

@@ -41,7 +41,7 @@ export function createExperimentHostedPane(
 			ascii: theme.ascii,
 			color: theme.color,
 			now,
-			ioNote: store.ioNote,
+			ioNote: store.io ? messages.experiment.ioNote(store.io.ownServer, store.io.ioMs, store.io.tickMs) : store.ioNote,
 			messages: messages.experiment,
 		});
 		return <SegmentLines lines={lines} width={width} height={height} color={theme.color} />;

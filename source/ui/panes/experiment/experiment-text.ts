@@ -210,13 +210,13 @@ export function experimentText(result: ExperimentResult, figures: ExperimentFigu
 						predicted.ioLength! * plan.tickMs !== plan.ioMs,
 						plan.ioMs,
 					)
-				: m.predictionTitleSlicing(predicted.slice?.ms ?? 0, predicted.slice?.source ?? ''),
+				: m.predictionTitleSlicing(predicted.slice?.ms ?? 0, predicted.slice ? m.sliceSource(predicted.slice) : ''),
 			options,
 		),
 		...predictionTable(figures, options),
 	);
 	if (figures.concurrentSliced && predicted.slice)
-		lines.push(...prose(m.slicedNote(predicted.slice.ms, predicted.slice.source), options));
+		lines.push(...prose(m.slicedNote(predicted.slice.ms, m.sliceSource(predicted.slice)), options));
 	lines.push('', ...prose(m.verdict(figures.verdict), options));
 	return lines;
 }

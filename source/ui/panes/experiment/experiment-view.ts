@@ -57,6 +57,10 @@ export class ExperimentViewStore {
 		return this.#launcher.ioNote;
 	}
 
+	get io(): ExperimentLauncher['io'] {
+		return this.#launcher.io;
+	}
+
 	getSnapshot = (): ExperimentViewState => this.#state;
 
 	subscribe = (listener: () => void): (() => void) => {
