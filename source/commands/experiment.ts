@@ -16,7 +16,7 @@ import type {ExperimentMessages} from '../ui/i18n/experiment-messages.js';
 import {languageFrom} from '../ui/i18n/language.js';
 import {messagesFor} from '../ui/i18n/catalogues.js';
 import {experimentText} from '../ui/panes/experiment/experiment-text.js';
-import {measuredChart, measuredLegend} from '../ui/panes/experiment/measured-chart.js';
+import {measuredChart, measuredColumnMs, measuredLegend} from '../ui/panes/experiment/measured-chart.js';
 import {segmentsToAnsi} from '../ui/segments-ansi.js';
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import type {Command} from './command.js';
@@ -78,7 +78,9 @@ function parsePlan(flags: Record<string, unknown>): ExperimentPlan {
 function chartLines(result: ExperimentResult, width: number, messages: ExperimentMessages): string[] {
 	const figures = experimentFigures(result);
 	const {color, ascii} = detectCapabilities(process.env, {color: true, ascii: false});
-	const lines = ['', messages.chartHeading(result.plan.tickMs)];
+	// The column length the longest run gets at this width (a run longer than the width is summed).
+	const columnMs = Math.max(...figures.runs.map((run) => measuredColumnMs(result[run.kind]!, width)));
+	const lines = ['', messages.chartHeading(columnMs)];
 	for (const run of figures.runs) {
 		const measured = result[run.kind]!;
 		lines.push(
