@@ -47,6 +47,35 @@ const samples: Record<string, unknown[]> = {
 	'tour.incomplete': ['could not open a TCP session'],
 	'tour.liveLegend': [{running: '█', runnable: '░', sleeping: '≈', waiting: 'w'}],
 	'tour.experimentLegend': [{run: '█', ready: '░', blocked: '≈'}],
+	'experiment.runName': ['serial'],
+	'experiment.runTitle': ['concurrent'],
+	'experiment.jobsLine': [3, 'c2,i,c2  c2,i,c2', 100, {kind: 'own-server', host: '127.0.0.1', port: 4000, ioMs: 500}],
+	'experiment.pinning': [{kind: 'pinned', jobCpu: 1, otherCpus: [0], server: true}],
+	'experiment.runSummary': [3300, '27.0', '2.3'],
+	'experiment.predictionTitleSim': [100, 5, false, 500],
+	'experiment.predictionTitleSlicing': [1.5, 'EEVDF base slice from /proc/sys/kernel/sched_base_slice_ns'],
+	'experiment.slicedNote': [1.5, 'EEVDF base slice from /proc/sys/kernel/sched_base_slice_ns'],
+	'experiment.sliceSource': [{ms: 1.5, source: 'x', origin: {kind: 'default', cpus: 2, factor: 2}}],
+	'experiment.jobsRunning': ['serial', 3, '101 102 103'],
+	'experiment.load': ['serial', {state: 'disturbed', cpus: [1], otherMs: 930, otherPct: 31, windowMs: 3000}],
+	'experiment.verdict': [
+		{code: 'concurrent-sooner-io', params: {diffMs: 1500, noiseMs: 30, predictedDiffMs: 1500, prediction: 'agrees'}},
+	],
+	'experiment.recorded': ['2026-12-06 00:59 UTC', 'vm', 'v20.20.2', 'AMD EPYC'],
+	'experiment.chartTitle': ['serial', 3300, 3300, '27.0'],
+	'experiment.chartLegend': [{run: '▂▄▆', full: '█', ready: '░', blocked: '≈'}],
+	'experiment.models': [[{run: 'serial', model: 'sim SWITCH_ON_END'}]],
+	'experiment.slicedRow': ['concurrent'],
+	'experiment.chartHeading': [100],
+	'experiment.story': ['io'],
+	'experiment.heading': ['io', 'c2,i,c2  c2,i,c2'],
+	'experiment.idle': ['IO = a request.'],
+	'experiment.ioNote': [true, 500, 100],
+	'experiment.starting': ['1.5'],
+	'experiment.running': ['serial', '101, 102', '1.5'],
+	'experiment.failed': ['it broke'],
+	'experiment.jobLine': ['P0', 101, 2287, 610, 1183, 2, 236],
+	'experiment.viewRun': ['serial', 6710, 3300, '2.03x', '27.0'],
 };
 
 /** Every message as [path, text], functions called with their sample arguments. */
@@ -98,7 +127,12 @@ describe('message catalogues', () => {
 		const english = new Map(texts(messagesEn));
 		const same = texts(zh).filter(([path, text]) => english.get(path) === text);
 		// Only the ones made of names (policy names, pids) may read the same.
-		expect(same.map(([path]) => path)).toEqual(['panes.sessionTitle']);
+		expect(same.map(([path]) => path)).toEqual([
+			'experiment.columns.pid',
+			'experiment.columns.cpu',
+			'experiment.cpuRow',
+			'panes.sessionTitle',
+		]);
 	});
 
 	it('a Chinese status-bar word is no wider than its English one (it must fit where English fits)', () => {
