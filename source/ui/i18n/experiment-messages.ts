@@ -354,7 +354,8 @@ export const chineseExperiment: ExperimentMessages = {
 	verdict: chineseVerdict,
 	recorded: (savedAt, hostname, node, cpuModel) =>
 		`这是录制的运行，不是实时的：${savedAt} 保存于 ${hostname}（${cpuModel}，Node ${node}）。`,
-	chartTitle: (kind, makespanMs, cpuBusyPct) => `${zhRun(kind)}，实测：总用时 ${ms(makespanMs)}，CPU 忙 ${cpuBusyPct}%`,
+	chartTitle: (kind, makespanMs, predictedMs, cpuBusyPct) =>
+		`${zhRun(kind)}，实测：总用时 ${ms(makespanMs)}（预测 ${ms(predictedMs)}），CPU 忙 ${cpuBusyPct}%`,
 	chartLegend: ({run, full, ready, blocked}) =>
 		`${run} 占用 CPU 的份额（${full} 整列）  ${ready} 就绪  ${blocked} 阻塞于 IO  空白：未开始或已结束`,
 	models: (list) => `模型：${list.map(({run, model}) => `${run} = ${model}`).join('；')}`,

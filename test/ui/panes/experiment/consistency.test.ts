@@ -74,6 +74,21 @@ describe('one recorded run, everywhere it is shown', () => {
 		});
 	}
 
+	it("both languages: the chart's CPU-busy figure is the table's", () => {
+		for (const [messages, busy] of [
+			[englishExperiment, 'CPU busy'],
+			[chineseExperiment, 'CPU 忙'],
+		] as const) {
+			for (const run of figures.runs) {
+				const title = lineText(
+					measuredChart(result[run.kind]!, run, {width: 80, color: false, ascii: false, messages})[0]!,
+				);
+				expect(title).toContain(`${busy} ${run.cpuBusyPct.toFixed(1)}%`);
+				expect(title).toContain(`${run.makespanMs} ms`);
+			}
+		}
+	});
+
 	it('the verdict is the same code in the JSON, and the same sentence in the text and the view', () => {
 		expect(json['verdict']).toEqual(figures.verdict);
 		const sentence = englishExperiment.verdict(figures.verdict);
