@@ -3,7 +3,9 @@ import {describe, expect, it} from 'vitest';
 import {experimentToJson} from '../../../../source/core/experiment/format.js';
 import {parseRecording} from '../../../../source/core/experiment/recording.js';
 import {experimentFigures} from '../../../../source/core/experiment/run-figures.js';
+import {DashboardStore} from '../../../../source/core/store/dashboard-store.js';
 import {displayWidth} from '../../../../source/core/text/display-width.js';
+import {tourFigures} from '../../../../source/core/tour/tour-figures.js';
 import {chineseExperiment, englishExperiment} from '../../../../source/ui/i18n/experiment-messages.js';
 import {buildExperimentLines} from '../../../../source/ui/panes/experiment/experiment-lines.js';
 import {experimentText} from '../../../../source/ui/panes/experiment/experiment-text.js';
@@ -87,6 +89,28 @@ describe('one recorded run, everywhere it is shown', () => {
 				expect(title).toContain(`${run.makespanMs} ms`);
 			}
 		}
+	});
+
+	it("the tour's narration cites the same makespans and verdict (steps 6 and 8)", () => {
+		const snapshot = new DashboardStore({ascii: false}).getSnapshot();
+		const experiment = {phase: 'done', result} as const;
+		const six = tourFigures({step: 'serial-concurrent', sessions: [], snapshot, experiment, now: 0});
+		expect(six).toMatchObject({
+			serialMs: figures.serial!.makespanMs,
+			concurrentMs: figures.concurrent!.makespanMs,
+			predictedSerialMs: figures.serial!.predictedMakespanMs,
+			predictedConcurrentMs: figures.concurrent!.predictedMakespanMs,
+			verdict: figures.verdict,
+		});
+		const eight = tourFigures({step: 'time-cpu', sessions: [], snapshot, experiment, now: 0});
+		expect(eight).toMatchObject({
+			verdict: figures.verdict,
+			jobs: figures.serial!.jobs.map((job, index) => ({
+				job: job.job,
+				aloneMs: job.turnaroundMs,
+				togetherMs: figures.concurrent!.jobs[index]!.turnaroundMs,
+			})),
+		});
 	});
 
 	it('the verdict is the same code in the JSON, and the same sentence in the text and the view', () => {
