@@ -104,7 +104,7 @@ describe.skipIf(!linux)('the disturbance meter in every run', () => {
 	const jobCpu = pinning?.available ? chooseOneCpu(pinning) : undefined;
 	const hogs: ChildProcess[] = [];
 	afterAll(() => {
-		for (const hog of hogs) if (hog.pid !== undefined && hog.exitCode === null) process.kill(hog.pid, 'SIGKILL');
+		for (const hog of hogs) if (hog.exitCode === null && hog.signalCode === null) hog.kill('SIGKILL');
 	});
 
 	it('busy machine: CPU hogs on the job CPU; the output says disturbed, which CPU, and draws no verdict', async (context) => {
@@ -144,7 +144,7 @@ describe.skipIf(!linux)('the disturbance meter in every run', () => {
 	}, 120_000);
 
 	it('quiet machine: no false alarm (skips, with the figure, when others really were busy)', async (context) => {
-		for (const hog of hogs) if (hog.pid !== undefined && hog.exitCode === null) process.kill(hog.pid, 'SIGKILL');
+		for (const hog of hogs) if (hog.exitCode === null && hog.signalCode === null) hog.kill('SIGKILL');
 		const run = await runCli(['experiment', '--preset', 'cpu', '--tick', '20', '--json'], {timeoutMs: 90_000});
 		expect(run.code).toBe(0);
 		const report = JSON.parse(run.stdout) as Report;

@@ -10,7 +10,8 @@ describe.skipIf(process.platform !== 'linux')('socktui experiment in a terminal'
 	});
 
 	it('draws the measured runs: each job its share of the CPU per column, the CPU row, the legend, in colour', async () => {
-		terminal = new TestTerminal(['experiment', '--tick', '20', '--io', '60'], {columns: 100, rows: 60});
+		// Rows for the whole report (the load lines and the verdict make it about 75 lines at 80 columns).
+		terminal = new TestTerminal(['experiment', '--tick', '20', '--io', '60'], {columns: 100, rows: 120});
 		expect((await terminal.waitForExit(60_000)).exitCode).toBe(0);
 		const screen = await terminal.screen();
 		// 20 ms a column, or a multiple of it when a (slow) run is longer than the width.
