@@ -1,6 +1,7 @@
 import {errorDetail, noParams} from '../core/store/notice.js';
 import process from 'node:process';
 import {createDashboardLauncher} from '../core/experiment/dashboard-launcher.js';
+import {loadExperiment, type RecordedExperiment} from '../core/experiment/recording.js';
 import {workerLanes} from '../core/procs/worker-lanes.js';
 import {defaults} from '../core/defaults.js';
 import {SocktuiError} from '../core/errors.js';
@@ -79,6 +80,8 @@ const help = `  socktui: a terminal dashboard for teaching sockets and processes
                       FILE is created new, mode 0600; an existing FILE is refused, and so is
                       a symlink, a FIFO, a device or a directory
     --overwrite       with --record: replace FILE if it is an existing regular file
+    --load-experiment FILE[,FILE]  show runs saved with 'socktui experiment --save' in the
+                      experiment view and tour steps 6 and 8, labelled as recorded (a busy laptop)
     --lang L          en or zh (中文): the words of the help, status bar and pane titles
                       (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)
     --help, --version
@@ -165,6 +168,7 @@ export const dashboardCommand: Command = {
 		tour: {type: 'boolean', default: false},
 		record: {type: 'string'},
 		overwrite: {type: 'boolean', default: false},
+		loadExperiment: {type: 'string'},
 		...modelFlags,
 		...languageFlags,
 	},
@@ -178,6 +182,13 @@ export const dashboardCommand: Command = {
 		const watchPids = parseWatch(flags['watch']);
 		const models = parseModelFlags(flags);
 		const lang = parseLanguageFlag(flags['lang']);
+		// A recorded experiment that cannot be read is one line, exit 2, before anything starts.
+		const recordings =
+			flags['loadExperiment'] === undefined
+				? []
+				: flagText(flags['loadExperiment'])
+						.split(',')
+						.map((path) => loadExperiment(path));
 		if (
 			connect?.tcp &&
 			connect.udp &&
@@ -241,6 +252,7 @@ export const dashboardCommand: Command = {
 				tour: flags['tour'] === true,
 				startSessions: sessionCount,
 				recorder,
+				recordings,
 			});
 		} finally {
 			memoryLogger?.stop();
@@ -278,6 +290,8 @@ interface RunOptions {
 	/** Sessions the runtime opens right after the first frame. */
 	startSessions: number;
 	recorder: AsciicastRecorder | undefined;
+	/** `--load-experiment`: recorded runs for the experiment view and the tour. */
+	recordings: readonly RecordedExperiment[];
 }
 
 /** `--record FILE`: the recording, its header sized like the terminal now. */
@@ -412,6 +426,7 @@ async function runDashboard({
 	tour: startTour,
 	startSessions,
 	recorder,
+	recordings,
 }: RunOptions): Promise<number> {
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {
@@ -419,7 +434,7 @@ async function runDashboard({
 	});
 	let screen: ScreenGuard | undefined;
 	// The experiment view's jobs get lanes in the live timeline; they end with the dashboard, whatever the way out.
-	const experiments = createDashboardLauncher(runtime, store, (pid, label) => sampler.watch(pid, label));
+	const experiments = createDashboardLauncher(runtime, store, (pid, label) => sampler.watch(pid, label), recordings);
 
 	// With --record, every write to the terminal (the screen guard's too) is also appended to the recording.
 	const terminal = recorder ? tapStdout(process.stdout, recorder) : undefined;

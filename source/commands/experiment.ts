@@ -1,16 +1,26 @@
 import process from 'node:process';
 import {SocktuiError} from '../core/errors.js';
 import {Experiment, parseJobs} from '../core/experiment/experiment.js';
-import {experimentToJson, formatExperiment} from '../core/experiment/format.js';
+import {experimentToJson} from '../core/experiment/format.js';
+import {
+	loadExperiment,
+	recordExperiment,
+	openRecording,
+	type RecordedExperiment,
+} from '../core/experiment/recording.js';
+import {experimentFigures} from '../core/experiment/run-figures.js';
 import {experimentPresets, isExperimentPreset} from '../core/experiment/presets.js';
 import type {ExperimentPlan} from '../core/experiment/types.js';
 import type {ExperimentResult} from '../core/experiment/experiment.js';
-import {measuredTrack} from '../ui/panes/experiment/measured-track.js';
-import {buildRunChart} from '../ui/panes/sim/sim-chart.js';
+import type {ExperimentMessages} from '../ui/i18n/experiment-messages.js';
+import {languageFrom} from '../ui/i18n/language.js';
+import {messagesFor} from '../ui/i18n/catalogues.js';
+import {experimentText} from '../ui/panes/experiment/experiment-text.js';
+import {measuredChart, measuredColumnMs, measuredLegend} from '../ui/panes/experiment/measured-chart.js';
 import {segmentsToAnsi} from '../ui/segments-ansi.js';
 import {detectCapabilities} from '../ui/terminal/capabilities.js';
 import type {Command} from './command.js';
-import {flagText, parseCount, parsePort} from './options.js';
+import {flagText, languageFlags, parseCount, parseLanguageFlag, parsePort} from './options.js';
 
 const maxJobs = 16;
 const maxTickMs = 10_000;
@@ -64,16 +74,41 @@ function parsePlan(flags: Record<string, unknown>): ExperimentPlan {
 	};
 }
 
-/** The measured runs drawn like the sim pane's chart, one column per tick, for a terminal. */
-function chartLines(result: ExperimentResult, width: number): string[] {
-	const runs = [result.serial, result.concurrent].filter((run) => run !== undefined);
+/** The measured runs, each job's share of the CPU per column, for a terminal. */
+function chartLines(result: ExperimentResult, width: number, messages: ExperimentMessages): string[] {
+	const figures = experimentFigures(result);
 	const {color, ascii} = detectCapabilities(process.env, {color: true, ascii: false});
-	const chart = buildRunChart(runs.map(measuredTrack), {width, color, ascii});
-	return [
-		'',
-		`Measured, one column per tick (${result.plan.tickMs} ms):`,
-		...chart.map((line) => segmentsToAnsi(line, color).trimEnd()),
-	];
+	// The column length the longest run gets at this width (a run longer than the width is summed).
+	const columnMs = Math.max(...figures.runs.map((run) => measuredColumnMs(result[run.kind]!, width)));
+	const lines = ['', messages.chartHeading(columnMs)];
+	for (const run of figures.runs) {
+		const measured = result[run.kind]!;
+		lines.push(
+			...measuredChart(measured, run, {width, color, ascii, messages}).map((line) =>
+				segmentsToAnsi(line, color).trimEnd(),
+			),
+		);
+	}
+
+	lines.push(measuredLegend({ascii, messages}));
+	return lines;
+}
+
+function report(
+	result: ExperimentResult,
+	options: {json: boolean; wide: boolean; messages: ExperimentMessages; recorded?: RecordedExperiment},
+): string {
+	if (options.json) return `${JSON.stringify(experimentToJson(result, options.recorded))}\n`;
+	const width = options.wide ? Number.POSITIVE_INFINITY : Math.min(80, process.stdout.columns || 80);
+	const lines = experimentText(result, experimentFigures(result), {
+		width,
+		wide: options.wide,
+		messages: options.messages,
+		...(options.recorded ? {recorded: options.recorded} : {}),
+	});
+	if (process.stdout.isTTY)
+		lines.push(...chartLines(result, options.wide ? process.stdout.columns || 80 : width, options.messages));
+	return `${lines.join('\n')}\n`;
 }
 
 export const experimentCommand: Command = {
@@ -102,7 +137,11 @@ export const experimentCommand: Command = {
     --policy normal|fifo normal: Linux's fair scheduler, which also slices the CPU between jobs;
                          fifo: real-time SCHED_FIFO (chrt; root), a job keeps the CPU until it
                          blocks or ends, as in sim (needs the jobs pinned and a second CPU)  [normal]
-    --json               one line, one JSON object (serial, concurrent, predicted)
+    --json               one line, one JSON object (serial, concurrent, predicted, verdict)
+    --wide               the long form: every column, lines as long as they are (else 80 columns)
+    --lang en|zh         the words of the text output (中文)
+    --save FILE          also save the run (a new file, mode 0600) to show later with --load
+    --load FILE          show a saved run instead of running one (labelled as recorded)
 
   Examples
     $ socktui experiment
@@ -121,14 +160,31 @@ export const experimentCommand: Command = {
 		both: {type: 'boolean', default: false},
 		pin: {type: 'boolean', default: true},
 		json: {type: 'boolean', default: false},
+		wide: {type: 'boolean', default: false},
+		save: {type: 'string'},
+		load: {type: 'string'},
+		...languageFlags,
 	},
 	async run({flags}) {
+		const json = flags['json'] === true;
+		const wide = flags['wide'] === true;
+		const messages = messagesFor(languageFrom(parseLanguageFlag(flags['lang']), process.env)).experiment;
+		if (flags['load'] !== undefined) {
+			if (flags['save'] !== undefined) throw new SocktuiError('BadUsage', '--load and --save cannot be used together');
+			const recorded = loadExperiment(flagText(flags['load']));
+			process.stdout.write(report(recorded.result, {json, wide, messages, recorded}));
+			return 0;
+		}
+
+		const savePath = flags['save'] === undefined ? undefined : flagText(flags['save']);
+		if (savePath === '') throw new SocktuiError('BadUsage', '--save needs a file name');
 		const plan = parsePlan(flags);
 		const port = flags['port'] === undefined ? undefined : parsePort(flags['port']);
 		if (port === 0) throw new SocktuiError('BadUsage', '--port needs the port of a running echo server, not 0');
+		// Opened before anything runs: a path that cannot be written is one line, and no run.
+		const save = savePath === undefined ? undefined : openRecording(savePath);
 		const cliPath = process.argv[1];
 		if (!cliPath) throw new SocktuiError('Internal', 'the path of the socktui CLI is unknown');
-		const json = flags['json'] === true;
 		const experiment = new Experiment({
 			plan,
 			pin: flags['pin'] !== false,
@@ -138,7 +194,7 @@ export const experimentCommand: Command = {
 				process.stderr.write(`socktui: ${line}\n`);
 			},
 			onJobs(kind, pids) {
-				if (!json) process.stderr.write(`${kind}: ${pids.length} jobs running (PIDs ${pids.join(' ')})\n`);
+				if (!json) process.stderr.write(`${messages.jobsRunning(kind, pids.length, pids.join(' '))}\n`);
 			},
 		});
 		let interrupted = false;
@@ -151,18 +207,15 @@ export const experimentCommand: Command = {
 		try {
 			const result = await experiment.run();
 			if (interrupted) throw new SocktuiError('Internal', 'interrupted');
-			if (json) process.stdout.write(`${JSON.stringify(experimentToJson(result))}\n`);
-			else {
-				const lines = formatExperiment(result);
-				if (process.stdout.isTTY) lines.push(...chartLines(result, process.stdout.columns || 80));
-				process.stdout.write(`${lines.join('\n')}\n`);
-			}
+			save?.write(recordExperiment(result));
+			process.stdout.write(report(result, {json, wide, messages}));
 			return 0;
 		} catch (error: unknown) {
 			if (!interrupted) throw error;
 			process.stderr.write('socktui: experiment interrupted; every job it started has ended\n');
 			return 130;
 		} finally {
+			save?.discard();
 			process.off('SIGINT', onSignal);
 			process.off('SIGTERM', onSignal);
 		}

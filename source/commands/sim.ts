@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {defaults} from '../core/defaults.js';
 import {checkRunLength, compareConfigs, iterateRun, runToEnd, statsOf} from '../core/sched/run.js';
-import {formatCompare} from '../core/sched/compare-format.js';
+import {compareLabels, formatCompare} from '../core/sched/compare-format.js';
 import {runToJson, workloadToJson} from '../core/sched/json.js';
 import {formatSimHelp, parseSimArgs} from '../core/sched/sim-args.js';
 import {isSimReferenceError} from '../core/sched/sim-error.js';
@@ -49,10 +49,11 @@ function printJson(out: Output, request: SimRequest): void {
 async function printCompare(out: Output, request: SimRequest): Promise<void> {
 	const configs = compareConfigs(request.config);
 	const withSwitch = request.config.switchCost > 0;
+	const labels = compareLabels(request.config);
 	const runs: SimState[] = [];
 	for (const [title, config] of [
-		['Serial (SWITCH_ON_END)', configs.serial],
-		['Multiprogrammed (SWITCH_ON_IO)', configs.multiprogrammed],
+		[labels.serial.title, configs.serial],
+		[labels.multiprogrammed.title, configs.multiprogrammed],
 	] as const) {
 		if (request.solve) {
 			out.lines([`${title}:`]);
@@ -65,7 +66,7 @@ async function printCompare(out: Output, request: SimRequest): Promise<void> {
 			runs.push(runToEnd(request.workload, config, {maxCells: defaults.simMaxCells}));
 		}
 	}
-	out.lines(formatCompare(statsOf(runs[0]!), statsOf(runs[1]!), {withSwitch}));
+	out.lines(formatCompare(statsOf(runs[0]!), statsOf(runs[1]!), {withSwitch, quantum: request.config.quantum}));
 }
 
 async function simulate(out: Output, argv: readonly string[]): Promise<number> {

@@ -3,6 +3,7 @@ import type {DashboardRuntime} from '../store/dashboard-runtime.js';
 import type {DashboardStore} from '../store/dashboard-store.js';
 import {Experiment, type ExperimentResult} from './experiment.js';
 import {experimentPresets, type ExperimentPresetName} from './presets.js';
+import type {RecordedExperiment} from './recording.js';
 import type {ExperimentPlan, RunResult} from './types.js';
 
 /** Runs experiments for the dashboard's experiment view. */
@@ -11,10 +12,17 @@ export interface ExperimentLauncher {
 		preset: ExperimentPresetName,
 		onJobs: (kind: RunResult['kind'], pids: number[]) => void,
 	): {result: Promise<ExperimentResult>; stop: () => void};
-	/** Where the IOs go, in words. */
+	/** Where the IOs go, in words (English; the UI says it from `io` when there is one). */
 	readonly ioNote: string;
+	/** Where the IOs go, as data for the UI's words. */
+	readonly io?: {ownServer: boolean; ioMs: number; tickMs: number};
 	/** Ends a run in progress at once (the dashboard is exiting). */
 	killNow(): void;
+	/**
+	 * Recorded runs (`--load-experiment FILE`): the view shows the first at once, and a tour step that asks
+	 * for a preset gets the recording of that preset instead of a live run (Enter still runs one live).
+	 */
+	readonly recordings?: readonly RecordedExperiment[];
 }
 
 const tickMs = 100;
@@ -30,10 +38,13 @@ export function createDashboardLauncher(
 	runtime: Pick<DashboardRuntime, 'server' | 'target' | 'setReplyDelay'>,
 	store: Pick<DashboardStore, 'getSnapshot'>,
 	watch: (pid: number, label: string) => void,
+	recordings: readonly RecordedExperiment[] = [],
 ): ExperimentLauncher {
 	let current: Experiment | undefined;
 	const ownServer = runtime.server !== undefined;
 	return {
+		recordings,
+		io: {ownServer, ioMs, tickMs},
 		ioNote: ownServer
 			? `IO = a request to this dashboard's echo server, whose reply delay is ${ioMs} ms during the run (tick ${tickMs} ms).`
 			: `IO = a request to an echo server of the experiment's own, reply held ${ioMs} ms (tick ${tickMs} ms).`,

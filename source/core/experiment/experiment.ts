@@ -25,6 +25,12 @@ export interface ExperimentOptions {
 	onJobs?: (kind: RunResult['kind'], pids: number[]) => void;
 }
 
+/** How the jobs were placed, for the UI to put in words (the reason of an impossible pinning stays as given). */
+export type PinningInfo =
+	| {kind: 'pinned'; jobCpu: number; otherCpus: number[]; server: boolean}
+	| {kind: 'not-pinned'}
+	| {kind: 'cannot-pin'; reason: string};
+
 export interface ExperimentResult {
 	plan: ExperimentPlan;
 	serial?: RunResult;
@@ -33,6 +39,8 @@ export interface ExperimentResult {
 	/** null when the jobs ran unpinned; `pinning` says why, or where everything ran. */
 	pinnedCpu: number | null;
 	pinning: string;
+	/** The same, as data (absent in runs recorded before it existed). */
+	pin?: PinningInfo;
 	/** The echo server the IOs went to (undefined: no job does an echo IO). */
 	server?: {host: string; port: number; pid?: number; own: boolean};
 }
@@ -47,28 +55,33 @@ function choosePinning(
 	pin: boolean,
 	support: PinningSupport,
 	ownServer: boolean,
-): {jobCpu: number | undefined; otherCpus: number[]; note: string} {
+): {jobCpu: number | undefined; otherCpus: number[]; note: string; pin: PinningInfo} {
 	const rest = ownServer ? 'this process and the echo server' : 'this process';
 	if (!pin)
 		return {
 			jobCpu: undefined,
 			otherCpus: [],
 			note: 'jobs not pinned (--no-pin): the kernel may spread them over every CPU',
+			pin: {kind: 'not-pinned'},
 		};
-	if (!support.available)
+	if (!support.available) {
+		const reason = support.reason.replace(/; use the simulator view$/, '');
 		return {
 			jobCpu: undefined,
 			otherCpus: [],
 			// The dashboard's advice (the simulator view) does not apply here.
-			note: `cannot pin the jobs to one CPU: ${support.reason.replace(/; use the simulator view$/, '')}; running them unpinned`,
+			note: `cannot pin the jobs to one CPU: ${reason}; running them unpinned`,
+			pin: {kind: 'cannot-pin', reason},
 		};
+	}
+
 	const jobCpu = chooseOneCpu(support)!;
 	const otherCpus = support.allowedCpus.filter((cpu) => cpu !== jobCpu);
 	const note =
 		otherCpus.length > 0
 			? `jobs pinned to CPU ${jobCpu}; ${rest} on CPU ${otherCpus.join(',')}`
 			: `jobs pinned to CPU ${jobCpu}, the only one: ${rest} ${ownServer ? 'share' : 'shares'} it`;
-	return {jobCpu, otherCpus, note};
+	return {jobCpu, otherCpus, note, pin: {kind: 'pinned', jobCpu, otherCpus, server: ownServer}};
 }
 
 /**
@@ -138,6 +151,7 @@ export class Experiment {
 				predicted,
 				pinnedCpu: pinning.jobCpu ?? null,
 				pinning: pinning.note,
+				pin: pinning.pin,
 				...(server ? {server} : {}),
 			};
 			for (const kind of ['serial', 'concurrent'] as const) {

@@ -1,6 +1,7 @@
 import type {ChildProcess} from 'node:child_process';
 import process from 'node:process';
 import {SocktuiError} from '../errors.js';
+import {startDisturbanceMeter} from '../procs/cpu-disturbance.js';
 import {setRealtimeFifo} from '../procs/realtime.js';
 import {spawnCliChild} from '../procs/spawn-child.js';
 import {parseJobMessage, type JobCommand, type JobMessage} from './job-messages.js';
@@ -84,6 +85,8 @@ export class JobProcesses {
 			}
 
 			onStarted?.(jobs.map((job) => job.pid));
+			// Everyone else's CPU time on the jobs' CPU (every CPU when unpinned) over this run alone.
+			const meter = startDisturbanceMeter(this.#launch.pinCpu === undefined ? 'all' : [this.#launch.pinCpu]);
 			const t0 = performance.now();
 			const samples: RunSample[] = [];
 			const sampleMs = plan.tickMs;
@@ -108,17 +111,24 @@ export class JobProcesses {
 			}
 
 			samples.push(this.#sample(jobs, lastSampleAt, performance.now() - t0));
-			const results = jobs.map((job) => job.result!);
-			const start = Math.min(...results.map((job) => job.startMs));
-			const makespanMs = Math.max(...results.map((job) => job.endMs)) - start;
-			const cpuMs = results.reduce((sum, job) => sum + job.cpuMs, 0);
+			const cpuMs = jobs.reduce((sum, job) => sum + job.result!.cpuMs, 0);
+			const disturbance = meter?.read(cpuMs) ?? null;
+			// The run starts when its first job is told to go: every time of the run counts from there.
+			const start = Math.min(...jobs.map((job) => job.result!.startMs));
+			const results = jobs.map((job) => ({
+				...job.result!,
+				startMs: job.result!.startMs - start,
+				endMs: job.result!.endMs - start,
+			}));
+			const makespanMs = Math.max(...results.map((job) => job.endMs));
 			return {
 				kind,
 				makespanMs,
 				cpuBusyPct: makespanMs > 0 ? (100 * cpuMs) / makespanMs : 0,
 				pinnedCpu: this.#launch.pinCpu ?? null,
 				jobs: results,
-				samples,
+				disturbance,
+				samples: samples.map((sample) => ({...sample, atMs: Math.max(0, sample.atMs - start)})),
 				sampleMs,
 			};
 		} finally {

@@ -13,6 +13,8 @@ export interface JobSpec {
 	readonly program: string;
 }
 
+import type {CpuDisturbance} from '../procs/cpu-disturbance.js';
+
 /** What the runner is asked to do. */
 export interface ExperimentPlan {
 	readonly jobs: readonly JobSpec[];
@@ -30,7 +32,10 @@ export interface ExperimentPlan {
 export interface JobResult {
 	pid: number;
 	program: string;
-	/** Milliseconds after the run started (the parent's clock when it told the job to go / heard it was done). */
+	/**
+	 * Milliseconds after the run started: the run starts when its first job is told to go (the parent's
+	 * clock when it told the job to go / heard it was done).
+	 */
 	startMs: number;
 	endMs: number;
 	turnaroundMs: number;
@@ -64,6 +69,11 @@ export interface RunResult {
 	/** The CPU every job was pinned to, or null when they ran unpinned. */
 	pinnedCpu: number | null;
 	jobs: JobResult[];
+	/**
+	 * What processes outside the demo took on the jobs' CPU (every CPU when unpinned) over this run, the
+	 * jobs' own CPU time subtracted; null when /proc/stat could not be read (the load is unknown).
+	 */
+	disturbance: CpuDisturbance | null;
 	/** One sample per tick of the run, for the chart. */
 	samples: RunSample[];
 	sampleMs: number;

@@ -1,5 +1,6 @@
 import {totalmem} from 'node:os';
 import type {ExperimentResult} from '../experiment/experiment.js';
+import {experimentFigures, roundMs, type Verdict} from '../experiment/run-figures.js';
 import type {RunResult} from '../experiment/types.js';
 import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
 import type {DashboardSnapshot, LogEntry, PairReads, SessionView} from '../store/snapshot.js';
@@ -55,6 +56,8 @@ export type TourFigures =
 			concurrentMs?: number;
 			predictedSerialMs?: number;
 			predictedConcurrentMs?: number;
+			/** The experiment's verdict by rule (run-figures.ts): `disturbed` when other programs took the CPU. */
+			verdict?: Verdict;
 	  }
 	| {
 			step: 'time-io';
@@ -73,6 +76,8 @@ export type TourFigures =
 			running?: RunResult['kind'];
 			involuntaryLastSecond: number;
 			jobs: Array<{job: string; aloneMs?: number; togetherMs?: number}>;
+			/** The experiment's verdict by rule (run-figures.ts): `disturbed` when other programs took the CPU. */
+			verdict?: Verdict;
 	  }
 	| {step: 'space'; processes: Array<Named & {rssBytes: number}>; totalBytes: number; machineBytes: number};
 
@@ -239,15 +244,18 @@ export function tourFigures(input: FigureInput): TourFigures {
 			};
 		case 'serial-concurrent': {
 			const {running, result} = experimentRun(input.experiment);
+			// The experiment's own figures (one rounding rule), the same the view and its tables show.
+			const figures = result && experimentFigures(result);
 			return {
 				step: 'serial-concurrent',
 				...(running ? {running} : {}),
-				...(result?.serial ? {serialMs: result.serial.makespanMs} : {}),
-				...(result?.concurrent ? {concurrentMs: result.concurrent.makespanMs} : {}),
-				...(result
+				...(figures?.serial ? {serialMs: figures.serial.makespanMs} : {}),
+				...(figures?.concurrent ? {concurrentMs: figures.concurrent.makespanMs} : {}),
+				...(figures
 					? {
-							predictedSerialMs: result.predicted.serial.makespanMs,
-							predictedConcurrentMs: result.predicted.concurrent.makespanMs,
+							predictedSerialMs: roundMs(result.predicted.serial.makespanMs),
+							predictedConcurrentMs: roundMs(result.predicted.concurrent.makespanMs),
+							verdict: figures.verdict,
 						}
 					: {}),
 			};
@@ -283,12 +291,14 @@ export function tourFigures(input: FigureInput): TourFigures {
 			const {running, result} = experimentRun(input.experiment);
 			const jobLanes = (timeline?.processes ?? []).filter((lane) => lane.label.startsWith('job ') && !lane.exited);
 			const involuntary = jobLanes.reduce((sum, lane) => sum + (lane.latest.involuntaryRecent ?? 0), 0);
-			const serial = result?.serial?.jobs ?? [];
-			const concurrent = result?.concurrent?.jobs ?? [];
+			const figures = result && experimentFigures(result);
+			const serial = figures?.serial?.jobs ?? [];
+			const concurrent = figures?.concurrent?.jobs ?? [];
 			const count = Math.max(serial.length, concurrent.length);
 			return {
 				step: 'time-cpu',
 				...(running ? {running} : {}),
+				...(figures ? {verdict: figures.verdict} : {}),
 				involuntaryLastSecond: involuntary,
 				jobs: Array.from({length: count}, (_, index) => ({
 					job: `P${index}`,

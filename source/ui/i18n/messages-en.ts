@@ -1,5 +1,6 @@
 import type {KeyScope} from '../keymap/key-binding.js';
 import {englishTour, type TourMessages} from '../tour/tour-messages.js';
+import {englishExperiment, type ExperimentMessages} from './experiment-messages.js';
 import type {TimelineView} from '../state/ui-state.js';
 import type {PaneMessages} from './pane-messages.js';
 import {paneMessagesEn} from './pane-messages-en.js';
@@ -14,6 +15,8 @@ import type {PairReads} from '../../core/store/snapshot.js';
 export interface Messages extends PaneMessages {
 	/** The guided tour's strip and step list (source/ui/tour). */
 	tour: TourMessages;
+	/** The experiment view and the `socktui experiment` text output. */
+	experiment: ExperimentMessages;
 	status: {
 		help: string;
 		quit: string;
@@ -192,6 +195,7 @@ const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${
 export const messagesEn: Messages = {
 	...paneMessagesEn,
 	tour: englishTour,
+	experiment: englishExperiment,
 	status: {
 		help: 'help',
 		quit: 'quit',

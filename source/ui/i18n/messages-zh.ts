@@ -2,6 +2,7 @@ import type {TimelineView} from '../state/ui-state.js';
 import {sizesOf, type Messages} from './messages-en.js';
 import {chineseTour} from '../tour/tour-messages.js';
 import {paneMessagesZh} from './pane-messages-zh.js';
+import {chineseExperiment} from './experiment-messages.js';
 
 /** 中文: the tutorial's own terms (串行, 并发, 多道技术, 时间上的复用, 空间上的复用, 服务端, 客户端). */
 
@@ -24,6 +25,7 @@ const cpuSuffix = (cpu: number | undefined) => (cpu === undefined ? '' : ` cpu${
 export const messagesZh: Messages = {
 	...paneMessagesZh,
 	tour: chineseTour,
+	experiment: chineseExperiment,
 	status: {
 		help: '帮助',
 		quit: '退出',

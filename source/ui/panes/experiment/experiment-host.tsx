@@ -3,6 +3,7 @@ import {SegmentLines} from '../../components/segment-lines.js';
 import {useSyncExternalStore} from 'react';
 import {useTickingClock} from '../../hooks/use-ticking-clock.js';
 import type {KeyBinding} from '../../keymap/key-binding.js';
+import {useMessages} from '../../i18n/use-messages.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
 import {buildExperimentLines} from './experiment-lines.js';
@@ -31,6 +32,7 @@ export function createExperimentHostedPane(
 	const store = new ExperimentViewStore(launcher);
 	function ExperimentHostedPane({width, height}: HostedPaneProps) {
 		const theme = useTheme();
+		const messages = useMessages();
 		const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 		const now = useTickingClock(state.phase === 'running', 250);
 		const lines = buildExperimentLines(state, {
@@ -39,7 +41,8 @@ export function createExperimentHostedPane(
 			ascii: theme.ascii,
 			color: theme.color,
 			now,
-			ioNote: store.ioNote,
+			ioNote: store.io ? messages.experiment.ioNote(store.io.ownServer, store.io.ioMs, store.io.tickMs) : store.ioNote,
+			messages: messages.experiment,
 		});
 		return <SegmentLines lines={lines} width={width} height={height} color={theme.color} />;
 	}

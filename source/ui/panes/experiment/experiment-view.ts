@@ -1,12 +1,18 @@
 import type {ExperimentLauncher} from '../../../core/experiment/dashboard-launcher.js';
 import type {ExperimentResult} from '../../../core/experiment/experiment.js';
+import type {RecordedExperiment} from '../../../core/experiment/recording.js';
 import {experimentPresets, type ExperimentPresetName} from '../../../core/experiment/presets.js';
 import type {RunResult} from '../../../core/experiment/types.js';
 
 export type ExperimentViewState = {preset: ExperimentPresetName} & (
 	| {phase: 'idle'}
 	| {phase: 'running'; kind?: RunResult['kind']; pids: number[]; since: number}
-	| {phase: 'done'; result: ExperimentResult}
+	| {
+			phase: 'done';
+			result: ExperimentResult;
+			/** A run loaded from a file (`--load-experiment`): where and when it was recorded. */
+			recorded?: Pick<RecordedExperiment, 'savedAt' | 'hostname' | 'node' | 'cpuModel'>;
+	  }
 	| {phase: 'failed'; message: string}
 );
 
@@ -30,13 +36,29 @@ export class ExperimentViewStore {
 	#stop: (() => void) | undefined;
 	/** A run asked for while another was ending (the tour moving on): it starts when that one has ended. */
 	#queued: ExperimentPresetName | undefined;
+	/** A recording asked for while a live run was ending. */
+	#showAfterStop: RecordedExperiment | undefined;
 
 	constructor(launcher: ExperimentLauncher) {
 		this.#launcher = launcher;
+		const first = launcher.recordings?.[0];
+		if (first) this.showRecorded(first);
+	}
+
+	/** The recording of this preset's jobs, if one was loaded. */
+	#recordingOf(preset: ExperimentPresetName): RecordedExperiment | undefined {
+		const programs = experimentPresets[preset].programs.join(':');
+		return this.#launcher.recordings?.find(
+			(recorded) => recorded.result.plan.jobs.map((job) => job.program).join(':') === programs,
+		);
 	}
 
 	get ioNote(): string {
 		return this.#launcher.ioNote;
+	}
+
+	get io(): ExperimentLauncher['io'] {
+		return this.#launcher.io;
 	}
 
 	getSnapshot = (): ExperimentViewState => this.#state;
@@ -68,14 +90,36 @@ export class ExperimentViewStore {
 		}
 	}
 
+	/** Shows a recorded run (`--load-experiment FILE`), labelled as recorded, until a live one is run. */
+	showRecorded(recorded: RecordedExperiment): void {
+		if (this.#state.phase === 'running') return;
+		const programs = recorded.result.plan.jobs.map((job) => job.program).join(':');
+		const preset =
+			presetOrder.find((name) => experimentPresets[name].programs.join(':') === programs) ?? this.#state.preset;
+		const {savedAt, hostname, node, cpuModel} = recorded;
+		this.#set({preset, phase: 'done', result: recorded.result, recorded: {savedAt, hostname, node, cpuModel}});
+	}
+
 	/** Ends a run in progress (the dashboard is closing, or the tour moves on). */
 	stop(): void {
 		this.#queued = undefined;
 		this.#stop?.();
 	}
 
-	/** Runs this preset now, or as soon as the run in progress has ended (which this ends). */
+	/**
+	 * Runs this preset now, or as soon as the run in progress has ended (which this ends). With a recording
+	 * of the preset loaded (`--load-experiment`), shows that instead: the tour on a busy laptop.
+	 */
 	runPreset(preset: ExperimentPresetName): void {
+		const recorded = this.#recordingOf(preset);
+		if (recorded) {
+			this.#queued = undefined;
+			this.#stop?.();
+			if (this.#state.phase !== 'running') this.showRecorded(recorded);
+			else this.#showAfterStop = recorded;
+			return;
+		}
+
 		if (this.#state.phase !== 'running') {
 			this.#run(preset);
 			return;
@@ -90,7 +134,8 @@ export class ExperimentViewStore {
 		let started: ReturnType<ExperimentLauncher['start']>;
 		try {
 			started = this.#launcher.start(preset, (kind, pids) => {
-				if (this.#state.phase === 'running') this.#set({...this.#state, kind, pids});
+				// The clock on screen counts from this run's start, not the experiment's.
+				if (this.#state.phase === 'running') this.#set({...this.#state, kind, pids, since: Date.now()});
 			});
 		} catch (error: unknown) {
 			this.#set({preset, phase: 'failed', message: error instanceof Error ? error.message : String(error)});
@@ -112,7 +157,10 @@ export class ExperimentViewStore {
 				this.#stop = undefined;
 				const queued = this.#queued;
 				this.#queued = undefined;
-				if (queued) this.#run(queued);
+				const recorded = this.#showAfterStop;
+				this.#showAfterStop = undefined;
+				if (recorded) this.showRecorded(recorded);
+				else if (queued) this.#run(queued);
 			});
 	}
 

@@ -12,6 +12,7 @@ function run(kind: RunResult['kind'], makespanMs: number): RunResult {
 		makespanMs,
 		cpuBusyPct: 60,
 		pinnedCpu: 1,
+		disturbance: null,
 		sampleMs: 100,
 		samples: [
 			{atMs: 100, jobs: [{runMs: 90, waitMs: 0}, 'not-started']},
@@ -22,7 +23,7 @@ function run(kind: RunResult['kind'], makespanMs: number): RunResult {
 			program: 'c2,i,c2',
 			startMs: 0,
 			endMs: makespanMs - 10 * index,
-			turnaroundMs: makespanMs,
+			turnaroundMs: kind === 'serial' ? makespanMs / 2 : makespanMs,
 			cpuMs: 600,
 			runnableMs: 40,
 			blockedMs: 500,
@@ -84,12 +85,20 @@ describe('the experiment view', () => {
 		const store = new ExperimentViewStore(launcher);
 		store.dispatch({type: 'exp-run'});
 		settle().resolve({
-			plan: {jobs: [], tickMs: 100, ioMs: 500, ioKind: 'echo', policy: 'normal', serial: true, concurrent: true},
+			plan: {
+				jobs: [{program: 'c2,i,c2'}, {program: 'c2,i,c2'}],
+				tickMs: 100,
+				ioMs: 500,
+				ioKind: 'echo',
+				policy: 'normal',
+				serial: true,
+				concurrent: true,
+			},
 			serial: run('serial', 2200),
 			concurrent: run('concurrent', 1500),
 			predicted: {
 				kind: 'sim',
-				serial: {makespanMs: 2200, jobs: [], model: 'sim SWITCH_ON_END'},
+				serial: {makespanMs: 2200, jobs: [{endMs: 1100}, {endMs: 2200}], model: 'sim SWITCH_ON_END'},
 				concurrent: {makespanMs: 1200, jobs: [], model: 'sim SWITCH_ON_IO'},
 			},
 			pinnedCpu: 1,
@@ -97,10 +106,12 @@ describe('the experiment view', () => {
 		});
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		const lines = texts(store);
-		expect(lines).toContain('serial: makespan 2200 ms, predicted 2200 ms (1.00x), CPU busy 60%');
-		expect(lines).toContain('concurrent: makespan 1500 ms, predicted 1200 ms (1.25x), CPU busy 60%');
+		expect(lines).toContain('serial: makespan 2200 ms, predicted 2200 ms (1.00x), CPU busy 54.5%');
+		expect(lines).toContain('concurrent: makespan 1500 ms, predicted 1200 ms (1.25x), CPU busy 80.0%');
 		expect(lines).toContain('  P1 101  done 2190 ms  cpu 600 ms  runnable 40 ms  gave up 3  taken 101');
-		expect(lines.join('\n')).toContain('Concurrent finished 700 ms sooner');
+		expect(lines.join(' ')).toContain('Concurrent finished 700 ms sooner: while one job waited for its IO');
+		// No meter here: the load is unknown, and the view says so.
+		expect(lines.join(' ')).toContain("serial run: the machine's load is unknown");
 		expect(lines.some((line) => line.startsWith('Serial, measured'))).toBe(true);
 		for (const line of buildExperimentLines(store.getSnapshot(), {...options, width: 40, height: 12}))
 			expect([...lineText(line)].length).toBeLessThanOrEqual(40);
