@@ -2,9 +2,9 @@ import {closeSync, readFileSync, unlinkSync} from 'node:fs';
 import {cpus, hostname} from 'node:os';
 import process from 'node:process';
 import {SocktuiError} from '../errors.js';
-import {describeFileError} from '../file-error.js';
+import {describeFileError, describeFileProblem} from '../file-error.js';
+import {openForWriting, writeAll} from '../files/safe-open.js';
 import type {ExperimentResult} from './experiment.js';
-import {openNewFile, writeAndClose} from './safe-write.js';
 
 /** `--save FILE`: one experiment with where and when it ran, versioned so a later socktui can refuse it. */
 export interface RecordedExperiment {
@@ -39,24 +39,26 @@ export function recordExperiment(result: ExperimentResult, now = new Date()): Re
  * `discard` removes it when there is nothing to save (the run failed or was interrupted).
  */
 export function openRecording(path: string): {write(recorded: RecordedExperiment): void; discard(): void} {
-	let fd: number;
-	try {
-		fd = openNewFile(path);
-	} catch (error: unknown) {
-		const code = (error as NodeJS.ErrnoException).code;
+	// Created new, 0600, never through a symlink (core/files): a saved run is never written over.
+	const opened = openForWriting(path);
+	if (!opened.ok)
 		throw new SocktuiError(
 			'BadInput',
-			`cannot save the experiment to ${path}: ${code === 'EEXIST' ? 'the file exists (it is never overwritten)' : code === 'ELOOP' ? 'it is a symbolic link' : describeFileError(error)}`,
+			`cannot save the experiment to ${path}: ${opened.problem.kind === 'exists' ? 'the file exists (it is never overwritten)' : describeFileProblem(opened.problem)}`,
 			{exitCode: 2},
 		);
-	}
+	const {fd} = opened;
 
 	let open = true;
 	return {
 		write(recorded) {
 			if (!open) return;
 			open = false;
-			writeAndClose(fd, `${JSON.stringify(recorded)}\n`);
+			try {
+				writeAll(fd, `${JSON.stringify(recorded)}\n`);
+			} finally {
+				closeSync(fd);
+			}
 		},
 		discard() {
 			if (!open) return;
