@@ -13,6 +13,7 @@ import type {TerminalCapabilities} from './terminal/capabilities.js';
 import {createTheme} from './theme.js';
 import type {TimelineHost} from './timeline-host.js';
 import type {TourDirector} from '../core/tour/tour-director.js';
+import {stopAndAwait} from '../core/tour/await-run.js';
 import {HeldFigures, SpokenPid, type TourHost} from './tour/tour-host.js';
 import {useSyncExternalStore} from 'react';
 import {TimelineSvgExport} from './svg/timeline-export.js';
@@ -70,7 +71,9 @@ export function mountDashboard({
 		if (experiment) {
 			tour.attachUi({
 				runExperiment: (preset) => experiment.store.runPreset(preset),
-				stopExperiment: () => experiment.store.stop(),
+				// Resolves once the run has ended: it puts the reply delay back as it ends, before the next
+				// step sets its own.
+				stopExperiment: async () => stopAndAwait(experiment.store),
 			});
 		}
 

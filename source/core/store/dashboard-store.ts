@@ -458,6 +458,12 @@ export class DashboardStore {
 			changed = true;
 		}
 
+		// The delay the server reports is the one in force (a request may not have reached it yet).
+		if (stats.replyDelayMs !== undefined && stats.replyDelayMs !== view.replyDelayMs) {
+			patch.replyDelayMs = stats.replyDelayMs;
+			changed = true;
+		}
+
 		if (stats.kernelDrops !== undefined && JSON.stringify(stats.kernelDrops) !== JSON.stringify(view.kernelDrops)) {
 			patch.kernelDrops = {...stats.kernelDrops};
 			changed = true;
