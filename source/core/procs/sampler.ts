@@ -392,7 +392,11 @@ export class ProcessSampler {
 			const runNs = runDeltaNs(lane.previous, reading);
 			lane.ran[at] = lane.previous !== undefined && ranPart(runNs, elapsedNs) ? 1 : 0;
 			this.#recordSwitches(lane, at);
-			if (reading.rssBytes !== undefined && lane.latest.cell !== 'exited') lane.latest.rssBytes = reading.rssBytes;
+			if (reading.rssBytes !== undefined && lane.latest.cell !== 'exited') {
+				lane.latest.rssBytes = reading.rssBytes;
+				if (reading.pssBytes !== undefined) lane.latest.pssBytes = reading.pssBytes;
+				if (reading.pssUnreadable) lane.latest.pssUnreadable = true;
+			}
 			if (runNs !== undefined && reading.lastCpu !== undefined && lane.previous !== undefined)
 				uses.push({pid: lane.pid, cpu: reading.lastCpu, runNs});
 			if (lane.latest.cell === 'exited') {

@@ -302,7 +302,7 @@ export class DashboardStore {
 
 			case 'demo-memory': {
 				const before = this.#demoMemory;
-				if (before?.rssBytes === event.view.rssBytes && before.processes === event.view.processes) return false;
+				if (before !== undefined && JSON.stringify(before) === JSON.stringify(event.view)) return false;
 				this.#demoMemory = Object.freeze({...event.view});
 				return true;
 			}

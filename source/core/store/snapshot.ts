@@ -1,3 +1,4 @@
+import type {DemoMemory} from '../procs/demo-memory.js';
 import type {Protocol} from '../defaults.js';
 import type {ServerModelStats} from '../echo/server-model.js';
 import type {EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
@@ -119,13 +120,11 @@ export interface DashboardSnapshot {
 	demoMemory?: DemoMemoryView;
 }
 
-/** "Multiplexing in space": what the demo's processes hold in memory together. */
-export interface DemoMemoryView {
-	/** Summed VmRSS (shared pages counted once per process), bytes. */
-	rssBytes: number;
-	/** How many processes the sum covers. */
-	processes: number;
-}
+/**
+ * "Multiplexing in space": what the demo's processes hold in memory together, as the kernel counts it
+ * (totals by PSS; see source/core/procs/demo-memory.ts, the one function that computes it).
+ */
+export type DemoMemoryView = DemoMemory;
 
 export interface ServerProcessView {
 	pid: number;

@@ -146,6 +146,11 @@ export interface Messages {
 		pressV: (next: TimelineView) => string;
 		tooSmall: (needColumns: number, needRows: number, columns: number, rows: number) => string;
 		tooSmallQuits: string;
+		/**
+		 * The demo's memory: total by PSS (or RSS where PSS is unreadable), in how many processes, and how much
+		 * an RSS sum would count more than once (shared). `short` for a narrow pane.
+		 */
+		memory: (total: string, processes: number, shared: string, pssReadable: boolean, short: boolean) => string;
 	};
 }
 
@@ -306,5 +311,13 @@ export const messagesEn: Messages = {
 		tooSmall: (needColumns, needRows, columns, rows) =>
 			`terminal too small: need ${needColumns}x${needRows}, have ${columns}x${rows}`,
 		tooSmallQuits: '(q quits)',
+		memory: (total, processes, shared, pssReadable, short) =>
+			pssReadable
+				? short
+					? `PSS ${total}, ${processes} proc., ${shared} shared`
+					: `memory (PSS) ${total} in ${processes} ${processes === 1 ? 'process' : 'processes'}, ${shared} shared`
+				: short
+					? `RSS ${total}, ${processes} proc. (no PSS)`
+					: `memory (RSS, PSS unreadable) ${total} in ${processes} ${processes === 1 ? 'process' : 'processes'}`,
 	},
 };

@@ -161,5 +161,13 @@ export const messagesZh: Messages = {
 		tooSmall: (needColumns, needRows, columns, rows) =>
 			`终端太小: 需要 ${needColumns}x${needRows}, 现在 ${columns}x${rows}`,
 		tooSmallQuits: '(q 退出)',
+		memory: (total, processes, shared, pssReadable, short) =>
+			pssReadable
+				? short
+					? `PSS ${total}, ${processes} 个进程, 共享 ${shared}`
+					: `内存 (PSS) ${total}, ${processes} 个进程, 其中共享 ${shared}`
+				: short
+					? `RSS ${total}, ${processes} 个进程 (无 PSS)`
+					: `内存 (RSS, 读不到 PSS) ${total}, ${processes} 个进程`,
 	},
 };

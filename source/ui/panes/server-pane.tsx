@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import stringWidth from 'string-width';
 import {memo, type ReactElement} from 'react';
 import {formatHostPort} from '../../core/errors.js';
 import type {Endpoint} from '../../core/echo/types.js';
@@ -229,11 +230,19 @@ export const ServerPane = memo(function ServerPane({
 	}
 
 	if (memory) {
-		// Multiplexing in space: every process holds its own memory.
-		const text = `memory (RSS): ${formatBytes(memory.rssBytes)} in ${memory.processes} ${memory.processes === 1 ? 'process' : 'processes'}`;
+		// Multiplexing in space: every process holds its own memory; PSS counts shared pages once in all.
+		const say = (short: boolean) =>
+			messages.panes.memory(
+				formatBytes(memory.pssBytes),
+				memory.processes,
+				formatBytes(memory.sharedBytes),
+				memory.pssMissing === 0,
+				short,
+			);
+		const text = say(false);
 		lines.push(
 			<Line key="memory" color={theme.tone('muted')}>
-				{text.length <= width - 2 ? text : text.replace('memory (RSS)', 'RSS')}
+				{stringWidth(text) <= width - 2 ? text : say(true)}
 			</Line>,
 		);
 	}
