@@ -61,6 +61,8 @@ const maxRuntimeNotes = 4;
 interface Lane {
 	pid: number;
 	label: string;
+	/** Its letter's index, kept while the lane is (see ProcessLaneSnapshot.slot). */
+	slot: number;
 	kind: ProcessLaneSnapshot['kind'];
 	parentPid?: number;
 	cells: Uint8Array;
@@ -212,6 +214,7 @@ export class ProcessSampler {
 		this.#lanes.set(pid, {
 			pid,
 			label,
+			slot: this.#freeSlot(),
 			kind,
 			...(parentPid === undefined ? {} : {parentPid}),
 			cells: new Uint8Array(this.columns),
@@ -492,6 +495,7 @@ export class ProcessSampler {
 			processes.push({
 				pid: lane.pid,
 				label: lane.label,
+				slot: lane.slot,
 				kind: lane.kind,
 				...(lane.parentPid === undefined ? {} : {parentPid: lane.parentPid}),
 				cells: this.#linear(lane.cells, columns),
@@ -554,6 +558,14 @@ export class ProcessSampler {
 		this.#lanes.delete(pid);
 		this.#trees.delete(pid);
 		this.#source.forget?.(pid);
+	}
+
+	/** The lowest slot no kept lane holds. */
+	#freeSlot(): number {
+		const taken = new Set([...this.#lanes.values()].map((lane) => lane.slot));
+		let slot = 0;
+		while (taken.has(slot)) slot += 1;
+		return slot;
 	}
 
 	#dropOldestExited(): boolean {

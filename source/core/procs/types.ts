@@ -128,6 +128,12 @@ export interface ProcessLatest {
 export interface ProcessLaneSnapshot {
 	pid: number;
 	label: string;
+	/**
+	 * The lane's identity on screen (its letter: 0 = A): the lowest slot free when the lane was added, kept
+	 * for as long as the sampler keeps the lane, so lanes dropped or inserted around it never change it.
+	 * Absent (a snapshot built elsewhere): the lane's index stands in.
+	 */
+	slot?: number;
 	/** Measured cells, oldest first, one per tick, aligned with every other lane (codes of cellCode). */
 	cells: Uint8Array;
 	/**

@@ -65,10 +65,11 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	const glyphs = options.ascii ? asciiLiveGlyphs : unicodeLiveGlyphs;
 	const paint = (color: string | undefined) => (options.color ? color : undefined);
 	const caps = snapshot.capabilities;
+	// A lane's letter is its slot, kept by the sampler while the lane is: never shifted by other lanes.
 	const allLanes = snapshot.processes.map((lane, index) => ({
 		lane,
-		mark: laneMark(index),
-		markColor: markColors[index % markColors.length]!,
+		mark: laneMark(lane.slot ?? index),
+		markColor: markColors[(lane.slot ?? index) % markColors.length]!,
 	}));
 	const marks = new Map(allLanes.map((entry) => [entry.lane.pid, entry]));
 
