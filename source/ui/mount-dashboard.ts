@@ -59,12 +59,21 @@ export function mountDashboard({
 		const {oneCpu} = useSnapshot(store);
 		return oneCpu.enabled ? oneCpu.cpu : undefined;
 	};
+	// Tour step 9 ("look at each lane"): each lane shows its memory, whatever the terminal's height.
+	const noTour = () => () => {};
+	const tourState = () => tour?.getSnapshot();
+	const useLaneMemory = () => {
+		const state = useSyncExternalStore(tour?.subscribe ?? noTour, tourState);
+		return state !== undefined && state.active && tour?.steps[state.index]?.id === 'space';
+	};
 	const experiment = experiments ? createExperimentHostedPane(experiments) : undefined;
 	const timeline: TimelineHost = {
 		sim: createSimHostedPane(simSpec),
 		sched: createSchedHostedPane(),
 		...(experiment ? {experiment} : {}),
-		...(sampler ? {live: createLiveTimelineHostedPane(sampler, {useNote, useHighlight, useDemoCpu})} : {}),
+		...(sampler
+			? {live: createLiveTimelineHostedPane(sampler, {useNote, useHighlight, useDemoCpu, useLaneMemory})}
+			: {}),
 	};
 	let tourHost: TourHost | undefined;
 	if (tour) {

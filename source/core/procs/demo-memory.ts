@@ -15,7 +15,9 @@ export interface DemoMemory {
 	each: ReadonlyArray<{pid: number; rssBytes: number; pssBytes?: number}>;
 }
 
-const round = (bytes: number) => Number(bytes.toPrecision(3));
+/** The one rounding rule for memory figures (three significant digits): the totals, each process, each lane. */
+export const memoryFigure = (bytes: number) => Number(bytes.toPrecision(3));
+const round = memoryFigure;
 
 /**
  * The memory of the demo's own processes together, from one sampler snapshot: the lanes of live processes

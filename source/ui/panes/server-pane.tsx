@@ -36,6 +36,11 @@ export interface ServerPaneProps {
 	width: number;
 	height: number;
 	focused: boolean;
+	/**
+	 * Rows the log keeps at least (the tour's step about the server log): the memory, knob and model lines
+	 * give way to it, in that order, when the pane is short.
+	 */
+	minLogRows?: number;
 }
 
 const stateWords: Record<ServerView['state'], string> = {
@@ -163,6 +168,7 @@ export const ServerPane = memo(function ServerPane({
 	width,
 	height,
 	focused,
+	minLogRows = 0,
 }: ServerPaneProps) {
 	const theme = useTheme();
 	const messages = useMessages();
@@ -254,6 +260,13 @@ export const ServerPane = memo(function ServerPane({
 				{notice.text}
 			</Line>,
 		);
+	}
+
+	// Lines that give way to the log when it must keep rows (first to go first).
+	for (const prefix of ['memory', 'guards', 'model-', 'totals']) {
+		if (minLogRows === 0 || inner - lines.length >= minLogRows) break;
+		for (let index = lines.length - 1; index >= 0 && inner - lines.length < minLogRows; index--)
+			if (String(lines[index]!.key).startsWith(prefix)) lines.splice(index, 1);
 	}
 
 	const room = Math.max(0, inner - lines.length);

@@ -1,3 +1,5 @@
+import {memoryFigure} from '../../../core/procs/demo-memory.js';
+import {formatBytes} from '../../format.js';
 import {displayWidth, padEndWidth, sliceWidth} from '../../../core/text/display-width.js';
 import {stateShortWords} from '../../../core/procs/state-letters.js';
 import {
@@ -48,6 +50,11 @@ export interface TimelineLineOptions {
 	highlightPid?: number | undefined;
 	/** One-CPU mode's demo CPU: its core row is what the demo is about, kept like a process lane. */
 	demoCpu?: number | undefined;
+	/**
+	 * Each process lane shows its memory (PSS, or RSS where PSS is unreadable) on its own row, right of its
+	 * label, so it is on screen at any height (tour step 9, "look at each lane").
+	 */
+	laneMemory?: boolean | undefined;
 }
 
 interface Row {
@@ -80,9 +87,14 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	);
 	let statsWidth = width >= 100 ? 38 : width >= 80 ? 30 : width >= 56 ? 12 : 0;
 	if (statsWidth > 0 && width - labelWidth - 1 - (statsWidth + 1) < 10) statsWidth = 0;
+	// The memory column ("12 MB", "9.9 MB", "123 MB"): the label gives way to it before the cells do.
+	const memoryWidth = options.laneMemory && width >= 24 ? 6 : 0;
 
-	const labelCol = Math.min(labelWidth, Math.max(0, width - 2));
-	const cellsWidth = Math.max(0, width - labelCol - 1 - (statsWidth > 0 ? statsWidth + 1 : 0));
+	const labelCol = Math.min(labelWidth, Math.max(0, width - 2 - (memoryWidth > 0 ? memoryWidth + 1 : 0)));
+	const cellsWidth = Math.max(
+		0,
+		width - labelCol - 1 - (statsWidth > 0 ? statsWidth + 1 : 0) - (memoryWidth > 0 ? memoryWidth + 1 : 0),
+	);
 	const visible = Math.min(cellsWidth, snapshot.columns);
 	const pad = cellsWidth - visible;
 	const from = snapshot.columns - visible;
@@ -110,6 +122,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 			},
 			{text: ' '},
 		];
+		if (memoryWidth > 0) line.push({text: `${laneMemoryText(lane).padStart(memoryWidth)} `, bold: true});
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
 		line.push(
 			...runs(withRan(lane), from, (code) => {
@@ -274,6 +287,12 @@ function detailColor(lane: ProcessLaneSnapshot): string | undefined {
 
 const shortCellWords = {running: 'run', runnable: 'runnable', sleeping: 'sleep', exited: 'exited'} as const;
 const shortPhaseWords = {computing: 'compute', 'waiting-reply': 'wait reply', idle: 'idle'} as const;
+
+/** A process lane's memory, rounded as the demo's total is (memoryFigure): PSS, else RSS; blank for a thread. */
+function laneMemoryText(lane: ProcessLaneSnapshot): string {
+	const bytes = lane.kind === 'thread' || lane.exited ? undefined : (lane.latest.pssBytes ?? lane.latest.rssBytes);
+	return bytes === undefined ? '' : formatBytes(memoryFigure(bytes));
+}
 
 function laneLabel(name: string, pid: number, width: number): string {
 	const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');

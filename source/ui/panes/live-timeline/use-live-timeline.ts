@@ -62,7 +62,8 @@ function sameOptions(a: TimelineLineOptions, b: TimelineLineOptions): boolean {
 		a.focused === b.focused &&
 		a.oneCpuNote === b.oneCpuNote &&
 		a.highlightPid === b.highlightPid &&
-		a.demoCpu === b.demoCpu
+		a.demoCpu === b.demoCpu &&
+		a.laneMemory === b.laneMemory
 	);
 }
 
