@@ -338,8 +338,11 @@ export class ProcessSampler {
 				[...this.#lanes.values()].filter((lane) => lane.parentPid === pid && lane.kind === kind && !lane.exited).length;
 			let threads = live('thread');
 			tree.hiddenThreads = 0;
+			// A thread or child with a lane keeps it, exited ones too: /proc lists a dying thread for a while
+			// after its lane turned exited, and a fresh lane for it would throw away what it did (the README:
+			// exited lanes stay until they scroll away).
 			for (const tid of tasks.threads) {
-				if (tid === pid || this.#lanes.get(tid)?.exited === false) continue;
+				if (tid === pid || this.#lanes.has(tid)) continue;
 				if (threads >= defaults.watchMaxThreadLanes || !this.#addLane(tid, 'thread', 'thread', pid)) {
 					tree.hiddenThreads += 1;
 					continue;
@@ -351,7 +354,7 @@ export class ProcessSampler {
 			let children = live('child');
 			tree.hiddenChildren = 0;
 			for (const child of tasks.children) {
-				if (this.#lanes.get(child)?.exited === false) continue;
+				if (this.#lanes.has(child)) continue;
 				const name = printableName(this.#source.commandName?.(child));
 				if (
 					children >= defaults.watchMaxChildLanes ||

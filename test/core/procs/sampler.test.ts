@@ -365,4 +365,28 @@ describe('ProcessSampler: turns, switches, memory', () => {
 		sampler.watch(5, 'p5');
 		expect(slots(sampler.snapshot())).toMatchObject({3: 2, 4: 3, 100: 4, 101: 0, 5: 1});
 	});
+
+	it('watchTree: a thread that ended keeps its lane and history while /proc still lists it (a dying thread), until it scrolls off', async () => {
+		const {source, sampler, tick} = setup({columns: 20});
+		source.advance(100, {});
+		source.taskLists.set(100, {threads: [100], children: []});
+		sampler.watchTree(100, 'python3');
+		await tick();
+		source.advance(101, {});
+		source.taskLists.set(100, {threads: [100, 101], children: []});
+		await tick();
+		for (let index = 0; index < 3; index++) {
+			source.advance(101, {runNs: tickNs, state: 'R'});
+			await tick();
+		}
+
+		// The thread ends; the task list still names it for a while.
+		source.kill(101);
+		let snapshot = await tick();
+		for (let index = 0; index < 5; index++) snapshot = await tick();
+		const cells = cellsOf(snapshot, 101);
+		expect(cells.filter((cell) => cell === 'running').length).toBeGreaterThanOrEqual(2);
+		expect(cells.at(-1)).toBe('exited');
+		expect(lane(snapshot, 101)).toMatchObject({exited: true, kind: 'thread'});
+	});
 });
