@@ -119,7 +119,10 @@ export function App({
 				? messages.status.typingInto(focus.sessionId)
 				: focus.kind === 'session'
 					? messages.status.session(focus.sessionId)
-					: messages.status[focus.kind];
+					: focus.kind === 'timeline'
+						? // The timeline's keys act on its view (r restarts the simulation, + speeds the sampler): say which.
+							messages.status.timelineView(ui.view)
+						: messages.status[focus.kind];
 	const bodyHeight = layout.frameHeight - layout.statusHeight - layout.stripHeight;
 	const helpBindings: ReadonlyArray<KeyBinding<unknown>> = [
 		...dashboardBindings,

@@ -207,7 +207,7 @@ describe('App', () => {
 		app.apply({type: 'server-process', process: {pid: 777, state: 'exited', code: null, signal: 'SIGKILL'}});
 		expect(app.frame()).toContain('Server (pid 777)');
 		expect(app.frame()).toContain('server process 777 was killed (SIGKILL):');
-		expect(app.frame()).toContain('r restarts it (same port)');
+		expect(app.frame()).toContain('R restarts it (same port)');
 		app.apply(
 			{type: 'server-process', process: {pid: 778, state: 'running'}},
 			{type: 'one-cpu', view: {enabled: true, cpu: 1, uiCpu: 0}},

@@ -296,7 +296,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 				store.apply({
 					type: 'notice',
 					level: 'info',
-					text: `the server process ${server.pid ?? ''} is running; r restarts it only after it stopped`,
+					text: `the server process ${server.pid ?? ''} is running; R restarts it only after it stopped`,
 				});
 				return;
 			}

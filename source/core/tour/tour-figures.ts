@@ -1,6 +1,7 @@
 import {totalmem} from 'node:os';
 import type {ExperimentResult} from '../experiment/experiment.js';
 import type {RunResult} from '../experiment/types.js';
+import {memoryFigure} from '../procs/demo-memory.js';
 import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
 import type {DashboardSnapshot, LogEntry, SessionView} from '../store/snapshot.js';
 import type {TourStepId} from './tour-steps.js';
@@ -109,8 +110,11 @@ function lastIn(log: readonly LogEntry[], protocol: 'tcp' | 'udp'): LogEntry | u
 	return undefined;
 }
 
+/** A process's memory as every pane shows it: PSS (RSS where unreadable), by the one rounding rule. */
 function rssOf(timeline: TimelineSnapshot | undefined, pid: number): number | undefined {
-	return timeline?.processes.find((lane) => lane.pid === pid)?.latest.rssBytes;
+	const latest = timeline?.processes.find((lane) => lane.pid === pid)?.latest;
+	const bytes = latest?.pssBytes ?? latest?.rssBytes;
+	return bytes === undefined ? undefined : memoryFigure(bytes);
 }
 
 /**

@@ -16,6 +16,8 @@ export interface Messages {
 		/** Where the keys go, in the status bar's first cell. */
 		server: string;
 		timeline: string;
+		/** The timeline pane with focus, naming its view (what its keys act on). */
+		timelineView: (view: TimelineView) => string;
 		session: (sessionId: number) => string;
 		typingInto: (sessionId: number) => string;
 		typingIntoTimeline: string;
@@ -177,6 +179,7 @@ export const messagesEn: Messages = {
 		quit: 'quit',
 		server: 'server',
 		timeline: 'timeline',
+		timelineView: (view) => `timeline (${viewNames[view]})`,
 		session: (sessionId) => `session #${sessionId}`,
 		typingInto: (sessionId) => `typing into #${sessionId}`,
 		typingIntoTimeline: 'typing into the timeline',

@@ -110,7 +110,7 @@ export function serverProcessLines(view: ServerProcessView | undefined): string[
 			return [`server process ${view.pid} stopped`];
 		case 'exited': {
 			const how = view.signal ? `was killed (${view.signal})` : `exited with code ${view.code ?? '?'}`;
-			return [`server process ${view.pid} ${how}:`, 'r restarts it (same port)'];
+			return [`server process ${view.pid} ${how}:`, 'R restarts it (same port)'];
 		}
 	}
 }

@@ -134,7 +134,7 @@ describe('dashboard runtime with a server process', () => {
 		await started.restartServer();
 		expect(server.starts).toBe(1);
 		store.flush();
-		expect(store.getSnapshot().notices.at(-1)?.text).toMatch(/is running; r restarts it only after it stopped/);
+		expect(store.getSnapshot().notices.at(-1)?.text).toMatch(/is running; R restarts it only after it stopped/);
 
 		server.running = false;
 		server.emit({type: 'exited', pid: 1001, code: null, signal: 'SIGKILL', expected: false});
