@@ -1,6 +1,7 @@
 import type {KeyScope} from '../keymap/key-binding.js';
 import {englishTour, type TourMessages} from '../tour/tour-messages.js';
 import type {TimelineView} from '../state/ui-state.js';
+import type {SimTuning} from '../panes/sim/sim-player.js';
 
 /**
  * Every word the dashboard's frame says (help, key descriptions, status bar, pane titles), one catalogue per
@@ -81,6 +82,8 @@ export interface Messages {
 		help: string;
 		quit: string;
 	};
+	/** What a new quantum or switch cost changed in the simulated run, in one line. */
+	simVerdict: (tuned: SimTuning) => string;
 	simKeys: {
 		playPause: string;
 		stepForward: string;
@@ -91,6 +94,10 @@ export interface Messages {
 		switchPolicy: string;
 		ioDonePolicy: string;
 		compare: string;
+		quantumUp: string;
+		quantumDown: string;
+		switchCostUp: string;
+		switchCostDown: string;
 		nextPreset: string;
 		editProgram: string;
 		loadProgram: string;
@@ -248,6 +255,17 @@ export const messagesEn: Messages = {
 		help: 'help',
 		quit: 'quit',
 	},
+	simVerdict: ({knob, value, before, after}) => {
+		const finish =
+			after.finish === before.finish
+				? `all done at tick ${after.finish} as before`
+				: `all done at tick ${after.finish} instead of ${before.finish}`;
+		return knob === 'quantum'
+			? value === 0
+				? `no quantum: a process keeps the CPU until it blocks or ends; ${finish}`
+				: `quantum ${value}: ${after.preemptions} time slices ran out (the CPU taken away); ${finish}`
+			: `switch cost ${value}: ${after.switches} ticks spent switching, no process runs meanwhile; ${finish}`;
+	},
 	simKeys: {
 		playPause: 'play / pause',
 		stepForward: 'step forward one tick',
@@ -258,6 +276,10 @@ export const messagesEn: Messages = {
 		switchPolicy: 'switch policy: SWITCH_ON_IO / SWITCH_ON_END',
 		ioDonePolicy: 'IO done policy: IO_RUN_LATER / IO_RUN_IMMEDIATE',
 		compare: 'compare serial vs multiprogrammed',
+		quantumUp: 'longer time slice (quantum; 0 = none)',
+		quantumDown: 'shorter time slice (quantum)',
+		switchCostUp: 'dearer context switch (ticks per switch)',
+		switchCostDown: 'cheaper context switch',
 		nextPreset: 'next preset workload',
 		editProgram: 'type a -P program (e.g. c3,i,c2:c4)',
 		loadProgram: 'load the program',

@@ -1,5 +1,6 @@
 import {SegmentLines} from '../../components/segment-lines.js';
 import {memo} from 'react';
+import {useMessages} from '../../i18n/use-messages.js';
 import {buildSimLines} from './sim-chart.js';
 import type {SimPlayerState} from './sim-player.js';
 
@@ -15,6 +16,8 @@ export interface SimPaneProps {
 
 /** The simulator's Gantt timeline: one lane per process, CPU and IO lanes, one column per tick. */
 export const SimPane = memo(function SimPane({player, width, height, ascii, color, focused}: SimPaneProps) {
-	const lines = buildSimLines(player, {width, height, ascii, color, focused});
+	const messages = useMessages();
+	const verdict = player.tuned ? messages.simVerdict(player.tuned) : undefined;
+	const lines = buildSimLines(player, {width, height, ascii, color, focused, ...(verdict ? {verdict} : {})});
 	return <SegmentLines lines={lines} width={width} height={height} color={color} />;
 });

@@ -40,7 +40,30 @@ export interface SimPlayerState {
 	readonly editing?: string;
 	/** The last error or notice (e.g. a bad program), shown on the status line. */
 	readonly message?: string;
+	/** The quantum or switch cost just changed, and what that changed in the run (the pane words it). */
+	readonly tuned?: SimTuning;
 }
+
+/** A run's outcome, as far as the quantum and the switch cost change it. */
+export interface SimOutcome {
+	/** The tick the last process finished. */
+	finish: number;
+	/** Ticks spent switching (switch cost). */
+	switches: number;
+	/** Time slices that ran out (quantum). */
+	preemptions: number;
+}
+
+export interface SimTuning {
+	knob: 'quantum' | 'switch-cost';
+	value: number;
+	before: SimOutcome;
+	after: SimOutcome;
+}
+
+/** The steps the keys move the quantum (0 = off: a process runs until it blocks or ends) and switch cost through. */
+export const quantumSteps: readonly number[] = [0, 1, 2, 3, 5, 10];
+export const switchCostSteps: readonly number[] = [0, 1, 2, 5];
 
 export type SimIntent =
 	| {type: 'toggle-play'}
@@ -53,6 +76,10 @@ export type SimIntent =
 	| {type: 'toggle-switch'}
 	| {type: 'toggle-io-done'}
 	| {type: 'toggle-compare'}
+	| {type: 'quantum-up'}
+	| {type: 'quantum-down'}
+	| {type: 'switch-cost-up'}
+	| {type: 'switch-cost-down'}
 	| {type: 'next-preset'}
 	| {type: 'load-preset'; index: number}
 	| {type: 'load-program'; program: string}
@@ -74,6 +101,10 @@ const intentTypes = new Set<string>([
 	'toggle-switch',
 	'toggle-io-done',
 	'toggle-compare',
+	'quantum-up',
+	'quantum-down',
+	'switch-cost-up',
+	'switch-cost-down',
 	'next-preset',
 	'load-preset',
 	'load-program',
@@ -196,6 +227,30 @@ function loadProgram(player: SimPlayerState, program: string): SimPlayerState {
 	}
 }
 
+function outcome(player: SimPlayerState): SimOutcome {
+	const last = player.tracks.at(-1)?.states.at(-1);
+	return {finish: last?.t ?? 0, switches: last?.switchTicks ?? 0, preemptions: last?.preemptions ?? 0};
+}
+
+function nextStep(steps: readonly number[], value: number, direction: 1 | -1): number {
+	if (direction > 0) return steps.find((candidate) => candidate > value) ?? steps.at(-1)!;
+	return [...steps].reverse().find((candidate) => candidate < value) ?? steps[0]!;
+}
+
+/** Sets the quantum or the switch cost and says what that changed in the run. */
+function tune(player: SimPlayerState, knob: SimTuning['knob'], direction: 1 | -1): SimPlayerState {
+	const before = outcome(player);
+	const value =
+		knob === 'quantum'
+			? nextStep(quantumSteps, player.config.quantum, direction)
+			: nextStep(switchCostSteps, player.config.switchCost, direction);
+	const next = withTracks(
+		{...player, message: undefined},
+		{config: {...player.config, ...(knob === 'quantum' ? {quantum: value} : {switchCost: value})}},
+	);
+	return {...next, tuned: {knob, value, before, after: outcome(next)}};
+}
+
 export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlayerState {
 	switch (intent.type) {
 		case 'toggle-play':
@@ -232,6 +287,14 @@ export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlay
 			});
 		case 'toggle-compare':
 			return withTracks(player, {compare: !player.compare});
+		case 'quantum-up':
+			return tune(player, 'quantum', 1);
+		case 'quantum-down':
+			return tune(player, 'quantum', -1);
+		case 'switch-cost-up':
+			return tune(player, 'switch-cost', 1);
+		case 'switch-cost-down':
+			return tune(player, 'switch-cost', -1);
 		case 'next-preset':
 			return reducePlayer(player, {type: 'load-preset', index: (player.presetIndex + 1) % simPresets.length});
 		case 'load-preset': {
