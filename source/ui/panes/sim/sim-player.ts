@@ -171,6 +171,15 @@ function withTracks(player: SimPlayerState, changes: Partial<SimPlayerState>): S
 	return {...next, tracks, cursor};
 }
 
+/** A typed or given workload, named by what it is: "your program: 2 processes, 12 CPU instructions, no IO". */
+function describeWorkload(whose: string, workload: Workload): string {
+	const all = workload.processes.flat();
+	const cpu = all.filter((instruction) => instruction === 'cpu').length;
+	const io = all.filter((instruction) => instruction === 'io').length;
+	const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+	return `${whose}: ${count(workload.processes.length, 'process', 'processes')}, ${count(cpu, 'CPU instruction', 'CPU instructions')}, ${io === 0 ? 'no IO (nothing to overlap: only a quantum takes the CPU away)' : count(io, 'IO', 'IOs')}`;
+}
+
 export function createPlayer(spec?: SimSpec, presetIndex = 0): SimPlayerState {
 	const preset = simPresets[presetIndex];
 	const resolved = spec ?? parseSimSpec(preset!.args);
@@ -178,7 +187,7 @@ export function createPlayer(spec?: SimSpec, presetIndex = 0): SimPlayerState {
 		workload: resolved.workload,
 		label: spec ? spec.source || 'custom' : preset!.name,
 		presetIndex: spec ? -1 : presetIndex,
-		story: spec ? 'your workload' : preset!.story,
+		story: spec ? describeWorkload('your workload', resolved.workload) : preset!.story,
 		config: resolved.config,
 		compare: resolved.compare,
 		tracks: [],
@@ -220,7 +229,7 @@ function loadProgram(player: SimPlayerState, program: string): SimPlayerState {
 	try {
 		const workload = buildFromProgram(program.trim());
 		const spec: SimSpec = {workload, config: player.config, compare: player.compare, source: `-P ${program.trim()}`};
-		return loadSpec(player, spec, `-P ${program.trim()}`, -1, 'your program');
+		return loadSpec(player, spec, `-P ${program.trim()}`, -1, describeWorkload('your program', workload));
 	} catch (error: unknown) {
 		if (error instanceof Error && error.name === 'SimReferenceError') return {...player, message: error.message};
 		return failed(player, error);
@@ -306,7 +315,8 @@ export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlay
 			return loadProgram(player, intent.program);
 		case 'load-spec':
 			try {
-				return loadSpec(player, parseSimSpec(intent.text), intent.text.trim(), -1, 'your workload');
+				const spec = parseSimSpec(intent.text);
+				return loadSpec(player, spec, intent.text.trim(), -1, describeWorkload('your workload', spec.workload));
 			} catch (error: unknown) {
 				return failed(player, error);
 			}
