@@ -1,3 +1,4 @@
+import {connect} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {computeLayout} from '../../source/ui/layout.js';
 import {tourStripHeight} from '../../source/ui/tour/tour-strip.js';
@@ -149,4 +150,48 @@ describe('what the narration points at is on screen', () => {
 			expect((await terminal.waitForExit()).exitCode).toBe(0);
 		}, 120_000);
 	}
+});
+
+describe('each step owns its state, in a real terminal', () => {
+	it('`T` `6` then `Right` at once: step 7 replies after its 300 ms, measured on a connection of our own; 7 -> 8 -> 9 and Esc leave delay 0', async () => {
+		const terminal = new TestTerminal(['tour', '--port', '0'], {columns: 100, rows: 30});
+		terminals.push(terminal);
+		const port = Number(
+			/TCP listening 127\.0\.0\.1:(\d+)/.exec(await terminal.waitForText(/TCP listening 127\.0\.0\.1:\d+/, 20_000))![1],
+		);
+		await terminal.waitForText('Tour 1/9');
+		await terminal.type('T');
+		await terminal.waitForText('1-9 go to a step');
+		await terminal.type('6');
+		await terminal.waitForText('Tour 6/9');
+		await terminal.type('\u001B[C');
+		await terminal.waitForText('Tour 7/9');
+		await terminal.waitForNoText('setting up', 30_000);
+		// The server's own behaviour: a request on a connection of ours is answered after the step's delay.
+		const elapsed = await new Promise<number>((resolve, reject) => {
+			const socket = connect({host: '127.0.0.1', port}, () => {
+				const started = performance.now();
+				socket.once('data', () => {
+					resolve(performance.now() - started);
+					socket.destroy();
+				});
+				socket.write('ping\n');
+			});
+			socket.once('error', reject);
+		});
+		expect(elapsed).toBeGreaterThanOrEqual(300);
+		await terminal.waitForText('delay 300 ms');
+		for (const step of [8, 9]) {
+			await terminal.type('\u001B[C');
+			await terminal.waitForText(`Tour ${step}/9`, 20_000);
+		}
+
+		await terminal.waitForNoText('setting up', 60_000);
+		await terminal.waitForText('delay 0 ms', 30_000);
+		await terminal.type('\u001B');
+		await terminal.waitForNoText('Tour 9/9', 20_000);
+		expect(await terminal.screen()).toContain('delay 0 ms');
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+	}, 180_000);
 });
