@@ -89,7 +89,7 @@ describe('help and keys at 80x24 in a real terminal', () => {
 		await terminal.waitForText('Timeline: simulator');
 		await terminal.type('?');
 		const seen: string[] = [flat(await terminal.waitForText('Keys (? or Esc closes)'))];
-		for (let row = 0; row < 12; row++) {
+		for (let row = 0; row < 16; row++) {
 			await terminal.type('jjjjj');
 			seen.push(flat(await terminal.screen()));
 		}

@@ -217,7 +217,7 @@ describe('w: watch a process from inside the dashboard (issue 10)', () => {
 	it('with the simulator focused, r restarts the simulation and R the server; the status bar names the view the keys act on', async () => {
 		const app = withSim();
 		await app.press(keys.shiftTab);
-		expect(app.frame()).toContain(' timeline (simulator) ');
+		expect(app.frame()).toContain(' timeline (sim) ');
 		await app.press('...');
 		expect(app.frame()).toContain('t 3/12');
 		await app.press('r');

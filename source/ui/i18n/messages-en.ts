@@ -186,7 +186,7 @@ export const messagesEn: Messages = {
 		quit: 'quit',
 		server: 'server',
 		timeline: 'timeline',
-		timelineView: (view) => `timeline (${viewNames[view]})`,
+		timelineView: (view) => `timeline (${view})`,
 		session: (sessionId) => `session #${sessionId}`,
 		typingInto: (sessionId) => `typing into #${sessionId}`,
 		typingIntoTimeline: 'typing into the timeline',

@@ -27,7 +27,7 @@ export const messagesZh: Messages = {
 		quit: '退出',
 		server: '服务端',
 		timeline: '时间线',
-		timelineView: (view) => `时间线 (${viewNames[view]})`,
+		timelineView: (view) => `时间线 (${view})`,
 		session: (sessionId) => `会话 #${sessionId}`,
 		typingInto: (sessionId) => `输入到 #${sessionId}`,
 		typingIntoTimeline: '输入到时间线',
