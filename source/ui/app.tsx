@@ -26,6 +26,9 @@ import {TourStepList, TourStrip, tourStripHeight} from './tour/tour-strip.js';
 import {LinesSinkContext} from './svg/lines-sink.js';
 import type {TimelineSvgExport} from './svg/timeline-export.js';
 
+/** A subscription to nothing (no tour). */
+const noSubscribe = () => () => {};
+
 export interface AppProps {
 	store: SnapshotSource;
 	commands: DashboardCommands;
@@ -77,6 +80,9 @@ export function App({
 	);
 	const ui = useSyncExternalStore(uiStore.subscribe, uiStore.getSnapshot, uiStore.getSnapshot);
 	const touring = tour !== undefined && ui.tour === true;
+	// The tour's step that says "look at the server log" keeps the log on screen at 80x24.
+	const tourState = useSyncExternalStore(tour?.director.subscribe ?? noSubscribe, () => tour?.director.getSnapshot());
+	const logStep = touring && tourState !== undefined && tour.director.steps[tourState.index]?.id === 'udp-messages';
 	const layout = computeLayout(columns, rows, snapshot.sessions.length, touring ? tourStripHeight(rows) : 0);
 	const hosted = hostedPaneFor(timeline, ui.view);
 	const capture = useSyncExternalStore(
@@ -130,7 +136,10 @@ export function App({
 				? messages.status.typingInto(focus.sessionId)
 				: focus.kind === 'session'
 					? messages.status.session(focus.sessionId)
-					: messages.status[focus.kind];
+					: focus.kind === 'timeline'
+						? // The timeline's keys act on its view (r restarts the simulation, + speeds the sampler): say which.
+							messages.status.timelineView(ui.view)
+						: messages.status[focus.kind];
 	const bodyHeight = layout.frameHeight - layout.statusHeight - layout.stripHeight;
 	const TimelineContent = hosted?.Component;
 	const serverPane = (width: number, height: number) => (
@@ -148,6 +157,7 @@ export function App({
 			width={width}
 			height={height}
 			focused={focus.kind === 'server'}
+			{...(logStep ? {minLogRows: 2} : {})}
 		/>
 	);
 	const timelinePane = (width: number, height: number) => (

@@ -14,6 +14,7 @@ import type {TerminalCapabilities} from './terminal/capabilities.js';
 import {createTheme} from './theme.js';
 import type {TimelineHost} from './timeline-host.js';
 import type {TourDirector} from '../core/tour/tour-director.js';
+import {stopAndAwait} from '../core/tour/await-run.js';
 import {HeldFigures, SpokenPid, type TourHost} from './tour/tour-host.js';
 import {useSyncExternalStore} from 'react';
 import {TimelineSvgExport} from './svg/timeline-export.js';
@@ -59,19 +60,30 @@ export function mountDashboard({
 		const {oneCpu} = useSnapshot(store);
 		return oneCpu.enabled ? oneCpu.cpu : undefined;
 	};
+	// Tour step 9 ("look at each lane"): each lane shows its memory, whatever the terminal's height.
+	const noTour = () => () => {};
+	const tourState = () => tour?.getSnapshot();
+	const useLaneMemory = () => {
+		const state = useSyncExternalStore(tour?.subscribe ?? noTour, tourState);
+		return state !== undefined && state.active && tour?.steps[state.index]?.id === 'space';
+	};
 	const experiment = experiments ? createExperimentHostedPane(experiments) : undefined;
 	const timeline: TimelineHost = {
 		sim: createSimHostedPane(simSpec),
 		sched: createSchedHostedPane(),
 		...(experiment ? {experiment} : {}),
-		...(sampler ? {live: createLiveTimelineHostedPane(sampler, {useNote, useHighlight, useDemoCpu})} : {}),
+		...(sampler
+			? {live: createLiveTimelineHostedPane(sampler, {useNote, useHighlight, useDemoCpu, useLaneMemory})}
+			: {}),
 	};
 	let tourHost: TourHost | undefined;
 	if (tour) {
 		if (experiment) {
 			tour.attachUi({
 				runExperiment: (preset) => experiment.store.runPreset(preset),
-				stopExperiment: () => experiment.store.stop(),
+				// Resolves once the run has ended: it puts the reply delay back as it ends, before the next
+				// step sets its own.
+				stopExperiment: async () => stopAndAwait(experiment.store),
 			});
 		}
 

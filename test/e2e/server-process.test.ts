@@ -120,25 +120,25 @@ describe('the echo server in its own process', () => {
 		expect((await terminal.waitForExit()).exitCode).toBe(0);
 	});
 
-	it('SIGKILL of the server process is shown in words, the dashboard stays up, and r restarts it on the same port', async () => {
+	it('SIGKILL of the server process is shown in words, the dashboard stays up, and R restarts it on the same port', async () => {
 		const terminal = start();
 		const screen = await terminal.waitForText(/^.connected\b.*\bready \(UDP: no connection\)/m);
 		const port = /TCP listening 127\.0\.0\.1:(\d+)/.exec(screen)![1];
 		const serverPid = serverPidOnScreen(screen);
 		process.kill(serverPid, 'SIGKILL');
 		await terminal.waitForText(
-			new RegExp(`server process ${serverPid} was killed \\(SIGKILL\\):[^\\n]*\\n│r restarts it \\(same port\\)`),
+			new RegExp(`server process ${serverPid} was killed \\(SIGKILL\\):[^\\n]*\\n│R restarts it \\(same port\\)`),
 		);
 		await terminal.waitForText(/TCP closed/);
 		expect(terminal.exited).toBe(false);
 
-		await terminal.type('r');
+		await terminal.type('R');
 		const restarted = await terminal.waitForText(new RegExp(`TCP listening 127\\.0\\.0\\.1:${port}`));
 		const newPid = serverPidOnScreen(restarted);
 		expect(newPid).not.toBe(serverPid);
 		expect(childPids(terminal.pid)).toContain(newPid);
 		await terminal.waitForText(new RegExp(`[A-Z] server ${newPid}`));
-		await terminal.waitForNoText('r restarts it');
+		await terminal.waitForNoText('R restarts it');
 
 		// The UDP session (#2) reaches the restarted server.
 		await terminal.type('2', '\r', 'after restart', '\r');

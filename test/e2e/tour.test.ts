@@ -1,3 +1,4 @@
+import {connect} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {computeLayout} from '../../source/ui/layout.js';
 import {tourStripHeight} from '../../source/ui/tour/tour-strip.js';
@@ -95,4 +96,102 @@ describe('the guided tour in a real terminal', () => {
 		await terminal.type('q');
 		expect((await terminal.waitForExit()).exitCode).toBe(0);
 	}, 120_000);
+});
+
+describe('what the narration points at is on screen', () => {
+	it('in Chinese at 80x24, step 1 says 看服务端日志 and the server log shows the datagrams', async () => {
+		const terminal = new TestTerminal(['tour', '--port', '0', '--lang', 'zh'], {columns: 80, rows: 24});
+		terminals.push(terminal);
+		await terminal.waitForText('导览 1/9', 20_000);
+		await terminal.waitForText('看服务端日志', 30_000);
+		// A log line of a datagram: `u 127.0.0.1:PORT ... auto N`, inside the server pane (left of column 40).
+		const screen = await terminal.waitForText(/[║│]u 127\.0\.0\.1:\d+.*auto \d+/, 30_000);
+		expect(screen).not.toContain('服务器');
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+	}, 120_000);
+
+	for (const [columns, rows] of [
+		[80, 24],
+		[100, 30],
+	] as const) {
+		it(`at ${columns}x${rows}, step 9 shows each lane's memory, and the narration's total is the server pane's`, async () => {
+			const terminal = new TestTerminal(['tour', '--port', '0'], {columns, rows});
+			terminals.push(terminal);
+			await terminal.waitForText('Tour 1/9', 20_000);
+			await terminal.type('T');
+			await terminal.waitForText('1-9 go to a step');
+			await terminal.type('9');
+			await terminal.waitForText('Tour 9/9', 20_000);
+			// The same figure in both places, in the same frame, once the step's three sessions have lanes.
+			const memoryLane = /[│║][A-Z] #\d+ (TCP|UDP) \d+\s+\d+(\.\d)? [kM]B /;
+			let screen = '';
+			let pane: string | undefined;
+			let said: string | undefined;
+			const deadline = Date.now() + 40_000;
+			while (Date.now() < deadline) {
+				screen = await terminal.screen();
+				pane = /(?:memory \(PSS\)|PSS) (\d+(?:\.\d)? [kMG]?B)/.exec(screen)?.[1];
+				said = /; (\d+(?:\.\d)? [kMG]?B) together/.exec(screen)?.[1];
+				const lanes = screen.split('\n').filter((line) => memoryLane.test(line) && !line.includes('×'));
+				if (pane !== undefined && pane === said && lanes.length >= 3) break;
+			}
+
+			expect({pane, said}, screen).toEqual({pane: said, said: pane});
+			expect(pane, screen).toBeDefined();
+			expect(
+				screen.split('\n').filter((line) => memoryLane.test(line) && !line.includes('×')).length,
+				screen,
+			).toBeGreaterThanOrEqual(3);
+			// The narration names each process by its lane's letter.
+			for (const [, session, letter] of screen.matchAll(/#(\d+) \(([A-Z])\)/g))
+				expect(screen).toMatch(new RegExp(`[│║]${letter} #${session} `));
+			await terminal.type('q');
+			expect((await terminal.waitForExit()).exitCode).toBe(0);
+		}, 120_000);
+	}
+});
+
+describe('each step owns its state, in a real terminal', () => {
+	it('`T` `6` then `Right` at once: step 7 replies after its 300 ms, measured on a connection of our own; 7 -> 8 -> 9 and Esc leave delay 0', async () => {
+		const terminal = new TestTerminal(['tour', '--port', '0'], {columns: 100, rows: 30});
+		terminals.push(terminal);
+		const port = Number(
+			/TCP listening 127\.0\.0\.1:(\d+)/.exec(await terminal.waitForText(/TCP listening 127\.0\.0\.1:\d+/, 20_000))![1],
+		);
+		await terminal.waitForText('Tour 1/9');
+		await terminal.type('T');
+		await terminal.waitForText('1-9 go to a step');
+		await terminal.type('6');
+		await terminal.waitForText('Tour 6/9');
+		await terminal.type('\u001B[C');
+		await terminal.waitForText('Tour 7/9');
+		await terminal.waitForNoText('setting up', 30_000);
+		// The server's own behaviour: a request on a connection of ours is answered after the step's delay.
+		const elapsed = await new Promise<number>((resolve, reject) => {
+			const socket = connect({host: '127.0.0.1', port}, () => {
+				const started = performance.now();
+				socket.once('data', () => {
+					resolve(performance.now() - started);
+					socket.destroy();
+				});
+				socket.write('ping\n');
+			});
+			socket.once('error', reject);
+		});
+		expect(elapsed).toBeGreaterThanOrEqual(300);
+		await terminal.waitForText('delay 300 ms');
+		for (const step of [8, 9]) {
+			await terminal.type('\u001B[C');
+			await terminal.waitForText(`Tour ${step}/9`, 20_000);
+		}
+
+		await terminal.waitForNoText('setting up', 60_000);
+		await terminal.waitForText('delay 0 ms', 30_000);
+		await terminal.type('\u001B');
+		await terminal.waitForNoText('Tour 9/9', 20_000);
+		expect(await terminal.screen()).toContain('delay 0 ms');
+		await terminal.type('q');
+		expect((await terminal.waitForExit()).exitCode).toBe(0);
+	}, 180_000);
 });

@@ -213,4 +213,20 @@ describe('w: watch a process from inside the dashboard (issue 10)', () => {
 		expect(app.calls.filter(([name]) => name === 'watchProcess')).toHaveLength(1);
 		expect(app.frame()).not.toContain('PID:');
 	});
+
+	it('with the simulator focused, r restarts the simulation and R the server; the status bar names the view the keys act on', async () => {
+		const app = withSim();
+		await app.press(keys.shiftTab);
+		expect(app.frame()).toContain(' timeline (sim) ');
+		await app.press('...');
+		expect(app.frame()).toContain('t 3/12');
+		await app.press('r');
+		expect(app.frame()).toContain('t 0/12');
+		expect(app.calls).not.toContainEqual(['restartServer']);
+		await app.press('R');
+		expect(app.calls).toContainEqual(['restartServer']);
+		app.apply({type: 'server-process', process: {pid: 777, state: 'exited', code: null, signal: 'SIGKILL'}});
+		// The pane names the key that works whatever has focus.
+		expect(app.frame()).toContain('R restarts it (same port)');
+	});
 });

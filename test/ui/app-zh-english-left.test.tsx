@@ -18,7 +18,10 @@ const events = (): StoreEvent[] => [
 	replied(1, cjk, 0.4),
 	{type: 'notice', level: 'info', notice: {code: 'oneCpuOn', params: {cpu: 1}}},
 	{type: 'notice', level: 'warn', notice: {code: 'pinning', params: {failure: {code: 'noTaskset'}}}},
-	{type: 'demo-memory', view: {rssBytes: 58e6, processes: 3}},
+	{
+		type: 'demo-memory',
+		view: {rssBytes: 150e6, pssBytes: 58e6, sharedBytes: 92e6, processes: 3, pssMissing: 0, each: []},
+	},
 ];
 
 /** A real sampler over a scripted source: the server, the dashboard and a session, each with a lane. */

@@ -129,15 +129,26 @@ describe('App', () => {
 		expect(app.frame().match(/connected/g)).toHaveLength(1);
 	});
 
-	it("the server pane shows the demo processes' memory together once it is measured", async () => {
+	it("the server pane shows the demo processes' memory together, by PSS, and how much is shared", async () => {
 		const app = open();
-		expect(app.frame()).not.toContain('(RSS)');
-		app.apply({type: 'demo-memory', view: {rssBytes: 142_000_000, processes: 3}});
-		expect(app.frame()).toContain('memory (RSS): 142 MB in 3 processes');
+		expect(app.frame()).not.toContain('PSS');
+		const each = [{pid: 1, rssBytes: 1, pssBytes: 1}];
+		app.apply({
+			type: 'demo-memory',
+			view: {rssBytes: 142_000_000, pssBytes: 61_000_000, sharedBytes: 81_000_000, processes: 3, pssMissing: 0, each},
+		});
+		expect(app.frame()).toContain('memory (PSS) 61 MB in 3 processes, 81 MB shared');
 		app.resize(80, 24);
-		expect(app.frame()).toContain('memory (RSS): 142 MB in 3 processes');
+		expect(app.frame()).toMatch(/PSS 61 MB.*81 MB shared/);
 		app.resize(60, 30);
-		expect(app.frame()).toContain('memory (RSS): 142 MB in 3 processes');
+		expect(app.frame()).toMatch(/PSS 61 MB.*81 MB shared/);
+		// Where smaps_rollup cannot be read, the total is RSS and says so.
+		app.resize(100, 30);
+		app.apply({
+			type: 'demo-memory',
+			view: {rssBytes: 142_000_000, pssBytes: 142_000_000, sharedBytes: 0, processes: 3, pssMissing: 3, each},
+		});
+		expect(app.frame()).toMatch(/RSS 142 MB.*(no PSS|PSS unreadable)/);
 	});
 
 	it('closes the focused session with x and shows how it ended; x again removes it', async () => {
@@ -196,7 +207,7 @@ describe('App', () => {
 		app.apply({type: 'server-process', process: {pid: 777, state: 'exited', code: null, signal: 'SIGKILL'}});
 		expect(app.frame()).toContain('Server (pid 777)');
 		expect(app.frame()).toContain('server process 777 was killed (SIGKILL):');
-		expect(app.frame()).toContain('r restarts it (same port)');
+		expect(app.frame()).toContain('R restarts it (same port)');
 		app.apply(
 			{type: 'server-process', process: {pid: 778, state: 'running'}},
 			{type: 'one-cpu', view: {enabled: true, cpu: 1, uiCpu: 0}},

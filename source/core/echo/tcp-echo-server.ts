@@ -162,6 +162,7 @@ export class TcpEchoServer implements EchoServer {
 			bufferedBytes,
 			guards: {...newGuardStats(), idleClosed: this.#idleClosed, evicted: this.#evicted},
 			models: this.#modelStats(),
+			replyDelayMs: this.#replyDelayMs,
 		};
 	}
 

@@ -126,6 +126,8 @@ export interface EchoServerStats extends Omit<TrafficCounters, 'firstSeen' | 'la
 	kernelDrops?: KernelDrops;
 	/** The server model and what it is doing (queued clients, live threads or children). */
 	models: ServerModelStats;
+	/** The reply delay in force in the server itself (ms): what a knob turned really set. */
+	replyDelayMs?: number;
 }
 
 export interface EchoServerOptions {

@@ -189,6 +189,7 @@ export class UdpEchoServer implements EchoServer {
 			kernelDrops:
 				this.#closing === undefined ? readKernelDrops(this.local, this.#family) : {unavailable: 'the server is closed'},
 			models: this.#modelStats(),
+			replyDelayMs: this.#replyDelayMs,
 		};
 	}
 

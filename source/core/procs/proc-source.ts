@@ -2,7 +2,7 @@ import {closeSync, openSync, readdirSync, readFileSync, readSync} from 'node:fs'
 import {clockTicksPerSecond} from './clock-ticks.js';
 import {parseCpuStat} from './cpu-stat.js';
 import {decodeComm, parseProcStat} from './proc-stat.js';
-import {parseContextSwitches, parseResidentBytes} from './proc-status.js';
+import {parseContextSwitches, parseResidentBytes, parseSmapsRollup} from './proc-status.js';
 import {parseSchedstat} from './schedstat.js';
 import type {Capabilities, ProcessSource, ProcessTasks, RawCoreSample, RawProcessSample, SamplerNote} from './types.js';
 
@@ -19,11 +19,14 @@ type FileName = 'stat' | 'schedstat' | 'status';
 
 interface Watched {
 	fds: Partial<Record<FileName, number>>;
+	/** The last PSS read, and when (smaps_rollup walks every mapping: read about once a second, not per tick). */
+	pss?: {bytes: number | undefined; at: number};
 	startTimeTicks?: number;
 	gone: boolean;
 }
 
 const goneCodes = new Set(['ENOENT', 'ESRCH']);
+const pssIntervalMs = 1000;
 
 export interface ProcSourceOptions {
 	/** Root of the proc filesystem (tests point it elsewhere). */
@@ -153,7 +156,22 @@ export class ProcSource implements ProcessSource {
 			if (rss !== undefined) sample.rssBytes = rss;
 		}
 
+		if (sample.rssBytes !== undefined) {
+			const pss = this.#pss(pid, watched);
+			if (pss === undefined) sample.pssUnreadable = true;
+			else sample.pssBytes = pss;
+		}
+
 		return sample;
+	}
+
+	#pss(pid: number, watched: Watched): number | undefined {
+		const now = performance.now();
+		if (watched.pss && now - watched.pss.at < pssIntervalMs) return watched.pss.bytes;
+		const text = this.#readOnce(`${this.#root}/${pid}/smaps_rollup`);
+		const bytes = text === undefined ? undefined : parseSmapsRollup(text)?.pssBytes;
+		watched.pss = {bytes, at: now};
+		return bytes;
 	}
 
 	tasks(pid: number): ProcessTasks | undefined {

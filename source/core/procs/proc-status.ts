@@ -37,3 +37,19 @@ export function parseResidentBytes(text: string): number | undefined {
 	const match = /^\s*(\d+)\s*kB\s*$/.exec(text.slice(at + needle.length, end < 0 ? undefined : end));
 	return match ? Number(match[1]) * 1024 : undefined;
 }
+
+function kilobytes(text: string, field: string): number | undefined {
+	const match = new RegExp(`^${field}:\\s*(\\d+)\\s*kB\\s*$`, 'm').exec(text);
+	return match ? Number(match[1]) * 1024 : undefined;
+}
+
+/**
+ * Memory as the kernel counts it, from `/proc/<pid>/smaps_rollup` (Linux 4.14+): RSS, and PSS, in which a
+ * page shared by N processes counts 1/N in each (Node's code is mapped by every Node process). Undefined
+ * when either line is missing (a kernel thread, a zombie, garbage).
+ */
+export function parseSmapsRollup(text: string): {rssBytes: number; pssBytes: number} | undefined {
+	const rssBytes = kilobytes(text, 'Rss');
+	const pssBytes = kilobytes(text, 'Pss');
+	return rssBytes === undefined || pssBytes === undefined ? undefined : {rssBytes, pssBytes};
+}

@@ -63,6 +63,8 @@ const maxRuntimeNotes = 4;
 interface Lane {
 	pid: number;
 	label: string;
+	/** Its letter's index, kept while the lane is (see ProcessLaneSnapshot.slot). */
+	slot: number;
 	kind: ProcessLaneSnapshot['kind'];
 	parentPid?: number;
 	cells: Uint8Array;
@@ -215,6 +217,7 @@ export class ProcessSampler {
 		this.#lanes.set(pid, {
 			pid,
 			label,
+			slot: this.#freeSlot(),
 			kind,
 			...(parentPid === undefined ? {} : {parentPid}),
 			cells: new Uint8Array(this.columns),
@@ -338,8 +341,11 @@ export class ProcessSampler {
 				[...this.#lanes.values()].filter((lane) => lane.parentPid === pid && lane.kind === kind && !lane.exited).length;
 			let threads = live('thread');
 			tree.hiddenThreads = 0;
+			// A thread or child with a lane keeps it, exited ones too: /proc lists a dying thread for a while
+			// after its lane turned exited, and a fresh lane for it would throw away what it did (the README:
+			// exited lanes stay until they scroll away).
 			for (const tid of tasks.threads) {
-				if (tid === pid || this.#lanes.get(tid)?.exited === false) continue;
+				if (tid === pid || this.#lanes.has(tid)) continue;
 				if (threads >= defaults.watchMaxThreadLanes || !this.#addLane(tid, 'thread', 'thread', pid)) {
 					tree.hiddenThreads += 1;
 					continue;
@@ -351,7 +357,7 @@ export class ProcessSampler {
 			let children = live('child');
 			tree.hiddenChildren = 0;
 			for (const child of tasks.children) {
-				if (this.#lanes.get(child)?.exited === false) continue;
+				if (this.#lanes.has(child)) continue;
 				const name = printableName(this.#source.commandName?.(child));
 				if (
 					children >= defaults.watchMaxChildLanes ||
@@ -395,7 +401,11 @@ export class ProcessSampler {
 			const runNs = runDeltaNs(lane.previous, reading);
 			lane.ran[at] = lane.previous !== undefined && ranPart(runNs, elapsedNs) ? 1 : 0;
 			this.#recordSwitches(lane, at);
-			if (reading.rssBytes !== undefined && lane.latest.cell !== 'exited') lane.latest.rssBytes = reading.rssBytes;
+			if (reading.rssBytes !== undefined && lane.latest.cell !== 'exited') {
+				lane.latest.rssBytes = reading.rssBytes;
+				if (reading.pssBytes !== undefined) lane.latest.pssBytes = reading.pssBytes;
+				if (reading.pssUnreadable) lane.latest.pssUnreadable = true;
+			}
 			if (runNs !== undefined && reading.lastCpu !== undefined && lane.previous !== undefined)
 				uses.push({pid: lane.pid, cpu: reading.lastCpu, runNs});
 			if (lane.latest.cell === 'exited') {
@@ -491,6 +501,7 @@ export class ProcessSampler {
 			processes.push({
 				pid: lane.pid,
 				label: lane.label,
+				slot: lane.slot,
 				kind: lane.kind,
 				...(lane.parentPid === undefined ? {} : {parentPid: lane.parentPid}),
 				cells: this.#linear(lane.cells, columns),
@@ -553,6 +564,14 @@ export class ProcessSampler {
 		this.#lanes.delete(pid);
 		this.#trees.delete(pid);
 		this.#source.forget?.(pid);
+	}
+
+	/** The lowest slot no kept lane holds. */
+	#freeSlot(): number {
+		const taken = new Set([...this.#lanes.values()].map((lane) => lane.slot));
+		let slot = 0;
+		while (taken.has(slot)) slot += 1;
+		return slot;
 	}
 
 	#dropOldestExited(): boolean {

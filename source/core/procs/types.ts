@@ -75,6 +75,10 @@ export interface RawProcessSample {
 	percentCpu?: number;
 	/** Resident memory of the whole process (VmRSS), bytes. */
 	rssBytes?: number;
+	/** Proportional set size (smaps_rollup): shared pages divided among the processes that map them, bytes. */
+	pssBytes?: number;
+	/** smaps_rollup could not be read (permission, an old kernel): memory is RSS alone. */
+	pssUnreadable?: boolean;
 	/** Set when a read failed for a reason other than the process being gone (e.g. EACCES). */
 	error?: string;
 }
@@ -127,11 +131,21 @@ export interface ProcessLatest {
 	recentMs?: number;
 	/** Resident memory (RSS) in bytes, when measured. */
 	rssBytes?: number;
+	/** Proportional set size (PSS) in bytes, when measured (read about once a second). */
+	pssBytes?: number;
+	/** PSS could not be read for this process: its memory is shown as RSS alone, and says so. */
+	pssUnreadable?: boolean;
 }
 
 export interface ProcessLaneSnapshot {
 	pid: number;
 	label: string;
+	/**
+	 * The lane's identity on screen (its letter: 0 = A): the lowest slot free when the lane was added, kept
+	 * for as long as the sampler keeps the lane, so lanes dropped or inserted around it never change it.
+	 * Absent (a snapshot built elsewhere): the lane's index stands in.
+	 */
+	slot?: number;
 	/** Measured cells, oldest first, one per tick, aligned with every other lane (codes of cellCode). */
 	cells: Uint8Array;
 	/**

@@ -152,6 +152,7 @@ export function parseStats(value: unknown): EchoServerStats | undefined {
 	const local = endpoint(value['local']);
 	if (!local || !statCounts.every((key) => isCount(value[key]))) return undefined;
 	if (value['bufferedBytes'] !== undefined && !isCount(value['bufferedBytes'])) return undefined;
+	if (value['replyDelayMs'] !== undefined && !isCount(value['replyDelayMs'])) return undefined;
 	const guardStats = guards(value['guards']);
 	if (!guardStats) return undefined;
 	const models = parseModelStats(value['models']);
@@ -166,7 +167,7 @@ export function parseStats(value: unknown): EchoServerStats | undefined {
 	let extra = 0;
 	for (const [key, field] of Object.entries(value)) {
 		if (key in stats || key === '__proto__') continue;
-		const known = (statCounts as readonly string[]).includes(key) || key === 'bufferedBytes';
+		const known = (statCounts as readonly string[]).includes(key) || key === 'bufferedBytes' || key === 'replyDelayMs';
 		if (!known) {
 			const plain = typeof field === 'boolean' || (typeof field === 'number' && Number.isFinite(field));
 			if (!plain || key.length > 64 || extra >= maxExtraStatKeys) continue;

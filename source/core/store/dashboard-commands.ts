@@ -55,7 +55,8 @@ export interface DashboardCommandDeps {
 		| 'setModel'
 		| 'setHandlerCpu'
 		| 'restartServer'
-	>;
+	> &
+		Partial<Pick<DashboardRuntime, 'knobs'>>;
 	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	oneCpu: {toggle(): Promise<void>};
 	toggleDashboardLane: () => void;
@@ -87,11 +88,14 @@ export function createDashboardCommands({
 		autos.set(sessionId, next);
 		runtime.setAuto(sessionId, next);
 	};
-	const knobs = () => ({
-		model: model ?? models()?.model ?? 'event-loop',
-		replyDelayMs: replyDelayMs ?? store.getSnapshot().servers[0]?.replyDelayMs ?? 0,
-		handlerCpuMs: handlerCpuMs ?? models()?.handlerCpuMs ?? 0,
-	});
+	// The runtime keeps what was last asked for by anyone (an experiment's run sets the reply delay too):
+	// a copy here would drift from it.
+	const knobs = () =>
+		runtime.knobs?.() ?? {
+			model: model ?? models()?.model ?? 'event-loop',
+			replyDelayMs: replyDelayMs ?? store.getSnapshot().servers[0]?.replyDelayMs ?? 0,
+			handlerCpuMs: handlerCpuMs ?? models()?.handlerCpuMs ?? 0,
+		};
 	const setReplyDelay = (ms: number) => {
 		replyDelayMs = ms;
 		runtime.setReplyDelay(ms);

@@ -1,7 +1,7 @@
 import {errorDetail, noParams, type Notice} from './notice.js';
 import {defaults, type Protocol} from '../defaults.js';
 import type {ServerModel} from '../echo/server-model.js';
-import type {EchoServerOptions} from '../echo/types.js';
+import type {EchoServerOptions, EchoServerStats} from '../echo/types.js';
 import {formatHostPort} from '../errors.js';
 import type {ServerChildOptions} from '../server-process/server-messages.js';
 import type {ServerProcessEvent, ServerReady} from '../server-process/server-process.js';
@@ -77,12 +77,33 @@ export interface DashboardRuntime {
 	/** New connections get this server model (open ones keep theirs). */
 	setModel(model: ServerModel): void;
 	setHandlerCpu(ms: number): void;
+	/** The knobs as last asked for, by anyone (keys, the tour, an experiment's run): one source of intent. */
+	knobs(): ServerKnobs;
+	/**
+	 * Resolves true once the server process's own stats report every knob as last asked for (false after
+	 * `timeoutMs`, or when the server is not running). Without a server of ours (--connect): true at once.
+	 */
+	confirmKnobs(timeoutMs?: number): Promise<boolean>;
 	/** Starts the server process again on the same port after it died (key `r`); says so when it runs. */
 	restartServer(): Promise<void>;
 	/** Graceful: close every session, then the server. */
 	shutdown(): Promise<void>;
 	/** Synchronous last resort (process 'exit'): SIGKILL every session child and the server. */
 	killAllNow(): void;
+}
+
+/** The server's knobs: the model new connections get, the reply delay, the handler's CPU per message. */
+export interface ServerKnobs {
+	model: ServerModel;
+	replyDelayMs: number;
+	handlerCpuMs: number;
+}
+
+/** Whether the stats a server process sent report these knobs in force. */
+export function knobsInForce(stats: readonly EchoServerStats[], knobs: ServerKnobs): boolean {
+	const tcp = stats.find((item) => item.protocol === 'tcp');
+	if (!tcp || tcp.models.model !== knobs.model || tcp.models.handlerCpuMs !== knobs.handlerCpuMs) return false;
+	return stats.length > 0 && stats.every((item) => item.replyDelayMs === knobs.replyDelayMs);
 }
 
 /** Folds what the server process reports into the store through the store's usual events. */
@@ -143,6 +164,20 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 	const {store} = options;
 	let server: ServerProcessLike | undefined;
 	const unsubscribers: Array<() => void> = [];
+	const asked: ServerKnobs = {
+		model: options.serverOptions?.model ?? 'event-loop',
+		replyDelayMs: options.serverOptions?.replyDelayMs ?? 0,
+		handlerCpuMs: options.serverOptions?.handlerCpuMs ?? 0,
+	};
+	// The server's own latest stats, and who waits for them to report the knobs asked for.
+	let reported: readonly EchoServerStats[] = [];
+	const waiters = new Set<() => void>();
+	const onStats = (event: ServerProcessEvent) => {
+		if (event.type === 'batch' && event.batch.stats.length > 0) reported = event.batch.stats;
+		else if (event.type === 'exited') reported = [];
+		else return;
+		for (const waiter of waiters) waiter();
+	};
 	let target: {host: string; port: number};
 	const remotes = options.connect ?? {};
 	for (const protocol of ['tcp', 'udp'] as const) {
@@ -163,7 +198,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 			host: options.host,
 			...(options.port === undefined ? {} : {port: options.port}),
 		});
-		unsubscribers.push(foldServerEvents(server, store));
+		unsubscribers.push(foldServerEvents(server, store), server.subscribe(onStats));
 		const ready = await server.start();
 		const connectHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host === '::' ? '::1' : options.host;
 		target = {host: connectHost, port: ready.port};
@@ -238,6 +273,7 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 			if (applied) store.apply({type: 'auto-set', sessionId, auto: applied});
 		},
 		setReplyDelay(ms) {
+			asked.replyDelayMs = ms;
 			server?.setReplyDelay(ms);
 			store.apply({type: 'reply-delay', ms});
 		},
@@ -247,10 +283,33 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 				return;
 			}
 
+			asked.model = model;
 			server.setModel(model);
 		},
 		setHandlerCpu(ms) {
+			asked.handlerCpuMs = ms;
 			server?.setHandlerCpu?.(ms);
+		},
+		knobs: () => ({...asked}),
+		async confirmKnobs(timeoutMs = 5000) {
+			if (!server) return true;
+			const live = server;
+			return new Promise<boolean>((resolve) => {
+				const check = () => {
+					const done = knobsInForce(reported, asked) ? true : live.running ? undefined : false;
+					if (done === undefined) return;
+					waiters.delete(check);
+					clearTimeout(timer);
+					resolve(done);
+				};
+
+				const timer = setTimeout(() => {
+					waiters.delete(check);
+					resolve(false);
+				}, timeoutMs);
+				waiters.add(check);
+				check();
+			});
 		},
 		async restartServer() {
 			if (!server) {

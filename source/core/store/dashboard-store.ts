@@ -313,7 +313,7 @@ export class DashboardStore {
 
 			case 'demo-memory': {
 				const before = this.#demoMemory;
-				if (before?.rssBytes === event.view.rssBytes && before.processes === event.view.processes) return false;
+				if (before !== undefined && JSON.stringify(before) === JSON.stringify(event.view)) return false;
 				this.#demoMemory = Object.freeze({...event.view});
 				return true;
 			}
@@ -472,6 +472,12 @@ export class DashboardStore {
 
 		if (stats.models !== undefined && JSON.stringify(stats.models) !== JSON.stringify(view.models)) {
 			patch.models = stats.models;
+			changed = true;
+		}
+
+		// The delay the server reports is the one in force (a request may not have reached it yet).
+		if (stats.replyDelayMs !== undefined && stats.replyDelayMs !== view.replyDelayMs) {
+			patch.replyDelayMs = stats.replyDelayMs;
 			changed = true;
 		}
 

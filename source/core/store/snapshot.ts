@@ -1,5 +1,6 @@
 import type {PinFailure} from '../procs/pinning.js';
 import type {Notice} from './notice.js';
+import type {DemoMemory} from '../procs/demo-memory.js';
 import type {Protocol} from '../defaults.js';
 import type {ServerModelStats} from '../echo/server-model.js';
 import type {ReadReport} from '../echo/read-report.js';
@@ -154,13 +155,11 @@ export interface DashboardSnapshot {
 	demoMemory?: DemoMemoryView;
 }
 
-/** "Multiplexing in space": what the demo's processes hold in memory together. */
-export interface DemoMemoryView {
-	/** Summed VmRSS (shared pages counted once per process), bytes. */
-	rssBytes: number;
-	/** How many processes the sum covers. */
-	processes: number;
-}
+/**
+ * "Multiplexing in space": what the demo's processes hold in memory together, as the kernel counts it
+ * (totals by PSS; see source/core/procs/demo-memory.ts, the one function that computes it).
+ */
+export type DemoMemoryView = DemoMemory;
 
 export interface ServerProcessView {
 	pid: number;

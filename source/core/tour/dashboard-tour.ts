@@ -4,8 +4,8 @@ import type {DashboardStore} from '../store/dashboard-store.js';
 import {TourDirector, type TourControls} from './tour-director.js';
 
 export interface DashboardTourDeps {
-	runtime: Pick<DashboardRuntime, 'openSession' | 'closeSession'>;
-	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
+	runtime: Pick<DashboardRuntime, 'openSession' | 'closeSession'> & Partial<Pick<DashboardRuntime, 'confirmKnobs'>>;
+	store: Pick<DashboardStore, 'apply' | 'getSnapshot'> & Partial<Pick<DashboardStore, 'subscribe'>>;
 	commands: Pick<
 		DashboardCommands,
 		| 'setAuto'
@@ -50,7 +50,44 @@ export function dashboardTourControls({
 		toggleDashboardLane: () => commands.toggleDashboardLane(),
 		workerCount: () =>
 			store.getSnapshot().servers.find((server) => server.protocol === 'tcp')?.models?.workerCount ?? 0,
+		async confirmKnobs() {
+			const confirmed = (await runtime.confirmKnobs?.()) ?? true;
+			// The published snapshot too (what an experiment's run reads as the delay to put back), bounded.
+			if (confirmed && store.subscribe) await published(store as Required<typeof store>, commands, 1000);
+			return confirmed;
+		},
 	};
+}
+
+/** Resolves once the published snapshot shows the knobs as asked (or after `timeoutMs`). */
+async function published(
+	store: Pick<DashboardStore, 'getSnapshot' | 'subscribe'>,
+	commands: Pick<DashboardCommands, 'knobs'>,
+	timeoutMs: number,
+): Promise<void> {
+	const shown = () => {
+		const {replyDelayMs, model, handlerCpuMs} = commands.knobs();
+		const servers = store.getSnapshot().servers;
+		const tcp = servers.find((server) => server.protocol === 'tcp');
+		return (
+			servers.every((server) => server.replyDelayMs === replyDelayMs) &&
+			(tcp?.models === undefined || (tcp.models.model === model && tcp.models.handlerCpuMs === handlerCpuMs))
+		);
+	};
+
+	if (shown()) return;
+	await new Promise<void>((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve();
+		};
+
+		const timer = setTimeout(done, timeoutMs);
+		const unsubscribe = store.subscribe(() => {
+			if (shown()) done();
+		});
+	});
 }
 
 export function createDashboardTour(deps: DashboardTourDeps): TourDirector {

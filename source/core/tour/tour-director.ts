@@ -27,6 +27,20 @@ export interface TourControls {
 	toggleDashboardLane(): void;
 	/** Threads or child processes serving TCP connections right now. */
 	workerCount(): number;
+	/**
+	 * Resolves once the server process itself reports the knobs as last set (true), or says it could not
+	 * (false). Without it a knob counts as set when asked.
+	 */
+	confirmKnobs?(): Promise<boolean>;
+}
+
+/** Every knob a step relies on: set at each step's entry, whatever step came before and however fast. */
+export interface TourKnobs {
+	model: ServerModel;
+	replyDelayMs: number;
+	handlerCpuMs: number;
+	oneCpu: boolean;
+	dashboardLane: boolean;
 }
 
 /** What the timeline area shows: its view, and whether it has the whole screen (`z`). */
@@ -40,7 +54,8 @@ export interface TourUi {
 	screen(): TourScreen;
 	show(screen: TourScreen): void;
 	runExperiment?(preset: ExperimentPresetName): void;
-	stopExperiment?(): void;
+	/** Ends the run in progress; resolves once it has ended (and put back what it changed). */
+	stopExperiment?(): void | Promise<void>;
 }
 
 export interface TourState {
@@ -57,6 +72,9 @@ export interface TourState {
 	error?: string;
 }
 
+const knobKinds = new Set<TourAction['kind']>(['model', 'reply-delay', 'handler-cpu', 'one-cpu', 'dashboard-lane']);
+const isKnob = (action: TourAction) => knobKinds.has(action.kind);
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 type Goal = {kind: 'step'; index: number} | {kind: 'off'; undo: boolean};
@@ -70,9 +88,13 @@ export interface TourDirectorOptions {
 
 /**
  * Runs the guided tour: each step sets up the dashboard it needs (server model, sessions, one-CPU mode,
- * auto mode, delays, the timeline view) and, when you move on, undoes exactly what it changed, newest
- * first. Requests are coalesced: three quick `→` go to the third step without setting up the two between.
- * Leaving with `Esc` keeps everything as it is; `←` on the first step (or `t`) puts it back as it was.
+ * auto mode, delays, the timeline view). Transitions run one at a time: the step before is undone first
+ * (its sessions closed, its experiment stopped and awaited, its view put back), then the new step sets
+ * every knob it relies on to an absolute value (what it does not name goes back to what it was before the
+ * tour) and waits until the server process reports them in force. So a step's state never depends on how
+ * it was reached. Requests are coalesced: three quick `→` go to the third step without setting up the two
+ * between. Leaving with `Esc` keeps everything as it is; `←` on the first step (or `t`) puts it back as it
+ * was before the tour.
  */
 export class TourDirector {
 	readonly #controls: TourControls;
@@ -82,6 +104,10 @@ export class TourDirector {
 	#ui: TourUi | undefined;
 	#state: TourState = {active: false, index: 0, busy: false, sessions: [], since: 0};
 	#undo: Array<() => unknown> = [];
+	/** The knobs as they were before the tour: what a step does not name, and what `t` puts back. */
+	#baseline: TourKnobs | undefined;
+	/** A knob was set and the server has not yet confirmed it. */
+	#unconfirmed = false;
 	#goal: Goal | undefined;
 	#work: Promise<void> = Promise.resolve();
 	#working = false;
@@ -177,20 +203,25 @@ export class TourDirector {
 			const goal = this.#goal;
 			this.#goal = undefined;
 			if (goal.kind === 'off') {
+				let error: string | undefined;
 				if (goal.undo) {
 					this.#set({busy: true});
 					await this.#undoAll();
+					const baseline = this.#baseline;
+					if (baseline && !this.#disposed) error = await this.#applyKnobs(baseline);
 				}
 
 				this.#undo = [];
-				this.#set({active: false, busy: false, sessions: []});
+				this.#baseline = undefined;
+				this.#set({active: false, busy: false, sessions: [], ...(error === undefined ? {} : {error})});
 				continue;
 			}
 
+			this.#baseline ??= this.#knobsNow();
 			this.#set({active: true, busy: true, index: goal.index});
 			await this.#undoAll();
 			this.#set({sessions: []});
-			const error = await this.#setUp(this.#steps[goal.index]!);
+			const error = await this.#setUp(this.#steps[goal.index]!, this.#baseline);
 			this.#set({busy: false, since: Date.now(), ...(error === undefined ? {} : {error})});
 		}
 	}
@@ -212,13 +243,61 @@ export class TourDirector {
 		this.#set(failed === undefined ? {error: undefined} : {error: `could not undo everything: ${failed}`});
 	}
 
-	/** Carries out a step's actions in order; stops early when another step is asked for meanwhile. */
-	async #setUp(step: TourStep): Promise<string | undefined> {
-		for (const action of step.setup) {
+	#knobsNow(): TourKnobs {
+		const controls = this.#controls;
+		return {
+			model: controls.model(),
+			replyDelayMs: controls.replyDelay(),
+			handlerCpuMs: controls.handlerCpu(),
+			oneCpu: controls.oneCpu(),
+			dashboardLane: controls.dashboardLane(),
+		};
+	}
+
+	/** Sets every knob to these values (absolute, whatever was asked before) and waits for the server. */
+	async #applyKnobs(knobs: TourKnobs): Promise<string | undefined> {
+		const actions: TourAction[] = [
+			{kind: 'model', model: knobs.model},
+			{kind: 'reply-delay', ms: knobs.replyDelayMs},
+			{kind: 'handler-cpu', ms: knobs.handlerCpuMs},
+			{kind: 'one-cpu', on: knobs.oneCpu},
+			{kind: 'dashboard-lane', shown: knobs.dashboardLane},
+		];
+		try {
+			for (const action of actions) await this.#apply(action);
+			return await this.#confirm();
+		} catch (thrown: unknown) {
+			return describe(thrown);
+		}
+	}
+
+	/** Waits until the server process reports the knobs set so far in force. */
+	async #confirm(): Promise<string | undefined> {
+		if (!this.#unconfirmed) return undefined;
+		this.#unconfirmed = false;
+		const confirmed = (await this.#controls.confirmKnobs?.()) ?? true;
+		return confirmed ? undefined : "the server process did not confirm the step's settings";
+	}
+
+	/**
+	 * Carries out a step's actions in order; stops early when another step is asked for meanwhile. First,
+	 * every knob the step does not name goes back to its value before the tour: a step owns all its state.
+	 */
+	async #setUp(step: TourStep, baseline: TourKnobs): Promise<string | undefined> {
+		const named = new Set(step.setup.map((action) => action.kind));
+		const entry: TourAction[] = [];
+		if (!named.has('model')) entry.push({kind: 'model', model: baseline.model});
+		if (!named.has('reply-delay')) entry.push({kind: 'reply-delay', ms: baseline.replyDelayMs});
+		if (!named.has('handler-cpu')) entry.push({kind: 'handler-cpu', ms: baseline.handlerCpuMs});
+		if (!named.has('one-cpu')) entry.push({kind: 'one-cpu', on: baseline.oneCpu});
+		if (!named.has('dashboard-lane')) entry.push({kind: 'dashboard-lane', shown: baseline.dashboardLane});
+		for (const action of [...entry, ...step.setup]) {
 			if (this.#goal || this.#disposed) return undefined;
 			let error: string | undefined;
 			try {
-				error = await this.#apply(action);
+				// Knobs are confirmed by the server before anything that relies on them (a session, a run).
+				if (!isKnob(action)) error = await this.#confirm();
+				error ??= await this.#apply(action);
 			} catch (thrown: unknown) {
 				error = describe(thrown);
 			}
@@ -226,7 +305,7 @@ export class TourDirector {
 			if (error !== undefined) return error;
 		}
 
-		return undefined;
+		return this.#goal || this.#disposed ? undefined : this.#confirm();
 	}
 
 	async #apply(action: TourAction): Promise<string | undefined> {
@@ -243,36 +322,33 @@ export class TourDirector {
 				return undefined;
 			}
 
+			// Knobs are set to the value, never skipped because the dashboard believes it is set already: what
+			// was asked last may not be what the server has (an experiment's run sets the delay too).
 			case 'model': {
-				this.#knob(controls.model(), action.model, (model) => controls.setModel(model));
+				controls.setModel(action.model);
+				this.#unconfirmed = true;
 				return undefined;
 			}
 
 			case 'reply-delay': {
-				this.#knob(controls.replyDelay(), action.ms, (ms) => controls.setReplyDelay(ms));
+				controls.setReplyDelay(action.ms);
+				this.#unconfirmed = true;
 				return undefined;
 			}
 
 			case 'handler-cpu': {
-				this.#knob(controls.handlerCpu(), action.ms, (ms) => controls.setHandlerCpu(ms));
+				controls.setHandlerCpu(action.ms);
+				this.#unconfirmed = true;
 				return undefined;
 			}
 
 			case 'one-cpu': {
-				if (controls.oneCpu() === action.on) return undefined;
-				await controls.toggleOneCpu();
-				this.#undo.push(async () => {
-					if (controls.oneCpu() === action.on) await controls.toggleOneCpu();
-				});
+				if (controls.oneCpu() !== action.on) await controls.toggleOneCpu();
 				return undefined;
 			}
 
 			case 'dashboard-lane': {
-				if (controls.dashboardLane() === action.shown) return undefined;
-				controls.toggleDashboardLane();
-				this.#undo.push(() => {
-					if (controls.dashboardLane() === action.shown) controls.toggleDashboardLane();
-				});
+				if (controls.dashboardLane() !== action.shown) controls.toggleDashboardLane();
 				return undefined;
 			}
 
@@ -303,17 +379,12 @@ export class TourDirector {
 				const ui = this.#ui;
 				if (!ui?.runExperiment) return 'this dashboard has no experiment view';
 				ui.runExperiment(action.preset);
-				this.#undo.push(() => ui.stopExperiment?.());
+				// Awaited on leaving: the run puts the reply delay back when it ends, which must come before
+				// the next step sets its own.
+				this.#undo.push(async () => ui.stopExperiment?.());
 				return undefined;
 			}
 		}
-	}
-
-	/** Sets a knob and remembers how to set it back (nothing to undo when it already had the value). */
-	#knob<T>(before: T, value: T, set: (value: T) => void): void {
-		if (before === value) return;
-		set(value);
-		this.#undo.push(() => set(before));
 	}
 
 	#set(patch: Partial<TourState>): void {

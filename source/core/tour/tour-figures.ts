@@ -2,6 +2,7 @@ import {totalmem} from 'node:os';
 import type {ExperimentResult} from '../experiment/experiment.js';
 import {experimentFigures, roundMs, type Verdict} from '../experiment/run-figures.js';
 import type {RunResult} from '../experiment/types.js';
+import {memoryFigure} from '../procs/demo-memory.js';
 import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
 import type {DashboardSnapshot, LogEntry, PairReads, SessionView} from '../store/snapshot.js';
 import type {TourStepId} from './tour-steps.js';
@@ -79,7 +80,18 @@ export type TourFigures =
 			/** The experiment's verdict by rule (run-figures.ts): `disturbed` when other programs took the CPU. */
 			verdict?: Verdict;
 	  }
-	| {step: 'space'; processes: Array<Named & {rssBytes: number}>; totalBytes: number; machineBytes: number};
+	| {
+			step: 'space';
+			/** Each of the demo's processes with its memory (PSS, or RSS where PSS is unreadable). */
+			processes: Array<Named & {bytes: number}>;
+			/** The demo's total: the same figure the server pane shows (the store's demo memory). */
+			totalBytes: number;
+			/** What summing RSS would count more than once (pages the processes share). */
+			sharedBytes: number;
+			/** The figures are PSS (false: RSS, PSS being unreadable). */
+			byPss: boolean;
+			machineBytes: number;
+	  };
 
 /** How the step's two messages sent in one go came back, and from which session. */
 export type Pair = PairReads & {session: number};
@@ -113,8 +125,11 @@ function lastIn(log: readonly LogEntry[], protocol: 'tcp' | 'udp'): LogEntry | u
 	return undefined;
 }
 
+/** A process's memory as every pane shows it: PSS (RSS where unreadable), by the one rounding rule. */
 function rssOf(timeline: TimelineSnapshot | undefined, pid: number): number | undefined {
-	return timeline?.processes.find((lane) => lane.pid === pid)?.latest.rssBytes;
+	const latest = timeline?.processes.find((lane) => lane.pid === pid)?.latest;
+	const bytes = latest?.pssBytes ?? latest?.rssBytes;
+	return bytes === undefined ? undefined : memoryFigure(bytes);
 }
 
 /**
@@ -274,7 +289,9 @@ export function tourFigures(input: FigureInput): TourFigures {
 					.map((session) => [session.pid, sessionName(session.sessionId)]),
 			);
 			if (snapshot.serverProcess) names.set(snapshot.serverProcess.pid, 'server');
-			const ticks = Math.max(1, Math.round(waitedMs / timeline.intervalMs));
+			// The same window for both figures: only whole columns inside the wait count, so what ran meanwhile
+			// never adds up to more than the wait.
+			const ticks = Math.floor(waitedMs / timeline.intervalMs);
 			return {
 				step: 'time-io',
 				...(cpu === undefined ? {} : {cpu}),
@@ -309,18 +326,21 @@ export function tourFigures(input: FigureInput): TourFigures {
 		}
 
 		case 'space': {
-			const processes: Array<Named & {rssBytes: number}> = [];
-			const add = (name: string, pid: number) => {
-				const rssBytes = rssOf(timeline, pid);
-				if (rssBytes !== undefined) processes.push({name, pid, rssBytes});
-			};
-
-			if (snapshot.serverProcess) add('server', snapshot.serverProcess.pid);
-			for (const session of sessions) if (session.state !== 'exited') add(sessionName(session.sessionId), session.pid);
+			// One figure for the narration and the server pane: the store's demo memory, from one sampler snapshot.
+			const memory = snapshot.demoMemory;
+			const names = new Map<number, string>();
+			if (snapshot.serverProcess) names.set(snapshot.serverProcess.pid, 'server');
+			for (const session of snapshot.sessions) names.set(session.pid, sessionName(session.sessionId));
 			return {
 				step: 'space',
-				processes,
-				totalBytes: processes.reduce((sum, process) => sum + process.rssBytes, 0),
+				processes: (memory?.each ?? []).map((process) => ({
+					name: names.get(process.pid) ?? `pid ${process.pid}`,
+					pid: process.pid,
+					bytes: process.pssBytes ?? process.rssBytes,
+				})),
+				totalBytes: memory?.pssBytes ?? 0,
+				sharedBytes: memory?.sharedBytes ?? 0,
+				byPss: memory !== undefined && memory.pssMissing === 0,
 				machineBytes: totalmem(),
 			};
 		}

@@ -6,6 +6,7 @@ import type {PaneMessages} from './pane-messages.js';
 import {paneMessagesEn} from './pane-messages-en.js';
 import type {ReadReport} from '../../core/echo/read-report.js';
 import type {PairReads} from '../../core/store/snapshot.js';
+import type {SimTuning} from '../panes/sim/sim-player.js';
 
 /**
  * Every word the dashboard's frame says (help, key descriptions, status bar, pane titles), one catalogue per
@@ -23,6 +24,8 @@ export interface Messages extends PaneMessages {
 		/** Where the keys go, in the status bar's first cell. */
 		server: string;
 		timeline: string;
+		/** The timeline pane with focus, naming its view (what its keys act on). */
+		timelineView: (view: TimelineView) => string;
 		session: (sessionId: number) => string;
 		typingInto: (sessionId: number) => string;
 		typingIntoTimeline: string;
@@ -89,6 +92,8 @@ export interface Messages extends PaneMessages {
 		help: string;
 		quit: string;
 	};
+	/** What a new quantum or switch cost changed in the simulated run, in one line. */
+	simVerdict: (tuned: SimTuning) => string;
 	simKeys: {
 		playPause: string;
 		stepForward: string;
@@ -99,6 +104,10 @@ export interface Messages extends PaneMessages {
 		switchPolicy: string;
 		ioDonePolicy: string;
 		compare: string;
+		quantumUp: string;
+		quantumDown: string;
+		switchCostUp: string;
+		switchCostDown: string;
 		nextPreset: string;
 		editProgram: string;
 		loadProgram: string;
@@ -169,6 +178,11 @@ export interface Messages extends PaneMessages {
 		pressV: (next: TimelineView) => string;
 		tooSmall: (needColumns: number, needRows: number, columns: number, rows: number) => string;
 		tooSmallQuits: string;
+		/**
+		 * The demo's memory: total by PSS (or RSS where PSS is unreadable), in how many processes, and how much
+		 * an RSS sum would count more than once (shared). `short` for a narrow pane.
+		 */
+		memory: (total: string, processes: number, shared: string, pssReadable: boolean, short: boolean) => string;
 	};
 }
 
@@ -201,6 +215,7 @@ export const messagesEn: Messages = {
 		quit: 'quit',
 		server: 'server',
 		timeline: 'timeline',
+		timelineView: (view) => `timeline (${view})`,
 		session: (sessionId) => `session #${sessionId}`,
 		typingInto: (sessionId) => `typing into #${sessionId}`,
 		typingIntoTimeline: 'typing into the timeline',
@@ -271,6 +286,17 @@ export const messagesEn: Messages = {
 		help: 'help',
 		quit: 'quit',
 	},
+	simVerdict: ({knob, value, before, after}) => {
+		const finish =
+			after.finish === before.finish
+				? `all done at tick ${after.finish} as before`
+				: `all done at tick ${after.finish} instead of ${before.finish}`;
+		return knob === 'quantum'
+			? value === 0
+				? `no quantum: a process keeps the CPU until it blocks or ends; ${finish}`
+				: `quantum ${value}: ${after.preemptions} time slices ran out (the CPU taken away); ${finish}`
+			: `switch cost ${value}: ${after.switches} ticks spent switching, no process runs meanwhile; ${finish}`;
+	},
 	simKeys: {
 		playPause: 'play / pause',
 		stepForward: 'step forward one tick',
@@ -281,6 +307,10 @@ export const messagesEn: Messages = {
 		switchPolicy: 'switch policy: SWITCH_ON_IO / SWITCH_ON_END',
 		ioDonePolicy: 'IO done policy: IO_RUN_LATER / IO_RUN_IMMEDIATE',
 		compare: 'compare serial vs multiprogrammed',
+		quantumUp: 'longer time slice (quantum; 0 = none)',
+		quantumDown: 'shorter time slice (quantum)',
+		switchCostUp: 'dearer context switch (ticks per switch)',
+		switchCostDown: 'cheaper context switch',
 		nextPreset: 'next preset workload',
 		editProgram: 'type a -P program (e.g. c3,i,c2:c4)',
 		loadProgram: 'load the program',
@@ -346,5 +376,13 @@ export const messagesEn: Messages = {
 		tooSmall: (needColumns, needRows, columns, rows) =>
 			`terminal too small: need ${needColumns}x${needRows}, have ${columns}x${rows}`,
 		tooSmallQuits: '(q quits)',
+		memory: (total, processes, shared, pssReadable, short) =>
+			pssReadable
+				? short
+					? `PSS ${total}, ${processes} proc., ${shared} shared`
+					: `memory (PSS) ${total} in ${processes} ${processes === 1 ? 'process' : 'processes'}, ${shared} shared`
+				: short
+					? `RSS ${total}, ${processes} proc. (no PSS)`
+					: `memory (RSS, PSS unreadable) ${total} in ${processes} ${processes === 1 ? 'process' : 'processes'}`,
 	},
 };

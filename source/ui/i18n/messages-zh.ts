@@ -31,6 +31,7 @@ export const messagesZh: Messages = {
 		quit: '退出',
 		server: '服务端',
 		timeline: '时间线',
+		timelineView: (view) => `时间线 (${view})`,
 		session: (sessionId) => `会话 #${sessionId}`,
 		typingInto: (sessionId) => `输入到 #${sessionId}`,
 		typingIntoTimeline: '输入到时间线',
@@ -101,6 +102,17 @@ export const messagesZh: Messages = {
 		help: '帮助',
 		quit: '退出',
 	},
+	simVerdict: ({knob, value, before, after}) => {
+		const finish =
+			after.finish === before.finish
+				? `仍在第 ${after.finish} 个 tick 全部完成`
+				: `全部完成于第 ${after.finish} 个 tick（原来是第 ${before.finish} 个）`;
+		return knob === 'quantum'
+			? value === 0
+				? `不限时间片：进程一直占用 CPU，直到阻塞或结束；${finish}`
+				: `时间片 ${value}：${after.preemptions} 次时间片用完（CPU 被拿走）；${finish}`
+			: `切换代价 ${value}：切换用了 ${after.switches} 个 tick，期间没有进程运行；${finish}`;
+	},
 	simKeys: {
 		playPause: '播放 / 暂停',
 		stepForward: '前进一个时钟周期',
@@ -111,6 +123,10 @@ export const messagesZh: Messages = {
 		switchPolicy: '切换策略: SWITCH_ON_IO / SWITCH_ON_END',
 		ioDonePolicy: 'IO 完成策略: IO_RUN_LATER / IO_RUN_IMMEDIATE',
 		compare: '对比串行与多道技术',
+		quantumUp: '加长时间片（quantum；0 = 不限）',
+		quantumDown: '缩短时间片（quantum）',
+		switchCostUp: '加大上下文切换的代价（每次切换的 tick 数）',
+		switchCostDown: '减小上下文切换的代价',
 		nextPreset: '下一组预设任务',
 		editProgram: '输入 -P 程序 (如 c3,i,c2:c4)',
 		loadProgram: '载入程序',
@@ -176,5 +192,13 @@ export const messagesZh: Messages = {
 		tooSmall: (needColumns, needRows, columns, rows) =>
 			`终端太小: 需要 ${needColumns}x${needRows}, 现在 ${columns}x${rows}`,
 		tooSmallQuits: '(q 退出)',
+		memory: (total, processes, shared, pssReadable, short) =>
+			pssReadable
+				? short
+					? `PSS ${total}, ${processes} 个进程, 共享 ${shared}`
+					: `内存 (PSS) ${total}, ${processes} 个进程, 其中共享 ${shared}`
+				: short
+					? `RSS ${total}, ${processes} 个进程 (无 PSS)`
+					: `内存 (RSS, 读不到 PSS) ${total}, ${processes} 个进程`,
 	},
 };

@@ -22,7 +22,7 @@ export const paneMessagesEn: PaneMessages = {
 		sessionCloseFailed: ({detail}) => `could not close the session: ${detail}`,
 		remoteModel: () => 'the sessions use a remote server: its model is its own',
 		remoteNoRestart: () => 'the sessions use a remote server; there is no server process to restart',
-		serverStillRunning: ({pid}) => `the server process ${pid} is running; r restarts it only after it stopped`,
+		serverStillRunning: ({pid}) => `the server process ${pid} is running; R restarts it only after it stopped`,
 		serverRestarted: ({pid, port}) => `server process restarted: pid ${pid} on port ${port}`,
 		restartFailed: ({detail}) => `cannot restart the server: ${detail}`,
 		// The failure's own words: a code of its own, translated by `pinFailure`.
@@ -62,7 +62,7 @@ export const paneMessagesEn: PaneMessages = {
 		processStopped: (pid) => `server process ${pid} stopped`,
 		processKilled: (pid, signal) => `server process ${pid} was killed (${signal}):`,
 		processExited: (pid, code) => `server process ${pid} exited with code ${code}:`,
-		restartHint: 'r restarts it (same port)',
+		restartHint: 'R restarts it (same port)',
 		skipped: (count) => `+${count} ${plural(count, 'line', 'lines')} not shown`,
 		closeReasons: {end: 'end', reset: 'reset', error: 'error', server: 'server', idle: 'idle', evicted: 'evicted'},
 		refusedLimit: 'limit',

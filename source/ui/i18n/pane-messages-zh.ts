@@ -42,7 +42,7 @@ export const paneMessagesZh: PaneMessages = {
 		sessionCloseFailed: ({detail}) => `无法关闭${zh.session}: ${detail}`,
 		remoteModel: () => `${zh.session}用的是远程${zh.server}: 它的模型由它自己决定`,
 		remoteNoRestart: () => `${zh.session}用的是远程${zh.server}; 没有可重启的${zh.server}${zh.process}`,
-		serverStillRunning: ({pid}) => `${zh.server}${zh.process} ${pid} 正在运行; r 只在它停止后才重启它`,
+		serverStillRunning: ({pid}) => `${zh.server}${zh.process} ${pid} 正在运行; R 只在它停止后才重启它`,
 		serverRestarted: ({pid, port}) => `${zh.server}${zh.process}已重启: pid ${pid}, 端口 ${port}`,
 		restartFailed: ({detail}) => `无法重启${zh.server}: ${detail}`,
 		pinning: ({failure}) => pinFailure(failure),
@@ -80,7 +80,7 @@ export const paneMessagesZh: PaneMessages = {
 		processStopped: (pid) => `${zh.server}${zh.process} ${pid} 已停止`,
 		processKilled: (pid, signal) => `${zh.server}${zh.process} ${pid} 被杀死 (${signal}):`,
 		processExited: (pid, code) => `${zh.server}${zh.process} ${pid} 已退出, 退出码 ${code}:`,
-		restartHint: 'r 重启它 (同一端口)',
+		restartHint: 'R 重启它 (同一端口)',
 		skipped: (count) => `另有 ${count} 行未显示`,
 		closeReasons: {
 			end: '对端关闭',

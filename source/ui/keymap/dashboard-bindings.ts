@@ -109,7 +109,8 @@ export const dashboardBindings: Array<KeyBinding<DashboardAction>> = [
 		action: {command: 'toggleDashboardLane'},
 	},
 	{
-		keys: ['r'],
+		// `R` restarts the server whatever has focus (`r` restarts the simulation when the simulator has it).
+		keys: ['R', 'r'],
 		description: (m) => m.keys.restartServer,
 		scope: 'global',
 		action: {command: 'restartServer'},

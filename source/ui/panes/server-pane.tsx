@@ -40,6 +40,11 @@ export interface ServerPaneProps {
 	width: number;
 	height: number;
 	focused: boolean;
+	/**
+	 * Rows the log keeps at least (the tour's step about the server log): the memory, knob and model lines
+	 * give way to it, in that order, when the pane is short.
+	 */
+	minLogRows?: number;
 }
 
 function serverLine(server: ServerView, words: ServerPaneMessages): string {
@@ -218,6 +223,7 @@ export const ServerPane = memo(function ServerPane({
 	width,
 	height,
 	focused,
+	minLogRows = 0,
 }: ServerPaneProps) {
 	const theme = useTheme();
 	const messages = useMessages();
@@ -309,11 +315,19 @@ export const ServerPane = memo(function ServerPane({
 	}
 
 	if (memory) {
-		// Multiplexing in space: every process holds its own memory.
-		const text = words.memory(formatBytes(memory.rssBytes), memory.processes);
+		// Multiplexing in space: every process holds its own memory; PSS counts shared pages once in all.
+		const say = (short: boolean) =>
+			messages.panes.memory(
+				formatBytes(memory.pssBytes),
+				memory.processes,
+				formatBytes(memory.sharedBytes),
+				memory.pssMissing === 0,
+				short,
+			);
+		const text = say(false);
 		lines.push(
 			<Line key="memory" color={theme.tone('muted')}>
-				{displayWidth(text) <= width - 2 ? text : words.memoryShort(formatBytes(memory.rssBytes))}
+				{displayWidth(text) <= width - 2 ? text : say(true)}
 			</Line>,
 		);
 	}
@@ -325,6 +339,13 @@ export const ServerPane = memo(function ServerPane({
 				{noticeText(notice.notice, messages)}
 			</Line>,
 		);
+	}
+
+	// Lines that give way to the log when it must keep rows (first to go first).
+	for (const prefix of ['memory', 'guards', 'model-', 'totals']) {
+		if (minLogRows === 0 || inner - lines.length >= minLogRows) break;
+		for (let index = lines.length - 1; index >= 0 && inner - lines.length < minLogRows; index--)
+			if (String(lines[index]!.key).startsWith(prefix)) lines.splice(index, 1);
 	}
 
 	const room = Math.max(0, inner - lines.length);

@@ -2,6 +2,7 @@ import type {TourFigures} from '../../core/tour/tour-figures.js';
 import type {TourView} from '../../core/tour/tour-steps.js';
 import {asciiGlyphs, unicodeGlyphs} from '../panes/sim/sim-glyphs.js';
 import {asciiLiveGlyphs, unicodeLiveGlyphs} from '../panes/live-timeline/live-glyphs.js';
+import {formatBytes} from '../format.js';
 import type {TourMessages} from './tour-messages.js';
 
 export interface Narration {
@@ -26,9 +27,9 @@ export function formatMs(ms: number): string {
 	return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function formatBytes(bytes: number): string {
-	const mb = bytes / (1024 * 1024);
-	return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`;
+/** The machine's memory, in decimal GB (the processes' figures use formatBytes, as the panes do). */
+function formatMachineBytes(bytes: number): string {
+	return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
 /** The narration of a step from its live figures: sentences in the chosen language, never canned numbers. */
@@ -159,12 +160,14 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 		case 'space': {
 			if (figures.processes.length === 0) return pending;
 			const list = figures.processes.map((process) =>
-				messages.spaceItem(named(process.name, process.pid, markOf), formatBytes(process.rssBytes)),
+				messages.spaceItem(named(process.name, process.pid, markOf), formatBytes(process.bytes)),
 			);
 			return messages.space(
 				messages.listJoin(list),
 				formatBytes(figures.totalBytes),
-				formatBytes(figures.machineBytes),
+				formatBytes(figures.sharedBytes),
+				formatMachineBytes(figures.machineBytes),
+				figures.byPss,
 			);
 		}
 	}

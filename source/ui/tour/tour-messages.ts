@@ -38,8 +38,12 @@ export interface TourMessages {
 	listJoin: (items: readonly string[]) => string;
 	involuntary: (count: number) => string;
 	finishedLater: (job: string, alone: string, together: string) => string;
-	space: (list: string, total: string, machine: string) => string;
-	spaceItem: (name: string, rss: string) => string;
+	/**
+	 * The demo's memory: each process, the total (the server pane's figure), how much an RSS sum would count
+	 * twice (shared), the machine's; `byPss` false when PSS was unreadable and the figures are RSS.
+	 */
+	space: (list: string, total: string, shared: string, machine: string, byPss: boolean) => string;
+	spaceItem: (name: string, bytes: string) => string;
 	/** Why a step's setup was incomplete. */
 	incomplete: (why: string) => string;
 	/** What to look at, with the glyphs of the view named. */
@@ -95,7 +99,7 @@ export const englishTour: TourMessages = {
 		`${waiter} has waited ${seconds} s: connected, but the server serves ${served} alone until it leaves.`,
 	worker: (kind, session, id) =>
 		kind === 'thread' ? `${session}: thread ${id} inside the server` : `${session}: child process ${id}`,
-	workersTail: (serverPid) => `(server pid ${serverPid}); each worker has its own lane.`,
+	workersTail: (serverPid) => `(server pid ${serverPid}).`,
 	processes: (count, list) => `One program, ${count} processes: ${list}.`,
 	processItem: (name, pid, rss, sent, auto) => `${name} pid ${pid} ${rss} sent ${sent}${auto ? ' (auto)' : ''}`,
 	experimentRunning: (kind) => `Now the ${kind} run: watch the jobs' lanes fill.`,
@@ -109,8 +113,11 @@ export const englishTour: TourMessages = {
 	involuntary: (count) =>
 		`${count} involuntary switches in the last second: the kernel takes the CPU from a job that holds it too long.`,
 	finishedLater: (job, alone, together) => `${job} took ${alone} alone and ${together} together: later than alone.`,
-	space: (list, total, machine) => `Resident memory: ${list}; ${total} together, of ${machine} in this machine.`,
-	spaceItem: (name, rss) => `${name} ${rss}`,
+	space: (list, total, shared, machine, byPss) =>
+		byPss
+			? `Memory (PSS): ${list}; ${total} together, ${shared} of shared pages not counted twice; ${machine} in this machine.`
+			: `Memory (RSS, PSS unreadable): ${list}; ${total} together; ${machine} in this machine.`,
+	spaceItem: (name, bytes) => `${name} ${bytes}`,
 	incomplete: (why) => `Step not fully set up: ${why}.`,
 	look: {
 		'udp-messages': 'Look at the server log: one line per datagram, with the IP:port it came from.',
@@ -139,7 +146,7 @@ export const chineseTour: TourMessages = {
 	titles: {
 		'udp-messages': 'UDP：一条条消息，不是字节流',
 		'tcp-stream': 'TCP：先建立连接，再传字节流',
-		iterative: '一次只服务一个客户端：迭代服务器',
+		iterative: '一次只服务一个客户端：迭代服务端',
 		'threads-processes': '线程和进程为客户端服务',
 		'program-process': '程序与进程',
 		'serial-concurrent': '串行与并发',
@@ -150,13 +157,13 @@ export const chineseTour: TourMessages = {
 	pending: {
 		'udp-messages': '两个 UDP 会话大约每秒发一个数据报；正在等第一个。',
 		'tcp-stream': '两个 TCP 会话先连接，再在各自的字节流上发送；正在等第一个。',
-		iterative: '服务器现在一次只服务一个客户端；两个 TCP 会话正在连接。',
+		iterative: '服务端现在一次只服务一个客户端；两个 TCP 会话正在连接。',
 		'threads-processes': '一个会话由线程服务，下一个由子进程服务；正在启动。',
 		'program-process': '同一个程序（socktui session）启动了三次；正在测量。',
 		'serial-concurrent': '三个作业（计算、IO、计算）先一个接一个运行，再同时运行。',
 		'time-io': '一个 CPU，三个会话：先计算，再等 300 ms 的回复；正在等待。',
 		'time-cpu': '三个只计算的作业在一个 CPU 上：先串行，再并发。',
-		space: '三个会话和服务器，每个进程都有自己的内存；正在测量。',
+		space: '三个会话和服务端，每个进程都有自己的内存；正在测量。',
 	},
 	udpLast: (count, text, from) =>
 		`已收到 ${count} 个数据报；最近一个“${text}”来自 ${from}：每个都完整到达，并带着发送方地址。`,
@@ -170,28 +177,33 @@ export const chineseTour: TourMessages = {
 	tcpLoopsPair: (accepted, open, session, messages, reads) =>
 		`连接循环：已接受 ${accepted} 个连接，${open} 个打开。通信循环：${session} 一次写入 ${messages} 条消息，它们在 ${reads} 次读取中到达：TCP 是字节流。`,
 	iterativeWait: (waiter, seconds, served) =>
-		`${waiter} 已等待 ${seconds} 秒：已连接，但服务器在 ${served} 离开前只服务它。`,
-	worker: (kind, session, id) => (kind === 'thread' ? `${session}：服务器内的线程 ${id}` : `${session}：子进程 ${id}`),
-	workersTail: (serverPid) => `（服务器 pid ${serverPid}）；每个线程或进程各有一条时间线。`,
+		`${waiter} 已等待 ${seconds} 秒：已连接，但服务端在 ${served} 离开前只服务它。`,
+	worker: (kind, session, id) => (kind === 'thread' ? `${session}：服务端内的线程 ${id}` : `${session}：子进程 ${id}`),
+	workersTail: (serverPid) => `（服务端 pid ${serverPid}）。`,
 	processes: (count, list) => `一个程序，${count} 个进程：${list}。`,
 	processItem: (name, pid, rss, sent, auto) => `${name} pid ${pid} ${rss}，已发 ${sent}${auto ? '，自动' : ''}`,
 	experimentRunning: (kind) => `现在是${kind === 'serial' ? '串行' : '并发'}运行：看作业的时间线。`,
 	makespans: (serial, concurrent, predictedSerial, predictedConcurrent) =>
 		`串行用时 ${serial}，并发 ${concurrent}（预测 ${predictedSerial} 和 ${predictedConcurrent}）：一个作业等 IO 时，另一个在计算。`,
-	waited: (session, ms, ran) => `${session} 已等回复 ${ms}；这期间 CPU 运行了 ${ran}。`,
+	// A space before a name such as #3, none before Chinese words (演示之外的进程).
+	waited: (session, ms, ran) =>
+		`${session} 已等回复 ${ms}；这期间 CPU 运行了${/^[\x21-\x7e]/.test(ran) ? ' ' : ''}${ran}。`,
 	ranNothing: '别的进程都没有（CPU 空闲）',
 	ranItem: (name, ms) => `${name}（${ms}）`,
 	ranOthers: (ms) => `演示之外的进程（${ms}）`,
 	listJoin: (items) => items.join('、'),
 	involuntary: (count) => `最近一秒有 ${count} 次非自愿切换：作业占用 CPU 过长，内核把 CPU 拿走。`,
 	finishedLater: (job, alone, together) => `${job} 单独 ${alone}，一起 ${together}：比单独运行结束得晚。`,
-	space: (list, total, machine) => `常驻内存：${list}；合计 ${total}，本机共 ${machine}。`,
-	spaceItem: (name, rss) => `${name} 占 ${rss}`,
+	space: (list, total, shared, machine, byPss) =>
+		byPss
+			? `内存（PSS）：${list}；合计 ${total}，共享页 ${shared} 不重复计算；本机共 ${machine}。`
+			: `内存（RSS，读不到 PSS）：${list}；合计 ${total}；本机共 ${machine}。`,
+	spaceItem: (name, bytes) => `${name} 占 ${bytes}`,
 	incomplete: (why) => `这一步没有完全准备好：${why}。`,
 	look: {
-		'udp-messages': '看服务器日志：每个数据报一行，带着它来自的 IP:端口。',
-		'tcp-stream': '看服务器窗格的连接数，以及每个会话的回复。',
-		iterative: '看服务器窗格：等待中的客户端的等待时间在增长。',
+		'udp-messages': '看服务端日志：每个数据报一行，带着它来自的 IP:端口。',
+		'tcp-stream': '看服务端窗格的连接数，以及每个会话的回复。',
+		iterative: '看服务端窗格：等待中的客户端的等待时间在增长。',
 		'threads-processes': '看时间线：每个线程、每个子进程各有一条。',
 		'program-process': '看会话标题：同一个程序，不同的 PID、内存和状态。',
 		'serial-concurrent': '看两张图：并发的那张先结束。',

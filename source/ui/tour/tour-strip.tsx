@@ -51,7 +51,8 @@ export function TourStrip({tour, snapshot, width, height}: TourStripProps) {
 
 	const messages = useMessages().tour;
 	const view = step.setup.find((action) => action.kind === 'view')?.view ?? 'live';
-	const marks = new Map(timeline?.processes.map((lane, index) => [lane.pid, laneMark(index)]));
+	// The letters the live timeline shows (each lane's slot), so the narration names a process as its lane does.
+	const marks = new Map(timeline?.processes.map((lane, index) => [lane.pid, laneMark(lane.slot ?? index)]));
 	const narration = narrate(figures, {
 		messages,
 		markOf: (pid) => marks.get(pid),

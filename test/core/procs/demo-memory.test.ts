@@ -7,6 +7,7 @@ function lane(
 	pid: number,
 	rssBytes: number | undefined,
 	extra: Partial<ProcessLaneSnapshot> = {},
+	pssBytes?: number,
 ): ProcessLaneSnapshot {
 	const empty = new Uint8Array(0);
 	return {
@@ -17,7 +18,11 @@ function lane(
 		ran: empty,
 		phases: empty,
 		exited: false,
-		latest: {cell: 'sleeping', ...(rssBytes === undefined ? {} : {rssBytes})},
+		latest: {
+			cell: 'sleeping',
+			...(rssBytes === undefined ? {} : {rssBytes}),
+			...(pssBytes === undefined ? {} : {pssBytes}),
+		},
 		...extra,
 	};
 }
@@ -36,7 +41,31 @@ describe('demoMemory', () => {
 			lane(9, 70_000_000),
 			lane(5, undefined),
 		]);
-		expect(demoMemory(snapshot, (pid) => pid !== 9)).toEqual({rssBytes: 90_100_000, processes: 2});
+		expect(demoMemory(snapshot, (pid) => pid !== 9)).toMatchObject({rssBytes: 90_100_000, processes: 2});
+	});
+
+	it('totals by PSS, says how much an RSS sum counts twice (shared), and lists each process', () => {
+		const snapshot = snapshotOf([lane(1, 80_000_000, {}, 30_000_000), lane(2, 60_000_000, {}, 20_000_000)]);
+		expect(demoMemory(snapshot, () => true)).toEqual({
+			rssBytes: 140_000_000,
+			pssBytes: 50_000_000,
+			sharedBytes: 90_000_000,
+			processes: 2,
+			pssMissing: 0,
+			each: [
+				{pid: 1, rssBytes: 80_000_000, pssBytes: 30_000_000},
+				{pid: 2, rssBytes: 60_000_000, pssBytes: 20_000_000},
+			],
+		});
+	});
+
+	it('where PSS is unreadable, that process counts with its RSS and says so', () => {
+		const snapshot = snapshotOf([lane(1, 80_000_000, {}, 30_000_000), lane(2, 60_000_000)]);
+		expect(demoMemory(snapshot, () => true)).toMatchObject({
+			pssBytes: 90_000_000,
+			pssMissing: 1,
+			sharedBytes: 50_000_000,
+		});
 	});
 
 	it('is undefined until one of them is measured', () => {

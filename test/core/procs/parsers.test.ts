@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseCpuStat} from '../../../source/core/procs/cpu-stat.js';
 import {decodeComm, parseProcStat} from '../../../source/core/procs/proc-stat.js';
-import {parseContextSwitches} from '../../../source/core/procs/proc-status.js';
+import {parseContextSwitches, parseSmapsRollup} from '../../../source/core/procs/proc-status.js';
 import {parseSchedstat} from '../../../source/core/procs/schedstat.js';
 import {isGoneState, stateMeaning} from '../../../source/core/procs/state-letters.js';
 
@@ -137,5 +137,24 @@ describe('state letters', () => {
 		expect(stateMeaning('?')).toBe('unknown state');
 		expect(['Z', 'X'].every(isGoneState)).toBe(true);
 		expect(['R', 'S', 'D', 'T', 't', 'I'].some(isGoneState)).toBe(false);
+	});
+});
+
+describe('parseSmapsRollup', () => {
+	it('reads Rss and Pss (kB) from /proc/<pid>/smaps_rollup', () => {
+		const text = [
+			'55d1c0a00000-7ffc5b9f1000 ---p 00000000 00:00 0                          [rollup]',
+			'Rss:               52340 kB',
+			'Pss:               21577 kB',
+			'Pss_Anon:          14208 kB',
+			'Shared_Clean:      36012 kB',
+			'',
+		].join('\n');
+		expect(parseSmapsRollup(text)).toEqual({rssBytes: 52_340 * 1024, pssBytes: 21_577 * 1024});
+	});
+
+	it('is undefined for an empty rollup (a kernel thread) or garbage', () => {
+		expect(parseSmapsRollup('')).toBeUndefined();
+		expect(parseSmapsRollup('Rss: x kB\n')).toBeUndefined();
 	});
 });

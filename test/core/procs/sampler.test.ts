@@ -356,4 +356,57 @@ describe('ProcessSampler: turns, switches, memory', () => {
 		expect(snapshot.processes.some((entry) => entry.pid === 109)).toBe(true);
 		expect(lane(snapshot, 100).hidden).toEqual({threads: 3, children: 0});
 	});
+
+	it('gives each lane a slot (its letter) for as long as it is kept: lanes dropped or inserted around it never shift it', async () => {
+		const {source, sampler, tick} = setup({columns: 5});
+		for (const pid of [1, 2, 3, 4]) {
+			source.advance(pid, {});
+			sampler.watch(pid, `p${pid}`);
+		}
+
+		source.advance(100, {});
+		source.taskLists.set(100, {threads: [100], children: []});
+		sampler.watchTree(100, 'python3');
+		let snapshot = await tick();
+		const slots = (shot: TimelineSnapshot) =>
+			Object.fromEntries(shot.processes.map((entry) => [entry.pid, entry.slot]));
+		expect(slots(snapshot)).toEqual({1: 0, 2: 1, 3: 2, 4: 3, 100: 4});
+		// Lane 2 is unwatched (the dashboard's own lane hidden), 1 exits and scrolls off: 3 and 4 keep theirs.
+		sampler.unwatch(2);
+		source.kill(1);
+		for (let index = 0; index < 6; index++) snapshot = await tick();
+		expect(snapshot.processes.some((entry) => entry.pid === 1)).toBe(false);
+		// A thread appears: its lane goes under its process, but takes a free slot, moving no one.
+		source.advance(101, {});
+		source.taskLists.set(100, {threads: [100, 101], children: []});
+		snapshot = await tick();
+		expect(slots(snapshot)).toEqual({3: 2, 4: 3, 100: 4, 101: 0});
+		source.advance(5, {});
+		sampler.watch(5, 'p5');
+		expect(slots(sampler.snapshot())).toMatchObject({3: 2, 4: 3, 100: 4, 101: 0, 5: 1});
+	});
+
+	it('watchTree: a thread that ended keeps its lane and history while /proc still lists it (a dying thread), until it scrolls off', async () => {
+		const {source, sampler, tick} = setup({columns: 20});
+		source.advance(100, {});
+		source.taskLists.set(100, {threads: [100], children: []});
+		sampler.watchTree(100, 'python3');
+		await tick();
+		source.advance(101, {});
+		source.taskLists.set(100, {threads: [100, 101], children: []});
+		await tick();
+		for (let index = 0; index < 3; index++) {
+			source.advance(101, {runNs: tickNs, state: 'R'});
+			await tick();
+		}
+
+		// The thread ends; the task list still names it for a while.
+		source.kill(101);
+		let snapshot = await tick();
+		for (let index = 0; index < 5; index++) snapshot = await tick();
+		const cells = cellsOf(snapshot, 101);
+		expect(cells.filter((cell) => cell === 'running').length).toBeGreaterThanOrEqual(2);
+		expect(cells.at(-1)).toBe('exited');
+		expect(lane(snapshot, 101)).toMatchObject({exited: true, kind: 'thread'});
+	});
 });

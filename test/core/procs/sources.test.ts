@@ -96,4 +96,21 @@ describe.skipIf(!existsSync('/proc/self/stat'))('ProcSource on this machine', ()
 			source.close();
 		}
 	});
+
+	it('reads memory as the kernel counts it: RSS, and PSS from smaps_rollup (shared pages divided among those who map them)', () => {
+		const source = new ProcSource();
+		try {
+			const [self] = source.read([process.pid]);
+			expect(self!.rssBytes).toBeGreaterThan(0);
+			if (existsSync(`/proc/${process.pid}/smaps_rollup`)) {
+				expect(self!.pssBytes).toBeGreaterThan(0);
+				expect(self!.pssBytes!).toBeLessThanOrEqual(self!.rssBytes! * 1.05);
+			} else {
+				expect(self!.pssBytes).toBeUndefined();
+				expect(self!.pssUnreadable).toBe(true);
+			}
+		} finally {
+			source.close();
+		}
+	});
 });

@@ -261,16 +261,24 @@ describe('DashboardStore', () => {
 	it("keeps the demo processes' total memory, and publishes only when it changes", () => {
 		const listener = vi.fn();
 		store.subscribe(listener);
-		store.apply({type: 'demo-memory', view: {rssBytes: 142e6, processes: 3}});
+		const memory = (rssBytes: number, pssBytes: number, processes: number) => ({
+			rssBytes,
+			pssBytes,
+			sharedBytes: rssBytes - pssBytes,
+			processes,
+			pssMissing: 0,
+			each: [],
+		});
+		store.apply({type: 'demo-memory', view: memory(142e6, 61e6, 3)});
 		store.flush();
-		expect(store.getSnapshot().demoMemory).toEqual({rssBytes: 142e6, processes: 3});
+		expect(store.getSnapshot().demoMemory).toEqual(memory(142e6, 61e6, 3));
 		expect(listener).toHaveBeenCalledTimes(1);
-		store.apply({type: 'demo-memory', view: {rssBytes: 142e6, processes: 3}});
+		store.apply({type: 'demo-memory', view: memory(142e6, 61e6, 3)});
 		store.flush();
 		expect(listener).toHaveBeenCalledTimes(1);
-		store.apply({type: 'demo-memory', view: {rssBytes: 190e6, processes: 4}});
+		store.apply({type: 'demo-memory', view: memory(142e6, 62e6, 3)});
 		store.flush();
-		expect(store.getSnapshot().demoMemory).toEqual({rssBytes: 190e6, processes: 4});
+		expect(store.getSnapshot().demoMemory).toEqual(memory(142e6, 62e6, 3));
 	});
 	it('keeps how a two-message send came back (reads, sizes, lines) as figures, and each TCP read with its line ends', () => {
 		store.apply({

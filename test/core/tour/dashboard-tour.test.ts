@@ -79,7 +79,9 @@ describe('the guided tour on a real dashboard runtime', () => {
 				screen = next;
 			},
 			runExperiment: (preset) => experiments.push(`run ${preset}`),
-			stopExperiment: () => experiments.push('stop'),
+			stopExperiment() {
+				experiments.push('stop');
+			},
 		});
 
 		const serverPid = runtime.server!.pid!;

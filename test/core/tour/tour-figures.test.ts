@@ -80,6 +80,30 @@ describe('tourFigures', () => {
 		expect(spokenPid(figures)).toBe(102);
 	});
 
+	it('time-io: what ran meanwhile is measured over whole columns inside the wait, so it never exceeds the wait', () => {
+		const now = 1_000_000;
+		const {snapshot, timeline} = scene(now);
+		// #3 had the newest two columns, but the wait is 150 ms: only one column lies inside it.
+		timeline.cores[1]!.owners.set([0, 0, 103, 103], 6);
+		const store = new DashboardStore({ascii: false});
+		const waiting = {...snapshot.sessions.find((session) => session.sessionId === 2)!, phaseSince: now - 150};
+		store.dispose();
+		const figures = tourFigures({
+			step: 'time-io',
+			sessions: [1, 2, 3],
+			snapshot: {
+				...snapshot,
+				sessions: snapshot.sessions.map((session) => (session.sessionId === 2 ? waiting : session)),
+			},
+			timeline,
+			now,
+		});
+		expect(figures).toMatchObject({waiting: {waitedMs: 150, ran: [{name: '#3', ms: 100}], othersMs: 0}});
+		if (figures.step !== 'time-io' || !figures.waiting) throw new Error('no wait');
+		const ran = figures.waiting.ran.reduce((sum, share) => sum + share.ms, figures.waiting.othersMs);
+		expect(ran).toBeLessThanOrEqual(figures.waiting.waitedMs);
+	});
+
 	it('time-io: a core busy with processes outside the demo says so, not "idle"', () => {
 		const now = 1_000_000;
 		const {snapshot, timeline} = scene(now);
@@ -105,8 +129,34 @@ describe('tourFigures', () => {
 				{name: '#2', pid: 102, rssBytes: 41e6},
 			],
 		});
-		const space = tourFigures({step: 'space', sessions: [1, 2, 3], snapshot, timeline, now});
-		expect(space).toMatchObject({totalBytes: 123e6, processes: [{pid: 101}, {pid: 102}, {pid: 103}]});
+	});
+
+	it("space: the total is the server pane's figure (the store's demo memory, by PSS), each process named as its lane", () => {
+		const now = 1_000_000;
+		const {snapshot, timeline} = scene(now);
+		const demoMemory = {
+			rssBytes: 123e6,
+			pssBytes: 45e6,
+			sharedBytes: 78e6,
+			processes: 3,
+			pssMissing: 0,
+			each: [
+				{pid: 101, rssBytes: 40e6, pssBytes: 15e6},
+				{pid: 102, rssBytes: 41e6, pssBytes: 15e6},
+				{pid: 103, rssBytes: 42e6, pssBytes: 15e6},
+			],
+		};
+		const space = tourFigures({step: 'space', sessions: [1, 2, 3], snapshot: {...snapshot, demoMemory}, timeline, now});
+		expect(space).toMatchObject({
+			totalBytes: 45e6,
+			sharedBytes: 78e6,
+			byPss: true,
+			processes: [
+				{name: '#1', pid: 101, bytes: 15e6},
+				{name: '#2', pid: 102, bytes: 15e6},
+				{name: '#3', pid: 103, bytes: 15e6},
+			],
+		});
 	});
 
 	it("udp-messages and tcp-stream: how the two messages sent in one go came back, from the step's own session", () => {

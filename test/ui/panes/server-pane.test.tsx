@@ -158,10 +158,10 @@ describe('ServerPane in Chinese (issue 21)', () => {
 				entry(3, 'skipped', {code: 'skipped', count: 12}),
 			],
 			notices: [{id: 9, level: 'warn', notice: {code: 'portFellBack', params: {from: 8082, port: 9000}}}],
-			memory: {rssBytes: 58e6, processes: 3},
+			memory: {rssBytes: 150e6, pssBytes: 58e6, sharedBytes: 92e6, processes: 3, pssMissing: 0, each: []},
 		});
 		expect(text).toContain('服务端进程 4242 被杀死 (SIGKILL):');
-		expect(text).toContain('r 重启它 (同一端口)');
+		expect(text).toContain('R 重启它 (同一端口)');
 		expect(text).toContain('已断开 (对端关闭)');
 		expect(text).toContain('已丢弃 (70000 B (太大))');
 		expect(text).toContain('另有 12 行未显示');

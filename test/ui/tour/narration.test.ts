@@ -105,4 +105,44 @@ describe('tour narration', () => {
 			/“auto 6”.*#2：一次发 2 个，收到 2 个回复。$/,
 		);
 	});
+
+	it("Chinese says each thing once, in the tutorial's terms (服务端), without a stray space", () => {
+		const workers: TourFigures = {
+			step: 'threads-processes',
+			workers: [
+				{kind: 'thread', id: 501, session: 1},
+				{kind: 'process', id: 502, session: 2},
+			],
+			serverPid: 500,
+		};
+		const {said, look} = narrate(workers, {...options, messages: chineseTour});
+		// The look sentence says "each thread and child has a lane": the figures do not say it again.
+		expect(`${said}${look}`.match(/各有一条/g) ?? []).toHaveLength(1);
+		const others: TourFigures = {
+			step: 'time-io',
+			cpu: 1,
+			waiting: {session: 2, pid: 102, waitedMs: 412, ran: [], othersMs: 300},
+		};
+		expect(narrate(others, {...options, messages: chineseTour}).said).toContain('CPU 运行了演示之外的进程（300 ms）');
+		expect(
+			JSON.stringify(chineseTour, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value)),
+		).not.toContain('服务器');
+	});
+
+	it('step 9 names the same total as the server pane, by PSS, and how much is shared', () => {
+		const space: TourFigures = {
+			step: 'space',
+			processes: [
+				{name: 'server', pid: 100, bytes: 12e6},
+				{name: '#1', pid: 102, bytes: 11e6},
+			],
+			totalBytes: 23e6,
+			sharedBytes: 70e6,
+			byPss: true,
+			machineBytes: 8e9,
+		};
+		expect(narrate(space, {...options, messages: englishTour}).said).toContain(
+			'Memory (PSS): server 12 MB and #1 (B) 11 MB; 23 MB together, 70 MB of shared pages not counted twice',
+		);
+	});
 });

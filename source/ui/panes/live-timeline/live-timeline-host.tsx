@@ -37,6 +37,8 @@ export interface LiveTimelineHooks {
 	useHighlight?: () => number | undefined;
 	/** The demo's CPU in one-CPU mode: its core row is kept like a process lane. */
 	useDemoCpu?: () => number | undefined;
+	/** Each process lane shows its memory (the guided tour's step about memory). */
+	useLaneMemory?: () => boolean;
 }
 
 /**
@@ -46,7 +48,12 @@ export interface LiveTimelineHooks {
  */
 export function createLiveTimelineHostedPane(
 	sampler: LiveTimelineControl,
-	{useNote = () => undefined, useHighlight = () => undefined, useDemoCpu = () => undefined}: LiveTimelineHooks = {},
+	{
+		useNote = () => undefined,
+		useHighlight = () => undefined,
+		useDemoCpu = () => undefined,
+		useLaneMemory = () => false,
+	}: LiveTimelineHooks = {},
 ): HostedPane {
 	function LiveTimelineHostedPane({width, height, focused}: HostedPaneProps) {
 		const theme = useTheme();
@@ -54,6 +61,7 @@ export function createLiveTimelineHostedPane(
 		const note = useNote();
 		const highlightPid = useHighlight();
 		const demoCpu = useDemoCpu();
+		const laneMemory = useLaneMemory();
 		const lines = useTimelineLines(sampler, {
 			width,
 			height,
@@ -64,6 +72,7 @@ export function createLiveTimelineHostedPane(
 			highlightPid,
 			demoCpu,
 			words,
+			laneMemory,
 		});
 		return <LiveTimelineLines lines={lines} width={width} height={height} color={theme.color} />;
 	}

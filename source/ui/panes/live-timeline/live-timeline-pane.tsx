@@ -18,10 +18,19 @@ export const LiveTimelinePane = memo(function LiveTimelinePane({
 	color,
 	focused,
 	oneCpuNote,
+	laneMemory,
 }: LiveTimelinePaneProps) {
 	return (
 		<LiveTimelineLines
-			lines={buildTimelineLines(snapshot, {width, height, ascii, color, focused, oneCpuNote})}
+			lines={buildTimelineLines(snapshot, {
+				width,
+				height,
+				ascii,
+				color,
+				focused,
+				oneCpuNote,
+				...(laneMemory === undefined ? {} : {laneMemory}),
+			})}
 			width={width}
 			height={height}
 			color={color}

@@ -1,3 +1,5 @@
+import {memoryFigure} from '../../../core/procs/demo-memory.js';
+import {formatBytes} from '../../format.js';
 import {displayWidth, padEndWidth, sliceWidth} from '../../../core/text/display-width.js';
 import {
 	cellKinds,
@@ -48,6 +50,11 @@ export interface TimelineLineOptions {
 	demoCpu?: number | undefined;
 	/** The words, in the dashboard's language (English when unset). */
 	words?: TimelineMessages;
+	/**
+	 * Each process lane shows its memory (PSS, or RSS where PSS is unreadable) on its own row, right of its
+	 * label, so it is on screen at any height (tour step 9, "look at each lane").
+	 */
+	laneMemory?: boolean | undefined;
 }
 
 interface Row {
@@ -66,11 +73,12 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	const words = options.words ?? paneMessagesEn.timeline;
 	const paint = (color: string | undefined) => (options.color ? color : undefined);
 	const caps = snapshot.capabilities;
+	// A lane's letter is its slot, kept by the sampler while the lane is: never shifted by other lanes.
 	const allLanes = snapshot.processes.map((lane, index) => ({
 		lane,
 		label: words.laneLabel(lane.label),
-		mark: laneMark(index),
-		markColor: markColors[index % markColors.length]!,
+		mark: laneMark(lane.slot ?? index),
+		markColor: markColors[(lane.slot ?? index) % markColors.length]!,
 	}));
 	const marks = new Map(allLanes.map((entry) => [entry.lane.pid, entry]));
 
@@ -81,9 +89,14 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	);
 	let statsWidth = width >= 100 ? 38 : width >= 80 ? 30 : width >= 56 ? 12 : 0;
 	if (statsWidth > 0 && width - labelWidth - 1 - (statsWidth + 1) < 10) statsWidth = 0;
+	// The memory column ("12 MB", "9.9 MB", "123 MB"): the label gives way to it before the cells do.
+	const memoryWidth = options.laneMemory && width >= 24 ? 6 : 0;
 
-	const labelCol = Math.min(labelWidth, Math.max(0, width - 2));
-	const cellsWidth = Math.max(0, width - labelCol - 1 - (statsWidth > 0 ? statsWidth + 1 : 0));
+	const labelCol = Math.min(labelWidth, Math.max(0, width - 2 - (memoryWidth > 0 ? memoryWidth + 1 : 0)));
+	const cellsWidth = Math.max(
+		0,
+		width - labelCol - 1 - (statsWidth > 0 ? statsWidth + 1 : 0) - (memoryWidth > 0 ? memoryWidth + 1 : 0),
+	);
 	const visible = Math.min(cellsWidth, snapshot.columns);
 	const pad = cellsWidth - visible;
 	const from = snapshot.columns - visible;
@@ -118,6 +131,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 			},
 			{text: ' '},
 		];
+		if (memoryWidth > 0) line.push({text: `${laneMemoryText(lane).padStart(memoryWidth)} `, bold: true});
 		if (pad > 0) line.push({text: ' '.repeat(pad)});
 		line.push(
 			...runs(withRan(lane), from, (code) => {
@@ -300,6 +314,12 @@ function withRan(lane: ProcessLaneSnapshot): Uint8Array {
 /** The reasons line is coloured when the process was preempted in the last second (the lesson of turns). */
 function detailColor(lane: ProcessLaneSnapshot): string | undefined {
 	return (lane.latest.involuntaryRecent ?? 0) > 0 ? 'yellow' : undefined;
+}
+
+/** A process lane's memory, rounded as the demo's total is (memoryFigure): PSS, else RSS; blank for a thread. */
+function laneMemoryText(lane: ProcessLaneSnapshot): string {
+	const bytes = lane.kind === 'thread' || lane.exited ? undefined : (lane.latest.pssBytes ?? lane.latest.rssBytes);
+	return bytes === undefined ? '' : formatBytes(memoryFigure(bytes));
 }
 
 function laneLabel(name: string, pid: number, width: number): string {

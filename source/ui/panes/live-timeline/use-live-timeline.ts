@@ -63,7 +63,8 @@ function sameOptions(a: TimelineLineOptions, b: TimelineLineOptions): boolean {
 		a.oneCpuNote === b.oneCpuNote &&
 		a.highlightPid === b.highlightPid &&
 		a.demoCpu === b.demoCpu &&
-		a.words === b.words
+		a.words === b.words &&
+		a.laneMemory === b.laneMemory
 	);
 }
 

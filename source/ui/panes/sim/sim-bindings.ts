@@ -25,6 +25,10 @@ export const simBindings: ReadonlyArray<KeyBinding<SimIntent>> = [
 		action: {type: 'toggle-io-done'},
 	},
 	{keys: ['c'], description: (m) => m.simKeys.compare, scope: 'sim', action: {type: 'toggle-compare'}},
+	{keys: [']'], description: (m) => m.simKeys.quantumUp, scope: 'sim', action: {type: 'quantum-up'}},
+	{keys: ['['], description: (m) => m.simKeys.quantumDown, scope: 'sim', action: {type: 'quantum-down'}},
+	{keys: ['}'], description: (m) => m.simKeys.switchCostUp, scope: 'sim', action: {type: 'switch-cost-up'}},
+	{keys: ['{'], description: (m) => m.simKeys.switchCostDown, scope: 'sim', action: {type: 'switch-cost-down'}},
 	{keys: ['p'], description: (m) => m.simKeys.nextPreset, scope: 'sim', action: {type: 'next-preset'}},
 	{keys: ['e'], description: (m) => m.simKeys.editProgram, scope: 'sim', action: {type: 'edit-start'}},
 ];

@@ -33,6 +33,8 @@ export interface ChartOptions {
 	focused: boolean;
 	/** The words, in the dashboard's language (English when unset). */
 	words?: SimMessages;
+	/** What the quantum or switch cost just changed, in words: shown in place of the preset's story. */
+	verdict?: string;
 }
 
 export function cellKind(cell: TraceCell): CellKind {
@@ -300,6 +302,12 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 		story = undefined;
 	} else if (!compare) {
 		lines.push([{text: trackStats(player.tracks[0]!, player.cursor, words)}]);
+	}
+
+	// What the quantum or switch cost just changed: kept with the stats (at most two lines), in place of the story.
+	if (options.verdict && player.editing === undefined && !player.message) {
+		for (const text of wrapWords(options.verdict, width).slice(0, 2)) lines.push([{text, bold: true}]);
+		story = undefined;
 	}
 	const window = tickWindow(player.cursor, width - labelWidth);
 	lines.push(rulerLine(window, player.cursor, lastTick(player), labelWidth, glyphs, options.color));

@@ -16,7 +16,16 @@ export interface SimPaneProps {
 
 /** The simulator's Gantt timeline: one lane per process, CPU and IO lanes, one column per tick. */
 export const SimPane = memo(function SimPane({player, width, height, ascii, color, focused}: SimPaneProps) {
-	const words = useMessages().sim;
-	const lines = buildSimLines(player, {width, height, ascii, color, focused, words});
+	const messages = useMessages();
+	const verdict = player.tuned ? messages.simVerdict(player.tuned) : undefined;
+	const lines = buildSimLines(player, {
+		width,
+		height,
+		ascii,
+		color,
+		focused,
+		words: messages.sim,
+		...(verdict ? {verdict} : {}),
+	});
 	return <SegmentLines lines={lines} width={width} height={height} color={color} />;
 });

@@ -40,7 +40,30 @@ export interface SimPlayerState {
 	readonly editing?: string;
 	/** The last error or notice (e.g. a bad program), shown on the status line. */
 	readonly message?: string;
+	/** The quantum or switch cost just changed, and what that changed in the run (the pane words it). */
+	readonly tuned?: SimTuning;
 }
+
+/** A run's outcome, as far as the quantum and the switch cost change it. */
+export interface SimOutcome {
+	/** The tick the last process finished. */
+	finish: number;
+	/** Ticks spent switching (switch cost). */
+	switches: number;
+	/** Time slices that ran out (quantum). */
+	preemptions: number;
+}
+
+export interface SimTuning {
+	knob: 'quantum' | 'switch-cost';
+	value: number;
+	before: SimOutcome;
+	after: SimOutcome;
+}
+
+/** The steps the keys move the quantum (0 = off: a process runs until it blocks or ends) and switch cost through. */
+export const quantumSteps: readonly number[] = [0, 1, 2, 3, 5, 10];
+export const switchCostSteps: readonly number[] = [0, 1, 2, 5];
 
 export type SimIntent =
 	| {type: 'toggle-play'}
@@ -53,6 +76,10 @@ export type SimIntent =
 	| {type: 'toggle-switch'}
 	| {type: 'toggle-io-done'}
 	| {type: 'toggle-compare'}
+	| {type: 'quantum-up'}
+	| {type: 'quantum-down'}
+	| {type: 'switch-cost-up'}
+	| {type: 'switch-cost-down'}
 	| {type: 'next-preset'}
 	| {type: 'load-preset'; index: number}
 	| {type: 'load-program'; program: string}
@@ -74,6 +101,10 @@ const intentTypes = new Set<string>([
 	'toggle-switch',
 	'toggle-io-done',
 	'toggle-compare',
+	'quantum-up',
+	'quantum-down',
+	'switch-cost-up',
+	'switch-cost-down',
 	'next-preset',
 	'load-preset',
 	'load-program',
@@ -140,6 +171,15 @@ function withTracks(player: SimPlayerState, changes: Partial<SimPlayerState>): S
 	return {...next, tracks, cursor};
 }
 
+/** A typed or given workload, named by what it is: "your program: 2 processes, 12 CPU instructions, no IO". */
+function describeWorkload(whose: string, workload: Workload): string {
+	const all = workload.processes.flat();
+	const cpu = all.filter((instruction) => instruction === 'cpu').length;
+	const io = all.filter((instruction) => instruction === 'io').length;
+	const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+	return `${whose}: ${count(workload.processes.length, 'process', 'processes')}, ${count(cpu, 'CPU instruction', 'CPU instructions')}, ${io === 0 ? 'no IO (nothing to overlap: only a quantum takes the CPU away)' : count(io, 'IO', 'IOs')}`;
+}
+
 export function createPlayer(spec?: SimSpec, presetIndex = 0): SimPlayerState {
 	const preset = simPresets[presetIndex];
 	const resolved = spec ?? parseSimSpec(preset!.args);
@@ -147,7 +187,7 @@ export function createPlayer(spec?: SimSpec, presetIndex = 0): SimPlayerState {
 		workload: resolved.workload,
 		label: spec ? spec.source || 'custom' : preset!.name,
 		presetIndex: spec ? -1 : presetIndex,
-		story: spec ? 'your workload' : preset!.story,
+		story: spec ? describeWorkload('your workload', resolved.workload) : preset!.story,
 		config: resolved.config,
 		compare: resolved.compare,
 		tracks: [],
@@ -189,11 +229,35 @@ function loadProgram(player: SimPlayerState, program: string): SimPlayerState {
 	try {
 		const workload = buildFromProgram(program.trim());
 		const spec: SimSpec = {workload, config: player.config, compare: player.compare, source: `-P ${program.trim()}`};
-		return loadSpec(player, spec, `-P ${program.trim()}`, -1, 'your program');
+		return loadSpec(player, spec, `-P ${program.trim()}`, -1, describeWorkload('your program', workload));
 	} catch (error: unknown) {
 		if (error instanceof Error && error.name === 'SimReferenceError') return {...player, message: error.message};
 		return failed(player, error);
 	}
+}
+
+function outcome(player: SimPlayerState): SimOutcome {
+	const last = player.tracks.at(-1)?.states.at(-1);
+	return {finish: last?.t ?? 0, switches: last?.switchTicks ?? 0, preemptions: last?.preemptions ?? 0};
+}
+
+function nextStep(steps: readonly number[], value: number, direction: 1 | -1): number {
+	if (direction > 0) return steps.find((candidate) => candidate > value) ?? steps.at(-1)!;
+	return [...steps].reverse().find((candidate) => candidate < value) ?? steps[0]!;
+}
+
+/** Sets the quantum or the switch cost and says what that changed in the run. */
+function tune(player: SimPlayerState, knob: SimTuning['knob'], direction: 1 | -1): SimPlayerState {
+	const before = outcome(player);
+	const value =
+		knob === 'quantum'
+			? nextStep(quantumSteps, player.config.quantum, direction)
+			: nextStep(switchCostSteps, player.config.switchCost, direction);
+	const next = withTracks(
+		{...player, message: undefined},
+		{config: {...player.config, ...(knob === 'quantum' ? {quantum: value} : {switchCost: value})}},
+	);
+	return {...next, tuned: {knob, value, before, after: outcome(next)}};
 }
 
 export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlayerState {
@@ -232,6 +296,14 @@ export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlay
 			});
 		case 'toggle-compare':
 			return withTracks(player, {compare: !player.compare});
+		case 'quantum-up':
+			return tune(player, 'quantum', 1);
+		case 'quantum-down':
+			return tune(player, 'quantum', -1);
+		case 'switch-cost-up':
+			return tune(player, 'switch-cost', 1);
+		case 'switch-cost-down':
+			return tune(player, 'switch-cost', -1);
 		case 'next-preset':
 			return reducePlayer(player, {type: 'load-preset', index: (player.presetIndex + 1) % simPresets.length});
 		case 'load-preset': {
@@ -243,7 +315,8 @@ export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlay
 			return loadProgram(player, intent.program);
 		case 'load-spec':
 			try {
-				return loadSpec(player, parseSimSpec(intent.text), intent.text.trim(), -1, 'your workload');
+				const spec = parseSimSpec(intent.text);
+				return loadSpec(player, spec, intent.text.trim(), -1, describeWorkload('your workload', spec.workload));
 			} catch (error: unknown) {
 				return failed(player, error);
 			}

@@ -160,4 +160,25 @@ describe('LiveTimelinePane', () => {
 		const snapshot = {...(await sampleSnapshot({ticks: 1})), processes: []};
 		expect(frameOf({...base, snapshot, width: 80, height: 10})).toContain('no processes watched yet');
 	});
+
+	it('with lane memory on (tour step 9), each process lane shows its memory on its own row, at 80x24 and 100x30 widths', async () => {
+		const measured = await sampleSnapshot();
+		const memory = [12_345_678, 45_600_000, 9_870_000];
+		const snapshot = {
+			...measured,
+			processes: measured.processes.map((lane, index) => ({
+				...lane,
+				latest: {...lane.latest, rssBytes: 50e6, ...(memory[index] === undefined ? {} : {pssBytes: memory[index]})},
+			})),
+		};
+		for (const width of [38, 48]) {
+			const lines = frameOf({...base, snapshot, width, height: 8, laneMemory: true}).split('\n');
+			for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+			expect(lines.find((line) => line.startsWith('A server'))).toContain(' 12 MB ');
+			expect(lines.find((line) => line.startsWith('B S1'))).toContain(' 46 MB ');
+			expect(lines.find((line) => line.startsWith('C hog'))).toContain(' 9.9 MB ');
+		}
+
+		expect(frameOf({...base, snapshot, width: 38, height: 8})).not.toContain('12 MB');
+	});
 });

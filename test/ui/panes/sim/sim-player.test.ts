@@ -12,6 +12,8 @@ import {
 	type SimPlayerState,
 } from '../../../../source/ui/panes/sim/sim-player.js';
 import {simPresets} from '../../../../source/ui/panes/sim/sim-presets.js';
+import {messagesEn} from '../../../../source/ui/i18n/messages-en.js';
+import {messagesZh} from '../../../../source/ui/i18n/messages-zh.js';
 
 const apply = (player: SimPlayerState, ...intents: SimIntent[]) => intents.reduce(reducePlayer, player);
 const times = (count: number, intent: SimIntent): SimIntent[] => Array.from({length: count}, () => intent);
@@ -141,5 +143,37 @@ describe('reducePlayer', () => {
 		});
 		expect(simBindings.every((binding) => binding.scope === 'sim' && isSimIntent(binding.action))).toBe(true);
 		expect(isSimIntent({type: 'quit'})).toBe(false);
+	});
+});
+
+describe('quantum and switch cost keys', () => {
+	it('] and [ step the quantum, } and { the switch cost, each with a verdict of what it changed', () => {
+		let player = createPlayer(parseSimSpec('-P c6:c6'));
+		const finishBefore = lastTick(player);
+		player = reducePlayer(player, {type: 'quantum-up'});
+		expect(player.config.quantum).toBe(1);
+		expect(player.tuned).toMatchObject({knob: 'quantum', value: 1, before: {finish: finishBefore, preemptions: 0}});
+		expect(player.tuned!.after.preemptions).toBeGreaterThan(0);
+		player = reducePlayer(player, {type: 'switch-cost-up'});
+		expect(player.config.switchCost).toBe(1);
+		expect(player.tuned).toMatchObject({knob: 'switch-cost', value: 1});
+		// Switching now costs ticks: the same work finishes later.
+		expect(player.tuned!.after.finish).toBeGreaterThan(player.tuned!.before.finish);
+		player = reducePlayer(reducePlayer(player, {type: 'switch-cost-down'}), {type: 'quantum-down'});
+		expect(player.config).toMatchObject({quantum: 0, switchCost: 0});
+		const keys = simBindings.flatMap((binding) => binding.keys);
+		for (const key of [']', '[', '}', '{']) expect(keys).toContain(key);
+		for (const [message, knob] of [
+			[messagesEn, 'quantum'],
+			[messagesZh, 'switch-cost'],
+		] as const)
+			expect(
+				message.simVerdict({
+					knob,
+					value: 2,
+					before: {finish: 12, switches: 0, preemptions: 0},
+					after: {finish: 14, switches: 6, preemptions: 5},
+				}),
+			).not.toBe('');
 	});
 });
