@@ -129,7 +129,7 @@ describe('the dashboard in Chinese has no English word left (issue 21), only nam
 		[100, 30],
 	])('at %ix%i: the timeline zoomed to the whole screen (its legends and reasons)', async (columns, rows) => {
 		const app = await open(columns, rows);
-		for (let index = 0; index < 6 && !app.frame().split('\n').at(-1)!.trimStart().startsWith('时间线'); index++)
+		for (let index = 0; index < 6 && !app.frame().split('\n').at(-1)!.trimStart().startsWith('实时时间线'); index++)
 			await app.press(keys.tab);
 		await app.press('z');
 		const frame = app.frame();

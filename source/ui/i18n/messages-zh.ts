@@ -31,7 +31,7 @@ export const messagesZh: Messages = {
 		quit: '退出',
 		server: '服务端',
 		timeline: '时间线',
-		timelineView: (view) => `时间线 (${view})`,
+		timelineView: (view) => viewNames[view],
 		session: (sessionId) => `会话 #${sessionId}`,
 		typingInto: (sessionId) => `输入到 #${sessionId}`,
 		typingIntoTimeline: '输入到时间线',
@@ -105,13 +105,13 @@ export const messagesZh: Messages = {
 	simVerdict: ({knob, value, before, after}) => {
 		const finish =
 			after.finish === before.finish
-				? `仍在第 ${after.finish} 个 tick 全部完成`
-				: `全部完成于第 ${after.finish} 个 tick（原来是第 ${before.finish} 个）`;
+				? `仍在第 ${after.finish} 个时间单位 全部完成`
+				: `全部完成于第 ${after.finish} 个时间单位（原来是第 ${before.finish} 个）`;
 		return knob === 'quantum'
 			? value === 0
 				? `不限时间片：进程一直占用 CPU，直到阻塞或结束；${finish}`
 				: `时间片 ${value}：${after.preemptions} 次时间片用完（CPU 被拿走）；${finish}`
-			: `切换代价 ${value}：切换用了 ${after.switches} 个 tick，期间没有进程运行；${finish}`;
+			: `切换代价 ${value}：切换用了 ${after.switches} 个时间单位，期间没有进程运行；${finish}`;
 	},
 	simKeys: {
 		playPause: '播放 / 暂停',
@@ -123,9 +123,9 @@ export const messagesZh: Messages = {
 		switchPolicy: '切换策略: SWITCH_ON_IO / SWITCH_ON_END',
 		ioDonePolicy: 'IO 完成策略: IO_RUN_LATER / IO_RUN_IMMEDIATE',
 		compare: '对比串行与多道技术',
-		quantumUp: '加长时间片（quantum；0 = 不限）',
-		quantumDown: '缩短时间片（quantum）',
-		switchCostUp: '加大上下文切换的代价（每次切换的 tick 数）',
+		quantumUp: '加长时间片（0 = 不限）',
+		quantumDown: '缩短时间片',
+		switchCostUp: '加大上下文切换的代价（每次切换的时间单位数）',
 		switchCostDown: '减小上下文切换的代价',
 		nextPreset: '下一组预设任务',
 		editProgram: '输入 -P 程序 (如 c3,i,c2:c4)',

@@ -133,6 +133,7 @@ describe('the guided tour on a real dashboard runtime', () => {
 			if (index > 0) tour.next();
 			await tour.settled();
 			expect(tour.getSnapshot()).toMatchObject({active: true, index, busy: false});
+			expect(tour.getSnapshot().error).toBeUndefined();
 			await assertStep(index);
 		}
 
