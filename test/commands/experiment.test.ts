@@ -60,36 +60,39 @@ const jobFields = [
 ];
 
 describe.skipIf(!linux)('socktui experiment (real processes, real /proc)', () => {
-	it('IO preset: serial makespan is about the sum of the jobs, concurrent is shorter; every child is gone', async () => {
-		// IOs long beside the ticks: the overlap concurrency buys (about 800 ms) dwarfs a busy machine's noise.
-		const report = await runJson(['--preset', 'io', '--tick', '20', '--io', '400']);
-		const {serial, concurrent, predicted} = report;
-		for (const run of [serial!, concurrent!]) {
-			expect(Object.keys(run)).toEqual(expect.arrayContaining(['makespanMs', 'cpuBusyPct', 'pinnedCpu', 'jobs']));
-			expect(run.jobs).toHaveLength(3);
-			for (const job of run.jobs) {
-				expect(Object.keys(job)).toEqual(expect.arrayContaining(jobFields));
-				expect(job.program).toBe('c2,i,c2');
-				expect(job.turnaroundMs).toBeCloseTo(job.endMs - job.startMs, 0);
-				// 6 ticks of CPU (c2, the IO's start and end, c2): a job never gets less than it asked for.
-				expect(job.cpuMs).toBeGreaterThanOrEqual(100);
-				expect(job.blockedMs).toBeGreaterThan(300);
+	it('IO preset: serial makespan is about the sum of the jobs, concurrent is shorter; every child is gone', async (context) => {
+		// Blocked and makespan figures need the CPU: on a busy machine, retried once, then skipped.
+		await unlessDisturbed(context, async () => {
+			// IOs long beside the ticks: the overlap concurrency buys (about 800 ms) dwarfs a busy machine's noise.
+			const report = await runJson(['--preset', 'io', '--tick', '20', '--io', '400']);
+			const {serial, concurrent, predicted} = report;
+			for (const run of [serial!, concurrent!]) {
+				expect(Object.keys(run)).toEqual(expect.arrayContaining(['makespanMs', 'cpuBusyPct', 'pinnedCpu', 'jobs']));
+				expect(run.jobs).toHaveLength(3);
+				for (const job of run.jobs) {
+					expect(Object.keys(job)).toEqual(expect.arrayContaining(jobFields));
+					expect(job.program).toBe('c2,i,c2');
+					expect(job.turnaroundMs).toBeCloseTo(job.endMs - job.startMs, 0);
+					// 6 ticks of CPU (c2, the IO's start and end, c2): a job never gets less than it asked for.
+					expect(job.cpuMs).toBeGreaterThanOrEqual(100);
+					expect(job.blockedMs).toBeGreaterThan(300);
+				}
 			}
-		}
 
-		// Serial: one after another, and the makespan is the jobs' turnarounds added up.
-		for (let index = 1; index < 3; index++)
-			expect(serial!.jobs[index]!.startMs).toBeGreaterThanOrEqual(serial!.jobs[index - 1]!.endMs);
-		const sum = serial!.jobs.reduce((total, job) => total + job.turnaroundMs, 0);
-		expect(serial!.makespanMs).toBeGreaterThanOrEqual(sum * 0.99);
-		// The sim predicts 3 x (6 ticks + L=20) = 1560 ms, and no run can do the work in less (no upper bound:
-		// a busy machine only makes it longer, and that is not the tool's fault).
-		expect(predicted.serial.makespanMs).toBe(1560);
-		expect(serial!.makespanMs).toBeGreaterThan(1560 * 0.95);
-		expect(concurrent!.makespanMs).toBeLessThan(serial!.makespanMs);
-		expect(predicted.concurrent.makespanMs).toBeLessThan(predicted.serial.makespanMs);
-		await waitGone([...serial!.jobs, ...concurrent!.jobs].map((job) => job.pid));
-	}, 90_000);
+			// Serial: one after another, and the makespan is the jobs' turnarounds added up.
+			for (let index = 1; index < 3; index++)
+				expect(serial!.jobs[index]!.startMs).toBeGreaterThanOrEqual(serial!.jobs[index - 1]!.endMs);
+			const sum = serial!.jobs.reduce((total, job) => total + job.turnaroundMs, 0);
+			expect(serial!.makespanMs).toBeGreaterThanOrEqual(sum * 0.99);
+			// The sim predicts 3 x (6 ticks + L=20) = 1560 ms, and no run can do the work in less (no upper bound:
+			// a busy machine only makes it longer, and that is not the tool's fault).
+			expect(predicted.serial.makespanMs).toBe(1560);
+			expect(serial!.makespanMs).toBeGreaterThan(1560 * 0.95);
+			expect(concurrent!.makespanMs).toBeLessThan(serial!.makespanMs);
+			expect(predicted.concurrent.makespanMs).toBeLessThan(predicted.serial.makespanMs);
+			await waitGone([...serial!.jobs, ...concurrent!.jobs].map((job) => job.pid));
+		});
+	}, 180_000);
 
 	it.skipIf(!pinning?.available)(
 		'CPU preset pinned: the kernel takes the CPU away (involuntary switches > 0)',
