@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import type {Plugin} from 'esbuild';
@@ -25,7 +25,9 @@ export function upstreamTexts(): Map<string, string> {
 	try {
 		for (const path of patchedPaths) {
 			mkdirSync(join(scratch, dirname(path)), {recursive: true});
-			cpSync(join(root, path), join(scratch, path));
+			// patch-package leaves a file whose patch adds its last lines without the final newline; git wants it.
+			const text = readFileSync(join(root, path), 'utf8');
+			writeFileSync(join(scratch, path), text.endsWith('\n') ? text : `${text}\n`);
 		}
 
 		for (const name of patchFiles) execFileSync('git', ['apply', '-R', join(patchesDirectory, name)], {cwd: scratch});
