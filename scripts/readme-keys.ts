@@ -43,7 +43,9 @@ export function keyTable(bindings: ReadonlyArray<KeyBinding<unknown>> = helpBind
 	const rows = ['| key | where | what |', '| --- | --- | --- |'];
 	for (const scope of scopeOrder) {
 		for (const binding of bindings.filter((candidate) => candidate.scope === scope))
-			rows.push(`| ${keyCell(binding.keys)} | ${cell(messagesEn.help.scopes[scope])} | ${cell(binding.description(messagesEn))} |`);
+			rows.push(
+				`| ${keyCell(binding.keys)} | ${cell(messagesEn.help.scopes[scope])} | ${cell(binding.description(messagesEn))} |`,
+			);
 	}
 
 	return rows.join('\n');
