@@ -19,7 +19,7 @@ import {withoutGlobalFetch} from '../ui/terminal/without-global-fetch.js';
 import {withDeferredWasmTierUp} from '../ui/terminal/deferred-wasm-tier-up.js';
 import type * as MountDashboard from '../ui/mount-dashboard.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
-import {parseSimSpec, type SimSpec} from '../core/sched/sim-spec.js';
+import {parseSimSpec, type SimSpec} from '../core/ostep/process-run/sim-spec.js';
 import {chooseOneCpu, detectPinning, ProcessSampler} from '../core/procs/index.js';
 import {ServerProcess} from '../core/server-process/server-process.js';
 import {createRuntimeOneCpuMode} from '../core/store/runtime-one-cpu.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
-import {formatFixed} from '../../source/core/sched/format-fixed.js';
+import {formatFixed} from '../../source/core/ostep/python-compat/format-fixed.js';
 import {readRecordedRuns, fixturesDir, rightStrip} from '../fixtures/process-run/read-runs.js';
 
 const run = async (...args: string[]) => {

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {parseSimSpec} from '../../source/core/sched/sim-spec.js';
+import {parseSimSpec} from '../../source/core/ostep/process-run/sim-spec.js';
 import {createSimHostedPane} from '../../source/ui/panes/sim/sim-host.js';
 import {keys, renderDashboardApp, standardEvents} from './helpers/dashboard-fixture.js';
 

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {ProcessSampler} from '../../source/core/procs/sampler.js';
-import {parseSimSpec} from '../../source/core/sched/sim-spec.js';
+import {parseSimSpec} from '../../source/core/ostep/process-run/sim-spec.js';
 import type {StoreEvent} from '../../source/core/store/store-event.js';
 import {displayWidth} from '../../source/core/text/display-width.js';
 import {computeLayout} from '../../source/ui/layout.js';

@@ -1,4 +1,4 @@
-import {SocktuiError} from '../errors.js';
+import {SocktuiError} from '../../errors.js';
 import {parseSimArgs} from './sim-args.js';
 import {isSimReferenceError} from './sim-error.js';
 import {resolveSimRequest} from './sim-request.js';

@@ -1,7 +1,7 @@
-import {defaults} from '../defaults.js';
-import {SocktuiError} from '../errors.js';
-import {createPythonRandom, type PythonRandom} from './mt19937.js';
-import {parsePythonFloat, parsePythonInt} from './python-number.js';
+import {defaults} from '../../defaults.js';
+import {SocktuiError} from '../../errors.js';
+import {createPythonRandom, type PythonRandom} from '../python-compat/mt19937.js';
+import {parsePythonFloat, parsePythonInt} from '../python-compat/python-number.js';
 import {SimReferenceError} from './sim-error.js';
 import type {Instruction, Workload} from './types.js';
 

@@ -1,4 +1,4 @@
-import {SocktuiError} from '../errors.js';
+import {SocktuiError} from '../../errors.js';
 import type {SimArgs} from './sim-args.js';
 import {
 	ioDonePolicies,

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {pythonFloatRepr} from '../../../source/core/scheduler/python-float-repr.js';
-import {randomJobs, schedule} from '../../../source/core/scheduler/scheduler.js';
+import {pythonFloatRepr} from '../../../../source/core/ostep/python-compat/python-float-repr.js';
+import {randomJobs, schedule} from '../../../../source/core/ostep/scheduler/scheduler.js';
 
 describe('pythonFloatRepr (Python str(float))', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createPythonRandom, seedToKey} from '../../../source/core/sched/mt19937.js';
+import {createPythonRandom, seedToKey} from '../../../../source/core/ostep/python-compat/mt19937.js';
 
 const draws = (seed: bigint, count: number) => {
 	const random = createPythonRandom(seed);

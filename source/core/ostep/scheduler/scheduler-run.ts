@@ -1,6 +1,6 @@
-import {formatFixed} from '../sched/format-fixed.js';
-import {parsePythonFloat} from '../sched/python-number.js';
-import {pythonFloatRepr} from './python-float-repr.js';
+import {formatFixed} from '../python-compat/format-fixed.js';
+import {parsePythonFloat} from '../python-compat/python-number.js';
+import {pythonFloatRepr} from '../python-compat/python-float-repr.js';
 import {schedulerUsage, type SchedulerArgs} from './scheduler-args.js';
 import {randomJobs, roundRobinSlices, schedule, type Job, type Policy} from './scheduler.js';
 

@@ -1,4 +1,4 @@
-import {formatFixed} from './format-fixed.js';
+import {formatFixed} from '../python-compat/format-fixed.js';
 import type {TraceCell, TraceRow} from './simulator.js';
 import type {IoDonePolicy, SwitchPolicy, Workload} from './types.js';
 

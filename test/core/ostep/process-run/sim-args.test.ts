@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {isSocktuiError} from '../../../source/core/errors.js';
-import {defaultSimArgs, formatSimHelp, parseSimArgs} from '../../../source/core/sched/sim-args.js';
+import {isSocktuiError} from '../../../../source/core/errors.js';
+import {defaultSimArgs, formatSimHelp, parseSimArgs} from '../../../../source/core/ostep/process-run/sim-args.js';
 
 const errorOf = (argv: string[]): string => {
 	try {

@@ -1,4 +1,4 @@
-import {type SocktuiError} from '../errors.js';
+import {type SocktuiError} from '../../errors.js';
 import {parseOptparseInt} from './python-number.js';
 
 /**

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {compareLabels, formatCompare} from '../../../source/core/sched/compare-format.js';
-import {referenceConfig} from '../../../source/core/sched/types.js';
+import {compareLabels, formatCompare} from '../../../../source/core/ostep/process-run/compare-format.js';
+import {referenceConfig} from '../../../../source/core/ostep/process-run/types.js';
 
 const stats = (totalTime: number, ioBusy = 0) => ({totalTime, cpuBusy: 12, ioBusy, switchTicks: 0, preemptions: 0});
 

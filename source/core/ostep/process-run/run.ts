@@ -1,4 +1,4 @@
-import {SocktuiError} from '../errors.js';
+import {SocktuiError} from '../../errors.js';
 import {initialState, isFinished, step, type SimState, type TraceRow} from './simulator.js';
 import type {RunStats} from './trace-format.js';
 import type {SimConfig, Workload} from './types.js';

@@ -1,4 +1,4 @@
-import {formatFixed} from './format-fixed.js';
+import {formatFixed} from '../python-compat/format-fixed.js';
 import {percent, type RunStats} from './trace-format.js';
 import type {SimConfig} from './types.js';
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {isSocktuiError} from '../../../source/core/errors.js';
-import {parseSimSpec} from '../../../source/core/sched/sim-spec.js';
+import {isSocktuiError} from '../../../../source/core/errors.js';
+import {parseSimSpec} from '../../../../source/core/ostep/process-run/sim-spec.js';
 
 describe('parseSimSpec (socktui --sim "...")', () => {
 	it('parses the sim options into a workload and policies', () => {

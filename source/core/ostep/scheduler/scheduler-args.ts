@@ -1,7 +1,7 @@
-import {SocktuiError} from '../errors.js';
-import {formatOptionHelp, parseOptparse, type OptionSpec} from '../sched/optparse.js';
+import {SocktuiError} from '../../errors.js';
+import {formatOptionHelp, parseOptparse, type OptionSpec} from '../python-compat/optparse.js';
 
-/** `socktui sched` options: scheduler.py's, parsed like its optparse (see sched/optparse.ts). */
+/** `socktui sched` options: scheduler.py's, parsed like its optparse (see ostep/python-compat/optparse.ts). */
 export interface SchedulerArgs {
 	seed: bigint;
 	jobs: bigint;

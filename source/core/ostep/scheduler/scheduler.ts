@@ -1,4 +1,4 @@
-import {createPythonRandom} from '../sched/mt19937.js';
+import {createPythonRandom} from '../python-compat/mt19937.js';
 
 /**
  * OSTEP's scheduler.py, as plain data: FIFO, SJF (a stable sort by run time, then FIFO) and round robin

@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {parseOptparseInt, parsePythonFloat, parsePythonInt} from '../../../source/core/sched/python-number.js';
+import {
+	parseOptparseInt,
+	parsePythonFloat,
+	parsePythonInt,
+} from '../../../../source/core/ostep/python-compat/python-number.js';
 
 // Expected values are what python3's optparse._parse_num(text, int) / float(text) return (None = ValueError).
 describe('parseOptparseInt (optparse type=int)', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {checkRunLength, iterateRun, runTickBounds, runToEnd} from '../../../source/core/sched/run.js';
-import type {Instruction, SimConfig, Workload} from '../../../source/core/sched/types.js';
+import {checkRunLength, iterateRun, runTickBounds, runToEnd} from '../../../../source/core/ostep/process-run/run.js';
+import type {Instruction, SimConfig, Workload} from '../../../../source/core/ostep/process-run/types.js';
 
 const instructionsArb = fc
 	.array(

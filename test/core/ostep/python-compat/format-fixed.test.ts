@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatFixed} from '../../../source/core/sched/format-fixed.js';
+import {formatFixed} from '../../../../source/core/ostep/python-compat/format-fixed.js';
 
 // Expected strings are Python's '%.2f' % value.
 describe('formatFixed matches C/Python %.2f', () => {

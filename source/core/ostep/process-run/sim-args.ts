@@ -1,5 +1,5 @@
-import {SocktuiError} from '../errors.js';
-import {formatOptionHelp, parseOptparse, type OptionSpec} from './optparse.js';
+import {SocktuiError} from '../../errors.js';
+import {formatOptionHelp, parseOptparse, type OptionSpec} from '../python-compat/optparse.js';
 
 /**
  * `socktui sim` options, parsed the way the reference's optparse does: `--opt=value` or `--opt value`,

@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {iterateRun, runToEnd} from '../../../source/core/sched/run.js';
-import {initialState, isFinished, step, type SimState} from '../../../source/core/sched/simulator.js';
-import {formatRow} from '../../../source/core/sched/trace-format.js';
-import {referenceConfig, type Instruction, type SimConfig, type Workload} from '../../../source/core/sched/types.js';
-import {buildFromProgram} from '../../../source/core/sched/workload.js';
+import {iterateRun, runToEnd} from '../../../../source/core/ostep/process-run/run.js';
+import {initialState, isFinished, step, type SimState} from '../../../../source/core/ostep/process-run/simulator.js';
+import {formatRow} from '../../../../source/core/ostep/process-run/trace-format.js';
+import {
+	referenceConfig,
+	type Instruction,
+	type SimConfig,
+	type Workload,
+} from '../../../../source/core/ostep/process-run/types.js';
+import {buildFromProgram} from '../../../../source/core/ostep/process-run/workload.js';
 
 const maxCells = 1_000_000;
 
