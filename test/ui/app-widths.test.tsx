@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseSimSpec} from '../../source/core/ostep/process-run/sim-spec.js';
-import type {StoreEvent} from '../../source/core/store/store-event.js';
+import type {StoreEvent} from '../../source/core/dashboard/store-event.js';
 import {createSimHostedPane} from '../../source/ui/panes/sim/sim-host.js';
 import {renderDashboardApp, replied, sent, standardEvents} from './helpers/dashboard-fixture.js';
 

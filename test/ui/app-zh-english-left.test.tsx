@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {ProcessSampler} from '../../source/core/procs/sampler.js';
 import {parseSimSpec} from '../../source/core/ostep/process-run/sim-spec.js';
-import type {StoreEvent} from '../../source/core/store/store-event.js';
+import type {StoreEvent} from '../../source/core/dashboard/store-event.js';
 import {displayWidth} from '../../source/core/text/display-width.js';
 import {computeLayout} from '../../source/ui/layout.js';
 import {createLiveTimelineHostedPane} from '../../source/ui/panes/live-timeline/live-timeline-host.js';

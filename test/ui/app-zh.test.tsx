@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {afterEach, describe, expect, it} from 'vitest';
 import {displayWidth} from '../../source/core/text/display-width.js';
 import {parseSimSpec} from '../../source/core/ostep/process-run/sim-spec.js';
-import type {StoreEvent} from '../../source/core/store/store-event.js';
+import type {StoreEvent} from '../../source/core/dashboard/store-event.js';
 import {computeLayout} from '../../source/ui/layout.js';
 import {createSchedHostedPane} from '../../source/ui/panes/sched/sched-host.js';
 import {createSimHostedPane} from '../../source/ui/panes/sim/sim-host.js';

@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
 
 const peer = {address: '127.0.0.1', port: 40_000};
 const bytes = (text: string) => Buffer.from(text, 'utf8');

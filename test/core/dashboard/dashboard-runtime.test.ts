@@ -1,12 +1,12 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {newGuardStats} from '../../../source/core/echo/counters.js';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
 import {
 	startDashboardRuntime,
 	type ServerProcessLike,
 	type SessionManagerLike,
-} from '../../../source/core/store/dashboard-runtime.js';
+} from '../../../source/core/dashboard/dashboard-runtime.js';
 import type {ServerProcessEvent, ServerReady} from '../../../source/core/server-process/server-process.js';
 import type {EchoServerStats} from '../../../source/core/echo/types.js';
 import {SocktuiError} from '../../../source/core/errors.js';

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {PinningSupport} from '../../../source/core/procs/pinning.js';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
-import {createOneCpuMode, type DemoProcess} from '../../../source/core/store/one-cpu-mode.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
+import {createOneCpuMode, type DemoProcess} from '../../../source/core/dashboard/one-cpu-mode.js';
 
 let store: DashboardStore;
 afterEach(() => store?.dispose());

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
-import {createDashboardCommands} from '../../../source/core/store/dashboard-commands.js';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import {createDashboardCommands} from '../../../source/core/dashboard/dashboard-commands.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
 import type {AutoMode} from '../../../source/core/sessions/types.js';
 import {echoStats} from '../../helpers/echo-stats.js';
 
