@@ -60,7 +60,7 @@ const payloadChars = 60;
 const conversationChars = 200;
 const defaultAuto: AutoMode = {enabled: false, intervalMs: 1000, burstMs: 0};
 
-interface ServerModel {
+interface ServerRecord {
 	view: ServerView;
 	dirty: boolean;
 	meter: RateMeter;
@@ -120,7 +120,7 @@ export class DashboardStore {
 	readonly #maxSessions: number;
 	readonly #conversationEntries: number;
 	readonly #listeners = new Set<() => void>();
-	readonly #servers = new Map<Protocol, ServerModel>();
+	readonly #servers = new Map<Protocol, ServerRecord>();
 	readonly #log: RingBuffer<LogItem>;
 	readonly #sessions = new Map<number, SessionModel>();
 	readonly #notices: RingBuffer<NoticeEntry>;
@@ -320,7 +320,7 @@ export class DashboardStore {
 		}
 	}
 
-	#server(protocol: Protocol): ServerModel {
+	#server(protocol: Protocol): ServerRecord {
 		let model = this.#servers.get(protocol);
 		if (!model) {
 			model = {view: emptyServer(protocol), dirty: true, meter: new RateMeter()};
@@ -330,7 +330,7 @@ export class DashboardStore {
 		return model;
 	}
 
-	#patchServer(model: ServerModel, patch: Partial<ServerView>): void {
+	#patchServer(model: ServerRecord, patch: Partial<ServerView>): void {
 		model.view = {...model.view, ...patch};
 		model.dirty = true;
 	}
@@ -433,7 +433,7 @@ export class DashboardStore {
 		}
 	}
 
-	#bump(model: ServerModel, direction: 'in' | 'out', bytes: number): void {
+	#bump(model: ServerRecord, direction: 'in' | 'out', bytes: number): void {
 		if (!model.dirty) {
 			model.view = {...model.view};
 			model.dirty = true;
