@@ -44,6 +44,58 @@ export default tseslint.config(
 			'no-control-regex': 'off',
 		},
 	},
+	// The layering (commands -> ui -> core), enforced here rather than by reading. A later block for the same
+	// files replaces an earlier one's `no-restricted-imports`, so core/ostep's block forbids core's imports too.
+	{
+		files: ['source/core/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [{group: ['**/ui/**', '**/commands/**'], message: 'core never imports ui/ or commands/.'}],
+				},
+			],
+		},
+	},
+	{
+		files: ['source/ui/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: ['net', 'node:net', 'dgram', 'node:dgram', 'child_process', 'node:child_process'].map((name) => ({
+						name,
+						message: 'ui never opens a socket or spawns a process: send an intent to core.',
+					})),
+					patterns: [{group: ['**/commands/**'], message: 'ui never imports commands/.'}],
+				},
+			],
+		},
+	},
+	{
+		// The OSTEP ports are pure functions of their arguments: only other ostep files, errors.ts and defaults.ts.
+		files: ['source/core/ostep/**'],
+		rules: {
+			'no-restricted-globals': [
+				'error',
+				...['process', 'setTimeout', 'setInterval', 'setImmediate', 'fetch'].map((name) => ({
+					name,
+					message: 'core/ostep is pure: take the value as an argument instead.',
+				})),
+			],
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: String.raw`^(?!\./|\.\./(process-run|scheduler|python-compat)/|\.\./\.\./(errors|defaults)\.js$)`,
+							message: 'core/ostep imports nothing impure: only ostep files, ../../errors.js and ../../defaults.js.',
+						},
+					],
+				},
+			],
+		},
+	},
 	{
 		// vi.fn() mocks are passed around unbound, and fakes implement async interfaces without awaiting.
 		files: ['test/**'],

@@ -3,7 +3,7 @@ import {SocktuiError} from '../core/errors.js';
 import {runJobChild} from '../core/experiment/job-child.js';
 import type {JobMessage} from '../core/experiment/job-messages.js';
 import {burnCpuTime} from '../core/procs/cpu-burst.js';
-import {parseSimProgram} from '../core/sched/sim-spec.js';
+import {parseSimProgram} from '../core/ostep/process-run/sim-spec.js';
 import {processChannel} from '../core/sessions/session-channel.js';
 import type {Command} from './command.js';
 import {flagText} from './basic-options.js';

@@ -1,6 +1,6 @@
 import process from 'node:process';
-import {formatSchedulerHelp, parseSchedulerArgs} from '../core/scheduler/scheduler-args.js';
-import {schedulerOutput} from '../core/scheduler/scheduler-run.js';
+import {formatSchedulerHelp, parseSchedulerArgs} from '../core/ostep/scheduler/scheduler-args.js';
+import {schedulerOutput} from '../core/ostep/scheduler/scheduler-run.js';
 import type {Command} from './command.js';
 import {createOutput} from './line-output.js';
 

@@ -2,7 +2,7 @@ import process from 'node:process';
 import {startEchoServer} from '../core/echo/start-echo-server.js';
 import {SocktuiError} from '../core/errors.js';
 import {processChannel} from '../core/sessions/session-channel.js';
-import {runServerChild} from '../core/server-process/server-child.js';
+import {runServerChild} from '../core/server-process/server-child-runtime.js';
 import {parseServerChildOptions, type ServerChildMessage} from '../core/server-process/server-messages.js';
 import type {Command} from './command.js';
 import {flagText} from './basic-options.js';

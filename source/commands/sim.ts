@@ -1,14 +1,14 @@
 import process from 'node:process';
 import {defaults} from '../core/defaults.js';
-import {checkRunLength, compareConfigs, iterateRun, runToEnd, statsOf} from '../core/sched/run.js';
-import {compareLabels, formatCompare} from '../core/sched/compare-format.js';
-import {runToJson, workloadToJson} from '../core/sched/json.js';
-import {formatSimHelp, parseSimArgs} from '../core/sched/sim-args.js';
-import {isSimReferenceError} from '../core/sched/sim-error.js';
-import {resolveSimRequest, type SimRequest} from '../core/sched/sim-request.js';
-import type {SimState, TraceRow} from '../core/sched/simulator.js';
-import {formatHeader, formatListing, formatRow, formatStats} from '../core/sched/trace-format.js';
-import type {SimConfig} from '../core/sched/types.js';
+import {checkRunLength, compareConfigs, iterateRun, runToEnd, statsOf} from '../core/ostep/process-run/run.js';
+import {compareLabels, formatCompare} from '../core/ostep/process-run/compare-format.js';
+import {runToJson, workloadToJson} from '../core/ostep/process-run/json.js';
+import {formatSimHelp, parseSimArgs} from '../core/ostep/process-run/sim-args.js';
+import {isSimReferenceError} from '../core/ostep/process-run/sim-error.js';
+import {resolveSimRequest, type SimRequest} from '../core/ostep/process-run/sim-request.js';
+import type {SimState, TraceRow} from '../core/ostep/process-run/simulator.js';
+import {formatHeader, formatListing, formatRow, formatStats} from '../core/ostep/process-run/trace-format.js';
+import type {SimConfig} from '../core/ostep/process-run/types.js';
 import type {Command} from './command.js';
 import {createOutput, type LineOutput} from './line-output.js';
 

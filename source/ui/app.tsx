@@ -1,6 +1,6 @@
 import {Box, useInput} from 'ink';
 import {useLayoutEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
-import type {DashboardCommands} from '../core/store/dashboard-commands.js';
+import type {DashboardCommands} from '../core/dashboard/dashboard-commands.js';
 import {HelpOverlay, helpPaging} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
 import {TooSmall} from './components/too-small.js';

@@ -1,7 +1,7 @@
 import {useMessages} from './i18n/use-messages.js';
-import type {DashboardCommands} from '../core/store/dashboard-commands.js';
-import type {DashboardStore} from '../core/store/dashboard-store.js';
-import type {SimSpec} from '../core/sched/sim-spec.js';
+import type {DashboardCommands} from '../core/dashboard/dashboard-commands.js';
+import type {DashboardStore} from '../core/dashboard/dashboard-store.js';
+import type {SimSpec} from '../core/ostep/process-run/sim-spec.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {createLiveTimelineHostedPane, oneCpuNote, type LiveTimelineControl} from './panes/live-timeline/index.js';
 import type {ExperimentLauncher} from '../core/experiment/dashboard-launcher.js';

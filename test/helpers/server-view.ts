@@ -1,4 +1,4 @@
-import type {ServerView} from '../../source/core/store/snapshot.js';
+import type {ServerView} from '../../source/core/dashboard/snapshot.js';
 
 /** A UDP server listening on 127.0.0.1:8082 with one peer and no traffic, as the pane gets it; `patch` over it. */
 export function serverView(patch: Partial<ServerView> = {}): ServerView {

@@ -1,5 +1,5 @@
 import type {Writable} from 'node:stream';
-import {RingBuffer} from '../store/ring-buffer.js';
+import {RingBuffer} from '../dashboard/ring-buffer.js';
 
 /**
  * Log lines to a stream that may stop reading (a stalled pipe): while the stream is full, lines wait in a

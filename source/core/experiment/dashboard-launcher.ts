@@ -1,6 +1,6 @@
 import process from 'node:process';
-import type {DashboardRuntime} from '../store/dashboard-runtime.js';
-import type {DashboardStore} from '../store/dashboard-store.js';
+import type {DashboardRuntime} from '../dashboard/dashboard-runtime.js';
+import type {DashboardStore} from '../dashboard/dashboard-store.js';
 import {Experiment, type ExperimentResult} from './experiment.js';
 import {experimentPresets, type ExperimentPresetName} from './presets.js';
 import type {RecordedExperiment} from './recording.js';

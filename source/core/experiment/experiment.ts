@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {SocktuiError} from '../errors.js';
-import {parseSimProgram} from '../sched/sim-spec.js';
-import type {Workload} from '../sched/types.js';
+import {parseSimProgram} from '../ostep/process-run/sim-spec.js';
+import type {Workload} from '../ostep/process-run/types.js';
 import {ServerProcess} from '../server-process/server-process.js';
 import {chooseOneCpu, detectPinning, pinProcess, readAffinity, type PinningSupport} from '../procs/pinning.js';
 import {kernelSlice} from './kernel-slice.js';

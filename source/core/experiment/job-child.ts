@@ -1,6 +1,6 @@
 import {connect, type Socket} from 'node:net';
 import {setImmediate as nextTurn} from 'node:timers/promises';
-import type {Instruction} from '../sched/types.js';
+import type {Instruction} from '../ostep/process-run/types.js';
 import type {SessionChannel} from '../sessions/session-channel.js';
 import {parseJobCommand, type JobCommand, type JobMessage} from './job-messages.js';
 import type {IoKind} from './types.js';

@@ -1,6 +1,6 @@
 import {defaults} from '../defaults.js';
-import {compareConfigs, runToEnd} from '../sched/run.js';
-import {referenceConfig, type Instruction, type SimConfig, type Workload} from '../sched/types.js';
+import {compareConfigs, runToEnd} from '../ostep/process-run/run.js';
+import {referenceConfig, type Instruction, type SimConfig, type Workload} from '../ostep/process-run/types.js';
 import type {KernelSlice} from './kernel-slice.js';
 import type {JobPolicy} from './types.js';
 import {fifoFinishTimes, roundRobinFinishTimes} from './time-slicing.js';

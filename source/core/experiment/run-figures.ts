@@ -1,6 +1,6 @@
 import type {CpuDisturbance} from '../procs/cpu-disturbance.js';
-import {parseSimProgram} from '../sched/sim-spec.js';
-import type {Instruction} from '../sched/types.js';
+import {parseSimProgram} from '../ostep/process-run/sim-spec.js';
+import type {Instruction} from '../ostep/process-run/types.js';
 import type {ExperimentResult} from './experiment.js';
 import type {PredictedRun} from './predict.js';
 import type {ExperimentPlan, RunResult} from './types.js';

@@ -1,4 +1,4 @@
-import {schedule} from '../scheduler/scheduler.js';
+import {schedule} from '../ostep/scheduler/scheduler.js';
 
 /**
  * FIFO and round robin over CPU-only jobs, by `socktui sched`'s core (OSTEP's scheduler.py): job lengths

@@ -1,6 +1,6 @@
 import type {TimelineSnapshot} from './types.js';
 
-/** The demo's memory, as the kernel counts it (see DemoMemoryView in source/core/store/snapshot.ts). */
+/** The demo's memory, as the kernel counts it (see DemoMemoryView in source/core/dashboard/snapshot.ts). */
 export interface DemoMemory {
 	/** Summed RSS: pages shared between the processes (Node's code) counted once per process. */
 	rssBytes: number;

@@ -1,6 +1,6 @@
-import type {DashboardCommands} from '../store/dashboard-commands.js';
-import type {DashboardRuntime} from '../store/dashboard-runtime.js';
-import type {DashboardStore} from '../store/dashboard-store.js';
+import type {DashboardCommands} from '../dashboard/dashboard-commands.js';
+import type {DashboardRuntime} from '../dashboard/dashboard-runtime.js';
+import type {DashboardStore} from '../dashboard/dashboard-store.js';
 import {TourDirector, type TourControls} from './tour-director.js';
 
 export interface DashboardTourDeps {

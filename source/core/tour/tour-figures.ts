@@ -4,7 +4,7 @@ import {experimentFigures, roundMs, type Verdict} from '../experiment/run-figure
 import type {RunResult} from '../experiment/types.js';
 import {memoryFigure} from '../procs/demo-memory.js';
 import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
-import type {DashboardSnapshot, LogEntry, PairReads, SessionView} from '../store/snapshot.js';
+import type {DashboardSnapshot, LogEntry, PairReads, SessionView} from '../dashboard/snapshot.js';
 import type {TourStepId} from './tour-steps.js';
 
 /** The experiment view as far as the narration goes. */

@@ -1,5 +1,5 @@
 import {useSyncExternalStore} from 'react';
-import type {DashboardSnapshot} from '../../core/store/snapshot.js';
+import type {DashboardSnapshot} from '../../core/dashboard/snapshot.js';
 
 export interface SnapshotSource {
 	// Properties, not methods: React calls them unbound.

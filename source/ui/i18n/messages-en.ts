@@ -5,7 +5,7 @@ import type {TimelineView} from '../state/ui-state.js';
 import type {PaneMessages} from './pane-messages.js';
 import {paneMessagesEn} from './pane-messages-en.js';
 import type {ReadReport} from '../../core/echo/read-report.js';
-import type {PairReads} from '../../core/store/snapshot.js';
+import type {PairReads} from '../../core/dashboard/snapshot.js';
 import type {SimTuning} from '../panes/sim/sim-player.js';
 
 /**

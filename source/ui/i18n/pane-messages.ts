@@ -1,11 +1,11 @@
 import type {ServerModel} from '../../core/echo/server-model.js';
 import type {CloseReason, DropReason} from '../../core/echo/types.js';
 import type {PinFailure} from '../../core/procs/pinning.js';
-import type {NoticeCode, NoticeParams} from '../../core/store/notice.js';
+import type {NoticeCode, NoticeParams} from '../../core/dashboard/notice.js';
 
 /**
  * The words of the server pane, the live timeline and the simulator view, and of the core's notices
- * (codes with parameters, source/core/store/notice.ts): one section per pane, one catalogue per language
+ * (codes with parameters, source/core/dashboard/notice.ts): one section per pane, one catalogue per language
  * (pane-messages-en.ts, pane-messages-zh.ts), joined into `Messages` (messages-en.ts).
  */
 export type NoticeMessages = {[C in NoticeCode]: (params: NoticeParams<C>) => string};

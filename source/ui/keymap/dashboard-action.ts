@@ -1,5 +1,5 @@
 import type {Protocol} from '../../core/defaults.js';
-import type {DashboardCommands} from '../../core/store/dashboard-commands.js';
+import type {DashboardCommands} from '../../core/dashboard/dashboard-commands.js';
 
 type Commands = DashboardCommands;
 type ArgsOf<Name extends keyof Commands> = Parameters<Commands[Name]>;

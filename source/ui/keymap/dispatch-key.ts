@@ -1,4 +1,4 @@
-import type {DashboardCommands} from '../../core/store/dashboard-commands.js';
+import type {DashboardCommands} from '../../core/dashboard/dashboard-commands.js';
 import {
 	focusOrder,
 	maxDraftLength,

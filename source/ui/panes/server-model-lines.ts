@@ -1,5 +1,5 @@
 import type {ServerModel, ServerModelStats} from '../../core/echo/server-model.js';
-import type {ServerView} from '../../core/store/snapshot.js';
+import type {ServerView} from '../../core/dashboard/snapshot.js';
 import type {ServerPaneMessages} from '../i18n/pane-messages.js';
 import {paneMessagesEn} from '../i18n/pane-messages-en.js';
 

@@ -10,7 +10,7 @@ import type {
 	ServerProcessView,
 	ServerView,
 	SessionView,
-} from '../../core/store/snapshot.js';
+} from '../../core/dashboard/snapshot.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {formatBytes, formatCount, formatRate} from '../format.js';

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {memo, type ReactElement} from 'react';
 import {defaults} from '../../core/defaults.js';
 import {formatHostPort} from '../../core/errors.js';
-import type {SessionView} from '../../core/store/snapshot.js';
+import type {SessionView} from '../../core/dashboard/snapshot.js';
 import {sliceEndWidth} from '../../core/text/display-width.js';
 import {safeText} from '../../core/text/safe-text.js';
 import {Line} from '../components/line.js';

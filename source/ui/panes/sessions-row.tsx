@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {memo} from 'react';
-import type {SessionView} from '../../core/store/snapshot.js';
+import type {SessionView} from '../../core/dashboard/snapshot.js';
 import {Line} from '../components/line.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {visibleWindow} from '../layout.js';

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
-import type {DashboardCommands} from '../../core/store/dashboard-commands.js';
-import type {DashboardSnapshot} from '../../core/store/snapshot.js';
+import type {DashboardCommands} from '../../core/dashboard/dashboard-commands.js';
+import type {DashboardSnapshot} from '../../core/dashboard/snapshot.js';
 import type {SnapshotSource} from '../hooks/use-snapshot.js';
 import {dispatchKey, type KeyCall} from '../keymap/dispatch-key.js';
 import {readKeys, type KeyPress} from '../keymap/read-keys.js';

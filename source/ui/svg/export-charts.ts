@@ -1,9 +1,9 @@
 import {SocktuiError} from '../../core/errors.js';
-import {formatFixed} from '../../core/sched/format-fixed.js';
-import {parseSimSpec} from '../../core/sched/sim-spec.js';
-import {parseSchedulerArgs} from '../../core/scheduler/scheduler-args.js';
-import {jobsOf} from '../../core/scheduler/scheduler-run.js';
-import {roundRobinSlices, schedule} from '../../core/scheduler/scheduler.js';
+import {formatFixed} from '../../core/ostep/python-compat/format-fixed.js';
+import {parseSimSpec} from '../../core/ostep/process-run/sim-spec.js';
+import {parseSchedulerArgs} from '../../core/ostep/scheduler/scheduler-args.js';
+import {jobsOf} from '../../core/ostep/scheduler/scheduler-run.js';
+import {roundRobinSlices, schedule} from '../../core/ostep/scheduler/scheduler.js';
 import {gantt} from '../panes/sched/sched-chart.js';
 import {buildRunChart} from '../panes/sim/sim-chart.js';
 import {asciiGlyphs, unicodeGlyphs} from '../panes/sim/sim-glyphs.js';

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useEffect, useSyncExternalStore} from 'react';
 import {tourFigures, spokenPid} from '../../core/tour/tour-figures.js';
-import type {DashboardSnapshot} from '../../core/store/snapshot.js';
+import type {DashboardSnapshot} from '../../core/dashboard/snapshot.js';
 import {Line} from '../components/line.js';
 import {useTickingClock} from '../hooks/use-ticking-clock.js';
 import {laneMark} from '../panes/live-timeline/live-glyphs.js';

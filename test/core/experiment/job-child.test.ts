@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {runJobChild} from '../../../source/core/experiment/job-child.js';
 import type {JobMessage} from '../../../source/core/experiment/job-messages.js';
 import type {SessionChannel} from '../../../source/core/sessions/session-channel.js';
-import {buildFromProgram} from '../../../source/core/sched/workload.js';
+import {buildFromProgram} from '../../../source/core/ostep/process-run/workload.js';
 
 function fakeChannel() {
 	const sent: JobMessage[] = [];

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {cellCode, type ProcessLaneSnapshot, type TimelineSnapshot} from '../../../source/core/procs/types.js';
 import {fullCapabilities} from '../procs/fake-source.js';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
 import {spokenPid, tourFigures} from '../../../source/core/tour/tour-figures.js';
 
 const caps = fullCapabilities;

@@ -1,9 +1,9 @@
 import {act} from 'react';
 import {render} from 'ink-testing-library';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
-import type {StoreEvent} from '../../../source/core/store/store-event.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
+import type {StoreEvent} from '../../../source/core/dashboard/store-event.js';
 import {App, type AppProps} from '../../../source/ui/app.js';
-import type {DashboardCommands} from '../../../source/core/store/dashboard-commands.js';
+import type {DashboardCommands} from '../../../source/core/dashboard/dashboard-commands.js';
 import {createTheme} from '../../../source/ui/theme.js';
 import type {TimelineHost} from '../../../source/ui/timeline-host.js';
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
-import type {ServerView} from '../../../source/core/store/snapshot.js';
+import type {ServerView} from '../../../source/core/dashboard/snapshot.js';
 import {serverModelLines} from '../../../source/ui/panes/server-model-lines.js';
 import {serverView} from '../../helpers/server-view.js';
 

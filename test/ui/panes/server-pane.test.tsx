@@ -3,7 +3,7 @@ import {newGuardStats} from '../../../source/core/echo/counters.js';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {LogEntry, ServerView} from '../../../source/core/store/snapshot.js';
+import type {LogEntry, ServerView} from '../../../source/core/dashboard/snapshot.js';
 import {displayWidth} from '../../../source/core/text/display-width.js';
 import {messagesFor} from '../../../source/ui/i18n/catalogues.js';
 import {MessagesContext} from '../../../source/ui/i18n/use-messages.js';

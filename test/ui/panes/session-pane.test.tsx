@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import {act} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {displayWidth} from '../../../source/core/text/display-width.js';
-import type {PairReads, SessionView} from '../../../source/core/store/snapshot.js';
+import type {PairReads, SessionView} from '../../../source/core/dashboard/snapshot.js';
 import {MessagesContext} from '../../../source/ui/i18n/use-messages.js';
 import {messagesEn, type Messages} from '../../../source/ui/i18n/messages-en.js';
 import {messagesZh} from '../../../source/ui/i18n/messages-zh.js';

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import type {DashboardCommands} from '../../../source/core/store/dashboard-commands.js';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
-import {parseSimSpec} from '../../../source/core/sched/sim-spec.js';
+import type {DashboardCommands} from '../../../source/core/dashboard/dashboard-commands.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
+import {parseSimSpec} from '../../../source/core/ostep/process-run/sim-spec.js';
 import type {KeyPress} from '../../../source/ui/keymap/read-keys.js';
 import {createSimHostedPane} from '../../../source/ui/panes/sim/sim-host.js';
 import {SimPlayerStore} from '../../../source/ui/panes/sim/sim-player-store.js';

@@ -2,7 +2,7 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:f
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {parseSimSpec} from '../../../source/core/sched/sim-spec.js';
+import {parseSimSpec} from '../../../source/core/ostep/process-run/sim-spec.js';
 import {createSimHostedPane} from '../../../source/ui/panes/sim/sim-host.js';
 import {lineText} from '../../../source/ui/segments.js';
 import {svgFileName} from '../../../source/ui/svg/svg-file.js';

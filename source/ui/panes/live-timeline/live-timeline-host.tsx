@@ -1,4 +1,4 @@
-import type {OneCpuView} from '../../../core/store/snapshot.js';
+import type {OneCpuView} from '../../../core/dashboard/snapshot.js';
 import {messagesEn, type Messages} from '../../i18n/messages-en.js';
 import {useMessages} from '../../i18n/use-messages.js';
 import {useTheme} from '../../theme.js';

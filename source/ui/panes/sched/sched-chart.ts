@@ -1,5 +1,5 @@
-import {formatFixed} from '../../../core/sched/format-fixed.js';
-import type {Schedule} from '../../../core/scheduler/scheduler.js';
+import {formatFixed} from '../../../core/ostep/python-compat/format-fixed.js';
+import type {Schedule} from '../../../core/ostep/scheduler/scheduler.js';
 import type {Segment} from '../../segments.js';
 import {fitLine} from '../../segments.js';
 import {wrapWords} from '../../wrap-words.js';

@@ -1,4 +1,4 @@
-import {schedule, type Schedule} from '../../../core/scheduler/scheduler.js';
+import {schedule, type Schedule} from '../../../core/ostep/scheduler/scheduler.js';
 
 /** The scheduler view's state: the jobs, the quantum, and which run-to-completion policy sits beside RR. */
 export interface SchedViewState {

@@ -16,4 +16,4 @@ export {
 export {simBindings, simEditingBindings} from './sim-bindings.js';
 export {simPresets, type SimPreset} from './sim-presets.js';
 export {createSimHostedPane} from './sim-host.js';
-export {parseSimSpec, type SimSpec} from '../../../core/sched/sim-spec.js';
+export {parseSimSpec, type SimSpec} from '../../../core/ostep/process-run/sim-spec.js';

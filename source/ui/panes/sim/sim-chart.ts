@@ -1,5 +1,5 @@
-import {formatFixed} from '../../../core/sched/format-fixed.js';
-import type {TraceCell, TraceRow} from '../../../core/sched/simulator.js';
+import {formatFixed} from '../../../core/ostep/python-compat/format-fixed.js';
+import type {TraceCell, TraceRow} from '../../../core/ostep/process-run/simulator.js';
 import {
 	asciiGlyphs,
 	cellColors,

@@ -1,4 +1,4 @@
-import type {SimSpec} from '../../../core/sched/sim-spec.js';
+import type {SimSpec} from '../../../core/ostep/process-run/sim-spec.js';
 import {useTheme} from '../../theme.js';
 import type {HostedPane, HostedPaneProps, TextCapture} from '../../timeline-host.js';
 import {simBindings, simEditingBindings} from './sim-bindings.js';

@@ -1,4 +1,4 @@
-import type {SimSpec} from '../../../core/sched/sim-spec.js';
+import type {SimSpec} from '../../../core/ostep/process-run/sim-spec.js';
 import {LazyState, ReducerStore} from '../../state/reducer-store.js';
 import {createPlayer, reducePlayer, type SimIntent, type SimPlayerState} from './sim-player.js';
 

@@ -1,10 +1,10 @@
 import {defaults} from '../../../core/defaults.js';
 import {isSocktuiError} from '../../../core/errors.js';
-import {compareConfigs} from '../../../core/sched/run.js';
-import {initialState, isFinished, step, type SimState} from '../../../core/sched/simulator.js';
-import {parseSimSpec, type SimSpec} from '../../../core/sched/sim-spec.js';
-import type {SimConfig, Workload} from '../../../core/sched/types.js';
-import {buildFromProgram} from '../../../core/sched/workload.js';
+import {compareConfigs} from '../../../core/ostep/process-run/run.js';
+import {initialState, isFinished, step, type SimState} from '../../../core/ostep/process-run/simulator.js';
+import {parseSimSpec, type SimSpec} from '../../../core/ostep/process-run/sim-spec.js';
+import type {SimConfig, Workload} from '../../../core/ostep/process-run/types.js';
+import {buildFromProgram} from '../../../core/ostep/process-run/workload.js';
 import {simPresets} from './sim-presets.js';
 
 /**

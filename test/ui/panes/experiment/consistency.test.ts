@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {experimentToJson} from '../../../../source/core/experiment/format.js';
 import {parseRecording} from '../../../../source/core/experiment/recording.js';
 import {experimentFigures} from '../../../../source/core/experiment/run-figures.js';
-import {DashboardStore} from '../../../../source/core/store/dashboard-store.js';
+import {DashboardStore} from '../../../../source/core/dashboard/dashboard-store.js';
 import {displayWidth} from '../../../../source/core/text/display-width.js';
 import {tourFigures} from '../../../../source/core/tour/tour-figures.js';
 import {chineseExperiment, englishExperiment} from '../../../../source/ui/i18n/experiment-messages.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {render} from 'ink-testing-library';
 import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {parseSimSpec} from '../../../../source/core/sched/sim-spec.js';
+import {parseSimSpec} from '../../../../source/core/ostep/process-run/sim-spec.js';
 import {buildSimLines, lineText} from '../../../../source/ui/panes/sim/sim-chart.js';
 import {
 	createPlayer,

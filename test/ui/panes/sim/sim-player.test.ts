@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseSimSpec} from '../../../../source/core/sched/sim-spec.js';
-import {formatRow} from '../../../../source/core/sched/trace-format.js';
+import {parseSimSpec} from '../../../../source/core/ostep/process-run/sim-spec.js';
+import {formatRow} from '../../../../source/core/ostep/process-run/trace-format.js';
 import {simBindings} from '../../../../source/ui/panes/sim/sim-bindings.js';
 import {
 	createPlayer,

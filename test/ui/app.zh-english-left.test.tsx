@@ -1,0 +1,161 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {ProcessSampler} from '../../source/core/procs/sampler.js';
+import {parseSimSpec} from '../../source/core/ostep/process-run/sim-spec.js';
+import type {StoreEvent} from '../../source/core/dashboard/store-event.js';
+import {displayWidth} from '../../source/core/text/display-width.js';
+import {computeLayout} from '../../source/ui/layout.js';
+import {createLiveTimelineHostedPane} from '../../source/ui/panes/live-timeline/live-timeline-host.js';
+import {createSimHostedPane} from '../../source/ui/panes/sim/sim-host.js';
+import {FakeSource, FakeTimers} from '../core/procs/fake-source.js';
+import {brokenBorders} from './helpers/border-cells.js';
+import {englishOn, englishWords} from './helpers/english-words.js';
+import {keys, renderDashboardApp, replied, sent, standardEvents} from './helpers/dashboard-fixture.js';
+
+const cjk = '你好，世界：多道技术与时间上的复用';
+const events = (): StoreEvent[] => [
+	...standardEvents(),
+	sent(1, cjk),
+	replied(1, cjk, 0.4),
+	{type: 'notice', level: 'info', notice: {code: 'oneCpuOn', params: {cpu: 1}}},
+	{type: 'notice', level: 'warn', notice: {code: 'pinning', params: {failure: {code: 'noTaskset'}}}},
+	{
+		type: 'demo-memory',
+		view: {rssBytes: 150e6, pssBytes: 58e6, sharedBytes: 92e6, processes: 3, pssMissing: 0, each: []},
+	},
+];
+
+/** A real sampler over a scripted source: the server, the dashboard and a session, each with a lane. */
+async function liveSampler(): Promise<ProcessSampler> {
+	const source = new FakeSource({coreCount: 2});
+	const timers = new FakeTimers();
+	const sampler = new ProcessSampler({source, timers, intervalMs: 100, columns: 300});
+	source.cores = [0, 1].map((cpu) => ({cpu, busyNs: 0, totalNs: 0}));
+	const lanes: Array<[number, string]> = [
+		[4242, 'server'],
+		[4343, 'dashboard (this UI)'],
+		[1001, '#1 TCP'],
+	];
+	for (const [pid, label] of lanes) {
+		source.advance(pid, {});
+		sampler.watch(pid, label);
+	}
+
+	for (let tick = 0; tick < 20; tick++) {
+		const computing = tick % 4 < 2;
+		sampler.reportPhase(1001, computing ? 'computing' : 'waiting-reply');
+		source.advance(4242, {runNs: 15e6, cpu: 0, state: 'S', voluntary: 3, rssBytes: 40e6});
+		source.advance(4343, {runNs: 30e6, cpu: 0, state: 'S', voluntary: 2, rssBytes: 90e6});
+		source.advance(
+			1001,
+			computing
+				? {runNs: 40e6, waitNs: 50e6, cpu: 1, state: 'R', involuntary: 2, rssBytes: 45e6}
+				: {cpu: 1, state: 'S', voluntary: 1},
+		);
+		source.cores = [
+			{cpu: 0, busyNs: (tick + 1) * 10e6, totalNs: (tick + 1) * 100e6},
+			{cpu: 1, busyNs: (tick + 1) * 100e6, totalNs: (tick + 1) * 100e6},
+		];
+		timers.time += 100;
+		await sampler.sampleNow();
+	}
+
+	return sampler;
+}
+
+type Fixture = ReturnType<typeof renderDashboardApp>;
+let fixture: Fixture | undefined;
+let sampler: ProcessSampler | undefined;
+afterEach(() => {
+	fixture?.cleanup();
+	fixture = undefined;
+	sampler?.close();
+	sampler = undefined;
+});
+
+async function open(columns: number, rows: number, initialView: 'live' | 'sim' = 'live'): Promise<Fixture> {
+	sampler = await liveSampler();
+	fixture = renderDashboardApp({
+		events: events(),
+		language: 'zh',
+		columns,
+		rows,
+		initialView,
+		timeline: {
+			live: createLiveTimelineHostedPane(sampler),
+			sim: createSimHostedPane(parseSimSpec('-l 3:100,3:100')),
+		},
+	});
+	return fixture;
+}
+
+const range = (from: number, count: number) => Array.from({length: count}, (_, index) => from + index);
+
+/** Every line within the terminal, no pane edge moved by a wide character. */
+function expectWhole(frame: string, columns: number, rows: number) {
+	const lines = frame.split('\n');
+	expect(lines.length).toBeLessThan(rows);
+	for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+	const layout = computeLayout(columns, rows, 2);
+	const {serverWidth} = layout.top;
+	expect(brokenBorders(frame, range(0, layout.top.height), [0, serverWidth - 1, serverWidth, columns - 1])).toEqual([]);
+}
+
+describe('the dashboard in Chinese has no English word left (issue 21), only names', () => {
+	it('the catalogue gives this test words to look for', () => {
+		for (const word of ['listening', 'preempted', 'runnable', 'measured', 'dashboard', 'memory'])
+			expect(englishWords.has(word), word).toBe(true);
+		expect(englishOn('server listening · TCP 服务端')).toEqual(['server', 'listening']);
+	});
+
+	it.each([
+		[80, 24],
+		[100, 30],
+	])('at %ix%i: the live timeline, server pane, sessions and status bar; focus on each pane', async (columns, rows) => {
+		const app = await open(columns, rows);
+		const frame = app.frame();
+		expect(frame).toContain('服务端 (pid 4242');
+		expect(frame).toContain('监听中');
+		expect(englishOn(frame), frame).toEqual([]);
+		expectWhole(frame, columns, rows);
+		for (let index = 0; index < 3; index++) {
+			await app.press(keys.tab);
+			expect(englishOn(app.frame()), app.frame()).toEqual([]);
+			expectWhole(app.frame(), columns, rows);
+		}
+	});
+
+	it.each([
+		[80, 24],
+		[100, 30],
+	])('at %ix%i: the timeline zoomed to the whole screen (its legends and reasons)', async (columns, rows) => {
+		const app = await open(columns, rows);
+		for (let index = 0; index < 6 && !app.frame().split('\n').at(-1)!.trimStart().startsWith('实时时间线'); index++)
+			await app.press(keys.tab);
+		await app.press('z');
+		const frame = app.frame();
+		expect(englishOn(frame), frame).toEqual([]);
+		expect(frame).toContain('被抢占');
+	});
+
+	it.each([
+		[80, 24],
+		[100, 30],
+	])('at %ix%i: the help overlay, every page of it', async (columns, rows) => {
+		const app = await open(columns, rows);
+		await app.press('?');
+		for (let step = 0; step < 60; step++) {
+			expect(englishOn(app.frame()), app.frame()).toEqual([]);
+			await app.press('j');
+		}
+	});
+
+	it.each([
+		[80, 24],
+		[100, 30],
+	])('at %ix%i: the simulator view', async (columns, rows) => {
+		const app = await open(columns, rows, 'sim');
+		const frame = app.frame();
+		expect(englishOn(frame), frame).toEqual([]);
+		expectWhole(frame, columns, rows);
+	});
+});
