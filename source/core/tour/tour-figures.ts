@@ -1,6 +1,6 @@
 import {totalmem} from 'node:os';
 import type {ExperimentResult} from '../experiment/experiment.js';
-import {experimentFigures, roundMs, type Verdict} from '../experiment/run-figures.js';
+import {experimentFigures, roundMs, type ExperimentFigures, type Verdict} from '../experiment/run-figures.js';
 import type {RunResult} from '../experiment/types.js';
 import {memoryFigure} from '../procs/demo-memory.js';
 import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
@@ -11,7 +11,21 @@ import type {TourStepId} from './tour-steps.js';
 export type ExperimentPhase =
 	| {phase: 'idle' | 'failed'}
 	| {phase: 'running'; kind?: RunResult['kind']; pids: readonly number[]; since: number}
-	| {phase: 'done'; result: ExperimentResult};
+	| {phase: 'done'; result: ExperimentResult; recorded?: Recorded};
+
+/** A run loaded from a file (`--load-experiment`): when and where it was saved. */
+export interface Recorded {
+	savedAt: string;
+	hostname: string;
+}
+
+/** What the narration of a finished experiment needs beside its verdict. */
+export interface RunContext {
+	/** Some run's load could not be measured (/proc/stat unreadable): its times may include other programs. */
+	loadUnknown?: boolean;
+	/** The run shown is a recording, not measured now. */
+	recorded?: Recorded;
+}
 
 export interface FigureInput {
 	step: TourStepId;
@@ -50,7 +64,7 @@ export type TourFigures =
 			serverPid?: number;
 	  }
 	| {step: 'program-process'; processes: Array<Named & {rssBytes?: number; sent: number; auto: boolean}>}
-	| {
+	| ({
 			step: 'serial-concurrent';
 			running?: RunResult['kind'];
 			serialMs?: number;
@@ -59,7 +73,7 @@ export type TourFigures =
 			predictedConcurrentMs?: number;
 			/** The experiment's verdict by rule (run-figures.ts): `disturbed` when other programs took the CPU. */
 			verdict?: Verdict;
-	  }
+	  } & RunContext)
 	| {
 			step: 'time-io';
 			cpu?: number;
@@ -72,14 +86,14 @@ export type TourFigures =
 				othersMs: number;
 			};
 	  }
-	| {
+	| ({
 			step: 'time-cpu';
 			running?: RunResult['kind'];
 			involuntaryLastSecond: number;
 			jobs: Array<{job: string; aloneMs?: number; togetherMs?: number}>;
 			/** The experiment's verdict by rule (run-figures.ts): `disturbed` when other programs took the CPU. */
 			verdict?: Verdict;
-	  }
+	  } & RunContext)
 	| {
 			step: 'space';
 			/** Each of the demo's processes with its memory (PSS, or RSS where PSS is unreadable). */
@@ -169,10 +183,25 @@ function cpuShares(
 function experimentRun(experiment: ExperimentPhase | undefined): {
 	running?: RunResult['kind'];
 	result?: ExperimentResult;
+	recorded?: Recorded;
 } {
 	if (experiment?.phase === 'running') return experiment.kind ? {running: experiment.kind} : {};
-	if (experiment?.phase === 'done') return {result: experiment.result};
+	if (experiment?.phase === 'done')
+		return {
+			result: experiment.result,
+			...(experiment.recorded
+				? {recorded: {savedAt: experiment.recorded.savedAt, hostname: experiment.recorded.hostname}}
+				: {}),
+		};
 	return {};
+}
+
+/** Whether the load was unknown for some run, and whether the run is a recording. */
+function runContext(figures: ExperimentFigures, recorded: Recorded | undefined): RunContext {
+	return {
+		...(figures.runs.some((run) => run.load.state === 'unknown') ? {loadUnknown: true} : {}),
+		...(recorded ? {recorded} : {}),
+	};
 }
 
 export function tourFigures(input: FigureInput): TourFigures {
@@ -258,7 +287,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 					}),
 			};
 		case 'serial-concurrent': {
-			const {running, result} = experimentRun(input.experiment);
+			const {running, result, recorded} = experimentRun(input.experiment);
 			// The experiment's own figures (one rounding rule), the same the view and its tables show.
 			const figures = result && experimentFigures(result);
 			return {
@@ -271,6 +300,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 							predictedSerialMs: roundMs(result.predicted.serial.makespanMs),
 							predictedConcurrentMs: roundMs(result.predicted.concurrent.makespanMs),
 							verdict: figures.verdict,
+							...runContext(figures, recorded),
 						}
 					: {}),
 			};
@@ -305,7 +335,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 		}
 
 		case 'time-cpu': {
-			const {running, result} = experimentRun(input.experiment);
+			const {running, result, recorded} = experimentRun(input.experiment);
 			const jobLanes = (timeline?.processes ?? []).filter((lane) => lane.label.startsWith('job ') && !lane.exited);
 			const involuntary = jobLanes.reduce((sum, lane) => sum + (lane.latest.involuntaryRecent ?? 0), 0);
 			const figures = result && experimentFigures(result);
@@ -315,7 +345,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 			return {
 				step: 'time-cpu',
 				...(running ? {running} : {}),
-				...(figures ? {verdict: figures.verdict} : {}),
+				...(figures ? {verdict: figures.verdict, ...runContext(figures, recorded)} : {}),
 				involuntaryLastSecond: involuntary,
 				jobs: Array.from({length: count}, (_, index) => ({
 					job: `P${index}`,

@@ -7,7 +7,8 @@ import {chineseTour, englishTour, type TourMessages} from '../../../source/ui/to
 import {wrapWords} from '../../../source/ui/wrap-words.js';
 
 const options = {markOf: () => undefined, ascii: false, view: 'experiment' as const};
-const said = (figures: TourFigures, messages: TourMessages = englishTour) => narrate(figures, {...options, messages}).said;
+const said = (figures: TourFigures, messages: TourMessages = englishTour) =>
+	narrate(figures, {...options, messages}).said;
 
 const params = (diffMs: number, predictedDiffMs: number, prediction: 'agrees' | 'disagrees' = 'agrees') => ({
 	diffMs,
@@ -26,7 +27,10 @@ const eight = (verdict: Verdict, extra: Partial<Extract<TourFigures, {step: 'tim
 });
 
 /** Step 6: the io preset. */
-const six = (verdict: Verdict, extra: Partial<Extract<TourFigures, {step: 'serial-concurrent'}>> = {}): TourFigures => ({
+const six = (
+	verdict: Verdict,
+	extra: Partial<Extract<TourFigures, {step: 'serial-concurrent'}>> = {},
+): TourFigures => ({
 	step: 'serial-concurrent',
 	serialMs: 3300,
 	concurrentMs: 2300,
@@ -106,7 +110,9 @@ describe('tour narration of steps 6 and 8: the sentence comes from the verdict',
 		expect(said(six(verdict, {loadUnknown: true}), chineseTour)).toMatch(/机器负载未知/);
 		const recorded = {savedAt: '2026-12-06 00:59 UTC', hostname: 'vm'};
 		expect(said(six(verdict, {recorded}))).toMatch(/^Recorded run \(saved 2026-12-06 00:59 UTC on vm\)\. Serial took/);
-		expect(said(eight(disturbed, {recorded}), chineseTour)).toMatch(/^录制的运行（2026-12-06 00:59 UTC 保存于 vm）。串行运行期间/);
+		expect(said(eight(disturbed, {recorded}), chineseTour)).toMatch(
+			/^录制的运行（2026-12-06 00:59 UTC 保存于 vm）。串行运行期间/,
+		);
 	});
 
 	it('fits the strip at 80 columns (two rows), wrapped at words', () => {
