@@ -152,6 +152,7 @@ export const samples: Record<string, unknown[]> = {
 	'server.waitingForWorker': ['TCP', 3, 'thread'],
 	'server.handlerFailures': ['TCP', 12],
 	'timeline.notMeasured': ['NOTES'],
+	'timeline.disturbed': [[{cpu: 1, pct: 42}], 5],
 	'timeline.notes.readFailed': ['EACCES-DETAIL'],
 	'timeline.notes.readError': ['stat: EIO'],
 	'timeline.moreProcesses': [5],
