@@ -3,6 +3,7 @@ import type {ExperimentResult} from '../experiment/experiment.js';
 import {experimentFigures, roundMs, type ExperimentFigures, type Verdict} from '../experiment/run-figures.js';
 import type {RunResult} from '../experiment/types.js';
 import {memoryFigure} from '../procs/demo-memory.js';
+import {liveDisturbance} from '../procs/live-disturbance.js';
 import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
 import type {DashboardSnapshot, LogEntry, PairReads, SessionView} from '../store/snapshot.js';
 import type {TourStepId} from './tour-steps.js';
@@ -77,6 +78,8 @@ export type TourFigures =
 	| {
 			step: 'time-io';
 			cpu?: number;
+			/** Other programs took the demo's CPU over the last seconds (the live timeline's figure, over the threshold). */
+			disturbed?: {cpus: Array<{cpu: number; pct: number}>; seconds: number};
 			waiting?: {
 				session: number;
 				pid: number;
@@ -308,10 +311,21 @@ export function tourFigures(input: FigureInput): TourFigures {
 
 		case 'time-io': {
 			const cpu = snapshot.oneCpu.enabled ? snapshot.oneCpu.cpu : undefined;
+			// The live timeline's own disturbance figure: when over the threshold the step draws no conclusion.
+			const live = timeline && liveDisturbance(timeline, cpu);
+			const disturbed =
+				live && live.disturbed.length > 0
+					? {
+							disturbed: {
+								cpus: live.disturbed.map(({cpu: where, otherPct}) => ({cpu: where, pct: otherPct})),
+								seconds: live.seconds,
+							},
+						}
+					: {};
 			const waiter = sessions
 				.filter((session) => session.phase === 'waiting-reply' && session.phaseSince !== undefined)
 				.sort((a, b) => a.phaseSince! - b.phaseSince!)[0];
-			if (!waiter || !timeline) return {step: 'time-io', ...(cpu === undefined ? {} : {cpu})};
+			if (!waiter || !timeline) return {step: 'time-io', ...(cpu === undefined ? {} : {cpu}), ...disturbed};
 			const waitedMs = Math.max(0, now - waiter.phaseSince!);
 			const names = new Map(
 				sessions
@@ -325,6 +339,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 			return {
 				step: 'time-io',
 				...(cpu === undefined ? {} : {cpu}),
+				...disturbed,
 				waiting: {
 					session: waiter.sessionId,
 					pid: waiter.pid,

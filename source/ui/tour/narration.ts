@@ -162,6 +162,13 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 		}
 
 		case 'time-io': {
+			// Other programs on the demo's CPU: the lanes show less than the demo would get alone, so no conclusion.
+			if (figures.disturbed) {
+				// The most disturbed CPU (in one-CPU mode, the only one measured).
+				const [worst] = figures.disturbed.cpus;
+				if (worst) return messages.liveDisturbed(String(worst.cpu), worst.pct, figures.disturbed.seconds);
+			}
+
 			const waiting = figures.waiting;
 			if (!waiting) return pending;
 			const ran = waiting.ran.map((share) => messages.ranItem(share.name, formatMs(share.ms)));

@@ -129,4 +129,21 @@ describe('tour narration of steps 6 and 8: the sentence comes from the verdict',
 			}
 		}
 	});
+
+	it('step 7 says the live timeline is disturbed instead of drawing its conclusion (en, zh)', () => {
+		const seven: TourFigures = {
+			step: 'time-io',
+			cpu: 1,
+			disturbed: {cpus: [{cpu: 1, pct: 42}], seconds: 5},
+			waiting: {session: 2, pid: 102, waitedMs: 412, ran: [{name: '#3', ms: 300}], othersMs: 100},
+		};
+		expect(said(seven)).toBe(
+			'Other programs took 42% of CPU 1 in the last 5 s: the lanes show less than the demo would get alone, so no conclusion now.',
+		);
+		expect(said(seven, chineseTour)).toBe(
+			'最近 5 秒其他程序占用了 CPU 1 的 42%：时间线显示的比演示单独运行时少，现在不下结论。',
+		);
+		const {disturbed: _, ...quiet} = seven;
+		expect(said(quiet)).toMatch(/^#2 has waited 412 ms/);
+	});
 });
