@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/']},
+	{ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/', '.cache/']},
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,
 	{

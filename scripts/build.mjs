@@ -2,13 +2,17 @@
 // loads on demand in dist/chunks/ (the full CLI, the dashboard's Ink UI, the light chunk of the dashboard's
 // children), so `--version` and a session process load only what they run. `--dev` writes an unminified
 // copy to dist/dev/ (same code, readable names, for CPU profiles); the shipped files are unchanged.
+// Ink, string-width and meow are bundled as installed: patched by patch-package from patches/ (see
+// patches/README.md) before bundling (and before the tests: vitest's global setup), so the tests run the
+// very code that ships.
 import {build} from 'esbuild';
 import {readFileSync, rmSync} from 'node:fs';
-import {meowStartPlugin} from './meow-start.mjs';
-import {renderCachesPlugin} from './render-caches.mjs';
+import {applyPatches} from './apply-patches.mjs';
 
 const dev = process.argv.includes('--dev');
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+applyPatches();
 
 const outdir = dev ? 'dist/dev' : 'dist';
 // Chunk names carry a content hash: clear the old ones so that npm pack ships only this build's.
@@ -42,10 +46,6 @@ await build({
 				);
 			},
 		},
-		// See scripts/render-caches.mjs: frame-spanning caches in Ink's output and in string-width.
-		renderCachesPlugin,
-		// See scripts/meow-start.mjs: meow without normalizing the package data socktui hands it.
-		meowStartPlugin,
 	],
 	// Some bundled CommonJS packages call require(); give every ESM file one (the shebang is harmless in chunks).
 	banner: {

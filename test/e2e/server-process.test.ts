@@ -4,6 +4,7 @@ import {availableParallelism} from 'node:os';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseCpuList} from '../../source/core/procs/pinning.js';
 import {childPids, isAlive, sessionPidsOnScreen, TestTerminal, waitForGone} from './helpers/terminal.js';
+import {waitUntil} from '../helpers/wait.js';
 
 let terminals: TestTerminal[] = [];
 
@@ -59,12 +60,7 @@ function affinity(pid: number): string {
 }
 
 async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
+	await waitUntil(check, what, {timeoutMs, intervalMs: 50});
 }
 
 describe('the echo server in its own process', () => {

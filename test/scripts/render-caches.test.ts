@@ -1,7 +1,7 @@
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {maxCachedCells, maxCachedChars, maxCachedEntries, renderCachesPlugin} from '../../scripts/render-caches.mjs';
 import {ModuleBundler, root} from './helpers/bundle-module.js';
+import {maxCachedCells, maxCachedChars, maxCachedEntries, upstreamPlugin} from './helpers/patches.js';
 
 interface OutputLike {
 	write(
@@ -28,7 +28,7 @@ const bundler = new ModuleBundler();
 let plain: Bundle;
 let cached: Bundle;
 
-/** Ink's Output and both string-width copies, bundled as the CLI bundles them, with or without the caches. */
+/** Ink's Output and both string-width copies, bundled as the CLI bundles them: as installed (patched), or upstream. */
 async function bundle(name: string, withCaches: boolean): Promise<Bundle> {
 	const entry = [
 		`export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};`,
@@ -37,7 +37,7 @@ async function bundle(name: string, withCaches: boolean): Promise<Bundle> {
 		`export * from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};`,
 		`export {default as measureText} from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};`,
 	].join('\n');
-	return bundler.bundle<Bundle>(name, entry, withCaches ? [renderCachesPlugin] : []);
+	return bundler.bundle<Bundle>(name, entry, withCaches ? [] : [upstreamPlugin()]);
 }
 
 const texts = [

@@ -2,7 +2,7 @@ import type {ChildProcess} from 'node:child_process';
 import process from 'node:process';
 import {SocktuiError} from '../errors.js';
 import {startDisturbanceMeter} from '../procs/cpu-disturbance.js';
-import {setRealtimeFifo} from '../procs/realtime.js';
+import {realtimeNodeFlags, setRealtimeFifo} from '../procs/realtime.js';
 import {spawnCliChild} from '../procs/spawn-child.js';
 import {parseJobMessage, type JobCommand, type JobMessage} from './job-messages.js';
 import {figuresBetween, readProcFigures, readSchedstatMs, type ProcFigures} from './proc-figures.js';
@@ -150,6 +150,7 @@ export class JobProcesses {
 			[
 				process.execPath,
 				...this.#launch.execArgv,
+				...(plan.policy === 'fifo' ? realtimeNodeFlags : []),
 				this.#launch.cliPath,
 				'experiment-job',
 				`--options=${JSON.stringify(options)}`,

@@ -23,8 +23,8 @@ const minColumnWidth = 40;
 /** The keys' column inside an entry. */
 const keyWidth = 12;
 
-// The tour's keys last: they work only while it is on.
-const scopeOrder: KeyScope[] = [
+// The tour's keys last: they work only while it is on. Exported for the README's key table (scripts/readme-keys.ts).
+export const scopeOrder: KeyScope[] = [
 	'global',
 	'session',
 	'typing',

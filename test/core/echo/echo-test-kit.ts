@@ -1,14 +1,11 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import {uppercase} from '../../../source/core/echo/uppercase.js';
+import {waitUntil} from '../../helpers/wait.js';
 
 /** Polls `condition` until it holds; fails loudly (with `what`) after `timeoutMs`. */
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
+	await waitUntil(condition, what, {timeoutMs, intervalMs: 5});
 }
 
 /** Python's bytes.upper(), written independently of the code under test. */

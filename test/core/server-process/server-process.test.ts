@@ -7,6 +7,7 @@ import {ServerProcess, type ServerProcessEvent} from '../../../source/core/serve
 import {isSocktuiError} from '../../../source/core/errors.js';
 import {fileURLToPath} from 'node:url';
 import {assertBuilt, cliPath, isAlive, waitUntilGone} from '../sessions/session-test-kit.js';
+import {waitUntil} from '../../helpers/wait.js';
 
 const host = '127.0.0.1';
 const started: ServerProcess[] = [];
@@ -27,14 +28,7 @@ function serverProcess(options: {port?: number; replyDelayMs?: number} = {}) {
 }
 
 async function waitFor<T>(pick: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = pick();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
+	return waitUntil(pick, what, {timeoutMs});
 }
 
 async function tcpExchange(port: number, text: string): Promise<string> {

@@ -6,6 +6,7 @@ import {SocktuiError} from '../../../source/core/errors.js';
 import type {SessionChannel} from '../../../source/core/sessions/session-channel.js';
 import {runSessionChild, type SessionClient} from '../../../source/core/sessions/session-child.js';
 import {type SessionReport, sessionExitCodes} from '../../../source/core/sessions/types.js';
+import {waitUntil} from '../../helpers/wait.js';
 
 /** In-memory stand-ins for the IPC channel and the echo client, to pin down the child's logic. */
 function fakeChannel() {
@@ -67,11 +68,7 @@ function fakeClient() {
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-	const start = Date.now();
-	while (!condition()) {
-		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
+	await waitUntil(condition, what, {timeoutMs, intervalMs: 5});
 }
 
 const decode = (base64: string) => Buffer.from(base64, 'base64').toString();

@@ -3,6 +3,7 @@ import {fileURLToPath} from 'node:url';
 import type {SessionManager} from '../../../source/core/sessions/session-manager.js';
 import type {SessionEvent, SessionReport} from '../../../source/core/sessions/types.js';
 import {cliPath} from '../../helpers/run-cli.js';
+import {waitUntilGone as waitUntilGoneShared} from '../../helpers/wait.js';
 
 export {cliPath};
 
@@ -109,14 +110,7 @@ export function isAlive(pid: number): boolean {
 
 /** Polls until every PID is gone; throws naming the survivors after `timeoutMs`. */
 export async function waitUntilGone(pids: number[], timeoutMs: number): Promise<void> {
-	const start = Date.now();
-	for (;;) {
-		const alive = pids.filter((pid) => isAlive(pid));
-		if (alive.length === 0) return;
-		if (Date.now() - start > timeoutMs)
-			throw new Error(`processes ${alive.join(', ')} still alive after ${timeoutMs} ms (orphans)`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
+	await waitUntilGoneShared(pids, timeoutMs);
 }
 
 export const decode = (base64: string) => Buffer.from(base64, 'base64').toString();

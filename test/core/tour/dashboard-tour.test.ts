@@ -1,5 +1,4 @@
 import {spawn, type ChildProcess} from 'node:child_process';
-import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, describe, expect, it} from 'vitest';
 import {detectPinning, readAffinity} from '../../../source/core/procs/index.js';
 import {ServerProcess} from '../../../source/core/server-process/server-process.js';
@@ -11,6 +10,7 @@ import {createRuntimeOneCpuMode} from '../../../source/core/store/runtime-one-cp
 import {createDashboardTour} from '../../../source/core/tour/dashboard-tour.js';
 import {tourSteps, type TourAction} from '../../../source/core/tour/tour-steps.js';
 import {assertBuilt, cliPath, isAlive, waitUntilGone} from '../sessions/session-test-kit.js';
+import {waitUntil} from '../../helpers/wait.js';
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -19,11 +19,7 @@ afterEach(async () => {
 });
 
 async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(25);
-	}
+	await waitUntil(condition, what, {timeoutMs, intervalMs: 25});
 }
 
 /** What a step leaves set when its setup is done: its last value of each knob, its sessions. */

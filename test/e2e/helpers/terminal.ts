@@ -2,6 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {spawn as spawnPty, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {cliPath} from '../../helpers/run-cli.js';
+import {waitUntilGone} from '../../helpers/wait.js';
 
 /** The built CLI (SOCKTUI_E2E_CLI points the tests at another bundle, e.g. while bisecting a build). */
 export const e2eCliPath = process.env['SOCKTUI_E2E_CLI'] || cliPath;
@@ -218,16 +219,7 @@ export function isAlive(pid: number): boolean {
 
 /** Waits until none of `pids` is alive; fails loudly naming the survivors. */
 export async function waitForGone(pids: number[], timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const alive = pids.filter((pid) => isAlive(pid));
-		if (alive.length === 0) return;
-		if (Date.now() > deadline) throw new Error(`processes still alive after ${timeoutMs} ms: ${alive.join(', ')}`);
-
-		await new Promise((resolve) => {
-			setTimeout(resolve, 50);
-		});
-	}
+	await waitUntilGone(pids, timeoutMs);
 }
 
 /** PIDs shown on screen in session pane titles (`#1 TCP pid 1234`). */

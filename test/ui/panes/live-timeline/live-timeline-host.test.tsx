@@ -8,14 +8,15 @@ import {
 	oneCpuNote,
 } from '../../../../source/ui/panes/live-timeline/live-timeline-host.js';
 import {FakeSource, FakeTimers} from '../../../core/procs/fake-source.js';
+import {waitUntil} from '../../../helpers/wait.js';
 
 async function waitForFrame(lastFrame: () => string | undefined, text: string | RegExp): Promise<void> {
-	const deadline = Date.now() + 5000;
 	const shows = () => (typeof text === 'string' ? (lastFrame() ?? '').includes(text) : text.test(lastFrame() ?? ''));
-	while (!shows()) {
-		if (Date.now() > deadline) throw new Error(`frame never showed "${text}"; last frame: ${lastFrame()}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
+	await waitUntil(shows, `the frame shows "${String(text)}"`, {
+		timeoutMs: 5000,
+		intervalMs: 10,
+		state: () => `last frame: ${lastFrame()}`,
+	});
 }
 
 describe('live timeline hosted pane', () => {

@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {ProcessSampler} from '../../../../source/core/procs/sampler.js';
 import {useLiveTimeline, type TimelineSource} from '../../../../source/ui/panes/live-timeline/use-live-timeline.js';
 import {FakeSource, FakeTimers} from '../../../core/procs/fake-source.js';
+import {waitUntil} from '../../../helpers/wait.js';
 
 function Probe({source}: {source: TimelineSource}) {
 	const snapshot = useLiveTimeline(source, 1000);
@@ -11,11 +12,11 @@ function Probe({source}: {source: TimelineSource}) {
 }
 
 async function waitForFrame(lastFrame: () => string | undefined, text: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while (!(lastFrame() ?? '').includes(text)) {
-		if (Date.now() > deadline) throw new Error(`frame never showed "${text}"; last frame: ${lastFrame()}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
+	await waitUntil(() => (lastFrame() ?? '').includes(text), `the frame shows "${text}"`, {
+		timeoutMs: 5000,
+		intervalMs: 10,
+		state: () => `last frame: ${lastFrame()}`,
+	});
 }
 
 describe('useLiveTimeline', () => {

@@ -4,6 +4,7 @@ import type {TimelineSnapshot} from '../../../../source/core/procs/types.js';
 import {LiveTimelineLines} from '../../../../source/ui/panes/live-timeline/live-timeline-pane.js';
 import {useTimelineLines, type TimelineSource} from '../../../../source/ui/panes/live-timeline/use-live-timeline.js';
 import {sampleSnapshot} from './fixture.js';
+import {waitUntil} from '../../../helpers/wait.js';
 
 /** A source whose snapshot is set by the test; every read is a fresh object, as every sample is. */
 class ScriptedSource implements TimelineSource {
@@ -34,12 +35,7 @@ class ScriptedSource implements TimelineSource {
 }
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
+	await waitUntil(condition, what, {timeoutMs: 5000, intervalMs: 5});
 }
 
 describe('useTimelineLines', () => {

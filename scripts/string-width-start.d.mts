@@ -1,2 +1,0 @@
-export const narrowTextClass: string;
-export function patchStringWidthStart(source: string): string;
