@@ -189,6 +189,8 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 					messages.finishedLater(done.job, formatMs(done.aloneMs!), formatMs(done.togetherMs!)),
 					messages,
 				);
+			// One run only, disturbed: still no conclusion from it (judged says so in place of the figures).
+			if (figures.verdict?.code === 'disturbed') return judged(figures, '', messages);
 
 			return figures.running === 'concurrent' || figures.involuntaryLastSecond > 0
 				? messages.involuntary(figures.involuntaryLastSecond)
