@@ -158,6 +158,7 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 					),
 					messages,
 				);
+			if (figures.verdict?.code === 'disturbed') return judged(figures, '', messages);
 			return figures.running ? messages.experimentRunning(figures.running) : pending;
 		}
 

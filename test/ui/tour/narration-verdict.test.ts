@@ -92,7 +92,12 @@ describe('tour narration of steps 6 and 8: the sentence comes from the verdict',
 	});
 
 	it('a disturbed run says so in words (which CPU, how much) instead of a verdict', () => {
-		for (const figures of [six(disturbed), eight(disturbed), eight(disturbed, {jobs: [{job: 'P0', aloneMs: 1010}]})]) {
+		for (const figures of [
+			six(disturbed),
+			eight(disturbed),
+			eight(disturbed, {jobs: [{job: 'P0', aloneMs: 1010}]}),
+			{step: 'serial-concurrent', serialMs: 3300, verdict: disturbed} as TourFigures,
+		]) {
 			expect(said(figures)).toBe(
 				"Other programs took 31% of CPU 1 (930 ms) during the serial run: these times are not the lesson's, so no conclusion is drawn.",
 			);
