@@ -55,11 +55,13 @@ describe('the guided tour in a real terminal', () => {
 			await terminal.waitForText('1-9 go to a step');
 			await terminal.type('7');
 			await terminal.waitForText('Tour 7/9');
-			// The narration names a session waiting for its reply and what the CPU ran meanwhile.
+			// The narration names a session waiting for its reply and what the CPU ran meanwhile; when other
+			// programs take the demo's CPU it says that instead and draws no conclusion (issue 20).
 			const said = await terminal.waitForText(
-				/#\d+ \([A-Z]\) has waited \d+ ms for its reply; meanwhile the CPU ran/,
+				/#\d+ \([A-Z]\) has waited \d+ ms for its reply; meanwhile the CPU ran|Other programs took \d+% of CPU \d+ in the last \d+ s/,
 				30_000,
 			);
+			if (/Other programs took/.test(said)) console.log('step 7: the machine was busy, and the strip said so');
 			expect(said).toMatch(/Multiplexing in time: IO/);
 			// Three sessions, the CPU lane with at least two of their letters.
 			expect(await cpuRowLetterCount(terminal)).toBeGreaterThanOrEqual(2);
@@ -95,7 +97,10 @@ describe('the guided tour in a real terminal', () => {
 			await terminal.waitForText('导览目录');
 			await terminal.type('7');
 			await terminal.waitForText('时间上的复用：遇到 IO');
-			await terminal.waitForText(/#\d+ \([A-Z]\) 已等回复 \d+ ms；这期间 CPU 运行了/, 30_000);
+			await terminal.waitForText(
+				/#\d+ \([A-Z]\) 已等回复 \d+ ms；这期间 CPU 运行了|最近 \d+ 秒其他程序占用了 CPU \d+ 的 \d+%/,
+				30_000,
+			);
 			expect(await cpuRowLetterCount(terminal)).toBeGreaterThanOrEqual(2);
 			const layout = computeLayout(80, 24, 3, tourStripHeight(24));
 			const top = [0, layout.top.serverWidth - 1, layout.top.serverWidth, 79];

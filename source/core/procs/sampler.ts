@@ -108,6 +108,11 @@ export class ProcessSampler {
 	readonly #lanes = new Map<number, Lane>();
 	readonly #trees = new Map<number, Tree>();
 	readonly #coreLanes: Int32Array[];
+	/** Per core and tick: ms of busy time not the watched processes' (NaN: unknown), and theirs. */
+	readonly #coreOtherMs: Float32Array[];
+	readonly #coreDemoMs: Float32Array[];
+	/** Per tick: the tick's length in ms (NaN: nothing known about the cores). */
+	readonly #coreElapsedMs: Float32Array;
 	readonly #listeners = new Set<Listener>();
 	/** Notes found while sampling, by their code and detail (each once). */
 	readonly #runtimeNotes = new Map<string, SamplerNote>();
@@ -135,6 +140,9 @@ export class ProcessSampler {
 		const caps = this.#source.capabilities;
 		const cores = this.#source.coreCount > 0 ? this.#source.coreCount : caps.lastCpu ? availableParallelism() : 0;
 		this.#coreLanes = Array.from({length: cores}, () => new Int32Array(this.columns).fill(coreUnknown));
+		this.#coreOtherMs = Array.from({length: cores}, () => new Float32Array(this.columns).fill(Number.NaN));
+		this.#coreDemoMs = Array.from({length: cores}, () => new Float32Array(this.columns));
+		this.#coreElapsedMs = new Float32Array(this.columns).fill(Number.NaN);
 	}
 
 	get capabilities(): Capabilities {
@@ -491,6 +499,15 @@ export class ProcessSampler {
 			(busy !== undefined || uses.length > 0 || (!this.#source.capabilities.coreBusy && this.#tick > 0));
 		const owners = known ? coreOwners(this.#coreLanes.length, uses, elapsedNs, busy) : undefined;
 		for (const [cpu, lane] of this.#coreLanes.entries()) lane[at] = owners?.[cpu] ?? coreUnknown;
+		// The same accounting as the owners, kept as time: what the disturbance figure sums (live-disturbance.ts).
+		const watchedNs = new Array<number>(this.#coreLanes.length).fill(0);
+		for (const use of uses) if (use.cpu >= 0 && use.cpu < watchedNs.length) watchedNs[use.cpu]! += use.runNs;
+		this.#coreElapsedMs[at] = known ? elapsedNs / 1e6 : Number.NaN;
+		for (let cpu = 0; cpu < this.#coreLanes.length; cpu++) {
+			const coreBusy = known ? busy?.[cpu] : undefined;
+			this.#coreOtherMs[cpu]![at] = coreBusy === undefined ? Number.NaN : Math.max(0, coreBusy - watchedNs[cpu]!) / 1e6;
+			this.#coreDemoMs[cpu]![at] = known ? watchedNs[cpu]! / 1e6 : 0;
+		}
 	}
 
 	#buildSnapshot(): TimelineSnapshot {
@@ -516,9 +533,13 @@ export class ProcessSampler {
 			});
 		}
 
+		const elapsedMs = this.#linear(this.#coreElapsedMs, columns);
 		const cores: CoreLaneSnapshot[] = this.#coreLanes.map((owners, cpu) => ({
 			cpu,
 			owners: this.#linear(owners, columns),
+			otherMs: this.#linear(this.#coreOtherMs[cpu]!, columns),
+			demoMs: this.#linear(this.#coreDemoMs[cpu]!, columns),
+			elapsedMs,
 		}));
 		return {
 			tick: this.#tick,
@@ -544,7 +565,7 @@ export class ProcessSampler {
 	}
 
 	/** The last `columns` entries of a ring, oldest first, as a new array (the snapshot must not change later). */
-	#linear<T extends Uint8Array | Int32Array>(ring: T, columns: number): T {
+	#linear<T extends Uint8Array | Int32Array | Float32Array>(ring: T, columns: number): T {
 		const out = new (ring.constructor as new (length: number) => T)(columns);
 		const end = this.#tick % this.columns;
 		const start = (this.#tick - columns) % this.columns;

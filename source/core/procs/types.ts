@@ -171,6 +171,12 @@ export interface CoreLaneSnapshot {
 	cpu: number;
 	/** Per tick, oldest first: the PID that used most of this core, or coreIdle / coreOther / coreUnknown. */
 	owners: Int32Array;
+	/** Per tick: ms this core was busy with processes not watched (NaN: unknown, no /proc/stat). */
+	otherMs?: Float32Array;
+	/** Per tick: ms the watched processes ran on this core (by the CPU each was last seen on). */
+	demoMs?: Float32Array;
+	/** Per tick: the tick's length in ms (NaN: unknown). */
+	elapsedMs?: Float32Array;
 }
 
 export interface TimelineSnapshot {

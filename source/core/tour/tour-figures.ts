@@ -1,8 +1,9 @@
 import {totalmem} from 'node:os';
 import type {ExperimentResult} from '../experiment/experiment.js';
-import {experimentFigures, roundMs, type Verdict} from '../experiment/run-figures.js';
+import {experimentFigures, roundMs, type ExperimentFigures, type Verdict} from '../experiment/run-figures.js';
 import type {RunResult} from '../experiment/types.js';
 import {memoryFigure} from '../procs/demo-memory.js';
+import {liveDisturbance} from '../procs/live-disturbance.js';
 import {coreIdle, coreOther, type TimelineSnapshot} from '../procs/types.js';
 import type {DashboardSnapshot, LogEntry, PairReads, SessionView} from '../dashboard/snapshot.js';
 import type {TourStepId} from './tour-steps.js';
@@ -11,7 +12,21 @@ import type {TourStepId} from './tour-steps.js';
 export type ExperimentPhase =
 	| {phase: 'idle' | 'failed'}
 	| {phase: 'running'; kind?: RunResult['kind']; pids: readonly number[]; since: number}
-	| {phase: 'done'; result: ExperimentResult};
+	| {phase: 'done'; result: ExperimentResult; recorded?: Recorded};
+
+/** A run loaded from a file (`--load-experiment`): when and where it was saved. */
+export interface Recorded {
+	savedAt: string;
+	hostname: string;
+}
+
+/** What the narration of a finished experiment needs beside its verdict. */
+export interface RunContext {
+	/** Some run's load could not be measured (/proc/stat unreadable): its times may include other programs. */
+	loadUnknown?: boolean;
+	/** The run shown is a recording, not measured now. */
+	recorded?: Recorded;
+}
 
 export interface FigureInput {
 	step: TourStepId;
@@ -50,7 +65,7 @@ export type TourFigures =
 			serverPid?: number;
 	  }
 	| {step: 'program-process'; processes: Array<Named & {rssBytes?: number; sent: number; auto: boolean}>}
-	| {
+	| ({
 			step: 'serial-concurrent';
 			running?: RunResult['kind'];
 			serialMs?: number;
@@ -59,10 +74,12 @@ export type TourFigures =
 			predictedConcurrentMs?: number;
 			/** The experiment's verdict by rule (run-figures.ts): `disturbed` when other programs took the CPU. */
 			verdict?: Verdict;
-	  }
+	  } & RunContext)
 	| {
 			step: 'time-io';
 			cpu?: number;
+			/** Other programs took the demo's CPU over the last seconds (the live timeline's figure, over the threshold). */
+			disturbed?: {cpus: Array<{cpu: number; pct: number}>; seconds: number};
 			waiting?: {
 				session: number;
 				pid: number;
@@ -72,14 +89,14 @@ export type TourFigures =
 				othersMs: number;
 			};
 	  }
-	| {
+	| ({
 			step: 'time-cpu';
 			running?: RunResult['kind'];
 			involuntaryLastSecond: number;
 			jobs: Array<{job: string; aloneMs?: number; togetherMs?: number}>;
 			/** The experiment's verdict by rule (run-figures.ts): `disturbed` when other programs took the CPU. */
 			verdict?: Verdict;
-	  }
+	  } & RunContext)
 	| {
 			step: 'space';
 			/** Each of the demo's processes with its memory (PSS, or RSS where PSS is unreadable). */
@@ -169,10 +186,25 @@ function cpuShares(
 function experimentRun(experiment: ExperimentPhase | undefined): {
 	running?: RunResult['kind'];
 	result?: ExperimentResult;
+	recorded?: Recorded;
 } {
 	if (experiment?.phase === 'running') return experiment.kind ? {running: experiment.kind} : {};
-	if (experiment?.phase === 'done') return {result: experiment.result};
+	if (experiment?.phase === 'done')
+		return {
+			result: experiment.result,
+			...(experiment.recorded
+				? {recorded: {savedAt: experiment.recorded.savedAt, hostname: experiment.recorded.hostname}}
+				: {}),
+		};
 	return {};
+}
+
+/** Whether the load was unknown for some run, and whether the run is a recording. */
+function runContext(figures: ExperimentFigures, recorded: Recorded | undefined): RunContext {
+	return {
+		...(figures.runs.some((run) => run.load.state === 'unknown') ? {loadUnknown: true} : {}),
+		...(recorded ? {recorded} : {}),
+	};
 }
 
 export function tourFigures(input: FigureInput): TourFigures {
@@ -258,7 +290,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 					}),
 			};
 		case 'serial-concurrent': {
-			const {running, result} = experimentRun(input.experiment);
+			const {running, result, recorded} = experimentRun(input.experiment);
 			// The experiment's own figures (one rounding rule), the same the view and its tables show.
 			const figures = result && experimentFigures(result);
 			return {
@@ -271,6 +303,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 							predictedSerialMs: roundMs(result.predicted.serial.makespanMs),
 							predictedConcurrentMs: roundMs(result.predicted.concurrent.makespanMs),
 							verdict: figures.verdict,
+							...runContext(figures, recorded),
 						}
 					: {}),
 			};
@@ -278,10 +311,21 @@ export function tourFigures(input: FigureInput): TourFigures {
 
 		case 'time-io': {
 			const cpu = snapshot.oneCpu.enabled ? snapshot.oneCpu.cpu : undefined;
+			// The live timeline's own disturbance figure: when over the threshold the step draws no conclusion.
+			const live = timeline && liveDisturbance(timeline, cpu);
+			const disturbed =
+				live && live.disturbed.length > 0
+					? {
+							disturbed: {
+								cpus: live.disturbed.map(({cpu: where, otherPct}) => ({cpu: where, pct: otherPct})),
+								seconds: live.seconds,
+							},
+						}
+					: {};
 			const waiter = sessions
 				.filter((session) => session.phase === 'waiting-reply' && session.phaseSince !== undefined)
 				.sort((a, b) => a.phaseSince! - b.phaseSince!)[0];
-			if (!waiter || !timeline) return {step: 'time-io', ...(cpu === undefined ? {} : {cpu})};
+			if (!waiter || !timeline) return {step: 'time-io', ...(cpu === undefined ? {} : {cpu}), ...disturbed};
 			const waitedMs = Math.max(0, now - waiter.phaseSince!);
 			const names = new Map(
 				sessions
@@ -295,6 +339,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 			return {
 				step: 'time-io',
 				...(cpu === undefined ? {} : {cpu}),
+				...disturbed,
 				waiting: {
 					session: waiter.sessionId,
 					pid: waiter.pid,
@@ -305,7 +350,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 		}
 
 		case 'time-cpu': {
-			const {running, result} = experimentRun(input.experiment);
+			const {running, result, recorded} = experimentRun(input.experiment);
 			const jobLanes = (timeline?.processes ?? []).filter((lane) => lane.label.startsWith('job ') && !lane.exited);
 			const involuntary = jobLanes.reduce((sum, lane) => sum + (lane.latest.involuntaryRecent ?? 0), 0);
 			const figures = result && experimentFigures(result);
@@ -315,7 +360,7 @@ export function tourFigures(input: FigureInput): TourFigures {
 			return {
 				step: 'time-cpu',
 				...(running ? {running} : {}),
-				...(figures ? {verdict: figures.verdict} : {}),
+				...(figures ? {verdict: figures.verdict, ...runContext(figures, recorded)} : {}),
 				involuntaryLastSecond: involuntary,
 				jobs: Array.from({length: count}, (_, index) => ({
 					job: `P${index}`,

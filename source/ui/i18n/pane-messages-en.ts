@@ -112,6 +112,8 @@ export const paneMessagesEn: PaneMessages = {
 	},
 	timeline: {
 		notMeasured: (notes) => `not measured: ${notes}`,
+		disturbed: (cpus, seconds) =>
+			`other programs took ${cpus.map(({cpu, pct}) => `${pct}% of CPU ${cpu}`).join(' and ')} in the last ${seconds} s: the lanes show less than the demo would get alone`,
 		notes: {
 			noSchedstat: 'no /proc/<pid>/schedstat: runnable (waiting for a CPU) is not measured; CPU time has 10 ms steps',
 			noSwitchCounts: 'no context switch counts in /proc/<pid>/status',

@@ -136,6 +136,8 @@ export const paneMessagesZh: PaneMessages = {
 	},
 	timeline: {
 		notMeasured: (notes) => `未测量: ${notes}`,
+		disturbed: (cpus, seconds) =>
+			`最近 ${seconds} 秒其他程序占用了${cpus.map(({cpu, pct}) => ` CPU ${cpu} 的 ${pct}%`).join('、')}：时间线显示的比演示单独运行时少`,
 		notes: {
 			noSchedstat: `没有 /proc/<pid>/schedstat: ${zh.runnable} (等待 CPU) 无法测量; CPU 时间以 10 ms 为单位`,
 			noSwitchCounts: '/proc/<pid>/status 里没有上下文切换次数',

@@ -77,6 +77,8 @@ export interface ServerPaneMessages {
 
 export interface TimelineMessages {
 	notMeasured: (notes: string) => string;
+	/** Other programs took the demo's CPUs over the last seconds (over the meter's threshold): what it means. */
+	disturbed: (cpus: ReadonlyArray<{cpu: number; pct: number}>, seconds: number) => string;
 	notes: {
 		noSchedstat: string;
 		noSwitchCounts: string;

@@ -63,6 +63,30 @@ function named(name: string, pid: number | undefined, markOf: NarrationOptions['
 	return mark === undefined ? name : `${name} (${mark})`;
 }
 
+/**
+ * What a finished experiment means, from its verdict: a disturbed run says so instead of a verdict; an
+ * unknown load is said; a recording is labelled as recorded. `figures`: the step's own figures sentence.
+ */
+function judged(
+	figures: Extract<TourFigures, {step: 'serial-concurrent' | 'time-cpu'}>,
+	said: string,
+	messages: TourMessages,
+): string {
+	const {verdict} = figures;
+	let text = said;
+	if (verdict?.code === 'disturbed') {
+		const {run, cpus, otherPct, otherMs} = verdict.params;
+		text = messages.disturbed(run, cpus.join(','), otherPct, formatMs(otherMs));
+	} else if (verdict) {
+		text = messages.sentences(said, messages.verdict(verdict));
+		if (figures.loadUnknown) text = messages.sentences(text, messages.loadUnknown);
+	}
+
+	return figures.recorded
+		? messages.sentences(messages.recorded(figures.recorded.savedAt, figures.recorded.hostname), text)
+		: text;
+}
+
 function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): string {
 	const pending = messages.pending[figures.step];
 	switch (figures.step) {
@@ -124,16 +148,28 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 
 		case 'serial-concurrent': {
 			if (figures.serialMs !== undefined && figures.concurrentMs !== undefined)
-				return messages.makespans(
-					formatMs(figures.serialMs),
-					formatMs(figures.concurrentMs),
-					formatMs(figures.predictedSerialMs ?? 0),
-					formatMs(figures.predictedConcurrentMs ?? 0),
+				return judged(
+					figures,
+					messages.makespans(
+						formatMs(figures.serialMs),
+						formatMs(figures.concurrentMs),
+						formatMs(figures.predictedSerialMs ?? 0),
+						formatMs(figures.predictedConcurrentMs ?? 0),
+					),
+					messages,
 				);
+			if (figures.verdict?.code === 'disturbed') return judged(figures, '', messages);
 			return figures.running ? messages.experimentRunning(figures.running) : pending;
 		}
 
 		case 'time-io': {
+			// Other programs on the demo's CPU: the lanes show less than the demo would get alone, so no conclusion.
+			if (figures.disturbed) {
+				// The most disturbed CPU (in one-CPU mode, the only one measured).
+				const [worst] = figures.disturbed.cpus;
+				if (worst) return messages.liveDisturbed(String(worst.cpu), worst.pct, figures.disturbed.seconds);
+			}
+
 			const waiting = figures.waiting;
 			if (!waiting) return pending;
 			const ran = waiting.ran.map((share) => messages.ranItem(share.name, formatMs(share.ms)));
@@ -148,7 +184,14 @@ function sentence(figures: TourFigures, {messages, markOf}: NarrationOptions): s
 		case 'time-cpu': {
 			// The first job that ran both ways says it for all: together, each finishes later than alone.
 			const done = figures.jobs.find((job) => job.aloneMs !== undefined && job.togetherMs !== undefined);
-			if (done) return messages.finishedLater(done.job, formatMs(done.aloneMs!), formatMs(done.togetherMs!));
+			if (done)
+				return judged(
+					figures,
+					messages.finishedLater(done.job, formatMs(done.aloneMs!), formatMs(done.togetherMs!)),
+					messages,
+				);
+			// One run only, disturbed: still no conclusion from it (judged says so in place of the figures).
+			if (figures.verdict?.code === 'disturbed') return judged(figures, '', messages);
 
 			return figures.running === 'concurrent' || figures.involuntaryLastSecond > 0
 				? messages.involuntary(figures.involuntaryLastSecond)

@@ -24,7 +24,11 @@ export class HeldFigures {
 	#last: TourFigures | undefined;
 
 	telling(measured: TourFigures): TourFigures {
-		const telling = measured.step !== 'time-io' || (measured.waiting?.waitedMs ?? 0) >= minTellingWaitMs;
+		// A disturbance is told at once: the held figures were measured before it and draw a conclusion.
+		const telling =
+			measured.step !== 'time-io' ||
+			measured.disturbed !== undefined ||
+			(measured.waiting?.waitedMs ?? 0) >= minTellingWaitMs;
 		if (telling || this.#last?.step !== measured.step) this.#last = measured;
 		return telling ? measured : this.#last;
 	}

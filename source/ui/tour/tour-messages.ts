@@ -1,3 +1,4 @@
+import type {Verdict} from '../../core/experiment/run-figures.js';
 import type {TourStepId} from '../../core/tour/tour-steps.js';
 
 /** Figures already formatted for a sentence (`412 ms`, `45 MB`), so each language only words them. */
@@ -29,7 +30,18 @@ export interface TourMessages {
 	processes: (count: number, list: string) => string;
 	processItem: (name: string, pid: number, rss: string, sent: number, auto: boolean) => string;
 	experimentRunning: (kind: 'serial' | 'concurrent') => string;
+	/** The two makespans and their prediction: figures only, the verdict says what they mean. */
 	makespans: (serial: string, concurrent: string, predictedSerial: string, predictedConcurrent: string) => string;
+	/** The experiment's verdict by rule (never `disturbed`: see `disturbed`), short enough for the strip. */
+	verdict: (verdict: Exclude<Verdict, {code: 'disturbed'}>) => string;
+	/** Other programs took the jobs' CPU during a run: said instead of a verdict. */
+	disturbed: (run: 'serial' | 'concurrent', cpus: string, pct: number, ms: string) => string;
+	/** /proc/stat unreadable during a run: nobody knows what else ran. */
+	loadUnknown: string;
+	/** The run shown was loaded from a file (`--load-experiment`). */
+	recorded: (savedAt: string, hostname: string) => string;
+	/** Step 7: other programs took the demo's CPU lately (the live figure), said instead of its conclusion. */
+	liveDisturbed: (cpus: string, pct: number, seconds: number) => string;
 	waited: (session: string, ms: string, ran: string) => string;
 	ranNothing: string;
 	ranItem: (name: string, ms: string) => string;
@@ -50,6 +62,67 @@ export interface TourMessages {
 	look: Readonly<Record<TourStepId, string>>;
 	liveLegend: (glyphs: {running: string; runnable: string; sleeping: string; waiting: string}) => string;
 	experimentLegend: (glyphs: {run: string; ready: string; blocked: string}) => string;
+}
+
+type Judged = Exclude<Verdict, {code: 'disturbed'}>;
+
+const ms = (value: number) => `${value} ms`;
+
+function englishAgainst(verdict: Judged): string {
+	if (verdict.params.prediction === 'agrees') return 'as predicted';
+	if (verdict.code === 'one-run') return `not as predicted (noise ${ms(verdict.params.noiseMs)})`;
+	const predicted = verdict.params.predictedDiffMs;
+	const what = predicted > 0 ? `${ms(predicted)} sooner` : predicted < 0 ? `${ms(-predicted)} later` : 'the same';
+	return `not as predicted (predicted ${what})`;
+}
+
+/** The verdict's sentence: a CPU-only run never credits IO; within the noise is "no clear difference". */
+function englishVerdict(verdict: Judged): string {
+	const said = (() => {
+		switch (verdict.code) {
+			case 'one-run':
+				return `Only the ${verdict.params.run} run finished${verdict.params.ratio === null ? '' : ` (${verdict.params.ratio}x the prediction)`}`;
+			case 'no-clear-difference':
+				return `No clear difference: ${ms(Math.abs(verdict.params.diffMs))} apart, within this run's noise (${ms(verdict.params.noiseMs)})`;
+			case 'concurrent-sooner-io':
+				return `Concurrent ended ${ms(verdict.params.diffMs)} sooner: while one job waited for IO, another computed`;
+			case 'concurrent-sooner-no-io':
+				return `Concurrent ended ${ms(verdict.params.diffMs)} sooner, though no job does IO: not from overlap, something slowed the serial run`;
+			case 'concurrent-later-io':
+				return `Concurrent ended ${ms(-verdict.params.diffMs)} later: switching cost more than overlapping IO gained`;
+			case 'concurrent-later-no-io':
+				return `Concurrent ended ${ms(-verdict.params.diffMs)} later: with no IO to wait for, sharing the CPU only adds switches`;
+		}
+	})();
+	return `${said}; ${englishAgainst(verdict)}.`;
+}
+
+function chineseAgainst(verdict: Judged): string {
+	if (verdict.params.prediction === 'agrees') return '与预测一致';
+	if (verdict.code === 'one-run') return `与预测不符（噪声 ${ms(verdict.params.noiseMs)}）`;
+	const predicted = verdict.params.predictedDiffMs;
+	const what = predicted > 0 ? `早 ${ms(predicted)}` : predicted < 0 ? `晚 ${ms(-predicted)}` : '相同';
+	return `与预测不符（预测${what}）`;
+}
+
+function chineseVerdict(verdict: Judged): string {
+	const said = (() => {
+		switch (verdict.code) {
+			case 'one-run':
+				return `只有${verdict.params.run === 'serial' ? '串行' : '并发'}运行结束${verdict.params.ratio === null ? '' : `（预测的 ${verdict.params.ratio} 倍）`}`;
+			case 'no-clear-difference':
+				return `没有明显差别：相差 ${ms(Math.abs(verdict.params.diffMs))}，在本次运行的噪声（${ms(verdict.params.noiseMs)}）之内`;
+			case 'concurrent-sooner-io':
+				return `并发早结束 ${ms(verdict.params.diffMs)}：一个作业阻塞于 IO 时，另一个在计算`;
+			case 'concurrent-sooner-no-io':
+				return `并发早结束 ${ms(verdict.params.diffMs)}，但没有作业做 IO：不是重叠带来的，是别的原因拖慢了串行`;
+			case 'concurrent-later-io':
+				return `并发晚结束 ${ms(-verdict.params.diffMs)}：切换的代价超过了重叠 IO 的收益`;
+			case 'concurrent-later-no-io':
+				return `并发晚结束 ${ms(-verdict.params.diffMs)}：没有 IO 可等，共享 CPU（时间片轮转）只多出切换`;
+		}
+	})();
+	return `${said}；${chineseAgainst(verdict)}。`;
 }
 
 const englishList = (items: readonly string[]) =>
@@ -104,7 +177,14 @@ export const englishTour: TourMessages = {
 	processItem: (name, pid, rss, sent, auto) => `${name} pid ${pid} ${rss} sent ${sent}${auto ? ' (auto)' : ''}`,
 	experimentRunning: (kind) => `Now the ${kind} run: watch the jobs' lanes fill.`,
 	makespans: (serial, concurrent, predictedSerial, predictedConcurrent) =>
-		`Serial took ${serial}, concurrent ${concurrent} (predicted ${predictedSerial} and ${predictedConcurrent}): while one job waits for IO, another computes.`,
+		`Serial took ${serial}, concurrent ${concurrent} (predicted ${predictedSerial} and ${predictedConcurrent}).`,
+	verdict: englishVerdict,
+	disturbed: (run, cpus, pct, ms) =>
+		`Other programs took ${pct}% of CPU ${cpus} (${ms}) during the ${run} run: these times are not the lesson's, so no conclusion is drawn.`,
+	loadUnknown: "The machine's load is unknown (/proc/stat unreadable): other programs may be in these times.",
+	recorded: (savedAt, hostname) => `Recorded run (saved ${savedAt} on ${hostname}).`,
+	liveDisturbed: (cpus, pct, seconds) =>
+		`Other programs took ${pct}% of CPU ${cpus} in the last ${seconds} s: the lanes show less than the demo would get alone, so no conclusion now.`,
 	waited: (session, ms, ran) => `${session} has waited ${ms} for its reply; meanwhile the CPU ran ${ran}.`,
 	ranNothing: 'nothing else (it was idle)',
 	ranItem: (name, ms) => `${name} (${ms})`,
@@ -184,7 +264,14 @@ export const chineseTour: TourMessages = {
 	processItem: (name, pid, rss, sent, auto) => `${name} pid ${pid} ${rss}，已发 ${sent}${auto ? '，自动' : ''}`,
 	experimentRunning: (kind) => `现在是${kind === 'serial' ? '串行' : '并发'}运行：看作业的时间线。`,
 	makespans: (serial, concurrent, predictedSerial, predictedConcurrent) =>
-		`串行用时 ${serial}，并发 ${concurrent}（预测 ${predictedSerial} 和 ${predictedConcurrent}）：一个作业等 IO 时，另一个在计算。`,
+		`串行用时 ${serial}，并发 ${concurrent}（预测 ${predictedSerial} 和 ${predictedConcurrent}）。`,
+	verdict: chineseVerdict,
+	disturbed: (run, cpus, pct, ms) =>
+		`${run === 'serial' ? '串行' : '并发'}运行期间，其他程序占用了 CPU ${cpus} 的 ${pct}%（${ms}）：这些时间不是本课要看的，不下结论。`,
+	loadUnknown: '机器负载未知（读不到 /proc/stat）：这些时间可能含有其他程序的影响。',
+	recorded: (savedAt, hostname) => `录制的运行（${savedAt} 保存于 ${hostname}）。`,
+	liveDisturbed: (cpus, pct, seconds) =>
+		`最近 ${seconds} 秒其他程序占用了 CPU ${cpus} 的 ${pct}%：时间线显示的比演示单独运行时少，现在不下结论。`,
 	// A space before a name such as #3, none before Chinese words (演示之外的进程).
 	waited: (session, ms, ran) =>
 		`${session} 已等回复 ${ms}；这期间 CPU 运行了${/^[\x21-\x7e]/.test(ran) ? ' ' : ''}${ran}。`,

@@ -52,6 +52,15 @@ export const samples: Record<string, unknown[]> = {
 	'tour.processItem': ['#1 (A)', 1001, '45 MB', 3, true],
 	'tour.experimentRunning': ['serial'],
 	'tour.makespans': ['3300 ms', '2300 ms', '3300 ms', '1800 ms'],
+	'tour.verdict': [
+		{
+			code: 'concurrent-sooner-no-io',
+			params: {diffMs: 177, noiseMs: 40, predictedDiffMs: -30, prediction: 'disagrees'},
+		},
+	],
+	'tour.disturbed': ['serial', '1', 31, '930 ms'],
+	'tour.recorded': ['2026-12-06 00:59 UTC', 'vm'],
+	'tour.liveDisturbed': ['1', 42, 5],
 	'tour.waited': ['#2 (B)', '412 ms', '#3 (300 ms)'],
 	'tour.ranItem': ['#3', '300 ms'],
 	'tour.ranOthers': ['200 ms'],
@@ -143,6 +152,7 @@ export const samples: Record<string, unknown[]> = {
 	'server.waitingForWorker': ['TCP', 3, 'thread'],
 	'server.handlerFailures': ['TCP', 12],
 	'timeline.notMeasured': ['NOTES'],
+	'timeline.disturbed': [[{cpu: 1, pct: 42}], 5],
 	'timeline.notes.readFailed': ['EACCES-DETAIL'],
 	'timeline.notes.readError': ['stat: EIO'],
 	'timeline.moreProcesses': [5],

@@ -30,6 +30,7 @@ const selectors: Record<string, number[]> = {
 	'experiment.viewRun': [0],
 	'experiment.chartTitle': [0],
 	'experiment.story': [0],
+	'tour.disturbed': [0],
 };
 
 /** A union's tag picks the words; it is not shown. */

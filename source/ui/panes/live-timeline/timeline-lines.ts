@@ -24,6 +24,8 @@ import type {TimelineMessages} from '../../i18n/pane-messages.js';
 import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 import {laneDetailLines, reasonLegend} from './lane-detail.js';
 import {formatCount} from '../../format.js';
+import {liveDisturbance} from '../../../core/procs/live-disturbance.js';
+import {wrapWords} from '../../wrap-words.js';
 import {fitLine, lineText, type Segment} from '../../segments.js';
 
 export {fitLine, lineText, type Segment};
@@ -117,6 +119,16 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		);
 		add([{text: words.notMeasured(notes.join('; ')), color: paint('yellow')}], 2);
 	}
+	// Other programs on the demo's CPU: said in words, the meter's threshold (live-disturbance.ts).
+	const disturbance = liveDisturbance(snapshot, options.demoCpu);
+	if (disturbance && disturbance.disturbed.length > 0) {
+		const said = words.disturbed(
+			disturbance.disturbed.map(({cpu, otherPct}) => ({cpu, pct: otherPct})),
+			disturbance.seconds,
+		);
+		for (const text of wrapWords(said, width)) add([{text, color: paint('yellow')}], 0);
+	}
+
 	if (lanes.length === 0) add([{text: words.noProcesses, color: paint('gray')}], 1);
 
 	for (const {lane, label: laneWords, mark, markColor} of lanes) {
