@@ -16,6 +16,7 @@ const spanning: Record<string, string> = {
 	'test/core/sessions/session-orphans.test.ts': 'session children left by a killed dashboard, through the built CLI',
 	'test/core/tour/tour-step-state.test.ts': 'tour steps against the dashboard runtime and a real server process',
 	'test/ui/panes/experiment/consistency.test.ts': 'one recorded run in every place it is shown (core and ui)',
+	'test/ui/tour/tour-busy-machine.test.ts': 'the experiment, the live sampler and the narration under CPU hogs',
 };
 
 const unitFolders = ['test/core', 'test/ui', 'test/commands'];

@@ -6,7 +6,7 @@ import {experimentFigures} from '../../../source/core/experiment/run-figures.js'
 import {chooseOneCpu, detectPinning} from '../../../source/core/procs/pinning.js';
 import {liveDisturbance} from '../../../source/core/procs/live-disturbance.js';
 import {ProcessSampler} from '../../../source/core/procs/sampler.js';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
 import {tourFigures} from '../../../source/core/tour/tour-figures.js';
 import {narrate} from '../../../source/ui/tour/narration.js';
 import {chineseTour, englishTour} from '../../../source/ui/tour/tour-messages.js';

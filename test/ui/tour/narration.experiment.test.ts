@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseRecording} from '../../../source/core/experiment/recording.js';
 import {experimentFigures} from '../../../source/core/experiment/run-figures.js';
-import {DashboardStore} from '../../../source/core/store/dashboard-store.js';
+import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
 import {tourFigures} from '../../../source/core/tour/tour-figures.js';
 import {narrate} from '../../../source/ui/tour/narration.js';
 import {englishExperiment} from '../../../source/ui/i18n/experiment-messages.js';
