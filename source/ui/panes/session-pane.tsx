@@ -106,6 +106,15 @@ function showsDetail(session: SessionView): boolean {
 	);
 }
 
+/**
+ * The rows a pane needs while its conversation is empty (frame, state, address, auto mode, input line), or
+ * undefined once the conversation has begun: the layout gives the rest to the panes above.
+ */
+export function emptySessionRows(session: SessionView): number | undefined {
+	if (session.conversation.length > 0) return undefined;
+	return 2 + 2 + (session.auto.enabled ? 1 : 0) + (session.state === 'exited' ? 0 : 1);
+}
+
 /** One client session: a real process with its own input line and conversation. */
 export const SessionPane = memo(function SessionPane({
 	session,
