@@ -1,4 +1,5 @@
 import type {ProcessLaneSnapshot} from '../../../core/procs/types.js';
+import {wrapWords} from '../../wrap-words.js';
 import {displayWidth, sliceWidth} from '../../../core/text/display-width.js';
 import type {TimelineMessages} from '../../i18n/pane-messages.js';
 import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
@@ -34,6 +35,18 @@ export function reasonLegend(
 	const medium = `${involuntary} ${separator} ${voluntary}`;
 	if (displayWidth(medium) <= width) return medium;
 	return words.reasonLegendTiny(separator);
+}
+
+/** The reasons legend as lines: one when it fits, else the medium form wrapped by words (never cut mid-word). */
+export function reasonLegendLines(
+	width: number,
+	words: TimelineMessages = paneMessagesEn.timeline,
+	separator = '·',
+): string[] {
+	const one = reasonLegend(width, words, separator);
+	if (displayWidth(one) <= width) return [one];
+	const {involuntary, voluntary} = words.reasons;
+	return [...wrapWords(involuntary, width), ...wrapWords(`${separator} ${voluntary}`, width)];
 }
 
 interface Item {
