@@ -1,6 +1,7 @@
 import type {ProcessLaneSnapshot} from '../../../core/procs/types.js';
 import {wrapWords} from '../../wrap-words.js';
-import {displayWidth, sliceWidth} from '../../../core/text/display-width.js';
+import {displayWidth, fitWidth} from '../../../core/text/display-width.js';
+import {cutMarker} from '../../segments.js';
 import type {TimelineMessages} from '../../i18n/pane-messages.js';
 import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 import {formatBytes, formatCount} from '../../format.js';
@@ -82,7 +83,8 @@ export function laneDetailLines(lane: ProcessLaneSnapshot, options: LaneDetailOp
 	}
 
 	const texts = items.filter((item) => !item.optional).map((item) => item.short);
-	return [sliceWidth(texts.join(separator), width)];
+	// Too narrow even for the short words: shortened at the end, with the marker.
+	return [fitWidth(texts.join(separator), width, cutMarker(options.ascii))];
 }
 
 function detailItems(lane: ProcessLaneSnapshot, ascii: boolean, words: TimelineMessages): Item[] {

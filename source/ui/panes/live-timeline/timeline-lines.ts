@@ -1,6 +1,6 @@
 import {memoryFigure} from '../../../core/procs/demo-memory.js';
 import {formatBytes} from '../../format.js';
-import {displayWidth, padEndWidth, sliceWidth} from '../../../core/text/display-width.js';
+import {displayWidth, fitWidth, padEndWidth, sliceWidth} from '../../../core/text/display-width.js';
 import {
 	cellKinds,
 	coreIdle,
@@ -24,7 +24,7 @@ import type {TimelineMessages} from '../../i18n/pane-messages.js';
 import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 import {laneDetailLines, reasonLegendLines} from './lane-detail.js';
 import {formatCount} from '../../format.js';
-import {fitLine, lineText, type Segment} from '../../segments.js';
+import {cutMarker, fitLine, lineText, type Segment} from '../../segments.js';
 
 export {fitLine, lineText, type Segment};
 
@@ -120,7 +120,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	if (lanes.length === 0) add([{text: words.noProcesses, color: paint('gray')}], 1);
 
 	for (const {lane, label: laneWords, mark, markColor} of lanes) {
-		const label = laneLabel(`${mark} ${laneWords}`, lane.pid, labelCol);
+		const label = laneLabel(`${mark} ${laneWords}`, lane.pid, labelCol, cutMarker(options.ascii));
 		const line: TimelineLine = [
 			{
 				text: padEndWidth(label, labelCol),
@@ -221,7 +221,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		if (last) last.line = [{text: words.moreProcesses(droppedProcesses + 1), color: paint('yellow')}];
 	}
 
-	return kept.sort((a, b) => a.order - b.order).map((row) => fitLine(row.line, width));
+	return kept.sort((a, b) => a.order - b.order).map((row) => fitLine(row.line, width, cutMarker(options.ascii)));
 }
 
 function header(
@@ -354,7 +354,7 @@ function laneMemoryText(lane: ProcessLaneSnapshot): string {
 	return bytes === undefined ? '' : formatBytes(memoryFigure(bytes));
 }
 
-function laneLabel(name: string, pid: number, width: number): string {
+function laneLabel(name: string, pid: number, width: number, marker = '…'): string {
 	const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 	const pidText = ` ${pid}`;
 	// Columns, not characters: a thread or program name may be Chinese.
@@ -363,8 +363,9 @@ function laneLabel(name: string, pid: number, width: number): string {
 	// A long name that fits on its own ("dashboard (this UI)") keeps its words rather than its PID.
 	if (cleanWidth <= width && cleanWidth > 16) return clean;
 	const room = width - pidText.length;
-	if (room >= 3) return sliceWidth(clean, room) + pidText;
-	return sliceWidth(clean, width);
+	// Shortened at its end with the marker, never cut mid-word unmarked.
+	if (room >= 3) return fitWidth(clean, room, marker) + pidText;
+	return fitWidth(clean, width, marker);
 }
 
 function stats(
