@@ -136,7 +136,10 @@ export const SessionPane = memo(function SessionPane({
 		<Line key="state" color={theme.tone(stateTone(session))}>
 			{sessionStateText(session, messages, now)}
 			{session.detail !== undefined && showsDetail(session) ? (
-				<Text color={theme.tone('muted')}> {session.detail}</Text>
+				<Text color={theme.tone('muted')}>
+					{' '}
+					{session.problem ? messages.session.problem(session.problem) : session.detail}
+				</Text>
 			) : null}
 		</Line>,
 		<Line key="addr" color={theme.tone('muted')}>
@@ -207,7 +210,7 @@ export const SessionPane = memo(function SessionPane({
 		return (
 			<Line key={entry.id} color={theme.tone(entry.kind === 'error' ? 'bad' : 'muted')}>
 				{entry.kind === 'error' ? '! ' : ''}
-				{entry.text}
+				{entry.problem ? messages.session.problem(entry.problem) : entry.text}
 			</Line>
 		);
 	});
