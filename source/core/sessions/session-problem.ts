@@ -18,7 +18,7 @@ export const socketProblemKinds = [
 	'ConnectionRefused',
 	'HostNotFound',
 	'PeerClosed',
-	'NoReply',
+	// NoReply is left out: its text says how long it waited and what part came back (still English).
 	'PortUnreachable',
 ] as const satisfies readonly ErrorKind[];
 export type SocketProblemKind = (typeof socketProblemKinds)[number];

@@ -23,10 +23,8 @@ function socketProblemEn(problem: Extract<SessionProblem, {code: 'socket'}>): st
 			return `host not found: ${problem.host}`;
 		case 'PeerClosed':
 			return `connection reset by ${where}`;
-		case 'NoReply':
-			return `no reply from ${where}`;
 		case 'PortUnreachable':
-			return `port unreachable: ${where}`;
+			return `port unreachable: nothing listens on ${problem.protocol.toLowerCase()} ${formatHostPort(problem.host, problem.port)}`;
 	}
 }
 import type {SimTuning} from '../panes/sim/sim-player.js';

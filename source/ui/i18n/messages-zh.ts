@@ -20,10 +20,8 @@ function socketProblemZh(problem: Extract<SessionProblem, {code: 'socket'}>): st
 			return `找不到主机: ${problem.host}`;
 		case 'PeerClosed':
 			return `${where} 重置了连接`;
-		case 'NoReply':
-			return `${where} 没有回复`;
 		case 'PortUnreachable':
-			return `端口不可达: ${where}`;
+			return `端口不可达: ${where} 上没有程序在监听`;
 	}
 }
 

@@ -183,15 +183,9 @@ export const moreSamples: Record<string, unknown[][]> = {
 		[{code: 'serverClosed'}],
 		[{code: 'closedByDashboard'}],
 		[{code: 'processFailed', line: 'Error: boom'}],
-		...[
-			'PortInUse',
-			'AddressUnavailable',
-			'ConnectionRefused',
-			'HostNotFound',
-			'PeerClosed',
-			'NoReply',
-			'PortUnreachable',
-		].map((kind) => [{code: 'socket', kind, protocol: 'TCP', host: '127.0.0.1', port: 8082}]),
+		...['PortInUse', 'AddressUnavailable', 'ConnectionRefused', 'HostNotFound', 'PeerClosed', 'PortUnreachable'].map(
+			(kind) => [{code: 'socket', kind, protocol: 'TCP', host: '127.0.0.1', port: 8082}],
+		),
 	],
 };
 
