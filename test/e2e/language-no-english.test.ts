@@ -45,7 +45,7 @@ describe('socktui --lang zh in a real terminal: no English word left but names (
 					.filter((line) => line.trim() !== '')
 					.at(-1) ?? ''
 			).trimStart();
-		for (let index = 0; index < 6 && !(await status()).startsWith('时间线'); index++) {
+		for (let index = 0; index < 6 && !(await status()).startsWith('实时时间线'); index++) {
 			const before = await status();
 			await terminal.type('\t');
 			const deadline = Date.now() + 10_000;
@@ -55,7 +55,8 @@ describe('socktui --lang zh in a real terminal: no English word left but names (
 			}
 		}
 
-		expect(await status()).toMatch(/^时间线/u);
+		// The status bar names the focused timeline by its view (live: 实时时间线).
+		expect(await status()).toMatch(/^实时时间线/u);
 		await terminal.type('z');
 		await terminal.waitForText('进程为何失去 CPU');
 		await expectChineseOnly(terminal, columns, rows, false);
