@@ -22,6 +22,18 @@ const events = (): StoreEvent[] => [
 	replied(1, 'HELLO WORLD', 0.4),
 	{type: 'notice', level: 'info', notice: {code: 'oneCpuOn', params: {cpu: 1}}},
 	{
+		type: 'session',
+		event: {
+			type: 'session-report',
+			sessionId: 2,
+			report: {
+				type: 'error',
+				message: 'message too large for one UDP datagram (70000 bytes, at most 65507)',
+				problem: {code: 'tooLarge', bytes: 70_000, max: 65_507},
+			},
+		},
+	},
+	{
 		type: 'demo-memory',
 		view: {rssBytes: 150e6, pssBytes: 58e6, sharedBytes: 92e6, processes: 3, pssMissing: 0, each: []},
 	},
@@ -88,7 +100,7 @@ async function render(
 	if (scene === 'experiment' && knob % 2 === 1) await fixture.press(keys.tab, keys.tab, keys.enter);
 	if (scene === 'help') {
 		await fixture.press('?');
-		for (let index = 0; index < knob % 8; index++) await fixture.press('\u001B[6~');
+		for (let index = 0; index < knob % 5; index++) await fixture.press('\u001B[6~');
 	}
 
 	if (scene === 'zoom') {
