@@ -15,7 +15,7 @@ import {activeScopes} from './keymap/dispatch-key.js';
 import type {KeyBinding, KeyScope} from './keymap/key-binding.js';
 import {computeLayout} from './layout.js';
 import {ServerPane} from './panes/server-pane.js';
-import {SessionsRow} from './panes/sessions-row.js';
+import {emptySessionsRowRows, SessionsRow} from './panes/sessions-row.js';
 import {TimelineArea} from './panes/timeline-area.js';
 import {nextTimelineView, type Focus, type TimelineView, type UiState} from './state/ui-state.js';
 import {UiStore} from './state/ui-store.js';
@@ -83,7 +83,16 @@ export function App({
 	// The tour's step that says "look at the server log" keeps the log on screen at 80x24.
 	const tourState = useSyncExternalStore(tour?.director.subscribe ?? noSubscribe, () => tour?.director.getSnapshot());
 	const logStep = touring && tourState !== undefined && tour.director.steps[tourState.index]?.id === 'udp-messages';
-	const layout = computeLayout(columns, rows, snapshot.sessions.length, touring ? tourStripHeight(rows) : 0);
+	const stripRows = touring ? tourStripHeight(rows) : 0;
+	const usual = computeLayout(columns, rows, snapshot.sessions.length, stripRows);
+	// Session panes with nothing said yet give their spare rows to the server pane and the timeline.
+	const layout = computeLayout(
+		columns,
+		rows,
+		snapshot.sessions.length,
+		stripRows,
+		emptySessionsRowRows(snapshot.sessions, ui.focus, usual.sessions.visible),
+	);
 	const hosted = hostedPaneFor(timeline, ui.view);
 	const capture = useSyncExternalStore(
 		hosted?.textInput?.subscribe ?? noSubscription,

@@ -16,13 +16,27 @@ export interface Layout {
 
 const minSessionWidth = 30;
 
-export function computeLayout(columns: number, rows: number, sessionCount: number, stripHeight = 0): Layout {
+/**
+ * `sessionsNeed`: the rows the session row needs when no visible session has a conversation yet (frame,
+ * state, address, input line); the rows it would take beyond that go to the server pane and the timeline, so
+ * the live legend and the switch reasons fit at 80x24. Undefined once a conversation has started.
+ */
+export function computeLayout(
+	columns: number,
+	rows: number,
+	sessionCount: number,
+	stripHeight = 0,
+	sessionsNeed?: number,
+): Layout {
 	const tooSmall = columns < defaults.minColumns || rows < defaults.minRows;
 	const frameHeight = Math.max(1, rows - 1);
 	const statusHeight = 1;
 	const body = frameHeight - statusHeight - stripHeight;
-	const topHeight = Math.max(7, Math.floor(body * 0.45));
-	const sessionsHeight = Math.max(0, body - topHeight);
+	const usualTop = Math.max(7, Math.floor(body * 0.45));
+	const usualSessions = Math.max(0, body - usualTop);
+	const sessionsHeight =
+		sessionsNeed === undefined ? usualSessions : Math.min(usualSessions, Math.max(3, Math.ceil(sessionsNeed)));
+	const topHeight = body - sessionsHeight;
 	const serverWidth = Math.min(60, Math.max(38, Math.floor(columns * 0.5)));
 	const timelineWidth = Math.max(0, columns - serverWidth);
 	const fit = Math.max(1, Math.floor(columns / minSessionWidth));

@@ -19,8 +19,27 @@ export interface LaneTag {
 	id: string;
 }
 
-/** Clips segments to `width` terminal columns (a wide character in a label is two; never halved). */
-export function fitLine<S extends Segment>(line: S[], width: number): S[] {
+/** The mark a line shortened at its end carries (README "Legibility at projector sizes"): `…`, ASCII `>`. */
+export function cutMarker(ascii: boolean): string {
+	return ascii ? '>' : '…';
+}
+
+/**
+ * Clips segments to `width` terminal columns (a wide character in a label is two; never halved). With a
+ * `marker`, a line that loses more than trailing spaces ends with it, so a cut never passes for a whole word.
+ */
+export function fitLine<S extends Segment>(line: S[], width: number, marker?: string): S[] {
+	if (marker !== undefined && width > displayWidth(marker)) {
+		const whole = lineText(line).trimEnd();
+		if (displayWidth(whole) > width) {
+			const kept = fitLine(line, width - displayWidth(marker));
+			const last = kept.at(-1);
+			// The marker takes the style of what it ends (its colour, not a lane's tag).
+			const style = last ? {...last, lane: undefined} : ({} as S);
+			return [...kept, {...style, text: marker}];
+		}
+	}
+
 	const out: S[] = [];
 	let room = Math.max(0, width);
 	for (const segment of line) {

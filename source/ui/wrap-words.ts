@@ -49,8 +49,14 @@ export function wrapWords(text: string, width: number): string[] {
 /** No line starts with a closing mark: a cut just before one moves back a character. */
 const closing = /^[,.;:!?)\]}，。；：！？）」』、]/u;
 
+/** Latin letters and digits: a run of them inside Chinese text (CPU, TCP, 100) is one word, never split. */
+const latin = /[A-Za-z0-9]/u;
+
 function breakBefore(word: string, head: string): string {
 	const kept = [...graphemes(head)].map((grapheme) => grapheme.text);
 	while (kept.length > 0 && closing.test(word.slice(kept.join('').length))) kept.pop();
+	// Not inside a Latin run ("C" / "PU"): back to before the run (the callers fall back to a hard cut when
+	// nothing is left and the line must hold something).
+	while (kept.length > 0 && latin.test(kept.at(-1)!) && latin.test(word.charAt(kept.join('').length))) kept.pop();
 	return kept.join('');
 }

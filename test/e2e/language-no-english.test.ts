@@ -55,6 +55,7 @@ describe('socktui --lang zh in a real terminal: no English word left but names (
 			}
 		}
 
+		// The status bar names the focused timeline by its view (live: 实时时间线).
 		expect(await status()).toMatch(/^实时时间线/u);
 		await terminal.type('z');
 		await terminal.waitForText('进程为何失去 CPU');

@@ -159,3 +159,48 @@ describe('the dashboard in Chinese has no English word left (issue 21), only nam
 		expectWhole(frame, columns, rows);
 	});
 });
+
+describe("a session's errors cross the IPC as codes and read in Chinese (issue 21)", () => {
+	const report = (sessionId: number, value: unknown): StoreEvent =>
+		({type: 'session', event: {type: 'session-report', sessionId, report: value}}) as StoreEvent;
+	it.each([
+		[80, 24],
+		[100, 30],
+	])('at %ix%i: too large, too many waiting, server closed, connection refused', (columns, rows) => {
+		fixture = renderDashboardApp({
+			language: 'zh',
+			columns,
+			rows,
+			events: [
+				...standardEvents(),
+				report(2, {
+					type: 'error',
+					message: 'message too large for one UDP datagram (70000 bytes, at most 65507)',
+					problem: {code: 'tooLarge', bytes: 70_000, max: 65_507},
+				}),
+				report(2, {
+					type: 'error',
+					message: 'too many messages waiting (32); this one was not sent',
+					problem: {code: 'queueFull', max: 32},
+				}),
+				report(1, {
+					type: 'error',
+					message: 'connection refused by TCP 127.0.0.1:8082 (is the server running?)',
+					problem: {code: 'socket', kind: 'ConnectionRefused', protocol: 'TCP', host: '127.0.0.1', port: 8082},
+				}),
+				report(1, {
+					type: 'state',
+					state: 'closed',
+					detail: 'the server closed the connection',
+					problem: {code: 'serverClosed'},
+				}),
+			],
+		});
+		const frame = fixture.frame();
+		expect(frame).toContain('一个 UDP 数据报装不下');
+		expect(frame).toContain('等待发送的消息太多');
+		expect(frame).toContain('拒绝连接');
+		expect(frame).toContain('服务端关闭了连接');
+		expect(englishOn(frame), frame).toEqual([]);
+	});
+});

@@ -30,3 +30,14 @@ describe('visibleWindow', () => {
 		expect(visibleWindow(8, 3, 7)).toEqual({start: 5, end: 8});
 	});
 });
+
+describe('computeLayout with empty session panes', () => {
+	it('gives the rows the sessions do not need to the top panes, never more than their usual share', () => {
+		const usual = computeLayout(80, 24, 2);
+		const empty = computeLayout(80, 24, 2, 0, 5);
+		expect(empty.sessions.height).toBe(5);
+		expect(empty.top.height).toBe(usual.top.height + usual.sessions.height - 5);
+		expect(computeLayout(80, 24, 2, 0, 40).sessions.height).toBe(usual.sessions.height);
+		expect(computeLayout(80, 24, 0, 0, 3).sessions.height).toBe(3);
+	});
+});

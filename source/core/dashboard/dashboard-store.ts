@@ -1,3 +1,4 @@
+import type {SessionProblem} from '../sessions/session-problem.js';
 import {defaults, type Protocol} from '../defaults.js';
 import {formatHostPort} from '../errors.js';
 import type {ReadReport} from '../echo/read-report.js';
@@ -503,8 +504,14 @@ export class DashboardStore {
 		return true;
 	}
 
-	#say(model: SessionModel, kind: ConversationKind, text: string, rttMs?: number): void {
-		model.conversation.push({id: this.#nextId++, kind, text, ...(rttMs === undefined ? {} : {rttMs})});
+	#say(model: SessionModel, kind: ConversationKind, text: string, rttMs?: number, problem?: SessionProblem): void {
+		model.conversation.push({
+			id: this.#nextId++,
+			kind,
+			text,
+			...(rttMs === undefined ? {} : {rttMs}),
+			...(problem === undefined ? {} : {problem}),
+		});
 		model.conversationDirty = true;
 		model.dirty = true;
 		this.#sessionsDirty = true;
@@ -574,6 +581,7 @@ export class DashboardStore {
 				if (state !== model.fields.state) patch.stateSince = this.#timers.now();
 				if (report.local) patch.local = {...report.local};
 				if (report.detail !== undefined) patch.detail = safe(report.detail, 120);
+				if (report.problem !== undefined) patch.problem = safeProblem(report.problem, safe);
 				return this.#patchSession(sessionId, patch);
 			}
 
@@ -598,9 +606,14 @@ export class DashboardStore {
 					report.rttMs,
 				);
 				return this.#patchSession(sessionId, {replies: model.fields.replies + 1, lastRttMs: report.rttMs});
-			case 'error':
-				this.#say(model, 'error', safe(report.message, 160));
-				return this.#patchSession(sessionId, {detail: safe(report.message, 120)});
+			case 'error': {
+				const problem = report.problem === undefined ? undefined : safeProblem(report.problem, safe);
+				this.#say(model, 'error', safe(report.message, 160), undefined, problem);
+				return this.#patchSession(sessionId, {
+					detail: safe(report.message, 120),
+					...(problem === undefined ? {} : {problem}),
+				});
+			}
 			case 'reads': {
 				const reads: PairReads = Object.freeze({
 					writes: report.writes,
@@ -693,5 +706,17 @@ export class DashboardStore {
 		}) as LogEntry;
 		item.bytes = undefined;
 		return item.entry;
+	}
+}
+
+/** A problem's text parameters (a host, a stderr line) pass the same rule as every other byte shown. */
+function safeProblem(problem: SessionProblem, safe: (text: string, maxLength?: number) => string): SessionProblem {
+	switch (problem.code) {
+		case 'processFailed':
+			return {code: 'processFailed', line: safe(problem.line, 120)};
+		case 'socket':
+			return {...problem, protocol: safe(problem.protocol, 8), host: safe(problem.host, 80)};
+		default:
+			return problem;
 	}
 }

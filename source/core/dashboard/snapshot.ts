@@ -1,3 +1,4 @@
+import type {SessionProblem} from '../sessions/session-problem.js';
 import type {PinFailure} from '../procs/pinning.js';
 import type {Notice} from './notice.js';
 import type {DemoMemory} from '../procs/demo-memory.js';
@@ -92,6 +93,8 @@ export interface ConversationEntry {
 	text: string;
 	rttMs?: number;
 	reads?: PairReads;
+	/** An error as a code the UI words in its language (`text` keeps the English). */
+	problem?: SessionProblem;
 }
 
 export interface SessionExit {
@@ -110,6 +113,8 @@ export interface SessionView {
 	stateSince?: number;
 	/** Extra words for the state (an error, why it closed), safe to print. */
 	detail?: string;
+	/** The detail as a code the UI words in its language, when the session sent one. */
+	problem?: SessionProblem;
 	phase: SessionPhase;
 	/** When the session reported entering `phase` (its `Date.now()`), once it reported a phase. */
 	phaseSince?: number;

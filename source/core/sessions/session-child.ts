@@ -2,6 +2,7 @@ import process from 'node:process';
 import {defaults, type Protocol} from '../defaults.js';
 import type {EchoExchange, Endpoint} from '../echo/types.js';
 import {fromSocketError, isSocktuiError} from '../errors.js';
+import {socketProblem, type SessionProblem} from './session-problem.js';
 import type {SessionChannel} from './session-channel.js';
 import {parseSessionCommand} from './session-messages.js';
 import {type AutoMode, maxReportedReads, type SessionPhase, type SessionReport, sessionExitCodes} from './types.js';
@@ -57,6 +58,21 @@ function errorMessage(error: unknown, options: SessionChildOptions): string {
 			: fromSocketError(error, {protocol: options.protocol, host: options.host, port: options.port});
 	const message = readable instanceof Error ? readable.message : String(readable);
 	return message.split('\n')[0]!;
+}
+
+/** The error as a code the UI words (a socket error's kind and where), when it has one. */
+function problemOf(error: unknown, options: SessionChildOptions): SessionProblem | undefined {
+	const where = {protocol: options.protocol.toUpperCase(), host: options.host, port: options.port};
+	const readable =
+		isSocktuiError(error) || typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string'
+			? error
+			: fromSocketError(error, where);
+	return socketProblem(readable, where);
+}
+
+function withProblem(error: unknown, options: SessionChildOptions): {problem?: SessionProblem} {
+	const problem = problemOf(error, options);
+	return problem ? {problem} : {};
 }
 
 /** What a failed UDP exchange leaves the session in. */
@@ -125,6 +141,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 			report({
 				type: 'error',
 				message: `message too large for one UDP datagram (${payload.byteLength} bytes, at most ${defaults.maxDatagramBytes})`,
+				problem: {code: 'tooLarge', bytes: payload.byteLength, max: defaults.maxDatagramBytes},
 			});
 			return undefined;
 		}
@@ -143,7 +160,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		} catch (error: unknown) {
 			// A UDP reply timeout or port unreachable lands here; the session stays usable. A TCP failure also
 			// closes the connection, which onClose reports.
-			report({type: 'error', message: errorMessage(error, options)});
+			report({type: 'error', message: errorMessage(error, options), ...withProblem(error, options)});
 			if (finished) return undefined;
 			report({type: 'state', state: options.protocol === 'udp' ? udpFailureState(error) : idleState});
 		}
@@ -219,7 +236,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 			phase('idle');
 			return results;
 		} catch (error: unknown) {
-			report({type: 'error', message: errorMessage(error, options)});
+			report({type: 'error', message: errorMessage(error, options), ...withProblem(error, options)});
 			if (finished) return undefined;
 			report({type: 'state', state: udpFailureState(error)});
 			phase('idle');
@@ -279,6 +296,7 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 					report({
 						type: 'error',
 						message: `too many messages waiting (${defaults.sessionSendQueue}); this one was not sent`,
+						problem: {code: 'queueFull', max: defaults.sessionSendQueue},
 					});
 					return;
 				}
@@ -295,7 +313,12 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 				setAuto(command.auto);
 				return;
 			case 'close':
-				void finish(sessionExitCodes.closed, {type: 'state', state: 'closed', detail: 'closed by the dashboard'});
+				void finish(sessionExitCodes.closed, {
+					type: 'state',
+					state: 'closed',
+					detail: 'closed by the dashboard',
+					problem: {code: 'closedByDashboard'},
+				});
 		}
 	});
 
@@ -320,15 +343,28 @@ export async function runSessionChild(options: SessionChildOptions, deps: Sessio
 		client = opened;
 	} catch (error: unknown) {
 		const message = errorMessage(error, options);
-		report({type: 'error', message});
-		void finish(sessionExitCodes.connectFailed, {type: 'state', state: 'closed', detail: message});
+		const problem = problemOf(error, options);
+		report({type: 'error', message, ...(problem ? {problem} : {})});
+		void finish(sessionExitCodes.connectFailed, {
+			type: 'state',
+			state: 'closed',
+			detail: message,
+			...(problem ? {problem} : {}),
+		});
 		return exited;
 	}
 
 	client.onClose((reason?: unknown) => {
 		if (finished) return;
 		const detail = reason instanceof Error ? errorMessage(reason, options) : 'the server closed the connection';
-		void finish(sessionExitCodes.peerClosed, {type: 'state', state: 'closed', detail});
+		const problem: SessionProblem | undefined =
+			reason instanceof Error ? problemOf(reason, options) : {code: 'serverClosed'};
+		void finish(sessionExitCodes.peerClosed, {
+			type: 'state',
+			state: 'closed',
+			detail,
+			...(problem ? {problem} : {}),
+		});
 	});
 	report({type: 'state', state: idleState, local: client.local});
 	phase('idle');

@@ -186,7 +186,7 @@ export class SessionManager {
 				this.#emit({
 					type: 'session-report',
 					sessionId,
-					report: {type: 'error', message: `session process failed: ${line}`},
+					report: {type: 'error', message: `session process failed: ${line}`, problem: {code: 'processFailed', line}},
 				});
 			}
 

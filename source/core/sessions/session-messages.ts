@@ -1,3 +1,4 @@
+import {parseSessionProblem} from './session-problem.js';
 import {defaults} from '../defaults.js';
 import type {Endpoint} from '../echo/types.js';
 import {
@@ -80,6 +81,8 @@ export function parseSessionReport(value: unknown): SessionReport | undefined {
 			if (detail !== undefined) {
 				if (!isText(detail)) return undefined;
 				report.detail = detail;
+				const problem = parseSessionProblem(value['problem']);
+				if (problem) report.problem = problem;
 			}
 
 			return report;
@@ -106,7 +109,8 @@ export function parseSessionReport(value: unknown): SessionReport | undefined {
 		case 'error': {
 			const {message} = value;
 			if (!isText(message)) return undefined;
-			return {type: 'error', message};
+			const problem = parseSessionProblem(value['problem']);
+			return problem ? {type: 'error', message, problem} : {type: 'error', message};
 		}
 
 		case 'reads': {

@@ -1,3 +1,4 @@
+import type {SessionProblem} from './session-problem.js';
 import type {Protocol} from '../defaults.js';
 import type {Endpoint} from '../echo/types.js';
 
@@ -43,11 +44,11 @@ export type SessionCommand =
  */
 export type SessionReport =
 	| {type: 'hello'; pid: number; protocol: Protocol; remote: Endpoint; replyTimeoutMs?: number}
-	| {type: 'state'; state: Exclude<SessionState, 'exited'>; local?: Endpoint; detail?: string}
+	| {type: 'state'; state: Exclude<SessionState, 'exited'>; local?: Endpoint; detail?: string; problem?: SessionProblem}
 	| {type: 'phase'; phase: SessionPhase; at: number}
 	| {type: 'sent'; id: number; requestBase64: string; at: number}
 	| {type: 'reply'; id: number; replyBase64: string; rttMs: number; at: number}
-	| {type: 'error'; message: string}
+	| {type: 'error'; message: string; problem?: SessionProblem}
 	/**
 	 * After a `send-pair`: `writes` writes (TCP 1) or datagrams (UDP 2) went out; the reply came back in
 	 * `reads` reads (TCP) or datagrams (UDP) of `readSizes` bytes (the first `maxReportedReads`); `lines`:

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import {displayWidth, sliceWidth} from '../../core/text/display-width.js';
+import {displayWidth, fitWidth, sliceWidth} from '../../core/text/display-width.js';
+import {cutMarker} from '../segments.js';
 import {useTheme} from '../theme.js';
 
 export interface PaneFrameProps {
@@ -21,9 +22,11 @@ export function PaneFrame({title, focused, width, height, children}: PaneFramePr
 	const rule = focused ? theme.focusedRule : theme.rule;
 	const left = focused ? theme.corners.focusedLeft : theme.corners.left;
 	const right = focused ? theme.corners.focusedRight : theme.corners.right;
-	const label = ` ${focused ? `${theme.focusMark} ` : ''}${title} `;
+	const mark = focused ? `${theme.focusMark} ` : '';
 	const room = Math.max(0, width - 3);
 	// Columns, not characters: a CJK title is twice as wide as its length, and a cut never halves a character.
+	// A title too long for the border is shortened at its end with the marker, never cut mid-word unmarked.
+	const label = ` ${mark}${fitWidth(title, room - 2 - displayWidth(mark), cutMarker(theme.ascii))} `;
 	const shown = sliceWidth(label, room);
 	const top = `${left}${rule}${shown}${rule.repeat(Math.max(0, room - displayWidth(shown)))}${right}`;
 	const borderColor = focused ? theme.tone('accent') : theme.tone('muted');

@@ -6,6 +6,27 @@ import type {PaneMessages} from './pane-messages.js';
 import {paneMessagesEn} from './pane-messages-en.js';
 import type {ReadReport} from '../../core/echo/read-report.js';
 import type {PairReads} from '../../core/dashboard/snapshot.js';
+import {formatHostPort} from '../../core/errors.js';
+import type {SessionProblem} from '../../core/sessions/session-problem.js';
+
+/** A socket error in words, as the CLI says it (source/core/errors.ts). */
+function socketProblemEn(problem: Extract<SessionProblem, {code: 'socket'}>): string {
+	const where = `${problem.protocol} ${formatHostPort(problem.host, problem.port)}`;
+	switch (problem.kind) {
+		case 'PortInUse':
+			return `port ${problem.port} is already in use (${where})`;
+		case 'AddressUnavailable':
+			return `cannot bind ${where}: address not available on this machine`;
+		case 'ConnectionRefused':
+			return `connection refused by ${where} (is the server running?)`;
+		case 'HostNotFound':
+			return `host not found: ${problem.host}`;
+		case 'PeerClosed':
+			return `connection reset by ${where}`;
+		case 'PortUnreachable':
+			return `port unreachable: nothing listens on ${problem.protocol.toLowerCase()} ${formatHostPort(problem.host, problem.port)}`;
+	}
+}
 import type {SimTuning} from '../panes/sim/sim-player.js';
 
 /**
@@ -150,6 +171,8 @@ export interface Messages extends PaneMessages {
 		udpWaiting: string;
 		udpNoReply: (wait: string) => string;
 		udpUnreachable: string;
+		/** A session's error or why it closed, from its code (issue 21: no English crosses the IPC as text). */
+		problem: (problem: SessionProblem) => string;
 		typeHint: string;
 		auto: (intervalMs: number, burstMs: number) => string;
 		/** How two messages sent in one go (key b) came back: TCP in how many reads, UDP as two datagrams. */
@@ -350,6 +373,22 @@ export const messagesEn: Messages = {
 		udpWaiting: 'sent, waiting for reply',
 		udpNoReply: (wait) => `no reply after ${wait}`,
 		udpUnreachable: 'port unreachable',
+		problem: (problem) => {
+			switch (problem.code) {
+				case 'tooLarge':
+					return `message too large for one UDP datagram (${problem.bytes} bytes, at most ${problem.max})`;
+				case 'queueFull':
+					return `too many messages waiting (${problem.max}); this one was not sent`;
+				case 'serverClosed':
+					return 'the server closed the connection';
+				case 'closedByDashboard':
+					return 'closed by the dashboard';
+				case 'processFailed':
+					return `session process failed: ${problem.line}`;
+				case 'socket':
+					return socketProblemEn(problem);
+			}
+		},
 		typeHint: '> (Enter to type)',
 		auto: (intervalMs, burstMs) => `auto: every ${intervalMs} ms, burst ${burstMs} ms`,
 		pairReads: (protocol, {writes, reads, readSizes, lines}) =>

@@ -3,6 +3,27 @@ import {sizesOf, type Messages} from './messages-en.js';
 import {chineseTour} from '../tour/tour-messages.js';
 import {paneMessagesZh} from './pane-messages-zh.js';
 import {chineseExperiment} from './experiment-messages.js';
+import {formatHostPort} from '../../core/errors.js';
+import type {SessionProblem} from '../../core/sessions/session-problem.js';
+
+/** 套接字错误 (socket error) in the tutorial's words. */
+function socketProblemZh(problem: Extract<SessionProblem, {code: 'socket'}>): string {
+	const where = `${problem.protocol} ${formatHostPort(problem.host, problem.port)}`;
+	switch (problem.kind) {
+		case 'PortInUse':
+			return `端口 ${problem.port} 已被占用 (${where})`;
+		case 'AddressUnavailable':
+			return `无法绑定 ${where}: 本机没有这个地址`;
+		case 'ConnectionRefused':
+			return `${where} 拒绝连接 (服务端在运行吗?)`;
+		case 'HostNotFound':
+			return `找不到主机: ${problem.host}`;
+		case 'PeerClosed':
+			return `${where} 重置了连接`;
+		case 'PortUnreachable':
+			return `端口不可达: ${where} 上没有程序在监听`;
+	}
+}
 
 /** 中文: the tutorial's own terms (串行, 并发, 多道技术, 时间上的复用, 空间上的复用, 服务端, 客户端). */
 
@@ -166,6 +187,22 @@ export const messagesZh: Messages = {
 		udpWaiting: '已发送, 等待回复',
 		udpNoReply: (wait) => `${wait} 内没有回复`,
 		udpUnreachable: '端口不可达',
+		problem: (problem) => {
+			switch (problem.code) {
+				case 'tooLarge':
+					return `消息太大, 一个 UDP 数据报装不下 (${problem.bytes} 字节, 最多 ${problem.max})`;
+				case 'queueFull':
+					return `等待发送的消息太多 (${problem.max}); 这条没有发送`;
+				case 'serverClosed':
+					return '服务端关闭了连接';
+				case 'closedByDashboard':
+					return '仪表盘关闭了它';
+				case 'processFailed':
+					return `会话进程出错: ${problem.line}`;
+				case 'socket':
+					return socketProblemZh(problem);
+			}
+		},
 		typeHint: '> (按 Enter 输入)',
 		auto: (intervalMs, burstMs) => `自动: 每 ${intervalMs} ms 发送, 计算 ${burstMs} ms`,
 		pairReads: (protocol, {writes, reads, readSizes, lines}) =>

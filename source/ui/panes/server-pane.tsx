@@ -20,6 +20,7 @@ import {messagesEn, type Messages} from '../i18n/messages-en.js';
 import {useMessages} from '../i18n/use-messages.js';
 import {useTheme, type Theme} from '../theme.js';
 import {serverModelLines} from './server-model-lines.js';
+import {wrapWords} from '../wrap-words.js';
 
 export interface ServerPaneProps {
 	servers: readonly ServerView[];
@@ -290,12 +291,32 @@ export const ServerPane = memo(function ServerPane({
 		const dropped = servers.reduce((sum, server) => sum + server.dropped, 0);
 		const refused = servers.reduce((sum, server) => sum + server.refused, 0);
 		const cpu = first.models?.handlerCpuMs ?? 0;
-		lines.push(
-			<Line key="totals">
-				{words.totals(first.replyDelayMs, cpu, formatCount(dropped), formatCount(refused), theme.dot)}
-				{focused ? <Text color={theme.tone('muted')}>{words.totalsHint}</Text> : null}
-			</Line>,
+		// The totals wrap by words; the keys' hint follows them when it fits, else takes its own line(s), whole.
+		const innerWidth = Math.max(1, width - 2);
+		const totals = wrapWords(
+			words.totals(first.replyDelayMs, cpu, formatCount(dropped), formatCount(refused), theme.dot),
+			innerWidth,
 		);
+		const hint = focused ? words.totalsHint : '';
+		const hintJoins = hint !== '' && displayWidth(totals.at(-1) ?? '') + displayWidth(hint) <= innerWidth;
+		for (const [index, text] of totals.entries()) {
+			lines.push(
+				<Line key={`totals-${index}`}>
+					{text}
+					{hintJoins && index === totals.length - 1 ? <Text color={theme.tone('muted')}>{hint}</Text> : null}
+				</Line>,
+			);
+		}
+
+		if (hint !== '' && !hintJoins) {
+			for (const [index, text] of wrapWords(hint.trim(), innerWidth).entries()) {
+				lines.push(
+					<Line key={`totals-hint-${index}`} color={theme.tone('muted')}>
+						{text}
+					</Line>,
+				);
+			}
+		}
 		for (const [index, line] of serverModelLines(servers, now, words).entries()) {
 			lines.push(
 				<Line key={`model-${index}`} color={line.tone === 'normal' ? undefined : theme.tone(line.tone)}>

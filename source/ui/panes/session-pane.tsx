@@ -106,6 +106,15 @@ function showsDetail(session: SessionView): boolean {
 	);
 }
 
+/**
+ * The rows a pane needs while its conversation is empty (frame, state, address, auto mode, input line), or
+ * undefined once the conversation has begun: the layout gives the rest to the panes above.
+ */
+export function emptySessionRows(session: SessionView): number | undefined {
+	if (session.conversation.length > 0) return undefined;
+	return 2 + 2 + (session.auto.enabled ? 1 : 0) + (session.state === 'exited' ? 0 : 1);
+}
+
 /** One client session: a real process with its own input line and conversation. */
 export const SessionPane = memo(function SessionPane({
 	session,
@@ -127,7 +136,10 @@ export const SessionPane = memo(function SessionPane({
 		<Line key="state" color={theme.tone(stateTone(session))}>
 			{sessionStateText(session, messages, now)}
 			{session.detail !== undefined && showsDetail(session) ? (
-				<Text color={theme.tone('muted')}> {session.detail}</Text>
+				<Text color={theme.tone('muted')}>
+					{' '}
+					{session.problem ? messages.session.problem(session.problem) : session.detail}
+				</Text>
 			) : null}
 		</Line>,
 		<Line key="addr" color={theme.tone('muted')}>
@@ -198,7 +210,7 @@ export const SessionPane = memo(function SessionPane({
 		return (
 			<Line key={entry.id} color={theme.tone(entry.kind === 'error' ? 'bad' : 'muted')}>
 				{entry.kind === 'error' ? '! ' : ''}
-				{entry.text}
+				{entry.problem ? messages.session.problem(entry.problem) : entry.text}
 			</Line>
 		);
 	});

@@ -7,7 +7,30 @@ import {visibleWindow} from '../layout.js';
 import type {Focus} from '../state/ui-state.js';
 import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
-import {SessionPane} from './session-pane.js';
+import {emptySessionRows, SessionPane} from './session-pane.js';
+
+/**
+ * The rows the row needs when none of the sessions it shows has a conversation yet (the tallest empty pane;
+ * 3 for "no sessions"), or undefined when one has: then it keeps its usual share.
+ */
+export function emptySessionsRowRows(
+	sessions: readonly SessionView[],
+	focus: Focus,
+	visible: number,
+): number | undefined {
+	if (sessions.length === 0) return 3;
+	const focusedIndex =
+		focus.kind === 'session' ? sessions.findIndex((session) => session.sessionId === focus.sessionId) : -1;
+	const {start, end} = visibleWindow(sessions.length, visible, Math.max(0, focusedIndex));
+	let rows = 0;
+	for (const session of sessions.slice(start, end)) {
+		const need = emptySessionRows(session);
+		if (need === undefined) return undefined;
+		rows = Math.max(rows, need);
+	}
+
+	return rows;
+}
 
 export interface SessionsRowProps {
 	sessions: readonly SessionView[];

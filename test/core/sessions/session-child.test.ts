@@ -113,7 +113,12 @@ describe('runSessionChild (fake channel and client)', () => {
 		expect(await exit).toBe(sessionExitCodes.closed);
 		expect(echo.isClosed()).toBe(true);
 		expect(ipc.isClosed()).toBe(true);
-		expect(ipc.reports.at(-1)).toEqual({type: 'state', state: 'closed', detail: 'closed by the dashboard'});
+		expect(ipc.reports.at(-1)).toEqual({
+			type: 'state',
+			state: 'closed',
+			detail: 'closed by the dashboard',
+			problem: {code: 'closedByDashboard'},
+		});
 	});
 
 	it('exits when the dashboard disconnects, even mid-exchange', async () => {
@@ -149,7 +154,12 @@ describe('runSessionChild (fake channel and client)', () => {
 		);
 		echo.peerClose();
 		expect(await exit).toBe(sessionExitCodes.peerClosed);
-		expect(ipc.reports.at(-1)).toEqual({type: 'state', state: 'closed', detail: 'the server closed the connection'});
+		expect(ipc.reports.at(-1)).toEqual({
+			type: 'state',
+			state: 'closed',
+			detail: 'the server closed the connection',
+			problem: {code: 'serverClosed'},
+		});
 	});
 
 	it('a failed connect is reported and ends with the connect-failed code', async () => {

@@ -242,7 +242,11 @@ describe('SessionManager against misbehaving children', () => {
 		const info = sessions.open('udp');
 		expect(await waitForExit(info.sessionId)).toMatchObject({code: 1, signal: null});
 		expect(reports(info.sessionId)).toEqual([
-			{type: 'error', message: 'session process failed: socktui: internal error: boom'},
+			{
+				type: 'error',
+				message: 'session process failed: socktui: internal error: boom',
+				problem: {code: 'processFailed', line: 'socktui: internal error: boom'},
+			},
 		]);
 	});
 

@@ -21,6 +21,7 @@ export const samples: Record<string, unknown[]> = {
 	'session.exitedSignal': ['SIGTERM'],
 	'session.exitedCode': [0],
 	'session.udpNoReply': ['2 s'],
+	'session.problem': [{code: 'tooLarge', bytes: 70_000, max: 65_507}],
 	'session.waitingFor': ['3.2'],
 	'session.auto': [500, 100],
 	'session.pairReads': ['tcp', {writes: 1, reads: 1, readSizes: [12], lines: 2}],
@@ -185,13 +186,30 @@ export const samples: Record<string, unknown[]> = {
 	'sim.runCut': [1000],
 };
 
+/** Further argument lists for a message with several forms (each is one more text, its path `#n`). */
+export const moreSamples: Record<string, unknown[][]> = {
+	'session.problem': [
+		[{code: 'queueFull', max: 32}],
+		[{code: 'serverClosed'}],
+		[{code: 'closedByDashboard'}],
+		[{code: 'processFailed', line: 'Error: boom'}],
+		...['PortInUse', 'AddressUnavailable', 'ConnectionRefused', 'HostNotFound', 'PeerClosed', 'PortUnreachable'].map(
+			(kind) => [{code: 'socket', kind, protocol: 'TCP', host: '127.0.0.1', port: 8082}],
+		),
+	],
+};
+
 /** Every message as [path, text], functions called with their sample arguments. */
 export function texts(messages: unknown, path = ''): Array<[string, string]> {
 	if (typeof messages === 'string') return [[path, messages]];
 	if (typeof messages === 'function') {
 		const args = samples[path];
 		if (args === undefined) throw new Error(`no sample arguments for ${path}: add them to this test`);
-		return [[path, (messages as (...values: unknown[]) => string)(...args)]];
+		const call = (values: unknown[]) => (messages as (...values: unknown[]) => string)(...values);
+		return [
+			[path, call(args)],
+			...(moreSamples[path] ?? []).map((values, index): [string, string] => [`${path}#${index + 2}`, call(values)]),
+		];
 	}
 
 	return Object.entries(messages as Record<string, unknown>).flatMap(([key, value]) =>

@@ -255,3 +255,29 @@ describe('ServerPane: separate UDP and TCP targets (--connect-udp, --connect-tcp
 		expect(text).toContain('UDP remote 127.0.0.1:8080 (not visible)');
 	});
 });
+
+describe('ServerPane totals hint (issue 21: cut with … at narrow widths)', () => {
+	it.each([
+		['en', 38, '(+/- delay, </> cpu, m model)'],
+		['zh', 38, '(+/- 延迟, </> cpu, m 模型)'],
+		['en', 60, '(+/- delay, </> cpu, m model)'],
+		['zh', 60, '(+/- 延迟, </> cpu, m 模型)'],
+	] as const)(
+		'%s at %i columns: the totals wrap by words and the hint shows whole, nothing cut',
+		(language, width, hint) => {
+			let instance!: ReturnType<typeof render>;
+			act(() => {
+				instance = render(
+					<MessagesContext.Provider value={messagesFor(language)}>
+						<ServerPane servers={[server({})]} log={[]} notices={[]} serverPid={1} width={width} height={14} focused />
+					</MessagesContext.Provider>,
+				);
+			});
+			mounted.push(instance);
+			const text = instance.lastFrame()!;
+			expect(text).toContain(hint);
+			expect(text).not.toContain('…');
+			for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+		},
+	);
+});

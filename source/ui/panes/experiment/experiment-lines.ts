@@ -1,7 +1,7 @@
 import {experimentFigures} from '../../../core/experiment/run-figures.js';
 import {experimentPresets} from '../../../core/experiment/presets.js';
 import {englishExperiment, type ExperimentMessages} from '../../i18n/experiment-messages.js';
-import {fitLine, type Segment} from '../../segments.js';
+import {cutMarker, fitLine, type Segment} from '../../segments.js';
 import {wrapWords} from '../../wrap-words.js';
 import type {ExperimentViewState} from './experiment-view.js';
 import {measuredChart, measuredLegend} from './measured-chart.js';
@@ -186,5 +186,5 @@ export function buildExperimentLines(state: ExperimentViewState, options: Experi
 
 	return pack(sections, height)
 		.slice(0, height)
-		.map((line) => fitLine(line, width));
+		.map((line) => fitLine(line, width, cutMarker(options.ascii)));
 }

@@ -1,5 +1,7 @@
 import type {ProcessLaneSnapshot} from '../../../core/procs/types.js';
-import {displayWidth, sliceWidth} from '../../../core/text/display-width.js';
+import {wrapWords} from '../../wrap-words.js';
+import {displayWidth, fitWidth} from '../../../core/text/display-width.js';
+import {cutMarker} from '../../segments.js';
 import type {TimelineMessages} from '../../i18n/pane-messages.js';
 import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 import {formatBytes, formatCount} from '../../format.js';
@@ -36,6 +38,18 @@ export function reasonLegend(
 	return words.reasonLegendTiny(separator);
 }
 
+/** The reasons legend as lines: one when it fits, else the medium form wrapped by words (never cut mid-word). */
+export function reasonLegendLines(
+	width: number,
+	words: TimelineMessages = paneMessagesEn.timeline,
+	separator = '·',
+): string[] {
+	const one = reasonLegend(width, words, separator);
+	if (displayWidth(one) <= width) return [one];
+	const {involuntary, voluntary} = words.reasons;
+	return [...wrapWords(involuntary, width), ...wrapWords(`${separator} ${voluntary}`, width)];
+}
+
 interface Item {
 	full: string;
 	short: string;
@@ -69,7 +83,8 @@ export function laneDetailLines(lane: ProcessLaneSnapshot, options: LaneDetailOp
 	}
 
 	const texts = items.filter((item) => !item.optional).map((item) => item.short);
-	return [sliceWidth(texts.join(separator), width)];
+	// Too narrow even for the short words: shortened at the end, with the marker.
+	return [fitWidth(texts.join(separator), width, cutMarker(options.ascii))];
 }
 
 function detailItems(lane: ProcessLaneSnapshot, ascii: boolean, words: TimelineMessages): Item[] {

@@ -1,6 +1,6 @@
 import {memoryFigure} from '../../../core/procs/demo-memory.js';
 import {formatBytes} from '../../format.js';
-import {displayWidth, padEndWidth, sliceWidth} from '../../../core/text/display-width.js';
+import {displayWidth, fitWidth, padEndWidth, sliceWidth} from '../../../core/text/display-width.js';
 import {
 	cellKinds,
 	coreIdle,
@@ -22,11 +22,11 @@ import {
 } from './live-glyphs.js';
 import type {TimelineMessages} from '../../i18n/pane-messages.js';
 import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
-import {laneDetailLines, reasonLegend} from './lane-detail.js';
+import {laneDetailLines, reasonLegendLines} from './lane-detail.js';
 import {formatCount} from '../../format.js';
 import {liveDisturbance} from '../../../core/procs/live-disturbance.js';
 import {wrapWords} from '../../wrap-words.js';
-import {fitLine, lineText, type Segment} from '../../segments.js';
+import {cutMarker, fitLine, lineText, type Segment} from '../../segments.js';
 
 export {fitLine, lineText, type Segment};
 
@@ -132,7 +132,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	if (lanes.length === 0) add([{text: words.noProcesses, color: paint('gray')}], 1);
 
 	for (const {lane, label: laneWords, mark, markColor} of lanes) {
-		const label = laneLabel(`${mark} ${laneWords}`, lane.pid, labelCol);
+		const label = laneLabel(`${mark} ${laneWords}`, lane.pid, labelCol, cutMarker(options.ascii));
 		const line: TimelineLine = [
 			{
 				text: padEndWidth(label, labelCol),
@@ -218,10 +218,11 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 	}
 
 	const [measuredLegend, reportedLegend] = legend(glyphs, paint, caps.coreBusy, width, words);
-	add(measuredLegend, 2);
-	if (lanes.length > 0 && snapshot.columns > 0) add(ranLegend(glyphs, paint, width, words), 2);
-	if (caps.contextSwitches && lanes.length > 0) add([{text: reasonLegend(width, words, glyphs.separator)}], 2);
-	add(reportedLegend, 3);
+	for (const line of measuredLegend) add(line, 2);
+	if (lanes.length > 0 && snapshot.columns > 0) for (const line of ranLegend(glyphs, paint, width, words)) add(line, 2);
+	if (caps.contextSwitches && lanes.length > 0)
+		for (const text of reasonLegendLines(width, words, glyphs.separator)) add([{text}], 2);
+	for (const line of reportedLegend) add(line, 3);
 
 	// Keep the most important rows that fit, then show them in their natural order.
 	const kept = [...rows].sort((a, b) => a.priority - b.priority || a.order - b.order).slice(0, height);
@@ -232,7 +233,7 @@ export function buildTimelineLines(snapshot: TimelineSnapshot, options: Timeline
 		if (last) last.line = [{text: words.moreProcesses(droppedProcesses + 1), color: paint('yellow')}];
 	}
 
-	return kept.sort((a, b) => a.order - b.order).map((row) => fitLine(row.line, width));
+	return kept.sort((a, b) => a.order - b.order).map((row) => fitLine(row.line, width, cutMarker(options.ascii)));
 }
 
 function header(
@@ -262,55 +263,86 @@ function header(
 	return parts.filter((part) => part.text !== '');
 }
 
-/** Two legend rows: the measured states, then the self-reported phases and the core lanes. */
+/**
+ * A legend's items laid out by whole items: the prefix opens the first row, items follow two spaces apart,
+ * and an item that would pass the edge starts the next row (indented), so no legend word is cut at the edge.
+ */
+export function packLegend(prefix: TimelineLine, items: TimelineLine[], width: number): TimelineLine[] {
+	const rows: TimelineLine[] = [];
+	let row: TimelineLine = [...prefix];
+	let used = displayWidth(lineText(prefix));
+	let fresh = true;
+	for (const item of items) {
+		const itemWidth = displayWidth(lineText(item));
+		if (!fresh && used + 2 + itemWidth > width) {
+			rows.push(row);
+			row = [{text: '  '}];
+			used = 2;
+			fresh = true;
+		}
+
+		if (!fresh) {
+			row.push({text: '  '});
+			used += 2;
+		}
+
+		row.push(...item);
+		used += itemWidth;
+		fresh = false;
+	}
+
+	rows.push(row);
+	return rows;
+}
+
+/** The legend rows: the measured states, then the self-reported phases and the core lanes (each wraps by item). */
 function legend(
 	glyphs: LiveGlyphs,
 	paint: (color: string | undefined) => string | undefined,
 	coreBusy: boolean,
 	width: number,
 	words: TimelineMessages,
-): [TimelineLine, TimelineLine] {
+): [TimelineLine[], TimelineLine[]] {
 	const long = width >= 84;
-	const measured: TimelineLine = [{text: words.measured}];
-	for (const kind of ['running', 'runnable', 'sleeping', 'exited'] as const) {
-		measured.push(
-			{text: glyphs.cell[kind], color: paint(cellColors[kind])},
-			{text: ` ${long ? words.cells[kind] : words.cellsShort[kind]}  `},
-		);
-	}
-
-	const reported: TimelineLine = [{text: words.selfReported, italic: true}];
-	for (const phase of ['computing', 'waiting-reply', 'idle'] as const) {
-		reported.push(
-			{text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true},
-			{text: ` ${long ? words.phases[phase] : words.phasesShort[phase]}  `, italic: true},
-		);
-	}
-
-	// The core lanes' legend: without "other" when the whole of it would not fit (never cut mid-word).
-	const used = displayWidth(lineText(reported));
-	const cpu = [coreBusy ? glyphs.coreOther : undefined, undefined]
-		.map((other) => `${glyphs.separator} ${words.cpuLegend(glyphs.coreIdle, other)}`)
-		.find((text, index, all) => index === all.length - 1 || used + displayWidth(text) <= width);
-	reported.push({text: cpu ?? ''});
-	return [measured, reported];
+	const measured = (['running', 'runnable', 'sleeping', 'exited'] as const).map((kind): TimelineLine => [
+		{text: glyphs.cell[kind], color: paint(cellColors[kind])},
+		{text: ` ${long ? words.cells[kind] : words.cellsShort[kind]}`},
+	]);
+	const reported = (['computing', 'waiting-reply', 'idle'] as const).map((phase): TimelineLine => [
+		{text: glyphs.phase[phase], color: paint(phaseColors[phase]), italic: true},
+		{text: ` ${long ? words.phases[phase] : words.phasesShort[phase]}`, italic: true},
+	]);
+	reported.push([
+		{text: `${glyphs.separator} ${words.cpuLegend(glyphs.coreIdle, coreBusy ? glyphs.coreOther : undefined)}`},
+	]);
+	return [
+		packLegend([{text: words.measured}], measured, width),
+		packLegend([{text: words.selfReported, italic: true}], reported, width),
+	];
 }
 
-/** The marks for a column the process ran part of, on their own legend row. */
+/** The marks for a column the process ran part of, on their own legend row (wrapping by item). */
 function ranLegend(
 	glyphs: LiveGlyphs,
 	paint: (color: string | undefined) => string | undefined,
 	width: number,
 	words: TimelineMessages,
-): TimelineLine {
+): TimelineLine[] {
 	const long = width >= 64;
-	return [
-		{text: long ? words.ranLong : words.ranShort},
-		{text: glyphs.ranPart.runnable, color: paint(cellColors.runnable)},
-		{text: ` ${long ? words.ranParts.runnable : words.ranPartsShort.runnable}  `},
-		{text: glyphs.ranPart.sleeping, color: paint(cellColors.sleeping)},
-		{text: ` ${long ? words.ranParts.sleeping : words.ranPartsShort.sleeping}`},
-	];
+	return packLegend(
+		[{text: long ? words.ranLong : words.ranShort}],
+		[
+			[
+				{text: glyphs.ranPart.runnable, color: paint(cellColors.runnable)},
+				{text: ` ${long ? words.ranParts.runnable : words.ranPartsShort.runnable}`},
+			],
+			[
+				{text: glyphs.ranPart.sleeping, color: paint(cellColors.sleeping)},
+				{text: ` ${long ? words.ranParts.sleeping : words.ranPartsShort.sleeping}`},
+			],
+		],
+		width,
+	);
 }
 
 const cellMask = 0x07;
@@ -334,7 +366,7 @@ function laneMemoryText(lane: ProcessLaneSnapshot): string {
 	return bytes === undefined ? '' : formatBytes(memoryFigure(bytes));
 }
 
-function laneLabel(name: string, pid: number, width: number): string {
+function laneLabel(name: string, pid: number, width: number, marker = '…'): string {
 	const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 	const pidText = ` ${pid}`;
 	// Columns, not characters: a thread or program name may be Chinese.
@@ -343,8 +375,9 @@ function laneLabel(name: string, pid: number, width: number): string {
 	// A long name that fits on its own ("dashboard (this UI)") keeps its words rather than its PID.
 	if (cleanWidth <= width && cleanWidth > 16) return clean;
 	const room = width - pidText.length;
-	if (room >= 3) return sliceWidth(clean, room) + pidText;
-	return sliceWidth(clean, width);
+	// Shortened at its end with the marker, never cut mid-word unmarked.
+	if (room >= 3) return fitWidth(clean, room, marker) + pidText;
+	return fitWidth(clean, width, marker);
 }
 
 function stats(

@@ -1,7 +1,7 @@
 import {formatFixed} from '../../../core/ostep/python-compat/format-fixed.js';
 import type {Schedule} from '../../../core/ostep/scheduler/scheduler.js';
 import type {Segment} from '../../segments.js';
-import {fitLine} from '../../segments.js';
+import {cutMarker, fitLine} from '../../segments.js';
 import {wrapWords} from '../../wrap-words.js';
 import {asciiGlyphs, cellColors, unicodeGlyphs} from '../sim/sim-glyphs.js';
 import {schedRuns, type SchedViewState} from './sched-view.js';
@@ -104,5 +104,5 @@ export function buildSchedLines(state: SchedViewState, options: SchedChartOption
 	// The charts first; then, room permitting, the legend, the lesson and the keys.
 	const lines = [...header, ...body];
 	for (const extra of [[legend], lesson, [keys]]) if (lines.length + extra.length <= height) lines.push(...extra);
-	return lines.slice(0, height).map((line) => fitLine(line, width));
+	return lines.slice(0, height).map((line) => fitLine(line, width, cutMarker(options.ascii)));
 }

@@ -11,7 +11,7 @@ import {
 } from './sim-glyphs.js';
 import {lastTick, simSpeeds, trackStateAt, type SimPlayerState, type SimTrack} from './sim-player.js';
 import {wrapWords} from '../../wrap-words.js';
-import {fitLine, lineText, type Segment} from '../../segments.js';
+import {cutMarker, fitLine, lineText, type Segment} from '../../segments.js';
 import {displayWidth} from '../../../core/text/display-width.js';
 import type {SimMessages} from '../../i18n/pane-messages.js';
 import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
@@ -330,7 +330,7 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 	if (player.cursor >= lastTick(player) && player.tracks.some((track) => track.truncated) && lines.length < height) {
 		lines.push([{text: words.runCut(lastTick(player)), dim: true}]);
 	}
-	return lines.slice(0, height).map((line) => fitLine(line, width));
+	return lines.slice(0, height).map((line) => fitLine(line, width, cutMarker(options.ascii)));
 }
 
 /**
@@ -364,5 +364,5 @@ export function buildRunChart(
 	}
 
 	lines.push(...legendLines(glyphs, options.color, width, words));
-	return lines.map((line) => fitLine(line, width));
+	return lines.map((line) => fitLine(line, width, cutMarker(options.ascii)));
 }
