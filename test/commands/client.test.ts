@@ -2,28 +2,12 @@ import {spawn} from 'node:child_process';
 import dgram from 'node:dgram';
 import {performance} from 'node:perf_hooks';
 import {readFileSync} from 'node:fs';
-import net from 'node:net';
 import {spawn as spawnPty, type IPty} from '@lydell/node-pty';
 import {describe, expect, it} from 'vitest';
 import {cliPath, runCli} from '../helpers/run-cli.js';
-import {echoKit, waitFor} from '../core/echo/echo-test-kit.js';
+import {echoKit, unusedTcpPort, waitFor} from '../core/echo/echo-test-kit.js';
 
 const kit = echoKit();
-
-async function listenTcp(onConnection: (socket: net.Socket) => void): Promise<number> {
-	const server = net.createServer(onConnection);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	kit.onCleanup(async () => new Promise((resolve) => server.close(() => resolve())));
-	return (server.address() as net.AddressInfo).port;
-}
-
-async function freePort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const {port} = probe.address() as net.AddressInfo;
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
 
 describe('socktui client, piped (built CLI)', () => {
 	it('TCP: sends each non-empty line with a newline, prints each reply on its own line, exits 0', async () => {
@@ -70,7 +54,7 @@ describe('socktui client, piped (built CLI)', () => {
 	});
 
 	it('connection refused: one line, exit 1', async () => {
-		const port = await freePort();
+		const port = await unusedTcpPort();
 		const result = await runCli(['client', '--port', String(port)], {input: 'x\n'});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe(`socktui: connection refused by tcp 127.0.0.1:${port} (is the server running?)\n`);
@@ -84,7 +68,7 @@ describe('socktui client, piped (built CLI)', () => {
 
 	it('TCP peer closed: the replies so far, then one line, exit 1', async () => {
 		// Answers the first line, then closes.
-		const port = await listenTcp((socket) =>
+		const port = await kit.listenTcp((socket) =>
 			socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))),
 		);
 		const result = await runCli(['client', '--port', String(port)], {input: 'first\nsecond\nthird\n'});
@@ -121,14 +105,16 @@ describe('socktui client, piped (built CLI)', () => {
 
 	it('TCP server that accepts and never answers: one line naming the server and the wait, exit 1', async () => {
 		// Reads (so it sees the client go) and never writes.
-		const port = await listenTcp((socket) => socket.resume());
+		const port = await kit.listenTcp((socket) => socket.resume());
 		const result = await runCli(['client', '--port', String(port), '--timeout', '2'], {input: 'hello?\nsecond\n'});
 		expect(result).toMatchObject({code: 1, stdout: ''});
 		expect(result.stderr).toBe(`socktui: no reply from tcp 127.0.0.1:${port} within 2 s\n`);
 	});
 
 	it('TCP server that answers with fewer bytes: says what arrived, exit 1', async () => {
-		const port = await listenTcp((socket) => socket.on('data', (data: Buffer) => socket.write(data.subarray(0, 2))));
+		const port = await kit.listenTcp((socket) =>
+			socket.on('data', (data: Buffer) => socket.write(data.subarray(0, 2))),
+		);
 		const result = await runCli(['client', '--port', String(port), '--timeout', '500ms'], {input: 'hello\n'});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe(
@@ -139,7 +125,7 @@ describe('socktui client, piped (built CLI)', () => {
 	it('TCP server that says more than the echo: replies stay matched by line, the extra is reported as safe text', async () => {
 		// Reply and extra line in one write, so the extra is there before the next line is sent.
 		const extra = 'extra \u001b]0;pwned\u0007\n';
-		const port = await listenTcp((socket) =>
+		const port = await kit.listenTcp((socket) =>
 			socket.on('data', (data: Buffer) => socket.write(`${data.toString().toUpperCase()}${extra}`)),
 		);
 		const result = await runCli(['client', '--port', String(port)], {input: 'one\ntwo\nthree\n'});
@@ -323,7 +309,7 @@ describe('socktui client in a terminal', () => {
 	});
 
 	it('a TCP server that never answers: after --timeout one line and exit 1 (a late reply would answer the wrong line)', async () => {
-		const port = await listenTcp((socket) => socket.resume());
+		const port = await kit.listenTcp((socket) => socket.resume());
 		let output = '';
 		const {pty, exited} = clientInTerminal(
 			['client', '--port', String(port), '--timeout', '500ms'],
@@ -337,7 +323,7 @@ describe('socktui client in a terminal', () => {
 	});
 
 	it('a server that closes the connection ends the session: one line, exit 1', async () => {
-		const port = await listenTcp((socket) => socket.once('data', () => socket.end()));
+		const port = await kit.listenTcp((socket) => socket.once('data', () => socket.end()));
 		let output = '';
 		const {pty, exited} = clientInTerminal(['client', '--port', String(port)], 80, (data) => (output += data));
 		await waitFor(() => output.includes('>>> '), 'the first prompt');

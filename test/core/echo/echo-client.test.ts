@@ -5,7 +5,7 @@ import {randomBytes} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
 import {openEchoClient, type EchoClient} from '../../../source/core/echo/echo-client.js';
 import {isSocktuiError, type SocktuiError} from '../../../source/core/errors.js';
-import {echoKit, referenceUpper, waitFor} from './echo-test-kit.js';
+import {echoKit, referenceUpper, unusedTcpPort, waitFor} from './echo-test-kit.js';
 
 const kit = echoKit();
 
@@ -22,15 +22,6 @@ async function failure(promise: Promise<unknown>): Promise<SocktuiError> {
 	);
 	if (!isSocktuiError(error)) throw new Error(`expected a SocktuiError, got ${String(error)}`);
 	return error;
-}
-
-/** A free port nobody listens on: bind one, note it, close it. */
-async function unusedTcpPort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const {port} = probe.address() as net.AddressInfo;
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
 }
 
 describe.each(['tcp', 'udp'] as const)('echo client over %s', (protocol) => {
@@ -79,10 +70,8 @@ describe('echo client over tcp: failures', () => {
 
 	it('reports a peer close through onClose and fails the exchange in flight', async () => {
 		// A server that accepts, reads, and closes without replying.
-		const silent = net.createServer((socket) => socket.once('data', () => socket.end()));
-		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-		kit.onCleanup(async () => new Promise((resolve) => silent.close(() => resolve())));
-		const opened = await client('tcp', (silent.address() as net.AddressInfo).port);
+		const port = await kit.listenTcp((socket) => socket.once('data', () => socket.end()));
+		const opened = await client('tcp', port);
 		const reasons: Array<Error | undefined> = [];
 		opened.onClose((reason) => reasons.push(reason));
 		const error = await failure(opened.exchange(Buffer.from('hello\n')));
@@ -94,12 +83,9 @@ describe('echo client over tcp: failures', () => {
 	});
 
 	it('a server that answers and closes: the next exchange is PeerClosed with a clear message (20 times)', async () => {
-		const answerAndClose = net.createServer((socket) =>
+		const port = await kit.listenTcp((socket) =>
 			socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))),
 		);
-		await new Promise<void>((resolve) => answerAndClose.listen(0, '127.0.0.1', resolve));
-		kit.onCleanup(async () => new Promise((resolve) => answerAndClose.close(() => resolve())));
-		const port = (answerAndClose.address() as net.AddressInfo).port;
 		for (let attempt = 0; attempt < 20; attempt++) {
 			const opened = await client('tcp', port);
 			const first = opened.exchange(Buffer.from('first\n'));
@@ -112,10 +98,8 @@ describe('echo client over tcp: failures', () => {
 	});
 
 	it('reports a reset through onClose with the error', async () => {
-		const resetting = net.createServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
-		await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve));
-		kit.onCleanup(async () => new Promise((resolve) => resetting.close(() => resolve())));
-		const opened = await client('tcp', (resetting.address() as net.AddressInfo).port);
+		const port = await kit.listenTcp((socket) => socket.once('data', () => socket.resetAndDestroy()));
+		const opened = await client('tcp', port);
 		const reasons: Array<Error | undefined> = [];
 		opened.onClose((reason) => reasons.push(reason));
 		const error = await failure(opened.exchange(Buffer.from('hello\n')));
@@ -230,9 +214,7 @@ describe('echo client over tcp: stuck and non-echo servers', () => {
 
 describe('echo client over udp: no reply', () => {
 	it('times out with NoReply when the server never answers', async () => {
-		const silent = dgram.createSocket('udp4');
-		await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
-		kit.onCleanup(async () => new Promise((resolve) => silent.close(() => resolve())));
+		const silent = await kit.boundUdpSocket();
 		let received = 0;
 		silent.on('message', () => received++);
 		const opened = await client('udp', silent.address().port, 200);

@@ -93,6 +93,8 @@ export interface EchoKit {
 	udpSocket(type?: 'udp4' | 'udp6'): dgram.Socket;
 	/** A UDP socket bound to 127.0.0.1 on a free port; closed after the test. */
 	boundUdpSocket(): Promise<dgram.Socket>;
+	/** A plain TCP server on 127.0.0.1 (a stand-in peer) calling `onConnection`; resolves with its port; closed after the test. */
+	listenTcp(onConnection: (socket: net.Socket) => void): Promise<number>;
 	/** Runs `cleanup` after the test, before the kit's sockets and servers are closed (last added, first run). */
 	onCleanup(cleanup: () => Promise<void> | void): void;
 }
@@ -135,6 +137,12 @@ export function echoKit(defaultOptions: EchoServerOptions = {}): EchoKit {
 			});
 			return socket;
 		},
+		async listenTcp(onConnection) {
+			const server = net.createServer(onConnection);
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			cleanups.push(async () => new Promise((resolve) => server.close(() => resolve())));
+			return (server.address() as net.AddressInfo).port;
+		},
 		onCleanup(cleanup) {
 			cleanups.push(cleanup);
 		},
@@ -158,4 +166,13 @@ export async function udpExchange(socket: dgram.Socket, port: number, payload: U
 		});
 		socket.send(payload, port, '127.0.0.1');
 	});
+}
+
+/** A free TCP port nobody listens on: bind one, note it, close it. */
+export async function unusedTcpPort(): Promise<number> {
+	const probe = net.createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const {port} = probe.address() as net.AddressInfo;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
 }
