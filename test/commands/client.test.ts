@@ -2,43 +2,16 @@ import {spawn} from 'node:child_process';
 import dgram from 'node:dgram';
 import {performance} from 'node:perf_hooks';
 import {readFileSync} from 'node:fs';
-import net from 'node:net';
-import {spawn as spawnPty} from '@lydell/node-pty';
-import {afterEach, describe, expect, it} from 'vitest';
-import {startEchoServer} from '../../source/core/echo/start-echo-server.js';
-import type {EchoServer} from '../../source/core/echo/types.js';
+import {spawn as spawnPty, type IPty} from '@lydell/node-pty';
+import {describe, expect, it} from 'vitest';
 import {cliPath, runCli} from '../helpers/run-cli.js';
-import {waitFor} from '../core/echo/echo-test-kit.js';
+import {echoKit, unusedTcpPort, waitFor} from '../core/echo/echo-test-kit.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function echoServer(protocol: 'tcp' | 'udp'): Promise<EchoServer> {
-	const server = await startEchoServer(protocol, {host: '127.0.0.1', port: 0});
-	cleanups.push(async () => server.close());
-	return server;
-}
-
-async function listenTcp(onConnection: (socket: net.Socket) => void): Promise<number> {
-	const server = net.createServer(onConnection);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	cleanups.push(async () => new Promise((resolve) => server.close(() => resolve())));
-	return (server.address() as net.AddressInfo).port;
-}
-
-async function freePort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const {port} = probe.address() as net.AddressInfo;
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
+const kit = echoKit();
 
 describe('socktui client, piped (built CLI)', () => {
 	it('TCP: sends each non-empty line with a newline, prints each reply on its own line, exits 0', async () => {
-		const server = await echoServer('tcp');
+		const server = await kit.start('tcp');
 		const received: string[] = [];
 		server.subscribe((event) => event.type === 'message-in' && received.push(Buffer.from(event.bytes).toString()));
 		const result = await runCli(['client', '--port', String(server.local.port)], {
@@ -51,7 +24,7 @@ describe('socktui client, piped (built CLI)', () => {
 	});
 
 	it('UDP: sends each line as one datagram without the newline', async () => {
-		const server = await echoServer('udp');
+		const server = await kit.start('udp');
 		const received: string[] = [];
 		server.subscribe((event) => event.type === 'message-in' && received.push(Buffer.from(event.bytes).toString()));
 		const result = await runCli(['client', '--udp', '--port', String(server.local.port)], {
@@ -63,7 +36,7 @@ describe('socktui client, piped (built CLI)', () => {
 	});
 
 	it('shows hostile replies as safe text and keeps raw bytes exact', async () => {
-		const server = await echoServer('tcp');
+		const server = await kit.start('tcp');
 		const input = Buffer.concat([
 			Buffer.from('a\u001b]0;title\u0007b\u001b[31mc\u0008\u009b\u202e'),
 			Buffer.from([0xff, 0x0a]),
@@ -74,14 +47,14 @@ describe('socktui client, piped (built CLI)', () => {
 	});
 
 	it('empty input: sends nothing, exits 0', async () => {
-		const server = await echoServer('tcp');
+		const server = await kit.start('tcp');
 		const result = await runCli(['client', '--port', String(server.local.port)], {input: '\n\n'});
 		expect(result).toMatchObject({code: 0, stdout: '', stderr: ''});
 		expect(server.stats().messagesIn).toBe(0);
 	});
 
 	it('connection refused: one line, exit 1', async () => {
-		const port = await freePort();
+		const port = await unusedTcpPort();
 		const result = await runCli(['client', '--port', String(port)], {input: 'x\n'});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe(`socktui: connection refused by tcp 127.0.0.1:${port} (is the server running?)\n`);
@@ -95,7 +68,7 @@ describe('socktui client, piped (built CLI)', () => {
 
 	it('TCP peer closed: the replies so far, then one line, exit 1', async () => {
 		// Answers the first line, then closes.
-		const port = await listenTcp((socket) =>
+		const port = await kit.listenTcp((socket) =>
 			socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))),
 		);
 		const result = await runCli(['client', '--port', String(port)], {input: 'first\nsecond\nthird\n'});
@@ -107,7 +80,7 @@ describe('socktui client, piped (built CLI)', () => {
 	it('UDP without a reply: the tutorial client would hang; this one says so after --timeout, exit 1', async () => {
 		const silent = dgram.createSocket('udp4');
 		await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
-		cleanups.push(async () => new Promise((resolve) => silent.close(() => resolve())));
+		kit.onCleanup(async () => new Promise((resolve) => silent.close(() => resolve())));
 		const port = silent.address().port;
 		const result = await runCli(['client', '--udp', '--port', String(port), '--timeout', '300ms'], {input: 'hello?\n'});
 		expect(result.code).toBe(1);
@@ -132,14 +105,16 @@ describe('socktui client, piped (built CLI)', () => {
 
 	it('TCP server that accepts and never answers: one line naming the server and the wait, exit 1', async () => {
 		// Reads (so it sees the client go) and never writes.
-		const port = await listenTcp((socket) => socket.resume());
+		const port = await kit.listenTcp((socket) => socket.resume());
 		const result = await runCli(['client', '--port', String(port), '--timeout', '2'], {input: 'hello?\nsecond\n'});
 		expect(result).toMatchObject({code: 1, stdout: ''});
 		expect(result.stderr).toBe(`socktui: no reply from tcp 127.0.0.1:${port} within 2 s\n`);
 	});
 
 	it('TCP server that answers with fewer bytes: says what arrived, exit 1', async () => {
-		const port = await listenTcp((socket) => socket.on('data', (data: Buffer) => socket.write(data.subarray(0, 2))));
+		const port = await kit.listenTcp((socket) =>
+			socket.on('data', (data: Buffer) => socket.write(data.subarray(0, 2))),
+		);
 		const result = await runCli(['client', '--port', String(port), '--timeout', '500ms'], {input: 'hello\n'});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe(
@@ -150,7 +125,7 @@ describe('socktui client, piped (built CLI)', () => {
 	it('TCP server that says more than the echo: replies stay matched by line, the extra is reported as safe text', async () => {
 		// Reply and extra line in one write, so the extra is there before the next line is sent.
 		const extra = 'extra \u001b]0;pwned\u0007\n';
-		const port = await listenTcp((socket) =>
+		const port = await kit.listenTcp((socket) =>
 			socket.on('data', (data: Buffer) => socket.write(`${data.toString().toUpperCase()}${extra}`)),
 		);
 		const result = await runCli(['client', '--port', String(port)], {input: 'one\ntwo\nthree\n'});
@@ -161,7 +136,7 @@ describe('socktui client, piped (built CLI)', () => {
 	});
 
 	it('a 20 MB line through a real server: the reply is byte-exact and memory stays bounded', async () => {
-		const server = await echoServer('tcp');
+		const server = await kit.start('tcp');
 		const size = 20 * 1024 * 1024;
 		const line = Buffer.alloc(size);
 		for (let index = 0; index < size; index++) line[index] = 0x20 + ((index * 7) % 95); // printable ASCII, no backslash issues below
@@ -171,7 +146,7 @@ describe('socktui client, piped (built CLI)', () => {
 			[cliPath, 'client', '--port', String(server.local.port), '--timeout', '120'],
 			{stdio: ['pipe', 'pipe', 'pipe']},
 		);
-		cleanups.push(() => {
+		kit.onCleanup(() => {
 			child.kill('SIGKILL');
 		});
 		const chunks: Buffer[] = [];
@@ -200,7 +175,7 @@ describe('socktui client, piped (built CLI)', () => {
 	}, 180_000);
 
 	it('a long reply is printed in slices without cutting a UTF-8 character at a slice edge', async () => {
-		const server = await echoServer('tcp');
+		const server = await kit.start('tcp');
 		const line = `ab${'中ä'.repeat(100_000)}\u001b`;
 		const result = await runCli(['client', '--port', String(server.local.port)], {input: `${line}\n`});
 		expect(result.stderr).toBe('');
@@ -208,7 +183,7 @@ describe('socktui client, piped (built CLI)', () => {
 	});
 
 	it('a line over the 32 MiB cap: the replies before it, then one line, exit 1', async () => {
-		const server = await echoServer('tcp');
+		const server = await kit.start('tcp');
 		const input = Buffer.concat([Buffer.from('first\n'), Buffer.alloc(33 * 1024 * 1024, 'a'), Buffer.from('\n')]);
 		const result = await runCli(['client', '--port', String(server.local.port), '--timeout', '60'], {
 			input,
@@ -222,7 +197,7 @@ describe('socktui client, piped (built CLI)', () => {
 	}, 90_000);
 
 	it('a reader that goes away (| head -1) ends the client quietly with exit code 0', async () => {
-		const server = await echoServer('tcp');
+		const server = await kit.start('tcp');
 		// 2 MB of replies: far more than a pipe holds, so the client must meet the closed pipe.
 		const input = Array.from({length: 20_000}, (_, index) => `line ${index} ${'x'.repeat(90)}`).join('\n');
 		const pipeline = spawn(
@@ -287,26 +262,36 @@ describe('socktui client, piped (built CLI)', () => {
 	});
 });
 
+/** The built CLI's `args` in a pseudo-terminal (our environment without CI), its output to `onData`; killed after the test. */
+function clientInTerminal(
+	args: string[],
+	cols: number,
+	onData: (data: string) => void,
+): {pty: IPty; exited: Promise<number>} {
+	const env: Record<string, string> = {};
+	for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
+	const pty = spawnPty(process.execPath, [cliPath, ...args], {cols, rows: 24, env});
+	pty.onData(onData);
+	const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
+	kit.onCleanup(() => {
+		try {
+			pty.kill();
+		} catch {
+			// Already gone.
+		}
+	});
+	return {pty, exited};
+}
+
 describe('socktui client in a terminal', () => {
 	it('prompts with >>> , prints replies, keeps going after an empty line, quits on Ctrl-D with 0', async () => {
-		const server = await echoServer('tcp');
-		const env: Record<string, string> = {};
-		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
-		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(server.local.port)], {
-			cols: 80,
-			rows: 24,
-			env,
-		});
+		const server = await kit.start('tcp');
 		let output = '';
-		pty.onData((data) => (output += data));
-		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
-		cleanups.push(() => {
-			try {
-				pty.kill();
-			} catch {
-				// Already gone.
-			}
-		});
+		const {pty, exited} = clientInTerminal(
+			['client', '--port', String(server.local.port)],
+			80,
+			(data) => (output += data),
+		);
 		await waitFor(() => output.includes('>>> '), 'the first prompt');
 		expect(output).toContain(`connected to tcp 127.0.0.1:${server.local.port}`);
 		pty.write('hello there\r');
@@ -324,24 +309,13 @@ describe('socktui client in a terminal', () => {
 	});
 
 	it('a TCP server that never answers: after --timeout one line and exit 1 (a late reply would answer the wrong line)', async () => {
-		const port = await listenTcp((socket) => socket.resume());
-		const env: Record<string, string> = {};
-		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
-		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(port), '--timeout', '500ms'], {
-			cols: 100,
-			rows: 24,
-			env,
-		});
+		const port = await kit.listenTcp((socket) => socket.resume());
 		let output = '';
-		pty.onData((data) => (output += data));
-		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
-		cleanups.push(() => {
-			try {
-				pty.kill();
-			} catch {
-				// Already gone.
-			}
-		});
+		const {pty, exited} = clientInTerminal(
+			['client', '--port', String(port), '--timeout', '500ms'],
+			100,
+			(data) => (output += data),
+		);
 		await waitFor(() => output.includes('>>> '), 'the first prompt');
 		pty.write('anyone?\r');
 		expect(await exited).toBe(1);
@@ -349,13 +323,9 @@ describe('socktui client in a terminal', () => {
 	});
 
 	it('a server that closes the connection ends the session: one line, exit 1', async () => {
-		const port = await listenTcp((socket) => socket.once('data', () => socket.end()));
-		const env: Record<string, string> = {};
-		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
-		const pty = spawnPty(process.execPath, [cliPath, 'client', '--port', String(port)], {cols: 80, rows: 24, env});
+		const port = await kit.listenTcp((socket) => socket.once('data', () => socket.end()));
 		let output = '';
-		pty.onData((data) => (output += data));
-		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
+		const {pty, exited} = clientInTerminal(['client', '--port', String(port)], 80, (data) => (output += data));
 		await waitFor(() => output.includes('>>> '), 'the first prompt');
 		pty.write('bye\r');
 		expect(await exited).toBe(1);
@@ -367,23 +337,12 @@ describe('socktui client in a terminal', () => {
 		await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
 		const port = probe.address().port;
 		await new Promise<void>((resolve) => probe.close(() => resolve()));
-		const env: Record<string, string> = {};
-		for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI') env[key] = value;
-		const pty = spawnPty(process.execPath, [cliPath, 'client', '--udp', '--port', String(port), '--timeout', '60'], {
-			cols: 100,
-			rows: 24,
-			env,
-		});
 		let output = '';
-		pty.onData((data) => (output += data));
-		const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
-		cleanups.push(() => {
-			try {
-				pty.kill();
-			} catch {
-				// Already gone.
-			}
-		});
+		const {pty, exited} = clientInTerminal(
+			['client', '--udp', '--port', String(port), '--timeout', '60'],
+			100,
+			(data) => (output += data),
+		);
 		await waitFor(() => output.includes('>>> '), 'the first prompt');
 		expect(output).toContain(`ready to send to udp 127.0.0.1:${port} (UDP: no connection)`);
 		expect(output).not.toMatch(/connected/);

@@ -88,7 +88,8 @@ interface SessionModel {
 	dirty: boolean;
 }
 
-function emptyServer(protocol: Protocol): ServerView {
+/** A server of `protocol` as the store first records it: starting, no peers, no traffic. */
+export function emptyServer(protocol: Protocol): ServerView {
 	return {
 		protocol,
 		state: 'starting',

@@ -2,27 +2,16 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import {performance} from 'node:perf_hooks';
 import {randomBytes} from 'node:crypto';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {openEchoClient, type EchoClient} from '../../../source/core/echo/echo-client.js';
-import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
-import type {EchoServer} from '../../../source/core/echo/types.js';
 import {isSocktuiError, type SocktuiError} from '../../../source/core/errors.js';
-import {referenceUpper, waitFor} from './echo-test-kit.js';
+import {echoKit, referenceUpper, unusedTcpPort, waitFor} from './echo-test-kit.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server(protocol: 'tcp' | 'udp'): Promise<EchoServer> {
-	const started = await startEchoServer(protocol, {host: '127.0.0.1', port: 0});
-	cleanups.push(async () => started.close());
-	return started;
-}
+const kit = echoKit();
 
 async function client(protocol: 'tcp' | 'udp', port: number, replyTimeoutMs = 2000): Promise<EchoClient> {
 	const opened = await openEchoClient({protocol, host: '127.0.0.1', port, replyTimeoutMs});
-	cleanups.push(async () => opened.close());
+	kit.onCleanup(async () => opened.close());
 	return opened;
 }
 
@@ -35,18 +24,9 @@ async function failure(promise: Promise<unknown>): Promise<SocktuiError> {
 	return error;
 }
 
-/** A free port nobody listens on: bind one, note it, close it. */
-async function unusedTcpPort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const {port} = probe.address() as net.AddressInfo;
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
-
 describe.each(['tcp', 'udp'] as const)('echo client over %s', (protocol) => {
 	it('exchanges binary payloads and reports endpoints and the round-trip time', async () => {
-		const echo = await server(protocol);
+		const echo = await kit.start(protocol);
 		const opened = await client(protocol, echo.local.port);
 		expect(opened.remote).toEqual({address: '127.0.0.1', port: echo.local.port});
 		expect(opened.local.port).toBeGreaterThan(0);
@@ -58,7 +38,7 @@ describe.each(['tcp', 'udp'] as const)('echo client over %s', (protocol) => {
 	});
 
 	it('runs concurrent exchanges one at a time, each getting its own reply', async () => {
-		const echo = await server(protocol);
+		const echo = await kit.start(protocol);
 		const opened = await client(protocol, echo.local.port);
 		const payloads = Array.from({length: 50}, (_, index) => Buffer.from(`message ${index} ${'y'.repeat(index * 3)}`));
 		const results = await Promise.all(payloads.map(async (payload) => opened.exchange(payload)));
@@ -68,7 +48,7 @@ describe.each(['tcp', 'udp'] as const)('echo client over %s', (protocol) => {
 	});
 
 	it('an empty payload gets an empty reply', async () => {
-		const echo = await server(protocol);
+		const echo = await kit.start(protocol);
 		const opened = await client(protocol, echo.local.port);
 		expect((await opened.exchange(new Uint8Array(0))).reply).toHaveLength(0);
 	});
@@ -90,10 +70,8 @@ describe('echo client over tcp: failures', () => {
 
 	it('reports a peer close through onClose and fails the exchange in flight', async () => {
 		// A server that accepts, reads, and closes without replying.
-		const silent = net.createServer((socket) => socket.once('data', () => socket.end()));
-		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-		cleanups.push(async () => new Promise((resolve) => silent.close(() => resolve())));
-		const opened = await client('tcp', (silent.address() as net.AddressInfo).port);
+		const port = await kit.listenTcp((socket) => socket.once('data', () => socket.end()));
+		const opened = await client('tcp', port);
 		const reasons: Array<Error | undefined> = [];
 		opened.onClose((reason) => reasons.push(reason));
 		const error = await failure(opened.exchange(Buffer.from('hello\n')));
@@ -105,12 +83,9 @@ describe('echo client over tcp: failures', () => {
 	});
 
 	it('a server that answers and closes: the next exchange is PeerClosed with a clear message (20 times)', async () => {
-		const answerAndClose = net.createServer((socket) =>
+		const port = await kit.listenTcp((socket) =>
 			socket.once('data', (data: Buffer) => socket.end(Buffer.from(data.toString().toUpperCase()))),
 		);
-		await new Promise<void>((resolve) => answerAndClose.listen(0, '127.0.0.1', resolve));
-		cleanups.push(async () => new Promise((resolve) => answerAndClose.close(() => resolve())));
-		const port = (answerAndClose.address() as net.AddressInfo).port;
 		for (let attempt = 0; attempt < 20; attempt++) {
 			const opened = await client('tcp', port);
 			const first = opened.exchange(Buffer.from('first\n'));
@@ -123,10 +98,8 @@ describe('echo client over tcp: failures', () => {
 	});
 
 	it('reports a reset through onClose with the error', async () => {
-		const resetting = net.createServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
-		await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve));
-		cleanups.push(async () => new Promise((resolve) => resetting.close(() => resolve())));
-		const opened = await client('tcp', (resetting.address() as net.AddressInfo).port);
+		const port = await kit.listenTcp((socket) => socket.once('data', () => socket.resetAndDestroy()));
+		const opened = await client('tcp', port);
 		const reasons: Array<Error | undefined> = [];
 		opened.onClose((reason) => reasons.push(reason));
 		const error = await failure(opened.exchange(Buffer.from('hello\n')));
@@ -137,7 +110,7 @@ describe('echo client over tcp: failures', () => {
 	});
 
 	it('does not call onClose after its own close()', async () => {
-		const echo = await server('tcp');
+		const echo = await kit.start('tcp');
 		const opened = await client('tcp', echo.local.port);
 		let called = false;
 		opened.onClose(() => (called = true));
@@ -159,7 +132,7 @@ async function tcpPeer(answer: (chunk: Buffer) => Buffer | undefined): Promise<n
 	await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
 	const sockets = new Set<net.Socket>();
 	peer.on('connection', (socket) => sockets.add(socket));
-	cleanups.push(async () => {
+	kit.onCleanup(async () => {
 		// Close what the peer still holds open, or peer.close() never calls back.
 		for (const socket of sockets) socket.destroy();
 		await new Promise((resolve) => peer.close(() => resolve(undefined)));
@@ -172,7 +145,7 @@ async function tcpClient(
 	extra: {tcpReplyTimeoutMs?: number; maxReplyLineBytes?: number} = {},
 ): Promise<EchoClient> {
 	const opened = await openEchoClient({protocol: 'tcp', host: '127.0.0.1', port, ...extra});
-	cleanups.push(async () => opened.close());
+	kit.onCleanup(async () => opened.close());
 	return opened;
 }
 
@@ -233,7 +206,7 @@ describe('echo client over tcp: stuck and non-echo servers', () => {
 	});
 
 	it('a multi-line request waits for as many reply lines', async () => {
-		const echo = await server('tcp');
+		const echo = await kit.start('tcp');
 		const opened = await tcpClient(echo.local.port, {tcpReplyTimeoutMs: 10_000});
 		expect(Buffer.from((await opened.exchange(Buffer.from('a\nb\n'))).reply).toString()).toBe('A\nB\n');
 	});
@@ -241,9 +214,7 @@ describe('echo client over tcp: stuck and non-echo servers', () => {
 
 describe('echo client over udp: no reply', () => {
 	it('times out with NoReply when the server never answers', async () => {
-		const silent = dgram.createSocket('udp4');
-		await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
-		cleanups.push(async () => new Promise((resolve) => silent.close(() => resolve())));
+		const silent = await kit.boundUdpSocket();
 		let received = 0;
 		silent.on('message', () => received++);
 		const opened = await client('udp', silent.address().port, 200);
@@ -270,7 +241,7 @@ describe('echo client over udp: no reply', () => {
 	});
 
 	it('stays usable after a timeout', async () => {
-		const echo = await server('udp');
+		const echo = await kit.start('udp');
 		const opened = await client('udp', echo.local.port, 300);
 		echo.setReplyDelay(60_000);
 		expect((await failure(opened.exchange(Buffer.from('slow')))).kind).toBe('NoReply');
@@ -280,7 +251,7 @@ describe('echo client over udp: no reply', () => {
 	});
 
 	it('refuses a payload larger than one datagram', async () => {
-		const echo = await server('udp');
+		const echo = await kit.start('udp');
 		const opened = await client('udp', echo.local.port);
 		expect((await failure(opened.exchange(new Uint8Array(65_508)))).kind).toBe('BadInput');
 	});

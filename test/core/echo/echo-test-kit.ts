@@ -1,5 +1,9 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
+import {afterEach} from 'vitest';
+import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
+import type {Protocol} from '../../../source/core/defaults.js';
+import type {EchoServer, EchoServerOptions} from '../../../source/core/echo/types.js';
 import {uppercase} from '../../../source/core/echo/uppercase.js';
 import {waitUntil} from '../../helpers/wait.js';
 
@@ -77,4 +81,98 @@ export async function udpRoundTrip(
 	} finally {
 		socket.close();
 	}
+}
+
+/** What a test file starts and opens through its kit; all of it is closed after each test. */
+export interface EchoKit {
+	/** An echo server on 127.0.0.1, port 0 (the kit's default options, then `options`). */
+	start(protocol: Protocol, options?: EchoServerOptions): Promise<EchoServer>;
+	/** A TCP client connected to `server` (at its own address), with errors ignored; destroyed after the test. */
+	connect(server: EchoServer): Promise<net.Socket>;
+	/** An unbound UDP socket; closed after the test. */
+	udpSocket(type?: 'udp4' | 'udp6'): dgram.Socket;
+	/** A UDP socket bound to 127.0.0.1 on a free port; closed after the test. */
+	boundUdpSocket(): Promise<dgram.Socket>;
+	/** A plain TCP server on 127.0.0.1 (a stand-in peer) calling `onConnection`; resolves with its port; closed after the test. */
+	listenTcp(onConnection: (socket: net.Socket) => void): Promise<number>;
+	/** Runs `cleanup` after the test, before the kit's sockets and servers are closed (last added, first run). */
+	onCleanup(cleanup: () => Promise<void> | void): void;
+}
+
+/** One kit per test file: call at the top level, so its afterEach closes what the test started. */
+export function echoKit(defaultOptions: EchoServerOptions = {}): EchoKit {
+	const servers: EchoServer[] = [];
+	const tcpSockets: net.Socket[] = [];
+	const udpSockets: dgram.Socket[] = [];
+	const cleanups: Array<() => Promise<void> | void> = [];
+	afterEach(async () => {
+		for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+		for (const socket of tcpSockets.splice(0)) socket.destroy();
+		for (const socket of udpSockets.splice(0)) socket.close();
+		await Promise.all(servers.splice(0).map(async (server) => server.close()));
+	});
+	const udpSocket = (type: 'udp4' | 'udp6' = 'udp4'): dgram.Socket => {
+		const socket = dgram.createSocket(type);
+		udpSockets.push(socket);
+		return socket;
+	};
+
+	return {
+		async start(protocol, options = {}) {
+			const server = await startEchoServer(protocol, {host: '127.0.0.1', port: 0, ...defaultOptions, ...options});
+			servers.push(server);
+			return server;
+		},
+		async connect(server) {
+			const socket = await connectTcp(server.local.port, server.local.address);
+			socket.on('error', () => {});
+			tcpSockets.push(socket);
+			return socket;
+		},
+		udpSocket,
+		async boundUdpSocket() {
+			const socket = udpSocket();
+			await new Promise<void>((resolve) => {
+				socket.bind(0, '127.0.0.1', resolve);
+			});
+			return socket;
+		},
+		async listenTcp(onConnection) {
+			const server = net.createServer(onConnection);
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			cleanups.push(async () => new Promise((resolve) => server.close(() => resolve())));
+			return (server.address() as net.AddressInfo).port;
+		},
+		onCleanup(cleanup) {
+			cleanups.push(cleanup);
+		},
+	};
+}
+
+/** Writes `text` on a TCP socket and resolves with as many bytes back, as a string. */
+export async function tcpRoundTrip(socket: net.Socket, text: string): Promise<string> {
+	const reply = readBytes(socket, text.length);
+	socket.write(text);
+	return (await reply).toString();
+}
+
+/** Sends one datagram from `socket` to 127.0.0.1:`port` and waits for the next one back. */
+export async function udpExchange(socket: dgram.Socket, port: number, payload: Uint8Array): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('no UDP reply within 5 s')), 5000);
+		socket.once('message', (message) => {
+			clearTimeout(timer);
+			resolve(message);
+		});
+		socket.send(payload, port, '127.0.0.1');
+	});
+}
+
+/** A free TCP port nobody listens on: bind one, note it, close it. */
+export async function unusedTcpPort(): Promise<number> {
+	const probe = net.createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const {port} = probe.address() as net.AddressInfo;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
 }

@@ -1,13 +1,10 @@
 import os from 'node:os';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {procAddressHex, readKernelDrops} from '../../../source/core/echo/kernel-drops.js';
-import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
 import type {EchoServer} from '../../../source/core/echo/types.js';
+import {echoKit} from './echo-test-kit.js';
 
-const servers: EchoServer[] = [];
-afterEach(async () => {
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
+const kit = echoKit();
 
 describe('kernel receive-buffer drops (/proc/net/udp)', () => {
 	it('writes addresses the way /proc/net/udp does (32-bit words in host byte order)', () => {
@@ -32,13 +29,12 @@ describe('kernel receive-buffer drops (/proc/net/udp)', () => {
 		async (host) => {
 			let server: EchoServer;
 			try {
-				server = await startEchoServer('udp', {host, port: 0});
+				server = await kit.start('udp', {host});
 			} catch (error: unknown) {
 				console.log(`skipped: cannot bind ${host} here (${String(error)})`);
 				return;
 			}
 
-			servers.push(server);
 			expect(server.stats().kernelDrops).toEqual({count: 0});
 		},
 	);

@@ -1,12 +1,13 @@
 import dgram from 'node:dgram';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {maxLineEnds, readReport} from '../../../source/core/echo/read-report.js';
 import {openEchoClient} from '../../../source/core/echo/echo-client.js';
-import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
-import type {EchoServer, EchoServerEvent} from '../../../source/core/echo/types.js';
+import type {EchoServerEvent} from '../../../source/core/echo/types.js';
 import {ServerBatcher} from '../../../source/core/server-process/server-batcher.js';
 import {parseServerChildMessage} from '../../../source/core/server-process/server-messages.js';
-import {connectTcp, readBytes, waitFor} from './echo-test-kit.js';
+import {connectTcp, echoKit, readBytes, waitFor} from './echo-test-kit.js';
+
+const kit = echoKit();
 
 describe('readReport', () => {
 	it('counts the lines of one read and where each ends', () => {
@@ -22,11 +23,6 @@ describe('readReport', () => {
 	});
 });
 
-const servers: EchoServer[] = [];
-afterEach(async () => {
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
-
 /** The server's events as the dashboard receives them: through the batcher and the IPC message check. */
 function throughTheWire(events: EchoServerEvent[]): EchoServerEvent[] {
 	const batcher = new ServerBatcher();
@@ -38,8 +34,7 @@ function throughTheWire(events: EchoServerEvent[]): EchoServerEvent[] {
 
 describe('TCP is a stream, UDP keeps messages (real sockets on 127.0.0.1)', () => {
 	it('two messages written in one go reach the TCP server as one read, reported with both line ends', async () => {
-		const server = await startEchoServer('tcp', {host: '127.0.0.1', port: 0});
-		servers.push(server);
+		const server = await kit.start('tcp');
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
 		const socket = await connectTcp(server.local.port);
@@ -56,8 +51,7 @@ describe('TCP is a stream, UDP keeps messages (real sockets on 127.0.0.1)', () =
 	});
 
 	it('the echo client says in how many reads the reply of a two-line write came back', async () => {
-		const server = await startEchoServer('tcp', {host: '127.0.0.1', port: 0});
-		servers.push(server);
+		const server = await kit.start('tcp');
 		const client = await openEchoClient({protocol: 'tcp', host: '127.0.0.1', port: server.local.port});
 		try {
 			const result = await client.exchange(Buffer.from('hello\nworld\n'));
@@ -69,8 +63,7 @@ describe('TCP is a stream, UDP keeps messages (real sockets on 127.0.0.1)', () =
 	});
 
 	it('two UDP datagrams sent back to back are two reads and get two replies', async () => {
-		const server = await startEchoServer('udp', {host: '127.0.0.1', port: 0});
-		servers.push(server);
+		const server = await kit.start('udp');
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
 		const socket = dgram.createSocket('udp4');

@@ -1,50 +1,24 @@
 // The TCP server's idle order and counters are kept without reading a clock or touching server-wide totals
 // per message: a message only marks its connection, and a periodic tick does the bookkeeping.
-import type net from 'node:net';
-import {afterEach, describe, expect, it} from 'vitest';
-import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
-import type {EchoServer, EchoServerEvent, EchoServerOptions} from '../../../source/core/echo/types.js';
-import {connectTcp, readBytes, waitFor} from './echo-test-kit.js';
+import {describe, expect, it} from 'vitest';
+import type {EchoServerEvent} from '../../../source/core/echo/types.js';
+import {waitFor, echoKit, tcpRoundTrip as roundTrip} from './echo-test-kit.js';
 
-const servers: EchoServer[] = [];
-const sockets: net.Socket[] = [];
-afterEach(async () => {
-	for (const socket of sockets.splice(0)) socket.destroy();
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
-
-async function start(options: EchoServerOptions = {}): Promise<EchoServer> {
-	const server = await startEchoServer('tcp', {host: '127.0.0.1', port: 0, ...options});
-	servers.push(server);
-	return server;
-}
-
-async function connect(server: EchoServer): Promise<net.Socket> {
-	const socket = await connectTcp(server.local.port);
-	socket.on('error', () => {});
-	sockets.push(socket);
-	return socket;
-}
-
-async function roundTrip(socket: net.Socket, text: string): Promise<string> {
-	const reply = readBytes(socket, text.length);
-	socket.write(text);
-	return (await reply).toString();
-}
+const kit = echoKit();
 
 describe('TCP echo server: idle bookkeeping', () => {
 	it('at the cap, a connection that talked since the last tick is not taken for the longest idle', async () => {
 		// The default idle timeout ticks once a second: the talk below comes long before the next tick.
-		const server = await start({maxTcpConnections: 3});
+		const server = await kit.start('tcp', {maxTcpConnections: 3});
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event), {messages: false});
-		const first = await connect(server);
-		const second = await connect(server);
+		const first = await kit.connect(server);
+		const second = await kit.connect(server);
 		const secondPort = second.localPort;
-		await connect(server);
+		await kit.connect(server);
 		await waitFor(() => server.stats().activeConnections === 3, 'three open connections');
 		expect(await roundTrip(first, 'still here')).toBe('STILL HERE');
-		await connect(server);
+		await kit.connect(server);
 		await waitFor(() => events.some((event) => event.type === 'connection-closed'), 'the eviction event');
 		expect(events.find((event) => event.type === 'connection-closed')).toMatchObject({
 			reason: 'evicted',
@@ -54,10 +28,10 @@ describe('TCP echo server: idle bookkeeping', () => {
 	});
 
 	it('counts the traffic of open, ended and idle-closed connections in the totals', async () => {
-		const server = await start({idleTimeoutMs: 300});
-		const kept = await connect(server);
-		const ended = await connect(server);
-		const silenced = await connect(server);
+		const server = await kit.start('tcp', {idleTimeoutMs: 300});
+		const kept = await kit.connect(server);
+		const ended = await kit.connect(server);
+		const silenced = await kit.connect(server);
 		expect(await roundTrip(kept, 'abc')).toBe('ABC');
 		expect(await roundTrip(ended, 'de')).toBe('DE');
 		expect(await roundTrip(silenced, 'f')).toBe('F');
@@ -80,10 +54,10 @@ describe('TCP echo server: idle bookkeeping', () => {
 	});
 
 	it("a connection's lastSeen follows its traffic between ticks, in the list and in its close event", async () => {
-		const server = await start();
+		const server = await kit.start('tcp');
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event), {messages: false});
-		const socket = await connect(server);
+		const socket = await kit.connect(server);
 		await waitFor(() => server.connections().length === 1, 'the connection listed');
 		const opened = server.connections()[0]!.counters.lastSeen;
 		await waitFor(() => Date.now() > opened + 20, 'the clock to move on');

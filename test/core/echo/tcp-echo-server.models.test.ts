@@ -1,28 +1,13 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import type net from 'node:net';
 import process from 'node:process';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {ServerModel} from '../../../source/core/echo/server-model.js';
-import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
-import type {EchoServer, EchoServerEvent, EchoServerOptions} from '../../../source/core/echo/types.js';
+import type {EchoServerEvent} from '../../../source/core/echo/types.js';
 import {cliPath} from '../../helpers/run-cli.js';
-import {connectTcp, readBytes, waitFor} from './echo-test-kit.js';
+import {readBytes, waitFor, echoKit} from './echo-test-kit.js';
 
-const servers: EchoServer[] = [];
-const sockets: net.Socket[] = [];
-
-async function start(options: EchoServerOptions = {}): Promise<EchoServer> {
-	const server = await startEchoServer('tcp', {host: '127.0.0.1', port: 0, workerSpawn: {cliPath}, ...options});
-	servers.push(server);
-	return server;
-}
-
-async function connect(server: EchoServer): Promise<net.Socket> {
-	const socket = await connectTcp(server.local.port, server.local.address);
-	socket.on('error', () => {});
-	sockets.push(socket);
-	return socket;
-}
+const kit = echoKit({workerSpawn: {cliPath}});
 
 async function closeSocket(socket: net.Socket): Promise<void> {
 	await new Promise<void>((resolve) => {
@@ -61,20 +46,15 @@ function alive(pid: number): boolean {
 	return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
-afterEach(async () => {
-	for (const socket of sockets.splice(0)) socket.destroy();
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
-
 describe('TCP server models', () => {
 	it('iterative: a second client connects but gets no reply until the first closes, then gets it', async () => {
-		const server = await start({model: 'iterative'});
-		const first = await connect(server);
+		const server = await kit.start('tcp', {model: 'iterative'});
+		const first = await kit.connect(server);
 		const firstReply = readBytes(first, 5);
 		first.write('first');
 		expect((await firstReply).toString()).toBe('FIRST');
 
-		const second = await connect(server);
+		const second = await kit.connect(server);
 		second.write('second');
 		await waitFor(() => server.stats().models.queuedCount === 1, 'the second client to be listed as queued');
 		const queued = server.stats().models.queued[0]!;
@@ -90,12 +70,12 @@ describe('TCP server models', () => {
 	});
 
 	it('iterative: a client waiting its turn is not closed as idle, nor evicted at the cap; the served one can be', async () => {
-		const server = await start({model: 'iterative', idleTimeoutMs: 300, maxTcpConnections: 2});
-		const served = await connect(server);
-		const waiting = await connect(server);
+		const server = await kit.start('tcp', {model: 'iterative', idleTimeoutMs: 300, maxTcpConnections: 2});
+		const served = await kit.connect(server);
+		const waiting = await kit.connect(server);
 		await waitFor(() => server.stats().models.queuedCount === 1, 'the second client to queue');
 		// At the cap a third client makes room by evicting the served (longest-idle) one, never the waiting one.
-		const third = await connect(server);
+		const third = await kit.connect(server);
 		const servedClosed = new Promise<void>((resolve) => served.once('close', () => resolve()));
 		await servedClosed;
 		// The waiting client's turn came; it is now served, and the third waits.
@@ -119,9 +99,9 @@ describe('TCP server models', () => {
 	it.each<ServerModel>(['event-loop', 'threads', 'processes'])(
 		'%s: two clients connected at once both get their replies',
 		async (model) => {
-			const server = await start({model});
-			const first = await connect(server);
-			const second = await connect(server);
+			const server = await kit.start('tcp', {model});
+			const first = await kit.connect(server);
+			const second = await kit.connect(server);
 			const replies = [readBytes(first, 3, 20_000), readBytes(second, 3, 20_000)];
 			first.write('one');
 			second.write('two');
@@ -131,9 +111,9 @@ describe('TCP server models', () => {
 	);
 
 	it('threads: a named thread per connection, from /proc, gone once the peers leave', async () => {
-		const server = await start({model: 'threads'});
+		const server = await kit.start('tcp', {model: 'threads'});
 		const before = threadNames().filter((name) => name.startsWith('echo ')).length;
-		const clients = [await connect(server), await connect(server)];
+		const clients = [await kit.connect(server), await kit.connect(server)];
 		for (const client of clients) {
 			const reply = readBytes(client, 1);
 			client.write('x');
@@ -154,8 +134,8 @@ describe('TCP server models', () => {
 	});
 
 	it('threads: a thread whose client left serves the next one (a Node thread is slow to start), renamed after it', async () => {
-		const server = await start({model: 'threads'});
-		const first = await connect(server);
+		const server = await kit.start('tcp', {model: 'threads'});
+		const first = await kit.connect(server);
 		const reply = readBytes(first, 1);
 		first.write('a');
 		await reply;
@@ -165,7 +145,7 @@ describe('TCP server models', () => {
 		await waitFor(() => server.stats().models.workers[0]?.connectionId === '', 'the thread to wait, idle');
 		const comm = () => readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
 		await waitFor(() => comm() === 'echo idle', 'the idle thread to be named so');
-		const second = await connect(server);
+		const second = await kit.connect(server);
 		const secondReply = readBytes(second, 1);
 		second.write('b');
 		await secondReply;
@@ -176,9 +156,9 @@ describe('TCP server models', () => {
 	});
 
 	it('threads: a handler that throws ends its own connection, and the server keeps serving', async () => {
-		const server = await start({model: 'threads', failHandlerOn: 'boom'});
-		const healthy = await connect(server);
-		const doomed = await connect(server);
+		const server = await kit.start('tcp', {model: 'threads', failHandlerOn: 'boom'});
+		const healthy = await kit.connect(server);
+		const doomed = await kit.connect(server);
 		const closed = new Promise<void>((resolve) => doomed.once('close', () => resolve()));
 		doomed.write('boom');
 		await closed;
@@ -189,10 +169,10 @@ describe('TCP server models', () => {
 	});
 
 	it('processes: a child per connection that owns the socket, gone after the peer leaves; the log still sees the traffic', async () => {
-		const server = await start({model: 'processes'});
+		const server = await kit.start('tcp', {model: 'processes'});
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
-		const client = await connect(server);
+		const client = await kit.connect(server);
 		const reply = readBytes(client, 5, 20_000);
 		client.write('hello');
 		expect((await reply).toString()).toBe('HELLO');
@@ -213,8 +193,8 @@ describe('TCP server models', () => {
 	});
 
 	it('processes: a SIGKILLed child takes down its connection only', async () => {
-		const server = await start({model: 'processes'});
-		const victim = await connect(server);
+		const server = await kit.start('tcp', {model: 'processes'});
+		const victim = await kit.connect(server);
 		const reply = readBytes(victim, 1, 20_000);
 		victim.write('v');
 		await reply;
@@ -223,7 +203,7 @@ describe('TCP server models', () => {
 		const closed = new Promise<void>((resolve) => victim.once('close', () => resolve()));
 		process.kill(pid, 'SIGKILL');
 		await closed;
-		const other = await connect(server);
+		const other = await kit.connect(server);
 		const otherReply = readBytes(other, 2, 20_000);
 		other.write('ok');
 		expect((await otherReply).toString()).toBe('OK');
@@ -231,10 +211,10 @@ describe('TCP server models', () => {
 	});
 
 	it('switching the model: an open connection keeps its model, a new one gets the new model', async () => {
-		const server = await start({model: 'event-loop'});
-		const old = await connect(server);
+		const server = await kit.start('tcp', {model: 'event-loop'});
+		const old = await kit.connect(server);
 		server.setModel('iterative');
-		const first = await connect(server);
+		const first = await kit.connect(server);
 		const firstReply = readBytes(first, 1);
 		first.write('a');
 		await firstReply;
@@ -243,14 +223,14 @@ describe('TCP server models', () => {
 		const oldReply = readBytes(old, 3);
 		old.write('old');
 		expect((await oldReply).toString()).toBe('OLD');
-		const second = await connect(server);
+		const second = await kit.connect(server);
 		second.write('b');
 		await waitFor(() => server.stats().models.queuedCount === 1, 'the new iterative client to queue');
 	});
 
 	it('close() ends every thread and child', async () => {
-		const server = await start({model: 'processes'});
-		const client = await connect(server);
+		const server = await kit.start('tcp', {model: 'processes'});
+		const client = await kit.connect(server);
 		const reply = readBytes(client, 1, 20_000);
 		client.write('z');
 		await reply;

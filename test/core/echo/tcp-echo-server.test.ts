@@ -1,36 +1,16 @@
 import {randomBytes} from 'node:crypto';
-import type net from 'node:net';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
 import type {EchoServer, EchoServerEvent} from '../../../source/core/echo/types.js';
 import {defaults} from '../../../source/core/defaults.js';
 import {isSocktuiError} from '../../../source/core/errors.js';
-import {connectTcp, readBytes, referenceUpper, waitFor} from './echo-test-kit.js';
+import {readBytes, referenceUpper, waitFor, echoKit} from './echo-test-kit.js';
 
-const servers: EchoServer[] = [];
-const sockets: net.Socket[] = [];
-
-async function start(options: Parameters<typeof startEchoServer>[1] = {}): Promise<EchoServer> {
-	const server = await startEchoServer('tcp', {host: '127.0.0.1', port: 0, ...options});
-	servers.push(server);
-	return server;
-}
-
-async function connect(server: EchoServer): Promise<net.Socket> {
-	const socket = await connectTcp(server.local.port, server.local.address);
-	socket.on('error', () => {});
-	sockets.push(socket);
-	return socket;
-}
-
-afterEach(async () => {
-	for (const socket of sockets.splice(0)) socket.destroy();
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
+const kit = echoKit();
 
 describe('TCP echo server: protocol', () => {
 	it('listens on a free port when asked for port 0', async () => {
-		const server = await start();
+		const server = await kit.start('tcp');
 		expect(server.protocol).toBe('tcp');
 		expect(server.local.address).toBe('127.0.0.1');
 		expect(server.local.port).toBeGreaterThan(0);
@@ -43,16 +23,16 @@ describe('TCP echo server: protocol', () => {
 		['multi-byte UTF-8', Buffer.from('ärger über 中文 😀 abc')],
 		['all 256 byte values', Buffer.from(Uint8Array.from({length: 256}, (_, index) => index))],
 	])('echoes %s with only a-z uppercased', async (_name, payload) => {
-		const server = await start();
-		const socket = await connect(server);
+		const server = await kit.start('tcp');
+		const socket = await kit.connect(server);
 		const reply = readBytes(socket, payload.length);
 		socket.write(payload);
 		expect(await reply).toEqual(referenceUpper(payload));
 	});
 
 	it('echoes a 1 MiB stream written in uneven pieces, byte for byte', async () => {
-		const server = await start();
-		const socket = await connect(server);
+		const server = await kit.start('tcp');
+		const socket = await kit.connect(server);
 		const payload = randomBytes(1024 * 1024);
 		const reply = readBytes(socket, payload.length, 20_000);
 		let offset = 0;
@@ -72,13 +52,13 @@ describe('TCP echo server: protocol', () => {
 	it('serves IPv6 loopback', async () => {
 		let server: EchoServer;
 		try {
-			server = await start({host: '::1'});
+			server = await kit.start('tcp', {host: '::1'});
 		} catch (error: unknown) {
 			console.log(`skipped: no IPv6 loopback here (${String(error)})`);
 			return;
 		}
 
-		const socket = await connect(server);
+		const socket = await kit.connect(server);
 		const reply = readBytes(socket, 3);
 		socket.write('abc');
 		expect((await reply).toString()).toBe('ABC');
@@ -87,8 +67,8 @@ describe('TCP echo server: protocol', () => {
 
 describe('TCP echo server: concurrency', () => {
 	it('gives 200 concurrent clients their own replies, none mixed up', async () => {
-		const server = await start();
-		const clients = await Promise.all(Array.from({length: 200}, async () => connect(server)));
+		const server = await kit.start('tcp');
+		const clients = await Promise.all(Array.from({length: 200}, async () => kit.connect(server)));
 		await waitFor(() => server.stats().activeConnections === 200, '200 open connections');
 		const results = await Promise.all(
 			clients.map(async (socket, index) => {
@@ -104,16 +84,16 @@ describe('TCP echo server: concurrency', () => {
 	});
 
 	it('at the connection cap, closes the longest-idle connection to let a new one in, and counts it', async () => {
-		const server = await start({maxTcpConnections: 2});
+		const server = await kit.start('tcp', {maxTcpConnections: 2});
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
-		const first = await connect(server);
+		const first = await kit.connect(server);
 		first.on('error', () => {});
 		const firstPort = first.localPort;
 		const firstClosed = new Promise((resolve) => first.once('close', resolve));
-		await connect(server);
+		await kit.connect(server);
 		await waitFor(() => server.stats().activeConnections === 2, 'two open connections');
-		const third = await connect(server);
+		const third = await kit.connect(server);
 		await firstClosed;
 		const reply = readBytes(third, 3);
 		third.write('new');
@@ -130,10 +110,10 @@ describe('TCP echo server: concurrency', () => {
 
 describe('TCP echo server: events and counters', () => {
 	it('reports open, message in/out with the bytes, and close with the counters', async () => {
-		const server = await start();
+		const server = await kit.start('tcp');
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
-		const socket = await connect(server);
+		const socket = await kit.connect(server);
 		const localPort = socket.localPort;
 		const reply = readBytes(socket, 5);
 		socket.write('hello');
@@ -154,11 +134,11 @@ describe('TCP echo server: events and counters', () => {
 	});
 
 	it('emits connection-closed for every connection before closed, and close is idempotent', async () => {
-		const server = await start();
+		const server = await kit.start('tcp');
 		const events: string[] = [];
 		server.subscribe((event) => events.push(event.type));
-		await connect(server);
-		await connect(server);
+		await kit.connect(server);
+		await kit.connect(server);
 		await waitFor(() => server.stats().activeConnections === 2, 'two open connections');
 		await Promise.all([server.close(), server.close()]);
 		await server.close();
@@ -168,10 +148,10 @@ describe('TCP echo server: events and counters', () => {
 	});
 
 	it('a listener subscribed without messages gets connection events only', async () => {
-		const server = await start();
+		const server = await kit.start('tcp');
 		const types: string[] = [];
 		server.subscribe((event) => types.push(event.type), {messages: false});
-		const socket = await connect(server);
+		const socket = await kit.connect(server);
 		const reply = readBytes(socket, 2);
 		socket.write('ab');
 		await reply;
@@ -181,11 +161,11 @@ describe('TCP echo server: events and counters', () => {
 	});
 
 	it('stops calling a listener after unsubscribe', async () => {
-		const server = await start();
+		const server = await kit.start('tcp');
 		let count = 0;
 		const unsubscribe = server.subscribe(() => count++);
 		unsubscribe();
-		const socket = await connect(server);
+		const socket = await kit.connect(server);
 		const reply = readBytes(socket, 2);
 		socket.write('ab');
 		await reply;
@@ -195,10 +175,10 @@ describe('TCP echo server: events and counters', () => {
 
 describe('TCP echo server: faults', () => {
 	it('logs a peer reset mid-stream as a reset and keeps serving others', async () => {
-		const server = await start();
+		const server = await kit.start('tcp');
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
-		const socket = await connect(server);
+		const socket = await kit.connect(server);
 		const reply = readBytes(socket, 4);
 		socket.write('abcd');
 		await reply;
@@ -210,15 +190,15 @@ describe('TCP echo server: faults', () => {
 			{type: 'connection-closed'}
 		>;
 		expect(closed.reason).toBe('reset');
-		const other = await connect(server);
+		const other = await kit.connect(server);
 		const otherReply = readBytes(other, 2);
 		other.write('ok');
 		expect((await otherReply).toString()).toBe('OK');
 	});
 
 	it('still echoes everything after the peer half-closes, then closes its side', async () => {
-		const server = await start();
-		const socket = await connect(server);
+		const server = await kit.start('tcp');
+		const socket = await kit.connect(server);
 		const payload = randomBytes(300_000);
 		const chunks: Buffer[] = [];
 		socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -229,8 +209,8 @@ describe('TCP echo server: faults', () => {
 	});
 
 	it('half-close with a reply delay: held replies are still delivered before the server closes', async () => {
-		const server = await start({replyDelayMs: 50});
-		const socket = await connect(server);
+		const server = await kit.start('tcp', {replyDelayMs: 50});
+		const socket = await kit.connect(server);
 		const chunks: Buffer[] = [];
 		socket.on('data', (chunk: Buffer) => chunks.push(chunk));
 		const ended = new Promise((resolve) => socket.once('end', resolve));
@@ -240,8 +220,8 @@ describe('TCP echo server: faults', () => {
 	});
 
 	it('pauses a peer that never reads: the server holds a bounded number of bytes, then resumes', async () => {
-		const server = await start();
-		const socket = await connect(server);
+		const server = await kit.start('tcp');
+		const socket = await kit.connect(server);
 		socket.pause(); // never read, for now
 		const total = 16 * 1024 * 1024;
 		const chunk = Buffer.alloc(64 * 1024, 0x61);
@@ -278,7 +258,7 @@ describe('TCP echo server: faults', () => {
 	});
 
 	it('rejects with PortInUse when the port is taken', async () => {
-		const first = await start();
+		const first = await kit.start('tcp');
 		const error = await startEchoServer('tcp', {host: '127.0.0.1', port: first.local.port}).catch(
 			(caught: unknown) => caught,
 		);
@@ -290,8 +270,8 @@ describe('TCP echo server: faults', () => {
 
 describe('TCP echo server: reply delay', () => {
 	it('holds replies for the delay, in order, and the delay can change while running', async () => {
-		const server = await start({replyDelayMs: 30});
-		const socket = await connect(server);
+		const server = await kit.start('tcp', {replyDelayMs: 30});
+		const socket = await kit.connect(server);
 		const payload = 'one two three four ';
 		const reply = readBytes(socket, payload.length * 2);
 		socket.write(payload);
@@ -302,8 +282,8 @@ describe('TCP echo server: reply delay', () => {
 	});
 
 	it('a peer that never reads while replies are held still pauses (held bytes count)', async () => {
-		const server = await start({replyDelayMs: 60_000});
-		const socket = await connect(server);
+		const server = await kit.start('tcp', {replyDelayMs: 60_000});
+		const socket = await kit.connect(server);
 		const chunk = Buffer.alloc(16 * 1024, 0x62);
 		for (let index = 0; index < 32; index++) socket.write(chunk);
 		await waitFor(() => server.stats().pausedConnections === 1, 'the server to pause the connection');

@@ -1,27 +1,14 @@
 // Forged datagrams against the UDP echo server (issue 9): each attack is real, over loopback, with raw
 // sockets (root and python3 needed: skipped with the reason printed otherwise).
-import dgram from 'node:dgram';
-import {afterEach, describe, expect, it} from 'vitest';
-import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
-import type {EchoServer, EchoServerEvent, EchoServerOptions} from '../../../source/core/echo/types.js';
+import {describe, expect, it} from 'vitest';
+import type {EchoServer, EchoServerEvent} from '../../../source/core/echo/types.js';
 import {forgeSkipReason, forgeUdp} from '../../helpers/forge-udp.js';
-import {udpRoundTrip, waitFor} from './echo-test-kit.js';
+import {udpRoundTrip, waitFor, echoKit} from './echo-test-kit.js';
+
+const kit = echoKit();
 
 const skip = forgeSkipReason();
 if (skip !== undefined) console.log(`hostile UDP tests skipped: ${skip}`);
-
-const servers: EchoServer[] = [];
-const sockets: dgram.Socket[] = [];
-afterEach(async () => {
-	for (const socket of sockets.splice(0)) socket.close();
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
-
-async function start(options: EchoServerOptions = {}): Promise<EchoServer> {
-	const server = await startEchoServer('udp', {host: '127.0.0.1', port: 0, ...options});
-	servers.push(server);
-	return server;
-}
 
 async function servesNormalClient(server: EchoServer): Promise<void> {
 	expect((await udpRoundTrip(server.local.port, Buffer.from('still here'))).toString()).toBe('STILL HERE');
@@ -31,7 +18,7 @@ const sleep = async (ms: number) => new Promise((resolve) => setTimeout(resolve,
 
 describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 	it('a datagram from source port 0 is dropped and counted as unreplyable, and the server keeps serving', async () => {
-		const server = await start();
+		const server = await kit.start('udp');
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
 		await forgeUdp({address: '127.0.0.1', port: 0}, {address: '127.0.0.1', port: server.local.port}, 'port zero', 3);
@@ -42,7 +29,7 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 	});
 
 	it('a datagram forged with its own address and port gets no reply (no loop with itself)', async () => {
-		const server = await start();
+		const server = await kit.start('udp');
 		const own = {address: '127.0.0.1', port: server.local.port};
 		await forgeUdp(own, own, 'myself');
 		await waitFor(() => server.stats().guards.ownAddress === 1, 'the forged datagram counted');
@@ -51,7 +38,7 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 	});
 
 	it('bound to 0.0.0.0, a datagram from another loopback address with its own port is its own too', async () => {
-		const server = await start({host: '0.0.0.0'});
+		const server = await kit.start('udp', {host: '0.0.0.0'});
 		await forgeUdp(
 			{address: '127.0.0.2', port: server.local.port},
 			{address: '127.0.0.1', port: server.local.port},
@@ -68,8 +55,8 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 	});
 
 	it('source ports below 1024 get no reply unless allowLowPorts', async () => {
-		const guarded = await start();
-		const open = await start({allowLowPorts: true});
+		const guarded = await kit.start('udp');
+		const open = await kit.start('udp', {allowLowPorts: true});
 		for (const server of [guarded, open])
 			await forgeUdp({address: '127.0.0.1', port: 7}, {address: '127.0.0.1', port: server.local.port}, 'echo port');
 		await waitFor(() => guarded.stats().guards.lowPort === 1, 'the low port counted');
@@ -82,8 +69,8 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 		['one forged datagram', 1],
 		['50 different forged datagrams at once', 50],
 	])('two servers forged into an echo loop (%s): the loop dies, both keep serving', async (_name, count) => {
-		const a = await start();
-		const b = await start();
+		const a = await kit.start('udp');
+		const b = await kit.start('udp');
 		const muted: EchoServerEvent[] = [];
 		for (const server of [a, b])
 			server.subscribe((event) => event.type === 'peer-muted' && muted.push(event), {messages: false});
@@ -127,15 +114,14 @@ describe.skipIf(skip !== undefined)('UDP echo server: forged datagrams', () => {
 
 describe('UDP echo server: loop guard and rate cap never hit ordinary clients', () => {
 	it('the same all-caps line sent twice is answered twice', async () => {
-		const server = await start();
+		const server = await kit.start('udp');
 		for (let round = 0; round < 2; round++)
 			expect((await udpRoundTrip(server.local.port, Buffer.from('HELLO AGAIN'))).toString()).toBe('HELLO AGAIN');
 	});
 
 	it('a client sending the same line 10 times a second from one port is never muted', async () => {
-		const server = await start();
-		const socket = dgram.createSocket('udp4');
-		sockets.push(socket);
+		const server = await kit.start('udp');
+		const socket = kit.udpSocket();
 		let replies = 0;
 		socket.on('message', () => (replies += 1));
 		await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
@@ -150,9 +136,8 @@ describe('UDP echo server: loop guard and rate cap never hit ordinary clients', 
 	});
 
 	it('a burst of 40 identical all-caps datagrams is answered in full', async () => {
-		const server = await start();
-		const socket = dgram.createSocket('udp4');
-		sockets.push(socket);
+		const server = await kit.start('udp');
+		const socket = kit.udpSocket();
 		let replies = 0;
 		socket.on('message', () => (replies += 1));
 		for (let index = 0; index < 40; index++) socket.send('SAME', server.local.port, '127.0.0.1');
@@ -161,10 +146,9 @@ describe('UDP echo server: loop guard and rate cap never hit ordinary clients', 
 	});
 
 	it('datagrams the kernel dropped while the server was busy are shown as kernel drops', async () => {
-		const server = await start();
+		const server = await kit.start('udp');
 		expect(server.stats().kernelDrops).toEqual({count: 0});
-		const socket = dgram.createSocket('udp4');
-		sockets.push(socket);
+		const socket = kit.udpSocket();
 		// The server shares this event loop: nothing is read until the loop is free, so its receive buffer
 		// overflows. Bounded: 2,000 datagrams of 1 KiB.
 		const payload = Buffer.alloc(1024, 0x61);
@@ -182,9 +166,8 @@ describe('UDP echo server: loop guard and rate cap never hit ordinary clients', 
 	});
 
 	it('the per-peer rate cap drops and counts replies beyond it', async () => {
-		const server = await start({udpPeerRate: 100});
-		const socket = dgram.createSocket('udp4');
-		sockets.push(socket);
+		const server = await kit.start('udp', {udpPeerRate: 100});
+		const socket = kit.udpSocket();
 		// Paced so that the server (in this process) reads them: a burst would overflow its receive buffer.
 		for (let index = 0; index < 300; index++) {
 			socket.send(`m${index}`, server.local.port, '127.0.0.1');

@@ -2,48 +2,22 @@
 // the peer cache by source port must answer exactly as before, with and without message listeners.
 import dgram from 'node:dgram';
 import {randomBytes} from 'node:crypto';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {defaults} from '../../../source/core/defaults.js';
-import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
-import type {EchoServer, EchoServerEvent} from '../../../source/core/echo/types.js';
+import type {EchoServerEvent} from '../../../source/core/echo/types.js';
 import {UdpEchoServer} from '../../../source/core/echo/udp-echo-server.js';
-import {referenceUpper, waitFor} from './echo-test-kit.js';
+import {echoKit, referenceUpper, udpExchange as roundTrip, waitFor} from './echo-test-kit.js';
 
-const servers: EchoServer[] = [];
-const sockets: dgram.Socket[] = [];
-afterEach(async () => {
-	for (const socket of sockets.splice(0)) socket.close();
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
-
-async function client(): Promise<dgram.Socket> {
-	const socket = dgram.createSocket('udp4');
-	sockets.push(socket);
-	await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-	return socket;
-}
-
-/** Sends one datagram and waits for the next one back. */
-async function roundTrip(socket: dgram.Socket, port: number, payload: Uint8Array): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('no UDP reply within 5 s')), 5000);
-		socket.once('message', (message) => {
-			clearTimeout(timer);
-			resolve(message);
-		});
-		socket.send(payload, port, '127.0.0.1');
-	});
-}
+const kit = echoKit();
 
 describe('UDP echo server: the hot path of a busy peer', () => {
 	it.each([false, true])(
 		'answers every datagram of a peer watched for loops exactly (message listeners: %s)',
 		async (listening) => {
-			const server = await startEchoServer('udp', {host: '127.0.0.1', port: 0});
-			servers.push(server);
+			const server = await kit.start('udp');
 			const events: EchoServerEvent[] = [];
 			if (listening) server.subscribe((event) => events.push(event));
-			const socket = await client();
+			const socket = await kit.boundUdpSocket();
 			// Past `loopMatches` datagrams in this second, the peer is watched (fingerprinted) from here on.
 			for (let index = 0; index <= defaults.loopMatches; index++)
 				expect((await roundTrip(socket, server.local.port, Buffer.from(`warm ${index}`))).toString()).toBe(
@@ -76,8 +50,7 @@ describe('UDP echo server: the hot path of a busy peer', () => {
 	it.each([false, true])(
 		'mutes a peer that sends every reply straight back, an echo loop (message listeners: %s)',
 		async (listening) => {
-			const server = await startEchoServer('udp', {host: '127.0.0.1', port: 0});
-			servers.push(server);
+			const server = await kit.start('udp');
 			const muted: EchoServerEvent[] = [];
 			server.subscribe(
 				(event) => {
@@ -85,7 +58,7 @@ describe('UDP echo server: the hot path of a busy peer', () => {
 				},
 				{messages: listening},
 			);
-			const socket = await client();
+			const socket = await kit.boundUdpSocket();
 			let bounced = 0;
 			// Bounded: at most 20,000 bounces, and the wait below gives up after 10 s.
 			socket.on('message', (reply) => {
@@ -120,8 +93,8 @@ describe('UDP echo server: the hot path of a busy peer', () => {
 				models: {model: 'event-loop', handlerCpuMs: 0, pool: 0, maxThreads: 1, maxProcesses: 1, spawn: {}},
 			},
 		);
-		servers.push(server);
-		const [first, second, third] = [await client(), await client(), await client()];
+		kit.onCleanup(async () => server.close());
+		const [first, second, third] = [await kit.boundUdpSocket(), await kit.boundUdpSocket(), await kit.boundUdpSocket()];
 		for (const peer of [first, second, third, first])
 			expect((await roundTrip(peer, server.local.port, Buffer.from('hi'))).toString()).toBe('HI');
 		// The third evicted the first; back again, the first is counted anew (its old counters are gone).

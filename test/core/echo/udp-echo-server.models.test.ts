@@ -1,38 +1,22 @@
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import {existsSync} from 'node:fs';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {ServerModel} from '../../../source/core/echo/server-model.js';
-import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
-import type {EchoServer, EchoServerOptions} from '../../../source/core/echo/types.js';
 import {cliPath} from '../../helpers/run-cli.js';
-import {waitFor} from './echo-test-kit.js';
+import {waitFor, echoKit} from './echo-test-kit.js';
 
-const servers: EchoServer[] = [];
-const sockets: dgram.Socket[] = [];
-
-async function start(options: EchoServerOptions = {}): Promise<EchoServer> {
-	const server = await startEchoServer('udp', {host: '127.0.0.1', port: 0, workerSpawn: {cliPath}, ...options});
-	servers.push(server);
-	return server;
-}
+const kit = echoKit({workerSpawn: {cliPath}});
 
 async function client(): Promise<{socket: dgram.Socket; replies: string[]}> {
-	const socket = dgram.createSocket('udp4');
-	sockets.push(socket);
+	const socket = await kit.boundUdpSocket();
 	const replies: string[] = [];
 	socket.on('message', (message) => replies.push(message.toString()));
-	await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
 	return {socket, replies};
 }
 
-afterEach(async () => {
-	for (const socket of sockets.splice(0)) socket.close();
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
-
 describe('UDP server models', () => {
 	it('iterative: one datagram at a time, answered in arrival order', async () => {
-		const server = await start({model: 'iterative', replyDelayMs: 30});
+		const server = await kit.start('udp', {model: 'iterative', replyDelayMs: 30});
 		const {socket, replies} = await client();
 		const sent = ['a1', 'b2', 'c3', 'd4', 'e5'];
 		for (const text of sent) socket.send(text, server.local.port, '127.0.0.1');
@@ -41,7 +25,7 @@ describe('UDP server models', () => {
 	});
 
 	it.each<ServerModel>(['event-loop', 'threads', 'processes'])('%s: every datagram is answered', async (model) => {
-		const server = await start({model});
+		const server = await kit.start('udp', {model});
 		const {socket, replies} = await client();
 		for (const text of ['x', 'y', 'z']) socket.send(text, server.local.port, '127.0.0.1');
 		await waitFor(() => replies.length === 3, 'three replies', 20_000);
@@ -49,7 +33,7 @@ describe('UDP server models', () => {
 	});
 
 	it('threads: a thread per datagram while its handler runs, gone afterwards (from /proc)', async () => {
-		const server = await start({model: 'threads', replyDelayMs: 400});
+		const server = await kit.start('udp', {model: 'threads', replyDelayMs: 400});
 		const {socket, replies} = await client();
 		socket.send('slow', server.local.port, '127.0.0.1');
 		await waitFor(() => server.stats().models.workerCount === 1, 'a live handler thread');
@@ -63,7 +47,7 @@ describe('UDP server models', () => {
 	});
 
 	it('threads: a handler that throws loses one datagram, never the server', async () => {
-		const server = await start({model: 'threads', failHandlerOn: 'boom'});
+		const server = await kit.start('udp', {model: 'threads', failHandlerOn: 'boom'});
 		const {socket, replies} = await client();
 		socket.send('boom', server.local.port, '127.0.0.1');
 		await waitFor(() => server.stats().models.handlerFailures === 1, 'the failure to be counted');
@@ -73,7 +57,7 @@ describe('UDP server models', () => {
 	});
 
 	it('processes with a pool: pre-started children answer, and are listed as pooled', async () => {
-		const server = await start({model: 'processes', pool: 2});
+		const server = await kit.start('udp', {model: 'processes', pool: 2});
 		await waitFor(() => server.stats().models.workerCount === 2, 'two pooled children');
 		const pids = server.stats().models.workers.map((worker) => (worker.kind === 'process' ? worker.pid : 0));
 		const {socket, replies} = await client();

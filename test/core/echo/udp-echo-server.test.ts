@@ -1,25 +1,12 @@
-import dgram from 'node:dgram';
 import {randomBytes} from 'node:crypto';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {startEchoServer} from '../../../source/core/echo/start-echo-server.js';
 import type {EchoServer, EchoServerEvent} from '../../../source/core/echo/types.js';
 import {defaults} from '../../../source/core/defaults.js';
 import {isSocktuiError} from '../../../source/core/errors.js';
-import {referenceUpper, udpRoundTrip, waitFor} from './echo-test-kit.js';
+import {referenceUpper, udpRoundTrip, waitFor, echoKit} from './echo-test-kit.js';
 
-const servers: EchoServer[] = [];
-const sockets: dgram.Socket[] = [];
-
-async function start(options: Parameters<typeof startEchoServer>[1] = {}): Promise<EchoServer> {
-	const server = await startEchoServer('udp', {host: '127.0.0.1', port: 0, ...options});
-	servers.push(server);
-	return server;
-}
-
-afterEach(async () => {
-	for (const socket of sockets.splice(0)) socket.close();
-	await Promise.all(servers.splice(0).map(async (server) => server.close()));
-});
+const kit = echoKit();
 
 describe('UDP echo server: protocol', () => {
 	it.each([
@@ -31,13 +18,13 @@ describe('UDP echo server: protocol', () => {
 		['binary', randomBytes(1500)],
 		['the largest datagram (65,507 bytes)', randomBytes(defaults.maxDatagramBytes)],
 	])('echoes %s as one datagram with only a-z uppercased', async (_name, payload) => {
-		const server = await start();
+		const server = await kit.start('udp');
 		const reply = await udpRoundTrip(server.local.port, payload);
 		expect(reply.equals(referenceUpper(payload))).toBe(true);
 	});
 
 	it('replies to each sender at its own address and port', async () => {
-		const server = await start();
+		const server = await kit.start('udp');
 		const replies = await Promise.all(
 			Array.from({length: 20}, async (_, index) => udpRoundTrip(server.local.port, Buffer.from(`peer ${index}`))),
 		);
@@ -48,7 +35,7 @@ describe('UDP echo server: protocol', () => {
 	});
 
 	it('reports message in/out events with bytes and per-peer counters', async () => {
-		const server = await start();
+		const server = await kit.start('udp');
 		const events: EchoServerEvent[] = [];
 		server.subscribe((event) => events.push(event));
 		await udpRoundTrip(server.local.port, Buffer.from('abc'));
@@ -66,7 +53,7 @@ describe('UDP echo server: protocol', () => {
 	it('drops and counts a datagram larger than 65,507 bytes (possible over IPv6)', async () => {
 		let server: EchoServer;
 		try {
-			server = await start({host: '::1'});
+			server = await kit.start('udp', {host: '::1'});
 		} catch (error: unknown) {
 			console.log(`skipped: no IPv6 loopback here (${String(error)})`);
 			return;
@@ -74,8 +61,7 @@ describe('UDP echo server: protocol', () => {
 
 		const dropped: EchoServerEvent[] = [];
 		server.subscribe((event) => event.type === 'dropped' && dropped.push(event));
-		const socket = dgram.createSocket('udp6');
-		sockets.push(socket);
+		const socket = kit.udpSocket('udp6');
 		socket.send(Buffer.alloc(defaults.maxDatagramBytes + 1, 0x61), server.local.port, '::1');
 		await waitFor(() => server.stats().droppedMessages === 1, 'the drop to be counted');
 		expect(dropped[0]).toMatchObject({reason: 'too-large', byteCount: defaults.maxDatagramBytes + 1});
@@ -83,7 +69,7 @@ describe('UDP echo server: protocol', () => {
 	});
 
 	it('rejects with PortInUse when the port is taken', async () => {
-		const first = await start();
+		const first = await kit.start('udp');
 		const error = await startEchoServer('udp', {host: '127.0.0.1', port: first.local.port}).catch(
 			(caught: unknown) => caught,
 		);
@@ -95,11 +81,10 @@ describe('UDP echo server: protocol', () => {
 describe('UDP echo server: floods and the reply delay', () => {
 	it('drops and counts a flood beyond the pending-reply cap instead of queueing it', async () => {
 		// With a long reply delay every reply is held, so the cap is reached deterministically.
-		const server = await start({replyDelayMs: 60_000});
+		const server = await kit.start('udp', {replyDelayMs: 60_000});
 		const dropped: EchoServerEvent[] = [];
 		server.subscribe((event) => event.type === 'dropped' && dropped.push(event));
-		const socket = dgram.createSocket('udp4');
-		sockets.push(socket);
+		const socket = kit.udpSocket();
 		const flood = defaults.udpMaxPendingReplies + 200;
 		let sent = 0;
 		// Bounded: `flood` datagrams, a few at a time so the loopback socket buffer does not overflow.
@@ -125,9 +110,8 @@ describe('UDP echo server: floods and the reply delay', () => {
 	});
 
 	it('holds replies for the delay and keeps their order', async () => {
-		const server = await start({replyDelayMs: 40});
-		const socket = dgram.createSocket('udp4');
-		sockets.push(socket);
+		const server = await kit.start('udp', {replyDelayMs: 40});
+		const socket = kit.udpSocket();
 		const replies: string[] = [];
 		socket.on('message', (message) => replies.push(message.toString()));
 		for (let index = 0; index < 10; index++) socket.send(`m${index}`, server.local.port, '127.0.0.1');
