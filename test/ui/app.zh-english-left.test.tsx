@@ -5,6 +5,7 @@ import type {StoreEvent} from '../../source/core/dashboard/store-event.js';
 import {displayWidth} from '../../source/core/text/display-width.js';
 import {computeLayout} from '../../source/ui/layout.js';
 import {createLiveTimelineHostedPane} from '../../source/ui/panes/live-timeline/live-timeline-host.js';
+import {createSchedHostedPane} from '../../source/ui/panes/sched/sched-host.js';
 import {createSimHostedPane} from '../../source/ui/panes/sim/sim-host.js';
 import {FakeSource, FakeTimers} from '../core/procs/fake-source.js';
 import {brokenBorders} from './helpers/border-cells.js';
@@ -72,7 +73,12 @@ afterEach(() => {
 	sampler = undefined;
 });
 
-async function open(columns: number, rows: number, initialView: 'live' | 'sim' = 'live'): Promise<Fixture> {
+async function open(
+	columns: number,
+	rows: number,
+	initialView: 'live' | 'sim' | 'sched' = 'live',
+	simArgs = '-l 3:100,3:100',
+): Promise<Fixture> {
 	sampler = await liveSampler();
 	fixture = renderDashboardApp({
 		events: events(),
@@ -82,7 +88,8 @@ async function open(columns: number, rows: number, initialView: 'live' | 'sim' =
 		initialView,
 		timeline: {
 			live: createLiveTimelineHostedPane(sampler),
-			sim: createSimHostedPane(parseSimSpec('-l 3:100,3:100')),
+			sim: createSimHostedPane(parseSimSpec(simArgs)),
+			sched: createSchedHostedPane(),
 		},
 	});
 	return fixture;
@@ -157,6 +164,46 @@ describe('the dashboard in Chinese has no English word left (issue 21), only nam
 		const frame = app.frame();
 		expect(englishOn(frame), frame).toEqual([]);
 		expectWhole(frame, columns, rows);
+	});
+
+	it.each([
+		[80, 24],
+		[100, 30],
+	])("at %ix%i: the simulator view, a typed workload's description", async (columns, rows) => {
+		const app = await open(columns, rows, 'sim', '-P c2,i:c3');
+		for (let index = 0; index < 6 && !app.frame().split('\n').at(-1)!.trimStart().startsWith('模拟器'); index++)
+			await app.press(keys.tab);
+		await app.press('z');
+		const frame = app.frame();
+		expect(frame).toContain('你的任务: 2 个进程, 5 条 CPU 指令, 1 次 IO');
+		expect(englishOn(frame), frame).toEqual([]);
+	});
+
+	it.each([
+		[80, 24],
+		[100, 30],
+	])('at %ix%i: the scheduler view, focused, every job set, FIFO and SJF, zoomed', async (columns, rows) => {
+		const app = await open(columns, rows, 'sched');
+		for (let index = 0; index < 6 && !app.frame().split('\n').at(-1)!.trimStart().startsWith('调度器'); index++)
+			await app.press(keys.tab);
+		expect(app.frame().split('\n').at(-1)!.trimStart()).toMatch(/^调度器/u);
+		expect(app.frame()).toContain('scheduler.py: 等长任务 (10, 10, 10)');
+		for (const key of ['p', 'p', 'f', 'p', 'f', '+']) {
+			expect(englishOn(app.frame()), app.frame()).toEqual([]);
+			expectWhole(app.frame(), columns, rows);
+			await app.press(key);
+		}
+
+		// Zoomed to the whole screen: the lesson and the keys have room.
+		for (const key of ['z', 'p', 'f', 'p', 'p']) {
+			await app.press(key);
+			expect(englishOn(app.frame()), app.frame()).toEqual([]);
+		}
+
+		const frame = app.frame();
+		expect(frame).toContain('轮转 RR');
+		expect(frame).toContain('平均响应时间');
+		expect(englishOn(frame), frame).toEqual([]);
 	});
 });
 

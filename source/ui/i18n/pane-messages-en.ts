@@ -1,4 +1,5 @@
 import {pinFailureText} from '../../core/procs/pinning.js';
+import {schedPresets} from '../panes/sched/sched-view.js';
 import {simPresets} from '../panes/sim/sim-presets.js';
 import {en} from './glossary.js';
 import type {PaneMessages} from './pane-messages.js';
@@ -200,6 +201,8 @@ export const paneMessagesEn: PaneMessages = {
 		presets: simPresets.map(({name, story}) => ({name, story})),
 		yourWorkload: 'your workload',
 		yourProgram: 'your program',
+		workload: (whose, processes, cpu, io) =>
+			`${whose}: ${processes} ${plural(processes, 'process', 'processes')}, ${cpu} ${plural(cpu, 'CPU instruction', 'CPU instructions')}, ${io === 0 ? 'no IO (nothing to overlap: only a quantum takes the CPU away)' : `${io} ${plural(io, 'IO', 'IOs')}`}`,
 		serialTitle: 'Serial (SWITCH_ON_END)',
 		multiprogrammedTitle: 'Multiprogrammed (SWITCH_ON_IO)',
 		moreProcesses: (count) => `+${count} more processes (a taller pane shows them)`,
@@ -207,5 +210,15 @@ export const paneMessagesEn: PaneMessages = {
 		ioLegend: 'IO: IOs in flight',
 		editHint: '_  (Enter load, Esc cancel)',
 		runCut: (ticks) => `run cut at ${ticks} ticks (the pane keeps at most that many)`,
+	},
+	sched: {
+		heading: (name, lengths, total) => `scheduler.py: ${name} (${lengths}), ${total} time units`,
+		averages: (response, turnaround, wait) => `  avg response ${response}  turnaround ${turnaround}  wait ${wait}`,
+		fifoTitle: 'FIFO: each job to its end, in order',
+		sjfTitle: 'SJF: shortest job first, each to its end',
+		rrTitle: (quantum) => `RR: round robin, quantum ${quantum} (each slice its own shade)`,
+		legend: (run, ready, done) => `${run} running (one shade per slice)  ${ready} waiting  ${done} done`,
+		keys: 'p jobs  +/- quantum  f FIFO/SJF',
+		presets: schedPresets.map(({name, lesson}) => ({name, lesson})),
 	},
 };

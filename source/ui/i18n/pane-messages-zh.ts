@@ -239,6 +239,8 @@ export const paneMessagesZh: PaneMessages = {
 		],
 		yourWorkload: '你的任务',
 		yourProgram: `你的${zh.program}`,
+		workload: (whose, processes, cpu, io) =>
+			`${whose}: ${processes} 个${zh.process}, ${cpu} 条 CPU 指令, ${io === 0 ? '没有 IO (没有可重叠的等待: 只有时间片到了才会让出 CPU)' : `${io} 次 IO`}`,
 		serialTitle: `${zh.serial} (SWITCH_ON_END)`,
 		multiprogrammedTitle: `${zh.multiprogramming} (SWITCH_ON_IO)`,
 		moreProcesses: (count) => `另有 ${count} 个${zh.process} (窗格更高时可见)`,
@@ -246,5 +248,19 @@ export const paneMessagesZh: PaneMessages = {
 		ioLegend: 'IO: 进行中的 IO 数',
 		editHint: '_  (Enter 载入, Esc 取消)',
 		runCut: (ticks) => `运行截止于 ${ticks} 个时钟 (窗格最多保留这么多)`,
+	},
+	sched: {
+		heading: (name, lengths, total) => `scheduler.py: ${name} (${lengths}), 共 ${total} 个时间单位`,
+		averages: (response, turnaround, wait) => `  平均响应时间 ${response}  周转时间 ${turnaround}  等待时间 ${wait}`,
+		fifoTitle: '先来先服务 FIFO: 按到达顺序, 每个任务一直运行到结束',
+		sjfTitle: '最短任务优先 SJF: 短任务先运行, 每个运行到结束',
+		rrTitle: (quantum) => `轮转 RR: ${zh.timeSlice} ${quantum} (每个${zh.timeSlice}一种深浅)`,
+		legend: (run, ready, done) => `${run} ${zh.running} (每个${zh.timeSlice}一种深浅)  ${ready} 等待  ${done} 完成`,
+		keys: `p 换任务  +/- ${zh.timeSlice}  f FIFO/SJF`,
+		presets: [
+			{name: '等长任务', lesson: `RR 在一个${zh.timeSlice}内就响应每个任务; FIFO 的平均周转时间更短`},
+			{name: '长任务在前', lesson: '护航效应: FIFO 下短任务排在长任务后面等; SJF 和 RR 让它们先完成'},
+			{name: '长短不一', lesson: 'SJF 的平均周转时间最短; RR 的响应时间最短'},
+		],
 	},
 };

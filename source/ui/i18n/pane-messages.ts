@@ -4,7 +4,7 @@ import type {PinFailure} from '../../core/procs/pinning.js';
 import type {NoticeCode, NoticeParams} from '../../core/dashboard/notice.js';
 
 /**
- * The words of the server pane, the live timeline and the simulator view, and of the core's notices
+ * The words of the server pane, the live timeline, the simulator and scheduler views, and of the core's notices
  * (codes with parameters, source/core/dashboard/notice.ts): one section per pane, one catalogue per language
  * (pane-messages-en.ts, pane-messages-zh.ts), joined into `Messages` (messages-en.ts).
  */
@@ -154,6 +154,8 @@ export interface SimMessages {
 	presets: Array<{name: string; story: string}>;
 	yourWorkload: string;
 	yourProgram: string;
+	/** A typed or given workload in numbers: `your program: 2 processes, 12 CPU instructions, no IO (...)`. */
+	workload: (whose: string, processes: number, cpu: number, io: number) => string;
 	/** The compare view's two runs. */
 	serialTitle: string;
 	multiprogrammedTitle: string;
@@ -164,10 +166,26 @@ export interface SimMessages {
 	runCut: (ticks: number) => string;
 }
 
+export interface SchedMessages {
+	/** `scheduler.py: equal jobs (10, 10, 10), 30 time units`. */
+	heading: (name: string, lengths: string, total: number) => string;
+	/** The averages under each chart; figures come formatted. */
+	averages: (response: string, turnaround: string, wait: string) => string;
+	fifoTitle: string;
+	sjfTitle: string;
+	rrTitle: (quantum: number) => string;
+	/** The legend after its glyphs: the run glyphs (two shades), waiting, done. */
+	legend: (run: string, ready: string, done: string) => string;
+	keys: string;
+	/** The preset job sets (sched-view.ts, same order): name and what to look at. */
+	presets: Array<{name: string; lesson: string}>;
+}
+
 export interface PaneMessages {
 	notices: NoticeMessages;
 	pinFailure: PinFailureMessages;
 	server: ServerPaneMessages;
 	timeline: TimelineMessages;
 	sim: SimMessages;
+	sched: SchedMessages;
 }

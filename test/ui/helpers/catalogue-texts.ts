@@ -184,10 +184,16 @@ export const samples: Record<string, unknown[]> = {
 	'sim.switchCost': [5],
 	'sim.moreProcesses': [4],
 	'sim.runCut': [1000],
+	'sim.workload': ['your program', 2, 12, 3],
+	'sched.heading': ['equal jobs', '10, 10, 10', 30],
+	'sched.averages': ['20.0', '30.0', '10.0'],
+	'sched.rrTitle': [2],
+	'sched.legend': ['█▓', '░', '·'],
 };
 
 /** Further argument lists for a message with several forms (each is one more text, its path `#n`). */
 export const moreSamples: Record<string, unknown[][]> = {
+	'sim.workload': [['your workload', 1, 1, 0]],
 	'session.problem': [
 		[{code: 'queueFull', max: 32}],
 		[{code: 'serverClosed'}],

@@ -75,8 +75,11 @@ export const englishWords = new Set(
 		.filter((word) => !allowedNames.has(word)),
 );
 
-/** The English words on a screen (each once). */
+/** The English words on a screen (each once); program file names (`scheduler.py`) left out. */
 export function englishOn(frame: string): string[] {
-	const words = (frame.match(/[A-Za-z][A-Za-z_-]*[A-Za-z]/gu) ?? []).map((word) => word.toLowerCase());
+	// Program files (the OSTEP `scheduler.py`) are names too.
+	const words = (frame.replaceAll(/\b[\w-]+\.py\b/gu, '').match(/[A-Za-z][A-Za-z_-]*[A-Za-z]/gu) ?? []).map((word) =>
+		word.toLowerCase(),
+	);
 	return [...new Set(words.filter((word) => englishWords.has(word)))];
 }

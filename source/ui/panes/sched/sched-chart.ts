@@ -1,5 +1,7 @@
 import {formatFixed} from '../../../core/ostep/python-compat/format-fixed.js';
 import type {Schedule} from '../../../core/ostep/scheduler/scheduler.js';
+import type {SchedMessages} from '../../i18n/pane-messages.js';
+import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 import type {Segment} from '../../segments.js';
 import {cutMarker, fitLine} from '../../segments.js';
 import {wrapWords} from '../../wrap-words.js';
@@ -11,6 +13,8 @@ export interface SchedChartOptions {
 	height: number;
 	ascii: boolean;
 	color: boolean;
+	/** The words, in the dashboard's language (English when unset). */
+	words?: SchedMessages;
 }
 
 type Kind = 'run' | 'run2' | 'ready' | 'done';
@@ -65,6 +69,8 @@ export function buildSchedLines(state: SchedViewState, options: SchedChartOption
 	const {width, height} = options;
 	if (width <= 0 || height <= 0) return [];
 	const {left, right, preset} = schedRuns(state);
+	const words = options.words ?? paneMessagesEn.sched;
+	const named = words.presets[state.presetIndex] ?? preset;
 	const jobs = preset.lengths.length;
 	const total = Math.max(
 		...left.times.map((time) => time.turnaround),
@@ -74,33 +80,27 @@ export function buildSchedLines(state: SchedViewState, options: SchedChartOption
 	const columns = Math.max(1, width - 4);
 	const glyphs = options.ascii ? asciiGlyphs : unicodeGlyphs;
 	const muted = options.color ? 'gray' : undefined;
-	const header: Segment[][] = [
-		[{text: `scheduler.py: ${preset.name} (${preset.lengths.join(', ')}), ${total} time units`, bold: true}],
-	];
+	const header: Segment[][] = [[{text: words.heading(named.name, preset.lengths.join(', '), total), bold: true}]];
 	const section = (title: string, run: Schedule): Segment[][] => [
 		[{text: title, bold: true}],
 		...gantt(run, jobs, total, columns, options),
 		[
 			{
-				text: `  avg response ${two(run.average.response)}  turnaround ${two(run.average.turnaround)}  wait ${two(run.average.wait)}`,
+				text: words.averages(two(run.average.response), two(run.average.turnaround), two(run.average.wait)),
 				...(muted ? {color: muted} : {}),
 			},
 		],
 	];
-	const leftTitle =
-		state.left === 'SJF' ? 'SJF: shortest job first, each to its end' : 'FIFO: each job to its end, in order';
-	const body = [
-		...section(leftTitle, left),
-		...section(`RR: round robin, quantum ${state.quantum} (each slice its own shade)`, right),
-	];
+	const leftTitle = state.left === 'SJF' ? words.sjfTitle : words.fifoTitle;
+	const body = [...section(leftTitle, left), ...section(words.rrTitle(state.quantum), right)];
 	const legend: Segment[] = [
 		{
-			text: `${glyphs.cell.run}${options.ascii ? '=' : '▓'} running (one shade per slice)  ${glyphs.cell.ready} waiting  ${glyphs.cell.done} done`,
+			text: words.legend(`${glyphs.cell.run}${options.ascii ? '=' : '▓'}`, glyphs.cell.ready, glyphs.cell.done),
 			...(muted ? {color: muted} : {}),
 		},
 	];
-	const lesson = wrapWords(preset.lesson, width).map((text): Segment[] => [{text, ...(muted ? {color: muted} : {})}]);
-	const keys: Segment[] = [{text: 'p jobs  +/- quantum  f FIFO/SJF', ...(muted ? {color: muted} : {})}];
+	const lesson = wrapWords(named.lesson, width).map((text): Segment[] => [{text, ...(muted ? {color: muted} : {})}]);
+	const keys: Segment[] = [{text: words.keys, ...(muted ? {color: muted} : {})}];
 	// The charts first; then, room permitting, the legend, the lesson and the keys.
 	const lines = [...header, ...body];
 	for (const extra of [[legend], lesson, [keys]]) if (lines.length + extra.length <= height) lines.push(...extra);

@@ -1,6 +1,7 @@
 import {SegmentLines} from '../../components/segment-lines.js';
 import {memo, useSyncExternalStore} from 'react';
 import type {KeyBinding} from '../../keymap/key-binding.js';
+import {useMessages} from '../../i18n/use-messages.js';
 import {useTheme} from '../../theme.js';
 import {ReducerStore} from '../../state/reducer-store.js';
 import type {HostedPane, HostedPaneProps} from '../../timeline-host.js';
@@ -34,7 +35,14 @@ const SchedPane = memo(function SchedPane({
 	height: number;
 }) {
 	const theme = useTheme();
-	const lines = buildSchedLines(state, {width, height, ascii: theme.ascii, color: theme.color});
+	const messages = useMessages();
+	const lines = buildSchedLines(state, {
+		width,
+		height,
+		ascii: theme.ascii,
+		color: theme.color,
+		words: messages.sched,
+	});
 	return <SegmentLines lines={lines} width={width} height={height} color={theme.color} />;
 });
 

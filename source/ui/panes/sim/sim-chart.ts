@@ -191,8 +191,15 @@ function workloadWords(player: SimPlayerState, words: SimMessages): {label: stri
 	const preset = words.presets[player.presetIndex];
 	if (preset) return {label: preset.name, story: preset.story};
 	const english = paneMessagesEn.sim;
-	const story =
-		player.story === english.yourWorkload
+	const {described} = player;
+	const story = described
+		? words.workload(
+				described.whose === 'program' ? words.yourProgram : words.yourWorkload,
+				described.processes,
+				described.cpu,
+				described.io,
+			)
+		: player.story === english.yourWorkload
 			? words.yourWorkload
 			: player.story === english.yourProgram
 				? words.yourProgram

@@ -5,6 +5,7 @@ import {initialState, isFinished, step, type SimState} from '../../../core/ostep
 import {parseSimSpec, type SimSpec} from '../../../core/ostep/process-run/sim-spec.js';
 import type {SimConfig, Workload} from '../../../core/ostep/process-run/types.js';
 import {buildFromProgram} from '../../../core/ostep/process-run/workload.js';
+import {paneMessagesEn} from '../../i18n/pane-messages-en.js';
 import {simPresets} from './sim-presets.js';
 
 /**
@@ -26,7 +27,10 @@ export interface SimPlayerState {
 	readonly label: string;
 	/** Index into simPresets, or -1 for a custom workload. */
 	readonly presetIndex: number;
+	/** The preset's story, or the custom workload's description in English (the pane words `described`). */
 	readonly story: string;
+	/** A typed or given workload in numbers, for the pane to word in its language; unset for a preset. */
+	readonly described?: WorkloadDescription;
 	/** Policies of the normal view (compare overrides the switch policy per track). */
 	readonly config: SimConfig;
 	readonly compare: boolean;
@@ -42,6 +46,21 @@ export interface SimPlayerState {
 	readonly message?: string;
 	/** The quantum or switch cost just changed, and what that changed in the run (the pane words it). */
 	readonly tuned?: SimTuning;
+}
+
+/** A typed or given workload, named by what it is: whose it is, how many processes, CPU instructions and IOs. */
+export interface WorkloadDescription {
+	whose: 'workload' | 'program';
+	processes: number;
+	cpu: number;
+	io: number;
+}
+
+/** A workload description in English (the player's `story`; the pane words it in its own language). */
+export function describedInEnglish(described: WorkloadDescription): string {
+	const words = paneMessagesEn.sim;
+	const whose = described.whose === 'program' ? words.yourProgram : words.yourWorkload;
+	return words.workload(whose, described.processes, described.cpu, described.io);
 }
 
 /** A run's outcome, as far as the quantum and the switch cost change it. */
@@ -172,12 +191,11 @@ function withTracks(player: SimPlayerState, changes: Partial<SimPlayerState>): S
 }
 
 /** A typed or given workload, named by what it is: "your program: 2 processes, 12 CPU instructions, no IO". */
-function describeWorkload(whose: string, workload: Workload): string {
+function describeWorkload(whose: WorkloadDescription['whose'], workload: Workload): WorkloadDescription {
 	const all = workload.processes.flat();
 	const cpu = all.filter((instruction) => instruction === 'cpu').length;
 	const io = all.filter((instruction) => instruction === 'io').length;
-	const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-	return `${whose}: ${count(workload.processes.length, 'process', 'processes')}, ${count(cpu, 'CPU instruction', 'CPU instructions')}, ${io === 0 ? 'no IO (nothing to overlap: only a quantum takes the CPU away)' : count(io, 'IO', 'IOs')}`;
+	return {whose, processes: workload.processes.length, cpu, io};
 }
 
 export function createPlayer(spec?: SimSpec, presetIndex = 0): SimPlayerState {
@@ -187,7 +205,8 @@ export function createPlayer(spec?: SimSpec, presetIndex = 0): SimPlayerState {
 		workload: resolved.workload,
 		label: spec ? spec.source || 'custom' : preset!.name,
 		presetIndex: spec ? -1 : presetIndex,
-		story: spec ? describeWorkload('your workload', resolved.workload) : preset!.story,
+		story: spec ? describedInEnglish(describeWorkload('workload', resolved.workload)) : preset!.story,
+		...(spec ? {described: describeWorkload('workload', resolved.workload)} : {}),
 		config: resolved.config,
 		compare: resolved.compare,
 		tracks: [],
@@ -203,7 +222,7 @@ function loadSpec(
 	spec: SimSpec,
 	label: string,
 	presetIndex: number,
-	story: string,
+	story: string | WorkloadDescription,
 ): SimPlayerState {
 	return withTracks(
 		{...player, editing: undefined, message: undefined},
@@ -213,7 +232,8 @@ function loadSpec(
 			compare: spec.compare,
 			label,
 			presetIndex,
-			story,
+			story: typeof story === 'string' ? story : describedInEnglish(story),
+			described: typeof story === 'string' ? undefined : story,
 			cursor: 0,
 			playing: false,
 		},
@@ -229,7 +249,7 @@ function loadProgram(player: SimPlayerState, program: string): SimPlayerState {
 	try {
 		const workload = buildFromProgram(program.trim());
 		const spec: SimSpec = {workload, config: player.config, compare: player.compare, source: `-P ${program.trim()}`};
-		return loadSpec(player, spec, `-P ${program.trim()}`, -1, describeWorkload('your program', workload));
+		return loadSpec(player, spec, `-P ${program.trim()}`, -1, describeWorkload('program', workload));
 	} catch (error: unknown) {
 		if (error instanceof Error && error.name === 'SimReferenceError') return {...player, message: error.message};
 		return failed(player, error);
@@ -316,7 +336,7 @@ export function reducePlayer(player: SimPlayerState, intent: SimIntent): SimPlay
 		case 'load-spec':
 			try {
 				const spec = parseSimSpec(intent.text);
-				return loadSpec(player, spec, intent.text.trim(), -1, describeWorkload('your workload', spec.workload));
+				return loadSpec(player, spec, intent.text.trim(), -1, describeWorkload('workload', spec.workload));
 			} catch (error: unknown) {
 				return failed(player, error);
 			}
