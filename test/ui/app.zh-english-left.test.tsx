@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ProcessSampler} from '../../source/core/procs/sampler.js';
+import {type ProcessSampler} from '../../source/core/procs/sampler.js';
 import {parseSimSpec} from '../../source/core/ostep/process-run/sim-spec.js';
 import type {StoreEvent} from '../../source/core/dashboard/store-event.js';
 import {displayWidth} from '../../source/core/text/display-width.js';
@@ -7,9 +7,9 @@ import {computeLayout} from '../../source/ui/layout.js';
 import {createLiveTimelineHostedPane} from '../../source/ui/panes/live-timeline/live-timeline-host.js';
 import {createSchedHostedPane} from '../../source/ui/panes/sched/sched-host.js';
 import {createSimHostedPane} from '../../source/ui/panes/sim/sim-host.js';
-import {FakeSource, FakeTimers} from '../core/procs/fake-source.js';
 import {brokenBorders} from './helpers/border-cells.js';
 import {englishOn, englishWords} from './helpers/english-words.js';
+import {liveSampler} from './helpers/live-sampler.js';
 import {keys, renderDashboardApp, replied, sent, standardEvents} from './helpers/dashboard-fixture.js';
 
 const cjk = '你好，世界：多道技术与时间上的复用';
@@ -24,44 +24,6 @@ const events = (): StoreEvent[] => [
 		view: {rssBytes: 150e6, pssBytes: 58e6, sharedBytes: 92e6, processes: 3, pssMissing: 0, each: []},
 	},
 ];
-
-/** A real sampler over a scripted source: the server, the dashboard and a session, each with a lane. */
-async function liveSampler(): Promise<ProcessSampler> {
-	const source = new FakeSource({coreCount: 2});
-	const timers = new FakeTimers();
-	const sampler = new ProcessSampler({source, timers, intervalMs: 100, columns: 300});
-	source.cores = [0, 1].map((cpu) => ({cpu, busyNs: 0, totalNs: 0}));
-	const lanes: Array<[number, string]> = [
-		[4242, 'server'],
-		[4343, 'dashboard (this UI)'],
-		[1001, '#1 TCP'],
-	];
-	for (const [pid, label] of lanes) {
-		source.advance(pid, {});
-		sampler.watch(pid, label);
-	}
-
-	for (let tick = 0; tick < 20; tick++) {
-		const computing = tick % 4 < 2;
-		sampler.reportPhase(1001, computing ? 'computing' : 'waiting-reply');
-		source.advance(4242, {runNs: 15e6, cpu: 0, state: 'S', voluntary: 3, rssBytes: 40e6});
-		source.advance(4343, {runNs: 30e6, cpu: 0, state: 'S', voluntary: 2, rssBytes: 90e6});
-		source.advance(
-			1001,
-			computing
-				? {runNs: 40e6, waitNs: 50e6, cpu: 1, state: 'R', involuntary: 2, rssBytes: 45e6}
-				: {cpu: 1, state: 'S', voluntary: 1},
-		);
-		source.cores = [
-			{cpu: 0, busyNs: (tick + 1) * 10e6, totalNs: (tick + 1) * 100e6},
-			{cpu: 1, busyNs: (tick + 1) * 100e6, totalNs: (tick + 1) * 100e6},
-		];
-		timers.time += 100;
-		await sampler.sampleNow();
-	}
-
-	return sampler;
-}
 
 type Fixture = ReturnType<typeof renderDashboardApp>;
 let fixture: Fixture | undefined;
