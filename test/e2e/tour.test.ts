@@ -155,7 +155,9 @@ describe('what the narration points at is on screen', () => {
 			while (Date.now() < deadline) {
 				screen = await terminal.screen();
 				pane = /(?:memory \(PSS\)|PSS) (\d+(?:\.\d)? [kMG]?B)/.exec(screen)?.[1];
-				said = /; (\d+(?:\.\d)? [kMG]?B) together/.exec(screen)?.[1];
+				// The strip wraps at words: the figure and its unit may sit on two rows.
+				const total = /; (\d+(?:\.\d)?)\s+([kMG]?B)\s+together/.exec(screen);
+				said = total ? `${total[1]} ${total[2]}` : undefined;
 				const lanes = screen.split('\n').filter((line) => memoryLane.test(line) && !line.includes('×'));
 				if (pane !== undefined && pane === said && lanes.length >= 3) break;
 			}
