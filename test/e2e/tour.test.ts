@@ -65,12 +65,13 @@ describe('the guided tour in a real terminal', () => {
 			expect(said).toMatch(/Multiplexing in time: IO/);
 			// Three sessions, the CPU lane with at least two of their letters.
 			expect(await cpuRowLetterCount(terminal)).toBeGreaterThanOrEqual(2);
-			const screen = await terminal.screen();
+			// Waited for, not read once: a busy machine can catch the screen mid-repaint.
+			const screen = await terminal.waitForText(/#\d+ (?:TCP|UDP) pid \d+[\s\S]*#\d+ (?:TCP|UDP) pid \d+/, 20_000);
 			for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
 
 			// Back through every step to before the first: out of the tour, no session left.
 			const started = sessionPidsOnScreen(screen);
-			expect(started.length).toBeGreaterThanOrEqual(2);
+			expect(started.length, screen).toBeGreaterThanOrEqual(2);
 			for (const pid of started) expect(childPids(terminal.pid)).toContain(pid);
 			for (let step = 7; step >= 1; step--) {
 				await terminal.type('\u001B[D');
