@@ -211,7 +211,13 @@ function workloadWords(player: SimPlayerState, words: SimMessages): {label: stri
  * The settings header: play state and speed, policies, IO length, quantum and switch cost, the workload.
  * When it does not fit it wraps at its separators (then by words), never cut: these are what the run means.
  */
-function statusLines(player: SimPlayerState, glyphs: GlyphSet, options: ChartOptions, words: SimMessages): ChartLine[] {
+function statusLines(
+	player: SimPlayerState,
+	glyphs: GlyphSet,
+	options: ChartOptions,
+	words: SimMessages,
+	oneLine = false,
+): ChartLine[] {
 	const sep = ` ${glyphs.separator} `;
 	const {config} = player;
 	const extras = [
@@ -228,7 +234,9 @@ function statusLines(player: SimPlayerState, glyphs: GlyphSet, options: ChartOpt
 	};
 	const settings = [policy, `L=${config.ioLength}`, ...extras, workloadWords(player, words).label];
 	const whole = `${sep}${settings.join(sep)}`;
-	if (displayWidth(play.text) + displayWidth(whole) <= options.width) return [[play, {text: whole}]];
+	// One line (it fits, or the rows do not allow more): the fields keep their separators, and what does not
+	// fit is shortened at the end with the marker, never run together.
+	if (oneLine || displayWidth(play.text) + displayWidth(whole) <= options.width) return [[play, {text: whole}]];
 	// Keep the separators' groups whole: fill a line with as many as fit, then start the next.
 	const lines: ChartLine[] = [];
 	let current: ChartLine = [play];
@@ -296,7 +304,10 @@ export function buildSimLines(player: SimPlayerState, options: ChartOptions): Ch
 	// The header wraps when the rows allow it (every lane still shown); otherwise it keeps one line.
 	const header = statusLines(player, glyphs, options, words);
 	const others = 2 + blocks * ((compare ? 1 : 0) + 2 + processes);
-	const lines: ChartLine[] = header.length === 1 || header.length + others <= height ? header : [header.flat()];
+	const lines: ChartLine[] =
+		header.length === 1 || header.length + others <= height
+			? header
+			: statusLines(player, glyphs, options, words, true);
 	// The preset's story (what the run shows) wraps by words; it is never cut mid-word.
 	let story: ChartLine[] | undefined = wrapWords(workloadWords(player, words).story, width).map((text) => [
 		{text, dim: true},
