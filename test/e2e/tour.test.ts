@@ -103,6 +103,9 @@ describe('the guided tour in a real terminal', () => {
 				30_000,
 			);
 			expect(await cpuRowLetterCount(terminal)).toBeGreaterThanOrEqual(2);
+			// The borders are those of the step's session panes (two fit at 80x24): wait until they are drawn (a
+			// busy machine's strip can speak before the step has opened them).
+			await terminal.waitForText(/(?:#\d+ (?:TCP|UDP) pid \d+[\s\S]*){2}/, 20_000);
 			const layout = computeLayout(80, 24, 3, tourStripHeight(24));
 			const top = [0, layout.top.serverWidth - 1, layout.top.serverWidth, 79];
 			expect(await brokenBorders(terminal, range(0, layout.top.height), top)).toEqual([]);
