@@ -14,19 +14,6 @@ export const stateMeanings: Readonly<Record<string, string>> = {
 	U: 'uninterruptible wait', // macOS ps
 };
 
-/** A one-word form for narrow columns. */
-export const stateShortWords: Readonly<Record<string, string>> = {
-	R: 'run',
-	S: 'sleep',
-	D: 'io-wait',
-	Z: 'zombie',
-	T: 'stopped',
-	t: 'traced',
-	X: 'dead',
-	I: 'idle',
-	U: 'io-wait',
-};
-
 export function stateMeaning(letter: string): string {
 	return stateMeanings[letter] ?? 'unknown state';
 }

@@ -8,9 +8,6 @@ export interface ModelLine {
 	tone: 'normal' | 'muted' | 'warn' | 'accent';
 }
 
-/** Each model in a few words, with the tutorial's class it stands for. */
-export const modelWords: Record<ServerModel, string> = paneMessagesEn.server.models;
-
 function seconds(ms: number, words: ServerPaneMessages): string {
 	return words.seconds(ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)));
 }

@@ -22,8 +22,6 @@ export interface LaneDetailOptions {
 	words?: TimelineMessages;
 }
 
-export const reasonWords = paneMessagesEn.timeline.reasons;
-
 /** The legend row that explains the short words, whatever the lanes could show. */
 export function reasonLegend(
 	width: number,

@@ -57,21 +57,6 @@ export const phaseColors: Readonly<Record<SessionPhase, string>> = {
 /** Colours for process marks (A, B, C...) in the core lanes; the letter says who, the colour only helps. */
 export const markColors: readonly string[] = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red', 'white'];
 
-export const cellWords: Readonly<Record<Exclude<CellKind, 'none'>, string>> = {
-	running: 'running',
-	runnable: 'runnable (waiting for a CPU)',
-	sleeping: 'sleeping (IO or event)',
-	exited: 'exited',
-};
-
-export const ranPartWords = {runnable: 'ran part, mostly runnable', sleeping: 'ran part, mostly asleep'} as const;
-
-export const phaseWords: Readonly<Record<SessionPhase, string>> = {
-	computing: 'computing',
-	'waiting-reply': 'waiting for reply',
-	idle: 'idle',
-};
-
 /** The mark of the nth lane: A-Z, then a-z, then '+'. */
 export function laneMark(index: number): string {
 	return 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[index] ?? '+';
