@@ -484,7 +484,7 @@ async function runDashboard({
 		watchProcess,
 		quit: () => finish(0),
 	});
-	const tour = createDashboardTour({runtime, store, commands, oneCpu, dashboardLane});
+	const tour = createDashboardTour({runtime, store, commands, oneCpu, dashboardLane, experiments});
 
 	// The first frame comes before the first sessions start (the runtime opens them on the next turn of the
 	// event loop): their processes would compete with it for the CPU. Focus waits for session #1.

@@ -79,9 +79,10 @@ export function App({
 			}),
 	);
 	const ui = useSyncExternalStore(uiStore.subscribe, uiStore.getSnapshot, uiStore.getSnapshot);
-	const touring = tour !== undefined && ui.tour === true;
-	// The tour's step that says "look at the server log" keeps the log on screen at 80x24.
+	// The tour's own state says whether it is on (the strip, its keys in the status bar).
 	const tourState = useSyncExternalStore(tour?.director.subscribe ?? noSubscribe, () => tour?.director.getSnapshot());
+	const touring = tour !== undefined && tourState?.active === true;
+	// The tour's step that says "look at the server log" keeps the log on screen at 80x24.
 	const logStep = touring && tourState !== undefined && tour.director.steps[tourState.index]?.id === 'udp-messages';
 	const stripRows = touring ? tourStripHeight(rows) : 0;
 	const usual = computeLayout(columns, rows, snapshot.sessions.length, stripRows);
@@ -137,6 +138,7 @@ export function App({
 					hosted?.bindings,
 					focus.kind === 'session' &&
 						snapshot.sessions.find((session) => session.sessionId === focus.sessionId)?.state === 'exited',
+					touring,
 				);
 	const where =
 		capture && focus.kind === 'timeline'
@@ -260,9 +262,10 @@ function statusBindingsFor(
 	ui: UiState,
 	hostedBindings: ReadonlyArray<KeyBinding<unknown>> | undefined,
 	exitedSession = false,
+	touring = false,
 ): Array<KeyBinding<unknown>> {
 	if (ui.help) return [];
-	const scopes: KeyScope[] = activeScopes(ui).filter((scope) => scope !== 'global');
+	const scopes: KeyScope[] = activeScopes(ui, touring).filter((scope) => scope !== 'global');
 	const own: Array<KeyBinding<unknown>> = exitedSession
 		? // An exited session takes no input and runs no auto mode: only its pane can go.
 			dashboardBindings

@@ -14,7 +14,7 @@ import type {TerminalCapabilities} from './terminal/capabilities.js';
 import {createTheme} from './theme.js';
 import type {TimelineHost} from './timeline-host.js';
 import type {TourDirector} from '../core/tour/tour-director.js';
-import {stopAndAwait} from '../core/tour/await-run.js';
+import {followTourRuns} from './tour/follow-tour.js';
 import {HeldFigures, SpokenPid, type TourHost} from './tour/tour-host.js';
 import {useSyncExternalStore} from 'react';
 import {TimelineSvgExport} from './svg/timeline-export.js';
@@ -78,14 +78,9 @@ export function mountDashboard({
 	};
 	let tourHost: TourHost | undefined;
 	if (tour) {
-		if (experiment) {
-			tour.attachUi({
-				runExperiment: (preset) => experiment.store.runPreset(preset),
-				// Resolves once the run has ended: it puts the reply delay back as it ends, before the next
-				// step sets its own.
-				stopExperiment: async () => stopAndAwait(experiment.store),
-			});
-		}
+		// The experiment view runs what the tour's state asks for (the director awaits the end of a run from
+		// the launcher, which puts the reply delay back as it ends).
+		if (experiment) followTourRuns(tour, experiment.store);
 
 		tourHost = {
 			director: tour,

@@ -18,6 +18,8 @@ export interface ExperimentLauncher {
 	readonly io?: {ownServer: boolean; ioMs: number; tickMs: number};
 	/** Ends a run in progress at once (the dashboard is exiting). */
 	killNow(): void;
+	/** Resolves once the last run started has ended and put back what it changed (the reply delay). */
+	ended?(): Promise<void>;
 	/**
 	 * Recorded runs (`--load-experiment FILE`): the view shows the first at once, and a tour step that asks
 	 * for a preset gets the recording of that preset instead of a live run (Enter still runs one live).
@@ -41,6 +43,7 @@ export function createDashboardLauncher(
 	recordings: readonly RecordedExperiment[] = [],
 ): ExperimentLauncher {
 	let current: Experiment | undefined;
+	let lastEnded: Promise<void> = Promise.resolve();
 	const ownServer = runtime.server !== undefined;
 	return {
 		recordings,
@@ -75,10 +78,15 @@ export function createDashboardLauncher(
 				if (current === experiment) current = undefined;
 				if (ownServer) runtime.setReplyDelay(delayBefore);
 			});
+			lastEnded = result.then(
+				() => undefined,
+				() => undefined,
+			);
 			return {result, stop: () => experiment.kill()};
 		},
 		killNow() {
 			current?.kill();
 		},
+		ended: async () => lastEnded,
 	};
 }

@@ -1,6 +1,7 @@
 import type {DashboardCommands} from '../dashboard/dashboard-commands.js';
 import type {DashboardRuntime} from '../dashboard/dashboard-runtime.js';
 import type {DashboardStore} from '../dashboard/dashboard-store.js';
+import type {ExperimentLauncher} from '../experiment/dashboard-launcher.js';
 import {TourDirector, type TourControls} from './tour-director.js';
 
 export interface DashboardTourDeps {
@@ -20,7 +21,12 @@ export interface DashboardTourDeps {
 	oneCpu: {readonly enabled: boolean; toggle(): Promise<void>};
 	/** The dashboard's own lane is shown in the live timeline. */
 	dashboardLane: () => boolean;
+	/** Runs the experiment view's experiments: the tour awaits the end of a run it stops (bounded). */
+	experiments?: Pick<ExperimentLauncher, 'ended'>;
 }
+
+/** How long leaving a step waits for its experiment run to end. */
+const runEndMs = 10_000;
 
 /** The tour's controls on a running dashboard: the same runtime, knobs and one-CPU mode the keys use. */
 export function dashboardTourControls({
@@ -29,8 +35,10 @@ export function dashboardTourControls({
 	commands,
 	oneCpu,
 	dashboardLane,
+	experiments,
 }: DashboardTourDeps): TourControls {
 	return {
+		...(experiments ? {experimentEnded: async () => within(experiments.ended?.() ?? Promise.resolve(), runEndMs)} : {}),
 		openSession: (protocol) => runtime.openSession(protocol),
 		async closeSession(sessionId) {
 			await runtime.closeSession(sessionId);
@@ -57,6 +65,15 @@ export function dashboardTourControls({
 			return confirmed;
 		},
 	};
+}
+
+/** Resolves with `promise`, or after `timeoutMs`, whichever comes first. */
+async function within(promise: Promise<void>, timeoutMs: number): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<void>((resolve) => {
+		timer = setTimeout(resolve, timeoutMs);
+	});
+	await Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Resolves once the published snapshot shows the knobs as asked (or after `timeoutMs`). */

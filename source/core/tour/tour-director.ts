@@ -32,6 +32,11 @@ export interface TourControls {
 	 * (false). Without it a knob counts as set when asked.
 	 */
 	confirmKnobs?(): Promise<boolean>;
+	/**
+	 * Resolves once no experiment run is in progress any more (bounded): a run puts back the reply delay as
+	 * it ends, which must come before the next step sets its own. Without it the dashboard runs none.
+	 */
+	experimentEnded?(): Promise<void>;
 }
 
 /** Every knob a step relies on: set at each step's entry, whatever step came before and however fast. */
@@ -49,15 +54,6 @@ export interface TourScreen {
 	zoomed: boolean;
 }
 
-/** What the tour changes on the screen: the timeline view, and the experiment view's runs. */
-export interface TourUi {
-	screen(): TourScreen;
-	show(screen: TourScreen): void;
-	runExperiment?(preset: ExperimentPresetName): void;
-	/** Ends the run in progress; resolves once it has ended (and put back what it changed). */
-	stopExperiment?(): void | Promise<void>;
-}
-
 export interface TourState {
 	active: boolean;
 	/** The step shown (0-based). */
@@ -70,6 +66,17 @@ export interface TourState {
 	since: number;
 	/** Why the last setup was incomplete, in words. */
 	error?: string;
+	/**
+	 * What the step shown wants the timeline area to show (a new object each time a step asks). The screen
+	 * applies it; when it goes away while the tour is on, or as the tour ends with everything undone, the
+	 * screen goes back to what it showed before. Left with `Esc`, it stays: the screen keeps what it shows.
+	 */
+	screen?: TourScreen;
+	/**
+	 * The experiment run the step shown asked for (a new object each time): the experiment view runs it, and
+	 * stops it when it goes away. Left with `Esc`, it stays, and so does the run.
+	 */
+	experiment?: {preset: ExperimentPresetName};
 }
 
 const knobKinds = new Set<TourAction['kind']>(['model', 'reply-delay', 'handler-cpu', 'one-cpu', 'dashboard-lane']);
@@ -89,19 +96,20 @@ export interface TourDirectorOptions {
 /**
  * Runs the guided tour: each step sets up the dashboard it needs (server model, sessions, one-CPU mode,
  * auto mode, delays, the timeline view). Transitions run one at a time: the step before is undone first
- * (its sessions closed, its experiment stopped and awaited, its view put back), then the new step sets
- * every knob it relies on to an absolute value (what it does not name goes back to what it was before the
- * tour) and waits until the server process reports them in force. So a step's state never depends on how
- * it was reached. Requests are coalesced: three quick `→` go to the third step without setting up the two
- * between. Leaving with `Esc` keeps everything as it is; `←` on the first step (or `t`) puts it back as it
- * was before the tour.
+ * (its sessions closed, its experiment stopped and awaited), then the new step sets every knob it relies
+ * on to an absolute value (what it does not name goes back to what it was before the tour) and waits
+ * until the server process reports them in force. So a step's state never depends on how it was reached.
+ * The screen's part (the view a step asks for, the experiment run) is only published in the state: the UI
+ * applies it as it applies keys, and puts back its own view when none is asked for; the director never
+ * calls into the UI. Requests are coalesced: three quick `→` go to the third step without setting up the
+ * two between. Leaving with `Esc` keeps everything as it is; `←` on the first step (or `t`) puts it back
+ * as it was before the tour.
  */
 export class TourDirector {
 	readonly #controls: TourControls;
 	readonly #steps: readonly TourStep[];
 	readonly #awaitMs: number;
 	readonly #listeners = new Set<() => void>();
-	#ui: TourUi | undefined;
 	#state: TourState = {active: false, index: 0, busy: false, sessions: [], since: 0};
 	#undo: Array<() => unknown> = [];
 	/** The knobs as they were before the tour: what a step does not name, and what `t` puts back. */
@@ -121,11 +129,6 @@ export class TourDirector {
 
 	get steps(): readonly TourStep[] {
 		return this.#steps;
-	}
-
-	/** The screen's side (view, experiment runs), attached by parts once the UI is mounted. */
-	attachUi(ui: Partial<TourUi>): void {
-		this.#ui = {screen: () => ({view: 'live', zoomed: false}), show() {}, ...this.#ui, ...ui};
 	}
 
 	getSnapshot = (): TourState => this.#state;
@@ -207,21 +210,27 @@ export class TourDirector {
 				if (goal.undo) {
 					this.#set({busy: true});
 					await this.#undoAll();
+					this.#set({screen: undefined});
 					const baseline = this.#baseline;
 					if (baseline && !this.#disposed) error = await this.#applyKnobs(baseline);
 				}
 
 				this.#undo = [];
 				this.#baseline = undefined;
+				// Left with Esc, the step's screen stays published: the UI keeps it (undone, it is cleared above).
 				this.#set({active: false, busy: false, sessions: [], ...(error === undefined ? {} : {error})});
 				continue;
 			}
 
 			this.#baseline ??= this.#knobsNow();
-			this.#set({active: true, busy: true, index: goal.index});
+			// Entering the tour: a screen left published by an earlier Esc is not this tour's.
+			this.#set({active: true, busy: true, index: goal.index, ...(this.#state.active ? {} : {screen: undefined})});
 			await this.#undoAll();
-			this.#set({sessions: []});
-			const error = await this.#setUp(this.#steps[goal.index]!, this.#baseline);
+			const step = this.#steps[goal.index]!;
+			// A step that names no view leaves the screen as it was before the tour.
+			const named = step.setup.some((action) => action.kind === 'view');
+			this.#set({sessions: [], ...(named ? {} : {screen: undefined})});
+			const error = await this.#setUp(step, this.#baseline);
 			this.#set({busy: false, since: Date.now(), ...(error === undefined ? {} : {error})});
 		}
 	}
@@ -312,13 +321,9 @@ export class TourDirector {
 		const controls = this.#controls;
 		switch (action.kind) {
 			case 'view': {
-				const ui = this.#ui;
-				if (!ui) return undefined;
-				const before = ui.screen();
-				const wanted = {view: action.view, zoomed: action.zoomed ?? false};
-				if (before.view === wanted.view && before.zoomed === wanted.zoomed) return undefined;
-				ui.show(wanted);
-				this.#undo.push(() => ui.show(before));
+				// Published, not shown: the screen follows the state (and puts back its own view when none is
+				// asked for). Kept while the next step is set up, which asks for its own or for none.
+				this.#set({screen: {view: action.view, zoomed: action.zoomed ?? false}});
 				return undefined;
 			}
 
@@ -376,12 +381,14 @@ export class TourDirector {
 			}
 
 			case 'experiment': {
-				const ui = this.#ui;
-				if (!ui?.runExperiment) return 'this dashboard has no experiment view';
-				ui.runExperiment(action.preset);
+				if (!controls.experimentEnded) return 'this dashboard has no experiment view';
+				this.#set({experiment: {preset: action.preset}});
 				// Awaited on leaving: the run puts the reply delay back when it ends, which must come before
 				// the next step sets its own.
-				this.#undo.push(async () => ui.stopExperiment?.());
+				this.#undo.push(async () => {
+					this.#set({experiment: undefined});
+					await controls.experimentEnded?.();
+				});
 				return undefined;
 			}
 		}
@@ -389,7 +396,8 @@ export class TourDirector {
 
 	#set(patch: Partial<TourState>): void {
 		const next = {...this.#state, ...patch};
-		if (patch.error === undefined && 'error' in patch) delete next.error;
+		for (const key of ['error', 'screen', 'experiment'] as const)
+			if (key in patch && patch[key] === undefined) delete next[key];
 		this.#state = next;
 		for (const listener of this.#listeners) listener();
 	}

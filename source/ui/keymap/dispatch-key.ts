@@ -33,6 +33,8 @@ export interface DispatchContext {
 	views?: readonly TimelineView[];
 	/** How the help overlay pages at the terminal's size: rows a page, first row of the last page. */
 	helpPaging?: {pageRows: number; maxOffset: number};
+	/** The guided tour is on (read from its director's state): its keys come first. */
+	touring?: boolean;
 }
 
 /** Without a size (tests): pages of 10 rows, up to row 60. */
@@ -82,10 +84,10 @@ function find<T>(
 /** The scopes of the panes the timeline area hosts (their own keys), and of the area itself. */
 const hostedScopes: KeyScope[] = ['sim', 'sched', 'experiment', 'timeline'];
 
-/** The scopes active for the focused pane, most specific first. */
-export function activeScopes(state: UiState): KeyScope[] {
+/** The scopes active for the focused pane, most specific first (the tour's first while it is on). */
+export function activeScopes(state: UiState, touring = false): KeyScope[] {
 	if (state.typing) return ['typing'];
-	const tour: KeyScope[] = state.tour ? ['tour'] : [];
+	const tour: KeyScope[] = touring ? ['tour'] : [];
 	switch (state.focus.kind) {
 		case 'session':
 			return [...tour, 'session', 'global'];
@@ -165,7 +167,7 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 	if (name === undefined) return ignored;
 	// The tour's keys (Right/Left, PgDn/PgUp, T, Esc) come before a hosted pane's own. It holds +/- back from
 	// the server's reply delay, not from the timeline's own speed.
-	const tourBinding = state.tour ? find(bindings, 'tour', name) : undefined;
+	const tourBinding = context.touring ? find(bindings, 'tour', name) : undefined;
 	const held =
 		tourBinding && 'ui' in tourBinding.action && tourBinding.action.ui === 'tour' && tourBinding.action.tour === 'hold';
 	if (tourBinding && !(held && state.focus.kind === 'timeline')) return apply(state, tourBinding.action, name, context);
@@ -175,7 +177,7 @@ export function dispatchKey(previous: UiState, key: KeyPress, context: DispatchC
 		if (hosted && find(bindings, 'timeline', name) === undefined) return done(state, [{pane: hosted.action}]);
 	}
 
-	for (const scope of activeScopes(state)) {
+	for (const scope of activeScopes(state, context.touring)) {
 		const binding = find(bindings, scope, name);
 		if (binding) return apply(state, binding.action, name, context);
 	}

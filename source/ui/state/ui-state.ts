@@ -1,3 +1,5 @@
+import type {TourScreen} from '../../core/tour/tour-director.js';
+
 /** A key that does nothing where focus is (the status bar words it in the dashboard's language). */
 export interface UnboundKeyHint {
 	key: string;
@@ -47,10 +49,19 @@ export interface UiState {
 	zoom?: boolean;
 	/** The PID being typed after `w` (undefined: the prompt is closed). */
 	watchDraft?: string;
-	/** The guided tour is on (mirrors the tour director; its keys come first). */
-	tour?: boolean;
+	/**
+	 * While the screen shows what a tour step asked for: that request, and the screen to go back to when the
+	 * tour stops asking (the tour's state says whether it is on; see ui/tour/follow-tour.ts).
+	 */
+	tourScreen?: TourScreenHeld;
 	/** The tour's list of steps is shown (`T`). */
 	tourList?: boolean;
+}
+
+/** The screen a tour step asked for (`shown`, the director's own object) and the one before it. */
+export interface TourScreenHeld {
+	shown: TourScreen;
+	before: {view: TimelineView; zoom: boolean; focus: Focus};
 }
 
 export const maxDraftLength = 500;

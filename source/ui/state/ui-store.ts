@@ -14,11 +14,12 @@ import {
 	type UiState,
 } from './ui-state.js';
 import type {TourDirector} from '../../core/tour/tour-director.js';
+import {followTour} from '../tour/follow-tour.js';
 
-/** The tour as the key path sees it. */
+/** The tour as the key path sees it: its state (on, the screen a step asks for) and its commands. */
 export type TourKeys = Pick<
 	TourDirector,
-	'getSnapshot' | 'subscribe' | 'toggle' | 'next' | 'prev' | 'leave' | 'goTo' | 'attachUi' | 'steps'
+	'getSnapshot' | 'subscribe' | 'toggle' | 'next' | 'prev' | 'leave' | 'goTo' | 'steps'
 >;
 
 export interface UiStoreOptions {
@@ -28,7 +29,7 @@ export interface UiStoreOptions {
 	initialView?: TimelineView;
 	/** Sessions are about to open: focus waits for the first (session #1) instead of starting on the server. */
 	focusFirstSession?: boolean;
-	/** The guided tour: its keys go to it, and it sets the timeline view. */
+	/** The guided tour: its keys go to it, and the screen follows the view its steps ask for. */
 	tour?: TourKeys;
 	/** Saves the timeline view shown as SVG (key S); returns what to say in the status bar. */
 	saveSvg?: (view: TimelineView) => KeyNote;
@@ -37,9 +38,9 @@ export interface UiStoreOptions {
 /**
  * The UI state (focus, typing, the draft, help, the view) in plain TypeScript, and the one key path: every
  * key is dispatched once, synchronously and in order, against the state the key before it left, then its
- * calls go straight to the commands or to the shown timeline pane. React reads the state with
- * useSyncExternalStore (and re-renders with every data snapshot); nothing here lives in a component, so a
- * re-layout loses nothing.
+ * calls go straight to the commands or to the shown timeline pane. The tour's state is applied the same way
+ * (a pure reducer, followTour). React reads it with useSyncExternalStore (and re-renders with
+ * every data snapshot); nothing here lives in a component, so a re-layout loses nothing.
  */
 export class UiStore {
 	readonly #snapshots: SnapshotSource;
@@ -74,28 +75,9 @@ export class UiStore {
 		const first = sessions[0]?.sessionId ?? (focusFirstSession ? 1 : undefined);
 		this.#state = reconcileUiState(initialUiState(initialView, first), sessions);
 		if (tour) {
-			this.#state = {...this.#state, tour: tour.getSnapshot().active};
-			tour.attachUi({
-				screen: () => ({
-					view: this.#state.view,
-					zoomed: this.#state.zoom === true,
-				}),
-				show: ({view, zoomed}) => {
-					const known = availableViews(this.#timeline).find((candidate) => candidate === view);
-					if (known === undefined) return;
-					this.#state = {
-						...this.#state,
-						view: known,
-						zoom: zoomed,
-						...(zoomed ? {focus: {kind: 'timeline'} as const, typing: false} : {}),
-					};
-					this.#notify();
-				},
-			});
+			this.#state = followTour(this.#state, tour.getSnapshot(), availableViews(this.#timeline));
 			tour.subscribe(() => {
-				const active = tour.getSnapshot().active;
-				if (active === (this.#state.tour ?? false)) return;
-				this.#state = {...this.#state, tour: active, ...(active ? {} : {tourList: false})};
+				this.#state = followTour(this.#state, tour.getSnapshot(), availableViews(this.#timeline));
 				this.#notify();
 			});
 		}
@@ -146,6 +128,7 @@ export class UiStore {
 				paneBindings: pane?.bindings,
 				paneCapture: pane?.textInput?.current(),
 				views: availableViews(this.#timeline),
+				touring: this.#tour?.getSnapshot().active ?? false,
 			});
 			this.#state = result.state;
 			for (const call of result.calls) {

@@ -66,19 +66,23 @@ describe('the guided tour on a real dashboard runtime', () => {
 			watchProcess() {},
 			quit() {},
 		});
-		const tour = createDashboardTour({runtime, store, commands, oneCpu, dashboardLane: () => lane});
 		const experiments: string[] = [];
-		let screen = {view: 'live', zoomed: false};
-		tour.attachUi({
-			screen: () => screen,
-			show(next) {
-				screen = next;
-			},
-			runExperiment: (preset) => experiments.push(`run ${preset}`),
-			stopExperiment() {
-				experiments.push('stop');
-			},
+		const tour = createDashboardTour({
+			runtime,
+			store,
+			commands,
+			oneCpu,
+			dashboardLane: () => lane,
+			experiments: {ended: async () => void experiments.push('ended')},
 		});
+		// No UI: what the screen would show and run is read from the tour's state.
+		let asked = tour.getSnapshot().experiment;
+		tour.subscribe(() => {
+			if (tour.getSnapshot().experiment === asked) return;
+			asked = tour.getSnapshot().experiment;
+			experiments.push(asked ? `run ${asked.preset}` : 'stop');
+		});
+		const screen = () => tour.getSnapshot().screen;
 
 		const serverPid = runtime.server!.pid!;
 		const serverAffinity = readAffinity(serverPid);
@@ -113,7 +117,7 @@ describe('the guided tour on a real dashboard runtime', () => {
 			}
 
 			const wanted = tourSteps[index]!.setup.find((action) => action.kind === 'view');
-			expect(screen).toEqual({view: wanted?.view, zoomed: wanted?.zoomed ?? false});
+			expect(screen()).toEqual(wanted ? {view: wanted.view, zoomed: wanted.zoomed ?? false} : undefined);
 			if (want.experiment) expect(experiments.at(-1)).toBe(`run ${want.experiment}`);
 			// What the steps before opened is gone: no orphan session process.
 			const current = new Set(live.map((session) => session.pid));
@@ -152,10 +156,12 @@ describe('the guided tour on a real dashboard runtime', () => {
 		expect(oneCpu.enabled).toBe(false);
 		expect(readAffinity(serverPid)).toBe(serverAffinity);
 		expect(lane).toBe(true);
-		expect(screen).toEqual({view: 'live', zoomed: false});
-		// Every experiment the tour started, it stopped.
-		expect(experiments.filter((entry) => entry.startsWith('run')).length).toBe(
-			experiments.filter((entry) => entry === 'stop').length,
-		);
+		// Undone: the tour asks for no screen of its own (the UI puts back its own; test/ui/tour/follow-tour.test.ts).
+		expect(screen()).toBeUndefined();
+		// Every experiment the tour started, it stopped, and awaited the end of the run before going on.
+		const runs = experiments.filter((entry) => entry.startsWith('run')).length;
+		expect(runs).toBeGreaterThan(0);
+		expect(experiments.filter((entry) => entry === 'stop').length).toBe(runs);
+		for (const [at, entry] of experiments.entries()) if (entry === 'stop') expect(experiments[at + 1]).toBe('ended');
 	}, 180_000);
 });

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {ServerModel} from '../../../source/core/echo/server-model.js';
-import {TourDirector, type TourControls} from '../../../source/core/tour/tour-director.js';
+import {TourDirector, type TourControls, type TourState} from '../../../source/core/tour/tour-director.js';
 import {tourSteps, type TourStep} from '../../../source/core/tour/tour-steps.js';
 
 /** Controls that keep the knobs in memory and log every change. */
@@ -183,5 +183,115 @@ describe('TourDirector', () => {
 			'open tcp #2',
 			'pair #1',
 		]);
+	});
+
+	it('needs no UI: a step publishes in its state the screen it wants and the run it asks for, and undoing clears them', async () => {
+		const {controls, log} = fakeControls();
+		const ended: string[] = [];
+		const tour = new TourDirector({
+			controls: {
+				...controls,
+				async experimentEnded() {
+					ended.push(`ended after ${log.at(-1)}`);
+				},
+			},
+			steps: [
+				{
+					id: 'serial-concurrent',
+					setup: [
+						{kind: 'view', view: 'experiment', zoomed: true},
+						{kind: 'experiment', preset: 'io'},
+					],
+				},
+				{
+					id: 'time-io',
+					setup: [
+						{kind: 'view', view: 'live'},
+						{kind: 'reply-delay', ms: 300},
+					],
+				},
+				{id: 'space', setup: []},
+			],
+		});
+		const seen: Array<Pick<TourState, 'screen' | 'experiment'>> = [];
+		tour.subscribe(() => {
+			const {screen, experiment} = tour.getSnapshot();
+			const last = seen.at(-1);
+			if (last?.screen !== screen || last?.experiment !== experiment) seen.push({screen, experiment});
+		});
+		tour.start();
+		await tour.settled();
+		expect(tour.getSnapshot()).toMatchObject({
+			active: true,
+			screen: {view: 'experiment', zoomed: true},
+			experiment: {preset: 'io'},
+		});
+		tour.next();
+		await tour.settled();
+		expect(tour.getSnapshot().screen).toEqual({view: 'live', zoomed: false});
+		expect(tour.getSnapshot().experiment).toBeUndefined();
+		// The run was stopped (its request cleared) and its end awaited before the next step set its delay.
+		expect(ended).toEqual(['ended after delay 0']);
+		expect(log.indexOf('delay 300')).toBeGreaterThan(log.indexOf('delay 0'));
+		tour.next();
+		await tour.settled();
+		// A step that names no view asks for none.
+		expect(tour.getSnapshot().screen).toBeUndefined();
+		tour.goTo(1);
+		await tour.settled();
+		tour.end();
+		await tour.settled();
+		expect(tour.getSnapshot()).toMatchObject({active: false});
+		expect(tour.getSnapshot().screen).toBeUndefined();
+		expect(seen.map(({screen, experiment}) => [screen?.view, experiment?.preset])).toEqual([
+			['experiment', undefined],
+			['experiment', 'io'],
+			// The run stops first; the screen stays until the next step asks for its own (no flash between).
+			['experiment', undefined],
+			['live', undefined],
+			[undefined, undefined],
+			['live', undefined],
+			[undefined, undefined],
+		]);
+	});
+
+	it('Esc leaves the screen and the run it asked for published; entering again asks for no screen until a step does', async () => {
+		const {controls} = fakeControls();
+		const tour = new TourDirector({
+			controls: {...controls, experimentEnded: async () => undefined},
+			steps: [
+				{
+					id: 'time-cpu',
+					setup: [
+						{kind: 'view', view: 'experiment', zoomed: true},
+						{kind: 'experiment', preset: 'cpu'},
+					],
+				},
+				{id: 'space', setup: []},
+			],
+		});
+		tour.start();
+		await tour.settled();
+		tour.leave();
+		await tour.settled();
+		expect(tour.getSnapshot()).toMatchObject({
+			active: false,
+			screen: {view: 'experiment', zoomed: true},
+			experiment: {preset: 'cpu'},
+		});
+		const screens: unknown[] = [];
+		tour.subscribe(() => screens.push(tour.getSnapshot().screen));
+		tour.goTo(1);
+		await tour.settled();
+		expect(screens.every((screen) => screen === undefined)).toBe(true);
+	});
+
+	it('a step that runs an experiment says so when the dashboard has no experiments', async () => {
+		const {controls} = fakeControls();
+		const tour = new TourDirector({controls, steps: [{id: 'time-cpu', setup: [{kind: 'experiment', preset: 'cpu'}]}]});
+		tour.start();
+		await tour.settled();
+		expect(tour.getSnapshot().error).toBe('this dashboard has no experiment view');
+		expect(tour.getSnapshot().experiment).toBeUndefined();
 	});
 });

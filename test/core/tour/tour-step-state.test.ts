@@ -10,7 +10,6 @@ import {startDashboardRuntime, type DashboardRuntime} from '../../../source/core
 import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
 import {createRuntimeOneCpuMode} from '../../../source/core/dashboard/runtime-one-cpu.js';
 import {dashboardTourControls} from '../../../source/core/tour/dashboard-tour.js';
-import {stopAndAwait} from '../../../source/core/tour/await-run.js';
 import {TourDirector} from '../../../source/core/tour/tour-director.js';
 import {tourSteps, type TourAction, type TourStep} from '../../../source/core/tour/tour-steps.js';
 import {assertBuilt, cliPath} from '../sessions/session-test-kit.js';
@@ -63,6 +62,17 @@ class FakeRunView {
 	run(): void {
 		this.#end = this.#start();
 		this.#set('running');
+	}
+
+	/** Resolves once no run is in progress. */
+	async ended(): Promise<void> {
+		while (this.#phase === 'running')
+			await new Promise<void>((resolve) => {
+				const unsubscribe = this.subscribe(() => {
+					unsubscribe();
+					resolve();
+				});
+			});
 	}
 
 	stop(): void {
@@ -121,23 +131,29 @@ beforeAll(async () => {
 		watchProcess() {},
 		quit() {},
 	});
-	tour = new TourDirector({
-		controls: dashboardTourControls({runtime, store, commands, oneCpu, dashboardLane: () => lane}),
-		steps: knobSteps,
-	});
-
 	// An experiment as the dashboard's experiment view runs it (source/core/experiment/dashboard-launcher.ts,
 	// source/ui/panes/experiment/experiment-view.ts): the reply delay is the IO length while it runs, put back
 	// to what the published snapshot showed at its start once the run has ended, a moment after `stop`
-	// (which returns at once; the tour awaits the end with stopAndAwait, as the dashboard does).
+	// (which returns at once; the tour awaits the end, as the dashboard does from its launcher).
 	const view = new FakeRunView(() => {
 		const before = store.getSnapshot().servers[0]?.replyDelayMs ?? 0;
 		runtime.setReplyDelay(runIoMs);
 		return () => runtime.setReplyDelay(before);
 	});
-	tour.attachUi({
-		runExperiment: () => view.run(),
-		stopExperiment: async () => stopAndAwait(view),
+	tour = new TourDirector({
+		controls: {
+			...dashboardTourControls({runtime, store, commands, oneCpu, dashboardLane: () => lane}),
+			experimentEnded: async () => view.ended(),
+		},
+		steps: knobSteps,
+	});
+	// The run the tour's state asks for, as the experiment view follows it (source/ui/tour/follow-tour.ts).
+	let asked = tour.getSnapshot().experiment;
+	tour.subscribe(() => {
+		if (tour.getSnapshot().experiment === asked) return;
+		asked = tour.getSnapshot().experiment;
+		if (asked) view.run();
+		else view.stop();
 	});
 	runtime.setHandlerCpu(0); // a knob turned: the server sends its stats at once
 	await until('the first stats', () => latest.length === 2);

@@ -136,30 +136,32 @@ describe('dispatchKey', () => {
 	});
 
 	it("during the tour: its keys come before a pane's own, T lists the steps, and +/- leave the server alone", () => {
-		const touring: UiState = {...initialUiState('sim'), focus: {kind: 'timeline'}, tour: true};
-		const sim = {...context, paneBindings: simBindings};
+		// Whether the tour is on comes from its director's state, with each key.
+		const onTimeline: UiState = {...initialUiState('sim'), focus: {kind: 'timeline'}};
+		const sim = {...context, paneBindings: simBindings, touring: true};
+		const tour = {...context, touring: true};
 		// Right/Left step the tour, not the simulator; PgDn/PgUp too.
-		expect(run(touring, [named('right'), named('pagedown'), named('left'), named('pageup')], sim).calls).toEqual([
+		expect(run(onTimeline, [named('right'), named('pagedown'), named('left'), named('pageup')], sim).calls).toEqual([
 			{tour: 'next'},
 			{tour: 'next'},
 			{tour: 'prev'},
 			{tour: 'prev'},
 		]);
 		// Without the tour, Right is the simulator's.
-		expect(run({...touring, tour: false}, [named('right')], sim).calls).toEqual([{pane: {type: 'step-forward'}}]);
+		expect(run(onTimeline, [named('right')], {...sim, touring: false}).calls).toEqual([{pane: {type: 'step-forward'}}]);
 		// T opens the list; a digit goes to that step and closes it.
-		const listed = run(touring, [key('T')], sim).state;
+		const listed = run(onTimeline, [key('T')], sim).state;
 		expect(listed.tourList).toBe(true);
 		expect(run(listed, [key('7')], sim)).toMatchObject({state: {tourList: false}, calls: [{tour: {step: 6}}]});
 		// Esc leaves; t toggles (anywhere).
-		expect(run(touring, [named('escape')], sim).calls).toEqual([{tour: 'leave'}]);
+		expect(run(onTimeline, [named('escape')], sim).calls).toEqual([{tour: 'leave'}]);
 		expect(run(onSession(), [key('t')]).calls).toEqual([{tour: 'toggle'}]);
 		// + on the server pane would change the step's reply delay: held, with a hint; on the timeline it is its speed.
-		const onServer: UiState = {...touring, focus: {kind: 'server'}};
-		const held = run(onServer, [key('+')]);
+		const onServer: UiState = {...onTimeline, focus: {kind: 'server'}};
+		const held = run(onServer, [key('+')], tour);
 		expect(held.calls).toEqual([]);
 		expect(held.state.hint).toEqual({note: 'tour-hold'});
-		expect(run({...onServer, tour: false}, [key('+')]).calls).toEqual([{command: 'stepReplyDelay', args: [1]}]);
-		expect(run(touring, [key('+')], sim).calls).toEqual([{pane: {type: 'faster'}}]);
+		expect(run(onServer, [key('+')]).calls).toEqual([{command: 'stepReplyDelay', args: [1]}]);
+		expect(run(onTimeline, [key('+')], sim).calls).toEqual([{pane: {type: 'faster'}}]);
 	});
 });

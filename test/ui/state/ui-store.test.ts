@@ -6,6 +6,8 @@ import type {KeyPress} from '../../../source/ui/keymap/read-keys.js';
 import {createSimHostedPane} from '../../../source/ui/panes/sim/sim-host.js';
 import {SimPlayerStore} from '../../../source/ui/panes/sim/sim-player-store.js';
 import {UiStore, type TourKeys} from '../../../source/ui/state/ui-store.js';
+import {TourDirector, type TourControls} from '../../../source/core/tour/tour-director.js';
+import type {TourStep} from '../../../source/core/tour/tour-steps.js';
 import {standardEvents} from '../helpers/dashboard-fixture.js';
 
 const press = (text: string): KeyPress[] =>
@@ -94,7 +96,6 @@ describe('UiStore and the tour', () => {
 			prev: () => called.push('prev'),
 			leave: () => called.push('leave'),
 			goTo: (index) => called.push(`goTo ${index}`),
-			attachUi: () => undefined,
 			steps: Array.from({length: 9}, () => ({id: 'space' as const, setup: []})),
 		};
 		const ui = new UiStore({snapshots: data, commands, tour});
@@ -107,4 +108,117 @@ describe('UiStore and the tour', () => {
 		expect(ui.getSnapshot().hint).toBeUndefined();
 		data.dispose();
 	});
+
+	it("follows the screen a step asks for through the tour's state, and ending the tour puts back the screen from before it", async () => {
+		const data = new DashboardStore({serverPid: 1});
+		for (const event of standardEvents()) data.apply(event);
+		data.flush();
+		const commands = new Proxy({} as DashboardCommands, {get: () => () => undefined});
+		const steps: TourStep[] = [
+			{id: 'udp-messages', setup: [{kind: 'view', view: 'live'}]},
+			{id: 'serial-concurrent', setup: [{kind: 'view', view: 'experiment', zoomed: true}]},
+			{id: 'space', setup: []},
+		];
+		const tour = new TourDirector({controls: quietControls(), steps});
+		const pane = {Component: () => null, bindings: [], dispatch() {}};
+		const ui = new UiStore({
+			snapshots: data,
+			commands,
+			timeline: {sim: pane, live: pane, experiment: pane},
+			initialView: 'sim',
+			tour,
+		});
+		ui.press(...press('2'));
+		const screen = () => {
+			const {view, zoom, focus} = ui.getSnapshot();
+			return {view, zoom: zoom === true, focus};
+		};
+		const before = screen();
+		expect(before).toEqual({view: 'sim', zoom: false, focus: {kind: 'session', sessionId: 2}});
+		ui.press({name: 't', text: 't'});
+		await tour.settled();
+		expect(screen()).toEqual({...before, view: 'live'});
+		ui.press({name: 'right', text: ''});
+		await tour.settled();
+		expect(screen()).toEqual({view: 'experiment', zoom: true, focus: {kind: 'timeline'}});
+		// A key may change the screen during a step: the step does not take it back.
+		ui.press({name: 'z', text: 'z'});
+		expect(screen().zoom).toBe(false);
+		// A step that asks for no view: the screen from before the tour.
+		ui.press({name: 'right', text: ''});
+		await tour.settled();
+		expect(tour.getSnapshot().screen).toBeUndefined();
+		expect(screen()).toEqual({...before, focus: {kind: 'timeline'}});
+		// `t` ends the tour with everything undone, from a zoomed step: view and zoom as before the tour.
+		ui.press({name: 'left', text: ''});
+		await tour.settled();
+		expect(screen().view).toBe('experiment');
+		ui.press({name: 't', text: 't'});
+		await tour.settled();
+		expect(tour.getSnapshot().active).toBe(false);
+		expect(screen()).toMatchObject({view: 'sim', zoom: false});
+		// Esc keeps what the step shows, and starting again does not bring back what Esc left.
+		ui.press({name: 't', text: 't'});
+		await tour.settled();
+		expect(screen()).toMatchObject({view: 'experiment', zoom: true});
+		ui.press({name: 'escape', text: ''});
+		await tour.settled();
+		expect(tour.getSnapshot().active).toBe(false);
+		expect(screen()).toMatchObject({view: 'experiment', zoom: true});
+		ui.press({name: 'v', text: 'v'});
+		const chosen = screen();
+		tour.goTo(2);
+		await tour.settled();
+		expect(screen()).toEqual(chosen);
+		data.dispose();
+	});
+
+	it("reads whether the tour is on from the director's state: its keys, and T's list closes when it goes off", async () => {
+		const data = new DashboardStore({serverPid: 1});
+		const commands = new Proxy({} as DashboardCommands, {get: () => () => undefined});
+		const tour = new TourDirector({
+			controls: quietControls(),
+			steps: [
+				{id: 'space', setup: []},
+				{id: 'iterative', setup: []},
+			],
+		});
+		const ui = new UiStore({snapshots: data, commands, tour});
+		// Off: Right is not the tour's.
+		ui.press({name: 'right', text: ''});
+		await tour.settled();
+		expect(tour.getSnapshot().active).toBe(false);
+		tour.start();
+		await tour.settled();
+		ui.press({name: 'right', text: ''});
+		await tour.settled();
+		expect(tour.getSnapshot().index).toBe(1);
+		ui.press({name: 'T', text: 'T'});
+		expect(ui.getSnapshot().tourList).toBe(true);
+		tour.leave();
+		await tour.settled();
+		expect(ui.getSnapshot().tourList).toBe(false);
+		data.dispose();
+	});
 });
+
+/** Controls that change nothing: the tour's screen side alone. */
+function quietControls(): TourControls {
+	return {
+		openSession: () => undefined,
+		closeSession: async () => undefined,
+		setAuto() {},
+		sendPair() {},
+		model: () => 'event-loop',
+		setModel() {},
+		replyDelay: () => 0,
+		setReplyDelay() {},
+		handlerCpu: () => 0,
+		setHandlerCpu() {},
+		oneCpu: () => false,
+		toggleOneCpu: async () => undefined,
+		dashboardLane: () => true,
+		toggleDashboardLane() {},
+		workerCount: () => 0,
+	};
+}
