@@ -39,7 +39,8 @@ export interface UiStoreOptions {
  * The UI state (focus, typing, the draft, help, the view) in plain TypeScript, and the one key path: every
  * key is dispatched once, synchronously and in order, against the state the key before it left, then its
  * calls go straight to the commands or to the shown timeline pane. The tour's state is applied the same way
- * (a pure reducer, followTour). React reads it with useSyncExternalStore (and re-renders with
+ * (a pure reducer, followTour), and so are the sessions of each data snapshot (reconcileUiState): the state
+ * changes only there, never while it is read. React reads it with useSyncExternalStore (and re-renders with
  * every data snapshot); nothing here lives in a component, so a re-layout loses nothing.
  */
 export class UiStore {
@@ -55,6 +56,8 @@ export class UiStore {
 	#tooSmall = false;
 	#helpPaging: {pageRows: number; maxOffset: number} | undefined;
 	#summaries: {from?: DashboardSnapshot['sessions']; value: SessionSummary[]} = {value: []};
+	/** What getSnapshot last returned, and what it was made of. */
+	#read: {state?: UiState; sessions?: SessionSummary[]; value?: UiState} = {};
 
 	constructor({
 		snapshots,
@@ -82,18 +85,27 @@ export class UiStore {
 			});
 		}
 
+		// A session opened (n/u: focus goes to it) or removed (focus leaves it).
+		snapshots.subscribe(() => {
+			this.#state = reconcileUiState(this.#state, this.#sessions());
+			this.#notify();
+		});
 		this.#published = this.#state;
 	}
 
 	/**
-	 * The state, first made consistent with the sessions that exist now (a session just opened with n/u gets
-	 * focus; focus leaves a removed one). Idempotent for one data snapshot, so a render never shows focus on
-	 * a session that is gone, whichever store told React first.
+	 * The state as consistent with the sessions that exist now, pure: the same object for as long as neither
+	 * changes, and nothing is written. The data store's listener folds each snapshot's sessions in; this
+	 * only covers a snapshot React reads before that listener has run, so that a render never shows focus
+	 * on a session that is gone, whichever store told React first.
 	 */
 	getSnapshot = (): UiState => {
-		this.#state = reconcileUiState(this.#state, this.#sessions());
-		this.#published = this.#state;
-		return this.#state;
+		const sessions = this.#sessions();
+		const read = this.#read;
+		if (read.value !== undefined && read.state === this.#state && read.sessions === sessions) return read.value;
+		const value = reconcileUiState(this.#state, sessions);
+		this.#read = {state: this.#state, sessions, value};
+		return value;
 	};
 
 	subscribe = (listener: () => void): (() => void) => {

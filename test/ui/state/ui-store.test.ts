@@ -6,8 +6,10 @@ import type {KeyPress} from '../../../source/ui/keymap/read-keys.js';
 import {createSimHostedPane} from '../../../source/ui/panes/sim/sim-host.js';
 import {SimPlayerStore} from '../../../source/ui/panes/sim/sim-player-store.js';
 import {UiStore, type TourKeys} from '../../../source/ui/state/ui-store.js';
+import type {DashboardSnapshot} from '../../../source/core/dashboard/snapshot.js';
 import {TourDirector, type TourControls} from '../../../source/core/tour/tour-director.js';
 import type {TourStep} from '../../../source/core/tour/tour-steps.js';
+import type {SnapshotSource} from '../../../source/ui/hooks/use-snapshot.js';
 import {standardEvents} from '../helpers/dashboard-fixture.js';
 
 const press = (text: string): KeyPress[] =>
@@ -79,6 +81,50 @@ describe('UiStore, without React', () => {
 		expect(new UiStore({snapshots: new DashboardStore({serverPid: 1}), commands}).getSnapshot().focus).toEqual({
 			kind: 'server',
 		});
+	});
+
+	it('getSnapshot is pure: two reads are the same object, no listener hears of a read, and reading changes no state', () => {
+		const data = new DashboardStore({serverPid: 1});
+		for (const event of standardEvents()) data.apply(event);
+		data.flush();
+		const full = data.getSnapshot();
+		// A source whose snapshot changes without a word (as a store may publish before telling anyone).
+		let shown: DashboardSnapshot = full;
+		const source: SnapshotSource = {subscribe: () => () => undefined, getSnapshot: () => shown};
+		const commands = new Proxy({} as DashboardCommands, {get: () => () => undefined});
+		const ui = new UiStore({snapshots: source, commands});
+		ui.press(...press('2'));
+		let notified = 0;
+		ui.subscribe(() => notified++);
+		const first = ui.getSnapshot();
+		expect(ui.getSnapshot()).toBe(first);
+		expect(first.focus).toEqual({kind: 'session', sessionId: 2});
+		// Session #2 gone: a render never shows focus on it, and reading it twice gives the same object.
+		shown = {...full, sessions: full.sessions.filter((session) => session.sessionId !== 2)};
+		const without = ui.getSnapshot();
+		expect(without.focus).toEqual({kind: 'session', sessionId: 1});
+		expect(ui.getSnapshot()).toBe(without);
+		expect(notified).toBe(0);
+		// The reads wrote nothing: with #2 back, the state is as it was before them.
+		shown = full;
+		expect(ui.getSnapshot()).toBe(first);
+		expect(notified).toBe(0);
+		data.dispose();
+	});
+
+	it('folds in the sessions of each data snapshot when the data store publishes it, and tells its listeners once', () => {
+		const {data, ui, notified} = setup();
+		ui.press(...press('2'));
+		const before = notified();
+		const read = ui.getSnapshot();
+		expect(ui.getSnapshot()).toBe(read);
+		data.apply({type: 'session-dismissed', sessionId: 2});
+		data.flush();
+		expect(notified()).toBe(before + 1);
+		const after = ui.getSnapshot();
+		expect(after.focus).toEqual({kind: 'session', sessionId: 1});
+		expect(ui.getSnapshot()).toBe(after);
+		data.dispose();
 	});
 });
 
