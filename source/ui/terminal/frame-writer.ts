@@ -2,10 +2,7 @@ import {EventEmitter} from 'node:events';
 import {encodeStyled, lineUpdate} from './line-diff.js';
 
 const esc = '\u001B[';
-// What Ink 6.8's log-update puts before a frame: ansiEscapes.eraseLines(n) = (ESC[2K ESC[1A)* ESC[2K ESC[G.
-const eraseLinesPrefix = /^(?:\u001B\[2K(?:\u001B\[1A)?)*(?:\u001B\[G)?/;
-const clearTerminalPrefix = /^\u001B\[2J(?:\u001B\[3J)?\u001B\[H/;
-// Synchronized output (DEC mode 2026): Ink brackets each frame with these, as separate writes.
+// Synchronized output (DEC mode 2026): the terminal shows a frame's changes together.
 const beginSync = '\u001B[?2026h';
 const endSync = '\u001B[?2026l';
 /** What Ink puts at the end of a line it shortens (wrap="truncate-end"). */
@@ -25,11 +22,13 @@ export interface FrameWriterTarget {
  * A stdout stand-in for Ink that rewrites only the lines that changed.
  *
  * Ink 6.8 (without its `incrementalRendering`, which has a cursor off-by-one fixed only in 7.0) erases and
- * rewrites the whole frame whenever anything changes: about 3 KB per update at 100x30. We own the whole
- * alternate screen and the frame always starts at its top-left corner, so each changed line can be written
- * at its absolute position instead: a counter ticking costs one line, not the frame.
- * Writes that are not frames (cursor hide/show) pass through untouched. A frame and its synchronized-output
- * markers reach the terminal as one write, and not at all when no line changed.
+ * rewrites the whole frame whenever anything changes: about 3 KB per update at 100x30. Our patch to Ink
+ * (patches/ink+6.8.0.patch) adds a render option, `writeFrame`, that hands each frame's text to
+ * `writeFrame` here instead: the lines as Ink computed them, no escapes of its own around them. We own the
+ * whole alternate screen and the frame always starts at its top-left corner, so each changed line is written
+ * at its absolute position: a counter ticking costs one line, not the frame. A frame reaches the terminal as
+ * one write inside synchronized-output markers, and not at all when no line changed.
+ * What Ink writes to this stream itself (cursor hide/show) passes through untouched.
  */
 export class FrameWriter extends EventEmitter {
 	readonly isTTY = true;
@@ -37,8 +36,6 @@ export class FrameWriter extends EventEmitter {
 	#lines: string[] = [];
 	#valid = false;
 	#bytes = 0;
-	/** Between a begin-sync marker and its end: what to write together. */
-	#held: string[] | undefined;
 	readonly #onResize = () => {
 		this.invalidate();
 		this.emit('resize');
@@ -75,59 +72,33 @@ export class FrameWriter extends EventEmitter {
 		this.#target.off('resize', this.#onResize);
 	}
 
+	/**
+	 * Ink's `writeFrame` render option: the frame's lines joined by '\n'; no frame when Ink would have erased
+	 * its frame (before it writes something else, or when the terminal got narrower): then the next frame is
+	 * drawn in full.
+	 */
+	readonly writeFrame = (frame?: string): void => {
+		if (frame === undefined) {
+			this.invalidate();
+			return;
+		}
+
+		const changes = this.#frame(this.#ascii ? frame.replace(inkEllipsis, asciiEllipsis) : frame);
+		if (changes !== '') this.#send(`${beginSync}${changes}${endSync}`);
+	};
+
 	write(chunk: string | Uint8Array, encodingOrCallback?: unknown, callback?: unknown): boolean {
 		const raw = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
 		const text = this.#ascii ? raw.replace(inkEllipsis, asciiEllipsis) : raw;
 		const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
-		if (text === beginSync) {
-			this.#flushHeld();
-			this.#held = [text];
-			// Ink writes the end marker in the same tick; should it not, nothing stays held.
-			queueMicrotask(() => {
-				this.#flushHeld();
-			});
-		} else {
-			const output = this.#translate(text);
-			if (this.#held) {
-				if (output !== '') this.#held.push(output);
-				if (text === endSync) {
-					// Only the two markers: no line changed, nothing to write.
-					if (this.#held.length > 2) this.#send(this.#held.join(''));
-					this.#held = undefined;
-				}
-			} else if (output !== '') {
-				this.#send(output);
-			}
-		}
-
+		if (text !== '') this.#send(text);
 		if (typeof done === 'function') (done as () => void)();
 		return true;
-	}
-
-	#flushHeld(): void {
-		if (this.#held && this.#held.length > 1) this.#send(this.#held.join(''));
-		this.#held = undefined;
 	}
 
 	#send(output: string): void {
 		this.#bytes += Buffer.byteLength(output);
 		this.#target.write(output);
-	}
-
-	#translate(text: string): string {
-		const cleared = clearTerminalPrefix.exec(text);
-		if (cleared) {
-			this.invalidate();
-			return this.#frame(text.slice(cleared[0].length));
-		}
-
-		const erase = eraseLinesPrefix.exec(text)![0];
-		const rest = text.slice(erase.length);
-		// A frame from log-update ends with a newline (Ink adds one while the frame is below the terminal height).
-		if (rest.endsWith('\n')) return this.#frame(rest.slice(0, -1));
-		// log.clear(): erase only. The next frame repaints what changed; nothing to do now.
-		if (rest === '' && erase !== '') return '';
-		return text;
 	}
 
 	#frame(frame: string): string {
