@@ -11,7 +11,9 @@ import {
 	cpuRatio,
 	defaultSaturation,
 	emptyTotals,
+	type PairedRatio,
 	rate,
+	rateRatio,
 	type SideTotals,
 } from './echo/cpu-verdict.js';
 import {compileLoadgen, pinning, runLoadgen} from './echo/native-loadgen.js';
@@ -20,6 +22,8 @@ import {startServerProcess, type ServerProcess} from './echo/server-process.js';
 export interface EchoCase {
 	protocol: 'tcp' | 'udp';
 	connections: number;
+	/** Rounds for this case as a multiple of `rounds` (default 1): for a noisier case. */
+	roundsFactor?: number;
 }
 
 export interface EchoBenchOptions {
@@ -31,12 +35,16 @@ export interface EchoBenchOptions {
 	saturation: number;
 	/** The budget for socktui/bare CPU per message. */
 	budget: number;
+	/** The budget for socktui/bare throughput (replies per second): at least this. */
+	rateBudget: number;
 }
 
 export const defaultCases: EchoCase[] = [
 	{protocol: 'tcp', connections: 1},
 	{protocol: 'tcp', connections: 16},
-	{protocol: 'tcp', connections: 128},
+	// Many connections on a busy machine: paired rounds spread about twice as wide as at 16 (measured,
+	// docs/performance.md), so three times the rounds for the same resolution of the median.
+	{protocol: 'tcp', connections: 128, roundsFactor: 3},
 	{protocol: 'udp', connections: 1},
 	{protocol: 'udp', connections: 16},
 ];
@@ -50,6 +58,7 @@ const defaultOptions: EchoBenchOptions = {
 	cases: defaultCases,
 	saturation: defaultSaturation,
 	budget: 1.05,
+	rateBudget: 0.95,
 };
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -72,9 +81,10 @@ const micros = (value: number | undefined) => (value === undefined ? '-' : `${va
 const perSecond = (totals: SideTotals | undefined) =>
 	totals === undefined ? '-' : Math.round(rate(totals)).toLocaleString('en-US');
 
-const ratioCell = (verdict: ReturnType<typeof cpuRatio>) =>
+/** `1.012x [0.99-1.03] (0.95-1.10)`: the median, [its quartiles] and (its range) over the paired rounds. */
+const ratioCell = (verdict: PairedRatio | {refused: string}) =>
 	'ratio' in verdict
-		? `${verdict.ratio.toFixed(3)}x (${verdict.low.toFixed(2)}-${verdict.high.toFixed(2)})`
+		? `${verdict.ratio.toFixed(3)}x [${verdict.q1.toFixed(2)}-${verdict.q3.toFixed(2)}] (${verdict.low.toFixed(2)}-${verdict.high.toFixed(2)})`
 		: verdict.refused;
 
 /** Runs the bench and returns its report (notes, the table and the budget line); undefined when skipped. */
@@ -86,11 +96,19 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 	const pin = pinning();
 	const notes: string[] = [];
 	if (pin.note !== undefined) notes.push(`note: ${pin.note}`);
-	const python = options.cases.some((candidate) => candidate.protocol === 'udp') && hasPython();
-	if (!python) notes.push('note: python3 not found: no Python column');
+	const udp = options.cases.some((candidate) => candidate.protocol === 'udp');
+	const python = udp && hasPython();
+	if (udp && !python) notes.push('note: python3 not found: no Python column');
 
 	const rows: string[][] = [];
-	const verdicts: Array<{name: string; ratio: number | undefined; noise: number | undefined}> = [];
+	const verdicts: Array<{
+		name: string;
+		ratio: number | undefined;
+		noise: number | undefined;
+		rate: number | undefined;
+		rateNoise: number | undefined;
+		rounds: number;
+	}> = [];
 	try {
 		for (const protocol of ['tcp', 'udp'] as const) {
 			const cases = options.cases.filter((candidate) => candidate.protocol === protocol);
@@ -107,9 +125,10 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 				await start('socktui', process.execPath, [cli, 'server', `--${protocol}`, '--port', '0', '--quiet']);
 				if (protocol === 'udp' && python) await start('python', 'python3', [pythonScript]);
 				const sides = [...servers.keys()];
-				for (const {connections} of cases) {
+				for (const {connections, roundsFactor = 1} of cases) {
 					const totals = new Map(sides.map((side) => [side, emptyTotals()]));
-					for (let round = 0; round < options.rounds; round++) {
+					const rounds = Math.max(1, Math.round(options.rounds * roundsFactor));
+					for (let round = 0; round < rounds; round++) {
 						// Each round starts with the next server, so no side always goes first.
 						for (let index = 0; index < sides.length; index++) {
 							const side = sides[(round + index) % sides.length]!;
@@ -130,12 +149,18 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 					const socktui = totals.get('socktui')!;
 					const py = totals.get('python');
 					const verdict = cpuRatio(bare, socktui, options.saturation);
-					const noise = cpuRatio(bare, totals.get('control')!, options.saturation, ['bare', 'the second bare']);
+					const control = totals.get('control')!;
+					const noise = cpuRatio(bare, control, options.saturation, ['bare', 'the second bare']);
+					const rateVerdict = rateRatio(bare, socktui, options.saturation);
+					const rateNoise = rateRatio(bare, control, options.saturation, ['bare', 'the second bare']);
 					const name = `${protocol} x${connections}`;
 					verdicts.push({
 						name,
 						ratio: 'ratio' in verdict ? verdict.ratio : undefined,
 						noise: 'ratio' in noise ? noise.ratio : undefined,
+						rate: 'ratio' in rateVerdict ? rateVerdict.ratio : undefined,
+						rateNoise: 'ratio' in rateNoise ? rateNoise.ratio : undefined,
+						rounds,
 					});
 					rows.push([
 						name,
@@ -145,8 +170,11 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 						micros(cpuPerMessageUs(bare)),
 						micros(cpuPerMessageUs(socktui)),
 						py === undefined ? '-' : micros(cpuPerMessageUs(py)),
+						String(rounds),
 						ratioCell(verdict),
 						ratioCell(noise),
+						ratioCell(rateVerdict),
+						ratioCell(rateNoise),
 						`${boundCell(bare, options.saturation)}; ${boundCell(socktui, options.saturation)}${py === undefined ? '' : `; ${boundCell(py, options.saturation)}`}`,
 						protocol === 'udp'
 							? [bare, socktui, ...(py === undefined ? [] : [py])].map((side) => side.lost).join(' / ')
@@ -169,18 +197,22 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 		'bare CPU/msg',
 		'socktui CPU/msg',
 		'python CPU/msg',
-		'socktui/bare CPU/msg (range)',
-		'bare/bare A/A (range)',
+		'rounds',
+		'socktui/bare CPU/msg',
+		'bare/bare A/A CPU/msg',
+		'socktui/bare msgs/s',
+		'bare/bare A/A msgs/s',
 		'bound by, server % / loadgen % (bare; socktui; python)',
 		'udp lost',
 	];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
 	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
 	const over = verdicts.filter((verdict) => verdict.ratio !== undefined && verdict.ratio > options.budget);
+	const slow = verdicts.filter((verdict) => verdict.rate !== undefined && verdict.rate < options.rateBudget);
 	const refused = verdicts.filter((verdict) => verdict.ratio === undefined);
 	const budget = [
-		`budget: socktui/bare server CPU per message <= ${options.budget}x in every column, every default guard on:`,
-		over.length === 0 && refused.length === 0
+		`budget: socktui/bare server CPU per message <= ${options.budget}x and throughput >= ${options.rateBudget}x in every column, every default guard on:`,
+		over.length === 0 && slow.length === 0 && refused.length === 0
 			? 'met'
 			: [
 					over.length > 0
@@ -191,6 +223,14 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 								)
 								.join(', ')}`
 						: '',
+					slow.length > 0
+						? `throughput under in ${slow
+								.map(
+									(verdict) =>
+										`${verdict.name} (${verdict.rate!.toFixed(3)}x; A/A ${verdict.rateNoise === undefined ? '-' : `${verdict.rateNoise.toFixed(3)}x`})`,
+								)
+								.join(', ')}`
+						: '',
 					refused.length > 0 ? `not measured in ${refused.map((verdict) => verdict.name).join(', ')}` : '',
 				]
 					.filter(Boolean)
@@ -198,7 +238,7 @@ export async function echoBench(overrides: Partial<EchoBenchOptions> = {}): Prom
 	].join(' ');
 	return [
 		...notes,
-		`${options.rounds} interleaved rounds x ${options.measureSeconds} s per server and case (after ${options.warmupSeconds} s warm-up), 64-byte ping-pong, every reply verified; the ratio is the median of the rounds' paired ratios; A/A is a second bare server against the first, the run's own noise; loadgen ${pin.loadgen.length > 0 ? 'on CPU 0, servers on CPU 1' : 'and servers unpinned'}; "bound by" names a side at >= ${Math.round(options.saturation * 100)}% of its core`,
+		`${options.rounds} interleaved rounds (more where the rounds column says) x ${options.measureSeconds} s per server and case (after ${options.warmupSeconds} s warm-up), 64-byte ping-pong, every reply verified; a ratio is the median of the rounds' paired ratios, [quartiles] (range); A/A is a second bare server against the first, the run's own noise; loadgen ${pin.loadgen.length > 0 ? 'on CPU 0, servers on CPU 1' : 'and servers unpinned'}; "bound by" names a side at >= ${Math.round(options.saturation * 100)}% of its core`,
 		'',
 		line(header),
 		`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,

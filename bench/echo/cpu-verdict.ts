@@ -13,6 +13,8 @@ export interface SideTotals {
 	lost: number;
 	/** Server CPU microseconds per message in each round (undefined: not measured, or no replies). */
 	rounds: Array<number | undefined>;
+	/** Replies per second in each round (what the issue's throughput figures were). */
+	rates: number[];
 }
 
 export const emptyTotals = (): SideTotals => ({
@@ -22,6 +24,7 @@ export const emptyTotals = (): SideTotals => ({
 	loadgenCpuSeconds: 0,
 	lost: 0,
 	rounds: [],
+	rates: [],
 });
 
 export function addRound(totals: SideTotals, result: LoadgenResult): void {
@@ -29,6 +32,7 @@ export function addRound(totals: SideTotals, result: LoadgenResult): void {
 	totals.seconds += result.seconds;
 	totals.loadgenCpuSeconds += result.loadgenCpu * result.seconds;
 	totals.lost += result.lost;
+	totals.rates.push(result.seconds > 0 ? result.messages / result.seconds : 0);
 	totals.rounds.push(
 		result.serverCpuSeconds === undefined || result.messages === 0
 			? undefined
@@ -70,40 +74,99 @@ export function boundBy(totals: SideTotals, saturation = defaultSaturation): str
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+/** The value below which `fraction` of `sorted` lies, interpolated between neighbours (0.5: the median). */
+function quantile(sorted: number[], fraction: number): number {
+	const position = (sorted.length - 1) * fraction;
+	const below = Math.floor(position);
+	const above = Math.min(below + 1, sorted.length - 1);
+	return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
 }
 
-/**
- * socktui's server CPU per message over bare Node's, or why there is none: a load generator that ran out
- * of CPU (on either side) says nothing about the servers, so no ratio is printed then. The ratio is the
- * median over rounds of the two servers' figures in the same round (measured back to back): a burst of
- * load from elsewhere on a shared machine skews one round, not the figure. `low`/`high`: the range.
- */
-export function cpuRatio(
+/** The median of paired ratios with their quartiles (`q1`-`q3`) and range (`low`-`high`). */
+export interface PairedRatio {
+	ratio: number;
+	q1: number;
+	q3: number;
+	low: number;
+	high: number;
+	/** How many paired rounds it rests on. */
+	rounds: number;
+}
+
+function summarise(ratios: number[]): PairedRatio {
+	const sorted = [...ratios].sort((a, b) => a - b);
+	return {
+		ratio: quantile(sorted, 0.5),
+		q1: quantile(sorted, 0.25),
+		q3: quantile(sorted, 0.75),
+		low: sorted[0]!,
+		high: sorted.at(-1)!,
+		rounds: sorted.length,
+	};
+}
+
+function loadgenSaturated(
 	bare: SideTotals,
-	socktui: SideTotals,
-	saturation = defaultSaturation,
-	names: readonly [string, string] = ['bare', 'socktui'],
-): {ratio: number; low: number; high: number} | {refused: string} {
+	other: SideTotals,
+	saturation: number,
+	names: readonly [string, string],
+): {refused: string} | undefined {
 	for (const [name, totals] of [
 		[names[0], bare],
-		[names[1], socktui],
+		[names[1], other],
 	] as const) {
 		const {loadgen} = load(totals);
 		if (loadgen >= saturation)
 			return {refused: `no ratio: the load generator saturated (${percent(loadgen)} of its core against ${name})`};
 	}
 
+	return undefined;
+}
+
+/**
+ * socktui's server CPU per message over bare Node's, or why there is none: a load generator that ran out
+ * of CPU (on either side) says nothing about the servers, so no ratio is printed then. The ratio is the
+ * median over rounds of the two servers' figures in the same round (measured back to back): a burst of
+ * load from elsewhere on a shared machine skews one round, not the figure. `q1`/`q3`: the quartiles,
+ * `low`/`high`: the range.
+ */
+export function cpuRatio(
+	bare: SideTotals,
+	socktui: SideTotals,
+	saturation = defaultSaturation,
+	names: readonly [string, string] = ['bare', 'socktui'],
+): PairedRatio | {refused: string} {
+	const refused = loadgenSaturated(bare, socktui, saturation, names);
+	if (refused !== undefined) return refused;
 	const ratios: number[] = [];
 	bare.rounds.forEach((bareCost, round) => {
 		const socktuiCost = socktui.rounds[round];
 		if (bareCost !== undefined && bareCost > 0 && socktuiCost !== undefined) ratios.push(socktuiCost / bareCost);
 	});
 	if (ratios.length === 0) return {refused: 'no ratio: server CPU was not measured (no /proc, or no replies)'};
-	return {ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios)};
+	return summarise(ratios);
+}
+
+/**
+ * socktui's throughput (replies per second) over bare Node's, the median of the rounds' paired ratios, like
+ * `cpuRatio`. Where the servers are not saturated (a busy machine) this also carries how promptly each got
+ * its CPU, so its A/A spread is wider than the CPU ratio's.
+ */
+export function rateRatio(
+	bare: SideTotals,
+	socktui: SideTotals,
+	saturation = defaultSaturation,
+	names: readonly [string, string] = ['bare', 'socktui'],
+): PairedRatio | {refused: string} {
+	const refused = loadgenSaturated(bare, socktui, saturation, names);
+	if (refused !== undefined) return refused;
+	const ratios: number[] = [];
+	bare.rates.forEach((bareRate, round) => {
+		const socktuiRate = socktui.rates[round];
+		if (bareRate > 0 && socktuiRate !== undefined) ratios.push(socktuiRate / bareRate);
+	});
+	if (ratios.length === 0) return {refused: 'no ratio: no replies'};
+	return summarise(ratios);
 }
 
 /** The cell for `boundBy` with both loads, e.g. `server (99% / gen 41%)`. */

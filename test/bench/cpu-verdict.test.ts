@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {addRound, boundBy, cpuRatio, emptyTotals, type SideTotals} from '../../bench/echo/cpu-verdict.js';
+import {addRound, boundBy, cpuRatio, emptyTotals, rateRatio, type SideTotals} from '../../bench/echo/cpu-verdict.js';
 import {parseLoadgenLine} from '../../bench/echo/native-loadgen.js';
 
 /** Totals from rounds of [messages, server CPU seconds, load generator's fraction of its core], 1 s each. */
@@ -26,6 +26,61 @@ describe('the echo bench verdict', () => {
 		const verdict = cpuRatio(bare, socktui);
 		expect('ratio' in verdict && verdict.ratio).toBeCloseTo(1.04);
 		expect('ratio' in verdict && [verdict.low, verdict.high]).toEqual([expect.closeTo(1.02), expect.closeTo(1.5)]);
+	});
+
+	it('gives the quartiles of the paired rounds, and the same for throughput', () => {
+		const bare = side([
+			[100_000, 0.5, 0.5],
+			[100_000, 0.5, 0.5],
+			[100_000, 0.5, 0.5],
+			[100_000, 0.5, 0.5],
+			[100_000, 0.5, 0.5],
+		]);
+		// CPU per message 0.9x, 1.0x, 1.1x, 1.2x, 2.0x; throughput 0.8x, 0.9x, 1.0x, 1.1x, 1.2x.
+		const socktui = side([
+			[80_000, 0.36, 0.5],
+			[90_000, 0.45, 0.5],
+			[100_000, 0.55, 0.5],
+			[110_000, 0.66, 0.5],
+			[120_000, 1.2, 0.5],
+		]);
+		const cpu = cpuRatio(bare, socktui);
+		expect(cpu).toEqual({
+			ratio: expect.closeTo(1.1),
+			q1: expect.closeTo(1),
+			q3: expect.closeTo(1.2),
+			low: expect.closeTo(0.9),
+			high: expect.closeTo(2),
+			rounds: 5,
+		});
+		expect(rateRatio(bare, socktui)).toEqual({
+			ratio: expect.closeTo(1),
+			q1: expect.closeTo(0.9),
+			q3: expect.closeTo(1.1),
+			low: expect.closeTo(0.8),
+			high: expect.closeTo(1.2),
+			rounds: 5,
+		});
+		// Between two rounds the quartile is interpolated.
+		expect(
+			rateRatio(
+				side([
+					[100, 1, 0.5],
+					[100, 1, 0.5],
+				]),
+				side([
+					[90, 1, 0.5],
+					[110, 1, 0.5],
+				]),
+			),
+		).toMatchObject({
+			ratio: expect.closeTo(1),
+			q1: expect.closeTo(0.95),
+			q3: expect.closeTo(1.05),
+		});
+		expect(rateRatio(side([[100, 1, 0.95]]), side([[100, 1, 0.5]]))).toEqual({
+			refused: 'no ratio: the load generator saturated (95% of its core against bare)',
+		});
 	});
 
 	it('refuses a ratio when the load generator saturated on either side', () => {

@@ -14,27 +14,30 @@ describe('npm run bench echo', () => {
 
 		const lines = report.split('\n');
 		expect(lines.find((line) => line.startsWith('| case'))).toMatch(
-			/^\| case +\| bare msgs\/s +\| socktui msgs\/s +\| python msgs\/s +\| bare CPU\/msg +\| socktui CPU\/msg +\| python CPU\/msg +\| socktui\/bare CPU\/msg \(range\) +\| bare\/bare A\/A \(range\) +\| bound by/,
+			/^\| case +\| bare msgs\/s +\| socktui msgs\/s +\| python msgs\/s +\| bare CPU\/msg +\| socktui CPU\/msg +\| python CPU\/msg +\| rounds +\| socktui\/bare CPU\/msg +\| bare\/bare A\/A CPU\/msg +\| socktui\/bare msgs\/s +\| bare\/bare A\/A msgs\/s +\| bound by/,
 		);
-		for (const {protocol, connections} of defaultCases) {
+		const ratio = /^(\d+\.\d{3}x \[\d+\.\d\d-\d+\.\d\d\] \(\d+\.\d\d-\d+\.\d\d\)|no ratio: .+)$/;
+		for (const {protocol, connections, roundsFactor = 1} of defaultCases) {
 			const row = lines.find((line) => line.startsWith(`| ${protocol} x${connections} `));
 			expect(row, `${protocol} x${connections}`).toBeDefined();
 			const cells = row!
 				.split('|')
 				.slice(1, -1)
 				.map((cell) => cell.trim());
-			expect(cells).toHaveLength(11);
+			expect(cells).toHaveLength(14);
 			expect(cells[1]).toMatch(/^\d[\d,]*$/);
 			expect(cells[2]).toMatch(/^\d[\d,]*$/);
-			// A ratio, or the reason there is none.
-			expect(cells[7]).toMatch(/^(\d+\.\d{3}x \(\d+\.\d\d-\d+\.\d\d\)|no ratio: .+)$/);
-			// The same for the second bare server against the first: the run's own noise.
-			expect(cells[8]).toMatch(/^(\d+\.\d{3}x \(\d+\.\d\d-\d+\.\d\d\)|no ratio: .+)$/);
-			expect(cells[9]).toMatch(/^(server|loadgen|both|neither) \(/);
+			expect(cells[7]).toBe(String(roundsFactor));
+			// CPU per message and throughput: a ratio [quartiles] (range), or the reason there is none; each
+			// beside the second bare server against the first (the run's own noise).
+			for (const column of [8, 9, 10, 11]) expect(cells[column], `column ${column}`).toMatch(ratio);
+			expect(cells[12]).toMatch(/^(server|loadgen|both|neither) \(/);
 			if (protocol === 'udp' && !report.includes('python3 not found')) expect(cells[3]).toMatch(/^\d[\d,]*$/);
 		}
 
-		expect(report).toMatch(/^budget: socktui\/bare server CPU per message <= 1\.05x in every column/m);
+		expect(report).toMatch(
+			/^budget: socktui\/bare server CPU per message <= 1\.05x and throughput >= 0\.95x in every column/m,
+		);
 	}, 60_000);
 
 	it('refuses the ratio when the load generator saturated, and says why', async () => {
