@@ -57,7 +57,20 @@ describe('socktui export-svg', () => {
 	});
 
 	it.each([
-		[['export-svg'], /^socktui: export-svg needs one of --sim "OPTIONS" or --sched "OPTIONS"/],
+		[['export-svg'], /^socktui: export-svg needs one of --sim "OPTIONS", --sched "OPTIONS" or --screen CAST/],
+		[['export-svg', '--sim', '-l 1:0', '--screen', 'x.cast'], /^socktui: export-svg needs one of/],
+		[['export-svg', '--screen', ''], /^socktui: --screen needs a recording, e.g. --screen demo.cast/],
+		[
+			['export-svg', '--screen', '/nonexistent-dir/x.cast'],
+			/^socktui: --screen: cannot read '\/nonexistent-dir\/x.cast': no such file/,
+		],
+		[['export-svg', '--screen', '/'], /^socktui: --screen: cannot read '\/': it is a directory/],
+		[['export-svg', '--screen', '/dev/zero'], /^socktui: --screen: cannot read '\/dev\/zero': not a regular file/],
+		[
+			['export-svg', '--screen', '/etc/hostname'],
+			/^socktui: --screen: '\/etc\/hostname' is not an asciicast v2 recording/,
+		],
+		[['export-svg', '--screen', 'x.cast', '--width', '80'], /^socktui: --width and --ascii do not apply to --screen/],
 		[['export-svg', '--sim', '-l 1:0', '--sched', '-p RR'], /^socktui: export-svg needs one of/],
 		[['export-svg', '--sim', '-z'], /^socktui: sim: no such option: -z/],
 		[['export-svg', '--sched', '-p LIFO'], /^socktui: --sched: the policy must be FIFO, SJF or RR, got 'LIFO'/],
@@ -78,6 +91,39 @@ describe('socktui export-svg', () => {
 		expect(result.stdout).toBe('');
 		expect(result.stderr).toMatch(message);
 		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+	});
+
+	it.skipIf(skip)('draws the last screen of a recording with --screen: the terminal grid, its text', async () => {
+		const cast = join(directory, 'demo.cast');
+		writeFileSync(
+			cast,
+			[
+				JSON.stringify({version: 2, width: 30, height: 3, timestamp: 0, env: {TERM: 'xterm-256color'}}),
+				JSON.stringify([
+					0.1,
+					'o',
+					'\u001B[?1049h\u001B[1;1H\u001B[1m Server \u001B[0m\u001B[3;1H\u001B[7m q quit \u001B[0m',
+				]),
+				JSON.stringify([0.2, 'o', '\u001B[?1049l']),
+			].join('\n'),
+		);
+		const result = await runCli(['export-svg', '--screen', cast]);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('data-columns="30" data-rows="3"');
+		const parsed = parseSvg(result.stdout);
+		expect(parsed.root).toBe('svg');
+		expect(parsed.text).toContain('Server');
+		expect(parsed.text).toContain('q quit');
+	});
+
+	it('rejects a recording that breaks off in one line, exit 2', async () => {
+		const cast = join(directory, 'broken.cast');
+		writeFileSync(cast, `${JSON.stringify({version: 2, width: 30, height: 3})}\n[0.1, "o", "abc"`);
+		const result = await runCli(['export-svg', '--screen', cast]);
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe(`socktui: --screen: '${cast}', line 2: not an asciicast event [time, type, data]\n`);
 	});
 
 	it('leaves no file behind when the arguments are wrong', async () => {

@@ -29,7 +29,7 @@ describe('README key table (scripts/readme-keys.ts)', () => {
 });
 
 describe('README picture (scripts/make-readme-picture.mjs)', () => {
-	it('is what socktui export-svg draws now (run npm run docs:picture when this fails)', () => {
+	it('is what socktui export-svg draws now from the committed recording (run npm run docs:picture when this fails)', () => {
 		expect(() =>
 			execFileSync(process.execPath, [path.join(root, 'scripts/make-readme-picture.mjs'), '--check'], {
 				stdio: 'pipe',
@@ -37,8 +37,13 @@ describe('README picture (scripts/make-readme-picture.mjs)', () => {
 		).not.toThrow();
 	});
 
-	it('is linked from the README', () => {
-		expect(readme).toContain('docs/images/multiplexing.svg');
+	it('is linked from the README: the whole dashboard, recorded and drawn by socktui', () => {
+		expect(readme).toContain('](docs/images/dashboard.svg)');
+		const svg = readFileSync(path.join(root, 'docs/images/dashboard.svg'), 'utf8');
+		// Small enough to show at once on GitHub, and the whole dashboard: server, timeline, a TCP and a UDP session.
+		expect(svg.length).toBeLessThan(60_000);
+		for (const text of ['Server (pid', 'Timeline: live processes', '#1 TCP pid', '#2 UDP pid', '&gt;&gt;&gt; hello'])
+			expect(svg).toContain(text);
 	});
 });
 

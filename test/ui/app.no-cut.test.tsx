@@ -1,5 +1,16 @@
 import fc from 'fast-check';
+import {render as renderInk} from 'ink-testing-library';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {DashboardStore} from '../../source/core/dashboard/dashboard-store.js';
+import type {TourDirector, TourState} from '../../source/core/tour/tour-director.js';
+import {tourSteps} from '../../source/core/tour/tour-steps.js';
+import {messagesEn} from '../../source/ui/i18n/messages-en.js';
+import {messagesZh} from '../../source/ui/i18n/messages-zh.js';
+import {MessagesContext} from '../../source/ui/i18n/use-messages.js';
+import {createTheme, ThemeContext} from '../../source/ui/theme.js';
+import {stripPageMs} from '../../source/ui/tour/strip-pages.js';
+import {HeldFigures, SpokenPid} from '../../source/ui/tour/tour-host.js';
+import {TourStrip, tourStripHeight} from '../../source/ui/tour/tour-strip.js';
 import type {ExperimentLauncher} from '../../source/core/experiment/dashboard-launcher.js';
 import type {ExperimentResult} from '../../source/core/experiment/experiment.js';
 import type {ProcessSampler} from '../../source/core/procs/sampler.js';
@@ -135,5 +146,120 @@ describe('no word is cut, at any size, in either language (property)', () => {
 			),
 			{numRuns: 25},
 		);
+	});
+});
+
+/** The tour's strip alone, on step `index`, shown `page` pages after the step began (a fixed clock). */
+function stripFrames(
+	index: number,
+	columns: number,
+	rows: number,
+	language: 'en' | 'zh',
+	ascii: boolean,
+	busy: boolean,
+) {
+	const store = new DashboardStore({serverPid: 4242, ascii});
+	for (const event of [...standardEvents(), ...stripEvents]) store.apply(event);
+	store.flush();
+	const frames: string[] = [];
+	for (let page = 0; page < 8; page++) {
+		const state: TourState = {
+			active: false,
+			index,
+			busy,
+			sessions: [1, 2],
+			since: Date.now() - page * stripPageMs - stripPageMs / 2,
+		};
+		const director = {steps: tourSteps, subscribe: () => () => {}, getSnapshot: () => state} as unknown as TourDirector;
+		const instance = renderInk(
+			<ThemeContext.Provider value={createTheme({color: false, ascii})}>
+				<MessagesContext.Provider value={language === 'zh' ? messagesZh : messagesEn}>
+					<TourStrip
+						tour={{director, spoken: new SpokenPid(), held: new HeldFigures()}}
+						snapshot={store.getSnapshot()}
+						width={columns}
+						height={tourStripHeight(rows)}
+					/>
+				</MessagesContext.Provider>
+			</ThemeContext.Provider>,
+		);
+		const frame = instance.lastFrame() ?? '';
+		instance.unmount();
+		// The pages go round: back at the first, every page has been seen.
+		if (page > 0 && frame === frames[0]) break;
+		frames.push(frame);
+	}
+
+	return frames;
+}
+
+/** Memory for step 9 (the server and two sessions, as the fixture's panes name them). */
+const stripEvents: StoreEvent[] = [
+	{
+		type: 'demo-memory',
+		view: {
+			rssBytes: 150e6,
+			pssBytes: 58e6,
+			sharedBytes: 92e6,
+			processes: 3,
+			pssMissing: 0,
+			each: [
+				{pid: 4242, rssBytes: 60e6, pssBytes: 24e6},
+				{pid: 1001, rssBytes: 45e6, pssBytes: 17e6},
+				{pid: 1002, rssBytes: 45e6, pssBytes: 17e6},
+			],
+		},
+	},
+];
+
+/** The narration's text lines (between the header and the legend), markers and page breaks taken out. */
+function narrationText(frames: string[], rows: number): string {
+	const legend = tourStripHeight(rows) >= 3;
+	return frames
+		.flatMap((frame) => {
+			const lines = frame.split('\n').slice(1);
+			return legend ? lines.slice(0, -1) : lines;
+		})
+		.map((line) =>
+			line
+				.trim()
+				.replace(/^(?:…|>) /u, '')
+				.replace(/ (?:…|>)$/u, ''),
+		)
+		.join(' ');
+}
+
+describe('the tour strip: no word cut and no sentence left out, every step, at any size, in either language', () => {
+	it.each(tourSteps.map((step, index) => [index + 1, step.id] as const))('step %i (%s)', async (step) => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({min: 60, max: 240}),
+				fc.integer({min: 16, max: 70}),
+				fc.constantFrom<'en' | 'zh'>('en', 'zh'),
+				fc.boolean(),
+				fc.boolean(),
+				async (columns, rows, language, ascii, busy) => {
+					const frames = stripFrames(step - 1, columns, rows, language, ascii, busy);
+					for (const frame of frames) expect(cutsIn(frame, columns), frame).toEqual([]);
+					// What to look at is always shown, on a page of its own when it does not fit beside the figures.
+					const messages = language === 'zh' ? messagesZh : messagesEn;
+					const look = messages.tour.look[tourSteps[step - 1]!.id];
+					const squash = (text: string) => text.replace(/\s+/gu, '');
+					expect(squash(narrationText(frames, rows)), frames.join('\n---\n')).toContain(squash(look));
+				},
+			),
+			{numRuns: 25},
+		);
+	});
+});
+
+describe('the tour strip at 80x24 (a 2-row narration)', () => {
+	it.each<'en' | 'zh'>(['en', 'zh'])("step 9 (%s) says each lane's memory and then what to look at", (language) => {
+		const frames = stripFrames(8, 80, 24, language, false, false);
+		const messages = language === 'zh' ? messagesZh : messagesEn;
+		const text = narrationText(frames, 24).replace(/\s+/gu, '');
+		expect(text, frames.join('\n---\n')).toContain(messages.tour.look.space.replace(/\s+/gu, ''));
+		expect(text).toContain('24MB');
+		for (const frame of frames) expect(cutsIn(frame, 80), frame).toEqual([]);
 	});
 });

@@ -3,6 +3,8 @@ import {type ProcessSampler} from '../../source/core/procs/sampler.js';
 import {parseSimSpec} from '../../source/core/ostep/process-run/sim-spec.js';
 import type {StoreEvent} from '../../source/core/dashboard/store-event.js';
 import {displayWidth} from '../../source/core/text/display-width.js';
+import {messagesEn} from '../../source/ui/i18n/messages-en.js';
+import {messagesZh} from '../../source/ui/i18n/messages-zh.js';
 import {computeLayout} from '../../source/ui/layout.js';
 import {createLiveTimelineHostedPane} from '../../source/ui/panes/live-timeline/live-timeline-host.js';
 import {createSchedHostedPane} from '../../source/ui/panes/sched/sched-host.js';
@@ -211,5 +213,85 @@ describe("a session's errors cross the IPC as codes and read in Chinese (issue 2
 		expect(frame).toContain('拒绝连接');
 		expect(frame).toContain('服务端关闭了连接');
 		expect(englishOn(frame), frame).toEqual([]);
+	});
+
+	it.each([
+		[80, 24],
+		[100, 30],
+	])('at %ix%i: no reply, and a reply that came back in part, with their wait and byte counts', (columns, rows) => {
+		const where = {protocol: 'TCP', host: '127.0.0.1', port: 8082};
+		fixture = renderDashboardApp({
+			language: 'zh',
+			columns,
+			rows,
+			events: [
+				...standardEvents(),
+				report(2, {
+					type: 'error',
+					message: 'no reply from 127.0.0.1:8082 (is a UDP server listening?)',
+					problem: {code: 'noReply', ...where, protocol: 'UDP', waitMs: 2000},
+				}),
+				report(2, {type: 'state', state: 'no-reply'}),
+				report(1, {
+					type: 'error',
+					message: 'incomplete reply from tcp 127.0.0.1:8082 within 1.5 s: 3 of 6 bytes (你)',
+					problem: {code: 'noReply', ...where, waitMs: 1500, partial: {bytes: 3, expectedBytes: 6, start: '你'}},
+				}),
+				report(1, {
+					type: 'error',
+					message: 'incomplete reply from tcp 127.0.0.1:8082 within 500 ms: 6 bytes and no newline (你好)',
+					problem: {code: 'noReply', ...where, waitMs: 500, partial: {bytes: 6, start: '你好'}},
+				}),
+			],
+		});
+		const frame = fixture.frame();
+		expect(frame).toContain('没有回复, 等了 2 秒');
+		expect(frame).toContain('回复不完整: 收到 3/6 字节 (你)');
+		expect(frame).toContain('回复不完整: 收到 6 字节, 没有换行符');
+		// The UDP session's state: the wait in Chinese too.
+		expect(frame).toContain('2 秒 内没有回复');
+		expect(englishOn(frame), frame).toEqual([]);
+	});
+});
+
+describe('no reply, worded whole in each language (issue 21)', () => {
+	const where = {protocol: 'TCP', host: '127.0.0.1', port: 8082};
+	it.each([
+		[
+			{code: 'noReply', ...where, protocol: 'UDP', waitMs: 2000},
+			'没有回复, 等了 2 秒: UDP 127.0.0.1:8082 (有 UDP 服务端在监听吗?)',
+		],
+		[{code: 'noReply', ...where, waitMs: 500}, '没有回复, 等了 500 ms: TCP 127.0.0.1:8082'],
+		[
+			{code: 'noReply', ...where, waitMs: 1500, partial: {bytes: 3, expectedBytes: 6, start: '你'}},
+			'回复不完整: 收到 3/6 字节 (你), 等了 1.5 秒: TCP 127.0.0.1:8082',
+		],
+		[
+			{code: 'noReply', ...where, waitMs: 1500, partial: {bytes: 6, start: '你好'}},
+			'回复不完整: 收到 6 字节, 没有换行符 (你好), 等了 1.5 秒: TCP 127.0.0.1:8082',
+		],
+	] as const)('%o', (problem, chinese) => {
+		expect(messagesZh.session.problem(problem)).toBe(chinese);
+		expect(englishOn(chinese)).toEqual([]);
+	});
+
+	it('English says the same figures as the session process did', () => {
+		expect(messagesEn.session.problem({code: 'noReply', ...where, waitMs: 1500})).toBe(
+			'no reply from TCP 127.0.0.1:8082 within 1.5 s',
+		);
+		expect(
+			messagesEn.session.problem({
+				code: 'noReply',
+				...where,
+				waitMs: 500,
+				partial: {bytes: 3, expectedBytes: 6, start: 'HEL'},
+			}),
+		).toBe('incomplete reply from TCP 127.0.0.1:8082 within 500 ms: 3 of 6 bytes (HEL)');
+		expect(
+			messagesEn.session.problem({code: 'noReply', ...where, waitMs: 500, partial: {bytes: 5, start: 'HELLO'}}),
+		).toBe('incomplete reply from TCP 127.0.0.1:8082 within 500 ms: 5 bytes and no newline (HELLO)');
+		expect(messagesEn.session.problem({code: 'noReply', ...where, protocol: 'UDP', waitMs: 2000})).toBe(
+			'no reply from UDP 127.0.0.1:8082 within 2 s (is a UDP server listening?)',
+		);
 	});
 });

@@ -717,6 +717,13 @@ function safeProblem(problem: SessionProblem, safe: (text: string, maxLength?: n
 			return {code: 'processFailed', line: safe(problem.line, 120)};
 		case 'socket':
 			return {...problem, protocol: safe(problem.protocol, 8), host: safe(problem.host, 80)};
+		case 'noReply':
+			return {
+				...problem,
+				protocol: safe(problem.protocol, 8),
+				host: safe(problem.host, 80),
+				...(problem.partial ? {partial: {...problem.partial, start: safe(problem.partial.start, 40)}} : {}),
+			};
 		default:
 			return problem;
 	}

@@ -78,6 +78,26 @@ function context(options: EchoClientOptions) {
 /** Read sizes an exchange reports (a reply in more reads is rare: they are only counted beyond this). */
 const maxReadSizes = 64;
 
+/**
+ * What a NoReply error says in figures, so a reader can word it in its own language (issue 21): how long
+ * the client waited, and what part of the reply came back (its byte count, the count expected or that the
+ * newline is missing, and how it started).
+ */
+export interface NoReplyDetail {
+	waitMs: number;
+	partial?: {bytes: number; expectedBytes?: number; start: string};
+}
+
+/** A reply that did not come (or not whole) within the wait: the English message and its figures. */
+export class NoReplyError extends SocktuiError {
+	readonly detail: NoReplyDetail;
+
+	constructor(message: string, detail: NoReplyDetail) {
+		super('NoReply', message);
+		this.detail = detail;
+	}
+}
+
 /** Unexpected bytes kept to show (the rest are only counted). */
 const unexpectedPreviewBytes = 80;
 
@@ -249,15 +269,19 @@ async function openTcp(options: EchoClientOptions): Promise<EchoClient> {
 	const timedOut = (current: TcpWaiter, timeoutMs: number) => {
 		const wait = formatWait(timeoutMs);
 		if (current.byteCount === 0) {
-			return new SocktuiError('NoReply', `no reply from ${where} within ${wait}`);
+			return new NoReplyError(`no reply from ${where} within ${wait}`, {waitMs: timeoutMs});
 		}
 
+		const expectedBytes = current.newlinesLeft === undefined ? current.byteCount + current.bytesLeft : undefined;
 		const got =
-			current.newlinesLeft === undefined
-				? `${current.byteCount} of ${current.byteCount + current.bytesLeft} bytes`
-				: `${current.byteCount} bytes and no newline`;
+			expectedBytes === undefined
+				? `${current.byteCount} bytes and no newline`
+				: `${current.byteCount} of ${expectedBytes} bytes`;
 		const start = safeText(current.chunks[0]!, {maxLength: 40});
-		return new SocktuiError('NoReply', `incomplete reply from ${where} within ${wait}: ${got} (${start})`);
+		return new NoReplyError(`incomplete reply from ${where} within ${wait}: ${got} (${start})`, {
+			waitMs: timeoutMs,
+			partial: {bytes: current.byteCount, ...(expectedBytes === undefined ? {} : {expectedBytes}), start},
+		});
 	};
 
 	const client: EchoClient = {
@@ -351,10 +375,9 @@ async function openUdp(options: EchoClientOptions): Promise<EchoClient> {
 	const socket = dgram.createSocket(family === 6 ? 'udp6' : 'udp4');
 	const timeoutMs = options.replyTimeoutMs ?? defaults.udpReplyTimeoutMs;
 	const noReply = () =>
-		new SocktuiError(
-			'NoReply',
-			`no reply from ${formatHostPort(options.host, options.port)} (is a UDP server listening?)`,
-		);
+		new NoReplyError(`no reply from ${formatHostPort(options.host, options.port)} (is a UDP server listening?)`, {
+			waitMs: timeoutMs,
+		});
 	/** The requests in flight (one, or several sent in one go), each waiting for its reply. */
 	let waiter:
 		| {

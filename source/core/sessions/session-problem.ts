@@ -1,3 +1,4 @@
+import {NoReplyError} from '../echo/echo-client.js';
 import {isSocktuiError, type ErrorKind} from '../errors.js';
 
 /**
@@ -10,7 +11,20 @@ export type SessionProblem =
 	| {code: 'serverClosed'}
 	| {code: 'closedByDashboard'}
 	| {code: 'processFailed'; line: string}
-	| {code: 'socket'; kind: SocketProblemKind; protocol: string; host: string; port: number};
+	| {code: 'socket'; kind: SocketProblemKind; protocol: string; host: string; port: number}
+	| ({code: 'noReply'} & NoReplyProblem);
+
+/**
+ * No reply (or not all of it) within the wait: where from, the wait in milliseconds, and the part that came
+ * back (its bytes; the bytes expected, or none when the newline is what is missing; how it started).
+ */
+export interface NoReplyProblem {
+	protocol: string;
+	host: string;
+	port: number;
+	waitMs: number;
+	partial?: {bytes: number; expectedBytes?: number; start: string};
+}
 
 export const socketProblemKinds = [
 	'PortInUse',
@@ -18,7 +32,6 @@ export const socketProblemKinds = [
 	'ConnectionRefused',
 	'HostNotFound',
 	'PeerClosed',
-	// NoReply is left out: its text says how long it waited and what part came back (still English).
 	'PortUnreachable',
 ] as const satisfies readonly ErrorKind[];
 export type SocketProblemKind = (typeof socketProblemKinds)[number];
@@ -28,6 +41,7 @@ export function socketProblem(
 	error: unknown,
 	where: {protocol: string; host: string; port: number},
 ): SessionProblem | undefined {
+	if (error instanceof NoReplyError) return {code: 'noReply', ...where, ...error.detail};
 	if (!isSocktuiError(error)) return undefined;
 	const kind = socketProblemKinds.find((known) => known === error.kind);
 	return kind === undefined ? undefined : {code: 'socket', kind, ...where};
@@ -60,7 +74,21 @@ export function parseSessionProblem(value: unknown): SessionProblem | undefined 
 			return {code: 'socket', kind: known, protocol, host, port};
 		}
 
+		case 'noReply':
+			return parseNoReply(record);
 		default:
 			return undefined;
 	}
+}
+
+function parseNoReply(record: Record<string, unknown>): SessionProblem | undefined {
+	const {protocol, host, port, waitMs, partial} = record;
+	if (!isShortText(protocol) || !isShortText(host) || !isCount(port) || !isCount(waitMs)) return undefined;
+	const where = {code: 'noReply' as const, protocol, host, port, waitMs};
+	if (partial === undefined) return where;
+	if (typeof partial !== 'object' || partial === null) return undefined;
+	const {bytes, expectedBytes, start} = partial as Record<string, unknown>;
+	if (!isCount(bytes) || !isShortText(start) || (expectedBytes !== undefined && !isCount(expectedBytes)))
+		return undefined;
+	return {...where, partial: {bytes, ...(expectedBytes === undefined ? {} : {expectedBytes}), start}};
 }

@@ -7,9 +7,28 @@ import {paneMessagesEn} from './pane-messages-en.js';
 import type {ReadReport} from '../../core/echo/read-report.js';
 import type {PairReads} from '../../core/dashboard/snapshot.js';
 import {formatHostPort} from '../../core/errors.js';
-import type {SessionProblem} from '../../core/sessions/session-problem.js';
+import type {NoReplyProblem, SessionProblem} from '../../core/sessions/session-problem.js';
 
 /** A socket error in words, as the CLI says it (source/core/errors.ts). */
+/** `2 s`, `0.5 s`, `500 ms`: a wait as the user would write it. */
+function waitEn(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${ms / 1000} s`;
+}
+
+/** No reply, or part of one, within the wait (TCP: the reply timeout; UDP: the datagram's). */
+function noReplyEn(problem: NoReplyProblem): string {
+	const where = `${problem.protocol} ${formatHostPort(problem.host, problem.port)}`;
+	const within = `within ${waitEn(problem.waitMs)}`;
+	const {partial} = problem;
+	if (partial === undefined)
+		return `no reply from ${where} ${within}${problem.protocol === 'UDP' ? ' (is a UDP server listening?)' : ''}`;
+	const got =
+		partial.expectedBytes === undefined
+			? `${partial.bytes} bytes and no newline`
+			: `${partial.bytes} of ${partial.expectedBytes} bytes`;
+	return `incomplete reply from ${where} ${within}: ${got} (${partial.start})`;
+}
+
 function socketProblemEn(problem: Extract<SessionProblem, {code: 'socket'}>): string {
 	const where = `${problem.protocol} ${formatHostPort(problem.host, problem.port)}`;
 	switch (problem.kind) {
@@ -169,7 +188,8 @@ export interface Messages extends PaneMessages {
 		udpOpening: string;
 		udpReady: string;
 		udpWaiting: string;
-		udpNoReply: (wait: string) => string;
+		/** UDP's state after a datagram got no reply within `waitMs`. */
+		udpNoReply: (waitMs: number) => string;
 		udpUnreachable: string;
 		/** A session's error or why it closed, from its code (issue 21: no English crosses the IPC as text). */
 		problem: (problem: SessionProblem) => string;
@@ -371,7 +391,7 @@ export const messagesEn: Messages = {
 		udpOpening: 'opening UDP socket',
 		udpReady: 'ready (UDP: no connection)',
 		udpWaiting: 'sent, waiting for reply',
-		udpNoReply: (wait) => `no reply after ${wait}`,
+		udpNoReply: (waitMs) => `no reply after ${waitEn(waitMs)}`,
 		udpUnreachable: 'port unreachable',
 		problem: (problem) => {
 			switch (problem.code) {
@@ -387,6 +407,8 @@ export const messagesEn: Messages = {
 					return `session process failed: ${problem.line}`;
 				case 'socket':
 					return socketProblemEn(problem);
+				case 'noReply':
+					return noReplyEn(problem);
 			}
 		},
 		typeHint: '> (Enter to type)',

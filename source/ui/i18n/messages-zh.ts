@@ -4,7 +4,26 @@ import {chineseTour} from '../tour/tour-messages.js';
 import {paneMessagesZh} from './pane-messages-zh.js';
 import {chineseExperiment} from './experiment-messages.js';
 import {formatHostPort} from '../../core/errors.js';
-import type {SessionProblem} from '../../core/sessions/session-problem.js';
+import type {NoReplyProblem, SessionProblem} from '../../core/sessions/session-problem.js';
+
+/** 等待时间: `500 ms`, `2 秒`. */
+function waitZh(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${ms / 1000} 秒`;
+}
+
+/** 没有回复 (或回复不完整): 先说收到了多少, 再说等了多久, 最后说从哪里 (窄窗格里截掉的是地址). */
+function noReplyZh(problem: NoReplyProblem): string {
+	const where = `${problem.protocol} ${formatHostPort(problem.host, problem.port)}`;
+	const waited = `等了 ${waitZh(problem.waitMs)}`;
+	const {partial} = problem;
+	if (partial === undefined)
+		return `没有回复, ${waited}: ${where}${problem.protocol === 'UDP' ? ' (有 UDP 服务端在监听吗?)' : ''}`;
+	const got =
+		partial.expectedBytes === undefined
+			? `收到 ${partial.bytes} 字节, 没有换行符`
+			: `收到 ${partial.bytes}/${partial.expectedBytes} 字节`;
+	return `回复不完整: ${got} (${partial.start}), ${waited}: ${where}`;
+}
 
 /** 套接字错误 (socket error) in the tutorial's words. */
 function socketProblemZh(problem: Extract<SessionProblem, {code: 'socket'}>): string {
@@ -185,7 +204,7 @@ export const messagesZh: Messages = {
 		udpOpening: '正在打开 UDP 套接字',
 		udpReady: '就绪 (UDP: 无连接)',
 		udpWaiting: '已发送, 等待回复',
-		udpNoReply: (wait) => `${wait} 内没有回复`,
+		udpNoReply: (waitMs) => `${waitZh(waitMs)} 内没有回复`,
 		udpUnreachable: '端口不可达',
 		problem: (problem) => {
 			switch (problem.code) {
@@ -201,6 +220,8 @@ export const messagesZh: Messages = {
 					return `会话进程出错: ${problem.line}`;
 				case 'socket':
 					return socketProblemZh(problem);
+				case 'noReply':
+					return noReplyZh(problem);
 			}
 		},
 		typeHint: '> (按 Enter 输入)',

@@ -69,7 +69,7 @@ function udpStateText(session: SessionView, computing: string, words: Messages['
 		case 'waiting':
 			return words.udpWaiting;
 		case 'no-reply':
-			return `${words.udpNoReply(formatWait(session.replyTimeoutMs ?? defaults.udpReplyTimeoutMs))}${computing}`;
+			return `${words.udpNoReply(session.replyTimeoutMs ?? defaults.udpReplyTimeoutMs)}${computing}`;
 		case 'unreachable':
 			return `${words.udpUnreachable}${computing}`;
 		default:
@@ -81,11 +81,6 @@ function udpStateText(session: SessionView, computing: string, words: Messages['
 function waitedSeconds(ms: number): string {
 	const clamped = Math.max(0, ms);
 	return clamped < 10_000 ? (clamped / 1000).toFixed(1) : String(Math.floor(clamped / 1000));
-}
-
-/** `2 s`, `500 ms`. */
-function formatWait(ms: number): string {
-	return ms < 1000 ? `${ms} ms` : `${ms / 1000} s`;
 }
 
 function stateTone(session: SessionView): 'good' | 'warn' | 'bad' | 'muted' {

@@ -11,13 +11,14 @@ export interface SvgChart {
 	columns: number;
 }
 
-const cell = {width: 8.4, height: 17};
-const fontSize = 14;
-const pad = 12;
+export const cell = {width: 8.4, height: 17};
+export const fontSize = 14;
+export const pad = 12;
 const titleHeight = 26;
 const captionHeight = 18;
-const background = '#1d1f21';
-const foreground = '#dcdfe4';
+export const background = '#1d1f21';
+export const foreground = '#dcdfe4';
+export const fontFamily = "'DejaVu Sans Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace";
 
 /** Ink's colour names (chalk's) on a dark terminal palette; anything else is the default foreground. */
 const palette: Readonly<Record<string, string>> = {
@@ -39,12 +40,15 @@ const palette: Readonly<Record<string, string>> = {
 	magentaBright: '#de8cf0',
 	cyanBright: '#6bd7e3',
 	whiteBright: '#ffffff',
+	// The terminal's own two colours (a screen's inverse video swaps them).
+	foreground,
+	background,
 };
 
 /** Block glyphs the charts fill cells with, drawn as rectangles: many slide fonts lack them or leave gaps. */
 const blocks: Readonly<Record<string, number>> = {'█': 1, '▓': 0.7, '▒': 0.5, '░': 0.3};
 
-function colorOf(name: string | undefined): string {
+export function colorOf(name: string | undefined): string {
 	if (name === undefined) return foreground;
 	if (/^#(?:[\da-f]{3}){1,2}$/i.test(name)) return name;
 	return palette[name] ?? foreground;
@@ -127,7 +131,7 @@ function laneOf(line: readonly Segment[]): LaneTag | undefined {
 	return line.find((segment) => segment.lane !== undefined)?.lane;
 }
 
-const px = (value: number) => String(Math.round(value * 100) / 100);
+export const px = (value: number) => String(Math.round(value * 100) / 100);
 
 function runElement(run: Run, top: number): string {
 	const fill = colorOf(run.segment.color);
@@ -151,6 +155,13 @@ function runElement(run: Run, top: number): string {
 	return `<text ${attributes.join(' ')}>${xmlEscape(run.text)}</text>`;
 }
 
+/** One line's text and block runs, positioned on the row whose top is at `top`. */
+export function rowElements(line: readonly Segment[], columns: number, top: number): string {
+	return lineRuns(line, columns)
+		.map((run) => runElement(run, top))
+		.join('');
+}
+
 /**
  * The chart as a standalone SVG: a monospace grid on a dark background, a title, then one group per line.
  * A lane's group says which lane it is (`class="lane" data-kind="process" data-lane="P0"`); other lines
@@ -167,13 +178,11 @@ export function timelineSvg(chart: SvgChart): string {
 		const group = lane
 			? `<g class="lane" data-kind="${lane.kind}" data-lane="${xmlEscape(lane.id)}" data-row="${row}">`
 			: `<g class="row" data-row="${row}">`;
-		return `${group}${lineRuns(line, columns)
-			.map((run) => runElement(run, top))
-			.join('')}</g>`;
+		return `${group}${rowElements(line, columns, top)}</g>`;
 	});
 	return [
 		'<?xml version="1.0" encoding="UTF-8"?>',
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${px(width)}" height="${px(height)}" viewBox="0 0 ${px(width)} ${px(height)}" font-family="'DejaVu Sans Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace" font-size="${fontSize}" xml:space="preserve">`,
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${px(width)}" height="${px(height)}" viewBox="0 0 ${px(width)} ${px(height)}" font-family="${fontFamily}" font-size="${fontSize}" xml:space="preserve">`,
 		`<title>${xmlEscape(chart.title)}</title>`,
 		'<style>text { white-space: pre; }</style>',
 		`<rect class="background" width="100%" height="100%" fill="${background}"/>`,

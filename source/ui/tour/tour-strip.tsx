@@ -7,8 +7,9 @@ import {useTickingClock} from '../hooks/use-ticking-clock.js';
 import {laneMark} from '../panes/live-timeline/live-glyphs.js';
 import {useMessages} from '../i18n/use-messages.js';
 import {useTheme} from '../theme.js';
-import {wrapWords} from '../wrap-words.js';
+import {cutMarker, fitLine} from '../segments.js';
 import {narrate} from './narration.js';
+import {pageAt, stripPages} from './strip-pages.js';
 import type {TourHost} from './tour-host.js';
 
 export interface TourStripProps {
@@ -62,21 +63,37 @@ export function TourStrip({tour, snapshot, width, height}: TourStripProps) {
 	});
 	const header = ` ${messages.header(state.index + 1, tour.director.steps.length)} `;
 	const title = ` ${messages.titles[step.id]}${state.busy ? `  ${messages.busy}` : ''}`;
+	// Fitted here, not by Ink: its cut can leave a line with wide (Chinese) characters a column too wide.
+	const headerLine = fitLine(
+		[
+			{text: header, inverse: true, bold: true},
+			{text: title, bold: true, color: theme.tone('accent')},
+			{text: ` ${messages.keys}`, color: theme.tone('muted')},
+		],
+		width,
+		cutMarker(theme.ascii),
+	);
 	const textLines = Math.max(0, height - (height >= 3 ? 2 : 1));
-	// The figures first; what to look at too when it fits.
+	// The figures and what to look at; on a small terminal, page after page (nothing left out).
 	const said = state.busy ? messages.pending[step.id] : narration.said;
-	const withLook = wrapWords(messages.sentences(said, narration.look), width - 1);
-	const lines = (withLook.length <= textLines ? withLook : wrapWords(said, width - 1)).slice(0, textLines);
+	const pages = stripPages(
+		said,
+		narration.look,
+		messages.sentences(said, narration.look),
+		width - 1,
+		textLines,
+		cutMarker(theme.ascii),
+	);
+	const lines = pages[pageAt(pages.length, now - state.since)] ?? [];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Line>
-				<Text inverse bold>
-					{header}
-				</Text>
-				<Text bold color={theme.tone('accent')}>
-					{title}
-				</Text>
-				<Text color={theme.tone('muted')}> {messages.keys}</Text>
+				{headerLine.map((segment, index) => (
+					// The header's parts, in order: the index is their identity.
+					<Text key={index} inverse={segment.inverse} bold={segment.bold} color={segment.color}>
+						{segment.text}
+					</Text>
+				))}
 			</Line>
 			{lines.map((line, index) => (
 				// The lines of one paragraph, in order: the index is their identity.

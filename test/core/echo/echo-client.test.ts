@@ -3,7 +3,7 @@ import net from 'node:net';
 import {performance} from 'node:perf_hooks';
 import {randomBytes} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
-import {openEchoClient, type EchoClient} from '../../../source/core/echo/echo-client.js';
+import {NoReplyError, openEchoClient, type EchoClient} from '../../../source/core/echo/echo-client.js';
 import {isSocktuiError, type SocktuiError} from '../../../source/core/errors.js';
 import {echoKit, referenceUpper, unusedTcpPort, waitFor} from './echo-test-kit.js';
 
@@ -156,6 +156,9 @@ describe('echo client over tcp: stuck and non-echo servers', () => {
 		const error = await failure(opened.exchange(Buffer.from('hello\n')));
 		expect(error.kind).toBe('NoReply');
 		expect(error.message).toBe(`no reply from tcp 127.0.0.1:${port} within 300 ms`);
+		// The same in figures, for the dashboard to word in its language.
+		expect(error).toBeInstanceOf(NoReplyError);
+		expect((error as NoReplyError).detail).toEqual({waitMs: 300});
 		// The connection is given up: a late reply would answer the wrong request.
 		expect((await failure(opened.exchange(Buffer.from('again\n')))).message).toBe(error.message);
 	});
@@ -168,14 +171,17 @@ describe('echo client over tcp: stuck and non-echo servers', () => {
 		expect(error.message).toBe(
 			`incomplete reply from tcp 127.0.0.1:${port} within 1.5 s: 3 bytes and no newline (HEL)`,
 		);
+		expect(error).toBeInstanceOf(NoReplyError);
+		expect((error as NoReplyError).detail).toEqual({waitMs: 1500, partial: {bytes: 3, start: 'HEL'}});
 	});
 
 	it('a request without a newline is matched by length, and a short reply to it times out too', async () => {
 		const port = await tcpPeer((chunk) => chunk.subarray(0, 2));
 		const opened = await tcpClient(port, {tcpReplyTimeoutMs: 300});
-		expect((await failure(opened.exchange(Buffer.from('abcd')))).message).toBe(
-			`incomplete reply from tcp 127.0.0.1:${port} within 300 ms: 2 of 4 bytes (ab)`,
-		);
+		const error = await failure(opened.exchange(Buffer.from('abcd')));
+		expect(error.message).toBe(`incomplete reply from tcp 127.0.0.1:${port} within 300 ms: 2 of 4 bytes (ab)`);
+		expect(error).toBeInstanceOf(NoReplyError);
+		expect((error as NoReplyError).detail).toEqual({waitMs: 300, partial: {bytes: 2, expectedBytes: 4, start: 'ab'}});
 	});
 
 	it('a server that says more than the echo: each reply is its own line, the extra bytes are reported, nothing shifts', async () => {
@@ -221,6 +227,8 @@ describe('echo client over udp: no reply', () => {
 		const error = await failure(opened.exchange(Buffer.from('anyone?')));
 		expect(error.kind).toBe('NoReply');
 		expect(error.message).toBe(`no reply from 127.0.0.1:${silent.address().port} (is a UDP server listening?)`);
+		expect(error).toBeInstanceOf(NoReplyError);
+		expect((error as NoReplyError).detail).toEqual({waitMs: 200});
 		expect(received).toBe(1);
 	});
 

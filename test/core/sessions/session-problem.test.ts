@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {NoReplyError} from '../../../source/core/echo/echo-client.js';
 import {SocktuiError} from '../../../source/core/errors.js';
 import {parseSessionReport} from '../../../source/core/sessions/session-messages.js';
 import {parseSessionProblem, socketProblem} from '../../../source/core/sessions/session-problem.js';
@@ -13,6 +14,9 @@ describe('session problems cross the IPC as codes (issue 21)', () => {
 		{code: 'closedByDashboard'},
 		{code: 'processFailed', line: 'Error: boom'},
 		{code: 'socket', kind: 'ConnectionRefused', ...where},
+		{code: 'noReply', ...where, waitMs: 2000},
+		{code: 'noReply', ...where, waitMs: 1500, partial: {bytes: 3, expectedBytes: 6, start: 'HEL'}},
+		{code: 'noReply', ...where, waitMs: 1500, partial: {bytes: 5, start: 'HELLO'}},
 	])('%o survives the JSON round trip of an error report and of a state report', (problem) => {
 		const error = JSON.parse(JSON.stringify({type: 'error', message: 'x', problem})) as unknown;
 		expect(parseSessionReport(error)).toEqual({type: 'error', message: 'x', problem});
@@ -25,6 +29,9 @@ describe('session problems cross the IPC as codes (issue 21)', () => {
 			{code: 'nope'},
 			{code: 'tooLarge', bytes: -1, max: 1},
 			{code: 'socket', kind: 'Internal', ...where},
+			{code: 'noReply', ...where, waitMs: '2 s'},
+			{code: 'noReply', ...where, waitMs: 2000, partial: {bytes: 3, expectedBytes: 'six', start: 'HEL'}},
+			{code: 'noReply', ...where, waitMs: 2000, partial: 'HEL'},
 			7,
 		])
 			expect(parseSessionReport({type: 'error', message: 'x', problem})).toEqual({type: 'error', message: 'x'});
@@ -39,5 +46,20 @@ describe('session problems cross the IPC as codes (issue 21)', () => {
 		});
 		expect(socketProblem(new SocktuiError('Internal', 'odd'), where)).toBeUndefined();
 		expect(socketProblem(new Error('plain'), where)).toBeUndefined();
+	});
+
+	it('no reply becomes its wait and the part that came back, as numbers (no English to carry)', () => {
+		const partial = {bytes: 3, expectedBytes: 6, start: 'HEL'};
+		expect(socketProblem(new NoReplyError('incomplete reply', {waitMs: 1500, partial}), where)).toEqual({
+			code: 'noReply',
+			...where,
+			waitMs: 1500,
+			partial,
+		});
+		expect(socketProblem(new NoReplyError('no reply', {waitMs: 2000}), where)).toEqual({
+			code: 'noReply',
+			...where,
+			waitMs: 2000,
+		});
 	});
 });

@@ -20,7 +20,7 @@ export const samples: Record<string, unknown[]> = {
 	'help.page': [2, 5],
 	'session.exitedSignal': ['SIGTERM'],
 	'session.exitedCode': [0],
-	'session.udpNoReply': ['2 s'],
+	'session.udpNoReply': [500],
 	'session.problem': [{code: 'tooLarge', bytes: 70_000, max: 65_507}],
 	'session.waitingFor': ['3.2'],
 	'session.auto': [500, 100],
@@ -199,6 +199,22 @@ export const moreSamples: Record<string, unknown[][]> = {
 		[{code: 'serverClosed'}],
 		[{code: 'closedByDashboard'}],
 		[{code: 'processFailed', line: 'Error: boom'}],
+		[{code: 'noReply', protocol: 'UDP', host: '127.0.0.1', port: 8082, waitMs: 2000}],
+		[{code: 'noReply', protocol: 'TCP', host: '127.0.0.1', port: 8082, waitMs: 500}],
+		[
+			{
+				code: 'noReply',
+				...{protocol: 'TCP', host: '127.0.0.1', port: 8082, waitMs: 1500},
+				partial: {bytes: 3, expectedBytes: 6, start: 'HEL'},
+			},
+		],
+		[
+			{
+				code: 'noReply',
+				...{protocol: 'TCP', host: '127.0.0.1', port: 8082, waitMs: 1500},
+				partial: {bytes: 5, start: 'HELLO'},
+			},
+		],
 		...['PortInUse', 'AddressUnavailable', 'ConnectionRefused', 'HostNotFound', 'PeerClosed', 'PortUnreachable'].map(
 			(kind) => [{code: 'socket', kind, protocol: 'TCP', host: '127.0.0.1', port: 8082}],
 		),
