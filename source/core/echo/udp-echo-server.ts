@@ -1,15 +1,16 @@
 import type dgram from 'node:dgram';
 import net from 'node:net';
 import {defaults} from '../defaults.js';
-import {connectionIdOf, newCounters, newGuardStats} from './counters.js';
+import {newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
 import {ModelDispatcher, type ModelClient} from './model-dispatcher.js';
 import type {ModelOptions} from './model-options.js';
 import type {ServerModel} from './server-model.js';
+import {UdpPeerTable, type UdpPeer as Peer} from './udp-peer-table.js';
 import {fingerprint, uppercaseWithPrints} from './fingerprint.js';
 import {readKernelDrops} from './kernel-drops.js';
-import {isUnreplyableAddress, LocalAddresses} from './local-addresses.js';
+import {LocalAddresses} from './local-addresses.js';
 import type {
 	DropReason,
 	EchoGuardStats,
@@ -29,31 +30,8 @@ import type {WorkerProcess} from './workers/worker-process.js';
  * still match for the rate test to see the loop.
  */
 const recentSlots = 256;
-/**
- * Slots of the peer cache, by source port: a ping-pong client (or 16 of them) is found without building its
- * key string or hashing it into the peer map.
- */
-const peerCacheSlots = 1024;
 /** Guard drops of one reason are reported (as events) at most this often. */
 const dropReportMs = 1000;
-
-interface Peer {
-	readonly id: string;
-	readonly endpoint: Endpoint;
-	readonly counters: TrafficCounters;
-	/** Set when the peer's address can never get a reply. */
-	readonly blocked: 'unreplyable' | undefined;
-	/** No replies before this time (a suspected echo loop). */
-	mutedUntil: number;
-	/** Datagrams in the current one-second window (the rate cap; loop checks start above `loopMatches`). */
-	rateWindowStart: number;
-	rateCount: number;
-	/** Fingerprints of recent replies to this peer, by `fingerprint & (recentSlots - 1)` (allocated once the peer is busy). */
-	recent: Int32Array | undefined;
-	loopWindowStart: number;
-	loopMatches: number;
-	loopStreak: number;
-}
 
 interface HeldReply {
 	peer: Peer;
@@ -106,19 +84,17 @@ const guardKeys: Record<DropReason, keyof EchoGuardStats> = {
 export class UdpEchoServer implements EchoServer {
 	readonly protocol = 'udp' as const;
 	readonly #hub = new EventHub();
-	readonly #peers = new Map<string, Peer>();
+	readonly #peers: UdpPeerTable;
 	readonly #held: DelayQueue<HeldReply>;
 	readonly #options: UdpEchoServerOptions;
 	readonly #addresses: LocalAddresses;
 	readonly #family: 'udp4' | 'udp6';
 	#closing: Promise<void> | undefined;
 	#totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
-	#totalPeers = 0;
 	#droppedMessages = 0;
 	readonly #guards = newGuardStats();
 	readonly #dropReportedAt = new Map<DropReason, number>();
 	readonly #dropsUnreported = new Map<DropReason, number>();
-	readonly #peerCache = Array.from<Peer | undefined>({length: peerCacheSlots});
 	/** The request's and the reply's fingerprints from the one-pass uppercase (no allocation per datagram). */
 	readonly #prints = new Int32Array(2);
 	/** pendingReplies() when last counted in full, and datagrams let past the overload check since then. */
@@ -135,6 +111,7 @@ export class UdpEchoServer implements EchoServer {
 		this.local = local;
 		this.#socket = socket;
 		this.#options = options;
+		this.#peers = new UdpPeerTable(options.maxTrackedPeers);
 		this.#addresses = new LocalAddresses(local.address);
 		this.#family = net.isIPv6(local.address) ? 'udp6' : 'udp4';
 		this.#models = new ModelDispatcher<Job>(options.models, options.replyDelayMs, {
@@ -172,7 +149,7 @@ export class UdpEchoServer implements EchoServer {
 			local: this.local,
 			...this.#totals,
 			activeConnections,
-			totalConnections: this.#totalPeers,
+			totalConnections: this.#peers.total,
 			refusedConnections: 0,
 			droppedMessages: this.#droppedMessages,
 			pausedConnections: 0,
@@ -254,7 +231,7 @@ export class UdpEchoServer implements EchoServer {
 			return;
 		}
 
-		const peer = this.#peerOf(remote);
+		const peer = this.#peers.of(remote);
 		if (peer.blocked !== undefined) {
 			this.#drop(remote, length, peer.blocked);
 			return;
@@ -444,47 +421,6 @@ export class UdpEchoServer implements EchoServer {
 			reason,
 		} as const;
 		this.#hub.emit(unreported > 0 ? {...event, unreported} : event);
-	}
-
-	#peerOf(remote: dgram.RemoteInfo): Peer {
-		const slot = remote.port & (peerCacheSlots - 1);
-		const cached = this.#peerCache[slot];
-		if (cached !== undefined && cached.endpoint.port === remote.port && cached.endpoint.address === remote.address)
-			return cached;
-		const endpoint = {address: remote.address, port: remote.port};
-		const id = connectionIdOf('udp', endpoint);
-		let peer = this.#peers.get(id);
-		if (peer === undefined) {
-			if (this.#peers.size >= this.#options.maxTrackedPeers) {
-				// Forget the peer tracked longest (Map keeps insertion order); totals keep its traffic.
-				const oldest = this.#peers.values().next().value;
-				if (oldest !== undefined) {
-					this.#peers.delete(oldest.id);
-					const oldestSlot = oldest.endpoint.port & (peerCacheSlots - 1);
-					if (this.#peerCache[oldestSlot] === oldest) this.#peerCache[oldestSlot] = undefined;
-				}
-			}
-
-			const now = Date.now();
-			peer = {
-				id,
-				endpoint,
-				counters: newCounters(now),
-				blocked: isUnreplyableAddress(endpoint.address) ? 'unreplyable' : undefined,
-				mutedUntil: 0,
-				rateWindowStart: now,
-				rateCount: 0,
-				recent: undefined,
-				loopWindowStart: 0,
-				loopMatches: 0,
-				loopStreak: 0,
-			};
-			this.#peers.set(id, peer);
-			this.#totalPeers += 1;
-		}
-
-		this.#peerCache[slot] = peer;
-		return peer;
 	}
 
 	#job(from: Peer, request: Uint8Array, model: ServerModel, watchLoop: boolean): Job {
