@@ -1,12 +1,12 @@
 import type net from 'node:net';
 import {getDefaultHighWaterMark} from 'node:stream';
-import {defaults} from '../defaults.js';
 import {acceptedPeer} from './accepted-peer.js';
-import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
+import {connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import {clampHandlerCpu, modelWorkers, type ModelOptions} from './model-options.js';
-import {maxListedClients, type QueuedClient, type ServerModel, type ServerModelStats} from './server-model.js';
+import {ModelDispatcher} from './model-dispatcher.js';
+import type {ModelOptions} from './model-options.js';
+import type {ServerModel} from './server-model.js';
 import type {
 	CloseReason,
 	EchoServer,
@@ -17,13 +17,8 @@ import type {
 	TrafficCounters,
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
-import {burnCpu} from '../procs/cpu-burst.js';
-import {blockingSleep} from './workers/handler-work.js';
 import type {HandlerThread} from './workers/handler-thread.js';
-import type {ThreadCache} from './workers/thread-cache.js';
-import type {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
-import {servingWorker, WorkerList} from './workers/worker-list.js';
 
 /** How often the idle bookkeeping runs when no idle timeout asks for more often. */
 const maxTickMs = 1000;
@@ -90,7 +85,6 @@ export class TcpEchoServer implements EchoServer {
 	readonly #hub = new EventHub();
 	readonly #open = new Map<string, Connection>();
 	readonly #options: TcpEchoServerOptions;
-	#replyDelayMs: number;
 	#closing: Promise<void> | undefined;
 	/** The traffic of finished connections; that of the others is summed when asked, not counted per message. */
 	readonly #finishedTotals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
@@ -102,16 +96,8 @@ export class TcpEchoServer implements EchoServer {
 	#idleClosed = 0;
 	#evicted = 0;
 	readonly #tickTimer: NodeJS.Timeout;
-	#model: ServerModel;
-	#handlerCpuMs: number;
-	#handlerFailures = 0;
-	#queuedForWorkerTotal = 0;
-	/** iterative: the connection being served; the others wait in `#waiting` (as do connections waiting for a worker). */
-	#serving: Connection | undefined;
-	readonly #waiting: Connection[] = [];
-	#liveThreads = 0;
-	readonly #pool: WorkerPool;
-	readonly #threads: ThreadCache;
+	/** The server models: where each connection's handler runs, its knobs, who waits its turn. */
+	readonly #models: ModelDispatcher<Connection>;
 	/** Our write high-water mark is at least the socket stream's, so `write() === true` means "below ours". */
 	readonly #writeReturnImpliesBelow: boolean;
 
@@ -124,10 +110,17 @@ export class TcpEchoServer implements EchoServer {
 		this.#server = server;
 		this.#options = options;
 		this.#writeReturnImpliesBelow = options.writeHighWaterBytes >= getDefaultHighWaterMark(false);
-		this.#replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
-		this.#model = options.models.model;
-		this.#handlerCpuMs = clampHandlerCpu(options.models.handlerCpuMs);
-		({pool: this.#pool, threads: this.#threads} = modelWorkers(options.models, () => this.#admitWaiting()));
+		this.#models = new ModelDispatcher<Connection>(options.models, options.replyDelayMs, {
+			reply: (connection, reply) => this.#reply(connection, reply),
+			send: (connection, reply) => this.#send(connection, reply),
+			away: (connection, bytes) => this.#away(connection, bytes),
+			answered: (connection, reply) => this.#answered(connection, reply),
+			start: (connection) => connection.socket.resume(),
+			// Its turn starts now: the idle clock too.
+			admitted: (connection) => this.#touch(connection, Date.now()),
+			handOff: (connection, worker) => this.#handOff(connection, worker),
+			fail: (connection) => this.#fail(connection),
+		});
 		server.on('connection', (socket) => this.#accept(socket));
 		const shortest = Math.min(options.idleTimeoutMs, options.busyIdleTimeoutMs);
 		const tickMs = options.idleTimeoutMs > 0 ? Math.max(50, Math.min(maxTickMs, shortest / 4)) : maxTickMs;
@@ -161,18 +154,17 @@ export class TcpEchoServer implements EchoServer {
 			pausedConnections: this.#pausedConnections,
 			bufferedBytes,
 			guards: {...newGuardStats(), idleClosed: this.#idleClosed, evicted: this.#evicted},
-			models: this.#modelStats(),
-			replyDelayMs: this.#replyDelayMs,
+			models: this.#models.stats(this.#finishingUnder()),
+			replyDelayMs: this.#models.replyDelayMs,
 		};
 	}
 
 	setModel(model: ServerModel): void {
-		this.#model = model;
+		this.#models.setModel(model);
 	}
 
 	setHandlerCpu(ms: number): void {
-		this.#handlerCpuMs = clampHandlerCpu(ms);
-		this.#pushKnobs();
+		this.#models.setHandlerCpu(ms);
 	}
 
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}> {
@@ -185,9 +177,8 @@ export class TcpEchoServer implements EchoServer {
 	}
 
 	setReplyDelay(ms: number): void {
-		this.#replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
-		for (const connection of this.#open.values()) connection.delayed?.setDelay(this.#replyDelayMs);
-		this.#pushKnobs();
+		this.#models.setReplyDelay(ms);
+		for (const connection of this.#open.values()) connection.delayed?.setDelay(this.#models.replyDelayMs);
 	}
 
 	async close(): Promise<void> {
@@ -204,7 +195,7 @@ export class TcpEchoServer implements EchoServer {
 				}
 			}
 
-			waits.push(this.#pool.close(), this.#threads.close());
+			waits.push(this.#models.close());
 
 			// Every connection-closed event comes before `closed`.
 			await Promise.all(waits);
@@ -268,7 +259,7 @@ export class TcpEchoServer implements EchoServer {
 			touchedAt: now,
 			idleMs: undefined,
 			finished: false,
-			model: this.#model,
+			model: this.#models.model,
 			waitingSince: undefined,
 			thread: undefined,
 			holdsThread: false,
@@ -286,11 +277,7 @@ export class TcpEchoServer implements EchoServer {
 			this.#listen(connection);
 		}
 
-		if (!this.#start(connection)) {
-			connection.waitingSince = now;
-			if (connection.model !== 'iterative') this.#queuedForWorkerTotal += 1;
-			this.#waiting.push(connection);
-		}
+		this.#models.admit(connection, now);
 	}
 
 	#listen(connection: Connection): void {
@@ -330,41 +317,22 @@ export class TcpEchoServer implements EchoServer {
 		}
 
 		// Listeners may keep the request bytes: the handler gets its own copy.
-		if (connection.model !== 'event-loop' || this.#handlerCpuMs > 0) {
-			this.#handle(connection, wantsMessages ? Uint8Array.from(chunk) : chunk);
+		if (connection.model !== 'event-loop' || this.#models.handlerCpuMs > 0) {
+			this.#models.handle(connection, wantsMessages ? Uint8Array.from(chunk) : chunk);
 			return;
 		}
 
 		this.#reply(connection, wantsMessages ? uppercase(chunk) : uppercaseInPlace(chunk));
 	}
 
-	/** Every model but a plain event loop: where the handler runs and what it costs. `request` is ours. */
-	#handle(connection: Connection, request: Uint8Array): void {
-		if (connection.model === 'threads') {
-			this.#toThread(connection, request);
-			return;
-		}
-
-		const reply = uppercaseInPlace(request);
-		burnCpu(this.#handlerCpuMs);
-		if (connection.model === 'iterative') {
-			// The blocking handler: the whole server waits, like TCPServer's handle() in its only thread.
-			blockingSleep(this.#replyDelayMs);
-			this.#send(connection, reply);
-			return;
-		}
-
-		this.#reply(connection, reply);
-	}
-
 	/** Sends the reply, or holds it for the reply delay (behind any reply already held). */
 	#reply(connection: Connection, reply: Uint8Array): void {
 		if (
-			this.#replyDelayMs > 0 ||
+			this.#models.replyDelayMs > 0 ||
 			connection.delayedBytes > 0 ||
 			(connection.delayed !== undefined && connection.delayed.size > 0)
 		) {
-			connection.delayed ??= new DelayQueue((held) => this.#releaseHeld(connection, held), this.#replyDelayMs);
+			connection.delayed ??= new DelayQueue((held) => this.#releaseHeld(connection, held), this.#models.replyDelayMs);
 			connection.delayed.push(reply);
 			connection.delayedBytes += reply.length;
 			this.#maybePause(connection);
@@ -487,7 +455,7 @@ export class TcpEchoServer implements EchoServer {
 			this.#pausedConnections -= 1;
 		}
 
-		this.#releaseModel(connection);
+		this.#models.release(connection);
 
 		if (this.#hub.active) {
 			this.#hub.emit({
@@ -502,114 +470,35 @@ export class TcpEchoServer implements EchoServer {
 		}
 	}
 
-	/** Serves the connection now if its model allows (otherwise it waits, paused). */
-	#start(connection: Connection): boolean {
-		switch (connection.model) {
-			case 'event-loop': {
-				connection.socket.resume();
-				return true;
-			}
-
-			case 'iterative': {
-				if (this.#serving !== undefined) return false;
-				this.#serving = connection;
-				connection.socket.resume();
-				return true;
-			}
-
-			case 'threads': {
-				if (this.#liveThreads >= this.#options.models.maxThreads) return false;
-				this.#startThread(connection);
-				return true;
-			}
-
-			case 'processes': {
-				let worker: WorkerProcess | undefined;
-				try {
-					worker = this.#pool.acquire();
-				} catch {
-					this.#fail(connection);
-					return true;
-				}
-
-				if (worker === undefined) return false;
-				this.#handOff(connection, worker);
-				return true;
-			}
-		}
-	}
-
-	/** Something was freed (a served connection closed, a thread or child ended): start who waits, in order. */
-	#admitWaiting(): void {
-		for (let index = 0; index < this.#waiting.length;) {
-			const connection = this.#waiting[index]!;
-			if (connection.finished || this.#start(connection)) {
-				this.#waiting.splice(index, 1);
-				connection.waitingSince = undefined;
-				// Its turn starts now: the idle clock too.
-				if (!connection.finished) this.#touch(connection, Date.now());
-			} else {
-				index++;
-			}
-		}
-	}
-
-	#startThread(connection: Connection): void {
-		this.#liveThreads += 1;
-		connection.holdsThread = true;
-		this.#threads.acquire(`echo ${connection.peer.port}`).then(
-			(thread) => {
-				if (connection.finished || this.#closing !== undefined) {
-					this.#threads.release(thread);
-					return;
-				}
-
-				connection.thread = thread;
-				thread.onExit((error) => {
-					if (error !== undefined && connection.thread === thread) this.#fail(connection);
-				});
-				connection.socket.resume();
-			},
-			() => this.#fail(connection),
-		);
-	}
-
-	#toThread(connection: Connection, request: Uint8Array): void {
-		const length = request.length;
-		connection.delayedBytes += length;
+	/** threads: a request went to the connection's thread; its reply counts as held back until it comes. */
+	#away(connection: Connection, bytes: number): void {
+		connection.delayedBytes += bytes;
 		this.#maybePause(connection);
-		connection.thread!.handle(request, this.#knobs()).then(
-			(reply) => {
-				connection.delayedBytes -= length;
-				if (connection.socket.destroyed) return;
-				this.#send(connection, reply);
-				if (connection.peerEnded && connection.delayedBytes === 0) connection.socket.end();
-				this.#maybeResume(connection);
-			},
-			() => {
-				// The thread failed: its exit handler ends the connection.
-			},
-		);
 	}
 
+	/** threads: the reply from the connection's thread (as long as the request it answers). */
+	#answered(connection: Connection, reply: Uint8Array): void {
+		connection.delayedBytes -= reply.length;
+		if (connection.socket.destroyed) return;
+		this.#send(connection, reply);
+		if (connection.peerEnded && connection.delayedBytes === 0) connection.socket.end();
+		this.#maybeResume(connection);
+	}
+
+	/** processes: the child owns the socket from now on; it reports the traffic and the end. */
 	#handOff(connection: Connection, worker: WorkerProcess): void {
-		connection.worker = worker;
 		worker.setListeners({
 			traffic: (report) => this.#workerTraffic(connection, report),
 			tcpEnd: (reason) => {
 				connection.reason ??= reason;
-				this.#pool.release(worker);
 				this.#closed(connection);
 			},
-			exit: () => {
-				if (connection.finished) return;
-				this.#fail(connection);
-			},
+			exit: () => this.#models.fail(connection),
 		});
 		worker.ready.then(
 			() => {
 				if (connection.finished) return;
-				worker.serveTcp(connection.socket, this.#knobs(), this.#idleTimeoutNow());
+				worker.serveTcp(connection.socket, this.#models.knobs(), this.#idleTimeoutNow());
 			},
 			() => {
 				// The child died before it was ready: its exit listener ends the connection.
@@ -646,81 +535,20 @@ export class TcpEchoServer implements EchoServer {
 		}
 	}
 
-	/** A handler thread or worker child failed: that connection ends (reason `error`), never the server. */
+	/** Its thread or child failed (the dispatcher counted it): the connection ends, reason `error`. */
 	#fail(connection: Connection): void {
-		if (connection.finished) return;
-		if (this.#closing === undefined) this.#handlerFailures += 1;
 		connection.reason ??= 'error';
 		if (connection.worker === undefined) connection.socket.destroy();
 		else this.#closed(connection);
 	}
 
-	#releaseModel(connection: Connection): void {
-		if (connection.waitingSince !== undefined) {
-			const index = this.#waiting.indexOf(connection);
-			if (index !== -1) this.#waiting.splice(index, 1);
-			connection.waitingSince = undefined;
-		}
-
-		if (connection.holdsThread) {
-			connection.holdsThread = false;
-			this.#liveThreads -= 1;
-			if (connection.thread !== undefined) this.#threads.release(connection.thread);
-			this.#admitWaiting();
-		}
-
-		if (this.#serving === connection) {
-			this.#serving = undefined;
-			this.#admitWaiting();
-		}
-	}
-
-	#knobs(): {replyDelayMs: number; handlerCpuMs: number} {
-		return {replyDelayMs: this.#replyDelayMs, handlerCpuMs: this.#handlerCpuMs};
-	}
-
-	#pushKnobs(): void {
-		const knobs = this.#knobs();
-		for (const connection of this.#open.values()) connection.worker?.setKnobs(knobs);
-	}
-
-	#modelStats(): ServerModelStats {
-		const queued: QueuedClient[] = [];
-		const workers = new WorkerList();
+	/** Open connections still served under an older model, by model. */
+	#finishingUnder(): Partial<Record<ServerModel, number>> {
 		const finishingUnder: Partial<Record<ServerModel, number>> = {};
-		let queuedCount = 0;
-		let waitingForWorker = 0;
-		for (const connection of this.#waiting) {
-			if (connection.model !== 'iterative') {
-				waitingForWorker += 1;
-				continue;
-			}
-
-			queuedCount += 1;
-			if (queued.length < maxListedClients)
-				queued.push({connectionId: connection.id, peer: connection.peer, since: connection.waitingSince!});
-		}
-
-		for (const connection of this.#open.values()) {
-			if (connection.model !== this.#model)
-				finishingUnder[connection.model] = (finishingUnder[connection.model] ?? 0) + 1;
-			workers.add(servingWorker(connection.id, connection.thread, connection.worker));
-		}
-
-		workers.addIdle(this.#threads, this.#pool);
-		return {
-			model: this.#model,
-			...(Object.keys(finishingUnder).length > 0 ? {finishingUnder} : {}),
-			handlerCpuMs: this.#handlerCpuMs,
-			queued,
-			queuedCount,
-			workers: workers.workers,
-			workerCount: workers.count,
-			waitingForWorker,
-			queuedForWorkerTotal: this.#queuedForWorkerTotal,
-			handlerFailures: this.#handlerFailures,
-			pool: this.#pool.size,
-		};
+		const model = this.#models.model;
+		for (const connection of this.#open.values())
+			if (connection.model !== model) finishingUnder[connection.model] = (finishingUnder[connection.model] ?? 0) + 1;
+		return finishingUnder;
 	}
 }
 

@@ -1,14 +1,16 @@
 import type dgram from 'node:dgram';
 import net from 'node:net';
 import {defaults} from '../defaults.js';
-import {clampDelay, connectionIdOf, newCounters, newGuardStats} from './counters.js';
+import {newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import {clampHandlerCpu, modelWorkers, type ModelOptions} from './model-options.js';
-import type {ServerModel, ServerModelStats} from './server-model.js';
+import {ModelDispatcher, type ModelClient} from './model-dispatcher.js';
+import type {ModelOptions} from './model-options.js';
+import type {ServerModel} from './server-model.js';
+import {UdpPeerTable, type UdpPeer as Peer} from './udp-peer-table.js';
 import {fingerprint, uppercaseWithPrints} from './fingerprint.js';
 import {readKernelDrops} from './kernel-drops.js';
-import {isUnreplyableAddress, LocalAddresses} from './local-addresses.js';
+import {LocalAddresses} from './local-addresses.js';
 import type {
 	DropReason,
 	EchoGuardStats,
@@ -20,13 +22,7 @@ import type {
 	TrafficCounters,
 } from './types.js';
 import {uppercase, uppercaseInPlace} from './uppercase.js';
-import {burnCpu} from '../procs/cpu-burst.js';
-import {blockingSleep} from './workers/handler-work.js';
-import type {HandlerThread} from './workers/handler-thread.js';
-import type {ThreadCache} from './workers/thread-cache.js';
-import type {WorkerPool} from './workers/worker-pool.js';
 import type {WorkerProcess} from './workers/worker-process.js';
-import {servingWorker, WorkerList} from './workers/worker-list.js';
 
 /**
  * Slots of the per-peer table of recent reply fingerprints (direct-mapped: a slot holds the latest reply
@@ -34,46 +30,20 @@ import {servingWorker, WorkerList} from './workers/worker-list.js';
  * still match for the rate test to see the loop.
  */
 const recentSlots = 256;
-/**
- * Slots of the peer cache, by source port: a ping-pong client (or 16 of them) is found without building its
- * key string or hashing it into the peer map.
- */
-const peerCacheSlots = 1024;
 /** Guard drops of one reason are reported (as events) at most this often. */
 const dropReportMs = 1000;
-
-interface Peer {
-	readonly id: string;
-	readonly endpoint: Endpoint;
-	readonly counters: TrafficCounters;
-	/** Set when the peer's address can never get a reply. */
-	readonly blocked: 'unreplyable' | undefined;
-	/** No replies before this time (a suspected echo loop). */
-	mutedUntil: number;
-	/** Datagrams in the current one-second window (the rate cap; loop checks start above `loopMatches`). */
-	rateWindowStart: number;
-	rateCount: number;
-	/** Fingerprints of recent replies to this peer, by `fingerprint & (recentSlots - 1)` (allocated once the peer is busy). */
-	recent: Int32Array | undefined;
-	loopWindowStart: number;
-	loopMatches: number;
-	loopStreak: number;
-}
 
 interface HeldReply {
 	peer: Peer;
 	bytes: Uint8Array;
 }
 
-/** threads/processes: a datagram whose handler runs on a thread or in a child, or waits for one. */
-interface Job {
-	peer: Peer;
-	request: Uint8Array;
-	model: 'threads' | 'processes';
+/** Every model but a plain event loop: a datagram as the model dispatcher serves it (a client with one request). */
+interface Job extends ModelClient {
+	readonly from: Peer;
+	readonly request: Uint8Array;
 	/** The peer is watched for echo loops: remember the reply's fingerprint. */
-	watchLoop: boolean;
-	thread?: HandlerThread;
-	worker?: WorkerProcess;
+	readonly watchLoop: boolean;
 }
 
 export interface UdpEchoServerOptions {
@@ -114,34 +84,24 @@ const guardKeys: Record<DropReason, keyof EchoGuardStats> = {
 export class UdpEchoServer implements EchoServer {
 	readonly protocol = 'udp' as const;
 	readonly #hub = new EventHub();
-	readonly #peers = new Map<string, Peer>();
+	readonly #peers: UdpPeerTable;
 	readonly #held: DelayQueue<HeldReply>;
 	readonly #options: UdpEchoServerOptions;
 	readonly #addresses: LocalAddresses;
 	readonly #family: 'udp4' | 'udp6';
-	#replyDelayMs: number;
 	#closing: Promise<void> | undefined;
 	#totals = {bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0};
-	#totalPeers = 0;
 	#droppedMessages = 0;
 	readonly #guards = newGuardStats();
 	readonly #dropReportedAt = new Map<DropReason, number>();
 	readonly #dropsUnreported = new Map<DropReason, number>();
-	readonly #peerCache = Array.from<Peer | undefined>({length: peerCacheSlots});
 	/** The request's and the reply's fingerprints from the one-pass uppercase (no allocation per datagram). */
 	readonly #prints = new Int32Array(2);
 	/** pendingReplies() when last counted in full, and datagrams let past the overload check since then. */
 	#pendingAtCount = 0;
 	#admittedSinceCount = 0;
-	#model: ServerModel;
-	#handlerCpuMs: number;
-	#handlerFailures = 0;
-	#queuedForWorkerTotal = 0;
-	readonly #running = new Set<Job>();
-	#waiting: Job[] = [];
-	#liveThreads = 0;
-	readonly #pool: WorkerPool;
-	readonly #threads: ThreadCache;
+	/** The server models: where each datagram's handler runs, its knobs, who waits for a worker. */
+	readonly #models: ModelDispatcher<Job>;
 
 	readonly #socket: dgram.Socket;
 
@@ -151,13 +111,23 @@ export class UdpEchoServer implements EchoServer {
 		this.local = local;
 		this.#socket = socket;
 		this.#options = options;
+		this.#peers = new UdpPeerTable(options.maxTrackedPeers);
 		this.#addresses = new LocalAddresses(local.address);
 		this.#family = net.isIPv6(local.address) ? 'udp6' : 'udp4';
-		this.#replyDelayMs = clampDelay(options.replyDelayMs, defaults.maxReplyDelayMs);
-		this.#held = new DelayQueue((reply) => this.#send(reply.peer, reply.bytes), this.#replyDelayMs);
-		this.#model = options.models.model;
-		this.#handlerCpuMs = clampHandlerCpu(options.models.handlerCpuMs);
-		({pool: this.#pool, threads: this.#threads} = modelWorkers(options.models, () => this.#startWaiting()));
+		this.#models = new ModelDispatcher<Job>(options.models, options.replyDelayMs, {
+			reply: (job, reply) => this.#reply(this.#remembered(job, reply), reply),
+			send: (job, reply) => this.#send(this.#remembered(job, reply), reply),
+			away() {
+				// The datagram is counted as pending until its job is released.
+			},
+			answered: (job, reply) => this.#answered(job, reply),
+			// Its thread is ready: run the handler there.
+			start: (job) => this.#models.handle(job, job.request),
+			handOff: (job, worker) => this.#handOff(job, worker),
+			// One datagram lost, never the server.
+			fail: (job) => this.#done(job),
+		});
+		this.#held = new DelayQueue((reply) => this.#send(reply.peer, reply.bytes), this.#models.replyDelayMs);
 		socket.on('message', (message, remote) => this.#receive(message, remote));
 		socket.on(
 			'error',
@@ -179,7 +149,7 @@ export class UdpEchoServer implements EchoServer {
 			local: this.local,
 			...this.#totals,
 			activeConnections,
-			totalConnections: this.#totalPeers,
+			totalConnections: this.#peers.total,
 			refusedConnections: 0,
 			droppedMessages: this.#droppedMessages,
 			pausedConnections: 0,
@@ -188,17 +158,17 @@ export class UdpEchoServer implements EchoServer {
 			// Read from /proc on each call (a few KiB; callers ask about once a second), never per packet.
 			kernelDrops:
 				this.#closing === undefined ? readKernelDrops(this.local, this.#family) : {unavailable: 'the server is closed'},
-			models: this.#modelStats(),
-			replyDelayMs: this.#replyDelayMs,
+			models: this.#models.stats(),
+			replyDelayMs: this.#models.replyDelayMs,
 		};
 	}
 
 	setModel(model: ServerModel): void {
-		this.#model = model;
+		this.#models.setModel(model);
 	}
 
 	setHandlerCpu(ms: number): void {
-		this.#handlerCpuMs = clampHandlerCpu(ms);
+		this.#models.setHandlerCpu(ms);
 	}
 
 	connections(): Array<{connectionId: string; peer: Endpoint; counters: TrafficCounters}> {
@@ -209,26 +179,19 @@ export class UdpEchoServer implements EchoServer {
 	}
 
 	setReplyDelay(ms: number): void {
-		this.#replyDelayMs = clampDelay(ms, defaults.maxReplyDelayMs);
-		this.#held.setDelay(this.#replyDelayMs);
+		this.#models.setReplyDelay(ms);
+		this.#held.setDelay(this.#models.replyDelayMs);
 	}
 
 	/** Replies not yet handed to the kernel (held by the delay, in a handler or waiting for one, or queued in the socket). */
 	pendingReplies(): number {
-		return (
-			this.#held.size +
-			this.#running.size +
-			this.#waiting.length +
-			(this.#closing === undefined ? this.#socket.getSendQueueCount() : 0)
-		);
+		return this.#held.size + this.#models.busy + (this.#closing === undefined ? this.#socket.getSendQueueCount() : 0);
 	}
 
 	async close(): Promise<void> {
 		this.#closing ??= new Promise<void>((resolve) => {
 			this.#held.clear();
-			this.#waiting = [];
-			for (const job of this.#running) void job.thread?.close();
-			const stopped = Promise.all([this.#pool.close(), this.#threads.close()]);
+			const stopped = this.#models.close();
 			this.#socket.close(() => {
 				void stopped.then(() => {
 					if (this.#hub.active) this.#hub.emit({type: 'closed', protocol: 'udp'});
@@ -268,7 +231,7 @@ export class UdpEchoServer implements EchoServer {
 			return;
 		}
 
-		const peer = this.#peerOf(remote);
+		const peer = this.#peers.of(remote);
 		if (peer.blocked !== undefined) {
 			this.#drop(remote, length, peer.blocked);
 			return;
@@ -292,7 +255,8 @@ export class UdpEchoServer implements EchoServer {
 		}
 
 		const watchLoop = this.#options.loopGuard && peer.rateCount > this.#options.loopMatches;
-		const inline = this.#model === 'event-loop' && this.#handlerCpuMs === 0;
+		const model = this.#models.model;
+		const inline = model === 'event-loop' && this.#models.handlerCpuMs === 0;
 		const wantsMessages = this.#hub.wantsMessages;
 		// Listeners may keep the request bytes, so then the reply gets its own copy.
 		let reply: Uint8Array | undefined;
@@ -331,7 +295,8 @@ export class UdpEchoServer implements EchoServer {
 		}
 
 		if (!inline) {
-			this.#handleModel(peer, wantsMessages ? Uint8Array.from(message) : message, watchLoop);
+			const request = wantsMessages ? Uint8Array.from(message) : message;
+			this.#models.handleOnce(this.#job(peer, request, model, watchLoop), request, now);
 			return;
 		}
 
@@ -364,7 +329,7 @@ export class UdpEchoServer implements EchoServer {
 
 	/** Sends the reply, or holds it for the reply delay (behind any reply already held). */
 	#reply(peer: Peer, reply: Uint8Array): void {
-		if (this.#replyDelayMs > 0 || this.#held.size > 0) {
+		if (this.#models.replyDelayMs > 0 || this.#held.size > 0) {
 			this.#held.push({peer, bytes: reply});
 			return;
 		}
@@ -458,160 +423,48 @@ export class UdpEchoServer implements EchoServer {
 		this.#hub.emit(unreported > 0 ? {...event, unreported} : event);
 	}
 
-	#peerOf(remote: dgram.RemoteInfo): Peer {
-		const slot = remote.port & (peerCacheSlots - 1);
-		const cached = this.#peerCache[slot];
-		if (cached !== undefined && cached.endpoint.port === remote.port && cached.endpoint.address === remote.address)
-			return cached;
-		const endpoint = {address: remote.address, port: remote.port};
-		const id = connectionIdOf('udp', endpoint);
-		let peer = this.#peers.get(id);
-		if (peer === undefined) {
-			if (this.#peers.size >= this.#options.maxTrackedPeers) {
-				// Forget the peer tracked longest (Map keeps insertion order); totals keep its traffic.
-				const oldest = this.#peers.values().next().value;
-				if (oldest !== undefined) {
-					this.#peers.delete(oldest.id);
-					const oldestSlot = oldest.endpoint.port & (peerCacheSlots - 1);
-					if (this.#peerCache[oldestSlot] === oldest) this.#peerCache[oldestSlot] = undefined;
-				}
-			}
-
-			const now = Date.now();
-			peer = {
-				id,
-				endpoint,
-				counters: newCounters(now),
-				blocked: isUnreplyableAddress(endpoint.address) ? 'unreplyable' : undefined,
-				mutedUntil: 0,
-				rateWindowStart: now,
-				rateCount: 0,
-				recent: undefined,
-				loopWindowStart: 0,
-				loopMatches: 0,
-				loopStreak: 0,
-			};
-			this.#peers.set(id, peer);
-			this.#totalPeers += 1;
-		}
-
-		this.#peerCache[slot] = peer;
-		return peer;
-	}
-
-	/** Every model but a plain event loop: where the handler runs for this datagram. */
-	#handleModel(peer: Peer, request: Uint8Array, watchLoop: boolean): void {
-		const model = this.#model;
-		if (model === 'event-loop' || model === 'iterative') {
-			const reply = uppercaseInPlace(request);
-			if (watchLoop) this.#remember(peer, fingerprint(reply));
-			// One datagram at a time on the only thread: the CPU cost (and, iterative, the delay) blocks every peer.
-			burnCpu(this.#handlerCpuMs);
-			if (model === 'iterative') {
-				blockingSleep(this.#replyDelayMs);
-				this.#send(peer, reply);
-			} else {
-				this.#reply(peer, reply);
-			}
-
-			return;
-		}
-
-		// The handler (uppercase, CPU, delay) runs on the job's own thread or in its own child.
-		const job: Job = {peer, request, model, watchLoop};
-		if (!this.#startJob(job)) {
-			this.#queuedForWorkerTotal += 1;
-			this.#waiting.push(job);
-		}
-	}
-
-	#startJob(job: Job): boolean {
-		if (job.model === 'threads') {
-			if (this.#liveThreads >= this.#options.models.maxThreads) return false;
-			this.#liveThreads += 1;
-			this.#running.add(job);
-			this.#threads
-				.acquire(`echo ${job.peer.endpoint.port}`)
-				.then(async (thread) => {
-					job.thread = thread;
-					try {
-						return await thread.handle(job.request, this.#knobs());
-					} finally {
-						this.#threads.release(thread);
-					}
-				})
-				.then(
-					(reply) => this.#finishJob(job, reply),
-					() => this.#finishJob(job, undefined),
-				);
-			return true;
-		}
-
-		let worker: WorkerProcess | undefined;
-		try {
-			worker = this.#pool.acquire();
-		} catch {
-			this.#finishJob(job, undefined);
-			return true;
-		}
-
-		if (worker === undefined) return false;
-		job.worker = worker;
-		this.#running.add(job);
-		const chosen = worker;
-		chosen.ready
-			.then(async () => chosen.serveUdp(job.request, this.#knobs()))
-			.then(
-				(reply) => {
-					this.#pool.release(chosen);
-					this.#finishJob(job, reply);
-				},
-				() => this.#finishJob(job, undefined),
-			);
-		return true;
-	}
-
-	/** A job ended: send its reply, or count the failure (one datagram lost, never the server). */
-	#finishJob(job: Job, reply: Uint8Array | undefined): void {
-		this.#running.delete(job);
-		if (job.model === 'threads') this.#liveThreads -= 1;
-		if (this.#closing !== undefined) return;
-		if (reply === undefined) {
-			this.#handlerFailures += 1;
-		} else {
-			if (job.watchLoop) this.#remember(job.peer, fingerprint(reply));
-			this.#send(job.peer, reply);
-		}
-		this.#startWaiting();
-	}
-
-	#startWaiting(): void {
-		while (this.#waiting.length > 0 && this.#closing === undefined) {
-			const job = this.#waiting[0]!;
-			if (!this.#startJob(job)) return;
-			this.#waiting.shift();
-		}
-	}
-
-	#knobs(): {replyDelayMs: number; handlerCpuMs: number} {
-		return {replyDelayMs: this.#replyDelayMs, handlerCpuMs: this.#handlerCpuMs};
-	}
-
-	#modelStats(): ServerModelStats {
-		const workers = new WorkerList();
-		for (const job of this.#running) workers.add(servingWorker(job.peer.id, job.thread, job.worker));
-		workers.addIdle(this.#threads, this.#pool);
+	#job(from: Peer, request: Uint8Array, model: ServerModel, watchLoop: boolean): Job {
 		return {
-			model: this.#model,
-			handlerCpuMs: this.#handlerCpuMs,
-			queued: [],
-			queuedCount: 0,
-			workers: workers.workers,
-			workerCount: workers.count,
-			waitingForWorker: this.#waiting.length,
-			queuedForWorkerTotal: this.#queuedForWorkerTotal,
-			handlerFailures: this.#handlerFailures,
-			pool: this.#pool.size,
+			id: from.id,
+			peer: from.endpoint,
+			model,
+			waitingSince: undefined,
+			thread: undefined,
+			holdsThread: false,
+			worker: undefined,
+			finished: false,
+			from,
+			request,
+			watchLoop,
 		};
+	}
+
+	/** The reply's peer, after remembering the reply's fingerprint if the peer is watched for echo loops. */
+	#remembered(job: Job, reply: Uint8Array): Peer {
+		if (job.watchLoop) this.#remember(job.from, fingerprint(reply));
+		return job.from;
+	}
+
+	/** threads, processes: the reply from the datagram's thread or child (the handler waited the delay). */
+	#answered(job: Job, reply: Uint8Array): void {
+		if (job.finished) return;
+		if (this.#closing === undefined) this.#send(this.#remembered(job, reply), reply);
+		this.#done(job);
+	}
+
+	/** processes: the child runs the handler on the datagram; the reply is sent from our socket. */
+	#handOff(job: Job, worker: WorkerProcess): void {
+		worker.ready
+			.then(async () => worker.serveUdp(job.request, this.#models.knobs()))
+			.then(
+				(reply) => this.#answered(job, reply),
+				() => this.#models.fail(job),
+			);
+	}
+
+	/** The datagram's job is over (replied or lost): its thread or child goes to the next. */
+	#done(job: Job): void {
+		job.finished = true;
+		this.#models.release(job);
 	}
 }
