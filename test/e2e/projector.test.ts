@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {waitUntil} from '../helpers/wait.js';
 import {TestTerminal} from './helpers/terminal.js';
 
 let terminal: TestTerminal | undefined;
@@ -33,12 +34,23 @@ describe('projector sizes, in a real terminal', () => {
 			// The round-robin preset has the longest header (quantum and switch cost) and explanation.
 			for (let preset = 0; preset < 4; preset++) await terminal.type('p');
 			await terminal.type('z');
-			// Zoomed: the server pane is gone and the simulator has the screen.
-			const screen = await terminal.waitForText(/^(?![\s\S]*Server \(pid)[\s\S]*CPU hogs, round robin/u);
-			// The explanation may wrap, by words: read the pane's lines as one text.
-			expect(flat(screen)).toContain(
-				'time slices of 1 and a 1-tick switch: multiplexing CPU-bound jobs loses to serial',
+			// Zoomed: the server pane is gone and the simulator has the screen, with its explanation (it may wrap, by
+			// words: read the pane's lines as one text). Awaited whole: a busy machine can show a frame half drawn.
+			const explanation = 'time slices of 1 and a 1-tick switch: multiplexing CPU-bound jobs loses to serial';
+			const zoomed = /^(?![\s\S]*Server \(pid)[\s\S]*CPU hogs, round robin/u;
+			let shown = '';
+			const screen = await waitUntil(
+				async () => {
+					shown = await terminal!.screen();
+					const whole = [/quantum 1/, /switch 1/, /CPU: pid that ran/, /IO: IOs in flight/].every((part) =>
+						part.test(shown),
+					);
+					return zoomed.test(shown) && flat(shown).includes(explanation) && whole && shown;
+				},
+				'the zoomed simulator shows the round-robin preset and its explanation',
+				{state: () => `screen:\n${shown}`},
 			);
+			expect(flat(screen)).toContain(explanation);
 			expect(screen).toMatch(/quantum 1/);
 			expect(screen).toMatch(/switch 1/);
 			expect(screen).toContain('CPU: pid that ran');
@@ -46,8 +58,9 @@ describe('projector sizes, in a real terminal', () => {
 			// Back to the live view (past the scheduler and the experiment), zoomed: its legend is whole, and the
 			// lanes say why processes lost the CPU.
 			await terminal.type('v', 'v', 'v');
-			const live = await terminal.waitForText(/measured: █ run(ning)? +░ runnable.*≈ sleep.*× exited/);
-			expect(live).toMatch(/preempted|blocked/);
+			await terminal.waitForText(/measured: █ run(ning)? +░ runnable.*≈ sleep.*× exited/);
+			// The reasons come with the sampler's first switch counts, which can be a few ticks behind the legend.
+			await terminal.waitForText(/preempted|blocked/);
 			await terminal.type('q');
 			expect((await terminal.waitForExit()).exitCode).toBe(0);
 		},

@@ -88,9 +88,21 @@ export function renderDashboardApp(
 				calls.push([name as keyof DashboardCommands, ...args]);
 			},
 	});
+	// Nothing first, then the terminal's size, then the App: its first frame is drawn at the asked size (mounting
+	// it at ink-testing-library's 100 columns and resizing drew every dashboard twice).
 	let instance!: ReturnType<typeof render>;
 	act(() => {
-		instance = render(
+		instance = render(<></>);
+	});
+	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {columns: number; rows: number};
+	const setSize = (columns: number, rows: number) => {
+		Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+		Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	};
+
+	setSize(options.columns ?? 100, options.rows ?? 30);
+	act(() => {
+		instance.rerender(
 			<App
 				store={store}
 				commands={commands}
@@ -102,16 +114,13 @@ export function renderDashboardApp(
 			/>,
 		);
 	});
-	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {columns: number; rows: number};
 	const resize = (columns: number, rows: number) => {
-		Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
-		Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+		setSize(columns, rows);
 		act(() => {
 			stdout.emit('resize');
 		});
 	};
 
-	resize(options.columns ?? 100, options.rows ?? 30);
 	return {
 		store,
 		calls,

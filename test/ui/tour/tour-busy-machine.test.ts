@@ -99,8 +99,9 @@ describe.skipIf(skipReason !== undefined)('tour steps 6-8 on a busy machine', ()
 		const figures = experimentFigures(result);
 		console.log(`cpu preset, no hogs: ${JSON.stringify(figures.runs.map((run) => run.load))}`);
 		if (figures.verdict.code === 'disturbed') {
-			console.log(`no-hog run skipped: the meter says the machine is busy (${JSON.stringify(figures.verdict.params)})`);
-			context.skip();
+			const note = `busy machine: the meter says others took the CPU (${JSON.stringify(figures.verdict.params)})`;
+			console.warn(`SKIPPED "${context.task.name}": ${note}`);
+			context.skip(note);
 		}
 
 		const said = narrate(
@@ -119,8 +120,9 @@ describe.skipIf(skipReason !== undefined)('tour steps 6-8 on a busy machine', ()
 		const figure = liveDisturbance(timeline, cpu);
 		console.log(`live, no hogs, CPU ${cpu}: ${JSON.stringify(figure?.cpus)}`);
 		if (figure && figure.disturbed.length > 0) {
-			console.log('live no-hog check skipped: the meter says the shared machine is busy');
-			context.skip();
+			const note = `busy machine: the meter says others took the CPU (${JSON.stringify(figure.disturbed)})`;
+			console.warn(`SKIPPED "${context.task.name}": ${note}`);
+			context.skip(note);
 		}
 
 		const store = new DashboardStore({ascii: false});
@@ -131,13 +133,16 @@ describe.skipIf(skipReason !== undefined)('tour steps 6-8 on a busy machine', ()
 	}, 60_000);
 
 	it("step 8 (cpu preset) and step 6 (io preset) with hogs on the jobs' CPU: disturbed, no verdict (en, zh)", async () => {
-		startHog(cpu!);
-		startHog(cpu!);
 		for (const [step, preset] of [
 			['time-cpu', 'cpu'],
 			['serial-concurrent', 'io'],
 		] as const) {
+			// Fresh hogs for each preset: they end on their own after hogSeconds, and a busy machine can take
+			// longer than that for the first preset alone.
+			startHog(cpu!);
+			startHog(cpu!);
 			const result = await runPreset(preset);
+			stopHogs();
 			expect(result.pinnedCpu).toBe(cpu);
 			const figures = experimentFigures(result);
 			console.log(`${preset} preset with 2 hogs on CPU ${cpu}: ${JSON.stringify(figures.runs.map((run) => run.load))}`);
@@ -148,8 +153,6 @@ describe.skipIf(skipReason !== undefined)('tour steps 6-8 on a busy machine', ()
 			expect(english).not.toMatch(/sooner|later|as predicted/);
 			expect(narrate(tour, {...options, messages: chineseTour}).said).toMatch(/不下结论。$/);
 		}
-
-		stopHogs();
 	}, 120_000);
 
 	it('step 7 (live, one CPU): with hogs the strip says the timeline is disturbed instead of its conclusion', async () => {
