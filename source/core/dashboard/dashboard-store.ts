@@ -6,8 +6,6 @@ import {NoticesSlice} from './store/notices-slice.js';
 import {ServersSlice} from './store/servers-slice.js';
 import {SessionsSlice} from './store/sessions-slice.js';
 
-export {emptyServer} from './store/servers-slice.js';
-
 export interface Timers {
 	now(): number;
 	setTimeout(callback: () => void, ms: number): unknown;

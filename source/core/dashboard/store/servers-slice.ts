@@ -276,6 +276,8 @@ export class ServersSlice {
 			bytesOut: stats.bytesOut,
 		};
 		let changed = (Object.keys(patch) as Array<keyof typeof patch>).some((key) => patch[key] !== view[key]);
+		// What the server reports in force changed (the knobs' pending flags follow it).
+		let confirmed = false;
 		// Older servers (or one in another process) may not send these.
 		if (stats.guards !== undefined && JSON.stringify(stats.guards) !== JSON.stringify(view.guards)) {
 			patch.guards = {...stats.guards};
@@ -288,13 +290,12 @@ export class ServersSlice {
 				changed = true;
 			}
 
-			if (stats.protocol === 'tcp')
-				this.#confirm(() => {
-					const {model, handlerCpuMs} = stats.models;
-					if (this.#reportedModel?.model === model && this.#reportedModel.handlerCpuMs === handlerCpuMs) return false;
-					this.#reportedModel = {model, handlerCpuMs};
-					return true;
-				});
+			const reported = this.#reportedModel;
+			const {model, handlerCpuMs} = stats.models;
+			if (stats.protocol === 'tcp' && (reported?.model !== model || reported.handlerCpuMs !== handlerCpuMs)) {
+				this.#reportedModel = {model, handlerCpuMs};
+				confirmed = true;
+			}
 		}
 
 		// The delay the server reports is the one in force (a request may not have reached it yet).
@@ -305,11 +306,10 @@ export class ServersSlice {
 				changed = true;
 			}
 
-			this.#confirm(() => {
-				if (this.#reportedDelay.get(stats.protocol) === delay) return false;
+			if (this.#reportedDelay.get(stats.protocol) !== delay) {
 				this.#reportedDelay.set(stats.protocol, delay);
-				return true;
-			});
+				confirmed = true;
+			}
 		}
 
 		if (stats.kernelDrops !== undefined && JSON.stringify(stats.kernelDrops) !== JSON.stringify(view.kernelDrops)) {
@@ -318,10 +318,7 @@ export class ServersSlice {
 		}
 
 		if (changed) this.#patch(record, patch);
-		return changed || this.#knobsDirty;
-	}
-
-	#confirm(report: () => boolean): void {
-		if (report()) this.#knobsDirty = true;
+		this.#knobsDirty ||= confirmed;
+		return changed || (confirmed && this.#asked !== undefined);
 	}
 }
