@@ -165,7 +165,8 @@ export class ServersSlice {
 
 	#knobs(): KnobsView | undefined {
 		const asked = this.#asked;
-		if (!asked) return undefined;
+		// Knobs are our server's: with --connect alone there is none to confirm them.
+		if (!asked || this.#servers.size === 0) return undefined;
 		if (!this.#knobsDirty && this.#knobsView) return this.#knobsView;
 		this.#knobsDirty = false;
 		const started = this.#startedWith;

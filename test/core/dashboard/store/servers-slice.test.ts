@@ -71,6 +71,9 @@ describe('ServersSlice', () => {
 			remotes: {udp: {address: '10.0.0.1', port: 8080}},
 		});
 		expect(slice.part().knobs).toBeUndefined();
+		// Asked for with no server of ours (--connect): nothing to confirm them, nothing shown as pending.
+		slice.fold({type: 'knobs-asked', knobs: knobs({handlerCpuMs: 5})});
+		expect(slice.part().knobs).toBeUndefined();
 	});
 
 	it('knobs: the ones the server started with are in force; one asked for is pending until its stats report it', () => {
