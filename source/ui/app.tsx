@@ -156,6 +156,7 @@ export function App({
 	const serverPane = (width: number, height: number) => (
 		<ServerPane
 			servers={snapshot.servers}
+			{...(snapshot.knobs ? {knobs: snapshot.knobs} : {})}
 			memory={snapshot.demoMemory}
 			log={snapshot.serverLog}
 			notices={snapshot.notices}

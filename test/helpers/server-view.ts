@@ -1,4 +1,4 @@
-import {emptyServer} from '../../source/core/dashboard/dashboard-store.js';
+import {emptyServer} from '../../source/core/dashboard/store/servers-slice.js';
 import type {ServerView} from '../../source/core/dashboard/snapshot.js';
 
 /** A UDP server listening on 127.0.0.1:8082 with one peer and no traffic, as the pane gets it; `patch` over it. */

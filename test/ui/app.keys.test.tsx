@@ -129,7 +129,7 @@ describe('App: x pressed again while a session is closing (issue 9)', () => {
 			['closeSession', 2],
 		]);
 		expect(app.frame()).toContain('session #2');
-		// All in one read: the UI remembers what it asked to close before the snapshot shows it.
+		// No frame in between: the store marked each one closing as soon as it was asked to close.
 		await app.press('x');
 		expect(app.calls.at(-1)).toEqual(['closeSession', 3]);
 		await app.press('x');

@@ -39,7 +39,7 @@ export interface DashboardCommands {
 	setReplyDelay: (ms: number) => void;
 	setHandlerCpu: (ms: number) => void;
 	setModel: (model: ServerModel) => void;
-	/** The knobs as last asked for (the snapshot may lag a frame behind). */
+	/** The knobs as last asked for, by anyone (the runtime's record; the snapshot shows which are pending). */
 	knobs: () => {model: ServerModel; replyDelayMs: number; handlerCpuMs: number};
 }
 
@@ -55,8 +55,8 @@ export interface DashboardCommandDeps {
 		| 'setModel'
 		| 'setHandlerCpu'
 		| 'restartServer'
-	> &
-		Partial<Pick<DashboardRuntime, 'knobs'>>;
+		| 'knobs'
+	>;
 	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	oneCpu: {toggle(): Promise<void>};
 	toggleDashboardLane: () => void;
@@ -72,42 +72,15 @@ export function createDashboardCommands({
 	watchProcess,
 	quit,
 }: DashboardCommandDeps): DashboardCommands {
-	// The knobs last asked for: the published snapshot lags up to a frame behind, and two `]` in one read
-	// must step twice, not set the same value twice.
-	const autos = new Map<number, AutoMode>();
-	let replyDelayMs: number | undefined;
-	let handlerCpuMs: number | undefined;
-	let model: ServerModel | undefined;
-	const models = () => store.getSnapshot().servers.find((server) => server.models !== undefined)?.models;
+	// No copies here: the store folds each event at once (a session's auto mode, `closing`), and the runtime
+	// keeps the knobs as last asked for by anyone, so two keys in one read step twice.
 	const autoOf = (sessionId: number) =>
-		autos.get(sessionId) ?? store.getSnapshot().sessions.find((session) => session.sessionId === sessionId)?.auto;
+		store.getSnapshot().sessions.find((session) => session.sessionId === sessionId)?.auto;
 	const changeAuto = (sessionId: number, change: (auto: AutoMode) => AutoMode) => {
 		const auto = autoOf(sessionId);
-		if (!auto) return;
-		const next = change(auto);
-		autos.set(sessionId, next);
-		runtime.setAuto(sessionId, next);
+		if (auto) runtime.setAuto(sessionId, change(auto));
 	};
-	// The runtime keeps what was last asked for by anyone (an experiment's run sets the reply delay too):
-	// a copy here would drift from it.
-	const knobs = () =>
-		runtime.knobs?.() ?? {
-			model: model ?? models()?.model ?? 'event-loop',
-			replyDelayMs: replyDelayMs ?? store.getSnapshot().servers[0]?.replyDelayMs ?? 0,
-			handlerCpuMs: handlerCpuMs ?? models()?.handlerCpuMs ?? 0,
-		};
-	const setReplyDelay = (ms: number) => {
-		replyDelayMs = ms;
-		runtime.setReplyDelay(ms);
-	};
-	const setHandlerCpu = (ms: number) => {
-		handlerCpuMs = ms;
-		runtime.setHandlerCpu(ms);
-	};
-	const setModel = (next: ServerModel) => {
-		model = next;
-		runtime.setModel(next);
-	};
+	const knobs = () => runtime.knobs();
 
 	return {
 		quit,
@@ -116,7 +89,6 @@ export function createDashboardCommands({
 			void runtime.closeSession(sessionId);
 		},
 		dismissSession(sessionId) {
-			autos.delete(sessionId);
 			store.apply({type: 'session-dismissed', sessionId});
 		},
 		send: (sessionId, text) => runtime.send(sessionId, text),
@@ -126,9 +98,9 @@ export function createDashboardCommands({
 			changeAuto(sessionId, (auto) => ({...auto, intervalMs: step(intervalSteps, auto.intervalMs, direction)})),
 		stepAutoBurst: (sessionId, direction) =>
 			changeAuto(sessionId, (auto) => ({...auto, burstMs: step(burstSteps, auto.burstMs, direction)})),
-		stepReplyDelay: (direction) => setReplyDelay(step(replyDelaySteps, knobs().replyDelayMs, direction)),
-		stepHandlerCpu: (direction) => setHandlerCpu(step(handlerCpuSteps, knobs().handlerCpuMs, direction)),
-		cycleModel: () => setModel(nextServerModel(knobs().model)),
+		stepReplyDelay: (direction) => runtime.setReplyDelay(step(replyDelaySteps, knobs().replyDelayMs, direction)),
+		stepHandlerCpu: (direction) => runtime.setHandlerCpu(step(handlerCpuSteps, knobs().handlerCpuMs, direction)),
+		cycleModel: () => runtime.setModel(nextServerModel(knobs().model)),
 		toggleOneCpu() {
 			void oneCpu.toggle();
 		},
@@ -137,13 +109,10 @@ export function createDashboardCommands({
 		restartServer() {
 			void runtime.restartServer();
 		},
-		setAuto(sessionId, auto) {
-			autos.set(sessionId, auto);
-			runtime.setAuto(sessionId, auto);
-		},
-		setReplyDelay,
-		setHandlerCpu,
-		setModel,
+		setAuto: (sessionId, auto) => runtime.setAuto(sessionId, auto),
+		setReplyDelay: (ms) => runtime.setReplyDelay(ms),
+		setHandlerCpu: (ms) => runtime.setHandlerCpu(ms),
+		setModel: (model) => runtime.setModel(model),
 		knobs,
 	};
 }

@@ -7,6 +7,7 @@ import type {ServerChildOptions} from '../server-process/server-messages.js';
 import type {ServerProcessEvent, ServerReady} from '../server-process/server-process.js';
 import type {AutoMode, SessionEvent, SessionInfo} from '../sessions/types.js';
 import type {DashboardStore} from './dashboard-store.js';
+import type {ServerKnobs} from './snapshot.js';
 import {isLoopback} from '../loopback.js';
 
 /** The part of the ServerProcess the dashboard uses. */
@@ -92,12 +93,7 @@ export interface DashboardRuntime {
 	killAllNow(): void;
 }
 
-/** The server's knobs: the model new connections get, the reply delay, the handler's CPU per message. */
-export interface ServerKnobs {
-	model: ServerModel;
-	replyDelayMs: number;
-	handlerCpuMs: number;
-}
+export type {ServerKnobs} from './snapshot.js';
 
 /** Whether the stats a server process sent report these knobs in force. */
 export function knobsInForce(stats: readonly EchoServerStats[], knobs: ServerKnobs): boolean {
@@ -191,8 +187,8 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 	} else {
 		store.apply({type: 'server-starting', protocol: 'tcp'});
 		store.apply({type: 'server-starting', protocol: 'udp'});
-		const replyDelayMs = options.serverOptions?.replyDelayMs ?? 0;
-		if (replyDelayMs > 0) store.apply({type: 'reply-delay', ms: replyDelayMs});
+		// The server process starts with these: in force before it reports anything.
+		store.apply({type: 'knobs-asked', knobs: {...asked}, inForce: true});
 		server = options.createServerProcess({
 			...options.serverOptions,
 			host: options.host,
@@ -224,6 +220,11 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 
 	unsubscribers.push(sessions.subscribe((event) => store.apply({type: 'session', event})));
 	let restarting = false;
+	// Every knob asked for goes to the store at once: the snapshot shows it as pending until the stats confirm it.
+	const ask = (change: Partial<ServerKnobs>) => {
+		Object.assign(asked, change);
+		store.apply({type: 'knobs-asked', knobs: {...asked}});
+	};
 
 	const openSession = (protocol: Protocol) => {
 		try {
@@ -273,9 +274,8 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 			if (applied) store.apply({type: 'auto-set', sessionId, auto: applied});
 		},
 		setReplyDelay(ms) {
-			asked.replyDelayMs = ms;
+			ask({replyDelayMs: ms});
 			server?.setReplyDelay(ms);
-			store.apply({type: 'reply-delay', ms});
 		},
 		setModel(model) {
 			if (!server?.setModel) {
@@ -283,11 +283,11 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 				return;
 			}
 
-			asked.model = model;
+			ask({model});
 			server.setModel(model);
 		},
 		setHandlerCpu(ms) {
-			asked.handlerCpuMs = ms;
+			ask({handlerCpuMs: ms});
 			server?.setHandlerCpu?.(ms);
 		},
 		knobs: () => ({...asked}),
@@ -333,6 +333,8 @@ export async function startDashboardRuntime(options: DashboardRuntimeOptions): P
 			restarting = true;
 			store.apply({type: 'server-starting', protocol: 'tcp'});
 			store.apply({type: 'server-starting', protocol: 'udp'});
+			// The new process starts with the knobs as last asked for.
+			store.apply({type: 'knobs-asked', knobs: {...asked}, inForce: true});
 			try {
 				const ready = await server.start();
 				store.apply({

@@ -3,7 +3,7 @@ import type {PinFailure} from '../procs/pinning.js';
 import type {Notice} from './notice.js';
 import type {DemoMemory} from '../procs/demo-memory.js';
 import type {Protocol} from '../defaults.js';
-import type {ServerModelStats} from '../echo/server-model.js';
+import type {ServerModel, ServerModelStats} from '../echo/server-model.js';
 import type {ReadReport} from '../echo/read-report.js';
 import type {CloseReason, DropReason, EchoGuardStats, Endpoint, KernelDrops} from '../echo/types.js';
 import type {AutoMode, SessionPhase, SessionState} from '../sessions/types.js';
@@ -35,6 +35,7 @@ export interface ServerView {
 	rates: Rates;
 	dropped: number;
 	refused: number;
+	/** The reply delay this server reports in force (its stats; before any, the one it was started with). */
 	replyDelayMs: number;
 	/** What the guards against hostile peers did (from the server's stats). */
 	guards?: EchoGuardStats;
@@ -140,14 +141,32 @@ export interface NoticeEntry {
 	notice: Notice;
 }
 
+/** The server's knobs: the model new connections get, the reply delay, the handler's CPU per message. */
+export interface ServerKnobs {
+	model: ServerModel;
+	replyDelayMs: number;
+	handlerCpuMs: number;
+}
+
+/**
+ * The knobs as asked for (keys, the tour, an experiment's run) and which of them the server process has not
+ * yet reported in force: a pending value is shown as asked, not as done.
+ */
+export interface KnobsView {
+	asked: Readonly<ServerKnobs>;
+	pending: Readonly<Record<keyof ServerKnobs, boolean>>;
+}
+
 export interface DashboardSnapshot {
-	/** Increases with every publish. */
+	/** Increases with every new snapshot (one per read after a change). */
 	seq: number;
 	/** PID of the echo server process (a child of the dashboard); the dashboard's own before one runs. */
 	serverPid: number;
 	/** The echo server process, when the dashboard runs one (not with --connect). */
 	serverProcess?: ServerProcessView;
 	servers: readonly ServerView[];
+	/** The server's knobs, asked for and pending (absent until the runtime has a server of its own). */
+	knobs?: KnobsView;
 	/** Set with `--connect`: the sessions talk to this server instead of socktui's own. */
 	remote?: Endpoint;
 	/** Per protocol, the other server its sessions talk to (`--connect`, `--connect-tcp`, `--connect-udp`). */

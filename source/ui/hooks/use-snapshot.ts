@@ -7,7 +7,7 @@ export interface SnapshotSource {
 	getSnapshot: () => DashboardSnapshot;
 }
 
-/** The dashboard's data: the store's latest published snapshot (published at a capped rate outside React). */
+/** The dashboard's data: the store's snapshot as of its last event; the store tells React of changes at a capped rate. */
 export function useSnapshot(store: SnapshotSource): DashboardSnapshot {
 	return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }

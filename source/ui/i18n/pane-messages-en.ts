@@ -5,6 +5,8 @@ import {en} from './glossary.js';
 import type {PaneMessages} from './pane-messages.js';
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+/** After a knob's value the server has not reported in force yet. */
+const enAsked = '(asked, not yet confirmed)';
 
 const laneLabels: Record<string, string> = {
 	server: en.server,
@@ -84,8 +86,10 @@ export const paneMessagesEn: PaneMessages = {
 		remoteHidden: '(its side is not visible here)',
 		remoteTraffic: (sessions, sent, replies, dot) =>
 			`${sessions} ${plural(sessions, 'session', 'sessions')}: sent ${sent} ${dot} replies ${replies}`,
-		totals: (delayMs, cpuMs, dropped, refused, dot) =>
-			`delay ${delayMs} ms ${dot} cpu ${cpuMs} ms ${dot} dropped ${dropped} ${dot} refused ${refused}`,
+		totals: (delayMs, cpuMs, dropped, refused, dot, pending) =>
+			`delay ${delayMs} ms${pending?.delay ? ` ${enAsked}` : ''} ${dot} cpu ${cpuMs} ms${pending?.cpu ? ` ${enAsked}` : ''} ${dot} dropped ${dropped} ${dot} refused ${refused}`,
+		asked: enAsked,
+		modelAsked: (model) => `model ${model} ${enAsked}`,
 		totalsHint: ' (+/- delay, </> cpu, m model)',
 		memory: (bytes, processes) => `memory (RSS): ${bytes} in ${processes} ${plural(processes, 'process', 'processes')}`,
 		memoryShort: (bytes) => `RSS: ${bytes}`,

@@ -2,6 +2,9 @@ import type {PinFailure} from '../../core/procs/pinning.js';
 import {zh} from './glossary.js';
 import type {PaneMessages} from './pane-messages.js';
 
+/** After a knob's value the server has not reported in force yet. */
+const zhAsked = '(已请求, 尚未确认)';
+
 const laneLabels: Record<string, string> = {
 	server: zh.server,
 	'dashboard (this UI)': `${zh.dashboard} (本界面)`,
@@ -108,8 +111,10 @@ export const paneMessagesZh: PaneMessages = {
 		remoteHidden: '(这里看不到它那一端)',
 		remoteTraffic: (sessions, sent, replies, dot) =>
 			`${sessions} 个${zh.session}: 发送 ${sent} ${dot} ${zh.reply} ${replies}`,
-		totals: (delayMs, cpuMs, dropped, refused, dot) =>
-			`延迟 ${delayMs} ms ${dot} cpu ${cpuMs} ms ${dot} 丢弃 ${dropped} ${dot} 拒绝 ${refused}`,
+		totals: (delayMs, cpuMs, dropped, refused, dot, pending) =>
+			`延迟 ${delayMs} ms${pending?.delay ? ` ${zhAsked}` : ''} ${dot} cpu ${cpuMs} ms${pending?.cpu ? ` ${zhAsked}` : ''} ${dot} 丢弃 ${dropped} ${dot} 拒绝 ${refused}`,
+		asked: zhAsked,
+		modelAsked: (model) => `模型 ${model} ${zhAsked}`,
 		totalsHint: ' (+/- 延迟, </> cpu, m 模型)',
 		memory: (bytes, processes) => `${zh.memory} (RSS): ${processes} 个${zh.process}共 ${bytes}`,
 		memoryShort: (bytes) => `RSS: ${bytes}`,

@@ -54,7 +54,19 @@ export interface ServerPaneMessages {
 	remoteTalk: string;
 	remoteHidden: string;
 	remoteTraffic: (sessions: number, sent: string, replies: string, dot: string) => string;
-	totals: (delayMs: number, cpuMs: number, dropped: string, refused: string, dot: string) => string;
+	/** `pending`: the delay or the CPU was asked for and the server has not reported it in force yet. */
+	totals: (
+		delayMs: number,
+		cpuMs: number,
+		dropped: string,
+		refused: string,
+		dot: string,
+		pending?: {delay: boolean; cpu: boolean},
+	) => string;
+	/** After a knob's value asked for that the server has not reported in force yet. */
+	asked: string;
+	/** The server model asked for, not yet in force. */
+	modelAsked: (model: ServerModel) => string;
 	totalsHint: string;
 	memory: (bytes: string, processes: number) => string;
 	memoryShort: (bytes: string) => string;

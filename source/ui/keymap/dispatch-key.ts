@@ -282,20 +282,13 @@ function closeSession(
 	const done = (next: UiState, calls: KeyCall[] = []): DispatchResult => ({state: next, calls, handled: true});
 	if (!focused) return done(state);
 	if (focused.exited) return done(state, [call('dismissSession', focused.sessionId)]);
-	const closing = (session: SessionSummary) => session.closing || state.closeRequested.includes(session.sessionId);
+	// The store marks a session closing as soon as `closeSession` is called, so the next key sees it.
 	const close = (session: SessionSummary) =>
-		done(
-			{
-				...state,
-				focus: {kind: 'session', sessionId: session.sessionId},
-				closeRequested: [...state.closeRequested, session.sessionId],
-			},
-			[call('closeSession', session.sessionId)],
-		);
-	if (!closing(focused)) return close(focused);
+		done({...state, focus: {kind: 'session', sessionId: session.sessionId}}, [call('closeSession', session.sessionId)]);
+	if (!focused.closing) return close(focused);
 	const index = sessions.indexOf(focused);
 	const next = [...sessions.slice(index + 1), ...sessions.slice(0, index)].find(
-		(session) => !session.exited && !closing(session),
+		(session) => !session.exited && !session.closing,
 	);
 	return next ? close(next) : done(state);
 }

@@ -5,6 +5,7 @@ import {displayWidth} from '../../core/text/display-width.js';
 import type {Endpoint} from '../../core/echo/types.js';
 import type {
 	DemoMemoryView,
+	KnobsView,
 	LogEntry,
 	NoticeEntry,
 	ServerProcessView,
@@ -24,6 +25,8 @@ import {wrapWords} from '../wrap-words.js';
 
 export interface ServerPaneProps {
 	servers: readonly ServerView[];
+	/** The knobs as asked for, and which the server has not reported in force yet (shown as pending). */
+	knobs?: KnobsView;
 	log: readonly LogEntry[];
 	notices: readonly NoticeEntry[];
 	remote?: Endpoint;
@@ -212,6 +215,7 @@ function remoteTrafficLine(sessions: readonly SessionView[], theme: Theme, words
 /** The echo servers this dashboard runs (or the remote server the sessions use), with a scrolling log. */
 export const ServerPane = memo(function ServerPane({
 	servers,
+	knobs,
 	log,
 	notices,
 	remote,
@@ -290,11 +294,14 @@ export const ServerPane = memo(function ServerPane({
 		const first = servers[0]!;
 		const dropped = servers.reduce((sum, server) => sum + server.dropped, 0);
 		const refused = servers.reduce((sum, server) => sum + server.refused, 0);
-		const cpu = first.models?.handlerCpuMs ?? 0;
+		// A knob shows the value asked for; until the server reports it in force, it says so.
+		const delay = knobs?.asked.replyDelayMs ?? first.replyDelayMs;
+		const cpu = knobs?.asked.handlerCpuMs ?? first.models?.handlerCpuMs ?? 0;
+		const pending = {delay: knobs?.pending.replyDelayMs ?? false, cpu: knobs?.pending.handlerCpuMs ?? false};
 		// The totals wrap by words; the keys' hint follows them when it fits, else takes its own line(s), whole.
 		const innerWidth = Math.max(1, width - 2);
 		const totals = wrapWords(
-			words.totals(first.replyDelayMs, cpu, formatCount(dropped), formatCount(refused), theme.dot),
+			words.totals(delay, cpu, formatCount(dropped), formatCount(refused), theme.dot, pending),
 			innerWidth,
 		);
 		const hint = focused ? words.totalsHint : '';
@@ -317,6 +324,16 @@ export const ServerPane = memo(function ServerPane({
 				);
 			}
 		}
+		if (knobs?.pending.model) {
+			for (const [index, text] of wrapWords(words.modelAsked(knobs.asked.model), innerWidth).entries()) {
+				lines.push(
+					<Line key={`model-asked-${index}`} color={theme.tone('warn')}>
+						{text}
+					</Line>,
+				);
+			}
+		}
+
 		for (const [index, line] of serverModelLines(servers, now, words).entries()) {
 			lines.push(
 				<Line key={`model-${index}`} color={line.tone === 'normal' ? undefined : theme.tone(line.tone)}>

@@ -41,8 +41,6 @@ export interface UiState {
 	focusNewest: boolean;
 	/** The highest session id seen so far (to tell which session is new). */
 	knownMaxId: number;
-	/** Sessions `x` asked to close that the snapshot may not show as closing yet (a second `x` moves on). */
-	closeRequested: readonly number[];
 	/** Why the last key did nothing, shown in the status bar until the next key (no key fails silently). */
 	hint?: UnboundKeyHint | KeyNote;
 	/** The focused pane has the whole screen above the status bar (`z`). */
@@ -78,7 +76,6 @@ export function initialUiState(view: TimelineView = 'live', firstSessionId?: num
 		view,
 		focusNewest: false,
 		knownMaxId: 0,
-		closeRequested: [],
 	};
 }
 
@@ -111,12 +108,6 @@ export function reconcileUiState(state: UiState, sessions: readonly SessionSumma
 		if (state.focusNewest)
 			next = {...next, focus: {kind: 'session', sessionId: maxId}, focusNewest: false, typing: false, draft: ''};
 	}
-
-	// A close request is done once its session has exited or gone.
-	const pending = next.closeRequested.filter((id) =>
-		sessions.some((session) => session.sessionId === id && !session.exited),
-	);
-	if (pending.length !== next.closeRequested.length) next = {...next, closeRequested: pending};
 
 	const focus = next.focus;
 	if (focus.kind === 'session') {

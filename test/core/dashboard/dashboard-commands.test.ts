@@ -1,7 +1,8 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {createDashboardCommands} from '../../../source/core/dashboard/dashboard-commands.js';
 import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
+import type {ServerKnobs} from '../../../source/core/dashboard/snapshot.js';
 import type {AutoMode} from '../../../source/core/sessions/types.js';
 import {echoStats} from '../../helpers/echo-stats.js';
 
@@ -13,25 +14,40 @@ function setup() {
 		type: 'session',
 		event: {type: 'session-started', sessionId: 1, pid: 11, protocol: 'tcp', remote: endpoint},
 	});
-	store.flush();
 	const calls: unknown[][] = [];
 	let toggles = 0;
 	let quits = 0;
+	// As the real runtime does: one knob record, and what it applies goes to the store at once.
+	const knobs: ServerKnobs = {model: 'event-loop', replyDelayMs: 0, handlerCpuMs: 0};
 	const commands = createDashboardCommands({
 		runtime: {
 			openSession: (protocol) => calls.push(['openSession', protocol]),
 			async closeSession(sessionId) {
 				calls.push(['closeSession', sessionId]);
+				store.apply({type: 'session-closing', sessionId});
 			},
 			send: (sessionId, text) => calls.push(['send', sessionId, text]),
 			sendPair: (sessionId) => calls.push(['sendPair', sessionId]),
-			setAuto: (sessionId: number, auto: AutoMode) => calls.push(['setAuto', sessionId, auto]),
-			setReplyDelay: (ms) => calls.push(['setReplyDelay', ms]),
-			setModel: (model) => calls.push(['setModel', model]),
-			setHandlerCpu: (ms) => calls.push(['setHandlerCpu', ms]),
+			setAuto(sessionId: number, auto: AutoMode) {
+				calls.push(['setAuto', sessionId, auto]);
+				store.apply({type: 'auto-set', sessionId, auto});
+			},
+			setReplyDelay(ms) {
+				calls.push(['setReplyDelay', ms]);
+				knobs.replyDelayMs = ms;
+			},
+			setModel(model) {
+				calls.push(['setModel', model]);
+				knobs.model = model;
+			},
+			setHandlerCpu(ms) {
+				calls.push(['setHandlerCpu', ms]);
+				knobs.handlerCpuMs = ms;
+			},
 			restartServer: async () => {
 				calls.push(['restartServer']);
 			},
+			knobs: () => ({...knobs}),
 		},
 		store,
 		oneCpu: {
@@ -47,9 +63,22 @@ function setup() {
 }
 
 describe('createDashboardCommands', () => {
-	it('steps the auto knobs from the session and from what it last asked, so keys in one read all count', () => {
+	it('steps the auto knobs from the store at once, so keys in one read all count (] ] steps twice)', () => {
 		const {commands, calls, store} = setup();
-		// The snapshot is not republished between these calls (as within one input chunk).
+		const listener = vi.fn();
+		store.subscribe(listener);
+		// No notification reaches subscribers between these calls (as within one input chunk).
+		commands.stepAutoInterval(1, 1);
+		commands.stepAutoInterval(1, 1);
+		expect(calls).toEqual([
+			['setAuto', 1, {enabled: false, intervalMs: 2000, burstMs: 0}],
+			['setAuto', 1, {enabled: false, intervalMs: 5000, burstMs: 0}],
+		]);
+		expect(listener).not.toHaveBeenCalled();
+		expect(store.getSnapshot().sessions[0]!.auto.intervalMs).toBe(5000);
+		commands.stepAutoInterval(1, -1);
+		commands.stepAutoInterval(1, -1);
+		calls.length = 0;
 		commands.toggleAuto(1);
 		commands.stepAutoInterval(1, 1);
 		commands.stepAutoInterval(1, 1);
@@ -97,18 +126,27 @@ describe('createDashboardCommands', () => {
 		commands.quit();
 		expect(counts()).toEqual({toggles: 1, quits: 1});
 		commands.dismissSession(1);
-		store.flush();
 		expect(store.getSnapshot().sessions).toEqual([]);
 		store.dispose();
 	});
 
-	it('m cycles the server model from what the server reports, and keys in one read all count', () => {
+	it('closing a session marks it closing in the store at once (a second x moves on)', () => {
+		const {commands, store} = setup();
+		commands.closeSession(1);
+		expect(store.getSnapshot().sessions[0]!.closing).toBe(true);
+		store.dispose();
+	});
+
+	it('m and < > step from the knobs as last asked for (the runtime record), so keys in one read all count', () => {
 		const {commands, calls, store} = setup();
+		commands.setModel('threads');
+		commands.setHandlerCpu(10);
+		// The server reports something else (an older request): the steps go from what was asked.
 		store.apply({
 			type: 'server-stats',
-			stats: echoStats('tcp', {models: {...quietModelStats('threads'), handlerCpuMs: 10}}),
+			stats: echoStats('tcp', {models: {...quietModelStats('iterative'), handlerCpuMs: 0}}),
 		});
-		store.flush();
+		calls.length = 0;
 		commands.cycleModel();
 		commands.cycleModel();
 		commands.cycleModel();

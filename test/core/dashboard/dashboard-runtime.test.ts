@@ -133,6 +133,41 @@ describe('dashboard runtime with a server process', () => {
 		});
 	});
 
+	it('a knob asked for is pending until the server process reports it in force, then pending goes away', async () => {
+		const {server, started} = await runtime();
+		const pending = () => store.getSnapshot().knobs?.pending;
+		expect(pending()).toEqual({model: false, replyDelayMs: false, handlerCpuMs: false});
+		started.setReplyDelay(200);
+		started.setHandlerCpu(20);
+		// At once, without waiting for a frame: asked for, not yet confirmed.
+		expect(store.getSnapshot().knobs).toEqual({
+			asked: {model: 'event-loop', replyDelayMs: 200, handlerCpuMs: 20},
+			pending: {model: false, replyDelayMs: true, handlerCpuMs: true},
+		});
+		const report = (replyDelayMs: number, handlerCpuMs: number) =>
+			server.emit({
+				type: 'batch',
+				pid: 1001,
+				batch: {
+					seq: 3,
+					stats: (['tcp', 'udp'] as const).map((protocol) => ({
+						...stats(protocol, 0),
+						replyDelayMs,
+						models: {...quietModelStats(), handlerCpuMs},
+					})),
+					events: [],
+					notShown: {tcp: 0, udp: 0},
+				},
+			});
+		// The server has not applied them yet: its stats still say the old values.
+		report(0, 0);
+		expect(pending()).toEqual({model: false, replyDelayMs: true, handlerCpuMs: true});
+		report(200, 20);
+		expect(pending()).toEqual({model: false, replyDelayMs: false, handlerCpuMs: false});
+		expect(store.getSnapshot().servers.map((view) => view.replyDelayMs)).toEqual([200, 200]);
+		await expect(started.confirmKnobs(100)).resolves.toBe(true);
+	});
+
 	it('an unexpected exit is a state in words; r restarts only a stopped server, and says why not otherwise', async () => {
 		const {server, started} = await runtime();
 		await started.restartServer();

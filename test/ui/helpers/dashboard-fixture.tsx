@@ -80,12 +80,14 @@ export function renderDashboardApp(
 	for (const event of options.events ?? standardEvents()) store.apply(event);
 	store.flush();
 	const calls: CommandCallRecord[] = [];
-	// A fake core: records every DashboardCommands call, in order (a new command needs no change here).
+	// A fake core: records every DashboardCommands call, in order (a new command needs no change here). Like
+	// the runtime, closing a session marks it closing in the store at once.
 	const commands = new Proxy({} as DashboardCommands, {
 		get:
 			(_target, name) =>
 			(...args: unknown[]) => {
 				calls.push([name as keyof DashboardCommands, ...args]);
+				if (name === 'closeSession') store.apply({type: 'session-closing', sessionId: args[0] as number});
 			},
 	});
 	// Nothing first, then the terminal's size, then the App: its first frame is drawn at the asked size (mounting

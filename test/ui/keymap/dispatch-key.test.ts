@@ -57,17 +57,27 @@ describe('dispatchKey', () => {
 	});
 
 	it('x closes the focused session, then the next live one while it is closing, then nothing; an exited one is removed', () => {
-		const first = run(onSession(2), [key('x')]);
-		expect(first.calls).toEqual([{command: 'closeSession', args: [2]}]);
-		expect(first.state.closeRequested).toEqual([2]);
-		const more = run(first.state, [key('x'), key('x'), key('x')]);
-		// 3 after 2, then 1 (wrapping); then no live session is left.
-		expect(more.calls).toEqual([
+		// As the UI store does with the dashboard store: closeSession marks the session closing at once.
+		let ctx: DispatchContext = context;
+		let state = onSession(2);
+		const calls: KeyCall[] = [];
+		for (const press of [key('x'), key('x'), key('x'), key('x')]) {
+			const result = dispatchKey(state, press, ctx);
+			state = result.state;
+			calls.push(...result.calls);
+			const closed = new Set(
+				result.calls.flatMap((made) => ('command' in made && made.command === 'closeSession' ? made.args : [])),
+			);
+			ctx = {...ctx, sessions: ctx.sessions.map((one) => (closed.has(one.sessionId) ? {...one, closing: true} : one))};
+		}
+
+		// 2, then 3 after it, then 1 (wrapping); then no live session is left.
+		expect(calls).toEqual([
+			{command: 'closeSession', args: [2]},
 			{command: 'closeSession', args: [3]},
 			{command: 'closeSession', args: [1]},
 		]);
-		expect(more.state.focus).toEqual({kind: 'session', sessionId: 1});
-		// The snapshot alone can say a session is closing (asked before, e.g. by an earlier UI).
+		expect(state.focus).toEqual({kind: 'session', sessionId: 1});
 		const closing = {...context, sessions: [{...live(1), closing: true}, live(2)]};
 		expect(run(onSession(1), [key('x')], closing).calls).toEqual([{command: 'closeSession', args: [2]}]);
 		const exited = {...context, sessions: [{sessionId: 1, exited: true, closing: false}, live(2)]};

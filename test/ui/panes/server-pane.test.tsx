@@ -3,7 +3,7 @@ import {newGuardStats} from '../../../source/core/echo/counters.js';
 import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {LogEntry, ServerView} from '../../../source/core/dashboard/snapshot.js';
+import type {KnobsView, LogEntry, ServerView} from '../../../source/core/dashboard/snapshot.js';
 import {displayWidth} from '../../../source/core/text/display-width.js';
 import {messagesFor} from '../../../source/ui/i18n/catalogues.js';
 import {MessagesContext} from '../../../source/ui/i18n/use-messages.js';
@@ -280,4 +280,54 @@ describe('ServerPane totals hint (issue 21: cut with … at narrow widths)', () 
 			for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
 		},
 	);
+});
+
+describe('ServerPane: a knob asked for is shown as pending until the server confirms it', () => {
+	function knobFrame(language: 'en' | 'zh', knobs: KnobsView | undefined, width = 80): string {
+		let instance!: ReturnType<typeof render>;
+		act(() => {
+			instance = render(
+				<MessagesContext.Provider value={messagesFor(language)}>
+					<ServerPane
+						servers={[server({protocol: 'tcp', models: quietModelStats()}), server()]}
+						{...(knobs ? {knobs} : {})}
+						log={[]}
+						notices={[]}
+						serverPid={4242}
+						width={width}
+						height={14}
+						focused
+					/>
+				</MessagesContext.Provider>,
+			);
+		});
+		mounted.push(instance);
+		return instance.lastFrame()!;
+	}
+
+	const asked = {model: 'threads', replyDelayMs: 200, handlerCpuMs: 20} as const;
+	const pending = {asked, pending: {model: true, replyDelayMs: true, handlerCpuMs: true}};
+	const confirmed = {asked, pending: {model: false, replyDelayMs: false, handlerCpuMs: false}};
+
+	it('says asked, not yet confirmed, after the delay, the CPU and the model; nothing once confirmed', () => {
+		const text = knobFrame('en', pending).replaceAll(/\s*│\s*/g, ' ');
+		expect(text).toContain('delay 200 ms (asked, not yet confirmed)');
+		expect(text).toContain('cpu 20 ms (asked, not yet confirmed)');
+		expect(text).toContain('model threads (asked, not yet confirmed)');
+		const done = knobFrame('en', confirmed);
+		expect(done).not.toContain('asked');
+		expect(done).toContain('delay 200 ms');
+		expect(done).toContain('cpu 20 ms');
+	});
+
+	it('in Chinese, within 48 and 80 columns', () => {
+		for (const width of [48, 80]) {
+			const text = knobFrame('zh', pending, width);
+			expect(text.replaceAll(/\s*│\s*/g, ' ')).toContain('延迟 200 ms (已请求, 尚未确认)');
+			expect(text).toContain('模型 threads (已请求, 尚未确认)');
+			expect(englishOn(text), text).toEqual([]);
+			for (const line of text.split('\n')) expect(displayWidth(line), line).toBe(width);
+			expect(knobFrame('zh', confirmed, width)).not.toContain('已请求');
+		}
+	});
 });

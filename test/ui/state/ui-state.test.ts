@@ -4,13 +4,6 @@ import {initialUiState, reconcileUiState, type SessionSummary} from '../../../so
 const session = (sessionId: number, exited = false): SessionSummary => ({sessionId, exited, closing: false});
 
 describe('reconcileUiState', () => {
-	it('forgets close requests once their session has exited or gone', () => {
-		const state = {...initialUiState('live', 1), closeRequested: [1, 2, 3]};
-		const next = reconcileUiState(state, [session(1), session(2, true)]);
-		expect(next.closeRequested).toEqual([1]);
-		expect(reconcileUiState(next, [session(1), session(2, true)])).toBe(next);
-	});
-
 	it('focuses a session that appears after n, and a neighbour when the focused one is removed', () => {
 		const asked = {...initialUiState('live', 1), focusNewest: true, knownMaxId: 2};
 		expect(reconcileUiState(asked, [session(1), session(2), session(3)]).focus).toEqual({
