@@ -1,8 +1,6 @@
-import {errorDetail, noParams} from '../core/dashboard/notice.js';
 import process from 'node:process';
 import {createDashboardLauncher} from '../core/experiment/dashboard-launcher.js';
 import {loadExperiment, type RecordedExperiment} from '../core/experiment/recording.js';
-import {workerLanes} from '../core/procs/worker-lanes.js';
 import {defaults} from '../core/defaults.js';
 import {SocktuiError} from '../core/errors.js';
 import {SessionManager} from '../core/sessions/session-manager.js';
@@ -20,13 +18,10 @@ import {withDeferredWasmTierUp} from '../ui/terminal/deferred-wasm-tier-up.js';
 import type * as MountDashboard from '../ui/mount-dashboard.js';
 import type {TerminalCapabilities} from '../ui/terminal/capabilities.js';
 import {parseSimSpec, type SimSpec} from '../core/ostep/process-run/sim-spec.js';
-import {chooseOneCpu, detectPinning, ProcessSampler} from '../core/procs/index.js';
 import {ServerProcess} from '../core/server-process/server-process.js';
-import {createRuntimeOneCpuMode} from '../core/dashboard/runtime-one-cpu.js';
+import {parseWatchPids, startLiveTimeline, startPinnedCpu, type LiveTimeline} from '../core/dashboard/live-timeline.js';
 import {createDashboardTour} from '../core/tour/dashboard-tour.js';
-import {demoMemory} from '../core/procs/demo-memory.js';
 import {memoryLogOptions, startMemoryLog} from '../core/procs/memory-log.js';
-import type {SessionEvent} from '../core/sessions/types.js';
 import type {Command} from './command.js';
 import {
 	flagText,
@@ -112,36 +107,6 @@ function parseSessions(value: unknown): number {
 	return Number(text);
 }
 
-/** `--watch 1234,5678` (or the same typed after the `w` key): existing processes only. */
-function parseWatch(value: unknown, what = '--watch'): number[] {
-	if (value === undefined) return [];
-	const text = flagText(value);
-	const pids = [...new Set(text.split(','))].map((part) => part.trim());
-	if (text.trim() === '') throw new SocktuiError('BadUsage', `${what} needs a process ID, e.g. ${what} 1234`);
-	const usage = `${what} takes process IDs, like ${what} 1234 or ${what} 1234,5678; got '${text}'`;
-	if (pids.length > defaults.watchMaxPids)
-		throw new SocktuiError('BadUsage', `${what} takes at most ${defaults.watchMaxPids} process IDs`);
-	// Every ID well-formed first, then each one running: a typo is reported as a typo, whichever PIDs exist.
-	const numbers = pids.map((part) => {
-		const pid = Number(part);
-		if (!/^\d{1,7}$/.test(part) || pid <= 0) throw new SocktuiError('BadUsage', usage);
-		return pid;
-	});
-	for (const pid of numbers)
-		if (!processExists(pid)) throw new SocktuiError('BadUsage', `${what}: no process with PID ${pid}`);
-	return numbers;
-}
-
-function processExists(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error: unknown) {
-		// EPERM: it exists but belongs to someone else; reading its /proc entries may still work.
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 function needsTerminal(): SocktuiError {
 	return new SocktuiError(
 		'NeedsTerminal',
@@ -179,7 +144,7 @@ export const dashboardCommand: Command = {
 		const sessionCount = parseSessions(flags['sessions']);
 		const host = flags['host'] === undefined ? defaults.host : flagText(flags['host']);
 		const simSpec: SimSpec | undefined = flags['sim'] === undefined ? undefined : parseSimSpec(flagText(flags['sim']));
-		const watchPids = parseWatch(flags['watch']);
+		const watchPids = flags['watch'] === undefined ? [] : parseWatchPids(flagText(flags['watch']));
 		const models = parseModelFlags(flags);
 		const lang = parseLanguageFlag(flags['lang']);
 		// A recorded experiment that cannot be read is one line, exit 2, before anything starts.
@@ -230,12 +195,11 @@ export const dashboardCommand: Command = {
 				new SessionManager({
 					target,
 					...(byProtocol ? {targets: byProtocol} : {}),
-					pinCpu: flags['oneCpu'] === true ? chooseOneCpu(detectPinning()) : undefined,
+					pinCpu: startPinnedCpu(flags['oneCpu'] === true),
 				}),
 		});
-		const {sampler, toggleDashboardLane, dashboardLane, watchProcess} = startSampler(runtime, store, watchPids);
-		const oneCpu = createRuntimeOneCpuMode(runtime, store, process.pid);
-		if (flags['oneCpu'] === true) await oneCpu.toggle();
+		// The live timeline (and one-CPU mode, which moves the processes it watches) follows the runtime.
+		const timeline = await startLiveTimeline({runtime, store, watchPids, oneCpu: flags['oneCpu'] === true});
 		try {
 			return await runDashboard({
 				ui,
@@ -244,11 +208,7 @@ export const dashboardCommand: Command = {
 				capabilities,
 				language,
 				simSpec,
-				sampler,
-				oneCpu,
-				toggleDashboardLane,
-				dashboardLane,
-				watchProcess,
+				timeline,
 				tour: flags['tour'] === true,
 				startSessions: sessionCount,
 				recorder,
@@ -256,7 +216,7 @@ export const dashboardCommand: Command = {
 			});
 		} finally {
 			memoryLogger?.stop();
-			sampler.close();
+			timeline.close();
 			recorder?.close();
 		}
 	},
@@ -280,11 +240,7 @@ interface RunOptions {
 	capabilities: TerminalCapabilities;
 	language: Language;
 	simSpec: SimSpec | undefined;
-	sampler: ProcessSampler;
-	oneCpu: {readonly enabled: boolean; toggle(): Promise<void>};
-	toggleDashboardLane: () => void;
-	dashboardLane: () => boolean;
-	watchProcess: (pids: string) => void;
+	timeline: LiveTimeline;
 	/** Start in the guided tour (`socktui tour`, `--tour`). */
 	tour: boolean;
 	/** Sessions the runtime opens right after the first frame. */
@@ -311,100 +267,6 @@ function openRecording(path: string, overwrite: boolean): AsciicastRecorder {
 	);
 }
 
-/** The timeline lane of this process: drawing the screen and sampling, never to be taken for the server. */
-const dashboardLaneLabel = 'dashboard (this UI)';
-
-/**
- * The live timeline watches the server process (re-pointed when it restarts), this dashboard in a lane
- * of its own (key d hides it), every session process with its reported phases, and the `--watch`
- * processes with their threads and children. The demo's total memory (server and sessions) goes to the store.
- */
-function startSampler(
-	runtime: DashboardRuntime,
-	store: DashboardStore,
-	watchPids: readonly number[],
-): {
-	sampler: ProcessSampler;
-	toggleDashboardLane: () => void;
-	dashboardLane: () => boolean;
-	watchProcess: (pids: string) => void;
-} {
-	const sampler = new ProcessSampler({intervalMs: defaults.sampleIntervalMs});
-	const pids = new Map<number, number>();
-	let serverPid: number | undefined;
-	const watchServer = (pid: number) => {
-		if (serverPid !== undefined && serverPid !== pid) sampler.unwatch(serverPid);
-		serverPid = pid;
-		sampler.watch(pid, 'server');
-	};
-
-	if (runtime.server?.pid !== undefined) watchServer(runtime.server.pid);
-	runtime.server?.subscribe((event) => {
-		if (event.type === 'ready') watchServer(event.pid);
-		// The server model's threads and children get lanes of their own, named after whom they serve.
-		if (event.type === 'batch' && event.pid === serverPid)
-			sampler.watchWorkers(event.pid, workerLanes(event.batch.stats, store.getSnapshot().sessions));
-	});
-	let dashboardLane = true;
-	sampler.watch(process.pid, dashboardLaneLabel);
-	for (const pid of watchPids) sampler.watchTree(pid);
-	// The observer and the outside processes are not the demo.
-	const notDemo = new Set([process.pid, ...watchPids]);
-	sampler.subscribe((snapshot) => {
-		const view = demoMemory(snapshot, (pid) => !notDemo.has(pid));
-		if (view) store.apply({type: 'demo-memory', view});
-	});
-	const onEvent = (event: SessionEvent) => {
-		if (event.type === 'session-started') {
-			pids.set(event.sessionId, event.pid);
-			sampler.watch(event.pid, `#${event.sessionId} ${event.protocol.toUpperCase()}`);
-		} else if (event.type === 'session-report' && event.report.type === 'phase') {
-			const pid = pids.get(event.sessionId);
-			if (pid !== undefined) sampler.reportPhase(pid, event.report.phase);
-		}
-	};
-
-	for (const session of runtime.sessions.list())
-		onEvent({
-			type: 'session-started',
-			sessionId: session.sessionId,
-			pid: session.pid,
-			protocol: session.protocol,
-			remote: session.remote,
-		});
-	runtime.sessions.subscribe(onEvent);
-	sampler.start();
-	return {
-		sampler,
-		dashboardLane: () => dashboardLane,
-		toggleDashboardLane() {
-			dashboardLane = !dashboardLane;
-			if (dashboardLane) sampler.watch(process.pid, dashboardLaneLabel);
-			else sampler.unwatch(process.pid);
-			store.apply({
-				type: 'notice',
-				level: 'info',
-				notice: {code: dashboardLane ? 'dashboardLaneShown' : 'dashboardLaneHidden', params: noParams},
-			});
-		},
-		watchProcess(text) {
-			try {
-				for (const pid of parseWatch(text, 'w')) {
-					notDemo.add(pid);
-					sampler.watchTree(pid);
-					store.apply({type: 'notice', level: 'info', notice: {code: 'watching', params: {pid}}});
-				}
-			} catch (error: unknown) {
-				store.apply({
-					type: 'notice',
-					level: 'warn',
-					notice: {code: 'watchFailed', params: {detail: errorDetail(error)}},
-				});
-			}
-		},
-	};
-}
-
 const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
 
 /**
@@ -418,11 +280,7 @@ async function runDashboard({
 	capabilities,
 	language,
 	simSpec,
-	sampler,
-	oneCpu,
-	toggleDashboardLane,
-	dashboardLane,
-	watchProcess,
+	timeline,
 	tour: startTour,
 	startSessions,
 	recorder,
@@ -433,8 +291,9 @@ async function runDashboard({
 		finish = resolve;
 	});
 	let screen: ScreenGuard | undefined;
+	const {sampler, oneCpu} = timeline;
 	// The experiment view's jobs get lanes in the live timeline; they end with the dashboard, whatever the way out.
-	const experiments = createDashboardLauncher(runtime, store, (pid, label) => sampler.watch(pid, label), recordings);
+	const experiments = createDashboardLauncher(runtime, (pid, label) => sampler.watch(pid, label), recordings);
 
 	// With --record, every write to the terminal (the screen guard's too) is also appended to the recording.
 	const terminal = recorder ? tapStdout(process.stdout, recorder) : undefined;
@@ -480,11 +339,18 @@ async function runDashboard({
 		runtime,
 		store,
 		oneCpu,
-		toggleDashboardLane,
-		watchProcess,
+		toggleDashboardLane: () => timeline.toggleDashboardLane(),
+		watchProcess: (pids) => timeline.watchProcess(pids),
 		quit: () => finish(0),
 	});
-	const tour = createDashboardTour({runtime, store, commands, oneCpu, dashboardLane, experiments});
+	const tour = createDashboardTour({
+		runtime,
+		store,
+		commands,
+		oneCpu,
+		dashboardLane: () => timeline.dashboardLane(),
+		experiments,
+	});
 
 	// The first frame comes before the first sessions start (the runtime opens them on the next turn of the
 	// event loop): their processes would compete with it for the CPU. Focus waits for session #1.

@@ -1,6 +1,5 @@
 import process from 'node:process';
 import type {DashboardRuntime} from '../dashboard/dashboard-runtime.js';
-import type {DashboardStore} from '../dashboard/dashboard-store.js';
 import {Experiment, type ExperimentResult} from './experiment.js';
 import {experimentPresets, type ExperimentPresetName} from './presets.js';
 import type {RecordedExperiment} from './recording.js';
@@ -37,8 +36,7 @@ const ioMs = 500;
  * live timeline (`watch`).
  */
 export function createDashboardLauncher(
-	runtime: Pick<DashboardRuntime, 'server' | 'target' | 'setReplyDelay'>,
-	store: Pick<DashboardStore, 'getSnapshot'>,
+	runtime: Pick<DashboardRuntime, 'server' | 'target' | 'setReplyDelay' | 'knobs'>,
 	watch: (pid: number, label: string) => void,
 	recordings: readonly RecordedExperiment[] = [],
 ): ExperimentLauncher {
@@ -61,7 +59,8 @@ export function createDashboardLauncher(
 				serial: true,
 				concurrent: true,
 			};
-			const delayBefore = store.getSnapshot().servers[0]?.replyDelayMs ?? 0;
+			// The delay last asked for (the server may not have confirmed it yet): the one to put back.
+			const delayBefore = runtime.knobs().replyDelayMs;
 			const experiment = new Experiment({
 				plan,
 				pin: true,

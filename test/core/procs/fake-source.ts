@@ -1,9 +1,12 @@
-import type {
-	Capabilities,
-	ProcessSource,
-	ProcessTasks,
-	RawCoreSample,
-	RawProcessSample,
+import {ProcessSampler} from '../../../source/core/procs/sampler.js';
+import {
+	cellKinds,
+	type TimelineSnapshot,
+	type Capabilities,
+	type ProcessSource,
+	type ProcessTasks,
+	type RawCoreSample,
+	type RawProcessSample,
 } from '../../../source/core/procs/types.js';
 
 export const fullCapabilities: Capabilities = {
@@ -137,3 +140,31 @@ export class FakeTimers {
 		this.time = end;
 	}
 }
+
+export const tickMs = 100;
+export const tickNs = tickMs * 1e6;
+
+/** A sampler on a FakeSource and FakeTimers, ticking every 100 ms of fake time (`tick`). */
+export function fakeSampler(options: {columns?: number; source?: FakeSource} = {}) {
+	const source = options.source ?? new FakeSource();
+	const timers = new FakeTimers();
+	const sampler = new ProcessSampler({source, timers, columns: options.columns ?? 20, intervalMs: tickMs});
+	/** Lets `ms` pass on the fake clock, then samples once. */
+	const tick = async (ms = tickMs): Promise<TimelineSnapshot> => {
+		timers.time += ms;
+		return sampler.sampleNow();
+	};
+
+	return {source, timers, sampler, tick};
+}
+
+/** A process's lane in a snapshot (throws when it has none). */
+export const laneOf = (snapshot: TimelineSnapshot, pid: number) => {
+	const found = snapshot.processes.find((process) => process.pid === pid);
+	if (!found) throw new Error(`no lane for ${pid}`);
+	return found;
+};
+
+/** A lane's cells, by name, oldest first. */
+export const cellsOf = (snapshot: TimelineSnapshot, pid: number) =>
+	[...laneOf(snapshot, pid).cells].map((code) => cellKinds[code]);

@@ -4,6 +4,7 @@ import net from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {ProcessSampler} from '../../../source/core/procs/sampler.js';
 import type {TimelineSnapshot} from '../../../source/core/procs/types.js';
+import {waitForSnapshot} from './live-sampling.js';
 
 /**
  * `--watch` at the sampler level, on the real /proc: the tutorial's kind of server, a Python
@@ -66,29 +67,6 @@ async function connectClient(port: number): Promise<net.Socket> {
 	return socket;
 }
 
-async function waitFor(
-	sampler: ProcessSampler,
-	check: (snapshot: TimelineSnapshot) => boolean,
-	what: string,
-	timeoutMs = 15_000,
-): Promise<TimelineSnapshot> {
-	return new Promise((resolve, reject) => {
-		const timeout = setTimeout(() => {
-			unsubscribe();
-			const lanes = sampler
-				.snapshot()
-				.processes.map((lane) => `${lane.kind} ${lane.label} ${lane.pid}${lane.exited ? ' exited' : ''}`);
-			reject(new Error(`timed out waiting until ${what}; lanes: ${lanes.join(', ')}`));
-		}, timeoutMs);
-		const unsubscribe = sampler.subscribe((snapshot) => {
-			if (!check(snapshot)) return;
-			clearTimeout(timeout);
-			unsubscribe();
-			resolve(snapshot);
-		});
-	});
-}
-
 describe.skipIf(skipReason !== undefined)(
 	'ProcessSampler.watchTree on a Python ThreadingTCPServer (real /proc)',
 	() => {
@@ -100,13 +78,13 @@ describe.skipIf(skipReason !== undefined)(
 			sampler.start();
 			const threadLanes = (snapshot: TimelineSnapshot) =>
 				snapshot.processes.filter((lane) => lane.kind === 'thread' && lane.parentPid === server.pid);
-			const before = await waitFor(sampler, (snapshot) => snapshot.columns >= 2, 'two ticks sampled');
+			const before = await waitForSnapshot(sampler, (snapshot) => snapshot.columns >= 2, 'two ticks sampled');
 			expect(before.processes[0]).toMatchObject({pid: server.pid, label: 'python3', kind: 'process'});
 			expect(threadLanes(before)).toEqual([]);
 
 			const first = await connectClient(server.port);
 			await connectClient(server.port);
-			const both = await waitFor(
+			const both = await waitForSnapshot(
 				sampler,
 				(snapshot) => threadLanes(snapshot).filter((lane) => !lane.exited).length === 2,
 				'two live thread lanes',
@@ -119,7 +97,7 @@ describe.skipIf(skipReason !== undefined)(
 			expect(threadLanes(both).every((lane) => (lane.latest.rssBytes ?? 0) > 0)).toBe(true);
 
 			first.destroy();
-			const after = await waitFor(
+			const after = await waitForSnapshot(
 				sampler,
 				(snapshot) => threadLanes(snapshot).some((lane) => lane.exited),
 				'a thread lane turned exited',
