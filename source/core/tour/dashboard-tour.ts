@@ -6,7 +6,7 @@ import {TourDirector, type TourControls} from './tour-director.js';
 
 export interface DashboardTourDeps {
 	runtime: Pick<DashboardRuntime, 'openSession' | 'closeSession'> & Partial<Pick<DashboardRuntime, 'confirmKnobs'>>;
-	store: Pick<DashboardStore, 'apply' | 'getSnapshot'> & Partial<Pick<DashboardStore, 'subscribe'>>;
+	store: Pick<DashboardStore, 'apply' | 'getSnapshot'>;
 	commands: Pick<
 		DashboardCommands,
 		| 'setAuto'
@@ -59,10 +59,7 @@ export function dashboardTourControls({
 		workerCount: () =>
 			store.getSnapshot().servers.find((server) => server.protocol === 'tcp')?.models?.workerCount ?? 0,
 		async confirmKnobs() {
-			const confirmed = (await runtime.confirmKnobs?.()) ?? true;
-			// The published snapshot too (what an experiment's run reads as the delay to put back), bounded.
-			if (confirmed && store.subscribe) await published(store as Required<typeof store>, commands, 1000);
-			return confirmed;
+			return (await runtime.confirmKnobs?.()) ?? true;
 		},
 	};
 }
@@ -74,37 +71,6 @@ async function within(promise: Promise<void>, timeoutMs: number): Promise<void> 
 		timer = setTimeout(resolve, timeoutMs);
 	});
 	await Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Resolves once the published snapshot shows the knobs as asked (or after `timeoutMs`). */
-async function published(
-	store: Pick<DashboardStore, 'getSnapshot' | 'subscribe'>,
-	commands: Pick<DashboardCommands, 'knobs'>,
-	timeoutMs: number,
-): Promise<void> {
-	const shown = () => {
-		const {replyDelayMs, model, handlerCpuMs} = commands.knobs();
-		const servers = store.getSnapshot().servers;
-		const tcp = servers.find((server) => server.protocol === 'tcp');
-		return (
-			servers.every((server) => server.replyDelayMs === replyDelayMs) &&
-			(tcp?.models === undefined || (tcp.models.model === model && tcp.models.handlerCpuMs === handlerCpuMs))
-		);
-	};
-
-	if (shown()) return;
-	await new Promise<void>((resolve) => {
-		const done = () => {
-			clearTimeout(timer);
-			unsubscribe();
-			resolve();
-		};
-
-		const timer = setTimeout(done, timeoutMs);
-		const unsubscribe = store.subscribe(() => {
-			if (shown()) done();
-		});
-	});
 }
 
 export function createDashboardTour(deps: DashboardTourDeps): TourDirector {
