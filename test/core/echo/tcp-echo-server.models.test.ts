@@ -122,9 +122,12 @@ describe('TCP server models', () => {
 		}
 
 		// One worker per connection; the threads come online in either order on a busy machine.
-		expect(server.stats().models.workers.map((worker) => worker.connectionId).sort()).toEqual(
-			clients.map((client) => `tcp:127.0.0.1:${client.localPort}`).sort(),
-		);
+		expect(
+			server
+				.stats()
+				.models.workers.map((worker) => worker.connectionId)
+				.sort(),
+		).toEqual(clients.map((client) => `tcp:127.0.0.1:${client.localPort}`).sort());
 
 		const tids = server.stats().models.workers.map((worker) => (worker.kind === 'thread' ? worker.tid : 0));
 		for (const tid of tids) expect(existsSync(`/proc/self/task/${tid}`)).toBe(true);
