@@ -136,15 +136,10 @@ export function cpuRatio(
 	saturation = defaultSaturation,
 	names: readonly [string, string] = ['bare', 'socktui'],
 ): PairedRatio | {refused: string} {
-	const refused = loadgenSaturated(bare, socktui, saturation, names);
-	if (refused !== undefined) return refused;
-	const ratios: number[] = [];
-	bare.rounds.forEach((bareCost, round) => {
-		const socktuiCost = socktui.rounds[round];
-		if (bareCost !== undefined && bareCost > 0 && socktuiCost !== undefined) ratios.push(socktuiCost / bareCost);
-	});
-	if (ratios.length === 0) return {refused: 'no ratio: server CPU was not measured (no /proc, or no replies)'};
-	return summarise(ratios);
+	return (
+		loadgenSaturated(bare, socktui, saturation, names) ??
+		pairedRatio(bare.rounds, socktui.rounds, 'server CPU was not measured (no /proc, or no replies)')
+	);
 }
 
 /**
@@ -158,15 +153,21 @@ export function rateRatio(
 	saturation = defaultSaturation,
 	names: readonly [string, string] = ['bare', 'socktui'],
 ): PairedRatio | {refused: string} {
-	const refused = loadgenSaturated(bare, socktui, saturation, names);
-	if (refused !== undefined) return refused;
+	return loadgenSaturated(bare, socktui, saturation, names) ?? pairedRatio(bare.rates, socktui.rates, 'no replies');
+}
+
+/** The summary of each round's `other / base` (rounds where base is measured and above zero), or why none. */
+function pairedRatio(
+	base: ReadonlyArray<number | undefined>,
+	other: ReadonlyArray<number | undefined>,
+	whyNone: string,
+): PairedRatio | {refused: string} {
 	const ratios: number[] = [];
-	bare.rates.forEach((bareRate, round) => {
-		const socktuiRate = socktui.rates[round];
-		if (bareRate > 0 && socktuiRate !== undefined) ratios.push(socktuiRate / bareRate);
+	base.forEach((value, round) => {
+		const paired = other[round];
+		if (value !== undefined && value > 0 && paired !== undefined) ratios.push(paired / value);
 	});
-	if (ratios.length === 0) return {refused: 'no ratio: no replies'};
-	return summarise(ratios);
+	return ratios.length === 0 ? {refused: `no ratio: ${whyNone}`} : summarise(ratios);
 }
 
 /** The cell for `boundBy` with both loads, e.g. `server (99% / gen 41%)`. */

@@ -34,6 +34,11 @@ export interface ModelClient {
 	finished: boolean;
 }
 
+/** A client's dispatcher fields as it arrives, under `model`: not waiting, no thread, no worker. */
+export function arrivingClient(model: ServerModel): Omit<ModelClient, 'id' | 'peer'> {
+	return {model, waitingSince: undefined, thread: undefined, holdsThread: false, worker: undefined, finished: false};
+}
+
 /** What the transport does for the dispatcher. Given once; nothing is made per message. */
 export interface ModelHooks<C extends ModelClient> {
 	/** event-loop: the handler's reply, to send now or after the reply delay (behind any reply held). */

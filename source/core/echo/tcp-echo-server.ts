@@ -4,7 +4,7 @@ import {acceptedPeer} from './accepted-peer.js';
 import {connectionIdOf, newCounters, newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import {ModelDispatcher} from './model-dispatcher.js';
+import {arrivingClient, ModelDispatcher} from './model-dispatcher.js';
 import type {ModelOptions} from './model-options.js';
 import type {ServerModel} from './server-model.js';
 import type {
@@ -258,12 +258,7 @@ export class TcpEchoServer implements EchoServer {
 			stirred: false,
 			touchedAt: now,
 			idleMs: undefined,
-			finished: false,
-			model: this.#models.model,
-			waitingSince: undefined,
-			thread: undefined,
-			holdsThread: false,
-			worker: undefined,
+			...arrivingClient(this.#models.model),
 		};
 		this.#open.set(connection.id, connection);
 		this.#live.add(connection);

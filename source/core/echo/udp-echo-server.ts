@@ -4,7 +4,7 @@ import {defaults} from '../defaults.js';
 import {newGuardStats} from './counters.js';
 import {DelayQueue} from './delay-queue.js';
 import {EventHub} from './event-hub.js';
-import {ModelDispatcher, type ModelClient} from './model-dispatcher.js';
+import {arrivingClient, ModelDispatcher, type ModelClient} from './model-dispatcher.js';
 import type {ModelOptions} from './model-options.js';
 import type {ServerModel} from './server-model.js';
 import {UdpPeerTable, type UdpPeer as Peer} from './udp-peer-table.js';
@@ -427,12 +427,7 @@ export class UdpEchoServer implements EchoServer {
 		return {
 			id: from.id,
 			peer: from.endpoint,
-			model,
-			waitingSince: undefined,
-			thread: undefined,
-			holdsThread: false,
-			worker: undefined,
-			finished: false,
+			...arrivingClient(model),
 			from,
 			request,
 			watchLoop,

@@ -1,5 +1,10 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ModelDispatcher, type ModelClient, type ModelHooks} from '../../../source/core/echo/model-dispatcher.js';
+import {
+	arrivingClient,
+	ModelDispatcher,
+	type ModelClient,
+	type ModelHooks,
+} from '../../../source/core/echo/model-dispatcher.js';
 import {maxHandlerCpuMs, type ModelOptions} from '../../../source/core/echo/model-options.js';
 import type {ServerModel} from '../../../source/core/echo/server-model.js';
 import {waitFor} from './echo-test-kit.js';
@@ -15,12 +20,7 @@ function client(model: ServerModel): Client {
 	return {
 		id: `tcp:127.0.0.1:${port}`,
 		peer: {address: '127.0.0.1', port},
-		model,
-		waitingSince: undefined,
-		thread: undefined,
-		holdsThread: false,
-		worker: undefined,
-		finished: false,
+		...arrivingClient(model),
 		events: [],
 	};
 }
