@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {EventEmitter} from 'node:events';
 import {join} from 'node:path';
 import type {Plugin} from 'esbuild';
@@ -28,6 +29,8 @@ const noDevtools: Plugin = {
 const bundler = new ModuleBundler();
 let patched: InkBundle;
 let upstream: InkBundle;
+/** Ink loaded where CI=true (is-in-ci reads the environment once, as Ink's module loads). */
+let patchedInCi: InkBundle;
 
 async function bundle(name: string, plugins: Plugin[]): Promise<InkBundle> {
 	const entry = [
@@ -40,6 +43,14 @@ async function bundle(name: string, plugins: Plugin[]): Promise<InkBundle> {
 beforeAll(async () => {
 	patched = await bundle('ink-patched', []);
 	upstream = await bundle('ink-upstream', [upstreamPlugin()]);
+	const ci = process.env.CI;
+	process.env.CI = 'true';
+	try {
+		patchedInCi = await bundle('ink-patched-ci', []);
+	} finally {
+		if (ci === undefined) delete process.env.CI;
+		else process.env.CI = ci;
+	}
 }, 60_000);
 
 afterAll(() => {
@@ -86,6 +97,15 @@ describe("Ink's writeFrame render option (patches/ink+6.8.0.patch)", () => {
 		// Only the cursor's hide and show (log-update's and Ink's App's): no erase, no synchronized-output markers,
 		// no frame text.
 		expect(stdout.written.join('')).toMatch(/^\u001B\[\?25l(?:\u001B\[\?25h)+$/);
+	});
+
+	it('hands every frame with CI=true in the environment too (the hook owns the screen: no print-at-exit CI mode)', () => {
+		const frames: Array<string | undefined> = [];
+		const {stdout, instance, rerender} = mount(patchedInCi, ['alpha'], (frame) => frames.push(frame));
+		rerender(['alpha', 'beta']);
+		instance.unmount();
+		expect(frames).toEqual(['alpha', 'alpha\nbeta']);
+		expect(stdout.written.join('')).not.toContain('alpha');
 	});
 
 	it('tells the hook when Ink erases its frame (clear, a narrower terminal), then hands the frame again', () => {
