@@ -103,8 +103,10 @@ export class HandlerThread {
 	/** Runs the handler on this thread; `bytes` is moved to the thread (the caller must not use it again). */
 	async handle(bytes: Uint8Array, knobs: HandlerKnobs): Promise<Uint8Array> {
 		if (this.#closed) throw this.#failure ?? new Error('the handler thread has ended');
-		// Only a buffer of its own can be moved: copy a slice of Node's pooled memory.
-		const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+		// Only a buffer of its own can be moved: a view (a line inside a read, a Buffer from Node's pool) is copied.
+		// Not with `bytes.slice()`, which on a Buffer is a view too: moving its memory would detach the rest of the
+		// read (or the pool), and Node 22+ refuses to move the pool at all (DataCloneError: the request was lost).
+		const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 		return new Promise<Uint8Array>((resolve, reject) => {
 			this.#pending.push({resolve, reject});
 			this.#worker.postMessage({bytes: own, cpu: knobs.handlerCpuMs, delay: knobs.replyDelayMs}, [
