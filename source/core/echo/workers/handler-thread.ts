@@ -108,10 +108,11 @@ export class HandlerThread {
 		// read (or the pool), and Node 22+ refuses to move the pool at all (DataCloneError: the request was lost).
 		const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 		return new Promise<Uint8Array>((resolve, reject) => {
-			this.#pending.push({resolve, reject});
+			// Posted first: if it throws, the promise rejects and no answer is waited for.
 			this.#worker.postMessage({bytes: own, cpu: knobs.handlerCpuMs, delay: knobs.replyDelayMs}, [
 				own.buffer as ArrayBuffer,
 			]);
+			this.#pending.push({resolve, reject});
 		});
 	}
 
