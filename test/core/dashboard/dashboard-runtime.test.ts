@@ -1,6 +1,4 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {newGuardStats} from '../../../source/core/echo/counters.js';
-import {quietModelStats} from '../../../source/core/echo/server-model.js';
 import {DashboardStore} from '../../../source/core/dashboard/dashboard-store.js';
 import {
 	startDashboardRuntime,
@@ -10,6 +8,8 @@ import {
 import type {ServerProcessEvent, ServerReady} from '../../../source/core/server-process/server-process.js';
 import type {EchoServerStats} from '../../../source/core/echo/types.js';
 import {SocktuiError} from '../../../source/core/errors.js';
+import {quietModelStats} from '../../../source/core/echo/server-model.js';
+import {echoStats} from '../../helpers/echo-stats.js';
 
 const local = {address: '127.0.0.1', port: 9000};
 const peer = {address: '127.0.0.1', port: 40_000};
@@ -65,24 +65,8 @@ const sessions: SessionManagerLike = {
 	list: () => [],
 };
 
-const guards = newGuardStats();
-
 function stats(protocol: 'tcp' | 'udp', messagesIn: number): EchoServerStats {
-	return {
-		protocol,
-		local,
-		bytesIn: messagesIn,
-		bytesOut: 0,
-		messagesIn,
-		messagesOut: 0,
-		activeConnections: 0,
-		totalConnections: 0,
-		refusedConnections: 0,
-		droppedMessages: 0,
-		pausedConnections: 0,
-		guards,
-		models: quietModelStats(),
-	};
+	return echoStats(protocol, {local, bytesIn: messagesIn, messagesIn});
 }
 
 let store: DashboardStore;
